@@ -1,0 +1,189 @@
+// The test server's in-memory event log: EventStoreDB's numbering and append rules
+// (expected revision, idempotent re-append), with no knowledge of gRPC.
+
+export interface RecordedEvent {
+  /** Lower-case UUID chosen by the client. */
+  readonly id: string;
+  readonly stream: string;
+  /** Per-stream, from 0. */
+  readonly revision: number;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly metadata: Uint8Array;
+  /** 100 ns ticks since the Unix epoch, as ESDB's `created` metadata. */
+  readonly created: bigint;
+  /** Log position; the commit and prepare positions are equal, as for any single-node write. */
+  readonly position: number;
+}
+
+export interface ProposedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly metadata: Uint8Array;
+}
+
+export type ExpectedRevision =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'no_stream' }
+  | { readonly kind: 'stream_exists' }
+  | { readonly kind: 'exact'; readonly revision: number };
+
+export type AppendResult =
+  | {
+      readonly kind: 'success';
+      /** undefined: the stream still has no events (an empty append to a new stream). */
+      readonly currentRevision: number | undefined;
+      readonly position: number | undefined;
+    }
+  | {
+      readonly kind: 'wrong_expected_version';
+      readonly currentRevision: number | undefined;
+      readonly expected: ExpectedRevision;
+    };
+
+// Positions imitate byte offsets in ESDB's transaction file: increasing but not
+// contiguous, and never 0 for a user event (a real log starts with system records).
+// An adapter that assumed `position + 1` is the next event would break on a real
+// server, so it should break here too.
+const FIRST_POSITION = 512;
+const RECORD_OVERHEAD = 96;
+const utf8 = new TextEncoder();
+
+export class EventLog {
+  readonly all: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly idsByStream = new Map<string, Map<string, number>>();
+  private nextPosition = FIRST_POSITION;
+  private waiting: { promise: Promise<void>; resolve: () => void } | undefined;
+
+  /** The stream's events in revision order; empty when it does not exist. */
+  stream(name: string): readonly RecordedEvent[] {
+    return this.streams.get(name) ?? [];
+  }
+
+  streamCount(): number {
+    return this.streams.size;
+  }
+
+  /** Resolves at the next append. Take it before scanning so no append is missed. */
+  nextAppend(): Promise<void> {
+    if (!this.waiting) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.waiting = { promise, resolve };
+    }
+    return this.waiting.promise;
+  }
+
+  /** Index in `all` of the first event whose position is at least `position`. */
+  firstAtOrAfter(position: number): number {
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.all[mid].position < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  append(
+    stream: string,
+    expected: ExpectedRevision,
+    proposed: readonly ProposedEvent[],
+    created: bigint,
+  ): AppendResult {
+    const existing = this.streams.get(stream) ?? [];
+    const current = existing.length === 0 ? undefined : existing.length - 1;
+
+    const replay = this.findReplay(stream, existing, expected, proposed);
+    if (replay === 'partial') return { kind: 'wrong_expected_version', currentRevision: current, expected };
+    if (replay) return { kind: 'success', currentRevision: replay.revision, position: replay.position };
+
+    if (!satisfies(expected, current)) {
+      return { kind: 'wrong_expected_version', currentRevision: current, expected };
+    }
+    if (proposed.length === 0) {
+      return { kind: 'success', currentRevision: current, position: existing.at(-1)?.position };
+    }
+
+    const events = existing.length === 0 ? this.create(stream) : existing;
+    const ids = this.idsByStream.get(stream)!;
+    for (const p of proposed) {
+      const event: RecordedEvent = {
+        id: p.id,
+        stream,
+        revision: events.length,
+        type: p.type,
+        contentType: p.contentType,
+        data: p.data,
+        metadata: p.metadata,
+        created,
+        position: this.nextPosition,
+      };
+      this.nextPosition +=
+        RECORD_OVERHEAD +
+        utf8.encode(stream).length +
+        utf8.encode(p.type).length +
+        p.data.length +
+        p.metadata.length;
+      ids.set(p.id, event.revision);
+      events.push(event);
+      this.all.push(event);
+    }
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.resolve();
+    const last = events[events.length - 1];
+    return { kind: 'success', currentRevision: last.revision, position: last.position };
+  }
+
+  private create(stream: string): RecordedEvent[] {
+    const events: RecordedEvent[] = [];
+    this.streams.set(stream, events);
+    this.idsByStream.set(stream, new Map());
+    return events;
+  }
+
+  /**
+   * ESDB's idempotent append: when the proposed ids are already in the stream, in
+   * order, where this append would have put them, the earlier write is reported
+   * again instead of writing twice. A write that matches only in part is refused.
+   * Returns the last event of the earlier write, 'partial', or undefined (no replay).
+   */
+  private findReplay(
+    stream: string,
+    existing: readonly RecordedEvent[],
+    expected: ExpectedRevision,
+    proposed: readonly ProposedEvent[],
+  ): RecordedEvent | 'partial' | undefined {
+    if (proposed.length === 0) return undefined;
+    const start =
+      expected.kind === 'exact'
+        ? expected.revision + 1
+        : expected.kind === 'no_stream'
+          ? 0
+          : (this.idsByStream.get(stream)?.get(proposed[0].id) ?? -1);
+    if (start < 0 || existing[start]?.id !== proposed[0].id) return undefined;
+    for (let i = 1; i < proposed.length; i++) {
+      if (existing[start + i]?.id !== proposed[i].id) return 'partial';
+    }
+    return existing[start + proposed.length - 1];
+  }
+}
+
+function satisfies(expected: ExpectedRevision, current: number | undefined): boolean {
+  switch (expected.kind) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === undefined;
+    case 'stream_exists':
+      return current !== undefined;
+    case 'exact':
+      return current === expected.revision;
+  }
+}
