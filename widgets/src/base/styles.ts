@@ -1,0 +1,191 @@
+// The look every widget shares. Theme tokens are `--tally-*` custom properties declared
+// on :host with defaults, so a portal restyles a widget by setting them on the element.
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    --tally-font-family: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei',
+      'WenQuanYi Micro Hei', sans-serif;
+    --tally-font-size: 14px;
+    --tally-color-text: #1f2937;
+    --tally-color-muted: #4b5563;
+    --tally-color-surface: #ffffff;
+    --tally-color-subtle: #f3f4f6;
+    --tally-color-border: #d1d5db;
+    --tally-color-accent: #1d4ed8;
+    --tally-color-highlight: #fef3c7;
+    --tally-color-ahead: #166534;
+    --tally-color-on-track: #1d4ed8;
+    --tally-color-at-risk: #92400e;
+    --tally-color-behind: #b91c1c;
+    --tally-radius: 8px;
+    --tally-space: 12px;
+    --tally-duration: 600ms;
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--tally-color-text);
+    font-family: var(--tally-font-family);
+    font-size: var(--tally-font-size);
+    line-height: 1.45;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .card {
+    background: var(--tally-color-surface);
+    border: 1px solid var(--tally-color-border);
+    border-radius: var(--tally-radius);
+    padding: var(--tally-space);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 var(--tally-space);
+    margin-bottom: calc(var(--tally-space) * 0.75);
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  h3 {
+    font-size: 1em;
+  }
+  .sub,
+  .muted {
+    color: var(--tally-color-muted);
+    font-size: 0.9em;
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+    white-space: nowrap;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.35em;
+  }
+  th,
+  td {
+    padding: 0.4em 0.5em;
+    border-bottom: 1px solid var(--tally-color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    color: var(--tally-color-muted);
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  th.num,
+  td.num {
+    text-align: end;
+  }
+  button {
+    font: inherit;
+    color: var(--tally-color-accent);
+    background: var(--tally-color-surface);
+    border: 1px solid currentColor;
+    border-radius: calc(var(--tally-radius) / 2);
+    padding: 0.2em 0.7em;
+    cursor: pointer;
+  }
+  button.primary {
+    color: #fff;
+    background: var(--tally-color-accent);
+    border-color: var(--tally-color-accent);
+  }
+  :focus-visible {
+    outline: 2px solid var(--tally-color-accent);
+    outline-offset: 2px;
+  }
+  .state {
+    display: flex;
+    align-items: center;
+    gap: var(--tally-space);
+    color: var(--tally-color-muted);
+  }
+  .state p {
+    margin: 0;
+    white-space: pre-line;
+  }
+  .state-error,
+  .state-unauthorised {
+    color: var(--tally-color-behind);
+    border-color: currentColor;
+  }
+  .state-loading p::before {
+    content: '';
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin-inline-end: 0.5em;
+    border: 2px solid var(--tally-color-border);
+    border-top-color: var(--tally-color-accent);
+    border-radius: 50%;
+    animation: tally-spin 0.8s linear infinite;
+    vertical-align: -0.1em;
+  }
+  @keyframes tally-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    padding: 0.05em 0.55em;
+    border-radius: 999px;
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--c, var(--tally-color-muted));
+    background: color-mix(in srgb, var(--c, var(--tally-color-muted)) 12%, var(--tally-color-surface));
+    white-space: nowrap;
+  }
+  .pace-ahead {
+    --c: var(--tally-color-ahead);
+  }
+  .pace-on-track {
+    --c: var(--tally-color-on-track);
+  }
+  .pace-at-risk {
+    --c: var(--tally-color-at-risk);
+  }
+  .pace-behind {
+    --c: var(--tally-color-behind);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,96 @@
+// The base of every Tally widget: the shared attributes (api, token, lang), the
+// localisation and fetch plumbing, and the loading / empty / error / unauthorised states.
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
+import { ApiError, FetchController, requestJson, type RequestOptions } from '../controllers/api';
+import { I18nController } from '../controllers/i18n';
+import type { MessageKey } from '../controllers/messages';
+import { baseStyles } from './styles';
+
+export type State = 'loading' | 'empty' | 'error' | 'unauthorised';
+
+/**
+ * @attr api - Base URL of the Tally server (empty: the page's own origin).
+ * @attr token - Bearer token (an embed token is a `viewer` JWT).
+ * @attr lang - `zh-CN` or `en`; without it the nearest `lang` up the page, else the document's.
+ * @fires tally-load - The widget rendered fresh data; `detail.data` is the API answer.
+ * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ */
+export class TallyElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: { type: String },
+    token: { type: String },
+    // `lang` stays the native property; observing the attribute re-renders in the new language.
+    langAttr: { attribute: 'lang' },
+  };
+
+  static override styles = [baseStyles];
+
+  declare api: string;
+  declare token: string;
+  declare langAttr: string | null;
+
+  protected readonly i18n = new I18nController(this);
+
+  constructor() {
+    super();
+    this.api = '';
+    this.token = '';
+  }
+
+  protected readonly t: I18nController['t'] = (key, vars) => this.i18n.t(key, vars);
+
+  /** A GET or POST to the API with this element's token. */
+  protected request(path: string, opts?: RequestOptions): Promise<unknown> {
+    return requestJson(this.api, this.token, path, opts);
+  }
+
+  /** A fetch controller whose answer waits for the deployment currency, and that reports. */
+  protected fetcher<T>(args: () => readonly unknown[], load: (signal: AbortSignal) => Promise<T>): FetchController<T> {
+    return new FetchController<T>(this, {
+      args: () => [this.api, this.token, ...args()],
+      load: async (signal) => (await Promise.all([load(signal), this.i18n.ready(this.api)]))[0],
+      done: (data) => this.emit('load', { data }),
+      failed: (e) => {
+        if (!aborted(e)) this.emit('error', { status: e instanceof ApiError ? e.status : 0, message: String((e as Error)?.message ?? e) });
+      },
+    });
+  }
+
+  protected emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(`tally-${name}`, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Renders the fetch's state; while a refresh is in flight the last data stays on screen. */
+  protected renderFetch<T>(fetch: FetchController<T>, complete: (value: T) => unknown): unknown {
+    const { task } = fetch;
+    if (task.status === TaskStatus.ERROR) return this.renderError(task.error);
+    if (task.status === TaskStatus.INITIAL) return nothing;
+    if (fetch.value === undefined) return this.renderState('loading', this.t('loading'));
+    return complete(fetch.value);
+  }
+
+  protected renderError(e: unknown): TemplateResult {
+    if (e instanceof ApiError) {
+      if (e.status === 401) return this.renderState('unauthorised', this.t('unauthorised'));
+      if (e.status === 403) return this.renderState('unauthorised', this.t('forbidden'));
+      const known: Partial<Record<string, MessageKey>> = { network: 'network', shape: 'shape' };
+      const key = e.status <= 0 ? known[e.problem.title ?? ''] : undefined;
+      return this.renderState('error', key ? this.t(key) : e.message);
+    }
+    return this.renderState('error', String((e as Error)?.message ?? e));
+  }
+
+  protected renderState(state: State, message: string): TemplateResult {
+    const alert = state === 'error' || state === 'unauthorised';
+    return html`<div part="base" class="card state state-${state}" data-state=${state} role=${alert ? 'alert' : 'status'}>
+      <p>${message}</p>
+      ${state === 'error' ? html`<button type="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** Subclasses rerun their fetches. */
+  protected retry(): void {}
+}
+
+const aborted = (e: unknown): boolean => (e as Error)?.name === 'AbortError';

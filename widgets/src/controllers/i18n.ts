@@ -1,0 +1,125 @@
+// Localisation per element: its own `lang`, else the nearest ancestor's, else the
+// document's; words from the dictionaries, numbers and money through Intl.NumberFormat.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isRecord } from '../guards';
+import { apiUrl } from './api';
+import { en, humanise, zhCN, type MessageKey, type Messages } from './messages';
+
+export interface I18nHost extends ReactiveControllerHost, HTMLElement {}
+
+const DEFAULT_CURRENCY = 'CNY';
+const currencies = new Map<string, Promise<string>>();
+
+/** The deployment currency from `GET {api}/health` (`currency`), asked once per api. */
+export const currencyOf = (api: string): Promise<string> => {
+  let known = currencies.get(api);
+  if (!known) {
+    known = fetch(apiUrl(api, '/health'), { credentials: 'omit' })
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((h: unknown) =>
+        isRecord(h) && typeof h.currency === 'string' && /^[A-Z]{3}$/.test(h.currency) ? h.currency : DEFAULT_CURRENCY,
+      )
+      .catch(() => {
+        currencies.delete(api); // ask again next time rather than remember a failure
+        return DEFAULT_CURRENCY;
+      });
+    currencies.set(api, known);
+  }
+  return known;
+};
+
+const formats = new Map<string, Intl.NumberFormat>();
+const numberFormat = (locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, opts)));
+  return f;
+};
+
+const validTag = (tag: string | null | undefined): string | undefined => {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+};
+
+export class I18nController implements ReactiveController {
+  currency = DEFAULT_CURRENCY;
+  #observer: MutationObserver | undefined;
+
+  constructor(private readonly host: I18nHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // The document's lang may change after load (a portal's language switch).
+    this.#observer = new MutationObserver(() => this.host.requestUpdate());
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  /** Fetches the deployment currency before money is first shown. */
+  async ready(api: string): Promise<void> {
+    this.currency = await currencyOf(api);
+  }
+
+  get locale(): string {
+    return (
+      validTag(this.host.closest('[lang]')?.getAttribute('lang')) ??
+      validTag(document.documentElement.lang) ??
+      validTag(navigator.language) ??
+      'en'
+    );
+  }
+
+  get zh(): boolean {
+    return /^zh\b/i.test(this.locale);
+  }
+
+  get messages(): Messages {
+    return this.zh ? zhCN : en;
+  }
+
+  t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+    return this.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  }
+
+  /** A word for an enum value (`pace.at-risk`), or the value itself made readable. */
+  label(prefix: string, value: string): string {
+    const key = `${prefix}.${value}`;
+    return key in this.messages ? this.messages[key as MessageKey] : humanise(value);
+  }
+
+  number(n: number, maximumFractionDigits = 0): string {
+    return numberFormat(this.locale, { maximumFractionDigits }).format(n);
+  }
+
+  /** Money is integer minor units of the deployment currency. */
+  money(minor: number): string {
+    const f = numberFormat(this.locale, { style: 'currency', currency: this.currency });
+    return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
+  }
+
+  percent(ratio: number, maximumFractionDigits = 0): string {
+    return numberFormat(this.locale, { style: 'percent', maximumFractionDigits }).format(ratio);
+  }
+
+  /** Revenue is money; every other metric is a count. */
+  metric(metric: string, value: number): string {
+    return metric === 'revenue' ? this.money(value) : this.number(value);
+  }
+
+  /** A calendar date (`2026-07-15`) as that day; an instant in the reader's zone. */
+  date(iso: string): string {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+    const d = new Date(day ? `${iso}T00:00:00Z` : iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.locale, day ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  }
+}

@@ -1,0 +1,411 @@
+// <tally-payout-statement>: a rep's statement for a period, each line traceable to the
+// events it used, and disputable by the rep.
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { claimsOf } from '../base/claims';
+import { define } from '../base/define';
+import { baseStyles } from '../base/styles';
+import { TallyElement } from '../base/tallyElement';
+import { ApiError, expectShape } from '../controllers/api';
+import { concerns, LiveController } from '../controllers/stream';
+import { asEvents, asStatement, type Statement, type StatementLine, type TallyEvent } from '../guards';
+
+const KIND_ORDER = ['commission', 'bonus', 'spiff', 'cap', 'clawback', 'adjustment'];
+const REASONS = ['wrong-amount', 'missing-sale', 'wrong-rate', 'other'] as const;
+/** Citations fetched when a line is opened; the rest are listed by position. */
+const MAX_EVENTS = 20;
+
+type Cited = TallyEvent | 'loading' | 'missing';
+
+const groupByKind = (lines: StatementLine[]): [string, StatementLine[]][] => {
+  const groups = new Map<string, StatementLine[]>();
+  for (const l of lines) groups.set(l.kind, [...(groups.get(l.kind) ?? []), l]);
+  const rank = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+};
+
+const randomId = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+};
+
+const brief = (data: unknown): string => {
+  const text = JSON.stringify(data) ?? '';
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+};
+
+/**
+ * A payout statement: quota, achieved, attainment and total; lines grouped by kind with
+ * basis, rate and amount; each line's citations open to the events they name; the
+ * approval status; and, for the rep it belongs to, a "dispute this line" action.
+ *
+ * @element tally-payout-statement
+ * @attr rep - The rep's id: shows `GET /api/payouts/:rep?period=`.
+ * @attr period - Period id of the statement.
+ * @csspart base - The statement card, or a state message.
+ * @csspart header - The title line with the approval status.
+ * @csspart row - One statement line.
+ * @csspart status - The approval status chip.
+ * @csspart dispute-form - The inline dispute form.
+ * @cssproperty --tally-color-accent - Buttons and links.
+ * @cssproperty --tally-color-ahead - The "approved" status.
+ * @cssproperty --tally-color-behind - Negative amounts (clawbacks, caps).
+ * @fires tally-load - Fresh statement rendered; `detail.data` is the API answer.
+ * @fires tally-dispute-opened - A dispute was filed; `detail` is `{ disputeId, lineId, events }`.
+ * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ */
+export class TallyPayoutStatement extends TallyElement {
+  static override properties: PropertyDeclarations = {
+    rep: { type: String },
+    period: { type: String },
+    disputing: { state: true },
+    formError: { state: true },
+    notice: { state: true },
+    sending: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(7.5em, 1fr));
+        gap: 0.5em var(--tally-space);
+        margin: 0 0 var(--tally-space);
+      }
+      dt {
+        color: var(--tally-color-muted);
+        font-size: 0.85em;
+      }
+      dd {
+        margin: 0;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      table + table {
+        margin-top: var(--tally-space);
+      }
+      th[scope='row'] {
+        color: inherit;
+        font-size: 1em;
+        font-weight: 400;
+      }
+      tfoot td,
+      tfoot th {
+        font-weight: 600;
+        border-bottom: none;
+      }
+      .neg {
+        color: var(--tally-color-behind);
+      }
+      .status-approved,
+      .status-paid {
+        --c: var(--tally-color-ahead);
+      }
+      .status-disputed {
+        --c: var(--tally-color-at-risk);
+      }
+      details {
+        margin-top: 0.2em;
+        font-size: 0.85em;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--tally-color-accent);
+      }
+      ol {
+        margin: 0.3em 0;
+        padding-inline-start: 1.4em;
+      }
+      code {
+        font-size: 0.9em;
+        word-break: break-all;
+      }
+      .total {
+        display: flex;
+        justify-content: space-between;
+        margin-top: var(--tally-space);
+        padding-top: 0.5em;
+        border-top: 2px solid var(--tally-color-text);
+        font-weight: 700;
+        font-size: 1.1em;
+      }
+      form {
+        display: grid;
+        gap: 0.5em;
+        padding: 0.6em;
+        background: var(--tally-color-subtle);
+        border-radius: calc(var(--tally-radius) / 2);
+      }
+      label {
+        display: grid;
+        gap: 0.2em;
+        font-size: 0.9em;
+      }
+      select,
+      textarea {
+        font: inherit;
+        padding: 0.3em;
+        border: 1px solid var(--tally-color-border);
+        border-radius: 4px;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5em;
+      }
+      .error {
+        color: var(--tally-color-behind);
+        margin: 0;
+      }
+      .notice {
+        margin: var(--tally-space) 0 0;
+        color: var(--tally-color-ahead);
+      }
+      .hash {
+        font-family: ui-monospace, monospace;
+        font-size: 0.8em;
+      }
+    `,
+  ];
+
+  declare rep: string;
+  declare period: string;
+  declare disputing: string | undefined;
+  declare formError: string;
+  declare notice: string;
+  declare sending: boolean;
+
+  readonly data = this.fetcher(
+    () => [this.rep, this.period],
+    async (signal) =>
+      expectShape(
+        await this.request(`/api/payouts/${encodeURIComponent(this.rep)}`, { signal, query: { period: this.period } }),
+        asStatement,
+        'statement',
+      ),
+  );
+
+  readonly live = new LiveController(
+    this,
+    (b) => concerns(b, /Sale|Refund|Plan|Incentive|Payout|Dispute|Goal|Deal|Order|Rep/i),
+    () => this.data.refresh(),
+  );
+
+  /** Events fetched for opened citations, by position; `forbidden` once the role is refused. */
+  #events = new Map<number, Cited>();
+  #eventsForbidden = false;
+
+  constructor() {
+    super();
+    this.rep = '';
+    this.period = '';
+    this.formError = '';
+    this.notice = '';
+    this.sending = false;
+  }
+
+  protected override retry(): void {
+    void this.data.task.run();
+  }
+
+  /** The dispute action is for the rep the statement belongs to (unknown token: let the server decide). */
+  private get canDispute(): boolean {
+    const { role, sub } = claimsOf(this.token);
+    return role === undefined || (role === 'rep' && sub === this.rep);
+  }
+
+  protected override render(): unknown {
+    if (!this.rep) return this.renderState('empty', this.t('needs', { attr: 'rep' }));
+    return this.renderFetch(this.data, (s) => this.renderStatement(s));
+  }
+
+  private renderStatement(s: Statement): TemplateResult {
+    const { i18n } = this;
+    const measure = (v: number) => i18n.metric(s.measure ?? 'revenue', v);
+    return html`<div part="base" class="card">
+      <header part="header">
+        <h2>${this.t('statement')}</h2>
+        <span class="sub">${s.repId || this.rep} · ${s.period || this.period}${s.plan
+            ? html` · ${this.t('plan')} ${s.plan.planId} v${s.plan.version}`
+            : nothing}</span>
+        <span part="status" class="chip status-${s.status}" data-status=${s.status}>${i18n.label('status', s.status)}</span>
+      </header>
+      <dl>
+        ${s.quota === undefined ? nothing : html`<div><dt>${this.t('quota')}</dt><dd>${measure(s.quota)}</dd></div>`}
+        ${s.achieved === undefined ? nothing : html`<div><dt>${this.t('achieved')}</dt><dd>${measure(s.achieved)}</dd></div>`}
+        ${s.attainment === undefined ? nothing : html`<div><dt>${this.t('attainment')}</dt><dd>${i18n.percent(s.attainment, 1)}</dd></div>`}
+        <div><dt>${this.t('total')}</dt><dd data-field="total">${i18n.money(s.total)}</dd></div>
+      </dl>
+      ${s.lines.length === 0
+        ? html`<p class="muted">${this.t('noLines')}</p>`
+        : groupByKind(s.lines).map(([kind, lines]) => this.renderGroup(s, kind, lines))}
+      <div class="total"><span>${this.t('total')}</span><span class="num">${i18n.money(s.total)}</span></div>
+      ${s.statementHash ? html`<p class="muted hash" title=${s.statementHash}>SHA-256 ${s.statementHash.slice(0, 16)}…</p>` : nothing}
+      <p class="notice" role="status">${this.notice}</p>
+    </div>`;
+  }
+
+  private renderGroup(s: Statement, kind: string, lines: StatementLine[]): TemplateResult {
+    const { i18n } = this;
+    const dispute = this.canDispute;
+    const cols = dispute ? 5 : 4;
+    const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
+    return html`<table data-kind=${kind}>
+      <caption>${i18n.label('kind', kind)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${this.t('description')}</th>
+          <th scope="col" class="num">${this.t('basis')}</th>
+          <th scope="col" class="num">${this.t('rate')}</th>
+          <th scope="col" class="num">${this.t('amount')}</th>
+          ${dispute ? html`<th scope="col"><span class="sr">${this.t('dispute')}</span></th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${lines.map(
+          (l) => html`<tr part="row" data-line=${l.lineId}>
+              <th scope="row">${l.description || l.lineId}${this.renderCitations(l)}</th>
+              <td class="num">${this.basis(s, l)}</td>
+              <td class="num">${this.rate(l.rate)}</td>
+              <td class="num ${l.amount < 0 ? 'neg' : ''}">${i18n.money(l.amount)}</td>
+              ${dispute
+                ? html`<td>
+                    <button type="button" aria-expanded=${this.disputing === l.lineId ? 'true' : 'false'} @click=${() => this.toggleDispute(l.lineId)}>
+                      ${this.t('dispute')}<span class="sr">: ${l.description || l.lineId}</span>
+                    </button>
+                  </td>`
+                : nothing}
+            </tr>
+            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.renderDisputeForm(s, l)}</td></tr>` : nothing}`,
+        )}
+      </tbody>
+      ${lines.length > 1
+        ? html`<tfoot>
+            <tr>
+              <th scope="row" colspan="3">${this.t('subtotal')}</th>
+              <td class="num">${i18n.money(subtotal)}</td>
+              ${dispute ? html`<td></td>` : nothing}
+            </tr>
+          </tfoot>`
+        : nothing}
+    </table>`;
+  }
+
+  private basis(s: Statement, l: StatementLine): string {
+    if (l.basis === undefined) return '–';
+    if (typeof l.basis === 'string') return l.basis;
+    // Spiffs count units or orders; everything else is in the plan's measure.
+    return l.kind === 'spiff' || s.measure === 'units' ? this.i18n.number(l.basis) : this.i18n.money(l.basis);
+  }
+
+  private rate(rate: number | string | undefined): string {
+    if (rate === undefined || rate === '') return '–';
+    const n = typeof rate === 'number' ? rate : Number(rate);
+    if (!Number.isFinite(n)) return String(rate);
+    return Math.abs(n) <= 1 ? this.i18n.percent(n, 2) : this.i18n.number(n, 4);
+  }
+
+  private renderCitations(l: StatementLine): TemplateResult | typeof nothing {
+    if (l.citations.length === 0) return nothing;
+    const opened = l.citations.slice(0, MAX_EVENTS);
+    return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.loadEvents(opened)}>
+      <summary>${this.t('sources', { n: l.citations.length })}</summary>
+      ${this.#eventsForbidden
+        ? html`<p class="muted">${this.t('eventsForbidden', { list: l.citations.map((p) => `#${p}`).join(', ') })}</p>`
+        : html`<ol>
+            ${l.citations.map((p) => {
+              const ev = this.#events.get(p);
+              return html`<li data-position=${p}>
+                <strong>${this.t('eventAt', { n: p })}</strong>
+                ${ev === undefined || ev === 'missing' ? nothing : ev === 'loading' ? html`<span class="muted">${this.t('loading')}</span>` : html`
+                      ${ev.type}${ev.occurredAt ? html` · ${this.i18n.date(ev.occurredAt)}` : nothing}
+                      <br /><code>${brief(ev.data)}</code>`}
+              </li>`;
+            })}
+          </ol>`}
+    </details>`;
+  }
+
+  /** Fetches each cited event once (`/api/events?after=P-1&limit=1`); a 403 stops asking. */
+  private async loadEvents(positions: number[]): Promise<void> {
+    const wanted = positions.filter((p) => !this.#events.has(p));
+    if (wanted.length === 0 || this.#eventsForbidden) return;
+    for (const p of wanted) this.#events.set(p, 'loading');
+    this.requestUpdate();
+    await Promise.all(
+      wanted.map(async (p) => {
+        try {
+          const events = expectShape(await this.request('/api/events', { query: { after: p - 1, limit: 1 } }), asEvents, 'events');
+          this.#events.set(p, events.find((e) => e.position === p) ?? 'missing');
+        } catch (e) {
+          if (e instanceof ApiError && e.unauthorised) this.#eventsForbidden = true;
+          this.#events.set(p, 'missing');
+        }
+      }),
+    );
+    this.requestUpdate();
+  }
+
+  private toggleDispute(lineId: string): void {
+    this.disputing = this.disputing === lineId ? undefined : lineId;
+    this.formError = '';
+    this.notice = '';
+  }
+
+  private renderDisputeForm(s: Statement, l: StatementLine): TemplateResult {
+    const title = this.t('disputeLine', { line: l.description || l.lineId });
+    return html`<form part="dispute-form" aria-label=${title} @submit=${(e: SubmitEvent) => this.sendDispute(e, s, l)}>
+      <strong>${title}</strong>
+      <label
+        >${this.t('reason')}
+        <select name="reason">
+          ${REASONS.map((r) => html`<option value=${r}>${this.i18n.label('reason', r)}</option>`)}
+        </select>
+      </label>
+      <label>${this.t('details')} <textarea name="text" rows="3" required></textarea></label>
+      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.sending}>${this.t('send')}</button>
+        <button type="button" @click=${() => this.toggleDispute(l.lineId)}>${this.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private async sendDispute(e: SubmitEvent, s: Statement, l: StatementLine): Promise<void> {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const disputeId = `dsp-${randomId()}`;
+    const data = {
+      disputeId,
+      repId: s.repId || this.rep,
+      period: s.period || this.period,
+      lineId: l.lineId,
+      reason: String(form.get('reason') ?? 'other'),
+      text: String(form.get('text') ?? '').trim(),
+    };
+    this.sending = true;
+    this.formError = '';
+    try {
+      const answer = await this.request('/api/commands', {
+        method: 'POST',
+        body: { type: 'OpenDispute', data },
+        idempotencyKey: disputeId,
+      });
+      this.disputing = undefined;
+      this.notice = this.t('disputeSent', { id: disputeId });
+      this.emit('dispute-opened', { disputeId, lineId: l.lineId, events: asEvents(answer) ?? [] });
+      this.data.refresh();
+    } catch (err) {
+      this.formError = err instanceof ApiError && err.status === 401 ? this.t('unauthorised') : (err as Error).message;
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+define('tally-payout-statement', TallyPayoutStatement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tally-payout-statement': TallyPayoutStatement;
+  }
+}
