@@ -1,0 +1,18 @@
+// Every command Tally accepts and every stream kind it folds, in one place. The engine, the
+// OpenAPI document and the authorization matrix are all generated from this list.
+import type { CommandSpec } from './shared/command';
+import type { StreamKind } from './shared/decider';
+import { customerCommands } from './customers/decider';
+import { saleCommands } from './sales/decider';
+import { teamCommands } from './teams/decider';
+
+export const commandSpecs: readonly CommandSpec[] = [...teamCommands, ...customerCommands, ...saleCommands];
+
+export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));
+
+/** Every stream kind a command writes, longest prefix first so lookups by name are unambiguous. */
+export const streamKinds: readonly StreamKind<unknown>[] = [...new Set(commandSpecs.map((s) => s.kind as StreamKind<unknown>))].sort(
+  (a, b) => b.prefix.length - a.prefix.length,
+);
+
+export const kindOfStream = (stream: string): StreamKind<unknown> | undefined => streamKinds.find((k) => stream.startsWith(k.prefix));

@@ -1,0 +1,6 @@
+// Every read model the shell keeps current. Add a projection here and it is folded on start,
+// kept up to date after each append, and available to asOf queries.
+import type { Projection } from './projection';
+import { directoryProjection } from './directory';
+
+export const allProjections: readonly Projection<any>[] = [directoryProjection];

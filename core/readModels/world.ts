@@ -1,0 +1,39 @@
+// The states of every read model at one position of the log. The shell keeps one World current
+// and builds others for `asOf` questions; both are the same fold.
+import type { StoredEvent } from '../shared/envelope';
+import type { Projection, ReadSettings } from './projection';
+
+export class World {
+  private readonly states = new Map<string, unknown>();
+  private head = 0;
+  private lastRecordedAt = '';
+
+  constructor(
+    readonly projections: readonly Projection<any>[],
+    readonly settings: ReadSettings,
+  ) {
+    for (const p of projections) this.states.set(p.name, p.init(settings));
+  }
+
+  /** Position of the last event folded in. */
+  get position(): number {
+    return this.head;
+  }
+
+  /** recordedAt of the last event folded in ('' when empty). */
+  get recordedAt(): string {
+    return this.lastRecordedAt;
+  }
+
+  apply(e: StoredEvent): void {
+    if (e.position <= this.head) return; // already folded: subscriptions may repeat a batch
+    for (const p of this.projections) this.states.set(p.name, p.apply(this.states.get(p.name), e));
+    this.head = e.position;
+    this.lastRecordedAt = e.recordedAt;
+  }
+
+  get<S>(p: Projection<S>): S {
+    if (!this.states.has(p.name)) throw new Error(`read model ${p.name} is not registered`);
+    return this.states.get(p.name) as S;
+  }
+}

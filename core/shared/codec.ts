@@ -1,0 +1,181 @@
+// io-ts building blocks shared by every area's commands and events, and the one mapper that
+// turns validation errors into `{ path, message }` lines a client can act on.
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import { DateTime } from 'luxon';
+import Decimal from 'decimal.js';
+import { invalid, type FieldError, type Problem } from './problem';
+import { parsePeriod } from './period';
+
+// ---------- error mapping ----------
+
+const describe = (value: unknown): string => {
+  if (value === undefined) return 'nothing';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  } catch {
+    return String(value);
+  }
+};
+
+/** Path of a validation error, without the numeric keys that unions and intersections add. */
+const pathOf = (context: t.Context): string => {
+  const keys: string[] = [];
+  for (let i = 1; i < context.length; i++) {
+    const parent = context[i - 1].type as { _tag?: string };
+    if (parent._tag === 'UnionType' || parent._tag === 'IntersectionType') continue;
+    if (context[i].key !== '') keys.push(context[i].key);
+  }
+  return keys.join('.');
+};
+
+export const fieldErrors = (errors: t.Errors): FieldError[] => {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const path = pathOf(e.context) || '(body)';
+    const last = e.context[e.context.length - 1];
+    const message =
+      e.message ??
+      (e.value === undefined && !('_tag' in last.type && (last.type as { _tag?: string })._tag === 'UnknownType')
+        ? `required: expected ${last.type.name}`
+        : `expected ${last.type.name}, got ${describe(e.value)}`);
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, message });
+  }
+  return out;
+};
+
+/** Decode or explain: a Left lists every bad field with its path. */
+export const decode = <A>(codec: t.Decoder<unknown, A>, input: unknown, what = codec.name): E.Either<Problem, A> =>
+  E.mapLeft((errors: t.Errors) => {
+    const list = fieldErrors(errors);
+    return invalid(`${what} is invalid: ${list.map((f) => `${f.path}: ${f.message}`).join('; ')}`, list);
+  })(codec.decode(input));
+
+// ---------- closed objects: unknown fields are refused, never silently dropped ----------
+
+/** An object with required and optional props; any other key is an error naming it. */
+export const closed = <R extends t.Props, O extends t.Props = {}>(
+  name: string,
+  required: R,
+  optional?: O,
+): t.Type<t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.TypeC<O>>>, unknown> => {
+  const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
+  const inner = optional ? t.intersection([t.type(required), t.partial(optional)]) : t.type(required);
+  type A = t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.TypeC<O>>>;
+  return new t.Type<A, unknown, unknown>(
+    name,
+    (u): u is A => inner.is(u),
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object ${name}`);
+      const record = u as Record<string, unknown>;
+      const unknownErrors: t.ValidationError[] = Object.keys(record)
+        .filter((k) => !known.has(k))
+        .map((k) => ({ value: record[k], context: [...c, { key: k, type: t.never, actual: record[k] }], message: 'unknown field' }));
+      // Optional fields given as null are treated as absent, as most clients send them.
+      const cleaned: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(record)) if (known.has(k) && !(v === null && optional && k in optional)) cleaned[k] = v;
+      const r = inner.validate(cleaned, [...c, { key: '', type: inner, actual: cleaned }]);
+      if (E.isLeft(r) || unknownErrors.length > 0) return t.failures([...unknownErrors, ...(E.isLeft(r) ? r.left : [])]);
+      const out: Record<string, unknown> = {};
+      for (const k of known) if (r.right[k as keyof typeof r.right] !== undefined) out[k] = r.right[k as keyof typeof r.right];
+      return t.success(out as A);
+    },
+    (a) => a,
+  );
+};
+
+// ---------- scalars ----------
+
+const refined = <A>(name: string, message: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `${message}, got ${describe(u)}`)), t.identity);
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+export const Id = refined<string>('Id', 'expected an id (letters, digits, _ . : -; at most 64)', (u): u is string => typeof u === 'string' && ID_PATTERN.test(u));
+
+/** Non-empty text of bounded length, so no field can carry megabytes into the log. */
+export const Text = (max = 500, name = `Text(${max})`) =>
+  refined<string>(name, `expected non-empty text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max);
+
+/** Possibly empty text, bounded. */
+export const Note = (max = 4000) =>
+  refined<string>(`Note(${max})`, `expected text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.length <= max);
+
+export const MinorUnits = refined<number>('MinorUnits', 'expected a non-negative integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0);
+
+export const PositiveMinorUnits = refined<number>('PositiveMinorUnits', 'expected a positive integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u > 0);
+
+/** Signed minor units, for adjustments that may go either way. */
+export const SignedMinorUnits = refined<number>('SignedMinorUnits', 'expected an integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u));
+
+export const NonNegativeInt = refined<number>('NonNegativeInt', 'expected a non-negative integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0);
+
+export const PositiveInt = refined<number>('PositiveInt', 'expected a positive integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u > 0);
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const isInstant = (u: unknown): u is string =>
+  typeof u === 'string' && ISO_WITH_OFFSET.test(u) && DateTime.fromISO(u, { setZone: true }).isValid;
+
+/** An ISO 8601 instant with an explicit offset (`2026-07-01T09:00:00+08:00`). */
+export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with offset', isInstant);
+
+export const isDateOnly = (u: unknown): u is string =>
+  typeof u === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(u) && DateTime.fromISO(u, { zone: 'UTC' }).isValid;
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const DateOnly = refined<string>('DateOnly', 'expected a real date YYYY-MM-DD', isDateOnly);
+
+/** A birthday or recurring holiday `MM-DD` (02-29 allowed). */
+export const MonthDay = refined<string>('MonthDay', 'expected a real month-day MM-DD', (u): u is string =>
+  typeof u === 'string' && /^\d{2}-\d{2}$/.test(u) && DateTime.fromISO(`2024-${u}`, { zone: 'UTC' }).isValid);
+
+export const PeriodId = refined<string>('PeriodId', 'expected a period id like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15', (u): u is string =>
+  typeof u === 'string' && parsePeriod(u) !== undefined);
+
+/** An exact decimal given as a number or a string; kept as its canonical string. */
+export const DecimalString = new t.Type<string, string, unknown>(
+  'Decimal',
+  (u): u is string => typeof u === 'string',
+  (u, c) => {
+    if ((typeof u !== 'number' && typeof u !== 'string') || (typeof u === 'string' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(u.trim())))
+      return t.failure(u, c, `expected a decimal number, got ${describe(u)}`);
+    try {
+      const d = new Decimal(u);
+      return d.isFinite() ? t.success(d.toString()) : t.failure(u, c, `expected a finite decimal, got ${describe(u)}`);
+    } catch {
+      return t.failure(u, c, `expected a decimal number, got ${describe(u)}`);
+    }
+  },
+  t.identity,
+);
+
+/** A decimal in [0, ∞). */
+export const NonNegativeDecimal = new t.Type<string, string, unknown>(
+  'NonNegativeDecimal',
+  DecimalString.is,
+  (u, c) => E.flatMap(DecimalString.validate(u, c), (s) => (new Decimal(s).isNegative() ? t.failure(u, c, `expected a decimal ≥ 0, got ${describe(u)}`) : t.success(s))),
+  t.identity,
+);
+
+export const literalUnion = <L extends string>(name: string, values: readonly L[]) =>
+  refined<L>(name, `expected one of ${values.join(' | ')}`, (u): u is L => typeof u === 'string' && (values as readonly string[]).includes(u));
+
+/** An array with a size limit, so a batch or a list cannot grow without bound. */
+export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0, name = `Array<${item.name}>(${min}..${max})`) =>
+  new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+    name,
+    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length >= min && u.length <= max && u.every(item.is),
+    (u, c) => {
+      if (!Array.isArray(u)) return t.failure(u, c, `expected a list, got ${describe(u)}`);
+      if (u.length < min) return t.failure(u, c, `expected at least ${min} item(s), got ${u.length}`);
+      if (u.length > max) return t.failure(u, c, `expected at most ${max} items, got ${u.length}`);
+      return t.array(item).validate(u, c);
+    },
+    (a) => a.map((x) => item.encode(x)),
+  );

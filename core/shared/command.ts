@@ -1,0 +1,47 @@
+// How a command is wired: its codec, the stream it writes, the streams it consults, who may send
+// it and whose data it touches. The catalog lists one CommandSpec per command type; the engine
+// in the shell is generic over them.
+import type * as t from 'io-ts';
+import type { Either } from 'fp-ts/Either';
+import type { DecideContext, NewEvent, StreamKind } from './decider';
+import type { Problem } from './problem';
+
+export type Role = 'admin' | 'manager' | 'rep' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'rep', 'viewer'];
+
+/**
+ * Whose data a command touches. A rep may act when it is one of `reps`; a manager when every
+ * known team in `teams` is its own (an unknown entity is left to decide, which says 404).
+ */
+export interface Scope {
+  readonly reps?: readonly string[];
+  readonly teams?: readonly (string | undefined)[];
+}
+
+export type StreamRef = readonly [StreamKind<any>, string];
+
+/** Facts a command needs from read models, computed by the shell and passed in as data. */
+export type FactsOf<C> = (command: C, source: FactSource) => Readonly<Record<string, unknown>>;
+
+/** What the shell offers to compute facts: read-model queries by name (see readModels/world). */
+export interface FactSource {
+  readonly query: <R>(name: string, args: Record<string, unknown>) => R;
+}
+
+export interface CommandSpec<C = any, S = any> {
+  readonly type: string;
+  readonly codec: t.Type<C, unknown, unknown>;
+  readonly kind: StreamKind<S>;
+  readonly streamId: (command: C) => string;
+  readonly decide: (command: C, state: S, ctx: DecideContext) => Either<Problem, readonly NewEvent[]>;
+  /** other streams whose folded state decide or scope consults */
+  readonly reads?: (command: C) => readonly StreamRef[];
+  readonly facts?: FactsOf<C>;
+  /** roles that may send it at all; scope narrows manager and rep further */
+  readonly roles: readonly Role[];
+  readonly scope?: (command: C, ctx: DecideContext) => Scope;
+  /** one line for the OpenAPI description */
+  readonly summary: string;
+}
+
+export const defineCommand = <C, S>(spec: CommandSpec<C, S>): CommandSpec<C, S> => spec;

@@ -1,0 +1,12 @@
+// Commands of teams and reps.
+import * as t from 'io-ts';
+import { closed, DateOnly, Id, Instant, Text } from '../shared/codec';
+
+export const CreateTeam = closed('CreateTeam', { teamId: Id, name: Text(120) }, { managerId: Id });
+export type CreateTeam = t.TypeOf<typeof CreateTeam>;
+
+export const AddRep = closed('AddRep', { repId: Id, name: Text(120), teamId: Id, joinedAt: t.union([DateOnly, Instant], 'DateOrInstant') });
+export type AddRep = t.TypeOf<typeof AddRep>;
+
+export const MoveRep = closed('MoveRep', { repId: Id, teamId: Id, reason: Text(500) });
+export type MoveRep = t.TypeOf<typeof MoveRep>;

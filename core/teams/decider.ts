@@ -1,0 +1,41 @@
+// Teams and reps: stream kinds and command wiring.
+import { defineCommand } from '../shared/command';
+import { AddRep, CreateTeam, MoveRep } from './commands';
+import { addRep, createTeam, moveRep } from './decide';
+import { repStream, teamStream } from './state';
+
+export { repStream, teamStream, teamOfRep } from './state';
+
+
+export const teamCommands = [
+  defineCommand({
+    type: 'CreateTeam',
+    summary: 'Create a sales team, optionally naming its manager.',
+    codec: CreateTeam,
+    kind: teamStream,
+    streamId: (c) => c.teamId,
+    decide: createTeam,
+    roles: ['admin'],
+  }),
+  defineCommand({
+    type: 'AddRep',
+    summary: 'Add a sales rep to a team.',
+    codec: AddRep,
+    kind: repStream,
+    streamId: (c) => c.repId,
+    reads: (c) => [[teamStream, c.teamId]],
+    decide: addRep,
+    roles: ['admin', 'manager'],
+    scope: (c) => ({ teams: [c.teamId] }),
+  }),
+  defineCommand({
+    type: 'MoveRep',
+    summary: 'Move a rep to another team; past sales stay credited to the team of their time.',
+    codec: MoveRep,
+    kind: repStream,
+    streamId: (c) => c.repId,
+    reads: (c) => [[teamStream, c.teamId]],
+    decide: moveRep,
+    roles: ['admin'],
+  }),
+];

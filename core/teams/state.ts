@@ -1,0 +1,29 @@
+// Team and rep stream states.
+import type { FoldedEvent, StreamKind } from '../shared/decider';
+import type { TeamEvent } from './events';
+
+export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; managerId: string | null };
+export type RepState = { status: 'none' } | { status: 'active'; repId: string; name: string; teamId: string; joinedAt: string };
+
+export const initialTeam = (): TeamState => ({ status: 'none' });
+export const initialRep = (): RepState => ({ status: 'none' });
+
+export const evolveTeam = (s: TeamState, e: FoldedEvent<TeamEvent>): TeamState =>
+  e.type === 'TeamCreated' ? { status: 'active', teamId: e.data.teamId, name: e.data.name, managerId: e.data.managerId } : s;
+
+export const evolveRep = (s: RepState, e: FoldedEvent<TeamEvent>): RepState => {
+  switch (e.type) {
+    case 'RepAdded':
+      return { status: 'active', repId: e.data.repId, name: e.data.name, teamId: e.data.teamId, joinedAt: e.data.joinedAt };
+    case 'RepMoved':
+      return s.status === 'active' ? { ...s, teamId: e.data.toTeamId } : s;
+    default:
+      return s;
+  }
+};
+
+export const teamStream: StreamKind<TeamState> = { prefix: 'tally-team-', initialState: initialTeam, evolve: evolveTeam as StreamKind<TeamState>['evolve'] };
+export const repStream: StreamKind<RepState> = { prefix: 'tally-rep-', initialState: initialRep, evolve: evolveRep as StreamKind<RepState>['evolve'] };
+
+/** The team a rep belongs to now, for scope checks; undefined for an unknown rep. */
+export const teamOfRep = (rep: RepState): string | undefined => (rep.status === 'active' ? rep.teamId : undefined);

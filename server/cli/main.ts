@@ -1,0 +1,38 @@
+// `tally <command>`: serve, token, verify, replay, import, build-widgets.
+import { ConfigError } from '../config';
+import { StoreConfigError } from '../store/select';
+
+const USAGE = `usage: tally <command> [options]
+
+  serve                         start the server (npm start)
+  token --role R [--sub S] [--team T] [--ttl 1h]
+                                mint a bearer token (needs TALLY_JWT_SECRET)
+  verify                        recompute the hash chain; exit 1 naming the first bad position
+  replay [--json]               rebuild every read model from the log and report the speed
+  import FILE [--dry-run]       import NDJSON commands (one {"type","data"} per line)
+
+TALLY_STORE selects the store for each (default sqlite:./data/tally.db).`;
+
+const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
+  serve: () => import('./serve'),
+  token: () => import('./token'),
+  verify: () => import('./verify'),
+  replay: () => import('./replay'),
+  import: () => import('./import'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h' || !(name in commands)) {
+  console.log(USAGE);
+  process.exit(name && !(name in commands) && name !== '--help' && name !== '-h' ? 2 : 0);
+}
+try {
+  const code = await (await commands[name]()).run(args);
+  if (name !== 'serve') process.exit(code);
+} catch (e) {
+  if (e instanceof ConfigError || e instanceof StoreConfigError) {
+    console.error(`tally ${name}: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,33 @@
+// tally token --role R [--sub S] [--team T] [--ttl 1h]
+import { ROLES, type Role } from '../../core/shared/command';
+import { ID_PATTERN } from '../../core/shared/codec';
+import { mintToken, parseTtl } from '../http/auth';
+import { loadConfig } from '../config';
+import { flag, parseArgs } from './args';
+
+export const run = async (argv: string[]): Promise<number> => {
+  const a = parseArgs(argv);
+  const role = flag(a, 'role') as Role | undefined;
+  if (!role || !ROLES.includes(role)) {
+    console.error(`tally token: --role must be one of ${ROLES.join(', ')}`);
+    return 2;
+  }
+  const sub = flag(a, 'sub') ?? (role === 'admin' ? 'admin' : role === 'viewer' ? 'portal' : '');
+  if (!ID_PATTERN.test(sub)) {
+    console.error(`tally token: --sub is required for a ${role} (a rep's sub is its repId)`);
+    return 2;
+  }
+  const team = flag(a, 'team');
+  if (role === 'manager' && !team) {
+    console.error('tally token: a manager token needs --team');
+    return 2;
+  }
+  const ttl = parseTtl(flag(a, 'ttl') ?? '1h');
+  if (!ttl) {
+    console.error('tally token: --ttl takes e.g. 900s, 30m, 1h, 7d');
+    return 2;
+  }
+  const config = loadConfig(process.env);
+  console.log(await mintToken(config.jwtSecret, { sub, role, team, ttlSeconds: ttl }));
+  return 0;
+};

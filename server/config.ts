@@ -1,0 +1,92 @@
+// All configuration comes from the environment, here, decoded and checked at start: a wrong
+// value is a clear message naming the variable, not a stack trace.
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+
+export interface Config {
+  readonly port: number;
+  readonly store: string;
+  readonly jwtSecret: string;
+  /** true when no secret was configured and one was generated for the demo */
+  readonly jwtSecretGenerated: boolean;
+  readonly zone: string;
+  readonly currency: string;
+  readonly corsOrigins: readonly string[];
+  readonly demo: boolean;
+  readonly demoPortalPort: number;
+  readonly bodyLimitBytes: number;
+  readonly batchLimit: number;
+  readonly rateLimitPerMinute: number;
+  readonly publicUrl: string;
+  readonly checkpointKey?: string;
+}
+
+export class ConfigError extends Error {}
+
+export const CONFIG_DOC: readonly { name: string; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '8787', meaning: 'HTTP port of the API, the widget bundle and the demo page' },
+  { name: 'TALLY_STORE', default: 'sqlite:./data/tally.db', meaning: 'event store: memory:, sqlite:PATH or esdb://HOST:PORT?tls=false' },
+  { name: 'TALLY_JWT_SECRET', default: '(generated and printed on the demo)', meaning: 'HS256 secret for tokens, at least 32 bytes' },
+  { name: 'TALLY_TIMEZONE', default: 'Asia/Shanghai', meaning: 'time zone of business periods (months, ISO weeks, days)' },
+  { name: 'TALLY_CURRENCY', default: 'CNY', meaning: 'the deployment currency; amounts are integer minor units of it' },
+  { name: 'TALLY_CORS_ORIGINS', default: '(none; the demo portal origin on the demo)', meaning: 'comma-separated origins allowed to call the API from a browser' },
+  { name: 'TALLY_DEMO', default: '1', meaning: '0 disables loading the demo company into an empty store' },
+  { name: 'TALLY_DEMO_PORTAL_PORT', default: 'PORT + 1', meaning: 'port of the mock intranet page that embeds the widgets from another origin' },
+  { name: 'TALLY_BODY_LIMIT', default: '10485760', meaning: 'largest request body in bytes (413 above it)' },
+  { name: 'TALLY_BATCH_LIMIT', default: '10000', meaning: 'most commands in one POST /api/commands/batch' },
+  { name: 'TALLY_RATE_LIMIT', default: '6000', meaning: 'requests per minute per user before 429' },
+  { name: 'TALLY_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'the URL printed for the demo page and used by the widgets' },
+  { name: 'TALLY_CHECKPOINT_KEY', default: '(unset)', meaning: 'HMAC key for signed checkpoints of the log head (tally verify)' },
+];
+
+const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${name}=${raw}: expected a whole number ≥ ${min}`);
+  return n;
+};
+
+/** `serve` may generate a secret for the demo; every other command needs the real one. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
+  const port = int(env, 'PORT', 8787, 0);
+  const demo = env.TALLY_DEMO !== '0';
+  const zone = env.TALLY_TIMEZONE || 'Asia/Shanghai';
+  if (!DateTime.now().setZone(zone).isValid) throw new ConfigError(`TALLY_TIMEZONE=${zone}: not an IANA time zone (e.g. Asia/Shanghai)`);
+  const currency = env.TALLY_CURRENCY || 'CNY';
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`TALLY_CURRENCY=${currency}: expected an ISO 4217 code such as CNY`);
+  let jwtSecret = env.TALLY_JWT_SECRET ?? '';
+  let jwtSecretGenerated = false;
+  if (Buffer.byteLength(jwtSecret) < 32) {
+    if (jwtSecret === '' && demo && options.mayGenerateSecret) {
+      jwtSecret = randomBytes(32).toString('base64url');
+      jwtSecretGenerated = true;
+    } else {
+      throw new ConfigError(
+        jwtSecret === ''
+          ? 'TALLY_JWT_SECRET is not set: give a secret of at least 32 bytes (e.g. `openssl rand -base64 48`)'
+          : 'TALLY_JWT_SECRET is shorter than 32 bytes: give a longer secret',
+      );
+    }
+  }
+  const demoPortalPort = int(env, 'TALLY_DEMO_PORTAL_PORT', port === 0 ? 0 : port + 1, 0);
+  const publicUrl = env.TALLY_PUBLIC_URL || `http://localhost:${port}`;
+  const corsOrigins = (env.TALLY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`TALLY_CORS_ORIGINS: '${o}' is not an origin like https://intranet.example.com`);
+  return {
+    port,
+    store: env.TALLY_STORE || 'sqlite:./data/tally.db',
+    jwtSecret,
+    jwtSecretGenerated,
+    zone,
+    currency,
+    corsOrigins,
+    demo,
+    demoPortalPort,
+    bodyLimitBytes: int(env, 'TALLY_BODY_LIMIT', 10 * 1024 * 1024),
+    batchLimit: int(env, 'TALLY_BATCH_LIMIT', 10_000),
+    rateLimitPerMinute: int(env, 'TALLY_RATE_LIMIT', 6000),
+    publicUrl,
+    checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
+  };
+};

@@ -1,0 +1,229 @@
+// The command engine: decode → authorize → load → decide → stamp → append → retry on conflict.
+// Generic over the catalog's CommandSpecs; everything domain-specific lives in core.
+import { createHash, randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import { commandsByType, kindOfStream } from '../../core/catalog';
+import type { CommandSpec, FactSource } from '../../core/shared/command';
+import { decode } from '../../core/shared/codec';
+import type { DecideContext, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
+import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
+import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
+import { canonicalJson } from '../store/hashChain';
+import type { AppendRequest, AppendResult, EventStore } from '../store/port';
+import type { Actor } from './actor';
+import { authorizeRole, authorizeScope } from './authorize';
+import { WriteCache, type Folded } from './writeCache';
+
+export interface CommandInput {
+  readonly type: unknown;
+  readonly data: unknown;
+}
+
+export interface CommandOptions {
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+}
+
+export type CommandResult = E.Either<Problem, readonly StoredEvent[]>;
+
+export interface EngineDeps {
+  readonly store: EventStore;
+  readonly clock: () => Date;
+  readonly facts?: FactSource;
+  readonly maxRetries?: number;
+}
+
+/** A command that passed every check and waits to be appended. */
+interface Decided {
+  readonly spec: CommandSpec;
+  readonly request: AppendRequest;
+  readonly folded: Folded;
+}
+
+const NO_FACTS: FactSource = { query: () => { throw new Error('no fact source configured'); } };
+
+export const digestOf = (input: CommandInput): string => createHash('sha256').update(canonicalJson({ type: input.type, data: input.data })).digest('hex');
+
+const prefixErrors = (p: Problem, prefix: string): Problem =>
+  p.errors ? { ...p, errors: p.errors.map((e: FieldError) => ({ ...e, path: e.path === '(body)' ? prefix : `${prefix}.${e.path}` })) } : p;
+
+export class CommandEngine {
+  private readonly cache = new WriteCache(kindOfStream);
+  private readonly maxRetries: number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.maxRetries = deps.maxRetries ?? 8;
+    deps.store.subscribe((batch) => this.cache.onAppended(batch));
+  }
+
+  /** Forget every cached stream (after a failed write, the log is the only truth). */
+  resetCache(): void {
+    this.cache.clear();
+  }
+
+  async handle(input: CommandInput, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+    const digest = options.idempotencyKey ? digestOf(input) : '';
+    if (options.idempotencyKey) {
+      const seen = await this.deps.store.findIdempotency(options.idempotencyKey);
+      if (seen) return this.replayed(seen.digest, digest, await this.eventsAt(seen.positions));
+    }
+    for (let attempt = 0; ; attempt++) {
+      const decided = await this.decideOne(input, actor, options, digest, new Map());
+      if (E.isLeft(decided)) return decided;
+      const [result] = await this.deps.store.appendMany([decided.right.request]);
+      const outcome = this.outcome(result, decided.right, digest);
+      if (outcome !== 'retry') return outcome;
+      if (attempt >= this.maxRetries) return E.left(conflict(`stream '${decided.right.request.stream}' kept changing; try again`));
+      await jitter(attempt);
+    }
+  }
+
+  /**
+   * Apply commands in order, each accepted or rejected on its own. Commands are decided one
+   * after another against the effects of the earlier ones, then appended in one durable
+   * transaction; any that lost a race with another writer is retried on its own, in order.
+   */
+  async handleBatch(inputs: readonly CommandInput[], actor: Actor, options: CommandOptions = {}, keys?: readonly string[]): Promise<CommandResult[]> {
+    const itemOptionsOf = (o: CommandOptions, i: number): CommandOptions =>
+      keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i);
+    const results: (CommandResult | undefined)[] = new Array(inputs.length);
+    const overlay = new Map<string, Folded>();
+    const pending: { index: number; decided: Decided; digest: string }[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      const itemOptions = itemOptionsOf(options, i);
+      const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
+      if (itemOptions.idempotencyKey) {
+        const seen = await this.deps.store.findIdempotency(itemOptions.idempotencyKey);
+        if (seen) {
+          results[i] = this.replayed(seen.digest, digest, await this.eventsAt(seen.positions));
+          continue;
+        }
+      }
+      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay);
+      if (E.isLeft(decided)) {
+        results[i] = decided;
+        continue;
+      }
+      const { request, spec, folded } = decided.right;
+      const kind = spec.kind as StreamKind<unknown>;
+      let state = folded.state;
+      for (const e of request.events) state = kind.evolve(state, e as unknown as FoldedEvent);
+      overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
+      pending.push({ index: i, decided: decided.right, digest });
+    }
+    const appended = pending.length > 0 ? await this.deps.store.appendMany(pending.map((p) => p.decided.request)) : [];
+    for (let k = 0; k < pending.length; k++) {
+      const { index, decided, digest } = pending[k];
+      const outcome = this.outcome(appended[k], decided, digest);
+      results[index] = outcome === 'retry' ? await this.handle(inputs[index], actor, itemOptionsOf(options, index)) : outcome;
+    }
+    return results as CommandResult[];
+  }
+
+  private outcome(result: AppendResult, decided: Decided, digest: string): CommandResult | 'retry' {
+    switch (result.kind) {
+      case 'ok':
+        return E.right(result.events);
+      case 'duplicate':
+        return this.replayed(result.digest, digest, result.events);
+      case 'conflict':
+        this.cache.invalidate(decided.request.stream);
+        return 'retry';
+    }
+  }
+
+  private replayed(firstDigest: string, digest: string, events: readonly StoredEvent[]): CommandResult {
+    return firstDigest === digest
+      ? E.right(events)
+      : E.left(conflict('this Idempotency-Key was already used with a different request body'));
+  }
+
+  private async eventsAt(positions: readonly number[]): Promise<StoredEvent[]> {
+    if (positions.length === 0) return [];
+    const page = await this.deps.store.readAll({ after: positions[0] - 1, limit: positions[positions.length - 1] - positions[0] + 1 });
+    const wanted = new Set(positions);
+    return page.filter((e) => wanted.has(e.position));
+  }
+
+  private async decideOne(
+    input: CommandInput,
+    actor: Actor,
+    options: CommandOptions,
+    digest: string,
+    overlay: ReadonlyMap<string, Folded>,
+  ): Promise<E.Either<Problem, Decided>> {
+    if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
+    if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
+    const spec = commandsByType.get(input.type);
+    if (!spec) return E.left(invalid(`unknown command type '${input.type}'`, [{ path: 'type', message: `unknown command type '${input.type}'` }]));
+    const roleProblem = authorizeRole(spec, actor);
+    if (roleProblem) return E.left(roleProblem);
+    const decoded = decode(spec.codec, input.data, spec.type);
+    if (E.isLeft(decoded)) return E.left(prefixErrors(decoded.left, 'data'));
+    const command = decoded.right;
+
+    const stream = `${spec.kind.prefix}${spec.streamId(command)}`;
+    const loaded = new Map<string, Folded>();
+    loaded.set(stream, await this.load(stream, spec.kind, overlay));
+    for (const [kind, id] of spec.reads?.(command) ?? []) {
+      const name = `${kind.prefix}${id}`;
+      if (!loaded.has(name)) loaded.set(name, await this.load(name, kind, overlay));
+    }
+    const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS) : {};
+    const ctx: DecideContext = {
+      state: <S>(kind: StreamKind<S>, id: string): S => {
+        const hit = loaded.get(`${kind.prefix}${id}`);
+        if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
+        return hit.state as S;
+      },
+      facts,
+    };
+    if (spec.scope) {
+      const scopeProblem = authorizeScope(spec, actor, spec.scope(command, ctx));
+      if (scopeProblem) return E.left(scopeProblem);
+    } else if (actor.role !== 'admin' && actor.role !== 'manager') {
+      return E.left(authorizeScope(spec, actor, {})!);
+    }
+    const own = loaded.get(stream)!;
+    const decision = spec.decide(command, own.state, ctx);
+    if (E.isLeft(decision)) return E.left(decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
+    const now = this.deps.clock().toISOString();
+    const commandId = options.idempotencyKey ?? randomUUID();
+    const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
+    const events: UnsealedEvent[] = decision.right.map((e: NewEvent) => ({
+      type: e.type,
+      data: e.data,
+      occurredAt: e.occurredAt ?? now,
+      recordedAt: now,
+      meta,
+    }));
+    const request: AppendRequest = {
+      stream,
+      expected: own.revision === -1 ? 'no-stream' : own.revision,
+      events,
+      ...(options.idempotencyKey ? { idempotency: { key: options.idempotencyKey, digest } } : {}),
+    };
+    return E.right({ spec, request, folded: own });
+  }
+
+  private async load(stream: string, kind: StreamKind<unknown>, overlay: ReadonlyMap<string, Folded>): Promise<Folded> {
+    const pending = overlay.get(stream);
+    if (pending) return pending;
+    const hit = this.cache.get(stream);
+    if (hit) return hit;
+    const events = await this.deps.store.readStream(stream);
+    let state = kind.initialState();
+    for (const e of events) state = kind.evolve(state, e as FoldedEvent);
+    const folded = { state, revision: events.length - 1 };
+    this.cache.set(stream, folded);
+    return folded;
+  }
+}
+
+/** Items of a keyed batch are keyed `KEY:index`, so a retried batch appends nothing twice. */
+const defaultItemOptions = (options: CommandOptions, i: number): CommandOptions => ({
+  correlationId: options.correlationId,
+  idempotencyKey: options.idempotencyKey ? `${options.idempotencyKey}:${i}` : undefined,
+});
+
+const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));

@@ -1,0 +1,90 @@
+// createApp(deps) builds the whole HTTP surface with no side effects: main.ts serves it, tests
+// call app.request(...). One onError and one notFound produce every problem+json.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
+import { StoreUnavailableError } from '../store/port';
+import { bearerOf, verifyToken } from './auth';
+import type { AppDeps, AppEnv } from './env';
+import { HttpProblem, problemBody, sendProblem } from './problem';
+import { openApiDocument } from './openapi';
+import { apiRoutes } from './routes';
+
+export type { AppDeps } from './env';
+
+export const createApp = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: false, // set per route: the widget bundle must be embeddable
+      crossOriginOpenerPolicy: false,
+      xFrameOptions: 'DENY',
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Correlation-Id'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'Location'],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw HttpProblem.of(413, 'Payload too large', `the request body is larger than ${deps.config.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+
+  // Authentication: a Bearer header everywhere; on the SSE route also a stream-only query token.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const header = bearerOf(c.req.header('authorization'));
+    const query = c.req.path === '/api/stream' ? c.req.query('token') : undefined;
+    const token = header ?? query;
+    if (!token) throw HttpProblem.of(401, 'Unauthorized', 'send Authorization: Bearer <token>', {}, { 'www-authenticate': 'Bearer realm="tally"' });
+    const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock());
+    if (verified.scope === 'stream' && c.req.path !== '/api/stream')
+      throw HttpProblem.of(401, 'Unauthorized', 'a stream token is only good for GET /api/stream');
+    if (!header && verified.scope !== 'stream')
+      throw HttpProblem.of(401, 'Unauthorized', 'only a short-lived stream token may travel in the query string; get one from POST /api/stream/token');
+    c.set('actor', verified.actor);
+    c.set('tokenScope', verified.scope);
+    return next();
+  });
+
+  app.get('/health', async (c) =>
+    c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),
+  );
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.route('/api', apiRoutes(deps));
+
+  app.notFound((c) => sendProblem(c, problemBody(404, 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return sendProblem(c, err.body, err.headers);
+    if (err instanceof StoreUnavailableError)
+      return sendProblem(c, problemBody(503, 'Store unavailable', 'the event store cannot take writes right now; nothing was recorded'), { 'retry-after': '5' });
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      return sendProblem(c, problemBody(status, err.message || 'Error', err.message || `HTTP ${status}`));
+    }
+    console.error('unexpected error', err);
+    return sendProblem(c, problemBody(500, 'Internal error', 'something unexpected went wrong; the request may be retried'));
+  });
+
+  return app;
+};

@@ -1,0 +1,81 @@
+// Bearer tokens: HS256 JWTs with exp required, nbf honoured, the algorithm pinned and clock skew
+// bounded. Short-lived read-only stream tokens travel in the query string, because a browser's
+// EventSource cannot send headers.
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { ROLES, type Role } from '../../core/shared/command';
+import { ID_PATTERN } from '../../core/shared/codec';
+import type { Actor } from '../engine/actor';
+import { HttpProblem } from './problem';
+
+export const CLOCK_SKEW_SECONDS = 30;
+export const STREAM_TOKEN_TTL_SECONDS = 300;
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+export interface MintOptions {
+  readonly sub: string;
+  readonly role: Role;
+  readonly team?: string;
+  readonly ttlSeconds: number;
+  /** 'stream': only good for GET /api/stream */
+  readonly scope?: 'stream';
+  readonly now?: Date;
+}
+
+export const mintToken = async (secret: string, o: MintOptions): Promise<string> => {
+  const iat = Math.floor((o.now ?? new Date()).getTime() / 1000);
+  const claims: Record<string, unknown> = { role: o.role };
+  if (o.team) claims.team = o.team;
+  if (o.scope) claims.scope = o.scope;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(o.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + o.ttlSeconds)
+    .sign(keyOf(secret));
+};
+
+export interface VerifiedToken {
+  readonly actor: Actor;
+  readonly scope?: string;
+  readonly exp: number;
+}
+
+const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="tally"' });
+
+export const verifyToken = async (secret: string, token: string, now: Date = new Date()): Promise<VerifiedToken> => {
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: now,
+    }));
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) throw unauthorized('the token has expired');
+    if (e instanceof joseErrors.JWTClaimValidationFailed) throw unauthorized(`the token is not valid: ${e.message}`);
+    throw unauthorized('the token is malformed or its signature is wrong');
+  }
+  const role = payload.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw unauthorized('the token has no known role');
+  if (typeof payload.sub !== 'string' || !ID_PATTERN.test(payload.sub)) throw unauthorized('the token subject is not an id');
+  const team = typeof payload.team === 'string' ? payload.team : undefined;
+  if (role === 'manager' && !team) throw unauthorized('a manager token must name its team');
+  return { actor: { sub: payload.sub, role: role as Role, team }, scope: typeof payload.scope === 'string' ? payload.scope : undefined, exp: payload.exp! };
+};
+
+export const bearerOf = (header: string | undefined): string | undefined => {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return m?.[1];
+};
+
+/** "1h", "30m", "7d", "900s" or plain seconds. */
+export const parseTtl = (s: string): number | undefined => {
+  const m = /^(\d+)\s*([smhd]?)$/.exec(s.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return n > 0 ? n * unit : undefined;
+};

@@ -1,0 +1,22 @@
+// What every route module receives: the composed dependencies and the Hono context variables.
+import type { Config } from '../config';
+import type { Actor } from '../engine/actor';
+import type { CommandEngine } from '../engine/engine';
+import type { Projections } from '../projections/runner';
+import type { EventStore } from '../store/port';
+
+export interface AppDeps {
+  readonly store: EventStore;
+  readonly engine: CommandEngine;
+  readonly projections: Projections;
+  readonly config: Config;
+  readonly clock: () => Date;
+}
+
+export interface AppEnv {
+  Variables: {
+    actor: Actor;
+    /** set when the caller authenticated with a stream-only query token */
+    tokenScope?: string;
+  };
+}

@@ -1,0 +1,97 @@
+// GET /openapi.json, generated from the same tables the app runs on: the command catalog and
+// the route table below. A test checks that every mounted route is documented here.
+import { commandSpecs } from '../../core/catalog';
+import type { Role } from '../../core/shared/command';
+
+export interface RouteDoc {
+  readonly method: 'get' | 'post';
+  /** Hono path syntax (`/api/goals/:goalId`) */
+  readonly path: string;
+  readonly summary: string;
+  /** roles that may call it; scope narrows further (see the README's security section) */
+  readonly roles: readonly Role[] | 'public';
+  readonly query?: readonly string[];
+}
+
+const ALL: readonly Role[] = ['admin', 'manager', 'rep', 'viewer'];
+const WRITERS: readonly Role[] = ['admin', 'manager', 'rep'];
+const COMMON_QUERY = ['asOf'];
+
+export const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/health', summary: 'Liveness, store kind and head position', roles: 'public' },
+  { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'public' },
+  { method: 'post', path: '/api/commands', summary: 'Send one command { type, data }; header Idempotency-Key optional', roles: WRITERS },
+  { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },
+  { method: 'get', path: '/api/events', summary: 'Read the log after a position (paged, optionally one stream)', roles: ['admin'], query: ['after', 'limit', 'stream'] },
+  { method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain → { ok, count, head }', roles: ['admin'] },
+  { method: 'get', path: '/api/stream', summary: 'Server-sent events, one per appended batch { position, types, streams }; resume with Last-Event-ID', roles: ALL, query: ['token', 'lastEventId'] },
+  { method: 'post', path: '/api/stream/token', summary: 'Mint a short-lived read-only token for EventSource (?token=)', roles: ALL },
+];
+
+/** Add documentation for routes of a resource module (called at import time by that module's doc list). */
+export const documentRoutes = (docs: readonly RouteDoc[]) => {
+  for (const d of docs) if (!ROUTES.some((r) => r.method === d.method && r.path === d.path)) ROUTES.push(d);
+};
+
+const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
+
+const problem = { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+
+export const openApiDocument = () => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const params = [
+      ...[...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...[...(r.query ?? []), ...(r.method === 'get' && r.path.startsWith('/api/') ? COMMON_QUERY : [])].map((q) => ({ name: q, in: 'query', required: false, schema: { type: 'string' } })),
+    ];
+    (paths[toOpenApiPath(r.path)] ??= {})[r.method] = {
+      summary: r.summary,
+      'x-roles': r.roles,
+      ...(params.length ? { parameters: params } : {}),
+      ...(r.path === '/api/commands'
+        ? { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } } }
+        : {}),
+      responses: { '200': { description: 'OK' }, '400': problem, '401': problem, '403': problem, '404': problem, '422': problem },
+      ...(r.roles === 'public' ? { security: [] } : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Tally', version: '0.1.0', description: 'Event-sourced sales-performance engine. Every figure is a fold over the event log.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, rule: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        Event: {
+          type: 'object',
+          required: ['position', 'stream', 'revision', 'type', 'data', 'occurredAt', 'recordedAt', 'meta', 'hash', 'prevHash'],
+          properties: {
+            position: { type: 'integer', minimum: 1 }, stream: { type: 'string' }, revision: { type: 'integer', minimum: 0 }, type: { type: 'string' }, data: { type: 'object' },
+            occurredAt: { type: 'string', format: 'date-time' }, recordedAt: { type: 'string', format: 'date-time' },
+            meta: { type: 'object', properties: { commandId: { type: 'string' }, actor: { type: 'string' }, correlationId: { type: 'string' } } },
+            hash: { type: 'string' }, prevHash: { type: 'string' },
+          },
+        },
+        Command: {
+          oneOf: commandSpecs.map((s) => ({
+            type: 'object',
+            title: s.type,
+            description: `${s.summary} Roles: ${s.roles.join(', ')}.`,
+            required: ['type', 'data'],
+            properties: { type: { const: s.type }, data: { type: 'object', description: `io-ts codec ${s.codec.name}` } },
+          })),
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,60 @@
+// Every error leaves as RFC 9457 application/problem+json, from one place.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FieldError, Problem, ProblemKind } from '../../core/shared/problem';
+
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: readonly FieldError[];
+  readonly rule?: string;
+  readonly [extra: string]: unknown;
+}
+
+const STATUS: Record<ProblemKind, ContentfulStatusCode> = { invalid: 400, forbidden: 403, notFound: 404, conflict: 409, rule: 422 };
+
+const SLUG: Record<number, string> = {
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 409: 'conflict',
+  413: 'too-large', 415: 'unsupported-media-type', 422: 'rule', 429: 'rate-limited', 500: 'internal', 503: 'unavailable',
+};
+
+export const statusOf = (kind: ProblemKind): ContentfulStatusCode => STATUS[kind];
+
+export const problemBody = (status: number, title: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody => ({
+  type: `/problems/${extra.rule ? `rule/${extra.rule}` : (SLUG[status] ?? 'error')}`,
+  title,
+  status,
+  detail,
+  ...extra,
+});
+
+/** A domain Problem as an HTTP body. */
+export const fromProblem = (p: Problem): ProblemBody =>
+  problemBody(statusOf(p.kind), p.title, p.detail, { ...(p.errors && p.errors.length > 0 ? { errors: p.errors } : {}), ...(p.rule ? { rule: p.rule } : {}) });
+
+export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) =>
+  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json', ...headers });
+
+/** Thrown by handlers and middleware; rendered by the app's one onError. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly body: ProblemBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.detail);
+  }
+
+  static of(status: number, title: string, detail: string, extra: Partial<ProblemBody> = {}, headers: Record<string, string> = {}): HttpProblem {
+    return new HttpProblem(problemBody(status, title, detail, extra), headers);
+  }
+
+  static from(p: Problem): HttpProblem {
+    return new HttpProblem(fromProblem(p));
+  }
+
+  static badParam(path: string, message: string): HttpProblem {
+    return HttpProblem.of(400, 'Invalid input', `${path}: ${message}`, { errors: [{ path, message }] });
+  }
+}

@@ -1,0 +1,51 @@
+// Query-string helpers shared by every GET: asOf (recorded time), at (business time), period,
+// limit — each validated with a 400 that names the parameter.
+import type { Context } from 'hono';
+import { isInstant } from '../../core/shared/codec';
+import { parsePeriod } from '../../core/shared/period';
+import type { World } from '../../core/readModels/world';
+import type { AppDeps, AppEnv } from './env';
+import { HttpProblem } from './problem';
+
+export const instantParam = (c: Context, name: string): string | undefined => {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return undefined;
+  if (!isInstant(v)) throw HttpProblem.badParam(name, `expected an ISO 8601 instant with offset (e.g. 2026-07-01T00:00:00+08:00), got '${v}'`);
+  return v;
+};
+
+/** The business moment at which pace and due dates are measured (default: now). */
+export const atParam = (c: Context, deps: AppDeps): string => instantParam(c, 'at') ?? deps.clock().toISOString();
+
+export const periodParam = (c: Context, name = 'period', required = true): string | undefined => {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') {
+    if (required) throw HttpProblem.badParam(name, 'required: a period id like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15');
+    return undefined;
+  }
+  if (!parsePeriod(v)) throw HttpProblem.badParam(name, `'${v}' is not a period id (2026, 2026-Q3, 2026-07, 2026-W27, 2026-07-15)`);
+  return v;
+};
+
+export const intParam = (c: Context, name: string, fallback: number, min: number, max: number): number => {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw HttpProblem.badParam(name, `expected a whole number ≥ ${min}, got '${v}'`);
+  return Math.min(n, max);
+};
+
+export const oneOfParam = <T extends string>(c: Context, name: string, values: readonly T[], fallback?: T): T | undefined => {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return fallback;
+  if (!(values as readonly string[]).includes(v)) throw HttpProblem.badParam(name, `expected one of ${values.join(', ')}, got '${v}'`);
+  return v as T;
+};
+
+/** The read models as of `asOf` (recorded time), or the live ones; with the position used. */
+export const worldFor = async (c: Context<AppEnv>, deps: AppDeps): Promise<{ world: World; asOf: string; position: number }> => {
+  const asOf = instantParam(c, 'asOf');
+  if (!asOf) return { world: deps.projections.world, asOf: deps.clock().toISOString(), position: deps.projections.position };
+  const position = deps.projections.positionAt(Date.parse(asOf));
+  return { world: await deps.projections.worldAt(position), asOf, position };
+};

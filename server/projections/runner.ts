@@ -1,0 +1,131 @@
+// Keeps the read models current: folds the log on start, then every durable batch as the store
+// announces it. Also answers "as of" questions by folding a prefix of the log.
+import { allProjections } from '../../core/readModels';
+import type { Projection, ReadSettings } from '../../core/readModels/projection';
+import { World } from '../../core/readModels/world';
+import type { StoredEvent } from '../../core/shared/envelope';
+import { readAllPaged, type EventStore } from '../store/port';
+
+export class Projections {
+  private live: World;
+  /** recordedAt (epoch ms) of each position, to find "the last position known at T" */
+  private recorded = new Float64Array(1024);
+  private chain: Promise<void> = Promise.resolve();
+  private readonly waiters: { position: number; resolve: () => void }[] = [];
+  private readonly asOfCache = new Map<number, World>();
+  private readonly listeners = new Set<(batch: readonly StoredEvent[]) => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    readonly settings: ReadSettings,
+    private readonly projections: readonly Projection<any>[] = allProjections,
+  ) {
+    this.live = new World(projections, settings);
+  }
+
+  /** Fold the whole log, then follow the store. */
+  async start(): Promise<void> {
+    this.store.subscribe((batch) => {
+      this.chain = this.chain.then(() => this.onBatch(batch));
+    });
+    this.chain = this.chain.then(() => this.catchUp());
+    await this.chain;
+  }
+
+  get world(): World {
+    return this.live;
+  }
+
+  get position(): number {
+    return this.live.position;
+  }
+
+  /** Told after each batch is folded into the live world (SSE, alerts). */
+  onApplied(listener: (batch: readonly StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once the live world has folded `position` (read-your-writes for async stores). */
+  waitFor(position: number): Promise<void> {
+    if (this.live.position >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  /** The last position whose recordedAt ≤ the instant (0 when nothing was known yet). */
+  positionAt(instantMs: number): number {
+    let lo = 0;
+    let hi = this.live.position; // recorded[0..hi-1] hold positions 1..hi
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.recorded[mid] <= instantMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The read models as they were at a position: the same fold, stopped there. */
+  async worldAt(position: number): Promise<World> {
+    if (position >= this.live.position) return this.live;
+    const hit = this.asOfCache.get(position);
+    if (hit) return hit;
+    const w = new World(this.projections, this.settings);
+    for await (const page of readAllPaged(this.store, 0, 20_000)) {
+      for (const e of page) {
+        if (e.position > position) break;
+        w.apply(e);
+      }
+      if (page[page.length - 1].position >= position) break;
+    }
+    this.asOfCache.set(position, w);
+    if (this.asOfCache.size > 8) this.asOfCache.delete(this.asOfCache.keys().next().value as number);
+    return w;
+  }
+
+  /** Rebuild every read model from the log (after a failed write, or on demand). */
+  async rebuild(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      this.live = new World(this.projections, this.settings);
+      this.asOfCache.clear();
+      await this.catchUp();
+    });
+    await this.chain;
+  }
+
+  private async catchUp(): Promise<void> {
+    for await (const page of readAllPaged(this.store, this.live.position)) this.fold(page);
+  }
+
+  private async onBatch(batch: readonly StoredEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    if (batch[0].position > this.live.position + 1) await this.catchUp();
+    else this.fold(batch);
+  }
+
+  private fold(batch: readonly StoredEvent[]): void {
+    const fresh: StoredEvent[] = [];
+    for (const e of batch) {
+      if (e.position !== this.live.position + 1) continue;
+      this.live.apply(e);
+      this.remember(e);
+      fresh.push(e);
+    }
+    if (fresh.length === 0) return;
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i].position <= this.live.position) {
+        this.waiters[i].resolve();
+        this.waiters.splice(i, 1);
+      }
+    }
+    for (const l of this.listeners) l(fresh);
+  }
+
+  private remember(e: StoredEvent): void {
+    if (e.position > this.recorded.length) {
+      const bigger = new Float64Array(Math.max(this.recorded.length * 2, e.position));
+      bigger.set(this.recorded);
+      this.recorded = bigger;
+    }
+    this.recorded[e.position - 1] = Date.parse(e.recordedAt);
+  }
+}

@@ -1,0 +1,68 @@
+// The hash chain of SPEC §2: hash = SHA-256 hex of prevHash + the RFC 8785 canonical JSON of
+// the event without `hash`. Any JCS library and SHA-256 can recompute it.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { GENESIS_HASH, type StoredEvent, type UnsealedEvent } from '../../core/shared/envelope';
+
+export { GENESIS_HASH };
+
+export const canonicalJson = (value: unknown): string => {
+  const s = canonicalize(value);
+  if (s === undefined) throw new TypeError('value cannot be canonicalized');
+  return s;
+};
+
+export const hashOf = (event: Omit<StoredEvent, 'hash'>): string =>
+  createHash('sha256').update(event.prevHash).update(canonicalJson(withoutHash(event))).digest('hex');
+
+const withoutHash = (e: Omit<StoredEvent, 'hash'> & { hash?: string }) => ({
+  position: e.position,
+  stream: e.stream,
+  revision: e.revision,
+  type: e.type,
+  data: e.data,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  meta: e.meta,
+  prevHash: e.prevHash,
+});
+
+/** Give an unsealed event its place in the log and its hash. */
+export const seal = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): StoredEvent => {
+  const body = { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash };
+  return { ...body, hash: hashOf(body) };
+};
+
+export interface ChainCheck {
+  readonly ok: boolean;
+  readonly count: number;
+  readonly head: string;
+  /** first position whose hash, link or numbering is wrong */
+  readonly badPosition?: number;
+  readonly reason?: string;
+}
+
+/** Incremental verifier: feed events in position order, read the verdict at the end. */
+export class ChainVerifier {
+  private count = 0;
+  private prev = GENESIS_HASH;
+  private bad?: { position: number; reason: string };
+
+  push(e: StoredEvent): boolean {
+    if (this.bad) return false;
+    const expectedPosition = this.count + 1;
+    if (e.position !== expectedPosition) this.bad = { position: expectedPosition, reason: `position ${e.position} where ${expectedPosition} was expected (gap or reorder)` };
+    else if (e.prevHash !== this.prev) this.bad = { position: e.position, reason: 'prevHash does not link to the previous event' };
+    else if (hashOf(e) !== e.hash) this.bad = { position: e.position, reason: 'hash does not match the event content' };
+    if (this.bad) return false;
+    this.count++;
+    this.prev = e.hash;
+    return true;
+  }
+
+  result(): ChainCheck {
+    return this.bad
+      ? { ok: false, count: this.count, head: this.prev, badPosition: this.bad.position, reason: this.bad.reason }
+      : { ok: true, count: this.count, head: this.prev };
+  }
+}

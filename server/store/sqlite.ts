@@ -1,0 +1,212 @@
+// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
+// append survives kill -9 and power loss. History is append-only by trigger. Appends that
+// arrive in the same tick share one BEGIN IMMEDIATE transaction (group commit): each is checked
+// on its own, and none is acknowledged before the COMMIT that makes all of them durable.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { StoredEvent } from '../../core/shared/envelope';
+import { checkExpected } from './expected';
+import { GENESIS_HASH, seal } from './hashChain';
+import {
+  StoreUnavailableError,
+  type AppendRequest,
+  type AppendResult,
+  type BatchListener,
+  type EventStore,
+  type Head,
+  type IdempotencyRecord,
+  type ReadAllOptions,
+} from './port';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY,
+  stream      TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  type        TEXT NOT NULL,
+  data        TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  meta        TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  UNIQUE (stream, revision)
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key       TEXT PRIMARY KEY,
+  digest    TEXT NOT NULL,
+  positions TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS events_are_permanent BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+`;
+
+interface Row {
+  position: number;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  occurred_at: string;
+  recorded_at: string;
+  meta: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const rowToEvent = (r: Row): StoredEvent => ({
+  position: r.position,
+  stream: r.stream,
+  revision: r.revision,
+  type: r.type,
+  data: JSON.parse(r.data),
+  occurredAt: r.occurred_at,
+  recordedAt: r.recorded_at,
+  meta: JSON.parse(r.meta),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+interface Pending {
+  readonly requests: readonly AppendRequest[];
+  readonly resolve: (r: AppendResult[]) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+export class SqliteStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly listeners = new Set<BatchListener>();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly stmt;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(SCHEMA);
+    this.stmt = {
+      insert: this.db.prepare(
+        'INSERT INTO events (position, stream, revision, type, data, occurred_at, recorded_at, meta, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      ),
+      lastRevision: this.db.prepare('SELECT MAX(revision) AS r FROM events WHERE stream = ?').pluck(),
+      head: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+      key: this.db.prepare('SELECT digest, positions FROM idempotency WHERE key = ?'),
+      insertKey: this.db.prepare('INSERT INTO idempotency (key, digest, positions) VALUES (?,?,?)'),
+      byPosition: this.db.prepare('SELECT * FROM events WHERE position = ?'),
+      stream: this.db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY revision'),
+      all: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      allOfStream: this.db.prepare('SELECT * FROM events WHERE stream = ? AND position > ? ORDER BY revision LIMIT ?'),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+    };
+  }
+
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ requests, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** One durable transaction for everything queued since the last flush. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let results: AppendResult[][];
+    const appended: StoredEvent[] = [];
+    try {
+      this.stmt.begin.run();
+      try {
+        results = batch.map((p) => p.requests.map((r) => this.applyOne(r, appended)));
+        this.stmt.commit.run();
+      } catch (e) {
+        if (this.db.inTransaction) this.stmt.rollback.run();
+        throw e;
+      }
+    } catch (e) {
+      const err = new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i]));
+    if (appended.length > 0) for (const l of this.listeners) l(appended);
+  }
+
+  private applyOne(r: AppendRequest, appended: StoredEvent[]): AppendResult {
+    if (r.idempotency) {
+      const seen = this.stmt.key.get(r.idempotency.key) as { digest: string; positions: string } | undefined;
+      if (seen) return { kind: 'duplicate', digest: seen.digest, events: this.byPositions(JSON.parse(seen.positions)) };
+    }
+    const last = this.stmt.lastRevision.get(r.stream) as number | null;
+    const actual = last ?? -1;
+    if (!checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
+    const head = this.stmt.head.get() as { position: number; hash: string } | undefined;
+    let position = head?.position ?? 0;
+    let prev = head?.hash ?? GENESIS_HASH;
+    const sealed: StoredEvent[] = [];
+    let revision = actual;
+    for (const e of r.events) {
+      const s = seal(e, r.stream, ++revision, ++position, prev);
+      this.stmt.insert.run(s.position, s.stream, s.revision, s.type, JSON.stringify(s.data), s.occurredAt, s.recordedAt, JSON.stringify(s.meta), s.prevHash, s.hash);
+      prev = s.hash;
+      sealed.push(s);
+    }
+    if (r.idempotency) this.stmt.insertKey.run(r.idempotency.key, r.idempotency.digest, JSON.stringify(sealed.map((e) => e.position)));
+    appended.push(...sealed);
+    return { kind: 'ok', events: sealed };
+  }
+
+  private byPositions(positions: number[]): StoredEvent[] {
+    return positions.map((p) => rowToEvent(this.stmt.byPosition.get(p) as Row));
+  }
+
+  async readStream(stream: string): Promise<StoredEvent[]> {
+    return (this.stmt.stream.all(stream) as Row[]).map(rowToEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? 0;
+    const limit = options.limit ?? -1;
+    const rows = options.stream ? this.stmt.allOfStream.all(options.stream, after, limit) : this.stmt.all.all(after, limit);
+    return (rows as Row[]).map(rowToEvent);
+  }
+
+  async head(): Promise<Head> {
+    const h = this.stmt.head.get() as { position: number; hash: string } | undefined;
+    return h ?? { position: 0, hash: GENESIS_HASH };
+  }
+
+  async findIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+    const r = this.stmt.key.get(key) as { digest: string; positions: string } | undefined;
+    return r && { digest: r.digest, positions: JSON.parse(r.positions) };
+  }
+
+  subscribe(listener: BatchListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // let queued appends finish before closing
+    while (this.queue.length > 0 || this.flushScheduled) await new Promise((r) => setImmediate(r));
+    this.closed = true;
+    this.listeners.clear();
+    this.db.close();
+  }
+}
