@@ -2,5 +2,9 @@
 // kept up to date after each append, and available to asOf queries.
 import type { Projection } from './projection';
 import { directoryProjection } from './directory';
+import { salesLedgerProjection } from './salesLedger';
 
-export const allProjections: readonly Projection<any>[] = [directoryProjection];
+export const allProjections: readonly Projection<any>[] = [
+  directoryProjection,
+  salesLedgerProjection,
+];
