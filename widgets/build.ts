@@ -21,11 +21,6 @@ export interface WidgetBundle {
 /** The budget of SPEC §9, read as 25,000 bytes (the stricter reading of "25 kB"). */
 export const WIDGET_BUDGET_GZIP_BYTES = 25_000;
 
-// Lit records its versions in globals (`litHtmlVersions` …) to warn about duplicates in
-// development; a page embedding our widgets should find no globals of ours, so drop them.
-const LIT_FILES = /[\\/]node_modules[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/][^\\]*\.js$/;
-const VERSION_MARKER = /\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/g;
-
 // Our css`` blocks hold plain CSS (no interpolation): minify them like a stylesheet.
 const CSS_BLOCK = /\bcss`([^`$]*)`/g;
 const ownSources = (filter: RegExp): RegExp => new RegExp(`${here.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\/]src[\\/].*${filter.source}`);
@@ -45,13 +40,27 @@ const minifiedStyles: Plugin = {
   },
 };
 
-const withoutGlobalMarkers: Plugin = {
+// A page embedding our widgets should find no globals of ours. Lit writes two kinds: its
+// version lists (`litHtmlVersions` …, a development-time duplicate warning), dropped here,
+// and the decorator metadata registry (`litPropertyMetadata`, `Symbol.metadata`), which
+// these widgets do not use (static properties, no decorators), kept module-local here.
+// The bundle's unit test fails if a Lit upgrade changes the lines these patterns match.
+const LIT_FILES = /[\\/]node_modules[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/][^\\]*\.js$/;
+const VERSION_MARKER = /\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/g;
+const METADATA_GLOBALS = /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap/;
+
+const withoutGlobals: Plugin = {
   name: 'tally-no-lit-globals',
   setup(b) {
-    b.onLoad({ filter: LIT_FILES }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(VERSION_MARKER, 'void 0'),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: LIT_FILES }, async (args) => {
+      let contents = (await readFile(args.path, 'utf8')).replace(VERSION_MARKER, 'void 0');
+      if (METADATA_GLOBALS.test(contents)) {
+        contents =
+          'const tallyMetadata=Symbol("metadata"),litPropertyMetadata=new WeakMap;' +
+          contents.replace(METADATA_GLOBALS, 'void 0').replaceAll('[Symbol.metadata]', '[tallyMetadata]');
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -67,7 +76,7 @@ export async function buildWidgets(): Promise<WidgetBundle> {
     legalComments: 'none',
     banner: { js: '/*! Tally widgets. Includes Lit and @lit/task, (c) Google LLC, BSD-3-Clause. */' },
     logLevel: 'silent',
-    plugins: [withoutGlobalMarkers, minifiedStyles],
+    plugins: [withoutGlobals, minifiedStyles],
   });
   const code = result.outputFiles[0]!.text;
   const etag = `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`;

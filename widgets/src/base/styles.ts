@@ -23,6 +23,7 @@ export const baseStyles = css`
     --tally-duration: 600ms;
 
     display: block;
+    min-width: 0;
     box-sizing: border-box;
     color: var(--tally-color-text);
     font-family: var(--tally-font-family);
@@ -38,6 +39,9 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
   .card {
+    /* positioned, so visually hidden text stays inside the scroll box */
+    position: relative;
+    overflow-x: auto;
     background: var(--tally-color-surface);
     border: 1px solid var(--tally-color-border);
     border-radius: var(--tally-radius);
@@ -106,6 +110,12 @@ export const baseStyles = css`
   td.num {
     text-align: end;
   }
+  tbody th,
+  tfoot th {
+    color: inherit;
+    font-size: 1em;
+    font-weight: 500;
+  }
   button {
     font: inherit;
     color: var(--tally-color-accent);
@@ -114,6 +124,7 @@ export const baseStyles = css`
     border-radius: calc(var(--tally-radius) / 2);
     padding: 0.2em 0.7em;
     cursor: pointer;
+    white-space: nowrap;
   }
   button.primary {
     color: #fff;

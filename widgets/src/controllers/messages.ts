@@ -26,6 +26,7 @@ export const en = {
   expectedToDate: 'Expected to date',
   forecast: 'Forecast',
   pace: 'Pace',
+  paceIs: 'Pace: {pace}',
   'pace.ahead': 'Ahead',
   'pace.on-track': 'On track',
   'pace.at-risk': 'At risk',
@@ -116,6 +117,15 @@ export const en = {
   cancel: 'Cancel',
   disputeSent: 'Dispute {id} opened. Your manager will review it.',
   noLines: 'No payout lines in this period.',
+
+  'field.average': 'Average score',
+  'field.score': 'Score',
+  'field.responses': 'Responses',
+  'field.count': 'Count',
+  'field.complaints': 'Complaints',
+  'field.openComplaints': 'Open complaints',
+  'field.nps': 'NPS',
+  'field.weightedForecast': 'Weighted forecast',
 };
 
 export type MessageKey = keyof typeof en;
@@ -146,6 +156,7 @@ export const zhCN: Messages = {
   expectedToDate: '当前应达',
   forecast: '预测',
   pace: '进度',
+  paceIs: '进度：{pace}',
   'pace.ahead': '超前',
   'pace.on-track': '正常',
   'pace.at-risk': '有风险',
@@ -236,6 +247,15 @@ export const zhCN: Messages = {
   cancel: '取消',
   disputeSent: '异议 {id} 已提交，经理将进行审核。',
   noLines: '本期没有薪酬明细。',
+
+  'field.average': '平均分',
+  'field.score': '评分',
+  'field.responses': '回复数',
+  'field.count': '数量',
+  'field.complaints': '投诉',
+  'field.openComplaints': '未解决投诉',
+  'field.nps': '净推荐值',
+  'field.weightedForecast': '加权预测',
 };
 
 /** `newCustomers` → `New customers`, `at-risk` → `At risk`. */

@@ -81,7 +81,8 @@ class LiveConnection {
       if (done) return;
       for (const msg of parser.feed(decoder.decode(value, { stream: true }))) {
         if (msg.id !== undefined) this.#lastId = msg.id;
-        const batch = parseBatch(msg.data);
+        // Only plain messages are batches; named events (`ready`, pings) are not.
+        const batch = msg.event === 'message' ? parseBatch(msg.data) : undefined;
         if (batch) this.#each((l) => l.batch(batch));
       }
       if (parser.retry !== undefined) this.#retry = parser.retry;

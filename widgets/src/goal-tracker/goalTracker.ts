@@ -98,7 +98,7 @@ export class TallyGoalTracker extends TallyElement {
       }
       dl {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(7.5em, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
         gap: 0.5em var(--tally-space);
         margin: 0.8em 0;
       }
@@ -156,11 +156,12 @@ export class TallyGoalTracker extends TallyElement {
       }
       li {
         display: grid;
-        grid-template-columns: minmax(5em, 1fr) 3fr auto auto;
+        grid-template-columns: auto minmax(3em, 1fr) auto auto;
         align-items: center;
         gap: 0.6em;
         padding: 0.2em 0;
         font-size: 0.9em;
+        white-space: nowrap;
       }
       .mini {
         height: 6px;
@@ -258,9 +259,11 @@ export class TallyGoalTracker extends TallyElement {
     const trendLabel = `${this.t('trend')}: ${this.t('trendActual')} ${fmt(goal.actual)}, ${this.t('trendExpected')} ${fmt(goal.expectedToDate ?? goal.target)}`;
     return html`<section part="base" class="card" aria-labelledby=${titleId} data-goal=${goal.goalId}>
       <header part="header">
-        <h2 id=${titleId}>${goal.title}</h2>
-        <span class="sub">${i18n.label('metric', goal.metric)} · ${goal.period}</span>
-        ${pace ? html`<span class="chip pace-${pace}" data-pace=${pace}><span aria-hidden="true">${PACE_ICON[pace] ?? '●'}</span>${this.t('pace')}: ${paceText}</span>` : nothing}
+        <div>
+          <h2 id=${titleId}>${goal.title}</h2>
+          <span class="sub">${i18n.label('metric', goal.metric)} · ${goal.period}</span>
+        </div>
+        ${pace ? html`<span class="chip pace-${pace}" data-pace=${pace}><span aria-hidden="true">${PACE_ICON[pace] ?? '●'}</span>${this.t('paceIs', { pace: paceText })}</span>` : nothing}
       </header>
       <div
         part="bar"

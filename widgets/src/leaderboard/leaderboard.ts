@@ -49,9 +49,6 @@ export class TallyLeaderboard extends TallyElement {
   static override styles = [
     baseStyles,
     css`
-      .card {
-        overflow-x: auto;
-      }
       tbody tr {
         position: relative;
       }
@@ -64,11 +61,6 @@ export class TallyLeaderboard extends TallyElement {
       td.rank {
         width: 3em;
         font-weight: 700;
-      }
-      th[scope='row'] {
-        color: inherit;
-        font-size: 1em;
-        font-weight: 500;
       }
       .you {
         color: var(--tally-color-muted);

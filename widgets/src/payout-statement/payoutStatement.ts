@@ -84,11 +84,6 @@ export class TallyPayoutStatement extends TallyElement {
       table + table {
         margin-top: var(--tally-space);
       }
-      th[scope='row'] {
-        color: inherit;
-        font-size: 1em;
-        font-weight: 400;
-      }
       tfoot td,
       tfoot th {
         font-weight: 600;

@@ -220,10 +220,12 @@ export class TallyReviewPanel extends TallyElement {
       <tbody>
         ${rows.map((r) => {
           const metric = str(r.metric) ?? 'revenue';
-          const target = firstNum(r, ['target', 'expected', 'goal']);
+          const target = firstNum(r, ['target', 'goal']);
           const actual = firstNum(r, ['actual', 'value']);
           const attainment = firstNum(r, ['attainment']) ?? (target && actual !== undefined ? actual / target : undefined);
-          const deviation = firstNum(r, ['deviation', 'variance', 'gap']) ?? (target !== undefined && actual !== undefined ? actual - target : undefined);
+          // Mid-period, the gap that matters is to where the goal should be by now.
+          const expected = firstNum(r, ['expectedToDate', 'expected']) ?? target;
+          const deviation = expected !== undefined && actual !== undefined ? actual - expected : firstNum(r, ['deviation', 'variance', 'gap']);
           const fmt = (v: number | undefined) => (v === undefined ? '–' : i18n.metric(metric, v));
           const name = firstStr(r, NAME);
           const label = str(r.title) ? name : `${i18n.label('metric', name)}`;
@@ -232,9 +234,7 @@ export class TallyReviewPanel extends TallyElement {
             <td class="num">${fmt(target)}</td>
             <td class="num">${fmt(actual)}</td>
             <td class="num">${attainment === undefined ? '–' : i18n.percent(attainment)}</td>
-            <td class="num ${deviation !== undefined && deviation < 0 ? 'neg' : 'pos'}">
-              ${deviation === undefined ? '–' : Math.abs(deviation) < 1 && firstNum(r, ['deviation']) !== undefined ? signedPct(i18n.percent(deviation, 1), deviation) : signedPct(fmt(deviation), deviation)}
-            </td>
+            <td class="num ${deviation !== undefined && deviation < 0 ? 'neg' : 'pos'}">${deviation === undefined ? '–' : signed(fmt(deviation), deviation)}</td>
           </tr>`;
         })}
       </tbody>
@@ -325,7 +325,7 @@ export class TallyReviewPanel extends TallyElement {
       if (rows.length === 0) return value.length ? html`<ul>${value.map((v) => html`<li>${this.scalar('', v)}</li>`)}</ul>` : html`<p class="muted">${this.t('empty')}</p>`;
       const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]))))].slice(0, 6);
       return html`<table>
-        <thead><tr>${cols.map((c) => html`<th scope="col">${humanise(c)}</th>`)}</tr></thead>
+        <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
     }
@@ -333,7 +333,7 @@ export class TallyReviewPanel extends TallyElement {
       const scalars = Object.entries(value).filter(([, v]) => isScalar(v));
       const nested = Object.entries(value).filter(([, v]) => Array.isArray(v) || isRecord(v));
       return html`${scalars.length
-          ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${humanise(k)}</dt><dd>${this.scalar(k, v)}</dd></div>`)}</dl>`
+          ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${this.i18n.label('field', k)}</dt><dd>${this.scalar(k, v)}</dd></div>`)}</dl>`
           : nothing}
         ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.generic(v)}`)}`;
     }
@@ -355,7 +355,7 @@ export class TallyReviewPanel extends TallyElement {
 }
 
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const signedPct = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
+const signed = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
 
 define('tally-review-panel', TallyReviewPanel);
 

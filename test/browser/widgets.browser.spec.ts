@@ -1,0 +1,225 @@
+// The widgets in Debian's Chromium: a portal page on one origin embeds the bundle served
+// by the Tally server on another, and every element renders, speaks the page's language,
+// passes axe, follows the live stream, and fails visibly rather than blankly.
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalPage, type PortalOptions } from '../../widgets/demo/portal';
+import type { Backend } from './support/backend';
+import { axe, launchChromium, startPortal, watchErrors, type Portal } from './support/browser';
+import { startBackend } from './support/startBackend';
+
+const ARTIFACTS = 'test-artifacts';
+const SOON = { timeout: 5_000, interval: 50 };
+
+describe('widgets in Chromium', () => {
+  let browser: Browser;
+  let portal: Portal;
+  let backend: Backend;
+  let base: PortalOptions;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    [backend, browser] = await Promise.all([startBackend(portal.origin), launchChromium()]);
+    base = {
+      bundleUrl: `${backend.api}/widgets/tally.js`,
+      api: backend.api,
+      viewerToken: backend.tokens.viewer,
+      repToken: backend.tokens.rep,
+      repId: backend.repId,
+      period: backend.period,
+      goalId: backend.goalId,
+      team: backend.team,
+    };
+    portal.put('/demo', portalPage({ ...base, sale: { token: backend.tokens.admin, repIds: backend.leaderRepIds, customerIds: ['C-1'] } }));
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await portal?.close();
+  });
+
+  const open = async (path: string, html?: string) => {
+    if (html) portal.put(path, html);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    // The live stream is open once its response headers are in.
+    const streaming = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/stream' && r.status() === 200, { timeout: 5_000 });
+    streaming.catch(() => {});
+    await page.goto(portal.url(path));
+    return { page, errors, streaming };
+  };
+
+  /** Text of the leaderboard's rows, top to bottom, as `rank|name`. */
+  const ranking = (page: Page) =>
+    page.getByRole('table', { name: /排行榜|Leaderboard/ }).locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => `${r.querySelector('td')?.textContent?.trim()}|${r.querySelector('th')?.textContent?.trim()}`),
+    );
+
+  const allLoaded = (page: Page) =>
+    expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            ['tally-goal-tracker', 'tally-leaderboard', 'tally-review-panel', 'tally-payout-statement'].every((tag) => {
+              const root = document.querySelector(tag)?.shadowRoot;
+              return !!root && root.childElementCount > 0 && !root.querySelector('[data-state=loading]');
+            }),
+          ),
+        SOON,
+      )
+      .toBe(true);
+
+  it('embeds every widget from the server’s origin into a zh-CN portal page, with its data', async () => {
+    const { page, errors } = await open('/demo');
+    await allLoaded(page);
+
+    const bar = page.getByRole('progressbar').first();
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    expect(await bar.getAttribute('aria-valuetext')).toMatch(/已达成目标的 \d+%/);
+    await page.getByRole('img', { name: /累计实际与应达对比/ }).waitFor(SOON);
+
+    // Ranks exactly as the API gives them (ties 1-2-2-4), the viewer's own row marked.
+    const board = (await (await fetch(`${backend.api}/api/leaderboard?period=${backend.period}`, { headers: { Authorization: `Bearer ${backend.tokens.viewer}` } })).json()) as {
+      entries: { rank: number }[];
+    };
+    expect((await ranking(page)).map((r) => Number(r.split('|')[0]))).toEqual(board.entries.map((e) => e.rank));
+    const mine = page.locator('tally-leaderboard tr[aria-current=true]');
+    expect(await mine.getAttribute('data-rep')).toBe(backend.repId);
+    expect(await mine.textContent()).toContain('(我)');
+
+    // Chinese labels and yuan amounts.
+    for (const label of ['排行榜', '达成率', '目标值', '薪酬结算单', '关键指标与目标对比', '提成']) {
+      await page.getByText(label, { exact: false }).first().waitFor(SOON);
+    }
+    expect(await page.locator('tally-payout-statement').textContent()).toBe(''); // light DOM untouched
+    expect(await page.locator('tally-payout-statement [data-field=total]').textContent()).toMatch(/¥/);
+
+    // Review sections collapse and expand.
+    const lessons = page.locator('tally-review-panel details[data-section=lessons]');
+    if ((await lessons.count()) > 0) {
+      await lessons.locator('summary').click();
+      expect(await lessons.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    }
+
+    await page.screenshot({ path: `${ARTIFACTS}/demo-portal.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has the accessible roles and names, and axe finds no serious violation', async () => {
+    const { page } = await open('/demo');
+    await allLoaded(page);
+    await page.getByRole('table', { name: /排行榜/ }).waitFor(SOON);
+    await page.getByRole('table', { name: '提成' }).waitFor(SOON);
+    await page.getByRole('button', { name: /对此项提出异议/ }).first().waitFor(SOON);
+    expect(await page.getByRole('columnheader', { name: '排名' }).count()).toBe(1);
+    expect(await page.getByRole('rowheader').count()).toBeGreaterThan(0);
+    expect(await page.locator('tally-leaderboard [role=status][aria-live=polite]').count()).toBe(1);
+
+    const serious = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+    await page.close();
+  });
+
+  it('follows each element’s lang, else the document’s', async () => {
+    const el = (tag: string, extra: Record<string, string> = {}) =>
+      `<${tag} ${Object.entries({ api: base.api, token: backend.tokens.viewer, ...extra })
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(' ')}></${tag}>`;
+    const { page } = await open(
+      '/lang',
+      `<!doctype html><html lang="en"><head><title>lang</title><script type="module" src="${base.bundleUrl}"></script></head><body>
+        ${el('tally-goal-tracker', { goal: backend.goalId })}
+        ${el('tally-leaderboard', { period: backend.period, lang: 'zh-CN', id: 'zh' })}
+      </body></html>`,
+    );
+    await page.getByRole('table', { name: /排行榜/ }).waitFor(SOON);
+    await page.getByText('Expected to date').first().waitFor(SOON);
+    await page.locator('#zh').evaluate((e) => e.setAttribute('lang', 'en'));
+    await page.getByRole('table', { name: /Leaderboard/ }).waitFor(SOON);
+    await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+    await page.getByText('当前应达').first().waitFor(SOON);
+    await page.close();
+  });
+
+  it('moves the leaderboard within 2 s of a sale posted through the API', async () => {
+    const { page, streaming } = await open('/demo');
+    await page.getByRole('table', { name: /排行榜/ }).locator('tbody tr').first().waitFor(SOON);
+    const before = await ranking(page);
+    const last = backend.leaderRepIds.find((id) => before.at(-1)?.includes(id)) ?? backend.leaderRepIds.at(-1)!;
+    const lastName = before.at(-1)!.split('|')[1]!;
+    await streaming;
+
+    const t0 = Date.now();
+    await backend.recordSale(last, 50_000_000);
+    await expect.poll(async () => (await ranking(page))[0], { timeout: 2_000, interval: 25 }).toBe(`1|${lastName}`);
+    const took = Date.now() - t0;
+    console.info(`sale → leaderboard repainted in ${took} ms`);
+    expect(took).toBeLessThanOrEqual(2_000);
+    // Movement arrow and a polite announcement.
+    expect(Number(await page.locator('tally-leaderboard tbody tr').first().locator('[data-move]').getAttribute('data-move'))).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('tally-leaderboard [data-live]').textContent(), SOON).toContain(lastName);
+    await page.close();
+  });
+
+  it('shows the unauthorised state for a bad token, and "not allowed" for a role that may not read', async () => {
+    const { page } = await open(
+      '/bad-token',
+      `<!doctype html><html lang="zh-CN"><head><title>bad</title><script type="module" src="${base.bundleUrl}"></script></head><body>
+        <tally-leaderboard api="${base.api}" token="${backend.tokens.bad}" period="${backend.period}"></tally-leaderboard>
+        <tally-payout-statement api="${base.api}" token="${backend.tokens.viewer}" rep="${backend.repId}" period="${backend.period}"></tally-payout-statement>
+      </body></html>`,
+    );
+    const refused = page.locator('tally-leaderboard [data-state=unauthorised]');
+    await refused.waitFor(SOON);
+    expect(await refused.getAttribute('role')).toBe('alert');
+    expect(await refused.textContent()).toContain('需要登录');
+    expect(await page.locator('tally-payout-statement [data-state=unauthorised]').textContent()).toContain('无权');
+    await page.close();
+  });
+
+  it('survives the bundle being loaded twice and leaves no globals behind', async () => {
+    const { page, errors } = await open(
+      '/twice',
+      `<!doctype html><html lang="en"><head><title>twice</title>
+        <script>document.documentElement.dataset.keys = JSON.stringify(Object.keys(window));</script>
+        <script type="module" src="${base.bundleUrl}"></script>
+        <script type="module" src="${base.bundleUrl}?second-copy"></script>
+      </head><body>
+        <tally-leaderboard api="${base.api}" token="${backend.tokens.viewer}" period="${backend.period}"></tally-leaderboard>
+      </body></html>`,
+    );
+    await page.getByRole('table', { name: /Leaderboard/ }).waitFor(SOON);
+    const globals = await page.evaluate(() => {
+      const before = new Set(JSON.parse(document.documentElement.dataset.keys!) as string[]);
+      return Object.keys(window).filter((k) => !before.has(k));
+    });
+    expect(globals).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a line’s citations to the events, and lets the rep dispute the line', async () => {
+    const { page } = await open('/demo');
+    const statement = page.locator('tally-payout-statement');
+    const sources = statement.locator('tbody tr[data-line] details').first();
+    await sources.waitFor(SOON);
+    await sources.locator('summary').click();
+    await expect.poll(() => sources.locator('li').first().textContent(), SOON).toMatch(/[A-Z][a-z]+[A-Z]\w+/);
+
+    const line = await statement.locator('tbody tr[data-line]').first().getAttribute('data-line');
+    await statement.getByRole('button', { name: /对此项提出异议/ }).first().click();
+    const form = statement.getByRole('form');
+    await form.getByRole('textbox').fill('第一档的基数少算了一笔订单');
+    await form.getByRole('button', { name: '提交异议' }).click();
+    await expect.poll(() => statement.locator('.notice').textContent(), SOON).toMatch(/异议 dsp-[0-9a-f]+ 已提交/);
+    const events = (await (await fetch(`${backend.api}/api/events?after=0&limit=1000`, { headers: { Authorization: `Bearer ${backend.tokens.admin}` } })).json()) as {
+      events: { type: string; data: { lineId?: string } }[];
+    };
+    expect(events.events.some((e) => /Dispute/.test(e.type) && e.data.lineId === line)).toBe(true);
+    await page.close();
+  });
+});
