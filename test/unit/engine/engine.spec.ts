@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../server/engine/actor';
+import { CommandEngine } from '../../../server/engine/engine';
+import { verifyLog } from '../../../server/audit/verifyLog';
+import { SqliteStore } from '../../../server/store/sqlite';
+import type { EventStore } from '../../../server/store/port';
+
+const dir = mkdtempSync(join(tmpdir(), 'tally-engine-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+const setup = async () => {
+  const store = new SqliteStore(join(dir, `e-${++n}.db`));
+  const engine = new CommandEngine({ store, clock: () => new Date('2026-11-27T02:00:00Z') });
+  const results = await engine.handleBatch(
+    [
+      { type: 'CreateTeam', data: { teamId: 'T-1', name: 'East' } },
+      { type: 'AddRep', data: { repId: 'R-1', name: 'A', teamId: 'T-1', joinedAt: '2025-01-01' } },
+      { type: 'RegisterCustomer', data: { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1' } },
+      { type: 'RecordSale', data: { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'X', units: 1, amount: 1000 }], occurredAt: '2026-07-01T10:00:00+08:00' } },
+    ],
+    SYSTEM_ACTOR,
+  );
+  expect(results.every(E.isRight)).toBe(true);
+  return { store, engine };
+};
+
+const positions = async (store: EventStore) => (await store.readAll()).map((e) => e.position);
+
+describe('command engine on SQLite', () => {
+  it('acknowledges 16 concurrent sales, gap-free, in group-committed transactions', async () => {
+    const { store, engine } = await setup();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        engine.handle({ type: 'RecordSale', data: { orderId: `O-${i + 100}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'X', units: 1, amount: 10 }], occurredAt: '2026-07-02T10:00:00+08:00' } }, SYSTEM_ACTOR),
+      ),
+    );
+    expect(results.every(E.isRight)).toBe(true);
+    expect(await positions(store)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('re-decides a command that lost a race: two refunds of 600 on a 1,000 order → one ok, one 422', async () => {
+    const { store, engine } = await setup();
+    const refund = () => engine.handle({ type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } }, SYSTEM_ACTOR);
+    const [a, b] = await Promise.all([refund(), refund()]);
+    const outcomes = [a, b].map((r) => (E.isRight(r) ? 'ok' : r.left.rule));
+    expect(outcomes.sort()).toEqual(['ok', 'refund-exceeds-order']);
+    expect((await store.readStream('tally-order-O-1')).map((e) => e.type)).toEqual(['SaleRecorded', 'SaleRefunded']);
+    await store.close();
+  });
+
+  it('a batch decides each command against the ones before it and appends once', async () => {
+    const { store, engine } = await setup();
+    const results = await engine.handleBatch(
+      [
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 400, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+      ],
+      SYSTEM_ACTOR,
+      { idempotencyKey: 'b-1' },
+    );
+    expect(results.map((r) => (E.isRight(r) ? r.right[0].revision : r.left.kind))).toEqual([1, 'rule', 2]);
+    // the same batch again appends nothing and answers the same
+    const again = await engine.handleBatch(
+      [
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+        { type: 'RefundSale', data: { orderId: 'O-1', amount: 400, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
+      ],
+      SYSTEM_ACTOR,
+      { idempotencyKey: 'b-1' },
+    );
+    expect(again.map((r) => (E.isRight(r) ? r.right[0].revision : r.left.kind))).toEqual([1, 'rule', 2]);
+    expect(await positions(store)).toHaveLength(6);
+    await store.close();
+  });
+});
