@@ -57,23 +57,17 @@ describe('command engine on SQLite', () => {
 
   it('a batch decides each command against the ones before it and appends once', async () => {
     const { store, engine } = await setup();
+    const refund = (amount: number) => ({ type: 'RefundSale', data: { orderId: 'O-1', amount, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } });
+    const refunds = [refund(600), refund(600), refund(400)];
     const results = await engine.handleBatch(
-      [
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 400, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-      ],
+      refunds,
       SYSTEM_ACTOR,
       { idempotencyKey: 'b-1' },
     );
     expect(results.map((r) => (E.isRight(r) ? r.right[0].revision : r.left.kind))).toEqual([1, 'rule', 2]);
     // the same batch again appends nothing and answers the same
     const again = await engine.handleBatch(
-      [
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 600, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-        { type: 'RefundSale', data: { orderId: 'O-1', amount: 400, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'x' } },
-      ],
+      refunds,
       SYSTEM_ACTOR,
       { idempotencyKey: 'b-1' },
     );
