@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from './env';
 import { HttpProblem, problemBody, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
+import { widgetRoutes } from './routes/widgets';
 
 export type { AppDeps } from './env';
 
@@ -27,16 +28,15 @@ export const createApp = (deps: AppDeps) => {
     }),
   );
 
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Correlation-Id'],
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      exposeHeaders: ['Retry-After', 'Location'],
-      maxAge: 600,
-    }),
-  );
+  const allowedOrigins = cors({
+    origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Correlation-Id'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['Retry-After', 'Location'],
+    maxAge: 600,
+  });
+  app.use('/api/*', allowedOrigins);
+  app.use('/health', allowedOrigins); // widgets read the deployment currency from it
 
   app.use(
     '/api/*',
@@ -69,6 +69,7 @@ export const createApp = (deps: AppDeps) => {
     c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),
   );
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/widgets', widgetRoutes({ corsOrigins: deps.config.corsOrigins }));
 
   app.route('/api', apiRoutes(deps));
 

@@ -20,6 +20,7 @@ const COMMON_QUERY = ['asOf'];
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', summary: 'Liveness, store kind and head position', roles: 'public' },
   { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'public' },
+  { method: 'get', path: '/widgets/tally.js', summary: 'The widget bundle (ESM; CORS for allowed origins; ?v= content version caches for a year)', roles: 'public', query: ['v'] },
   { method: 'post', path: '/api/commands', summary: 'Send one command { type, data }; header Idempotency-Key optional', roles: WRITERS },
   { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },
   { method: 'get', path: '/api/events', summary: 'Read the log after a position (paged, optionally one stream)', roles: ['admin'], query: ['after', 'limit', 'stream'] },
