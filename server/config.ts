@@ -17,6 +17,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly batchLimit: number;
   readonly rateLimitPerMinute: number;
+  /** open GET /api/stream connections one token may hold */
+  readonly ssePerToken: number;
   readonly publicUrl: string;
   readonly checkpointKey?: string;
 }
@@ -34,7 +36,8 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_DEMO_PORTAL_PORT', default: 'PORT + 1', meaning: 'port of the mock intranet page that embeds the widgets from another origin' },
   { name: 'TALLY_BODY_LIMIT', default: '10485760', meaning: 'largest request body in bytes (413 above it)' },
   { name: 'TALLY_BATCH_LIMIT', default: '10000', meaning: 'most commands in one POST /api/commands/batch' },
-  { name: 'TALLY_RATE_LIMIT', default: '6000', meaning: 'requests per minute per user before 429' },
+  { name: 'TALLY_RATE_LIMIT', default: '6000', meaning: 'requests per minute per user (token subject) before 429; 0 turns the limit off' },
+  { name: 'TALLY_SSE_PER_TOKEN', default: '5', meaning: 'open /api/stream connections per token before 429' },
   { name: 'TALLY_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'the URL printed for the demo page and used by the widgets' },
   { name: 'TALLY_CHECKPOINT_KEY', default: '(unset)', meaning: 'HMAC key for signed checkpoints of the log head (tally verify)' },
 ];
@@ -85,7 +88,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     demoPortalPort,
     bodyLimitBytes: int(env, 'TALLY_BODY_LIMIT', 10 * 1024 * 1024),
     batchLimit: int(env, 'TALLY_BATCH_LIMIT', 10_000),
-    rateLimitPerMinute: int(env, 'TALLY_RATE_LIMIT', 6000),
+    rateLimitPerMinute: int(env, 'TALLY_RATE_LIMIT', 6000, 0),
+    ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
   };

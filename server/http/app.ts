@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
 import { bearerOf, verifyToken } from './auth';
@@ -12,21 +11,21 @@ import { HttpProblem, problemBody, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
 import { widgetRoutes } from './routes/widgets';
+import { noStore, strictHeaders } from './security/headers';
+import { commonQueryParams } from './security/queryParams';
+import { rateLimit } from './security/rateLimit';
+import { routeGuard } from './security/routeGuard';
+import { sseLimit } from './security/sseLimit';
 
 export type { AppDeps } from './env';
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
-  app.use(
-    '*',
-    secureHeaders({
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: false, // set per route: the widget bundle must be embeddable
-      crossOriginOpenerPolicy: false,
-      xFrameOptions: 'DENY',
-    }),
-  );
+  // Strict headers on everything; routes that must be loadable elsewhere (the widget bundle) set
+  // their own Cross-Origin-Resource-Policy, which strictHeaders keeps.
+  app.use('*', strictHeaders());
+  app.use('/api/*', noStore());
 
   const allowedOrigins = cors({
     origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
@@ -64,6 +63,13 @@ export const createApp = (deps: AppDeps) => {
     c.set('tokenScope', verified.scope);
     return next();
   });
+
+  // After authentication, in this order: spend the caller's rate budget (refused calls count too),
+  // enforce the authorization matrix, check the shared query parameters, cap open streams.
+  app.use('/api/*', rateLimit(deps));
+  app.use('/api/*', routeGuard(deps));
+  app.use('/api/*', commonQueryParams());
+  app.use('/api/stream', sseLimit(deps));
 
   app.get('/health', async (c) =>
     c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),

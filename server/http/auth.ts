@@ -1,6 +1,7 @@
 // Bearer tokens: HS256 JWTs with exp required, nbf honoured, the algorithm pinned and clock skew
 // bounded. Short-lived read-only stream tokens travel in the query string, because a browser's
 // EventSource cannot send headers.
+import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '../../core/shared/command';
 import { ID_PATTERN } from '../../core/shared/codec';
@@ -26,7 +27,8 @@ export const mintToken = async (secret: string, o: MintOptions): Promise<string>
   const iat = Math.floor((o.now ?? new Date()).getTime() / 1000);
   const claims: Record<string, unknown> = { role: o.role };
   if (o.team) claims.team = o.team;
-  if (o.scope) claims.scope = o.scope;
+  // a stream token is unique, so per-token stream caps count one client, not everyone who minted in the same second
+  if (o.scope) Object.assign(claims, { scope: o.scope, jti: randomUUID() });
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(o.sub)
@@ -60,7 +62,8 @@ export const verifyToken = async (secret: string, token: string, now: Date = new
   const role = payload.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw unauthorized('the token has no known role');
   if (typeof payload.sub !== 'string' || !ID_PATTERN.test(payload.sub)) throw unauthorized('the token subject is not an id');
-  const team = typeof payload.team === 'string' ? payload.team : undefined;
+  if (payload.team !== undefined && (typeof payload.team !== 'string' || !ID_PATTERN.test(payload.team))) throw unauthorized('the token team is not an id');
+  const team = payload.team as string | undefined;
   if (role === 'manager' && !team) throw unauthorized('a manager token must name its team');
   return { actor: { sub: payload.sub, role: role as Role, team }, scope: typeof payload.scope === 'string' ? payload.scope : undefined, exp: payload.exp! };
 };

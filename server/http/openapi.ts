@@ -2,14 +2,19 @@
 // the route table below. A test checks that every mounted route is documented here.
 import { commandSpecs } from '../../core/catalog';
 import type { Role } from '../../core/shared/command';
+import type { OwnerRef, RouteScope } from './security/matrix';
 
 export interface RouteDoc {
   readonly method: 'get' | 'post';
   /** Hono path syntax (`/api/goals/:goalId`) */
   readonly path: string;
   readonly summary: string;
-  /** roles that may call it; scope narrows further (see the README's security section) */
+  /** roles that may call it, enforced for every /api route by the route guard (security/routeGuard.ts) */
   readonly roles: readonly Role[] | 'public';
+  /** whose data each admitted role reaches; a role left out gets DEFAULT_SCOPE (security/matrix.ts) */
+  readonly scope?: Partial<Record<Role, RouteScope>>;
+  /** where the request names whose data it asks for: the guard checks the scope on it before the handler */
+  readonly owner?: readonly OwnerRef[];
   readonly query?: readonly string[];
 }
 
@@ -48,6 +53,7 @@ export const openApiDocument = () => {
     (paths[toOpenApiPath(r.path)] ??= {})[r.method] = {
       summary: r.summary,
       'x-roles': r.roles,
+      ...(r.scope ? { 'x-scope': r.scope } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(r.path === '/api/commands'
         ? { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } } }

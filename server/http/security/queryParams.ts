@@ -1,0 +1,15 @@
+// The query parameters every GET shares mean the same everywhere, so they are checked once for
+// every /api GET, before any handler: `asOf` and `at` are instants, `period` a period id. A bad
+// one is a 400 naming it even on a route that would ignore it. Unknown parameters are ignored
+// (documented in the README), as HTTP caches and proxies add their own.
+import type { MiddlewareHandler } from 'hono';
+import { instantParam, periodParam } from '../query';
+
+export const commonQueryParams = (): MiddlewareHandler => async (c, next) => {
+  if (c.req.method === 'GET') {
+    instantParam(c, 'asOf');
+    instantParam(c, 'at');
+    periodParam(c, 'period', false);
+  }
+  return next();
+};
