@@ -20,8 +20,16 @@ export interface Scope {
 
 export type StreamRef = readonly [StreamKind<any>, string];
 
-/** Facts a command needs from read models, computed by the shell and passed in as data. */
-export type FactsOf<C> = (command: C, source: FactSource) => Readonly<Record<string, unknown>>;
+/** The folded states of the command's own stream and of the streams it declared in `reads`. */
+export interface StreamStates {
+  state<S>(kind: StreamKind<S>, id: string): S;
+}
+
+/**
+ * Facts a command needs from read models, computed by the shell and passed in as data. The
+ * stream states let a fact's arguments come from a stream decided earlier in the same batch.
+ */
+export type FactsOf<C> = (command: C, source: FactSource, streams: StreamStates) => Readonly<Record<string, unknown>>;
 
 /** What the shell offers to compute facts: read-model queries by name (see readModels/world). */
 export interface FactSource {

@@ -169,15 +169,13 @@ export class CommandEngine {
       const name = `${kind.prefix}${id}`;
       if (!loaded.has(name)) loaded.set(name, await this.load(name, kind, overlay));
     }
-    const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS) : {};
-    const ctx: DecideContext = {
-      state: <S>(kind: StreamKind<S>, id: string): S => {
-        const hit = loaded.get(`${kind.prefix}${id}`);
-        if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
-        return hit.state as S;
-      },
-      facts,
+    const state = <S>(kind: StreamKind<S>, id: string): S => {
+      const hit = loaded.get(`${kind.prefix}${id}`);
+      if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
+      return hit.state as S;
     };
+    const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS, { state }) : {};
+    const ctx: DecideContext = { state, facts };
     if (spec.scope) {
       const scopeProblem = authorizeScope(spec, actor, spec.scope(command, ctx));
       if (scopeProblem) return E.left(scopeProblem);
