@@ -10,11 +10,31 @@ import { baseStyles } from './styles';
 export type State = 'loading' | 'empty' | 'error' | 'unauthorised';
 
 /**
+ * What every Tally widget shares. Theme tokens are set on the elements themselves
+ * (`tally-leaderboard { --tally-color-accent: #c00 }`).
+ *
  * @attr api - Base URL of the Tally server (empty: the page's own origin).
  * @attr token - Bearer token (an embed token is a `viewer` JWT).
  * @attr lang - `zh-CN` or `en`; without it the nearest `lang` up the page, else the document's.
  * @fires tally-load - The widget rendered fresh data; `detail.data` is the API answer.
  * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @csspart base - The card around the widget, or around a state message.
+ * @cssproperty --tally-font-family - Typeface (CJK fallbacks included).
+ * @cssproperty --tally-font-size - Base text size.
+ * @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-muted - Secondary text and labels.
+ * @cssproperty --tally-color-surface - Card background.
+ * @cssproperty --tally-color-subtle - Track of bars, form background.
+ * @cssproperty --tally-color-border - Card and table rules.
+ * @cssproperty --tally-color-accent - Links, buttons, the actual line.
+ * @cssproperty --tally-color-highlight - The viewer's own row, the flash of a moved row.
+ * @cssproperty --tally-color-ahead - Pace "ahead", gains, approved.
+ * @cssproperty --tally-color-on-track - Pace "on track".
+ * @cssproperty --tally-color-at-risk - Pace "at risk", disputed.
+ * @cssproperty --tally-color-behind - Pace "behind", losses, errors.
+ * @cssproperty --tally-radius - Corner radius of cards.
+ * @cssproperty --tally-space - Padding and gaps.
+ * @cssproperty --tally-duration - Length of animations (none with reduced motion).
  */
 export class TallyElement extends LitElement {
   static override properties: PropertyDeclarations = {
