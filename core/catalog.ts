@@ -5,8 +5,19 @@ import type { StreamKind } from './shared/decider';
 import { customerCommands } from './customers/decider';
 import { saleCommands } from './sales/decider';
 import { teamCommands } from './teams/decider';
+import { classificationCommands } from './classification/decider';
+import { pipelineCommands } from './pipeline/decider';
+import { careCommands } from './care/decider';
+import { feedbackCommands } from './feedback/decider';
+import { scorecardCommands } from './scorecards/decider';
 
-export const commandSpecs: readonly CommandSpec[] = [...teamCommands, ...customerCommands, ...saleCommands];
+export const commandSpecs: readonly CommandSpec[] = [
+  ...teamCommands,
+  ...customerCommands,
+  ...saleCommands,
+  ...classificationCommands, ...pipelineCommands, ...careCommands, ...feedbackCommands,
+  ...scorecardCommands,
+];
 
 export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));
 

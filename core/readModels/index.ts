@@ -3,8 +3,12 @@
 import type { Projection } from './projection';
 import { directoryProjection } from './directory';
 import { salesLedgerProjection } from './salesLedger';
+import { activityProjection } from './activity';
+import { scorecardsProjection } from './scorecards';
 
 export const allProjections: readonly Projection<any>[] = [
   directoryProjection,
   salesLedgerProjection,
+  activityProjection,
+  scorecardsProjection,
 ];

@@ -1,7 +1,11 @@
 // The demo, section by section: the company and its sales first, then what each area adds
 // (goals, plans, incentives, pipeline, care…). Each section is a pure, seeded list of commands.
 import { demoCompany, type DemoCommand } from './company';
+import { demoScorecards } from './scorecards';
 
-export const demoSections: (() => DemoCommand[])[] = [demoCompany];
+export const demoSections: (() => DemoCommand[])[] = [
+  demoCompany,
+  demoScorecards,
+];
 
 export const demoCommands = (): DemoCommand[] => demoSections.flatMap((s) => s());

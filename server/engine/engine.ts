@@ -31,6 +31,8 @@ export interface EngineDeps {
   readonly clock: () => Date;
   readonly facts?: FactSource;
   readonly maxRetries?: number;
+  /** resolves once read models have folded a position, so facts read after a write see it */
+  readonly settle?: (position: number) => Promise<void>;
 }
 
 /** A command that passed every check and waits to be appended. */
@@ -80,15 +82,35 @@ export class CommandEngine {
 
   /**
    * Apply commands in order, each accepted or rejected on its own. Commands are decided one
-   * after another against the effects of the earlier ones, then appended in one durable
-   * transaction; any that lost a race with another writer is retried on its own, in order.
+   * after another against the effects of the earlier ones (an overlay of the streams they
+   * wrote), then appended in one durable transaction; any that lost a race with another writer
+   * is retried on its own, in order. A command that needs facts from read models first flushes
+   * what is pending, so its facts include the batch's earlier commands.
    */
   async handleBatch(inputs: readonly CommandInput[], actor: Actor, options: CommandOptions = {}, keys?: readonly string[]): Promise<CommandResult[]> {
     const itemOptionsOf = (o: CommandOptions, i: number): CommandOptions =>
       keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i);
     const results: (CommandResult | undefined)[] = new Array(inputs.length);
     const overlay = new Map<string, Folded>();
-    const pending: { index: number; decided: Decided; digest: string }[] = [];
+    let pending: { index: number; decided: Decided; digest: string }[] = [];
+
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      overlay.clear();
+      const appended = await this.deps.store.appendMany(batch.map((p) => p.decided.request));
+      let last = 0;
+      for (let k = 0; k < batch.length; k++) {
+        const { index, decided, digest } = batch[k];
+        const outcome = this.outcome(appended[k], decided, digest);
+        const result = outcome === 'retry' ? await this.handle(inputs[index], actor, itemOptionsOf(options, index)) : outcome;
+        results[index] = result;
+        if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
+      }
+      await this.deps.settle?.(last);
+    };
+
     for (let i = 0; i < inputs.length; i++) {
       const itemOptions = itemOptionsOf(options, i);
       const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
@@ -99,6 +121,7 @@ export class CommandEngine {
           continue;
         }
       }
+      if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
       const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay);
       if (E.isLeft(decided)) {
         results[i] = decided;
@@ -111,12 +134,7 @@ export class CommandEngine {
       overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
       pending.push({ index: i, decided: decided.right, digest });
     }
-    const appended = pending.length > 0 ? await this.deps.store.appendMany(pending.map((p) => p.decided.request)) : [];
-    for (let k = 0; k < pending.length; k++) {
-      const { index, decided, digest } = pending[k];
-      const outcome = this.outcome(appended[k], decided, digest);
-      results[index] = outcome === 'retry' ? await this.handle(inputs[index], actor, itemOptionsOf(options, index)) : outcome;
-    }
+    await flush();
     return results as CommandResult[];
   }
 

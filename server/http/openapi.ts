@@ -32,6 +32,9 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain → { ok, count, head }', roles: ['admin'] },
   { method: 'get', path: '/api/stream', summary: 'Server-sent events, one per appended batch { position, types, streams }; resume with Last-Event-ID', roles: ALL, query: ['token', 'lastEventId'] },
   { method: 'post', path: '/api/stream/token', summary: 'Mint a short-lived read-only token for EventSource (?token=)', roles: ALL },
+  // scorecards and appraisals (issue 11)
+  { method: 'get', path: '/api/scorecards/:scorecardId', summary: "Each rep's score and each KPI's actual, target and points for a period, sorted by score", roles: ['admin', 'manager', 'rep'], query: ['period', 'team'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
+  { method: 'get', path: '/api/appraisals', summary: 'Appraisals with their frozen scorecard figures beside today\'s, and pending acknowledgements', roles: ['admin', 'manager', 'rep'], query: ['rep', 'team', 'period'], owner: [{ in: 'query', name: 'rep', kind: 'rep' }, { in: 'query', name: 'team', kind: 'team' }] },
 ];
 
 /** Add documentation for routes of a resource module (called at import time by that module's doc list). */

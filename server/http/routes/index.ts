@@ -5,11 +5,13 @@ import type { AppDeps, AppEnv } from '../env';
 import { commandRoutes } from './commands';
 import { eventRoutes } from './events';
 import { streamRoutes } from './stream';
+import { scorecardRoutes } from './scorecards';
 
 export const apiRoutes = (deps: AppDeps) => {
   const api = new Hono<AppEnv>();
   api.route('/', commandRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', streamRoutes(deps));
+  api.route('/', scorecardRoutes(deps));
   return api;
 };
