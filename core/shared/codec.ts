@@ -106,18 +106,30 @@ export const Text = (max = 500, name = `Text(${max})`) =>
 export const Note = (max = 4000) =>
   refined<string>(`Note(${max})`, `expected text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.length <= max);
 
-export const MinorUnits = refined<number>('MinorUnits', 'expected a non-negative integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0);
+/**
+ * The largest amount one field may carry (10^13 minor units, 100 billion in the major unit), so
+ * that sums of many of them — a 500-line sale, a year of a team — stay safe integers.
+ */
+export const MAX_MINOR_UNITS = 1e13;
+/** The largest count (units, days, ranks) one field may carry, for the same reason. */
+export const MAX_COUNT = 1e12;
 
-export const PositiveMinorUnits = refined<number>('PositiveMinorUnits', 'expected a positive integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u > 0);
+const wholeIn = (u: unknown, min: number, max: number): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max;
+
+export const MinorUnits = refined<number>('MinorUnits', `expected a non-negative integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 0, MAX_MINOR_UNITS));
+
+export const PositiveMinorUnits = refined<number>('PositiveMinorUnits', `expected a positive integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 1, MAX_MINOR_UNITS));
 
 /** Signed minor units, for adjustments that may go either way. */
-export const SignedMinorUnits = refined<number>('SignedMinorUnits', 'expected an integer amount in minor units', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u));
+export const SignedMinorUnits = refined<number>('SignedMinorUnits', `expected an integer amount in minor units (at most ${MAX_MINOR_UNITS} either way)`, (u): u is number => wholeIn(u, -MAX_MINOR_UNITS, MAX_MINOR_UNITS));
 
-export const NonNegativeInt = refined<number>('NonNegativeInt', 'expected a non-negative integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0);
+export const NonNegativeInt = refined<number>('NonNegativeInt', `expected a non-negative integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 0, MAX_COUNT));
 
-export const PositiveInt = refined<number>('PositiveInt', 'expected a positive integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u > 0);
+export const PositiveInt = refined<number>('PositiveInt', `expected a positive integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 1, MAX_COUNT));
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+// Real clock times and offsets only (no 24:00, no +25:00), and years 1900–2999: business time of a
+// sales system, and every local date derived from it in any zone keeps a four-digit year.
+const ISO_WITH_OFFSET = /^(19|2\d)\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
 export const isInstant = (u: unknown): u is string =>
   typeof u === 'string' && ISO_WITH_OFFSET.test(u) && DateTime.fromISO(u, { setZone: true }).isValid;
@@ -126,7 +138,7 @@ export const isInstant = (u: unknown): u is string =>
 export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with offset', isInstant);
 
 export const isDateOnly = (u: unknown): u is string =>
-  typeof u === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(u) && DateTime.fromISO(u, { zone: 'UTC' }).isValid;
+  typeof u === 'string' && /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(u) && DateTime.fromISO(u, { zone: 'UTC' }).isValid;
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const DateOnly = refined<string>('DateOnly', 'expected a real date YYYY-MM-DD', isDateOnly);
@@ -138,16 +150,20 @@ export const MonthDay = refined<string>('MonthDay', 'expected a real month-day M
 export const PeriodId = refined<string>('PeriodId', 'expected a period id like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15', (u): u is string =>
   typeof u === 'string' && parsePeriod(u) !== undefined);
 
+/** Decimals stay where rates, shares and amounts live: below 10^15 in size, 34 significant digits, 30 places. */
+const decimalInRange = (d: Decimal): boolean => d.isZero() || (d.abs().lt('1e15') && d.decimalPlaces() <= 30 && d.sd() <= 34);
+
 /** An exact decimal given as a number or a string; kept as its canonical string. */
 export const DecimalString = new t.Type<string, string, unknown>(
   'Decimal',
   (u): u is string => typeof u === 'string',
   (u, c) => {
-    if ((typeof u !== 'number' && typeof u !== 'string') || (typeof u === 'string' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(u.trim())))
+    if ((typeof u !== 'number' && typeof u !== 'string') || (typeof u === 'string' && (u.length > 64 || !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(u.trim()))))
       return t.failure(u, c, `expected a decimal number, got ${describe(u)}`);
     try {
       const d = new Decimal(u);
-      return d.isFinite() ? t.success(d.toString()) : t.failure(u, c, `expected a finite decimal, got ${describe(u)}`);
+      if (!d.isFinite()) return t.failure(u, c, `expected a finite decimal, got ${describe(u)}`);
+      return decimalInRange(d) ? t.success(d.toString()) : t.failure(u, c, `expected a decimal below 10^15 with at most 34 significant digits and 30 places, got ${describe(u)}`);
     } catch {
       return t.failure(u, c, `expected a decimal number, got ${describe(u)}`);
     }

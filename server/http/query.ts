@@ -30,7 +30,8 @@ export const periodParam = (c: Context, name = 'period', required = true): strin
 export const intParam = (c: Context, name: string, fallback: number, min: number, max: number): number => {
   const v = c.req.query(name);
   if (v === undefined || v === '') return fallback;
-  const n = Number(v);
+  // digits only: Number() would also take '1e3', ' 5' or '0x10'
+  const n = /^-?\d{1,16}$/.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n) || n < min) throw HttpProblem.badParam(name, `expected a whole number ≥ ${min}, got '${v}'`);
   return Math.min(n, max);
 };
