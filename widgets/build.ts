@@ -1,9 +1,9 @@
 // Builds the widgets bundle (`/widgets/tally.js`) in-process with esbuild: the server
-// calls buildWidgets() at start; `node --import tsx widgets/build.ts` writes widgets/dist/.
+// builds it on first request; `npm run build` (tally build-widgets) writes widgets/dist/.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, transform, type Plugin } from 'esbuild';
 
@@ -90,11 +90,4 @@ export async function writeWidgets(outDir = join(here, 'dist')): Promise<WidgetB
   const file = join(outDir, 'tally.js');
   await writeFile(file, bundle.code);
   return { ...bundle, file };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { file, code, gzipBytes } = await writeWidgets();
-  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
-  console.log(`${relative(process.cwd(), file)}: ${kb(code.length)}, ${kb(gzipBytes)} gzip (budget ${kb(WIDGET_BUDGET_GZIP_BYTES)})`);
-  if (gzipBytes > WIDGET_BUDGET_GZIP_BYTES) process.exitCode = 1;
 }

@@ -10,6 +10,7 @@ const USAGE = `usage: tally <command> [options]
   verify                        recompute the hash chain; exit 1 naming the first bad position
   replay [--json]               rebuild every read model from the log and report the speed
   import FILE [--dry-run]       import NDJSON commands (one {"type","data"} per line)
+  build-widgets                 write widgets/dist/tally.js and report its gzip size (npm run build)
 
 TALLY_STORE selects the store for each (default sqlite:./data/tally.db).`;
 
@@ -19,10 +20,12 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   verify: () => import('./verify'),
   replay: () => import('./replay'),
   import: () => import('./import'),
+  'build-widgets': () => import('./buildWidgets'),
 };
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || name === '--help' || name === '-h' || !(name in commands)) {
+  if (name && !(name in commands) && name !== '--help' && name !== '-h') console.error(`tally: unknown command '${name}'\n`);
   console.log(USAGE);
   process.exit(name && !(name in commands) && name !== '--help' && name !== '-h' ? 2 : 0);
 }

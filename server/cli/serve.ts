@@ -5,9 +5,13 @@ import { compose } from '../compose';
 import { loadConfig } from '../config';
 import { mintToken } from '../http/auth';
 import { loadDemo } from '../demo/load';
+import { startDemoIntranet } from '../demo/portal';
 
 export const run = async (): Promise<number> => {
-  const config = loadConfig(process.env, { mayGenerateSecret: true });
+  const loaded = loadConfig(process.env, { mayGenerateSecret: true });
+  let apiUrl = loaded.publicUrl;
+  const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl) : undefined;
+  const config = portal ? { ...loaded, corsOrigins: [...loaded.corsOrigins, portal.origin] } : loaded;
   const tally = await compose(config);
   if (config.demo && tally.deps.projections.position === 0) {
     const t0 = performance.now();
@@ -18,12 +22,15 @@ export const run = async (): Promise<number> => {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  if (!process.env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
   const adminToken = await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds: 12 * 3600 });
   console.log(`Tally is listening on http://localhost:${port} (store ${tally.deps.store.kind}, ${tally.deps.projections.position} events)`);
   if (config.jwtSecretGenerated) console.log(`TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${config.jwtSecret}`);
   console.log(`admin token (12 h):\n  ${adminToken}`);
+  if (portal) console.log(`demo intranet page, embedding every widget from another origin:\n  ${portal.origin}/`);
   const stop = async () => {
     server.close();
+    await portal?.close();
     await tally.close();
     process.exit(0);
   };

@@ -104,7 +104,7 @@ export class TallyElement extends LitElement {
   protected renderState(state: State, message: string): TemplateResult {
     const alert = state === 'error' || state === 'unauthorised';
     return html`<div part="base" class="card state state-${state}" data-state=${state} role=${alert ? 'alert' : 'status'}>
-      <p>${message}</p>
+      <p>${state === 'error' ? html`<strong>${this.t('errorTitle')}</strong> ` : nothing}${message}</p>
       ${state === 'error' ? html`<button type="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing}
     </div>`;
   }

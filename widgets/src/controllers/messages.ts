@@ -4,7 +4,7 @@
 export const en = {
   loading: 'Loading…',
   empty: 'Nothing to show yet.',
-  errorTitle: 'Could not load',
+  errorTitle: 'Could not load:',
   retry: 'Retry',
   unauthorised: 'Sign-in needed: this widget’s access token is missing, expired or not valid.',
   forbidden: 'Your role is not allowed to see this.',
@@ -134,7 +134,7 @@ export type Messages = Record<MessageKey, string>;
 export const zhCN: Messages = {
   loading: '加载中…',
   empty: '暂无数据。',
-  errorTitle: '加载失败',
+  errorTitle: '加载失败：',
   retry: '重试',
   unauthorised: '需要登录：此组件的访问令牌缺失、已过期或无效。',
   forbidden: '您的角色无权查看此内容。',

@@ -1,0 +1,33 @@
+// The demo intranet page for `tally serve`: on its own port (another origin, which the API
+// then allows by CORS) it embeds every widget with a viewer token, the statement with a rep's
+// token, and a button that records a sale as that team's manager.
+import { DateTime } from 'luxon';
+import { startDemoPortal, type DemoPortal } from '../../widgets/demo/serve';
+import type { Config } from '../config';
+import { mintToken } from '../http/auth';
+import { DEMO_PRODUCTS, DEMO_TEAMS, repIds } from './company';
+
+const TTL_SECONDS = 12 * 3600;
+
+/** Starts the page; `api()` is read per request, since the API's port may be known only later. */
+export const startDemoIntranet = async (config: Config, api: () => string): Promise<DemoPortal> => {
+  const team = DEMO_TEAMS[0];
+  const reps = repIds().filter((_, i) => i % DEMO_TEAMS.length === 0); // the company deals reps to teams in turn
+  const rep = reps[1]!;
+  const [viewerToken, repToken, managerToken] = await Promise.all([
+    mintToken(config.jwtSecret, { sub: 'portal', role: 'viewer', ttlSeconds: TTL_SECONDS }),
+    mintToken(config.jwtSecret, { sub: rep, role: 'rep', ttlSeconds: TTL_SECONDS }),
+    mintToken(config.jwtSecret, { sub: team.managerId, role: 'manager', team: team.teamId, ttlSeconds: TTL_SECONDS }),
+  ]);
+  return startDemoPortal(config.demoPortalPort, () => ({
+    bundleUrl: `${api()}/widgets/tally.js`,
+    api: api(),
+    viewerToken,
+    repToken,
+    repId: rep,
+    period: DateTime.now().setZone(config.zone).toFormat('yyyy-MM'),
+    owner: 'company',
+    team: team.teamId,
+    sale: { token: managerToken, repIds: reps, customerIds: ['C-001', 'C-004', 'C-007', 'C-010'], products: DEMO_PRODUCTS.map((p) => p.product) },
+  }));
+};
