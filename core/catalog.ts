@@ -10,6 +10,7 @@ import { pipelineCommands } from './pipeline/decider';
 import { careCommands } from './care/decider';
 import { feedbackCommands } from './feedback/decider';
 import { scorecardCommands } from './scorecards/decider';
+import { reviewCommands } from './reviews/decider';
 
 export const commandSpecs: readonly CommandSpec[] = [
   ...teamCommands,
@@ -17,6 +18,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...saleCommands,
   ...classificationCommands, ...pipelineCommands, ...careCommands, ...feedbackCommands,
   ...scorecardCommands,
+  ...reviewCommands,
 ];
 
 export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));

@@ -3,12 +3,14 @@
 import type { Projection } from './projection';
 import { directoryProjection } from './directory';
 import { salesLedgerProjection } from './salesLedger';
+import { reviewsProjection } from './reviews';
 import { activityProjection } from './activity';
 import { scorecardsProjection } from './scorecards';
 
 export const allProjections: readonly Projection<any>[] = [
   directoryProjection,
   salesLedgerProjection,
+  reviewsProjection,
   activityProjection,
   scorecardsProjection,
 ];

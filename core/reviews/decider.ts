@@ -1,0 +1,63 @@
+// Reviews: stream kinds and command wiring. Managers run meetings and record lessons for their
+// team; a rep may add and complete their own action items.
+import { defineCommand, type StreamRef } from '../shared/command';
+import { repStream, teamStream } from '../teams/state';
+import { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
+import { addActionItem, completeActionItem, holdMeeting, itemTeam, recordLesson, sourceMeeting } from './decide';
+import { actionStream, lessonStream, meetingStream } from './state';
+
+export { actionStream, lessonStream, meetingStream };
+
+const teamRef = (teamId: string | undefined): StreamRef[] => (teamId ? [[teamStream, teamId]] : []);
+
+export const reviewCommands = [
+  defineCommand({
+    type: 'HoldMeeting',
+    summary: 'Record a meeting (weekly, monthly-review, quarterly-retro, one-on-one): attendees, the period it looks back on, notes and decisions.',
+    codec: HoldMeeting,
+    kind: meetingStream,
+    streamId: (c) => c.meetingId,
+    reads: (c) => teamRef(c.teamId),
+    decide: holdMeeting,
+    roles: ['admin', 'manager'],
+    scope: (c) => ({ teams: [c.teamId] }),
+  }),
+  defineCommand({
+    type: 'AddActionItem',
+    summary: 'Add an action item with a due date and an owner; a source naming a meeting links it to that meeting.',
+    codec: AddActionItem,
+    kind: actionStream,
+    streamId: (c) => c.actionId,
+    reads: (c) => {
+      const m = sourceMeeting(c.source);
+      return [...teamRef(c.teamId), ...(c.ownerRepId ? [[repStream, c.ownerRepId] as StreamRef] : []), ...(m ? [[meetingStream, m] as StreamRef] : [])];
+    },
+    decide: addActionItem,
+    roles: ['admin', 'manager', 'rep'],
+    scope: (c, ctx) => ({ reps: c.ownerRepId ? [c.ownerRepId] : [], teams: [itemTeam(c, ctx)] }),
+  }),
+  defineCommand({
+    type: 'CompleteActionItem',
+    summary: 'Mark an action item done, with when and what came of it.',
+    codec: CompleteActionItem,
+    kind: actionStream,
+    streamId: (c) => c.actionId,
+    decide: (c, s) => completeActionItem(c, s),
+    roles: ['admin', 'manager', 'rep'],
+    scope: (c, ctx) => {
+      const s = ctx.state(actionStream, c.actionId);
+      return s.status === 'none' ? {} : { reps: s.ownerRepId ? [s.ownerRepId] : [], teams: [s.teamId] };
+    },
+  }),
+  defineCommand({
+    type: 'RecordLesson',
+    summary: 'Record a lesson of a period: keep, stop or try.',
+    codec: RecordLesson,
+    kind: lessonStream,
+    streamId: (c) => c.lessonId,
+    reads: (c) => [...teamRef(c.teamId), ...(c.meetingId ? [[meetingStream, c.meetingId] as StreamRef] : [])],
+    decide: recordLesson,
+    roles: ['admin', 'manager'],
+    scope: (c) => ({ teams: [c.teamId] }),
+  }),
+];
