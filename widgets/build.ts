@@ -74,6 +74,7 @@ export async function buildWidgets(): Promise<WidgetBundle> {
     minify: true,
     write: false,
     legalComments: 'none',
+    charset: 'utf8', // Chinese as UTF-8, not \u escapes: a third of the bytes
     banner: { js: '/*! Tally widgets. Includes Lit and @lit/task, (c) Google LLC, BSD-3-Clause. */' },
     logLevel: 'silent',
     plugins: [withoutGlobals, minifiedStyles],

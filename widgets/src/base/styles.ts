@@ -135,6 +135,22 @@ export const baseStyles = css`
     outline: 2px solid var(--tally-color-accent);
     outline-offset: 2px;
   }
+  /* figures: a label over a value, as many to a row as fit */
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
+    gap: 0.5em var(--tally-space);
+    margin: 0;
+  }
+  dt {
+    color: var(--tally-color-muted);
+    font-size: 0.85em;
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
   .state {
     display: flex;
     align-items: center;

@@ -97,19 +97,7 @@ export class TallyGoalTracker extends TallyElement {
         font-size: 0.8em;
       }
       dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
-        gap: 0.5em var(--tally-space);
         margin: 0.8em 0;
-      }
-      dt {
-        color: var(--tally-color-muted);
-        font-size: 0.85em;
-      }
-      dd {
-        margin: 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
       }
       .spark {
         display: block;
@@ -186,7 +174,7 @@ export class TallyGoalTracker extends TallyElement {
 
   readonly data = this.fetcher(
     () => [this.goal, this.owner, this.period, this.metric],
-    (signal) => this.load(signal),
+    (signal) => this.#load(signal),
   );
 
   // Sales and refunds move actuals; goal events move targets and breakdowns.
@@ -204,10 +192,10 @@ export class TallyGoalTracker extends TallyElement {
     void this.data.task.run();
   }
 
-  private async load(signal: AbortSignal): Promise<GoalView[]> {
+  async #load(signal: AbortSignal): Promise<GoalView[]> {
     if (this.goal) {
       const goal = expectShape(await this.request(`/api/goals/${encodeURIComponent(this.goal)}`, { signal }), asGoalProgress, 'goal');
-      return [await this.withChildren(goal, signal)];
+      return [await this.#withChildren(goal, signal)];
     }
     if (!this.owner) return [];
     const list = expectShape(
@@ -218,10 +206,10 @@ export class TallyGoalTracker extends TallyElement {
     // A decomposed goal's children have the same owner: show each tree once, from its root.
     const childIds = new Set(list.flatMap((g) => g.children.map((c) => (typeof c === 'string' ? c : c.goalId))));
     const roots = list.filter((g) => !childIds.has(g.goalId));
-    return Promise.all(roots.map((g) => this.withChildren(g, signal)));
+    return Promise.all(roots.map((g) => this.#withChildren(g, signal)));
   }
 
-  private async withChildren(goal: GoalProgress, signal: AbortSignal): Promise<GoalView> {
+  async #withChildren(goal: GoalProgress, signal: AbortSignal): Promise<GoalView> {
     const children = await Promise.all(
       goal.children.slice(0, MAX_CHILDREN).map(async (c) => {
         if (typeof c !== 'string') return c;
@@ -244,11 +232,11 @@ export class TallyGoalTracker extends TallyElement {
     return this.renderFetch(this.data, (views) =>
       views.length === 0
         ? this.renderState('empty', this.t('noGoals'))
-        : html`<div class="goals">${views.map((v, i) => this.renderGoal(v, i))}</div>`,
+        : html`<div class="goals">${views.map((v, i) => this.#renderGoal(v, i))}</div>`,
     );
   }
 
-  private renderGoal({ goal, children }: GoalView, index: number): TemplateResult {
+  #renderGoal({ goal, children }: GoalView, index: number): TemplateResult {
     const { i18n } = this;
     const pace = paceOf(goal);
     const paceText = pace ? i18n.label('pace', pace) : '';
@@ -295,11 +283,11 @@ export class TallyGoalTracker extends TallyElement {
       </dl>
       ${sparkline(trendOf(goal, children), trendLabel)}
       <div class="legend muted" aria-hidden="true"><span class="a">${this.t('trendActual')}</span><span>${this.t('trendExpected')}</span></div>
-      ${children.length === 0 ? nothing : this.renderChildren(children, goal.metric)}
+      ${children.length === 0 ? nothing : this.#renderChildren(children, goal.metric)}
     </section>`;
   }
 
-  private renderChildren(children: GoalProgress[], metric: string): TemplateResult {
+  #renderChildren(children: GoalProgress[], metric: string): TemplateResult {
     const { i18n } = this;
     return html`<h3>${this.t('breakdown')}</h3>
       <ul>

@@ -93,7 +93,7 @@ export class TallyLeaderboard extends TallyElement {
 
   readonly data = this.fetcher(
     () => [this.period, this.metric, this.team, this.limit, this.rankBy],
-    (signal) => this.load(signal),
+    (signal) => this.#load(signal),
   );
 
   readonly live = new LiveController(this, (b) => concerns(b, /Sale|Refund|Rep|Team|Goal|Deal|Order/i), () => this.data.refresh());
@@ -118,12 +118,12 @@ export class TallyLeaderboard extends TallyElement {
     void this.data.task.run();
   }
 
-  private async load(signal: AbortSignal): Promise<Leaderboard> {
+  async #load(signal: AbortSignal): Promise<Leaderboard> {
     const query = { period: this.period, metric: this.metric, team: this.team, limit: this.limit, rankBy: this.rankBy };
     return expectShape(await this.request('/api/leaderboard', { signal, query }), asLeaderboard, 'leaderboard');
   }
 
-  private get viewer(): string {
+  get #viewer(): string {
     if (this.me) return this.me;
     const claims = claimsOf(this.token);
     return claims.role === 'rep' ? (claims.sub ?? '') : '';
@@ -147,7 +147,7 @@ export class TallyLeaderboard extends TallyElement {
   }
 
   #announce(entries: LeaderboardEntry[]): void {
-    const viewer = this.viewer;
+    const viewer = this.#viewer;
     const moved = entries
       .filter((e) => this.#moves.get(e.repId) !== 0)
       .sort((a, b) => Number(b.repId === viewer) - Number(a.repId === viewer) || a.rank - b.rank);
@@ -186,18 +186,18 @@ export class TallyLeaderboard extends TallyElement {
   }
 
   protected override render(): unknown {
-    return html`${this.renderFetch(this.data, (board) => this.renderBoard(board))}
+    return html`${this.renderFetch(this.data, (board) => this.#renderBoard(board))}
       <div class="sr" role="status" aria-live="polite" aria-atomic="true" data-live>${this.announcement}</div>`;
   }
 
-  private renderBoard(board: Leaderboard): TemplateResult {
+  #renderBoard(board: Leaderboard): TemplateResult {
     const { i18n } = this;
     if (board.entries.length === 0) return this.renderState('empty', this.t('noEntries'));
     const metric = board.metric;
     const showAttainment = board.rankBy === 'attainment' || board.entries.some((e) => e.attainment !== undefined);
     const showGrowth = board.rankBy === 'growth' || board.entries.some((e) => e.growth !== undefined);
     const showTeam = !this.team && board.entries.some((e) => e.teamId);
-    const viewer = this.viewer;
+    const viewer = this.#viewer;
     const sub = [i18n.label('metric', metric), board.period ?? this.period, this.team].filter(Boolean).join(' · ');
     return html`<div part="base" class="card">
       <table>
@@ -223,7 +223,7 @@ export class TallyLeaderboard extends TallyElement {
                 <td class="num">${i18n.metric(metric, e.value)}</td>
                 ${showAttainment ? html`<td class="num">${e.attainment === undefined ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
                 ${showGrowth ? html`<td class="num">${e.growth === undefined ? '–' : signed(i18n.percent(e.growth, 1), e.growth)}</td>` : nothing}
-                <td>${this.renderMove(this.#moves.get(e.repId))}</td>
+                <td>${this.#renderMove(this.#moves.get(e.repId))}</td>
               </tr>`;
           })}
         </tbody>
@@ -231,7 +231,7 @@ export class TallyLeaderboard extends TallyElement {
     </div>`;
   }
 
-  private renderMove(move: Move | undefined): TemplateResult | typeof nothing {
+  #renderMove(move: Move | undefined): TemplateResult | typeof nothing {
     if (move === undefined) return nothing;
     if (move === 'new') return html`<span class="move new">${this.t('newEntry')}</span>`;
     if (move === 0) return html`<span class="muted" aria-hidden="true">–</span><span class="sr">${this.t('same')}</span>`;

@@ -67,19 +67,7 @@ export class TallyPayoutStatement extends TallyElement {
     baseStyles,
     css`
       dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(7.5em, 1fr));
-        gap: 0.5em var(--tally-space);
         margin: 0 0 var(--tally-space);
-      }
-      dt {
-        color: var(--tally-color-muted);
-        font-size: 0.85em;
-      }
-      dd {
-        margin: 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
       }
       table + table {
         margin-top: var(--tally-space);
@@ -203,17 +191,17 @@ export class TallyPayoutStatement extends TallyElement {
   }
 
   /** The dispute action is for the rep the statement belongs to (unknown token: let the server decide). */
-  private get canDispute(): boolean {
+  get #canDispute(): boolean {
     const { role, sub } = claimsOf(this.token);
     return role === undefined || (role === 'rep' && sub === this.rep);
   }
 
   protected override render(): unknown {
     if (!this.rep) return this.renderState('empty', this.t('needs', { attr: 'rep' }));
-    return this.renderFetch(this.data, (s) => this.renderStatement(s));
+    return this.renderFetch(this.data, (s) => this.#renderStatement(s));
   }
 
-  private renderStatement(s: Statement): TemplateResult {
+  #renderStatement(s: Statement): TemplateResult {
     const { i18n } = this;
     const measure = (v: number) => i18n.metric(s.measure ?? 'revenue', v);
     return html`<div part="base" class="card">
@@ -232,16 +220,16 @@ export class TallyPayoutStatement extends TallyElement {
       </dl>
       ${s.lines.length === 0
         ? html`<p class="muted">${this.t('noLines')}</p>`
-        : groupByKind(s.lines).map(([kind, lines]) => this.renderGroup(s, kind, lines))}
+        : groupByKind(s.lines).map(([kind, lines]) => this.#renderGroup(s, kind, lines))}
       <div class="total"><span>${this.t('total')}</span><span class="num">${i18n.money(s.total)}</span></div>
       ${s.statementHash ? html`<p class="muted hash" title=${s.statementHash}>SHA-256 ${s.statementHash.slice(0, 16)}…</p>` : nothing}
       <p class="notice" role="status">${this.notice}</p>
     </div>`;
   }
 
-  private renderGroup(s: Statement, kind: string, lines: StatementLine[]): TemplateResult {
+  #renderGroup(s: Statement, kind: string, lines: StatementLine[]): TemplateResult {
     const { i18n } = this;
-    const dispute = this.canDispute;
+    const dispute = this.#canDispute;
     const cols = dispute ? 5 : 4;
     const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
     return html`<table data-kind=${kind}>
@@ -258,19 +246,19 @@ export class TallyPayoutStatement extends TallyElement {
       <tbody>
         ${lines.map(
           (l) => html`<tr part="row" data-line=${l.lineId}>
-              <th scope="row">${l.description || l.lineId}${this.renderCitations(l)}</th>
-              <td class="num">${this.basis(s, l)}</td>
-              <td class="num">${this.rate(l.rate)}</td>
+              <th scope="row">${l.description || l.lineId}${this.#renderCitations(l)}</th>
+              <td class="num">${this.#basis(s, l)}</td>
+              <td class="num">${this.#rate(l.rate)}</td>
               <td class="num ${l.amount < 0 ? 'neg' : ''}">${i18n.money(l.amount)}</td>
               ${dispute
                 ? html`<td>
-                    <button type="button" aria-expanded=${this.disputing === l.lineId ? 'true' : 'false'} @click=${() => this.toggleDispute(l.lineId)}>
+                    <button type="button" aria-expanded=${this.disputing === l.lineId ? 'true' : 'false'} @click=${() => this.#toggleDispute(l.lineId)}>
                       ${this.t('dispute')}<span class="sr">: ${l.description || l.lineId}</span>
                     </button>
                   </td>`
                 : nothing}
             </tr>
-            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.renderDisputeForm(s, l)}</td></tr>` : nothing}`,
+            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.#renderDisputeForm(s, l)}</td></tr>` : nothing}`,
         )}
       </tbody>
       ${lines.length > 1
@@ -285,24 +273,24 @@ export class TallyPayoutStatement extends TallyElement {
     </table>`;
   }
 
-  private basis(s: Statement, l: StatementLine): string {
+  #basis(s: Statement, l: StatementLine): string {
     if (l.basis === undefined) return '–';
     if (typeof l.basis === 'string') return l.basis;
     // Spiffs count units or orders; everything else is in the plan's measure.
     return l.kind === 'spiff' || s.measure === 'units' ? this.i18n.number(l.basis) : this.i18n.money(l.basis);
   }
 
-  private rate(rate: number | string | undefined): string {
+  #rate(rate: number | string | undefined): string {
     if (rate === undefined || rate === '') return '–';
     const n = typeof rate === 'number' ? rate : Number(rate);
     if (!Number.isFinite(n)) return String(rate);
     return Math.abs(n) <= 1 ? this.i18n.percent(n, 2) : this.i18n.number(n, 4);
   }
 
-  private renderCitations(l: StatementLine): TemplateResult | typeof nothing {
+  #renderCitations(l: StatementLine): TemplateResult | typeof nothing {
     if (l.citations.length === 0) return nothing;
     const opened = l.citations.slice(0, MAX_EVENTS);
-    return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.loadEvents(opened)}>
+    return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadEvents(opened)}>
       <summary>${this.t('sources', { n: l.citations.length })}</summary>
       ${this.#eventsForbidden
         ? html`<p class="muted">${this.t('eventsForbidden', { list: l.citations.map((p) => `#${p}`).join(', ') })}</p>`
@@ -321,7 +309,7 @@ export class TallyPayoutStatement extends TallyElement {
   }
 
   /** Fetches each cited event once (`/api/events?after=P-1&limit=1`); a 403 stops asking. */
-  private async loadEvents(positions: number[]): Promise<void> {
+  async #loadEvents(positions: number[]): Promise<void> {
     const wanted = positions.filter((p) => !this.#events.has(p));
     if (wanted.length === 0 || this.#eventsForbidden) return;
     for (const p of wanted) this.#events.set(p, 'loading');
@@ -340,15 +328,15 @@ export class TallyPayoutStatement extends TallyElement {
     this.requestUpdate();
   }
 
-  private toggleDispute(lineId: string): void {
+  #toggleDispute(lineId: string): void {
     this.disputing = this.disputing === lineId ? undefined : lineId;
     this.formError = '';
     this.notice = '';
   }
 
-  private renderDisputeForm(s: Statement, l: StatementLine): TemplateResult {
+  #renderDisputeForm(s: Statement, l: StatementLine): TemplateResult {
     const title = this.t('disputeLine', { line: l.description || l.lineId });
-    return html`<form part="dispute-form" aria-label=${title} @submit=${(e: SubmitEvent) => this.sendDispute(e, s, l)}>
+    return html`<form part="dispute-form" aria-label=${title} @submit=${(e: SubmitEvent) => this.#sendDispute(e, s, l)}>
       <strong>${title}</strong>
       <label
         >${this.t('reason')}
@@ -360,12 +348,12 @@ export class TallyPayoutStatement extends TallyElement {
       ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.sending}>${this.t('send')}</button>
-        <button type="button" @click=${() => this.toggleDispute(l.lineId)}>${this.t('cancel')}</button>
+        <button type="button" @click=${() => this.#toggleDispute(l.lineId)}>${this.t('cancel')}</button>
       </div>
     </form>`;
   }
 
-  private async sendDispute(e: SubmitEvent, s: Statement, l: StatementLine): Promise<void> {
+  async #sendDispute(e: SubmitEvent, s: Statement, l: StatementLine): Promise<void> {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
     const disputeId = `dsp-${randomId()}`;

@@ -95,21 +95,6 @@ export class TallyReviewPanel extends TallyElement {
       .done {
         color: var(--tally-color-ahead);
       }
-      dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8em, 1fr));
-        gap: 0.5em var(--tally-space);
-        margin: 0;
-      }
-      dt {
-        color: var(--tally-color-muted);
-        font-size: 0.85em;
-      }
-      dd {
-        margin: 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
-      }
       ul {
         margin: 0;
         padding-inline-start: 1.2em;
@@ -150,20 +135,20 @@ export class TallyReviewPanel extends TallyElement {
 
   protected override render(): unknown {
     if (!this.period) return this.renderState('empty', this.t('needs', { attr: 'period' }));
-    return this.renderFetch(this.data, (review) => this.renderReview(review));
+    return this.renderFetch(this.data, (review) => this.#renderReview(review));
   }
 
-  private renderReview(review: Rec): TemplateResult {
+  #renderReview(review: Rec): TemplateResult {
     const used = new Set<string>(HEADER_KEYS);
     const known = SECTIONS.map((s) => {
       const key = s.keys.find((k) => review[k] !== undefined && review[k] !== null);
       if (key === undefined) return nothing;
       used.add(key);
-      return this.section(key, this.t(s.title), review[key], s.open);
+      return this.#section(key, this.t(s.title), review[key], s.open);
     });
     const rest = Object.keys(review)
       .filter((k) => !used.has(k) && (Array.isArray(review[k]) || isRecord(review[k])))
-      .map((k) => this.section(k, humanise(k), review[k], false));
+      .map((k) => this.#section(k, humanise(k), review[k], false));
     const team = str(review.team) ?? str(review.teamId) ?? this.team;
     const sections = [...known, ...rest].filter((s) => s !== nothing);
     return html`<div part="base" class="card">
@@ -175,37 +160,37 @@ export class TallyReviewPanel extends TallyElement {
     </div>`;
   }
 
-  private section(key: string, title: string, value: unknown, open: boolean): TemplateResult {
+  #section(key: string, title: string, value: unknown, open: boolean): TemplateResult {
     const rows = rowsOf(value);
     const count = Array.isArray(value) ? html` <span class="count">(${value.length})</span>` : nothing;
     return html`<details part="section" ?open=${open} data-section=${key}>
       <summary>${title}${count}</summary>
-      ${this.sectionBody(key, value, rows)}
+      ${this.#sectionBody(key, value, rows)}
     </details>`;
   }
 
-  private sectionBody(key: string, value: unknown, rows: Rec[]): unknown {
+  #sectionBody(key: string, value: unknown, rows: Rec[]): unknown {
     switch (key) {
       case 'kpis':
       case 'goals':
       case 'deviations':
-        return rows.length ? this.kpiTable(rows) : this.generic(value);
+        return rows.length ? this.#kpiTable(rows) : this.#generic(value);
       case 'budget':
       case 'budgets':
-        return rows.length ? this.budgetTable(rows, value) : this.generic(value);
+        return rows.length ? this.#budgetTable(rows, value) : this.#generic(value);
       case 'overdueMilestones':
       case 'milestones':
       case 'actionItems':
       case 'actions':
-        return this.dueList(key, rows, value);
+        return this.#dueList(key, rows, value);
       case 'lessons':
-        return rows.length ? this.lessons(rows) : this.generic(value);
+        return rows.length ? this.#lessons(rows) : this.#generic(value);
       default:
-        return this.generic(value);
+        return this.#generic(value);
     }
   }
 
-  private kpiTable(rows: Rec[]): TemplateResult {
+  #kpiTable(rows: Rec[]): TemplateResult {
     const { i18n } = this;
     return html`<table>
       <thead>
@@ -241,7 +226,7 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  private budgetTable(rows: Rec[], whole: unknown): TemplateResult {
+  #budgetTable(rows: Rec[], whole: unknown): TemplateResult {
     const { i18n } = this;
     const money = (v: number | undefined) => (v === undefined ? '–' : i18n.money(v));
     const totals = isRecord(whole) ? whole : {};
@@ -273,8 +258,8 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  private dueList(key: string, rows: Rec[], value: unknown): unknown {
-    if (!Array.isArray(value) && rows.length === 0) return this.generic(value);
+  #dueList(key: string, rows: Rec[], value: unknown): unknown {
+    if (!Array.isArray(value) && rows.length === 0) return this.#generic(value);
     // From a plain milestone list show only the overdue ones; other lists keep every item.
     const shown = key === 'milestones' && rows.some((r) => 'overdue' in r) ? rows.filter((r) => r.overdue === true) : rows;
     if (shown.length === 0) return html`<p class="muted">${this.t('noneOverdue')}</p>`;
@@ -304,7 +289,7 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  private lessons(rows: Rec[]): TemplateResult {
+  #lessons(rows: Rec[]): TemplateResult {
     const kinds = [...new Set(rows.map((r) => str(r.kind) ?? ''))];
     return html`<div class="lessons">
       ${kinds.map(
@@ -319,28 +304,28 @@ export class TallyReviewPanel extends TallyElement {
   }
 
   /** Any other shape: figures for an object's scalars, a table for a list of records. */
-  private generic(value: unknown): unknown {
+  #generic(value: unknown): unknown {
     if (Array.isArray(value)) {
       const rows = value.filter(isRecord);
-      if (rows.length === 0) return value.length ? html`<ul>${value.map((v) => html`<li>${this.scalar('', v)}</li>`)}</ul>` : html`<p class="muted">${this.t('empty')}</p>`;
+      if (rows.length === 0) return value.length ? html`<ul>${value.map((v) => html`<li>${this.#scalar('', v)}</li>`)}</ul>` : html`<p class="muted">${this.t('empty')}</p>`;
       const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]))))].slice(0, 6);
       return html`<table>
         <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
     }
     if (isRecord(value)) {
       const scalars = Object.entries(value).filter(([, v]) => isScalar(v));
       const nested = Object.entries(value).filter(([, v]) => Array.isArray(v) || isRecord(v));
       return html`${scalars.length
-          ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${this.i18n.label('field', k)}</dt><dd>${this.scalar(k, v)}</dd></div>`)}</dl>`
+          ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${this.i18n.label('field', k)}</dt><dd>${this.#scalar(k, v)}</dd></div>`)}</dl>`
           : nothing}
-        ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.generic(v)}`)}`;
+        ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.#generic(v)}`)}`;
     }
-    return this.scalar('', value);
+    return this.#scalar('', value);
   }
 
-  private scalar(key: string, v: unknown): string {
+  #scalar(key: string, v: unknown): string {
     const { i18n } = this;
     if (v === null || v === undefined) return '–';
     if (typeof v === 'boolean') return v ? '✓' : '✗';
