@@ -1,6 +1,7 @@
 // The states of every read model at one position of the log. The shell keeps one World current
 // and builds others for `asOf` questions; both are the same fold.
 import type { StoredEvent } from '../shared/envelope';
+import { upcast } from '../upcasters';
 import type { Projection, ReadSettings } from './projection';
 
 export class World {
@@ -25,8 +26,9 @@ export class World {
     return this.lastRecordedAt;
   }
 
-  apply(e: StoredEvent): void {
-    if (e.position <= this.head) return; // already folded: subscriptions may repeat a batch
+  apply(stored: StoredEvent): void {
+    if (stored.position <= this.head) return; // already folded: subscriptions may repeat a batch
+    const e = upcast(stored); // an old shape is read as the current one, never rewritten
     for (const p of this.projections) this.states.set(p.name, p.apply(this.states.get(p.name), e));
     this.head = e.position;
     this.lastRecordedAt = e.recordedAt;

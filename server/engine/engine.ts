@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { commandsByType, kindOfStream } from '../../core/catalog';
+import { upcast } from '../../core/upcasters';
 import type { CommandSpec, FactSource } from '../../core/shared/command';
 import { decode } from '../../core/shared/codec';
 import type { DecideContext, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
@@ -229,7 +230,7 @@ export class CommandEngine {
     if (hit) return hit;
     const events = await this.deps.store.readStream(stream);
     let state = kind.initialState();
-    for (const e of events) state = kind.evolve(state, e as FoldedEvent);
+    for (const e of events) state = kind.evolve(state, upcast(e) as FoldedEvent); // old shapes are upcast on read
     const folded = { state, revision: events.length - 1 };
     this.cache.set(stream, folded);
     return folded;
