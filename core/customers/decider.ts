@@ -1,11 +1,30 @@
-// Customers: stream kind and command wiring.
-import { defineCommand } from '../shared/command';
+// Customers: stream kind and command wiring. Whose customer it is comes from the stream (owner
+// rep) and from the directory read model (that rep's team now), passed in as a fact.
+import type { DecideContext } from '../shared/decider';
+import { defineCommand, type FactSource, type Scope } from '../shared/command';
 import { repStream, teamOfRep } from '../teams/state';
-import { RegisterCustomer } from './commands';
-import { registerCustomer } from './decide';
+import { ReassignCustomer, RegisterCustomer, UpdateCustomerProfile } from './commands';
+import { reassignCustomer, registerCustomer, updateCustomerProfile } from './decide';
 import { customerStream } from './state';
 
 export { customerStream };
+
+/** Fact query name: `{ customerId }` → `{ repId, teamId }` of the customer's current owner, or undefined. */
+export const CUSTOMER_OWNER_FACT = 'customerOwner';
+export interface CustomerOwnerFact {
+  readonly repId: string;
+  readonly teamId?: string;
+}
+
+export const customerOwnerFacts = (customerId: string, source: FactSource) => ({ owner: source.query<CustomerOwnerFact | undefined>(CUSTOMER_OWNER_FACT, { customerId }) });
+
+/** The owner rep and its team: a rep may act on own customers, a manager on its team's. */
+export const customerOwnerScope = (customerId: string, ctx: DecideContext): Scope => {
+  const s = ctx.state(customerStream, customerId);
+  if (s.status !== 'active') return {};
+  const fact = ctx.facts.owner as CustomerOwnerFact | undefined;
+  return { reps: [s.ownerRepId], teams: [fact && fact.repId === s.ownerRepId ? fact.teamId : undefined] };
+};
 
 export const customerCommands = [
   defineCommand({
@@ -18,5 +37,28 @@ export const customerCommands = [
     decide: registerCustomer,
     roles: ['admin', 'manager', 'rep'],
     scope: (c, ctx) => ({ reps: [c.ownerRepId], teams: [teamOfRep(ctx.state(repStream, c.ownerRepId))] }),
+  }),
+  defineCommand({
+    type: 'UpdateCustomerProfile',
+    summary: 'Change a customer’s name, region, industry, birthday (MM-DD) or contacts (the list is replaced).',
+    codec: UpdateCustomerProfile,
+    kind: customerStream,
+    streamId: (c) => c.customerId,
+    facts: (c, source) => customerOwnerFacts(c.customerId, source),
+    decide: (c, s) => updateCustomerProfile(c, s),
+    roles: ['admin', 'manager', 'rep'],
+    scope: (c, ctx) => customerOwnerScope(c.customerId, ctx),
+  }),
+  defineCommand({
+    type: 'ReassignCustomer',
+    summary: 'Hand a customer to another rep; the owner history is kept and past sales stay with who made them.',
+    codec: ReassignCustomer,
+    kind: customerStream,
+    streamId: (c) => c.customerId,
+    reads: (c) => [[repStream, c.toRepId]],
+    facts: (c, source) => customerOwnerFacts(c.customerId, source),
+    decide: reassignCustomer,
+    roles: ['admin', 'manager'],
+    scope: (c, ctx) => ({ teams: [...(customerOwnerScope(c.customerId, ctx).teams ?? []), teamOfRep(ctx.state(repStream, c.toRepId))] }),
   }),
 ];

@@ -11,6 +11,21 @@ export const CustomerRegistered = t.intersection(
   'CustomerRegistered',
 );
 
-export type CustomerEvent = { type: 'CustomerRegistered'; data: t.TypeOf<typeof CustomerRegistered> };
+/** Only the fields that changed are present. */
+export const CustomerProfileUpdated = t.intersection(
+  [t.type({ customerId: t.string }), t.partial({ name: t.string, region: t.string, industry: t.string, birthday: t.string, contacts: t.array(Contact) })],
+  'CustomerProfileUpdated',
+);
 
-export const customerEventCodecs = { CustomerRegistered } as const;
+export const CustomerReassigned = t.type({ customerId: t.string, fromRepId: t.string, toRepId: t.string, reason: t.string }, 'CustomerReassigned');
+
+export type CustomerRegisteredData = t.TypeOf<typeof CustomerRegistered>;
+export type CustomerProfileUpdatedData = t.TypeOf<typeof CustomerProfileUpdated>;
+export type CustomerReassignedData = t.TypeOf<typeof CustomerReassigned>;
+
+export type CustomerEvent =
+  | { type: 'CustomerRegistered'; data: CustomerRegisteredData }
+  | { type: 'CustomerProfileUpdated'; data: CustomerProfileUpdatedData }
+  | { type: 'CustomerReassigned'; data: CustomerReassignedData };
+
+export const customerEventCodecs = { CustomerRegistered, CustomerProfileUpdated, CustomerReassigned } as const;

@@ -42,6 +42,17 @@ export const directoryProjection = defineProjection<Directory>({
           customerId: d.customerId, name: d.name, ownerRepId: d.ownerRepId, region: d.region, industry: d.industry, birthday: d.birthday, position: e.position,
         });
         break;
+      case 'CustomerProfileUpdated': {
+        const c = s.customers.get(d.customerId);
+        const { customerId: _id, contacts: _contacts, ...changed } = d;
+        if (c) s.customers.set(d.customerId, { ...c, ...changed });
+        break;
+      }
+      case 'CustomerReassigned': {
+        const c = s.customers.get(d.customerId);
+        if (c) s.customers.set(d.customerId, { ...c, ownerRepId: d.toRepId });
+        break;
+      }
     }
     return s;
   },

@@ -3,6 +3,10 @@
 import type { Projection } from './projection';
 import { directoryProjection } from './directory';
 import { salesLedgerProjection } from './salesLedger';
+import { careProjection } from './care';
+import { customersProjection } from './customers';
+import { feedbackProjection } from './feedback';
+import { pipelineProjection } from './pipeline';
 import { reviewsProjection } from './reviews';
 import { activityProjection } from './activity';
 import { scorecardsProjection } from './scorecards';
@@ -10,6 +14,7 @@ import { scorecardsProjection } from './scorecards';
 export const allProjections: readonly Projection<any>[] = [
   directoryProjection,
   salesLedgerProjection,
+  customersProjection, pipelineProjection, careProjection, feedbackProjection,
   reviewsProjection,
   activityProjection,
   scorecardsProjection,

@@ -1,0 +1,186 @@
+// Sales analytics (SPEC §4): the ledger's entries of a period grouped by rep, team, month, week,
+// day, region, product or tier, with revenue, units, orders, customers, newCustomers and growth
+// against the same key one period earlier. Every figure comes from the sales ledger, so rows
+// agree with goals, leaderboards and payouts to the fen.
+import { largestRemainder, ratio } from '../shared/money';
+import { parsePeriod, periodBounds, periodOf, previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
+import type { Directory } from './directory';
+import type { LedgerEntry, SalesLedger } from './salesLedger';
+
+export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier'] as const;
+export type AnalyticsBy = (typeof ANALYTICS_BY)[number];
+
+export interface AnalyticsRow {
+  readonly key: string;
+  readonly revenue: number;
+  readonly units: number;
+  readonly orders: number;
+  readonly customers: number;
+  readonly newCustomers: number;
+  /** revenue / the same key's revenue one period earlier − 1; null when that was 0 */
+  readonly growth: number | null;
+}
+
+export interface Totals {
+  readonly revenue: number;
+  readonly units: number;
+  readonly orders: number;
+  readonly customers: number;
+  readonly newCustomers: number;
+}
+
+/** Whose entries count: everyone's, a rep's own, or a team's (the team credited at the time). */
+export type AnalyticsScope = { readonly kind: 'all' } | { readonly kind: 'rep'; readonly repId: string } | { readonly kind: 'team'; readonly teamId: string };
+
+export interface AnalyticsContext {
+  readonly ledger: SalesLedger;
+  readonly directory: Directory;
+  /** tier of each customer at a moment (for by=tier) */
+  readonly tierAt: (atMs: number) => ReadonlyMap<string, string>;
+}
+
+const TIME_BY: Partial<Record<AnalyticsBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
+
+interface Acc {
+  revenue: number;
+  units: number;
+  orders: number;
+  customers: Set<string>;
+  newCustomers: Set<string>;
+}
+
+const acc = (): Acc => ({ revenue: 0, units: 0, orders: 0, customers: new Set(), newCustomers: new Set() });
+
+const inScope = (e: LedgerEntry, scope: AnalyticsScope) => scope.kind === 'all' || (scope.kind === 'rep' ? e.repId === scope.repId : e.teamId === scope.teamId);
+
+/** The entries in scope whose business time is in [start, end), in log order. */
+const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: AnalyticsScope): LedgerEntry[] => {
+  const source = scope.kind === 'rep' ? (ledger.owners.get(`rep:${scope.repId}`)?.entries ?? []).map((i) => ledger.entries[i]) : ledger.entries;
+  return source.filter((e) => e.ms >= start && e.ms < end && inScope(e, scope));
+};
+
+const entriesOf = (ledger: SalesLedger, periodId: string, scope: AnalyticsScope): LedgerEntry[] => {
+  const b = periodBounds(periodId, ledger.zone);
+  return entriesBetween(ledger, b.start, b.end, scope);
+};
+
+/**
+ * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
+ * the order's lines by their amounts (largest remainder, so the parts sum to the credit).
+ */
+type Splitter = (e: LedgerEntry) => { key: string; amount: number; units: number }[];
+
+const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, periodId: string): Splitter => {
+  const zone = ctx.ledger.zone;
+  const one = (key: (e: LedgerEntry) => string): Splitter => (e) => [{ key: key(e), amount: e.amount, units: e.units }];
+  switch (by) {
+    case 'rep':
+      return one((e) => e.repId);
+    case 'team':
+      return one((e) => e.teamId);
+    case 'month':
+    case 'week':
+    case 'day':
+      return one((e) => periodOf(TIME_BY[by]!, e.ms, zone));
+    case 'region':
+      return one((e) => ctx.directory.customers.get(e.customerId)?.region ?? '(none)');
+    case 'tier': {
+      const tiers = ctx.tierAt(periodBounds(periodId, zone).end);
+      return one((e) => tiers.get(e.customerId) ?? 'potential');
+    }
+    case 'product':
+      return (e) => {
+        const lines = ctx.ledger.orders.get(e.orderId)?.lines ?? [];
+        if (lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
+        if (lines.length === 1) return [{ key: lines[0].product, amount: e.amount, units: e.units }];
+        const amounts = lines.some((l) => l.amount > 0) ? largestRemainder(Math.abs(e.amount), lines.map((l) => l.amount)) : lines.map((_, i) => (i === 0 ? Math.abs(e.amount) : 0));
+        const units = e.units === 0 ? lines.map(() => 0) : lines.some((l) => l.units > 0) ? largestRemainder(e.units, lines.map((l) => l.units)) : lines.map((_, i) => (i === 0 ? e.units : 0));
+        const sign = e.amount < 0 ? -1 : 1;
+        return lines.map((l, i) => ({ key: l.product, amount: sign * amounts[i], units: units[i] }));
+      };
+  }
+};
+
+/** Group a period's entries by key. An order counts once per key it touches (once per rep credit). */
+const group = (ctx: AnalyticsContext, split: Splitter, perCredit: boolean, entries: readonly LedgerEntry[]): Map<string, Acc> => {
+  const rows = new Map<string, Acc>();
+  const counted = new Set<string>();
+  const firstSales = ctx.ledger.firstSales;
+  for (const e of entries) {
+    for (const part of split(e)) {
+      let r = rows.get(part.key);
+      if (!r) rows.set(part.key, (r = acc()));
+      r.revenue += part.amount;
+      r.units += part.units;
+      if (e.kind !== 'sale') continue;
+      // rep credits each count an order; other keys count an order once however many credits touch it
+      const orderKey = perCredit ? `${e.position}|${e.repId}` : `${e.position}|${part.key}`;
+      if (!counted.has(orderKey)) {
+        counted.add(orderKey);
+        r.orders++;
+      }
+      r.customers.add(e.customerId);
+      if (firstSales.get(e.customerId)?.position === e.position) r.newCustomers.add(e.customerId);
+    }
+  }
+  return rows;
+};
+
+/** Keys every time-kind row set shows, even when nothing sold in them. */
+const timeKeys = (by: AnalyticsBy, periodId: string): string[] => {
+  const kind = TIME_BY[by];
+  const p = parsePeriod(periodId)!;
+  if (!kind) return [];
+  if (kind === p.kind) return [periodId];
+  return subPeriods(periodId, kind) ?? [];
+};
+
+const previousKeyOf = (by: AnalyticsBy, key: string): string => (TIME_BY[by] ? previousPeriod(key) : key);
+
+export interface AnalyticsAnswer {
+  readonly rows: AnalyticsRow[];
+  readonly total: Totals;
+}
+
+/**
+ * The analytics of a period by a key. Growth compares each key with the same key one period
+ * earlier (a month row with the month before it); a new customer is one whose first-ever sale
+ * is in the row.
+ */
+export const analytics = (ctx: AnalyticsContext, periodId: string, by: AnalyticsBy, scope: AnalyticsScope): AnalyticsAnswer => {
+  const current = group(ctx, splitterFor(by, ctx, periodId), by === 'rep', entriesOf(ctx.ledger, periodId, scope));
+  for (const k of timeKeys(by, periodId)) if (!current.has(k)) current.set(k, acc());
+  const keys = [...current.keys()].sort();
+  const previousRevenue = previousRevenues(ctx, by, periodId, scope, keys);
+  const rows = keys.map((key): AnalyticsRow => {
+    const r = current.get(key)!;
+    const before = previousRevenue.get(previousKeyOf(by, key)) ?? 0;
+    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, growth: before === 0 ? null : ratio(r.revenue - before, before) };
+  });
+  return { rows, total: totalOf(ctx, periodId, scope) };
+};
+
+/** Revenue of each key one period earlier (for time keys: of the sub-period just before each). */
+const previousRevenues = (ctx: AnalyticsContext, by: AnalyticsBy, periodId: string, scope: AnalyticsScope, keys: readonly string[]): Map<string, number> => {
+  const out = new Map<string, number>();
+  let rows: Map<string, Acc>;
+  if (TIME_BY[by]) {
+    if (keys.length === 0) return out;
+    // one pass over the span of every key's predecessor
+    const zone = ctx.ledger.zone;
+    const start = Math.min(...keys.map((k) => periodBounds(previousPeriod(k), zone).start));
+    const end = Math.max(...keys.map((k) => periodBounds(previousPeriod(k), zone).end));
+    rows = group(ctx, splitterFor(by, ctx, periodId), false, entriesBetween(ctx.ledger, start, end, scope));
+  } else {
+    const prev = previousPeriod(periodId);
+    rows = group(ctx, splitterFor(by, ctx, prev), by === 'rep', entriesOf(ctx.ledger, prev, scope));
+  }
+  for (const [k, r] of rows) out.set(k, r.revenue);
+  return out;
+};
+
+/** The period's totals in scope: what the rows add up to (an order counted once). */
+export const totalOf = (ctx: AnalyticsContext, periodId: string, scope: AnalyticsScope): Totals => {
+  const t = group(ctx, (e) => [{ key: 'total', amount: e.amount, units: e.units }], false, entriesOf(ctx.ledger, periodId, scope)).get('total') ?? acc();
+  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers.size, newCustomers: t.newCustomers.size };
+};
