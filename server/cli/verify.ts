@@ -1,19 +1,48 @@
 // tally verify: recompute the hash chain from the store; exit 1 naming the first bad position.
+// With TALLY_CHECKPOINT_KEY set, also compare the log with the last signed checkpoint (so a cut
+// tail is found too) and, when all is well, sign a new one at the head.
+import { existsSync } from 'node:fs';
+import { checkAgainst, checkpointFileOf, checkpointKeyOf, isAuthentic, readCheckpoint, signCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { verifyLog } from '../audit/verifyLog';
 import { openStore } from '../store/select';
 
 export const run = async (): Promise<number> => {
-  const store = await openStore(process.env.TALLY_STORE || 'sqlite:./data/tally.db');
+  const spec = process.env.TALLY_STORE || 'sqlite:./data/tally.db';
+  const key = checkpointKeyOf(process.env);
+  const file = checkpointFileOf(spec);
+  const store = await openStore(spec);
   try {
     const t0 = performance.now();
     const r = await verifyLog(store);
     const s = ((performance.now() - t0) / 1000).toFixed(2);
-    if (r.ok) {
-      console.log(`ok: ${r.count} events, chain intact, head ${r.head} (${s} s)`);
+    if (!r.ok) {
+      console.error(`FAILED at position ${r.badPosition}: ${r.reason} (${r.count} events before it are intact)`);
+      return 1;
+    }
+    console.log(`ok: ${r.count} events, chain intact, head ${r.head} (${s} s)`);
+    if (!key || !file) {
+      const unchecked = file && existsSync(file) ? ` (the checkpoint in ${file} was not checked)` : '';
+      console.log(`no signed checkpoint: set TALLY_CHECKPOINT_KEY (on a durable store) to detect a log cut short at its tail${unchecked}`);
       return 0;
     }
-    console.error(`FAILED at position ${r.badPosition}: ${r.reason} (${r.count} events before it are intact)`);
-    return 1;
+    const previous = readCheckpoint(file);
+    if (previous) {
+      if (!isAuthentic(key, previous)) {
+        console.error(`FAILED: the checkpoint in ${file} is not signed with TALLY_CHECKPOINT_KEY (edited, or signed with another key)`);
+        return 1;
+      }
+      const check = await checkAgainst(store, previous);
+      if (!check.ok) {
+        console.error(`FAILED at position ${check.badPosition}: ${check.reason}`);
+        return 1;
+      }
+      console.log(`checkpoint of ${previous.signedAt} (position ${previous.position}) still holds`);
+    }
+    const next = signCheckpoint(key, r.count, r.head, new Date().toISOString());
+    writeCheckpoint(file, next);
+    console.log(`signed checkpoint: position ${next.position}, head ${next.hash} → ${file}`);
+    console.log('  keep a copy elsewhere too: a checkpoint deleted or rolled back together with the log proves nothing');
+    return 0;
   } finally {
     await store.close();
   }

@@ -1,7 +1,9 @@
 // The route guard on routes made for the test: a route without a rule is refused to everyone,
 // roles come from the table, a subject named in the path or query is checked against the
 // caller's scope before the handler runs, and handlers read the same scope to narrow lists.
+import type { Context } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../server/http/env';
 import { documentRoutes } from '../../server/http/openapi';
 import { routeDocOf } from '../../server/http/security/matrix';
 import { scopeOf, visibleReps } from '../../server/http/security/scope';
@@ -19,7 +21,7 @@ describe('the route guard', () => {
       { method: 'get', path: '/api/test/teams', summary: 'test', roles: ['admin', 'manager'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
       { method: 'get', path: '/api/test/goals', summary: 'test', roles: ['admin', 'manager', 'rep', 'viewer'], scope: { rep: 'all' }, owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },
     ]);
-    const answer = (c: Parameters<Parameters<typeof t.app.get>[1]>[0]) => {
+    const answer = (c: Context<AppEnv>) => {
       handled++;
       const reps = visibleReps(c, t.deps);
       return c.json({ scope: scopeOf(c), reps: reps ? [...reps].sort() : null });

@@ -1,0 +1,120 @@
+// `tally verify` on a SQLite log, run as the operator runs it (node bin/tally.mjs verify): a
+// one-byte edit is found naming its position; a log cut short at its tail, which is still a
+// valid chain, is found against the signed checkpoint; so is a tail rewritten after the cut.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../server/store/sqlite';
+import { seedCompany, testTally } from '../support/app';
+
+const KEY = 'checkpoint-key-for-tests-only-0123456789';
+
+const verify = (db: string, key?: string) => {
+  const r = spawnSync(process.execPath, ['bin/tally.mjs', 'verify'], {
+    env: { PATH: process.env.PATH, TALLY_STORE: `sqlite:${db}`, ...(key ? { TALLY_CHECKPOINT_KEY: key } : {}) },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** Open a copy of the log the way an intruder with file access would: without the append-only triggers. */
+const tamper = (db: string, sql: string) => {
+  const d = new Database(db);
+  d.exec('DROP TRIGGER IF EXISTS events_are_immutable; DROP TRIGGER IF EXISTS events_are_permanent;');
+  d.exec(sql);
+  d.close();
+};
+
+describe('tally verify on a SQLite log', () => {
+  let dir: string;
+  let original: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-verify-'));
+    original = join(dir, 'original.db');
+    const store = new SqliteStore(original);
+    const t = await testTally({ store });
+    const admin = await seedCompany(t); // positions 1..6, the customer at 6
+    for (let i = 1; i <= 4; i++) {
+      const r = await t.post('RecordSale', { orderId: `O-${i}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 1000 * i }], occurredAt: '2026-07-01T10:00:00+08:00' }, admin);
+      expect(r.status).toBe(201);
+    }
+    await t.close(); // positions 1..10, the WAL folded back into the file
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const copy = (name: string) => {
+    const path = join(dir, name);
+    copyFileSync(original, path);
+    return path;
+  };
+
+  it('passes an untouched log and names the first bad position after a one-byte edit', () => {
+    const db = copy('edited.db');
+    const clean = verify(db);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain('ok: 10 events');
+    tamper(db, `UPDATE events SET data = replace(data, '"Acme"', '"Acmf"') WHERE position = 6`);
+    const edited = verify(db);
+    expect(edited.code).toBe(1);
+    expect(edited.err).toContain('FAILED at position 6');
+    expect(edited.err).toContain('5 events before it are intact');
+  });
+
+  it('finds a tail cut short, which the chain alone cannot, against the signed checkpoint', () => {
+    const db = copy('truncated.db');
+    const first = verify(db, KEY);
+    expect(first.code).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'));
+    expect(checkpoint).toMatchObject({ position: 10, hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    tamper(db, 'DELETE FROM events WHERE position > 8');
+    // what remains is a perfectly valid chain: without the key nothing looks wrong
+    const keyless = verify(db);
+    expect(keyless.code).toBe(0);
+    expect(keyless.out).toContain('was not checked');
+    const cut = verify(db, KEY);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toContain('FAILED at position 9');
+    expect(cut.err).toContain('ends at position 8');
+    expect(cut.err).toContain('removed from its tail');
+    // the failed run signs nothing: the evidence stays
+    expect(JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'))).toEqual(checkpoint);
+  });
+
+  it('finds a tail rewritten to the same length, and a checkpoint edited or signed with another key', async () => {
+    const db = copy('rewritten.db');
+    expect(verify(db, KEY).code).toBe(0);
+    tamper(db, 'DELETE FROM events WHERE position > 9');
+    // append a different 10th event through the store, so the chain itself is valid again
+    const t = await testTally({ store: new SqliteStore(db) });
+    expect((await t.post('CreateTeam', { teamId: 'T-9', name: 'Ghost' }, await t.token('admin'))).status).toBe(201);
+    await t.close();
+    expect(verify(db).code).toBe(0);
+    const rewritten = verify(db, KEY);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.err).toContain('FAILED at position 10');
+    expect(rewritten.err).toContain('history was rewritten');
+
+    const forged = JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'));
+    writeFileSync(`${db}.checkpoint`, JSON.stringify({ ...forged, position: 3 }));
+    const edited = verify(db, KEY);
+    expect(edited.code).toBe(1);
+    expect(edited.err).toContain('not signed with TALLY_CHECKPOINT_KEY');
+    writeFileSync(`${db}.checkpoint`, JSON.stringify(forged));
+    expect(verify(db, `${KEY}-but-another`).code).toBe(1);
+  });
+
+  it('refuses a checkpoint key shorter than 32 bytes, and signs nothing for it', () => {
+    const db = copy('shortkey.db');
+    const r = verify(db, 'short');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('TALLY_CHECKPOINT_KEY');
+    expect(existsSync(`${db}.checkpoint`)).toBe(false);
+  });
+});
