@@ -1,7 +1,46 @@
-// Placeholder seam for the EventStoreDB adapter (issue 9): loaded only when TALLY_STORE is esdb://.
+// TALLY_STORE=esdb://HOST:PORT?tls=false[&stream=tally-log] → an EsdbStore. Tally's own parameters
+// (stream, maxAppendBytes, cacheEvents) are taken out before the rest goes to the ESDB client;
+// kurrentdb:// is accepted as the successor's name for the same thing.
+import { ESDB_DEFAULTS, EsdbStore, type EsdbOptions } from './esdb';
 import type { EventStore } from './port';
 import { StoreConfigError } from './select';
 
+const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+export const parseEsdbSpec = (spec: string): EsdbOptions => {
+  const scheme = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kurrent\+discover):\/\//.exec(spec);
+  if (!scheme) throw new StoreConfigError(`TALLY_STORE=${spec}: expected esdb://HOST:PORT?tls=false`);
+  const [base, query = ''] = spec.slice(scheme[0].length).split('?', 2);
+  if (!base) throw new StoreConfigError(`TALLY_STORE=${spec}: a host is needed, e.g. esdb://127.0.0.1:2113?tls=false`);
+  const params = new URLSearchParams(query);
+  const take = (name: string) => {
+    const v = params.get(name);
+    params.delete(name);
+    return v ?? undefined;
+  };
+  const stream = take('stream') ?? ESDB_DEFAULTS.stream;
+  if (!STREAM_NAME.test(stream)) throw new StoreConfigError(`TALLY_STORE: stream=${stream} is not a stream name (letters, digits, _.:- and not starting with $)`);
+  const number = (name: string, fallback: number, min: number) => {
+    const raw = take(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min) throw new StoreConfigError(`TALLY_STORE: ${name}=${raw}: expected a whole number ≥ ${min}`);
+    return n;
+  };
+  const maxAppendBytes = number('maxAppendBytes', ESDB_DEFAULTS.maxAppendBytes, 1024);
+  const cacheEvents = number('cacheEvents', ESDB_DEFAULTS.cacheEvents, 1);
+  const rest = params.toString();
+  const client = scheme[1].endsWith('+discover') ? 'esdb+discover' : 'esdb';
+  return { connectionString: `${client}://${base}${rest ? `?${rest}` : ''}`, stream, maxAppendBytes, cacheEvents };
+};
+
 export const openEsdbStore = async (spec: string): Promise<EventStore> => {
-  throw new StoreConfigError(`TALLY_STORE=${spec}: the EventStoreDB adapter is not built yet in this version`);
+  const options = parseEsdbSpec(spec);
+  try {
+    return await EsdbStore.open(options);
+  } catch (e) {
+    // A malformed connection string is a configuration mistake, not an outage.
+    if ((e as Error)?.name === 'ParseError' || /connection string/i.test((e as Error)?.message ?? '')) throw new StoreConfigError(`TALLY_STORE=${spec}: ${(e as Error).message}`);
+    throw e;
+  }
 };

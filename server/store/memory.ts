@@ -1,8 +1,9 @@
 // The in-memory store: the reference behaviour of the port, used by tests and the demo.
 import type { StoredEvent } from '../../core/shared/envelope';
 import { GENESIS_HASH, seal } from './hashChain';
-import type { AppendRequest, AppendResult, BatchListener, EventStore, Head, IdempotencyRecord, ReadAllOptions } from './port';
+import type { AppendRequest, AppendResult, BatchListener, EventStore, Head, IdempotencyRecord, ReadAllOptions, SealedAppend } from './port';
 import { checkExpected } from './expected';
+import { checkSealed } from './sealed';
 
 export class MemoryStore implements EventStore {
   readonly kind = 'memory';
@@ -43,6 +44,24 @@ export class MemoryStore implements EventStore {
     }
     if (appended.length > 0) for (const l of this.listeners) l(appended);
     return results;
+  }
+
+  async appendSealed(commands: readonly SealedAppend[]): Promise<void> {
+    const last = this.log[this.log.length - 1];
+    const head = last ? { position: last.position, hash: last.hash } : { position: 0, hash: GENESIS_HASH };
+    checkSealed(commands, { head, lastRevision: (s) => (this.streams.get(s)?.length ?? 0) - 1, hasKey: (k) => this.keys.has(k) });
+    const appended: StoredEvent[] = [];
+    for (const c of commands) {
+      for (const e of c.events) {
+        this.log.push(e);
+        const stream = this.streams.get(e.stream) ?? [];
+        stream.push(e);
+        this.streams.set(e.stream, stream);
+      }
+      if (c.idempotency) this.keys.set(c.idempotency.key, { digest: c.idempotency.digest, positions: c.events.map((e) => e.position) });
+      appended.push(...c.events);
+    }
+    if (appended.length > 0) for (const l of this.listeners) l(appended);
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {

@@ -45,6 +45,12 @@ export interface IdempotencyRecord {
 
 export type BatchListener = (batch: readonly StoredEvent[]) => void;
 
+/** One command's events, sealed by another store, with the idempotency key it was appended under. */
+export interface SealedAppend {
+  readonly events: readonly StoredEvent[];
+  readonly idempotency?: Idempotency;
+}
+
 export interface EventStore {
   /** `memory`, `sqlite`, `esdb`: shown on /health */
   readonly kind: string;
@@ -60,6 +66,13 @@ export interface EventStore {
   findIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** Called once per durable batch, in position order, after it is acknowledged. */
   subscribe(listener: BatchListener): () => void;
+  /**
+   * Migration (`tally import` of a `tally export`): append events sealed elsewhere verbatim, so
+   * positions, hashes and recorded times survive. Each must continue this log exactly (next
+   * position, prevHash = head hash, next stream revision, a hash that matches); otherwise it throws
+   * SealedMismatchError and appends nothing of that command. Commands stay atomic.
+   */
+  appendSealed?(commands: readonly SealedAppend[]): Promise<void>;
   close(): Promise<void>;
 }
 

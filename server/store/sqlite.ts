@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
 import { GENESIS_HASH, seal } from './hashChain';
+import { checkSealed } from './sealed';
 import {
   StoreUnavailableError,
   type AppendRequest,
@@ -17,6 +18,7 @@ import {
   type Head,
   type IdempotencyRecord,
   type ReadAllOptions,
+  type SealedAppend,
 } from './port';
 
 const SCHEMA = `
@@ -84,6 +86,8 @@ export class SqliteStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly stmt;
+  /** how many durable transactions and append requests so far: group commit at work */
+  readonly stats = { transactions: 0, requests: 0 };
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -143,6 +147,8 @@ export class SqliteStore implements EventStore {
       for (const p of batch) p.reject(err);
       return;
     }
+    this.stats.transactions++;
+    for (const p of batch) this.stats.requests += p.requests.length;
     batch.forEach((p, i) => p.resolve(results[i]));
     if (appended.length > 0) for (const l of this.listeners) l(appended);
   }
@@ -171,6 +177,36 @@ export class SqliteStore implements EventStore {
     return { kind: 'ok', events: sealed };
   }
 
+  /** Migration: events sealed elsewhere, checked then written verbatim in one durable transaction. */
+  async appendSealed(commands: readonly SealedAppend[]): Promise<void> {
+    if (this.closed) throw new StoreUnavailableError('the store is closed');
+    // Synchronous from check to commit, so no queued append can interleave.
+    checkSealed(commands, {
+      head: this.headNow(),
+      lastRevision: (s) => (this.stmt.lastRevision.get(s) as number | null) ?? -1,
+      hasKey: (k) => this.stmt.key.get(k) !== undefined,
+    });
+    const appended: StoredEvent[] = [];
+    this.stmt.begin.run();
+    try {
+      for (const c of commands) {
+        for (const s of c.events)
+          this.stmt.insert.run(s.position, s.stream, s.revision, s.type, JSON.stringify(s.data), s.occurredAt, s.recordedAt, JSON.stringify(s.meta), s.prevHash, s.hash);
+        if (c.idempotency) this.stmt.insertKey.run(c.idempotency.key, c.idempotency.digest, JSON.stringify(c.events.map((e) => e.position)));
+        appended.push(...c.events);
+      }
+      this.stmt.commit.run();
+    } catch (e) {
+      if (this.db.inTransaction) this.stmt.rollback.run();
+      throw new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
+    }
+    if (appended.length > 0) for (const l of this.listeners) l(appended);
+  }
+
+  private headNow(): Head {
+    return (this.stmt.head.get() as Head | undefined) ?? { position: 0, hash: GENESIS_HASH };
+  }
+
   private byPositions(positions: number[]): StoredEvent[] {
     return positions.map((p) => rowToEvent(this.stmt.byPosition.get(p) as Row));
   }
@@ -187,8 +223,7 @@ export class SqliteStore implements EventStore {
   }
 
   async head(): Promise<Head> {
-    const h = this.stmt.head.get() as { position: number; hash: string } | undefined;
-    return h ?? { position: 0, hash: GENESIS_HASH };
+    return this.headNow();
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
