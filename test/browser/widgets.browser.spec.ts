@@ -165,12 +165,13 @@ describe('widgets in Chromium', () => {
     await page.close();
   });
 
-  it('shows the unauthorised state for a bad token, and "not allowed" for a role that may not read', async () => {
+  it('shows the unauthorised state for a bad token, "not allowed" for a role that may not read, and the server’s reason', async () => {
     const { page } = await open(
       '/bad-token',
       `<!doctype html><html lang="zh-CN"><head><title>bad</title><script type="module" src="${base.bundleUrl}"></script></head><body>
         <tally-leaderboard api="${base.api}" token="${backend.tokens.bad}" period="${backend.period}"></tally-leaderboard>
         <tally-payout-statement api="${base.api}" token="${backend.tokens.viewer}" rep="${backend.repId}" period="${backend.period}"></tally-payout-statement>
+        <tally-leaderboard id="bad-period" api="${base.api}" token="${backend.tokens.viewer}" period="2026-13"></tally-leaderboard>
       </body></html>`,
     );
     const refused = page.locator('tally-leaderboard [data-state=unauthorised]');
@@ -178,6 +179,13 @@ describe('widgets in Chromium', () => {
     expect(await refused.getAttribute('role')).toBe('alert');
     expect(await refused.textContent()).toContain('需要登录');
     expect(await page.locator('tally-payout-statement [data-state=unauthorised]').textContent()).toContain('无权');
+    // A refused query shows the problem+json detail, with a retry.
+    const failed = page.locator('#bad-period [data-state=error]');
+    await failed.waitFor(SOON);
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await failed.textContent()).toMatch(/加载失败[\s\S]*period/);
+    await failed.getByRole('button', { name: '重试' }).click();
+    await failed.waitFor(SOON);
     await page.close();
   });
 

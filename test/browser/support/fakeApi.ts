@@ -156,7 +156,11 @@ export async function startFakeApi(options: { origins: string[]; bundle: WidgetB
       req.on('close', () => listeners.delete(res));
       return;
     }
-    if (path === '/api/leaderboard') return json(200, leaderboard());
+    if (path === '/api/leaderboard') {
+      const period = url.searchParams.get('period') ?? PERIOD;
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return problem(400, 'Invalid input', `period: expected a period id such as 2026-07, got '${period}'`);
+      return json(200, leaderboard());
+    }
     if (path === '/api/goals') return json(200, { goals: [goal('G-2026-07')] });
     const g = /^\/api\/goals\/([^/]+)$/.exec(path);
     if (g) return goal(decodeURIComponent(g[1]!)) ? json(200, goal(decodeURIComponent(g[1]!))) : problem(404, 'Not found', 'unknown goal');

@@ -2,7 +2,7 @@
 // localisation and fetch plumbing, and the loading / empty / error / unauthorised states.
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
-import { ApiError, FetchController, requestJson, type RequestOptions } from '../controllers/api';
+import { ApiError, FetchController, NETWORK_FAILURE, requestJson, UNREADABLE_ANSWER, type RequestOptions } from '../controllers/api';
 import { I18nController } from '../controllers/i18n';
 import type { MessageKey } from '../controllers/messages';
 import { baseStyles } from './styles';
@@ -51,6 +51,7 @@ export class TallyElement extends LitElement {
   declare langAttr: string | null;
 
   protected readonly i18n = new I18nController(this);
+  readonly #fetches: FetchController<unknown>[] = [];
 
   constructor() {
     super();
@@ -67,7 +68,7 @@ export class TallyElement extends LitElement {
 
   /** A fetch controller whose answer waits for the deployment currency, and that reports. */
   protected fetcher<T>(args: () => readonly unknown[], load: (signal: AbortSignal) => Promise<T>): FetchController<T> {
-    return new FetchController<T>(this, {
+    const fetch = new FetchController<T>(this, {
       args: () => [this.api, this.token, ...args()],
       load: async (signal) => (await Promise.all([load(signal), this.i18n.ready(this.api)]))[0],
       done: (data) => this.emit('load', { data }),
@@ -75,6 +76,8 @@ export class TallyElement extends LitElement {
         if (!aborted(e)) this.emit('error', { status: e instanceof ApiError ? e.status : 0, message: String((e as Error)?.message ?? e) });
       },
     });
+    this.#fetches.push(fetch as FetchController<unknown>);
+    return fetch;
   }
 
   protected emit(name: string, detail: unknown): void {
@@ -94,9 +97,8 @@ export class TallyElement extends LitElement {
     if (e instanceof ApiError) {
       if (e.status === 401) return this.renderState('unauthorised', this.t('unauthorised'));
       if (e.status === 403) return this.renderState('unauthorised', this.t('forbidden'));
-      const known: Partial<Record<string, MessageKey>> = { network: 'network', shape: 'shape' };
-      const key = e.status <= 0 ? known[e.problem.title ?? ''] : undefined;
-      return this.renderState('error', key ? this.t(key) : e.message);
+      const local = LOCAL_FAILURES[e.status];
+      return this.renderState('error', local ? this.t(local) : e.message);
     }
     return this.renderState('error', String((e as Error)?.message ?? e));
   }
@@ -105,12 +107,12 @@ export class TallyElement extends LitElement {
     const alert = state === 'error' || state === 'unauthorised';
     return html`<div part="base" class="card state state-${state}" data-state=${state} role=${alert ? 'alert' : 'status'}>
       <p>${state === 'error' ? html`<strong>${this.t('errorTitle')}</strong> ` : nothing}${message}</p>
-      ${state === 'error' ? html`<button type="button" @click=${() => this.retry()}>${this.t('retry')}</button>` : nothing}
+      ${state === 'error' ? html`<button type="button" @click=${() => this.#fetches.forEach((f) => void f.task.run())}>${this.t('retry')}</button>` : nothing}
     </div>`;
   }
-
-  /** Subclasses rerun their fetches. */
-  protected retry(): void {}
 }
+
+/** Failures with no server answer, by the pseudo-status ApiError gives them. */
+const LOCAL_FAILURES: Partial<Record<number, MessageKey>> = { [NETWORK_FAILURE]: 'network', [UNREADABLE_ANSWER]: 'shape' };
 
 const aborted = (e: unknown): boolean => (e as Error)?.name === 'AbortError';

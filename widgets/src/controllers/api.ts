@@ -4,6 +4,10 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { asProblem, type Problem } from '../guards';
 
+/** Pseudo-statuses of an ApiError that has no HTTP answer behind it. */
+export const NETWORK_FAILURE = 0;
+export const UNREADABLE_ANSWER = -1;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -58,7 +62,7 @@ export async function requestJson(api: string, token: string, path: string, opts
     });
   } catch (e) {
     if (opts.signal?.aborted) throw e;
-    throw new ApiError(0, { title: 'network', detail: (e as Error).message });
+    throw new ApiError(NETWORK_FAILURE, { title: 'network', detail: (e as Error).message });
   }
   const text = await res.text();
   let json: unknown;
@@ -74,7 +78,7 @@ export async function requestJson(api: string, token: string, path: string, opts
 /** Runs a guard over an answer; a shape the widget cannot read is an error, not a blank. */
 export const expectShape = <T>(value: unknown, guard: (x: unknown) => T | undefined, what: string): T => {
   const out = guard(value);
-  if (out === undefined) throw new ApiError(-1, { title: 'shape', detail: `unexpected ${what} answer` });
+  if (out === undefined) throw new ApiError(UNREADABLE_ANSWER, { title: 'shape', detail: `unexpected ${what} answer` });
   return out;
 };
 

@@ -188,10 +188,6 @@ export class TallyGoalTracker extends TallyElement {
     this.metric = '';
   }
 
-  protected override retry(): void {
-    void this.data.task.run();
-  }
-
   async #load(signal: AbortSignal): Promise<GoalView[]> {
     if (this.goal) {
       const goal = expectShape(await this.request(`/api/goals/${encodeURIComponent(this.goal)}`, { signal }), asGoalProgress, 'goal');

@@ -114,10 +114,6 @@ export class TallyLeaderboard extends TallyElement {
     this.announcement = '';
   }
 
-  protected override retry(): void {
-    void this.data.task.run();
-  }
-
   async #load(signal: AbortSignal): Promise<Leaderboard> {
     const query = { period: this.period, metric: this.metric, team: this.team, limit: this.limit, rankBy: this.rankBy };
     return expectShape(await this.request('/api/leaderboard', { signal, query }), asLeaderboard, 'leaderboard');

@@ -186,10 +186,6 @@ export class TallyPayoutStatement extends TallyElement {
     this.sending = false;
   }
 
-  protected override retry(): void {
-    void this.data.task.run();
-  }
-
   /** The dispute action is for the rep the statement belongs to (unknown token: let the server decide). */
   get #canDispute(): boolean {
     const { role, sub } = claimsOf(this.token);

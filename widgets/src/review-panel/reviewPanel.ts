@@ -129,10 +129,6 @@ export class TallyReviewPanel extends TallyElement {
     this.team = '';
   }
 
-  protected override retry(): void {
-    void this.data.task.run();
-  }
-
   protected override render(): unknown {
     if (!this.period) return this.renderState('empty', this.t('needs', { attr: 'period' }));
     return this.renderFetch(this.data, (review) => this.#renderReview(review));
