@@ -76,7 +76,7 @@ describe('widgets in Chromium', () => {
     const { page, errors } = await open('/demo');
     await allLoaded(page);
 
-    const bar = page.getByRole('progressbar').first();
+    const bar = page.getByRole('progressbar', { name: '七月销售额目标' });
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
     expect(await bar.getAttribute('aria-valuetext')).toMatch(/已达成目标的 \d+%/);
     await page.getByRole('img', { name: /累计实际与应达对比/ }).waitFor(SOON);
@@ -114,6 +114,9 @@ describe('widgets in Chromium', () => {
     await allLoaded(page);
     await page.getByRole('table', { name: /排行榜/ }).waitFor(SOON);
     await page.getByRole('table', { name: '提成' }).waitFor(SOON);
+    await page.getByRole('region', { name: '薪酬结算单' }).waitFor(SOON);
+    await page.getByRole('region', { name: /复盘 · / }).getByRole('table', { name: '关键指标与目标对比' }).waitFor(SOON);
+    await page.getByRole('region', { name: '七月销售额目标' }).getByRole('img', { name: /累计实际与应达对比/ }).waitFor(SOON);
     await page.getByRole('button', { name: /对此项提出异议/ }).first().waitFor(SOON);
     expect(await page.getByRole('columnheader', { name: '排名' }).count()).toBe(1);
     expect(await page.getByRole('rowheader').count()).toBeGreaterThan(0);

@@ -200,9 +200,9 @@ export class TallyPayoutStatement extends TallyElement {
   #renderStatement(s: Statement): TemplateResult {
     const { i18n } = this;
     const measure = (v: number) => i18n.metric(s.measure ?? 'revenue', v);
-    return html`<div part="base" class="card">
+    return html`<section part="base" class="card" aria-labelledby="title">
       <header part="header">
-        <h2>${this.t('statement')}</h2>
+        <h2 id="title">${this.t('statement')}</h2>
         <span class="sub">${s.repId || this.rep} · ${s.period || this.period}${s.plan
             ? html` · ${this.t('plan')} ${s.plan.planId} v${s.plan.version}`
             : nothing}</span>
@@ -220,7 +220,7 @@ export class TallyPayoutStatement extends TallyElement {
       <div class="total"><span>${this.t('total')}</span><span class="num">${i18n.money(s.total)}</span></div>
       ${s.statementHash ? html`<p class="muted hash" title=${s.statementHash}>SHA-256 ${s.statementHash.slice(0, 16)}…</p>` : nothing}
       <p class="notice" role="status">${this.notice}</p>
-    </div>`;
+    </section>`;
   }
 
   #renderGroup(s: Statement, kind: string, lines: StatementLine[]): TemplateResult {

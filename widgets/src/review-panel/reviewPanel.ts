@@ -147,13 +147,13 @@ export class TallyReviewPanel extends TallyElement {
       .map((k) => this.#section(k, humanise(k), review[k], false));
     const team = str(review.team) ?? str(review.teamId) ?? this.team;
     const sections = [...known, ...rest].filter((s) => s !== nothing);
-    return html`<div part="base" class="card">
+    return html`<section part="base" class="card" aria-labelledby="title">
       <header part="header">
-        <h2>${this.t('review')} · ${str(review.period) ?? this.period}</h2>
+        <h2 id="title">${this.t('review')} · ${str(review.period) ?? this.period}</h2>
         ${team ? html`<span class="sub">${this.t('team')}: ${team}</span>` : nothing}
       </header>
       ${sections.length === 0 ? html`<p class="muted">${this.t('empty')}</p>` : sections}
-    </div>`;
+    </section>`;
   }
 
   #section(key: string, title: string, value: unknown, open: boolean): TemplateResult {
@@ -161,34 +161,35 @@ export class TallyReviewPanel extends TallyElement {
     const count = Array.isArray(value) ? html` <span class="count">(${value.length})</span>` : nothing;
     return html`<details part="section" ?open=${open} data-section=${key}>
       <summary>${title}${count}</summary>
-      ${this.#sectionBody(key, value, rows)}
+      ${this.#sectionBody(key, title, value, rows)}
     </details>`;
   }
 
-  #sectionBody(key: string, value: unknown, rows: Rec[]): unknown {
+  #sectionBody(key: string, title: string, value: unknown, rows: Rec[]): unknown {
     switch (key) {
       case 'kpis':
       case 'goals':
       case 'deviations':
-        return rows.length ? this.#kpiTable(rows) : this.#generic(value);
+        return rows.length ? this.#kpiTable(rows, title) : this.#generic(value, title);
       case 'budget':
       case 'budgets':
-        return rows.length ? this.#budgetTable(rows, value) : this.#generic(value);
+        return rows.length ? this.#budgetTable(rows, value, title) : this.#generic(value, title);
       case 'overdueMilestones':
       case 'milestones':
       case 'actionItems':
       case 'actions':
-        return this.#dueList(key, rows, value);
+        return this.#dueList(key, rows, value, title);
       case 'lessons':
-        return rows.length ? this.#lessons(rows) : this.#generic(value);
+        return rows.length ? this.#lessons(rows) : this.#generic(value, title);
       default:
-        return this.#generic(value);
+        return this.#generic(value, title);
     }
   }
 
-  #kpiTable(rows: Rec[]): TemplateResult {
+  #kpiTable(rows: Rec[], title: string): TemplateResult {
     const { i18n } = this;
     return html`<table>
+      <caption class="sr">${title}</caption>
       <thead>
         <tr>
           <th scope="col">${this.t('goal')}</th>
@@ -222,7 +223,7 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  #budgetTable(rows: Rec[], whole: unknown): TemplateResult {
+  #budgetTable(rows: Rec[], whole: unknown, title: string): TemplateResult {
     const { i18n } = this;
     const money = (v: number | undefined) => (v === undefined ? '–' : i18n.money(v));
     const totals = isRecord(whole) ? whole : {};
@@ -239,6 +240,7 @@ export class TallyReviewPanel extends TallyElement {
     };
     const hasTotal = firstNum(totals, ['budget', 'allocated', 'actual', 'spent']) !== undefined;
     return html`<table>
+      <caption class="sr">${title}</caption>
       <thead>
         <tr>
           <th scope="col">${this.t('category')}</th>
@@ -254,12 +256,13 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  #dueList(key: string, rows: Rec[], value: unknown): unknown {
-    if (!Array.isArray(value) && rows.length === 0) return this.#generic(value);
+  #dueList(key: string, rows: Rec[], value: unknown, title: string): unknown {
+    if (!Array.isArray(value) && rows.length === 0) return this.#generic(value, title);
     // From a plain milestone list show only the overdue ones; other lists keep every item.
     const shown = key === 'milestones' && rows.some((r) => 'overdue' in r) ? rows.filter((r) => r.overdue === true) : rows;
     if (shown.length === 0) return html`<p class="muted">${this.t('noneOverdue')}</p>`;
     return html`<table>
+      <caption class="sr">${title}</caption>
       <thead>
         <tr>
           <th scope="col">${this.t('title')}</th>
@@ -300,12 +303,13 @@ export class TallyReviewPanel extends TallyElement {
   }
 
   /** Any other shape: figures for an object's scalars, a table for a list of records. */
-  #generic(value: unknown): unknown {
+  #generic(value: unknown, title: string): unknown {
     if (Array.isArray(value)) {
       const rows = value.filter(isRecord);
       if (rows.length === 0) return value.length ? html`<ul>${value.map((v) => html`<li>${this.#scalar('', v)}</li>`)}</ul>` : html`<p class="muted">${this.t('empty')}</p>`;
       const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]))))].slice(0, 6);
       return html`<table>
+      <caption class="sr">${title}</caption>
         <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
@@ -316,7 +320,7 @@ export class TallyReviewPanel extends TallyElement {
       return html`${scalars.length
           ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${this.i18n.label('field', k)}</dt><dd>${this.#scalar(k, v)}</dd></div>`)}</dl>`
           : nothing}
-        ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.#generic(v)}`)}`;
+        ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.#generic(v, humanise(k))}`)}`;
     }
     return this.#scalar('', value);
   }
