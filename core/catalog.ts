@@ -11,6 +11,8 @@ import { careCommands } from './care/decider';
 import { feedbackCommands } from './feedback/decider';
 import { scorecardCommands } from './scorecards/decider';
 import { reviewCommands } from './reviews/decider';
+import { goalCommands } from './goals/decider';
+import { incentiveCommands } from './incentives/decider';
 
 export const commandSpecs: readonly CommandSpec[] = [
   ...teamCommands,
@@ -19,6 +21,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...classificationCommands, ...pipelineCommands, ...careCommands, ...feedbackCommands,
   ...scorecardCommands,
   ...reviewCommands,
+  ...goalCommands,
+  ...incentiveCommands,
 ];
 
 export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));

@@ -10,6 +10,9 @@ import { pipelineProjection } from './pipeline';
 import { reviewsProjection } from './reviews';
 import { activityProjection } from './activity';
 import { scorecardsProjection } from './scorecards';
+import { goalsProjection } from './goals';
+import { payoutsProjection } from './payouts';
+import { disputesProjection } from './disputes';
 
 export const allProjections: readonly Projection<any>[] = [
   directoryProjection,
@@ -18,4 +21,6 @@ export const allProjections: readonly Projection<any>[] = [
   reviewsProjection,
   activityProjection,
   scorecardsProjection,
+  goalsProjection,
+  payoutsProjection, disputesProjection,
 ];

@@ -1,0 +1,25 @@
+// Words and numbers for statement descriptions: money in major units with the currency code,
+// rates as percentages of revenue or money per unit. Exact decimals throughout.
+import type Decimal from 'decimal.js';
+import { Dec } from '../../shared/money';
+
+export type Measure = 'revenue' | 'units';
+
+const group = (s: string): string => {
+  const [int, frac] = s.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+};
+
+/** 123456 fen → "CNY 1,234.56" */
+export const money = (minor: Decimal.Value, currency: string): string => `${currency} ${group(new Dec(minor).dividedBy(100).toFixed(2))}`;
+
+export const measureText = (value: Decimal.Value, measure: Measure, currency: string): string =>
+  measure === 'revenue' ? money(value, currency) : `${group(new Dec(value).toString())} units`;
+
+export const rateText = (rate: Decimal.Value, measure: Measure, currency: string): string =>
+  measure === 'revenue' ? `${new Dec(rate).times(100).toString()}%` : `${money(rate, currency)} per unit`;
+
+export const percent = (ratio: Decimal.Value): string => `${new Dec(ratio).times(100).toString()}%`;
