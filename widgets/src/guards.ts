@@ -51,6 +51,8 @@ export interface GoalProgress {
   expectedToDate?: number;
   pace?: string;
   forecast?: number;
+  /** Share of the period gone by at the moment of measure, 0…1. */
+  elapsed?: number;
   /** Child goal ids, or child progress when the API inlines it. */
   children: (string | GoalProgress)[];
   series?: SeriesPoint[];
@@ -88,6 +90,7 @@ export const asGoalProgress = (x: unknown): GoalProgress | undefined => {
     expectedToDate: num(x.expectedToDate),
     pace: str(x.pace),
     forecast: num(x.forecast),
+    elapsed: num(x.elapsed),
     children,
     series,
   };

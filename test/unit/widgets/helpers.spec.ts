@@ -23,10 +23,17 @@ describe('leaderboard movement', () => {
 });
 
 describe('sparkline trend', () => {
-  it('uses the API series when there is one', () => {
-    const t = trendOf(g({ series: [{ actual: 0, expected: 0 }, { actual: 5, expected: 10 }] }), []);
-    expect(t.actual).toEqual([[0, 0], [1, 5]]);
-    expect(t.expected).toEqual([[0, 0], [1, 10]]);
+  it('uses the API series up to the moment of measure, then the plan and the forecast', () => {
+    const t = trendOf(g({ elapsed: 0.5, series: [{ actual: 2, expected: 25 }, { actual: 40, expected: 50 }] }), []);
+    expect(t.actual).toEqual([[0, 0], [0.25, 2], [0.5, 40]]);
+    expect(t.expected).toEqual([[0, 0], [0.25, 25], [0.5, 50], [1, 100]]);
+    expect(t.forecast).toEqual([[0.5, 40], [1, 80]]);
+  });
+
+  it('draws a finished period’s series across the whole width', () => {
+    const t = trendOf(g({ elapsed: 1, series: [{ actual: 0, expected: 0 }, { actual: 5, expected: 10 }] }), []);
+    expect(t.actual).toEqual([[0, 0], [0.5, 0], [1, 5]]);
+    expect(t.forecast).toBeUndefined();
   });
 
   it('accumulates the breakdown, stopping actual at the last sub-period begun', () => {

@@ -21,11 +21,17 @@ const cumulative = (values: number[]): number[] => {
 /** x runs 0…1 over the period, y is the metric's cumulative value. */
 export function trendOf(goal: GoalProgress, children: GoalProgress[]): Trend {
   if (goal.series && goal.series.length > 0) {
+    // The series runs from the period's start to the moment of measure; the rest of the
+    // period is the plan (expected rising to target) and the run-rate forecast.
     const n = goal.series.length;
-    const x = (i: number) => (n === 1 ? 1 : i / (n - 1));
+    const elapsed = clamp01(goal.elapsed ?? 1);
+    const x = (i: number) => (elapsed * (i + 1)) / n;
+    const last = goal.series[n - 1]!;
+    const rest = elapsed < 1;
     return {
-      expected: goal.series.map((p, i) => [x(i), p.expected]),
-      actual: goal.series.map((p, i) => [x(i), p.actual]),
+      expected: [[0, 0], ...goal.series.map((p, i): Pt => [x(i), p.expected]), ...(rest ? [[1, goal.target] as Pt] : [])],
+      actual: [[0, 0], ...goal.series.map((p, i): Pt => [x(i), p.actual])],
+      forecast: rest && goal.forecast !== undefined ? [[elapsed, last.actual], [1, goal.forecast]] : undefined,
     };
   }
   if (children.length > 1) {
