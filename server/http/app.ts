@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
 import { widgetRoutes } from './routes/widgets';
 import { noStore, strictHeaders } from './security/headers';
+import { jsonDepthLimit } from './security/jsonDepth';
 import { commonQueryParams } from './security/queryParams';
 import { rateLimit } from './security/rateLimit';
 import { routeGuard } from './security/routeGuard';
@@ -65,10 +66,12 @@ export const createApp = (deps: AppDeps) => {
   });
 
   // After authentication, in this order: spend the caller's rate budget (refused calls count too),
-  // enforce the authorization matrix, check the shared query parameters, cap open streams.
+  // enforce the authorization matrix, check the shared query parameters and the body's nesting,
+  // cap open streams.
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
+  app.use('/api/*', jsonDepthLimit());
   app.use('/api/stream', sseLimit(deps));
 
   app.get('/health', async (c) =>

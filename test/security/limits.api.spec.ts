@@ -43,6 +43,31 @@ describe('body and batch size', () => {
   });
 });
 
+describe('JSON nesting', () => {
+  it('400 for a body nested deeper than 64 levels, wherever it hides, with or without an Idempotency-Key', async () => {
+    const t = await testTally();
+    const admin = await t.token('admin');
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const bodies = [
+      `{"type":"CreateTeam","data":{"teamId":"T-1","name":"x","extra":${deep(100_000)}}}`,
+      `{"type":${deep(65)},"data":{}}`,
+      `[${deep(64)}]`,
+    ];
+    for (const body of bodies)
+      for (const headers of [{}, { 'idempotency-key': `k-${body.length}` }]) {
+        const p = await expectProblem(await postRaw(t, body.startsWith('[') ? '/api/commands/batch' : '/api/commands', admin, body, headers), 400);
+        expect(p.detail).toContain('deeper than 64');
+      }
+    const bracketsInText = JSON.stringify({ type: 'CreateTeam', data: { teamId: 'T-1', name: `${'['.repeat(100)}"\\` } });
+    expect((await postRaw(t, '/api/commands', admin, bracketsInText)).status).toBe(201);
+    const atLimit = `{"type":"CreateTeam","data":{"teamId":"T-2","name":"y","extra":${deep(62)}}}`;
+    const r = await postRaw(t, '/api/commands', admin, atLimit);
+    expect(r.status).toBe(400);
+    expect((await r.json()).detail).toContain('extra: unknown field');
+    expect(t.deps.projections.position).toBe(1);
+  });
+});
+
 describe('per-user rate limit', () => {
   it('429 with Retry-After once a user spends TALLY_RATE_LIMIT a minute, on queries and commands; others unaffected; refills with time', async () => {
     const t = await testTally({ env: { TALLY_RATE_LIMIT: '5' } });
