@@ -5,13 +5,24 @@ import type { AppDeps, AppEnv } from '../env';
 import { commandRoutes } from './commands';
 import { eventRoutes } from './events';
 import { streamRoutes } from './stream';
+import { analyticsRoutes } from './analytics';
+import { careRoutes } from './care';
+import { customerRoutes } from './customers';
+import { feedbackRoutes } from './feedback';
+import { pipelineRoutes } from './pipeline';
 import { scorecardRoutes } from './scorecards';
+import { goalRoutes } from './goals';
+import { leaderboardRoutes } from './leaderboard';
+import { reviewRoutes } from './reviews';
 
 export const apiRoutes = (deps: AppDeps) => {
   const api = new Hono<AppEnv>();
   api.route('/', commandRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', streamRoutes(deps));
+  for (const routes of [customerRoutes, pipelineRoutes, careRoutes, feedbackRoutes, analyticsRoutes]) api.route('/', routes(deps));
   api.route('/', scorecardRoutes(deps));
+  for (const routes of [goalRoutes, leaderboardRoutes]) api.route('/', routes(deps));
+  api.route('/', reviewRoutes(deps));
   return api;
 };

@@ -1,0 +1,32 @@
+// GET /api/analytics?period=&by=&owner=: sales by rep, team, month, week, day, region, product or
+// tier with SPEC §4's columns, read from the sales ledger. A rep's rows cover its own credits, a
+// manager's its team's (the team credited at the time of the sale); a viewer none.
+import { Hono } from 'hono';
+import { analytics, ANALYTICS_BY, type AnalyticsScope } from '../../../core/readModels/analytics';
+import { classifyAt, customersProjection } from '../../../core/readModels/customers';
+import { directoryProjection } from '../../../core/readModels/directory';
+import { salesLedgerProjection } from '../../../core/readModels/salesLedger';
+import type { AppDeps, AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+import { oneOfParam, periodParam, worldFor } from '../query';
+import { ownerKey, ownerSelection } from './crmScope';
+
+export const analyticsRoutes = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/analytics', async (c) => {
+    const period = periodParam(c)!;
+    const by = oneOfParam(c, 'by', ANALYTICS_BY);
+    if (!by) throw HttpProblem.badParam('by', `required: one of ${ANALYTICS_BY.join(', ')}`);
+    const sel = ownerSelection(c, deps);
+    const scope: AnalyticsScope = sel.kind === 'company' ? { kind: 'all' } : sel.kind === 'team' ? { kind: 'team', teamId: sel.teamId } : { kind: 'rep', repId: sel.repId };
+    const { world, asOf } = await worldFor(c, deps);
+    const ledger = world.get(salesLedgerProjection);
+    const customers = world.get(customersProjection);
+    const tierAt = (atMs: number) => new Map([...classifyAt(customers, ledger, atMs).tiers].map(([id, t]) => [id, t.tier as string]));
+    const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt }, period, by, scope);
+    return c.json({ period, by, owner: ownerKey(sel), asOf, ...answer });
+  });
+
+  return app;
+};

@@ -1,0 +1,62 @@
+// GET /api/customers?tier=&owner=&at= and GET /api/customers/:customerId?at=: profiles, figures
+// and tiers as of a business moment (`at`) and of what was known then (`asOf`). A rep sees own
+// customers, a manager its team's; a viewer none (customer data is personal).
+import { Hono } from 'hono';
+import { TIERS } from '../../../core/care/commands';
+import { customerDetail, customerRows } from '../../../core/readModels/customerView';
+import { directoryProjection } from '../../../core/readModels/directory';
+import { feedbackProjection } from '../../../core/readModels/feedback';
+import { toMillis } from '../../../core/shared/period';
+import { CUSTOMER_OWNER_FACT } from '../../../core/customers/decider';
+import { FEEDBACK_CUSTOMER_FACT } from '../../../core/feedback/decider';
+import { registerFact } from '../../projections/facts';
+import type { AppDeps, AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+import { atParam, intParam, oneOfParam, worldFor } from '../query';
+import { customerIn, ownerSelection } from './crmScope';
+import { forbiddenFor, scopeOf } from '../security/scope';
+
+// Customer commands are scoped to the owner rep and that rep's team, which the directory knows.
+registerFact(CUSTOMER_OWNER_FACT, (world, a) => {
+  const dir = world.get(directoryProjection);
+  const owner = dir.customers.get(String(a.customerId))?.ownerRepId;
+  return owner === undefined ? undefined : { repId: owner, teamId: dir.reps.get(owner)?.teamId };
+});
+registerFact(FEEDBACK_CUSTOMER_FACT, (world, a) => world.get(feedbackProjection).items.get(String(a.feedbackId))?.customerId);
+
+export const customerRoutes = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/customers', async (c) => {
+    const tier = oneOfParam(c, 'tier', TIERS);
+    const limit = intParam(c, 'limit', 1000, 1, 10_000);
+    const offset = intParam(c, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+    const sel = ownerSelection(c, deps);
+    const at = atParam(c, deps);
+    const { world, asOf } = await worldFor(c, deps);
+    const inScope = customerIn(world, sel);
+    const all = customerRows(world, toMillis(at), (info) => sel.kind === 'company' || inScope(info.customerId));
+    const rows = tier ? all.rows.filter((r) => r.tier === tier) : all.rows;
+    const page = rows.slice(offset, offset + limit);
+    return c.json({
+      at, asOf, owner: c.req.query('owner') || null, tier: tier ?? null,
+      policy: { ...all.policy, rule: all.rule, ranked: all.ranked },
+      total: rows.length, customers: page, next: offset + page.length < rows.length ? offset + page.length : null,
+    });
+  });
+
+  app.get('/customers/:customerId', async (c) => {
+    const customerId = c.req.param('customerId');
+    const at = atParam(c, deps);
+    const { world, asOf } = await worldFor(c, deps);
+    const detail = customerDetail(world, customerId, toMillis(at));
+    if (!detail) throw HttpProblem.of(404, 'Not found', `unknown customer '${customerId}'`);
+    const access = scopeOf(c);
+    const actor = c.get('actor');
+    if (access !== 'all' && !customerIn(world, access === 'own-team' ? { kind: 'team', teamId: actor.team ?? '' } : { kind: 'rep', repId: actor.sub })(customerId))
+      throw forbiddenFor(actor, { rep: detail.ownerRepId });
+    return c.json({ at, asOf, ...detail });
+  });
+
+  return app;
+};
