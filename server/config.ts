@@ -2,6 +2,7 @@
 // value is a clear message naming the variable, not a stack trace.
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
 
 export interface Config {
   readonly port: number;
@@ -21,6 +22,10 @@ export interface Config {
   readonly ssePerToken: number;
   readonly publicUrl: string;
   readonly checkpointKey?: string;
+  /** SMART achievability and pace thresholds of goals */
+  readonly goals: GoalPolicy;
+  /** days in each of the before/after windows of a training's effect */
+  readonly trainingWindowDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,7 +45,35 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_SSE_PER_TOKEN', default: '5', meaning: 'open /api/stream connections per token before 429' },
   { name: 'TALLY_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'the URL printed for the demo page and used by the widgets' },
   { name: 'TALLY_CHECKPOINT_KEY', default: '(unset)', meaning: 'HMAC key for signed checkpoints of the log head (tally verify)' },
+  { name: 'TALLY_ACHIEVABLE_FACTOR', default: '1.5', meaning: 'SMART achievable: warn when a goal needs more than this × the best comparable past period' },
+  { name: 'TALLY_ACHIEVABLE_RUNRATE_FACTOR', default: '1.5', meaning: 'SMART achievable: warn when a goal needs more than this × the trailing 90-day run-rate' },
+  { name: 'TALLY_PACE_AHEAD', default: '1.10', meaning: 'goal pace is ahead when actual / expectedToDate is at least this' },
+  { name: 'TALLY_PACE_ON_TRACK', default: '1.00', meaning: 'goal pace is on-track when actual / expectedToDate is at least this' },
+  { name: 'TALLY_PACE_AT_RISK', default: '0.90', meaning: 'goal pace is at-risk when actual / expectedToDate is at least this (else behind)' },
+  { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
 ];
+
+const positiveDecimal = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new ConfigError(`${name}=${raw}: expected a positive decimal such as ${fallback}`);
+  return raw;
+};
+
+/** Pace thresholds must fall in order: ahead ≥ on-track ≥ at-risk. */
+const goalPolicy = (env: NodeJS.ProcessEnv): GoalPolicy => {
+  const d = DEFAULT_GOAL_POLICY;
+  const p: GoalPolicy = {
+    achievableFactor: positiveDecimal(env, 'TALLY_ACHIEVABLE_FACTOR', d.achievableFactor),
+    runRateFactor: positiveDecimal(env, 'TALLY_ACHIEVABLE_RUNRATE_FACTOR', d.runRateFactor),
+    paceAhead: positiveDecimal(env, 'TALLY_PACE_AHEAD', d.paceAhead),
+    paceOnTrack: positiveDecimal(env, 'TALLY_PACE_ON_TRACK', d.paceOnTrack),
+    paceAtRisk: positiveDecimal(env, 'TALLY_PACE_AT_RISK', d.paceAtRisk),
+  };
+  if (!(Number(p.paceAhead) >= Number(p.paceOnTrack) && Number(p.paceOnTrack) >= Number(p.paceAtRisk)))
+    throw new ConfigError(`TALLY_PACE_AHEAD (${p.paceAhead}) ≥ TALLY_PACE_ON_TRACK (${p.paceOnTrack}) ≥ TALLY_PACE_AT_RISK (${p.paceAtRisk}) must hold`);
+  return p;
+};
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number => {
   const raw = env[name];
@@ -92,5 +125,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
+    goals: goalPolicy(env),
+    trainingWindowDays: int(env, 'TALLY_TRAINING_WINDOW_DAYS', 30),
   };
 };

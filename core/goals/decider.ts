@@ -1,0 +1,163 @@
+// Goals: stream kind, the facts each command needs from read models, and command wiring.
+// Fact queries are registered by the shell (server/projections/goalFacts.ts).
+import type { FactSource, Scope, StreamRef, StreamStates } from '../shared/command';
+import { defineCommand } from '../shared/command';
+import { previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
+import { repStream, teamStream } from '../teams/state';
+import { CascadeGoal, DecomposeGoal, ReviseGoal, SetGoal } from './commands';
+import { cascadeGoal, decomposeGoal, reviseGoal, setGoal, type GoalFacts } from './decide';
+import { childGoalId, goalStream, knownGoal, ownerParts, type GoalFact } from './state';
+
+export { goalStream };
+
+/** Fact query names, registered by the shell. */
+export const GOAL_FACTS = {
+  record: 'goals.record',
+  conflicts: 'goals.conflicts',
+  values: 'goals.metricValues',
+  teamOfRep: 'goals.teamOfRep',
+} as const;
+
+/** Arguments of GOAL_FACTS.values: one actual per item; null when the metric is not measured. */
+export interface ValuesArgs {
+  readonly metric: string;
+  readonly items: readonly { owner: string; period: string }[];
+}
+
+/** Arguments of GOAL_FACTS.conflicts: goals about to be made; answers why any cannot be. */
+export interface ConflictArgs {
+  readonly goals: readonly { goalId: string; owner: string; metric: string; period: string }[];
+}
+
+const ownerRead = (owner: string): StreamRef[] => {
+  const [kind, id] = ownerParts(owner);
+  return kind === 'team' ? [[teamStream, id]] : kind === 'rep' ? [[repStream, id]] : [];
+};
+
+const ownerTeam = (owner: string, src: FactSource): string | null => {
+  const [kind, id] = ownerParts(owner);
+  return kind === 'team' ? id : kind === 'rep' ? src.query<string | null>(GOAL_FACTS.teamOfRep, { repId: id }) : null;
+};
+
+/** Managers act on their own team's goals (the company's are not theirs); reps on their own. */
+const ownerScope = (owner: string, team: string | null | undefined): Scope => {
+  const [kind, id] = ownerParts(owner);
+  if (kind === 'company') return { teams: ['company'] };
+  if (kind === 'team') return { teams: [id] };
+  return { reps: [id], teams: [team ?? undefined] };
+};
+
+/** The goal a command names, and who owns it, from its stream or else the read model. */
+const existingGoalFacts = (goalId: string, src: FactSource, streams: StreamStates): { goal: GoalFact | null; known?: GoalFact; ownerTeam?: string | null } => {
+  const goal = src.query<GoalFact | null>(GOAL_FACTS.record, { goalId });
+  const known = knownGoal(streams.state(goalStream, goalId), goal);
+  return { goal, known, ownerTeam: known ? ownerTeam(known.owner, src) : undefined };
+};
+
+const goalScope = (goalId: string, ctx: { state: StreamStates['state']; facts: Readonly<Record<string, unknown>> }): Scope => {
+  const f = ctx.facts as GoalFacts;
+  const g = knownGoal(ctx.state(goalStream, goalId), f.goal);
+  return g ? ownerScope(g.owner, f.ownerTeam) : {};
+};
+
+export const goalCommands = [
+  defineCommand({
+    type: 'SetGoal',
+    summary: 'Set a SMART goal for the company, a team or a rep on a metric and period; target as an amount or { growth, over }.',
+    codec: SetGoal,
+    kind: goalStream,
+    streamId: (c) => c.goalId,
+    reads: (c) => ownerRead(c.owner),
+    facts: (c, src): GoalFacts => ({
+      goal: src.query<GoalFact | null>(GOAL_FACTS.record, { goalId: c.goalId }),
+      conflicts: src.query<string[]>(GOAL_FACTS.conflicts, { goals: [{ goalId: c.goalId, owner: c.owner, metric: c.metric, period: c.period }] } satisfies ConflictArgs),
+      ...(typeof c.target === 'object'
+        ? { baseline: src.query<(number | null)[] | null>(GOAL_FACTS.values, { metric: c.metric, items: [{ owner: c.owner, period: c.target.over }] } satisfies ValuesArgs)?.[0] ?? null }
+        : {}),
+    }),
+    decide: setGoal,
+    roles: ['admin', 'manager', 'rep'],
+    scope: (c, ctx) => {
+      const [kind, id] = ownerParts(c.owner);
+      const rep = kind === 'rep' ? ctx.state(repStream, id) : undefined;
+      return ownerScope(c.owner, rep?.status === 'active' ? rep.teamId : undefined);
+    },
+  }),
+  defineCommand({
+    type: 'DecomposeGoal',
+    summary: "Break a goal into quarters, months or ISO weeks (even, seasonal from the previous period's actuals, or explicit weights); child targets sum exactly.",
+    codec: DecomposeGoal,
+    kind: goalStream,
+    streamId: (c) => c.goalId,
+    facts: (c, src, streams): GoalFacts => {
+      const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
+      if (!known) return { goal };
+      const parts = subPeriods(known.period, c.into as PeriodKind) ?? [];
+      const previous = subPeriods(previousPeriod(known.period), c.into as PeriodKind) ?? [];
+      return {
+        goal,
+        ownerTeam: team,
+        conflicts: src.query<string[]>(GOAL_FACTS.conflicts, {
+          goals: parts.map((p) => ({ goalId: childGoalId(c.goalId, p), owner: known.owner, metric: known.metric, period: p })),
+        } satisfies ConflictArgs),
+        ...(c.method === 'seasonal' && previous.length > 0
+          ? // a sub-period is weighed by the one in the same place of the previous period (week 53 by the last week)
+            { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: parts.map((_, i) => ({ owner: known.owner, period: previous[Math.min(i, previous.length - 1)] })) } satisfies ValuesArgs) }
+          : {}),
+      };
+    },
+    decide: decomposeGoal,
+    roles: ['admin', 'manager', 'rep'],
+    scope: (c, ctx) => goalScope(c.goalId, ctx),
+  }),
+  defineCommand({
+    type: 'CascadeGoal',
+    summary: "Cascade a goal to the owners below it (company → teams or reps, team → its reps) by even split, weights, or the owners' previous-period actuals.",
+    codec: CascadeGoal,
+    kind: goalStream,
+    streamId: (c) => c.goalId,
+    reads: (c) => c.owners.flatMap(ownerRead),
+    facts: (c, src, streams): GoalFacts => {
+      const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
+      if (!known) return { goal };
+      return {
+        goal,
+        ownerTeam: team,
+        conflicts: src.query<string[]>(GOAL_FACTS.conflicts, {
+          goals: c.owners.map((o) => ({ goalId: childGoalId(c.goalId, o), owner: o, metric: known.metric, period: known.period })),
+        } satisfies ConflictArgs),
+        ...(c.method === 'history'
+          ? { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: c.owners.map((o) => ({ owner: o, period: previousPeriod(known.period) })) } satisfies ValuesArgs) }
+          : {}),
+      };
+    },
+    decide: cascadeGoal,
+    roles: ['admin', 'manager'],
+    scope: (c, ctx) => {
+      const own = goalScope(c.goalId, ctx);
+      const teams = c.owners.map((o) => {
+        const [kind, id] = ownerParts(o);
+        if (kind === 'team') return id;
+        const rep = kind === 'rep' ? ctx.state(repStream, id) : undefined;
+        return rep?.status === 'active' ? rep.teamId : undefined;
+      });
+      return { ...own, teams: [...(own.teams ?? []), ...teams] };
+    },
+  }),
+  defineCommand({
+    type: 'ReviseGoal',
+    summary: 'Change a goal\'s target with a reason; the old target stays in its history and in as-of answers.',
+    codec: ReviseGoal,
+    kind: goalStream,
+    streamId: (c) => c.goalId,
+    facts: (c, src, streams): GoalFacts => {
+      const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
+      if (!known || typeof c.target === 'number') return { goal, ownerTeam: team };
+      const baseline = src.query<(number | null)[] | null>(GOAL_FACTS.values, { metric: known.metric, items: [{ owner: known.owner, period: c.target.over }] } satisfies ValuesArgs);
+      return { goal, ownerTeam: team, baseline: baseline?.[0] ?? null };
+    },
+    decide: reviseGoal,
+    roles: ['admin', 'manager'],
+    scope: (c, ctx) => goalScope(c.goalId, ctx),
+  }),
+];

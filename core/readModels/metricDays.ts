@@ -1,0 +1,67 @@
+// A contract metric of an owner day by day, over any range of local days (not only whole
+// periods): the goal sparkline and pace history, run-rates and the training before/after windows
+// read it. Reads the sales ledger's day buckets; never re-folds sales.
+import { isMetric, localDay, splitOwner, type FirstSale, type Metric, type SalesLedger } from './salesLedger';
+
+const firstSaleOf = (owner: string, f: FirstSale, customerId: string): boolean => {
+  if (owner === 'company') return true;
+  const [kind, id] = splitOwner(owner);
+  if (kind === 'rep') return f.repIds.includes(id);
+  if (kind === 'team') return f.teamIds.includes(id);
+  return kind === 'customer' && id === customerId;
+};
+
+/**
+ * The metric's increase on each local day of [from, to) (epoch days in the ledger's zone); for
+ * activeCustomers, each day adds the customers not seen earlier in the range. Undefined when the
+ * metric is not one Tally measures.
+ */
+export const dailyIncrements = (ledger: SalesLedger, owner: string, metric: string, from: number, to: number): number[] | undefined => {
+  if (!isMetric(metric)) return undefined;
+  const n = Math.max(0, to - from);
+  const out = new Array<number>(n).fill(0);
+  const b = ledger.owners.get(owner);
+  switch (metric as Metric) {
+    case 'revenue':
+    case 'units':
+    case 'orders': {
+      if (!b) return out;
+      const field = metric as 'revenue' | 'units' | 'orders';
+      for (let i = 0; i < n; i++) out[i] = b.byDay.get(from + i)?.[field] ?? 0;
+      return out;
+    }
+    case 'activeCustomers': {
+      if (!b) return out;
+      const seen = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const set = b.customersByDay.get(from + i);
+        if (!set) continue;
+        const before = seen.size;
+        for (const c of set) seen.add(c);
+        out[i] = seen.size - before;
+      }
+      return out;
+    }
+    case 'newCustomers': {
+      for (const [customerId, f] of ledger.firstSales) {
+        const d = localDay(f.ms, ledger.zone);
+        if (d >= from && d < to && firstSaleOf(owner, f, customerId)) out[d - from] += 1;
+      }
+      return out;
+    }
+  }
+};
+
+/** Running totals of dailyIncrements: the value from `from` to the end of each day. */
+export const cumulative = (increments: readonly number[]): number[] => {
+  const out = new Array<number>(increments.length);
+  let sum = 0;
+  for (let i = 0; i < increments.length; i++) out[i] = sum += increments[i];
+  return out;
+};
+
+/** The metric over [from, to) local days; undefined when not measured. */
+export const rangeValue = (ledger: SalesLedger, owner: string, metric: string, from: number, to: number): number | undefined => {
+  const inc = dailyIncrements(ledger, owner, metric, from, to);
+  return inc === undefined ? undefined : inc.reduce((a, b) => a + b, 0);
+};

@@ -1,0 +1,40 @@
+// GET /api/goals?owner=&period=&metric= and GET /api/goals/:goalId — GoalProgress (SPEC §4) with
+// the SMART check, revisions, pace alerts and (for one goal) the sparkline series. Answers come
+// from incrementally kept read models; asOf picks the log position, at the business moment.
+import { Hono } from 'hono';
+import { goalProgress, goalsProgress } from '../../../core/readModels/goalProgress';
+import { goalRecord } from '../../../core/readModels/goals';
+import '../../projections/goalFacts';
+import type { AppDeps, AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+import { atParam, periodParam, worldFor } from '../query';
+import { ensureOwner, ownerFilter, ownerParam } from './ownerScope';
+
+const METRIC_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+export const goalRoutes = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/goals', async (c) => {
+    const owner = ownerParam(c);
+    const { world, asOf } = await worldFor(c, deps);
+    const period = periodParam(c, 'period', false);
+    const metric = c.req.query('metric') || undefined;
+    if (metric !== undefined && !METRIC_NAME.test(metric)) throw HttpProblem.badParam('metric', `expected a metric name such as revenue, got '${metric}'`);
+    const at = atParam(c, deps);
+    const goals = goalsProgress(world, { owner, period, metric, visible: ownerFilter(c, deps) }, { at, policy: deps.config.goals });
+    return c.json({ asOf, at, goals });
+  });
+
+  app.get('/goals/:goalId', async (c) => {
+    const goalId = c.req.param('goalId');
+    const { world } = await worldFor(c, deps);
+    const g = goalRecord(world, goalId);
+    if (!g) throw HttpProblem.of(404, 'Not found', `unknown goal '${goalId}'`);
+    ensureOwner(c, deps, g.owner);
+    const series = c.req.query('series') !== '0';
+    return c.json(goalProgress(world, goalId, { at: atParam(c, deps), policy: deps.config.goals, series }));
+  });
+
+  return app;
+};
