@@ -1,0 +1,121 @@
+// Append throughput on SQLite: the bench's commands through CommandEngine.handleBatch in batches
+// of 100 (which also writes the data set every later row reads), beside its floor — a bare
+// better-sqlite3 insert + SHA-256 loop over the same events with the same durability.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import type { Actor } from '../../server/engine/actor';
+import { CommandEngine } from '../../server/engine/engine';
+import { SqliteStore } from '../../server/store/sqlite';
+import { benchCommands } from './data';
+
+export const BENCH_ACTOR: Actor = { sub: 'bench', role: 'admin' };
+/** recordedAt of the first batch; each batch is one second later, so asOf has a range to hit */
+export const RECORDED_FROM = Date.parse('2026-11-27T00:00:00Z');
+const BATCH = 100;
+const CHUNK = 10_000;
+
+export interface Throughput {
+  readonly events: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
+
+const take = <T>(it: Iterator<T>, n: number): T[] => {
+  const out: T[] = [];
+  while (out.length < n) {
+    const r = it.next();
+    if (r.done) break;
+    out.push(r.value);
+  }
+  return out;
+};
+
+/** Every command through the engine, 100 per handleBatch; only the batches are timed. */
+export const appendThroughEngine = async (path: string, events: number, onProgress?: (done: number) => void): Promise<Throughput> => {
+  const store = new SqliteStore(path);
+  let now = RECORDED_FROM;
+  const engine = new CommandEngine({ store, clock: () => new Date(now) });
+  const source = benchCommands(events)[Symbol.iterator]();
+  let timed = 0;
+  let done = 0;
+  try {
+    for (let chunk = take(source, CHUNK); chunk.length > 0; chunk = take(source, CHUNK)) {
+      const t0 = performance.now();
+      for (let i = 0; i < chunk.length; i += BATCH) {
+        const results = await engine.handleBatch(chunk.slice(i, i + BATCH), BENCH_ACTOR);
+        now += 1000;
+        const refused = results.findIndex(E.isLeft);
+        if (refused >= 0) throw new Error(`bench command ${done + i + refused} was refused: ${JSON.stringify((results[refused] as E.Left<unknown>).left)}`);
+      }
+      timed += performance.now() - t0;
+      done += chunk.length;
+      onProgress?.(done);
+    }
+    const head = await store.head();
+    if (head.position !== events) throw new Error(`the data set has ${head.position} events, ${events} were meant`);
+  } finally {
+    await store.close();
+  }
+  return { events: done, seconds: timed / 1000, perSecond: done / (timed / 1000) };
+};
+
+const FLOOR_SCHEMA = `CREATE TABLE events (
+  position INTEGER PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, meta TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+  UNIQUE (stream, revision))`;
+
+interface SourceRow {
+  position: number;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  occurred_at: string;
+  recorded_at: string;
+  meta: string;
+}
+
+/**
+ * The floor: the same events (read from the data set, untimed) inserted with a bare loop —
+ * JSON.stringify, SHA-256 over the previous hash and the body, one prepared INSERT — in WAL
+ * mode with synchronous=FULL, one BEGIN IMMEDIATE … COMMIT per 100 events.
+ */
+export const bareInsertFloor = (sourcePath: string, path: string, events: number): Throughput => {
+  const source = new Database(sourcePath, { readonly: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(FLOOR_SCHEMA);
+  const page = source.prepare('SELECT position, stream, revision, type, data, occurred_at, recorded_at, meta FROM events WHERE position > ? ORDER BY position LIMIT ?');
+  const insert = db.prepare('INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)');
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  let prev = '0'.repeat(64);
+  let timed = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const rows = page.all(done, CHUNK) as SourceRow[];
+      if (rows.length === 0 || done >= events) break;
+      const parsed = rows.map((r) => ({ ...r, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown }));
+      const t0 = performance.now();
+      for (let i = 0; i < parsed.length; i += BATCH) {
+        begin.run();
+        for (const e of parsed.slice(i, i + BATCH)) {
+          const body = { position: e.position, stream: e.stream, revision: e.revision, type: e.type, data: e.data, occurredAt: e.occurred_at, recordedAt: e.recorded_at, meta: e.meta, prevHash: prev };
+          const hash = createHash('sha256').update(prev).update(JSON.stringify(body)).digest('hex');
+          insert.run(e.position, e.stream, e.revision, e.type, JSON.stringify(e.data), e.occurred_at, e.recorded_at, JSON.stringify(e.meta), prev, hash);
+          prev = hash;
+        }
+        commit.run();
+      }
+      timed += performance.now() - t0;
+      done += rows.length;
+    }
+  } finally {
+    db.close();
+    source.close();
+  }
+  return { events: done, seconds: timed / 1000, perSecond: done / (timed / 1000) };
+};

@@ -1,0 +1,106 @@
+// The HTTP rows: single durable commands, the leaderboard and a goal over HTTP at 50
+// connections against the Tally server in a child process, each beside a bare node:http handler
+// that returns the same status and JSON. Routes that are not mounted yet are reported as n/a.
+import { benchCompany } from './data';
+import { startChild, type Child } from './children';
+import { load, type Load } from './http';
+import { benchGoalCommand, describeProbe, GOAL_PATH, LEADERBOARD_PATH, probe } from './queries';
+import { ms, notAvailable, perSecond, type Row } from './table';
+
+export interface HttpContext {
+  readonly db: string;
+  readonly token: string;
+  readonly secret: string;
+  readonly seconds: number;
+  readonly children: Child[];
+  readonly log: (s: string) => void;
+}
+
+export interface ServerStats {
+  readonly type: 'memory';
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly position: number;
+  readonly store?: { transactions: number; requests: number };
+}
+
+const COMMAND_TARGET = '≥ 5,000/s, p99 ≤ 20 ms';
+const QUERY_TARGET = '≥ 15,000/s, p99 ≤ 10 ms';
+
+/** A sale for an existing rep and customer of the data set, with a new order id each time. */
+export const saleBodies = (events: number, tag: string): (() => string) => {
+  const co = benchCompany(events);
+  let n = 0;
+  return () => {
+    const c = co.customers[n % co.customers.length];
+    return JSON.stringify({
+      type: 'RecordSale',
+      data: { orderId: `${tag}-${++n}`, customerId: c.customerId, repId: c.ownerRepId, lines: [{ product: 'CRM-STD', units: 1, amount: 480_000 }], occurredAt: '2026-11-20T10:00:00+08:00' },
+    });
+  };
+};
+
+const describe = (l: Load) => `${perSecond(l.perSecond)}, p99 ${ms(l.p99)}${l.failed ? `, ${l.failed} failed` : ''}`;
+
+/** The same load against the real server and the bare floor, the floor answering what the server answered. */
+const measurePair = async (
+  ctx: HttpContext,
+  server: Child,
+  what: string,
+  target: string,
+  spec: { path: string; method: 'GET' | 'POST'; body?: () => string },
+  meets: (l: Load) => boolean,
+): Promise<Row> => {
+  const headers = { authorization: `Bearer ${ctx.token}`, 'content-type': 'application/json' };
+  const sample = await fetch(`${server.url}${spec.path}`, { method: spec.method, headers, body: spec.body?.() });
+  const reply = { status: sample.status, body: await sample.text() };
+  ctx.log(`${what}: warm-up, then ${ctx.seconds} s at 50 connections`);
+  await load({ url: `${server.url}${spec.path}`, method: spec.method, headers, body: spec.body, seconds: 1 });
+  const measured = await load({ url: `${server.url}${spec.path}`, method: spec.method, headers, body: spec.body, seconds: ctx.seconds });
+  const floorServer = await startChild('./floorServer.ts');
+  ctx.children.push(floorServer);
+  await floorServer.ask({ type: 'reply', ...reply }, 'replying');
+  await load({ url: `${floorServer.url}${spec.path}`, method: spec.method, headers, body: spec.body, seconds: 1 });
+  const floor = await load({ url: `${floorServer.url}${spec.path}`, method: spec.method, headers, body: spec.body, seconds: ctx.seconds });
+  await floorServer.stop();
+  return {
+    what,
+    measured: describe(measured),
+    target,
+    floor: `${describe(floor)} bare node:http`,
+    ratio: measured.perSecond / floor.perSecond,
+    met: measured.failed === 0 && meets(measured),
+    values: { perSecond: measured.perSecond, p99Ms: measured.p99, p50Ms: measured.p50, failed: measured.failed, floorPerSecond: floor.perSecond, floorP99Ms: floor.p99 },
+  };
+};
+
+export const httpRows = async (ctx: HttpContext, events: number): Promise<{ rows: Row[]; server: Child }> => {
+  ctx.log('starting the server on the data set (it replays the log first)');
+  const server = await startChild('./serverWorker.ts', { TALLY_STORE: `sqlite:${ctx.db}`, TALLY_JWT_SECRET: ctx.secret });
+  ctx.children.push(server);
+  const headers = { authorization: `Bearer ${ctx.token}`, 'content-type': 'application/json' };
+  const rows: Row[] = [];
+
+  const before = await server.ask<ServerStats>({ type: 'memory' }, 'memory');
+  const command = await measurePair(ctx, server, 'single command over HTTP, durable, 50 connections', COMMAND_TARGET, { path: '/api/commands', method: 'POST', body: saleBodies(events, 'HTTP') }, (l) => l.perSecond >= 5000 && l.p99 <= 20);
+  const after = await server.ask<ServerStats>({ type: 'memory' }, 'memory');
+  const grouped = after.store && before.store ? (after.store.requests - before.store.requests) / Math.max(1, after.store.transactions - before.store.transactions) : undefined;
+  rows.push({ ...command, note: grouped === undefined ? undefined : `group commit: ${grouped.toFixed(1)} commands per durable transaction on average` });
+
+  const leaderboard = await probe(await fetch(`${server.url}${LEADERBOARD_PATH}`, { headers }));
+  rows.push(
+    leaderboard.kind === 'ok'
+      ? await measurePair(ctx, server, 'leaderboard query over HTTP, 50 connections', QUERY_TARGET, { path: LEADERBOARD_PATH, method: 'GET' }, (l) => l.perSecond >= 15_000 && l.p99 <= 10)
+      : notAvailable('leaderboard query over HTTP, 50 connections', QUERY_TARGET, describeProbe(leaderboard)),
+  );
+
+  const set = await fetch(`${server.url}/api/commands`, { method: 'POST', headers, body: JSON.stringify(benchGoalCommand) });
+  const setText = await set.text();
+  const goal = set.ok ? await probe(await fetch(`${server.url}${GOAL_PATH}`, { headers })) : undefined;
+  rows.push(
+    goal?.kind === 'ok'
+      ? await measurePair(ctx, server, 'goal query over HTTP, 50 connections', QUERY_TARGET, { path: GOAL_PATH, method: 'GET' }, (l) => l.perSecond >= 15_000 && l.p99 <= 10)
+      : notAvailable('goal query over HTTP, 50 connections', QUERY_TARGET, goal ? describeProbe(goal) : `SetGoal answered ${set.status}: ${setText.slice(0, 120)}`),
+  );
+  return { rows, server };
+};

@@ -1,0 +1,143 @@
+// npm run bench [-- --quick] [-- --json FILE]: the benchmark table of SPEC §9. Generates its own
+// seeded data (1,000,000 events, 100,000 with --quick) in a temporary directory, measures each
+// figure beside its floor in the same run, prints one table and removes what it wrote.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintToken } from '../../server/http/auth';
+import { appendThroughEngine, bareInsertFloor } from './append';
+import { emptyLitGzip, widgetsGzip } from './bundle';
+import { runWorker, type Child } from './children';
+import { httpRows, type HttpContext } from './httpRows';
+import { leakRow } from './leak';
+import type { FloorResult, ReplayResult } from './replayWorker';
+import { kb, mib, ms, perSecond, renderTable, type Row } from './table';
+import { repaintRow } from './repaint';
+
+export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+
+interface Options {
+  readonly quick: boolean;
+  readonly json?: string;
+  readonly events: number;
+  readonly keep: boolean;
+}
+
+const parse = (argv: string[]): Options => {
+  const quick = argv.includes('--quick');
+  const at = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const events = Number(at('--events') ?? (quick ? 100_000 : 1_000_000));
+  if (!Number.isSafeInteger(events) || events < 1000) throw new Error('--events: expected a whole number ≥ 1000');
+  const json = at('--json');
+  if (argv.includes('--json') && (!json || json.startsWith('--'))) throw new Error('--json needs a file name');
+  return { quick, json, events, keep: argv.includes('--keep') };
+};
+
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+const main = async (o: Options): Promise<Row[]> => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+  const children: Child[] = [];
+  const cleanup = () => {
+    for (const c of children) c.process.kill('SIGKILL');
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => (cleanup(), process.exit(130)));
+  const db = join(dir, 'bench.db');
+  const rows: Row[] = [];
+  try {
+    log(`writing ${o.events.toLocaleString('en-US')} events through the engine (batches of 100) into ${dir}`);
+    const append = await appendThroughEngine(db, o.events, (n) => n % 100_000 === 0 && log(`  ${n.toLocaleString('en-US')}`));
+    log('floor: bare insert + SHA-256 loop');
+    const appendFloor = bareInsertFloor(db, join(dir, 'floor.db'), o.events);
+    rmSync(join(dir, 'floor.db'), { force: true });
+    for (const f of ['floor.db-wal', 'floor.db-shm']) rmSync(join(dir, f), { force: true });
+    const appendRatio = append.perSecond / appendFloor.perSecond;
+    rows.push({
+      what: 'append, sqlite, batches of 100 commands (CommandEngine.handleBatch)',
+      measured: perSecond(append.perSecond),
+      target: '≥ 60 % of floor',
+      floor: `${perSecond(appendFloor.perSecond)} bare insert+SHA-256, WAL, synchronous=FULL, 1 tx/100`,
+      ratio: appendRatio,
+      met: appendRatio >= 0.6,
+      values: { eventsPerSecond: append.perSecond, floorEventsPerSecond: appendFloor.perSecond },
+    });
+
+    log('replay: floor (bare JSON.parse + Map fold), then every read model, in fresh processes');
+    const replayFloor = await runWorker<FloorResult>('./replayWorker.ts', ['floor', db]);
+    const replay = await runWorker<ReplayResult>('./replayWorker.ts', ['replay', db, '20']);
+    const replayRatio = replay.perSecond / replayFloor.perSecond;
+    rows.push({
+      what: `replay ${o.events.toLocaleString('en-US')} events into every read model`,
+      measured: perSecond(replay.perSecond),
+      target: '≥ 60 % of floor',
+      floor: `${perSecond(replayFloor.perSecond)} bare read + JSON.parse + Map fold`,
+      ratio: replayRatio,
+      met: replayRatio >= 0.6,
+      values: { eventsPerSecond: replay.perSecond, floorEventsPerSecond: replayFloor.perSecond },
+    });
+    const asOfP95 = percentile(replay.asOf.samples, 95);
+    const liveP95 = percentile(replay.asOf.live, 95);
+    rows.push({
+      what: `asOf query over ${o.events.toLocaleString('en-US')} events (p95 of ${replay.asOf.samples.length})`,
+      measured: ms(asOfP95),
+      target: '≤ 100 ms',
+      floor: `${ms(liveP95)} same query, live`,
+      ratio: asOfP95 / liveP95,
+      met: asOfP95 <= 100,
+      values: { p95Ms: asOfP95, maxMs: Math.max(...replay.asOf.samples), liveP95Ms: liveP95 },
+      note: `via ${replay.asOf.via}; RSS after the asOf queries ${mib(replay.rssAfterAsOfBytes)}`,
+    });
+    rows.push({
+      what: `RSS after replaying ${o.events.toLocaleString('en-US')} events into every read model`,
+      measured: mib(replay.rssBytes),
+      target: '≤ 1024 MiB',
+      floor: `${mib(replay.baselineRssBytes)} same process before replay`,
+      ratio: replay.rssBytes / replay.baselineRssBytes,
+      met: replay.rssBytes <= 2 ** 30,
+      values: { rssBytes: replay.rssBytes, heapBytes: replay.heapBytes, baselineRssBytes: replay.baselineRssBytes },
+      note: `heap after GC ${mib(replay.heapBytes)} (${Math.round((replay.heapBytes - replay.baselineHeapBytes) / replay.events)} bytes/event)`,
+    });
+
+    const token = await mintToken(BENCH_SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 4 * 3600 });
+    const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 3 : 10, children, log };
+    const http = await httpRows(ctx, o.events);
+    rows.push(...http.rows);
+    rows.push(await repaintRow(ctx, http.server));
+    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 3 : 8, seconds: o.quick ? 3 : 15, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
+    await http.server.stop();
+
+    log('widget bundle');
+    const [widgets, empty] = await Promise.all([widgetsGzip(), emptyLitGzip()]);
+    rows.push({
+      what: 'widget bundle, all elements, gzip',
+      measured: kb(widgets),
+      target: '≤ 25 kB',
+      floor: `${kb(empty)} empty Lit element (esbuild, minified)`,
+      ratio: widgets / empty,
+      met: widgets <= 25_000,
+      values: { gzipBytes: widgets, floorGzipBytes: empty },
+    });
+  } finally {
+    cleanup();
+  }
+  return rows;
+};
+
+const options = parse(process.argv.slice(2));
+const started = performance.now();
+const rows = await main(options).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
+const seconds = (performance.now() - started) / 1000;
+const header = `Tally benchmarks — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (--quick)' : ''}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${seconds.toFixed(0)} s`;
+console.log(renderTable(rows, header));
+if (options.json) writeFileSync(options.json, JSON.stringify({ header, events: options.events, quick: options.quick, seconds, rows }, null, 2));
+process.exit(0);
+
+

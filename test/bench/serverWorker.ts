@@ -1,0 +1,23 @@
+// The server the HTTP rows load, in a child process: the same composition as `tally serve` on
+// the bench's SQLite file, on loopback only. Over IPC it reports its port and, when asked, its
+// memory after a full GC (for the leak check).
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { compose } from '../../server/compose';
+import { loadConfig } from '../../server/config';
+
+// no rate limit: the bench is one client at thousands of requests per second
+const config = loadConfig({ ...process.env, TALLY_DEMO: '0', PORT: '0', TALLY_RATE_LIMIT: String(1e9) });
+const tally = await compose(config);
+const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+
+process.on('message', (m: { type: string }) => {
+  if (m.type === 'memory') {
+    for (let i = 0; i < 3; i++) globalThis.gc?.();
+    const store = (tally.deps.store as { stats?: { transactions: number; requests: number } }).stats;
+    process.send!({ type: 'memory', ...process.memoryUsage(), position: tally.deps.projections.position, store: store && { ...store } });
+  }
+});
+process.on('disconnect', () => process.exit(0));
+process.send!({ type: 'ready', port: (server.address() as AddressInfo).port, position: tally.deps.projections.position });
