@@ -98,13 +98,16 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 export const Id = refined<string>('Id', 'expected an id (letters, digits, _ . : -; at most 64)', (u): u is string => typeof u === 'string' && ID_PATTERN.test(u));
 
+/** In unicode mode a class of surrogates matches only a half pair: such a string is not text, and RFC 8785 refuses to hash it. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** Non-empty text of bounded length, so no field can carry megabytes into the log. */
 export const Text = (max = 500, name = `Text(${max})`) =>
-  refined<string>(name, `expected non-empty text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max);
+  refined<string>(name, `expected non-empty text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max && !LONE_SURROGATE.test(u));
 
 /** Possibly empty text, bounded. */
 export const Note = (max = 4000) =>
-  refined<string>(`Note(${max})`, `expected text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.length <= max);
+  refined<string>(`Note(${max})`, `expected text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.length <= max && !LONE_SURROGATE.test(u));
 
 /**
  * The largest amount one field may carry (10^13 minor units, 100 billion in the major unit), so

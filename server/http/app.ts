@@ -12,7 +12,7 @@ import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
 import { widgetRoutes } from './routes/widgets';
 import { noStore, strictHeaders } from './security/headers';
-import { jsonDepthLimit } from './security/jsonDepth';
+import { jsonBodyGuard } from './security/jsonBody';
 import { commonQueryParams } from './security/queryParams';
 import { rateLimit } from './security/rateLimit';
 import { routeGuard } from './security/routeGuard';
@@ -71,7 +71,7 @@ export const createApp = (deps: AppDeps) => {
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
-  app.use('/api/*', jsonDepthLimit());
+  app.use('/api/*', jsonBodyGuard());
   app.use('/api/stream', sseLimit(deps));
 
   app.get('/health', async (c) =>

@@ -82,7 +82,8 @@ describe('codec building blocks', () => {
     for (const good of ['R-1', 'a', 'x'.repeat(64), 'tally:1.2_3-4']) expect(ok(Id, good), good).toBe(true);
     for (const bad of ['', '-R', 'x'.repeat(65), 'R 1', 'R/1', 'Ｒ-1', 'R-1\n', 1, null]) expect(ok(Id, bad), String(bad)).toBe(false);
     expect(ok(Text(5), 'abcde')).toBe(true);
-    for (const bad of ['abcdef', '', '   ', 5]) expect(ok(Text(5), bad)).toBe(false);
+    for (const bad of ['abcdef', '', '   ', 5, 'a\ud800', '\udc00b']) expect(ok(Text(5), bad)).toBe(false);
+    expect(ok(Text(5), '😀')).toBe(true);
   });
 
   it('numbers are safe, bounded integers where integers are meant', () => {

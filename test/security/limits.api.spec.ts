@@ -68,6 +68,25 @@ describe('JSON nesting', () => {
   });
 });
 
+describe('unicode', () => {
+  it('400 for half a surrogate pair anywhere in a JSON body, which could never be hashed; whole pairs are text', async () => {
+    const t = await testTally();
+    const admin = await t.token('admin');
+    for (const [body, headers] of [
+      ['{"type":"\\ud800","data":{}}', { 'idempotency-key': 'k-1' }],
+      ['{"type":"CreateTeam","data":{"teamId":"T-1","name":"East \\udc00"}}', {}],
+      ['[{"type":"CreateTeam","data":{"teamId":"T-1","name":"\\ud83d"}}]', {}],
+    ] as const) {
+      const p = await expectProblem(await postRaw(t, body.startsWith('[') ? '/api/commands/batch' : '/api/commands', admin, body, headers), 400);
+      expect(p.detail).toContain('surrogate');
+    }
+    expect(t.deps.projections.position).toBe(0);
+    const emoji = await postRaw(t, '/api/commands', admin, '{"type":"CreateTeam","data":{"teamId":"T-1","name":"East \\ud83d\\ude00 \\\\udc00"}}');
+    expect(emoji.status).toBe(201);
+    expect((await emoji.json()).events[0].data.name).toBe('East 😀 \\udc00');
+  });
+});
+
 describe('per-user rate limit', () => {
   it('429 with Retry-After once a user spends TALLY_RATE_LIMIT a minute, on queries and commands; others unaffected; refills with time', async () => {
     const t = await testTally({ env: { TALLY_RATE_LIMIT: '5' } });

@@ -73,6 +73,9 @@ describe('the route guard', () => {
     expect(await status('/api/test/goals?owner=team:T-2', manager)).toBe(403);
     expect(await status('/api/test/goals?owner=company', manager)).toBe(403);
     expect(await status('/api/test/goals?owner=rep:R-2', manager)).toBe(200);
+    // a bare id names a rep, as the CRM routes read it
+    expect(await status('/api/test/goals?owner=R-3', manager)).toBe(403);
+    expect(await status('/api/test/goals?owner=R-2', manager)).toBe(200);
     // the route widens reps to everyone, so no owner is refused to them
     expect(await status('/api/test/goals?owner=team:T-2', rep)).toBe(200);
     expect(await status('/api/test/goals?owner=company', viewer)).toBe(200);

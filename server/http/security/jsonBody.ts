@@ -1,34 +1,59 @@
-// JSON request bodies may nest at most MAX_JSON_DEPTH levels. Decoders, canonical JSON and error
-// messages all recurse over a body, so a body of a million '[' would overflow the stack in one of
-// them; one linear scan of the raw text refuses it first, before anything parses it.
+// JSON request bodies are checked in one linear scan of the raw text before anything parses
+// them: nesting at most MAX_JSON_DEPTH levels (decoders, canonical JSON and error messages all
+// recurse, so a million '[' would overflow the stack in one of them), and no \u escape that
+// leaves half a surrogate pair (RFC 8785 cannot hash such a string, so it could never be sealed).
 import type { MiddlewareHandler } from 'hono';
 import { HttpProblem } from '../problem';
 
 export const MAX_JSON_DEPTH = 64;
 
-/** The deepest nesting of arrays and objects in JSON text (strings skipped); stops counting past `stopAt`. */
-export const jsonDepth = (text: string, stopAt = Infinity): number => {
+export interface JsonScan {
+  /** deepest nesting of arrays and objects (counting stops past `stopAt`) */
+  readonly depth: number;
+  /** a \u escape that is half a surrogate pair */
+  readonly loneSurrogate: boolean;
+}
+
+const hex4 = (text: string, at: number): number => (/^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4)) ? parseInt(text.slice(at, at + 4), 16) : -1);
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
+export const scanJson = (text: string, stopAt = Infinity): JsonScan => {
   let depth = 0;
   let max = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 92 /* \ */) i++;
-      else if (ch === 34 /* " */) inString = false;
+      if (ch === 34 /* " */) inString = false;
+      else if (ch === 92 /* \ */) {
+        if (text.charCodeAt(i + 1) !== 117 /* u */) i++;
+        else {
+          const unit = hex4(text, i + 2);
+          if (isLow(unit)) return { depth: max, loneSurrogate: true };
+          if (isHigh(unit)) {
+            if (text.charCodeAt(i + 6) !== 92 || text.charCodeAt(i + 7) !== 117 || !isLow(hex4(text, i + 8))) return { depth: max, loneSurrogate: true };
+            i += 6; // the low half is part of this pair
+          }
+          i += 5;
+        }
+      }
     } else if (ch === 34) inString = true;
     else if (ch === 91 /* [ */ || ch === 123 /* { */) {
-      if (++depth > max && (max = depth) > stopAt) return max;
+      if (++depth > max && (max = depth) > stopAt) return { depth: max, loneSurrogate: false };
     } else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
   }
-  return max;
+  return { depth: max, loneSurrogate: false };
 };
 
-export const jsonDepthLimit = (): MiddlewareHandler => async (c, next) => {
+const refuse = (message: string) => HttpProblem.of(400, 'Invalid input', `the JSON body ${message}`, { errors: [{ path: '(body)', message }] });
+
+export const jsonBodyGuard = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === 'POST' && /json/i.test(c.req.header('content-type') ?? '')) {
     // Hono keeps the text, so the route's own parse reads it again without another read
-    if (jsonDepth(await c.req.text(), MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-      throw HttpProblem.of(400, 'Invalid input', `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, { errors: [{ path: '(body)', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] });
+    const scan = scanJson(await c.req.text(), MAX_JSON_DEPTH);
+    if (scan.depth > MAX_JSON_DEPTH) throw refuse(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+    if (scan.loneSurrogate) throw refuse('holds a \\u escape that is half a surrogate pair, which is not text');
   }
   return next();
 };

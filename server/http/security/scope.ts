@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
+import { ID_PATTERN } from '../../../core/shared/codec';
 import type { Actor } from '../../engine/actor';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
@@ -64,6 +65,7 @@ export const subjectOf = (ref: OwnerRef, value: string): Subject | undefined => 
   if (ref.kind === 'team') return { team: value };
   if (value === 'company') return { company: true };
   const m = /^(rep|team):(.+)$/.exec(value);
-  if (!m) return undefined; // the handler explains the bad value with a 400
-  return m[1] === 'rep' ? { rep: m[2] } : { team: m[2] };
+  if (m) return m[1] === 'rep' ? { rep: m[2] } : { team: m[2] };
+  // a bare id is a rep (the CRM routes take `owner=R-1`); anything else the handler explains with a 400
+  return ID_PATTERN.test(value) && !value.includes(':') ? { rep: value } : undefined;
 };
