@@ -8,6 +8,12 @@ export interface Projection<S> {
   readonly name: string;
   readonly init: (settings: ReadSettings) => S;
   readonly apply: (state: S, event: StoredEvent) => S;
+  /**
+   * A deep copy of the state for an asOf snapshot, when structuredClone cannot make one (class
+   * instances, functions) or a read model can copy itself faster. The copy must share nothing
+   * that `apply` changes in place.
+   */
+  readonly snapshot?: (state: S) => S;
 }
 
 export const defineProjection = <S>(p: Projection<S>): Projection<S> => p;

@@ -34,6 +34,20 @@ export class World {
     this.lastRecordedAt = e.recordedAt;
   }
 
+  /** Every state by read-model name, for a snapshot to copy — never to change. */
+  statesView(): ReadonlyMap<string, unknown> {
+    return this.states;
+  }
+
+  /** A World that continues from states copied at a position (a restored snapshot). */
+  static restored(projections: readonly Projection<any>[], settings: ReadSettings, states: ReadonlyMap<string, unknown>, position: number, recordedAt: string): World {
+    const w = new World(projections, settings);
+    for (const p of projections) if (states.has(p.name)) w.states.set(p.name, states.get(p.name));
+    w.head = position;
+    w.lastRecordedAt = recordedAt;
+    return w;
+  }
+
   get<S>(p: Projection<S>): S {
     if (!this.states.has(p.name)) throw new Error(`read model ${p.name} is not registered`);
     return this.states.get(p.name) as S;

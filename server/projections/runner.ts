@@ -1,10 +1,12 @@
 // Keeps the read models current: folds the log on start, then every durable batch as the store
-// announces it. Also answers "as of" questions by folding a prefix of the log.
+// announces it. Also answers "as of" questions by folding a prefix of the log, from the nearest
+// snapshot (snapshots.ts) when that is cheaper than from the first event.
 import { allProjections } from '../../core/readModels';
 import type { Projection, ReadSettings } from '../../core/readModels/projection';
 import { World } from '../../core/readModels/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { readAllPaged, type EventStore } from '../store/port';
+import { SnapshotStore, type SnapshotPolicy } from './snapshots';
 
 export class Projections {
   private live: World;
@@ -14,13 +16,18 @@ export class Projections {
   private readonly waiters: { position: number; resolve: () => void }[] = [];
   private readonly asOfCache = new Map<number, World>();
   private readonly listeners = new Set<(batch: readonly StoredEvent[]) => void>();
+  readonly snapshots: SnapshotStore;
+  /** events folded into the live World and the time it took, to price a replay against a snapshot */
+  private folded = { events: 0, ms: 0 };
 
   constructor(
     private readonly store: EventStore,
     readonly settings: ReadSettings,
     private readonly projections: readonly Projection<any>[] = allProjections,
+    snapshotPolicy?: SnapshotPolicy,
   ) {
     this.live = new World(projections, settings);
+    this.snapshots = new SnapshotStore(projections, settings, snapshotPolicy);
   }
 
   /** Fold the whole log, then follow the store. */
@@ -69,16 +76,25 @@ export class Projections {
     if (position >= this.live.position) return this.live;
     const hit = this.asOfCache.get(position);
     if (hit) return hit;
-    const w = new World(this.projections, this.settings);
-    for await (const page of readAllPaged(this.store, 0, 20_000)) {
-      for (const e of page) {
-        if (e.position > position) break;
-        w.apply(e);
+    const w = this.snapshots.startFor(position, this.folded.events / Math.max(this.folded.ms, 1));
+    if (w.position < position) {
+      for await (const page of readAllPaged(this.store, w.position, 20_000)) {
+        for (const e of page) {
+          if (e.position > position) break;
+          w.apply(e);
+        }
+        if (page[page.length - 1].position >= position) break;
       }
-      if (page[page.length - 1].position >= position) break;
     }
     this.asOfCache.set(position, w);
-    if (this.asOfCache.size > 8) this.asOfCache.delete(this.asOfCache.keys().next().value as number);
+    // an asOf World costs about what its position's worth of log does: keep the cache within
+    // the live World's size, and at most 8 (the newest always stays)
+    let cached = [...this.asOfCache.keys()].reduce((a, p) => a + p, 0);
+    for (const p of this.asOfCache.keys()) {
+      if (this.asOfCache.size <= 1 || (this.asOfCache.size <= 8 && cached <= this.live.position)) break;
+      this.asOfCache.delete(p);
+      cached -= p;
+    }
     return w;
   }
 
@@ -87,6 +103,7 @@ export class Projections {
     this.chain = this.chain.then(async () => {
       this.live = new World(this.projections, this.settings);
       this.asOfCache.clear();
+      this.snapshots.clear();
       await this.catchUp();
     });
     await this.chain;
@@ -104,6 +121,7 @@ export class Projections {
 
   private fold(batch: readonly StoredEvent[]): void {
     const fresh: StoredEvent[] = [];
+    const t0 = performance.now();
     for (const e of batch) {
       if (e.position !== this.live.position + 1) continue;
       this.live.apply(e);
@@ -111,6 +129,9 @@ export class Projections {
       fresh.push(e);
     }
     if (fresh.length === 0) return;
+    this.folded.events += fresh.length;
+    this.folded.ms += performance.now() - t0;
+    this.snapshots.afterFold(this.live);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       if (this.waiters[i].position <= this.live.position) {
         this.waiters[i].resolve();

@@ -1,0 +1,110 @@
+// GET /api/reviews/:period (a month, quarter — with its retrospective — or year), GET
+// /api/reviews/:period/compare?from=&to= (what changed between two recorded moments), and the
+// action items on their own: GET /api/action-items and /api/action-items/:actionId.
+// Managers see their own team; a viewer (embed token) sees reviews without customer personal data.
+import { Hono, type Context } from 'hono';
+import { compareKnowledge } from '../../../core/readModels/compare';
+import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
+import { composeReview } from '../../../core/readModels/review/compose';
+import { composeRetro, monthMeetings } from '../../../core/readModels/review/retro';
+import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/readModels/reviews';
+import type { World } from '../../../core/readModels/world';
+import { parsePeriod, toMillis } from '../../../core/shared/period';
+import type { AppDeps, AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+import { instantParam, oneOfParam, worldFor } from '../query';
+import { scopeOf } from '../security/scope';
+
+const REVIEWED = new Set(['month', 'quarter', 'year']);
+
+const reviewPeriod = (c: Context<AppEnv>): string => {
+  const period = c.req.param('period') ?? '';
+  const p = parsePeriod(period);
+  if (!p || !REVIEWED.has(p.kind)) throw HttpProblem.badParam('period', `a review is of a month (2026-06), a quarter (2026-Q2) or a year (2026), not '${period}'`);
+  return period;
+};
+
+/** The team the caller asks about; a manager always gets their own. */
+const teamOf = (c: Context<AppEnv>, world: World): string | undefined => {
+  const actor = c.get('actor');
+  const team = scopeOf(c) === 'own-team' ? actor.team : c.req.query('team') || undefined;
+  if (team !== undefined && !world.get(directoryProjection).teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
+  return team;
+};
+
+/** A review asked as of a past moment is measured at that moment unless `at` says otherwise. */
+const atOf = (c: Context<AppEnv>, deps: AppDeps): string => instantParam(c, 'at') ?? instantParam(c, 'asOf') ?? deps.clock().toISOString();
+
+/** Embed tokens see figures, not customers: names and what customers wrote are left out. */
+const withoutCustomerData = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutCustomerData);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'customers' && Array.isArray(v)) out[k] = v.map((x) => ({ ...x, name: undefined }));
+    else if (k === 'openComplaints' && Array.isArray(v)) out[k] = v.map(({ text: _t, resolution: _r, ...rest }) => rest);
+    else out[k] = withoutCustomerData(v);
+  }
+  return out;
+};
+
+const shown = (c: Context<AppEnv>, body: unknown) => c.json(c.get('actor').role === 'viewer' ? withoutCustomerData(body) : body);
+
+export const reviewRoutes = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/reviews/:period', async (c) => {
+    const period = reviewPeriod(c);
+    const { world, asOf } = await worldFor(c, deps);
+    const req = { period, at: atOf(c, deps), teamId: teamOf(c, world) };
+    if (parsePeriod(period)!.kind !== 'quarter') return shown(c, { asOf, ...composeReview(world, req) });
+    // each month as it was known at its own meeting: the log up to that meeting's recorded time
+    const thenWorlds = new Map<string, World>();
+    for (const { meeting } of monthMeetings(world, req)) {
+      if (meeting) thenWorlds.set(meeting.meetingId, await deps.projections.worldAt(deps.projections.positionAt(toMillis(meeting.recordedAt))));
+    }
+    return shown(c, { asOf, ...composeRetro(world, req, thenWorlds) });
+  });
+
+  app.get('/reviews/:period/compare', async (c) => {
+    const period = reviewPeriod(c);
+    const from = instantParam(c, 'from');
+    const to = instantParam(c, 'to');
+    if (!from) throw HttpProblem.badParam('from', 'required: the earlier recorded moment (ISO instant with offset)');
+    if (!to) throw HttpProblem.badParam('to', 'required: the later recorded moment (ISO instant with offset)');
+    if (toMillis(from) > toMillis(to)) throw HttpProblem.badParam('from', `must not be after to (${from} > ${to})`);
+    const [p0, p1] = [deps.projections.positionAt(toMillis(from)), deps.projections.positionAt(toMillis(to))];
+    const [w0, w1] = [await deps.projections.worldAt(p0), await deps.projections.worldAt(p1)];
+    const between = p1 > p0 ? await deps.store.readAll({ after: p0, limit: p1 - p0 }) : [];
+    return shown(c, compareKnowledge(w0, w1, between, { period, teamId: teamOf(c, w1), fromAsOf: from, toAsOf: to }));
+  });
+
+  app.get('/action-items', async (c) => {
+    const status = oneOfParam<ActionStatus>(c, 'status', ['open', 'done', 'overdue']);
+    const { world, asOf } = await worldFor(c, deps);
+    const actor = c.get('actor');
+    const access = scopeOf(c);
+    const teamId = teamOf(c, world);
+    const team = teamId ? { teamId, reps: new Set(repsOfTeam(world.get(directoryProjection), teamId)) } : undefined;
+    const at = atOf(c, deps);
+    const items = actionItems(world.get(reviewsProjection), toMillis(at), {
+      status, team, ownerRepId: access === 'own-rep' ? actor.sub : c.req.query('owner') || undefined, meetingId: c.req.query('meeting') || undefined,
+    });
+    return c.json({ asOf, at, items });
+  });
+
+  app.get('/action-items/:actionId', async (c) => {
+    const { world, asOf, position } = await worldFor(c, deps);
+    const id = c.req.param('actionId');
+    const row = world.get(reviewsProjection).actions.get(id);
+    const actor = c.get('actor');
+    const access = scopeOf(c);
+    const mine = access === 'all' || (access === 'own-rep' ? row?.ownerRepId === actor.sub : row?.teamId === actor.team);
+    if (!row || !mine) throw HttpProblem.of(404, 'Not found', `unknown action item '${id}'`);
+    const events = (await deps.store.readStream(`tally-action-${id}`)).filter((e) => e.position <= position);
+    const at = atOf(c, deps);
+    return c.json({ asOf, at, ...actionView(row, toMillis(at)), events });
+  });
+
+  return app;
+};
