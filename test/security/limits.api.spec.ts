@@ -54,7 +54,7 @@ describe('JSON nesting', () => {
       `[${deep(64)}]`,
     ];
     for (const body of bodies)
-      for (const headers of [{}, { 'idempotency-key': `k-${body.length}` }]) {
+      for (const headers of [{}, { 'idempotency-key': `k-${body.length}` }] as Record<string, string>[]) {
         const p = await expectProblem(await postRaw(t, body.startsWith('[') ? '/api/commands/batch' : '/api/commands', admin, body, headers), 400);
         expect(p.detail).toContain('deeper than 64');
       }
