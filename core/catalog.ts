@@ -12,6 +12,9 @@ import { feedbackCommands } from './feedback/decider';
 import { scorecardCommands } from './scorecards/decider';
 import { reviewCommands } from './reviews/decider';
 import { goalCommands } from './goals/decider';
+import { salesPlanCommands } from './plans/decider';
+import { insightCommands } from './insights/decider';
+import { trainingCommands } from './training/decider';
 import { incentiveCommands } from './incentives/decider';
 
 export const commandSpecs: readonly CommandSpec[] = [
@@ -21,7 +24,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...classificationCommands, ...pipelineCommands, ...careCommands, ...feedbackCommands,
   ...scorecardCommands,
   ...reviewCommands,
-  ...goalCommands,
+  ...goalCommands, ...salesPlanCommands, ...insightCommands, ...trainingCommands,
   ...incentiveCommands,
 ];
 

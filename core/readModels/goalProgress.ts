@@ -3,12 +3,12 @@
 // the SMART check with its reasons, pace alerts and a sparkline series. What depends only on the
 // log position is memoised per World; what depends on `at` is a few integer operations.
 import { Dec, ratio } from '../shared/money';
-import { offsetMinutes, parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../shared/period';
+import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../shared/period';
 import type { TargetSpec } from '../goals/events';
 import { directoryProjection } from './directory';
 import { goalsOf, goalsWhere, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
 import { memoized } from './memo';
-import { cumulative, dailyIncrements, rangeValue } from './metricDays';
+import { cumulative, dailyIncrements, localDayStart, rangeValue } from './metricDays';
 import { dayId, dayRange, isMetric, localDay, metricValue, METRICS, salesLedgerProjection, splitOwner } from './salesLedger';
 import type { World } from './world';
 
@@ -102,14 +102,6 @@ export const expectedAt = (s: GoalsState, g: GoalRecord, ms: number, zone: strin
   if (ms <= b.start) return 0;
   if (ms >= b.end) return g.target;
   return mulDivRound(g.target, ms - b.start, b.end - b.start);
-};
-
-const DAY_MS = 86_400_000;
-
-/** The instant a local epoch day starts in `zone`. */
-const dayStartMs = (day: number, zone: string): number => {
-  const guess = day * DAY_MS - offsetMinutes(day * DAY_MS, zone) * 60_000;
-  return day * DAY_MS - offsetMinutes(guess, zone) * 60_000;
 };
 
 // ---------- what depends only on the log position ----------
@@ -230,7 +222,7 @@ const curvesOf = (world: World, base: Base): Curves =>
     const zone = world.settings.zone;
     const inc = dailyIncrements(world.get(salesLedgerProjection), base.g.owner, base.g.metric, base.fromDay, base.fromDay + base.days) ?? new Array(base.days).fill(0);
     const s = goalsOf(world);
-    const expected = Array.from({ length: base.days }, (_, i) => expectedAt(s, base.g, dayStartMs(base.fromDay + i + 1, zone), zone));
+    const expected = Array.from({ length: base.days }, (_, i) => expectedAt(s, base.g, localDayStart(base.fromDay + i + 1, zone), zone));
     return { cum: cumulative(inc), expected };
   });
 

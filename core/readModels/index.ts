@@ -11,6 +11,9 @@ import { reviewsProjection } from './reviews';
 import { activityProjection } from './activity';
 import { scorecardsProjection } from './scorecards';
 import { goalsProjection } from './goals';
+import { plansProjection } from './plans';
+import { insightsProjection } from './insights';
+import { trainingsProjection } from './trainings';
 import { payoutsProjection } from './payouts';
 import { disputesProjection } from './disputes';
 
@@ -21,6 +24,6 @@ export const allProjections: readonly Projection<any>[] = [
   reviewsProjection,
   activityProjection,
   scorecardsProjection,
-  goalsProjection,
+  goalsProjection, plansProjection, insightsProjection, trainingsProjection,
   payoutsProjection, disputesProjection,
 ];

@@ -1,6 +1,7 @@
 // A contract metric of an owner day by day, over any range of local days (not only whole
 // periods): the goal sparkline and pace history, run-rates and the training before/after windows
 // read it. Reads the sales ledger's day buckets; never re-folds sales.
+import { offsetMinutes } from '../shared/period';
 import { isMetric, localDay, splitOwner, type FirstSale, type Metric, type SalesLedger } from './salesLedger';
 
 const firstSaleOf = (owner: string, f: FirstSale, customerId: string): boolean => {
@@ -65,3 +66,14 @@ export const rangeValue = (ledger: SalesLedger, owner: string, metric: string, f
   const inc = dailyIncrements(ledger, owner, metric, from, to);
   return inc === undefined ? undefined : inc.reduce((a, b) => a + b, 0);
 };
+
+const DAY_MS = 86_400_000;
+
+/** The instant a local epoch day starts in `zone`. */
+export const localDayStart = (day: number, zone: string): number => {
+  const guess = day * DAY_MS - offsetMinutes(day * DAY_MS, zone) * 60_000;
+  return day * DAY_MS - offsetMinutes(guess, zone) * 60_000;
+};
+
+/** The epoch day of a calendar date `YYYY-MM-DD`. */
+export const epochDay = (date: string): number => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;

@@ -13,6 +13,9 @@ import { pipelineRoutes } from './pipeline';
 import { scorecardRoutes } from './scorecards';
 import { goalRoutes } from './goals';
 import { leaderboardRoutes } from './leaderboard';
+import { planRoutes } from './plans';
+import { insightRoutes } from './insights';
+import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
 
 export const apiRoutes = (deps: AppDeps) => {
@@ -22,7 +25,7 @@ export const apiRoutes = (deps: AppDeps) => {
   api.route('/', streamRoutes(deps));
   for (const routes of [customerRoutes, pipelineRoutes, careRoutes, feedbackRoutes, analyticsRoutes]) api.route('/', routes(deps));
   api.route('/', scorecardRoutes(deps));
-  for (const routes of [goalRoutes, leaderboardRoutes]) api.route('/', routes(deps));
+  for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
   api.route('/', reviewRoutes(deps));
   return api;
 };
