@@ -1,26 +1,34 @@
 // GET /api/pipeline?owner=&period=&at=: deals by stage, the weighted forecast by month of
-// expected close, won and lost with reasons and competitors, and coverage of the owner's goal.
+// expected close, won and lost with reasons and competitors, and coverage of the owner's revenue goal.
 // A rep sees own deals, a manager its team's; a viewer none.
 import { Hono } from 'hono';
 import { pipelineOf, pipelineProjection, type PipelineAnswer } from '../../../core/readModels/pipeline';
 import type { World } from '../../../core/readModels/world';
+import { goalsProgress } from '../../../core/readModels/goalProgress';
+import { ratio } from '../../../core/shared/money';
 import { toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { atParam, periodParam, worldFor } from '../query';
 import { ownerKey, ownerSelection, repIn } from './crmScope';
 
 /**
- * Pipeline coverage: open pipeline over what is left of the owner's revenue goal for the period.
- * Goals are not built yet, so the goal part is reported absent.
+ * Pipeline coverage: the open pipeline expected to close in the period over what is left of the
+ * owner's revenue goal for that period (target − actual so far). Without a period or a goal the
+ * goal part is absent.
  */
-const coverageOf = (_world: World, _owner: string, period: string | undefined, p: PipelineAnswer) => ({
-  pipeline: p.open.amount,
-  weighted: p.open.weighted,
-  goal: null,
-  remaining: null,
-  ratio: null as number | null,
-  note: period ? 'no revenue goals are available to measure coverage against yet' : 'give a period to measure coverage against the goal of that period',
-});
+const coverageOf = (world: World, owner: string, period: string | undefined, at: string, p: PipelineAnswer) => {
+  const base = { pipeline: p.open.amount, weighted: p.open.weighted };
+  if (!period) return { ...base, goal: null, ratio: null, weightedRatio: null, note: 'give a period to measure coverage against the revenue goal of that period' };
+  const goal = goalsProgress(world, { owner, period, metric: 'revenue' }, { at })[0];
+  if (!goal) return { ...base, goal: null, ratio: null, weightedRatio: null, note: `no revenue goal for ${owner} in ${period}` };
+  const remaining = Math.max(0, goal.target - goal.actual);
+  return {
+    ...base,
+    goal: { goalId: goal.goalId, target: goal.target, actual: goal.actual, remaining },
+    ratio: ratio(p.open.amount, remaining),
+    weightedRatio: ratio(p.open.weighted, remaining),
+  };
+};
 
 export const pipelineRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
@@ -33,7 +41,7 @@ export const pipelineRoutes = (deps: AppDeps) => {
     const mine = repIn(world, sel);
     const answer = pipelineOf(world.get(pipelineProjection), (d) => mine(d.repId), period, toMillis(at));
     const owner = ownerKey(sel);
-    return c.json({ owner, period: period ?? null, at, asOf, ...answer, coverage: coverageOf(world, owner, period, answer) });
+    return c.json({ owner, period: period ?? null, at, asOf, ...answer, coverage: coverageOf(world, owner, period, at, answer) });
   });
 
   return app;

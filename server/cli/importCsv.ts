@@ -1,0 +1,305 @@
+// tally import FILE --format zoho-deals|fxiaoke-orders|csv [--map mapping.json] [--encoding gbk|utf8]
+// [--dry-run]: a CRM export (UTF-8 with or without BOM, or GBK — detected, or chosen) read as a
+// stream, each row mapped to commands and sent through the engine in batches. A row that does
+// not parse (bad date, unknown rep, negative amount…) is reported with its line number and
+// nothing of it is sent. Each command is keyed by its own content, so re-running a file — or
+// a later export that repeats its rows — appends nothing new.
+import { createReadStream, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as E from 'fp-ts/Either';
+import cliProgress from 'cli-progress';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { commandsByType } from '../../core/catalog';
+import { directoryProjection } from '../../core/readModels/directory';
+import { pipelineProjection } from '../../core/readModels/pipeline';
+import { decode } from '../../core/shared/codec';
+import type { Problem } from '../../core/shared/problem';
+import { compose } from '../compose';
+import { loadConfig } from '../config';
+import { SYSTEM_ACTOR } from '../engine/actor';
+import { digestOf, type CommandEngine } from '../engine/engine';
+import type { Projections } from '../projections/runner';
+import { flag, type Args } from './args';
+import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zohoDeal, type BuildContext, type Command, type Format, type Mapping, type Row } from './importCsvFormats';
+
+export type Encoding = 'utf8' | 'gbk' | 'utf16le';
+
+/**
+ * The encoding of a CSV export from its first bytes: a BOM says so; otherwise text that is not
+ * valid UTF-8 is taken as GBK (read as GB18030, its superset), what Chinese CRMs and Excel write.
+ */
+export const detectEncoding = (head: Uint8Array): Encoding => {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  // do not judge a character cut off at the end of the sample
+  let end = head.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = head[end - back];
+    if ((b & 0xc0) === 0xc0) {
+      end -= back;
+      break;
+    }
+    if ((b & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return 'utf8';
+  } catch {
+    return 'gbk';
+  }
+};
+
+const sampleOf = (file: string, bytes = 65_536): Uint8Array => {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+};
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly reason: string;
+  readonly cells: readonly string[];
+}
+
+export interface CsvImportReport {
+  readonly encoding: Encoding;
+  readonly header: readonly string[];
+  readonly rows: number;
+  /** rows whose commands were appended now (in a dry run: rows that would be sent) */
+  readonly imported: number;
+  /** rows whose commands were all appended by an earlier run */
+  readonly unchanged: number;
+  readonly rejected: RejectedRow[];
+  /** events appended */
+  readonly appended: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+}
+
+export interface CsvImportOptions {
+  readonly file: string;
+  readonly format: Format;
+  readonly mapping: Mapping;
+  readonly encoding?: Encoding;
+  readonly dryRun?: boolean;
+  /** commands per engine batch */
+  readonly batchSize?: number;
+  readonly engine: CommandEngine;
+  readonly projections: Projections;
+  readonly zone: string;
+  readonly onProgress?: (p: { bytes: number; rows: number; rowsPerSecond: number }) => void;
+}
+
+/** A row (or, for orders, the consecutive rows of one order) and the commands it became. */
+interface Unit {
+  readonly lines: number[];
+  readonly cells: string[][];
+  readonly commands: Command[];
+}
+
+const explain = (p: Problem): string => (p.errors?.length ? `${p.detail}` : p.rule ? `${p.detail} (${p.rule})` : p.detail);
+
+export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> => {
+  const t0 = performance.now();
+  const encoding = o.encoding ?? detectEncoding(sampleOf(o.file));
+  const batchSize = o.batchSize ?? 500;
+  const actor = { ...SYSTEM_ACTOR, sub: 'import' };
+  const rejected: RejectedRow[] = [];
+  let header: string[] = [];
+  let rows = 0;
+  let imported = 0;
+  let unchanged = 0;
+  let appended = 0;
+  let bytes = 0;
+  const registered = new Set<string>();
+  const world = () => o.projections.world;
+  const ctx = (): BuildContext => ({ directory: world().get(directoryProjection), zone: o.zone, mapping: o.mapping, stages: world().get(pipelineProjection).stages.map((s) => s.stage), registered });
+  const reject = (u: Pick<Unit, 'lines' | 'cells'>, reason: string) => u.lines.forEach((line, i) => rejected.push({ line, reason, cells: u.cells[i] }));
+
+  let batch: Unit[] = [];
+  let queued = 0;
+  const flush = async () => {
+    const units = batch;
+    batch = [];
+    queued = 0;
+    if (units.length === 0) return;
+    if (o.dryRun) {
+      for (const u of units) {
+        const bad = u.commands.map((c) => ({ c, spec: commandsByType.get(c.type) })).find(({ c, spec }) => !spec || E.isLeft(decode(spec.codec, c.data, c.type)));
+        if (!bad) imported++;
+        else reject(u, bad.spec ? explain((decode(bad.spec.codec, bad.c.data, bad.c.type) as E.Left<Problem>).left) : `unknown command type '${bad.c.type}'`);
+      }
+      return;
+    }
+    const inputs = units.flatMap((u) => u.commands);
+    const before = o.projections.position;
+    const results = await o.engine.handleBatch(inputs, actor, {}, inputs.map((c) => `import:${digestOf(c).slice(0, 40)}`));
+    let k = 0;
+    let last = before;
+    for (const u of units) {
+      const mine = results.slice(k, (k += u.commands.length));
+      const refused = mine.find(E.isLeft);
+      if (refused) {
+        reject(u, explain(refused.left));
+        continue;
+      }
+      const positions = mine.flatMap((r) => (E.isRight(r) ? r.right.map((e) => e.position) : []));
+      const fresh = positions.filter((p) => p > before).length;
+      appended += fresh;
+      last = Math.max(last, ...positions);
+      if (fresh === 0) unchanged++;
+      else imported++;
+    }
+    // later rows look up customers and reps in the read models: let them see this batch
+    await o.projections.waitFor(last);
+  };
+  const enqueue = async (u: Unit) => {
+    batch.push(u);
+    queued += u.commands.length;
+    if (queued >= batchSize) await flush();
+  };
+
+  // fxiaoke-orders: consecutive rows with one order id are one order with several lines
+  let order: { orderId: string; lines: number[]; cells: string[][]; build: ReturnType<typeof fxiaokeLine>[]; error?: string } | undefined;
+  const closeOrder = async () => {
+    const g = order;
+    order = undefined;
+    if (!g) return;
+    if (g.error) return reject(g, g.error);
+    const first = g.build[0];
+    const disagree = g.build.find((b) => b.repId !== first.repId || b.occurredAt !== first.occurredAt);
+    if (disagree) return reject(g, `the rows of order '${g.orderId}' disagree on its rep or date`);
+    try {
+      const { customerId, register } = first.customer();
+      const sale = { type: 'RecordSale', data: { orderId: g.orderId, customerId, repId: first.repId, lines: g.build.map((b) => b.line), occurredAt: first.occurredAt } };
+      await enqueue({ lines: g.lines, cells: g.cells, commands: [...register, sale] });
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      reject(g, e.message);
+    }
+  };
+
+  const onRow = async (cells: string[], line: number) => {
+    rows++;
+    if (cells.length !== header.length) return reject({ lines: [line], cells: [cells] }, `expected ${header.length} columns, got ${cells.length}`);
+    const row: Row = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+    const c = ctx();
+    try {
+      const v = valuesOf(row, o.format === 'csv' ? {} : o.mapping.columns, o.mapping, c.directory, o.zone);
+      if (o.format === 'fxiaoke-orders') {
+        const orderId = v.text('orderId')!;
+        if (order && order.orderId !== orderId) await closeOrder();
+        order ??= { orderId, lines: [], cells: [], build: [] };
+        order.lines.push(line);
+        order.cells.push(cells);
+        try {
+          order.build.push(fxiaokeLine(v, c));
+        } catch (e) {
+          if (!(e instanceof RowError)) throw e;
+          order.error ??= `line ${line}: ${e.message}`;
+        }
+        return;
+      }
+      await enqueue({ lines: [line], cells: [cells], commands: o.format === 'zoho-deals' ? zohoDeal(v, c) : genericRow(v, c) });
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      reject({ lines: [line], cells: [cells] }, e.message);
+    }
+  };
+
+  const input = createReadStream(o.file);
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
+  const parser = input.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : encoding)).pipe(
+    parse({
+      bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true,
+      on_skip: (err) => {
+        if (err) rejected.push({ line: (err as { lines?: number }).lines ?? 0, reason: `not valid CSV: ${err.message}`, cells: [] });
+        return undefined;
+      },
+    }),
+  );
+  let reported = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (header.length === 0) {
+      header = record.map((h) => h.replace(/^\uFEFF/, '').trim());
+      continue;
+    }
+    await onRow(record, info.lines);
+    if (o.onProgress && rows - reported >= 1000) {
+      reported = rows;
+      o.onProgress({ bytes, rows, rowsPerSecond: Math.round(rows / ((performance.now() - t0) / 1000)) });
+    }
+  }
+  await closeOrder();
+  await flush();
+  const seconds = (performance.now() - t0) / 1000;
+  o.onProgress?.({ bytes, rows, rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-9)) });
+  rejected.sort((a, b) => a.line - b.line);
+  return { encoding, header, rows, imported, unchanged, rejected, appended, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-9)) };
+};
+
+// ---------- the CLI ----------
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Rejected rows as CSV (UTF-8 with BOM, so Excel opens Chinese text right): line, reason, the row. */
+export const rejectsCsv = (header: readonly string[], rejected: readonly RejectedRow[]): string =>
+  '\uFEFF' + [['line', 'reason', ...header], ...rejected.map((r) => [String(r.line), r.reason, ...r.cells])].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+export const runCsvImport = async (file: string, a: Args): Promise<number> => {
+  const format = (flag(a, 'format') ?? 'csv') as Format;
+  if (!FORMATS.includes(format)) {
+    console.error(`tally import: --format must be one of ${FORMATS.join(', ')}`);
+    return 2;
+  }
+  const encodingFlag = flag(a, 'encoding');
+  if (encodingFlag !== undefined && !['gbk', 'utf8', 'utf-8', 'gb18030'].includes(encodingFlag.toLowerCase())) {
+    console.error('tally import: --encoding takes gbk or utf8 (default: detected)');
+    return 2;
+  }
+  let mapping: Mapping;
+  try {
+    const mapPath = flag(a, 'map');
+    mapping = parseMapping(mapPath ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined, format);
+  } catch (e) {
+    console.error(`tally import: ${(e as Error).message}`);
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, TALLY_DEMO: '0', TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
+  const tally = await compose(config);
+  const size = statSync(file).size;
+  const bar = process.stderr.isTTY || a.flags.has('progress')
+    ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {rows} rows | {rate} rows/s', stream: process.stderr, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic)
+    : undefined;
+  bar?.start(size, 0, { rows: 0, rate: 0 });
+  try {
+    const report = await importCsv({
+      file, format, mapping, dryRun: a.flags.has('dry-run'), batchSize: Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500))),
+      ...(encodingFlag ? { encoding: encodingFlag.toLowerCase().startsWith('utf') ? 'utf8' : 'gbk' } : {}),
+      engine: tally.deps.engine, projections: tally.deps.projections, zone: config.zone,
+      onProgress: (p) => bar?.update(p.bytes, { rows: p.rows, rate: p.rowsPerSecond }),
+    });
+    bar?.update(size);
+    bar?.stop();
+    const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.csv`;
+    if (report.rejected.length > 0) writeFileSync(rejectsPath, rejectsCsv(report.header, report.rejected));
+    const dry = a.flags.has('dry-run');
+    console.log(
+      `${dry ? 'dry run: ' : ''}${format}, ${report.encoding}: ${report.rows} rows, ${report.imported} ${dry ? 'valid' : 'imported'}` +
+        `${dry ? '' : `, ${report.unchanged} already imported, ${report.appended} events appended`}, ${report.rejected.length} rejected` +
+        ` in ${report.seconds.toFixed(1)} s (${report.rowsPerSecond} rows/s)` +
+        (report.rejected.length > 0 ? `; rejected rows with their reasons: ${rejectsPath}` : ''),
+    );
+    for (const r of report.rejected.slice(0, 10)) console.log(`  line ${r.line}: ${r.reason}`);
+    return report.rejected.length > 0 ? 1 : 0;
+  } finally {
+    bar?.stop();
+    await tally.close();
+  }
+};
