@@ -294,26 +294,27 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
   const elapsedMs = Math.min(Math.max(atMs - base.start, 0), span);
   const forecast = !base.measurable || !started ? null : elapsedMs >= span ? base.actual : mulDivRound(base.actual, span, elapsedMs);
 
-  // Day by day up to `at`: the pace alerts and the sparkline.
+  // At each checkpoint up to `at` (the end of every day, or of every week or fortnight for a
+  // quarter or a year, so a long goal does not alert on daily noise): the pace alerts and the
+  // sparkline. The last checkpoint is `at` itself.
   const lastIdx = !started ? -1 : atMs >= base.end ? base.days - 1 : Math.min(localDay(atMs, zone) - base.fromDay, base.days - 1);
   const alerts: PaceAlert[] = [];
-  let series: SeriesPoint[] | undefined;
+  const points: SeriesPoint[] = [];
   if (base.measurable && lastIdx >= 0) {
     const curves = curvesOf(world, base);
     const todayOpen = atMs < base.end;
+    const stride = STRIDE[parsePeriod(g.period)!.kind];
     let prev: Pace | null = null;
-    for (let i = 0; i <= lastIdx; i++) {
-      const p = i === lastIdx && todayOpen ? pace! : paceOf(curves.cum[i], curves.expected[i], true, policy)!;
-      if (prev !== null && p !== prev && (p === 'at-risk' || p === 'behind')) alerts.push({ date: dayId(base.fromDay + i), from: prev, to: p });
+    for (let i = Math.min(stride - 1, lastIdx); i <= lastIdx; i = i === lastIdx ? lastIdx + 1 : Math.min(i + stride, lastIdx)) {
+      const atNow = i === lastIdx && todayOpen;
+      const point = { date: dayId(base.fromDay + i), actual: curves.cum[i], expected: atNow ? expectedToDate : curves.expected[i] };
+      const p = atNow ? pace! : paceOf(point.actual, point.expected, true, policy)!;
+      if (prev !== null && p !== prev && (p === 'at-risk' || p === 'behind')) alerts.push({ date: point.date, from: prev, to: p });
       prev = p;
+      points.push(point);
     }
-    if (o.series) {
-      const stride = STRIDE[parsePeriod(g.period)!.kind];
-      series = [];
-      for (let i = stride - 1; i <= lastIdx; i += stride) if (i !== lastIdx) series.push({ date: dayId(base.fromDay + i), actual: curves.cum[i], expected: curves.expected[i] });
-      series.push({ date: dayId(base.fromDay + lastIdx), actual: curves.cum[lastIdx], expected: todayOpen ? expectedToDate : curves.expected[lastIdx] });
-    }
-  } else if (o.series) series = [];
+  }
+  const series = o.series ? points : undefined;
 
   return {
     goalId: g.goalId,

@@ -16,6 +16,8 @@ import { insightsProjection } from './insights';
 import { trainingsProjection } from './trainings';
 import { payoutsProjection } from './payouts';
 import { disputesProjection } from './disputes';
+import { contestsProjection } from './contests';
+import { badgesProjection } from './badges';
 
 export const allProjections: readonly Projection<any>[] = [
   directoryProjection,
@@ -25,5 +27,5 @@ export const allProjections: readonly Projection<any>[] = [
   activityProjection,
   scorecardsProjection,
   goalsProjection, plansProjection, insightsProjection, trainingsProjection,
-  payoutsProjection, disputesProjection,
+  payoutsProjection, disputesProjection, contestsProjection, badgesProjection,
 ];

@@ -15,7 +15,7 @@ import { notFound, ruleBroken, type Problem } from '../shared/problem';
 import { directoryProjection, type Directory } from './directory';
 import { disputesOfRep, disputesProjection, type DisputesState } from './disputes';
 import { approvalOf, DISPUTE_PREFIX, LATE_PREFIX, payoutsProjection, type Approval, type PayoutsState, type PlanVersion } from './payouts';
-import { quotaOf } from './payoutQuota';
+import { quotaOf } from './goalLink';
 import { entriesIn, salesLedgerProjection, type LedgerEntry, type SalesLedger } from './salesLedger';
 import type { World } from './world';
 

@@ -9,7 +9,13 @@ const USAGE = `usage: tally <command> [options]
                                 mint a bearer token (needs TALLY_JWT_SECRET)
   verify                        recompute the hash chain; exit 1 naming the first bad position
   replay [--json]               rebuild every read model from the log and report the speed
-  import FILE [--dry-run]       import NDJSON commands (one {"type","data"} per line)
+  replay --report review --period P [--as-of T] [--team T] [--at T] [--json]
+                                a month's, quarter's or year's review as known at T (table on a TTY)
+  import FILE [--dry-run]       import NDJSON commands (one {"type","data"} per line), or a
+                                tally export file into an empty store (positions and hashes kept)
+  import FILE.csv --format zoho-deals|fxiaoke-orders|csv [--map mapping.json] [--encoding gbk|utf8] [--dry-run]
+                                import a CRM export (GBK or UTF-8 detected); rejected rows go to FILE.rejected.csv
+  export [--out FILE]           write the log as sealed events (NDJSON) for tally import
   build-widgets                 write widgets/dist/tally.js and report its gzip size (npm run build)
 
 TALLY_STORE selects the store for each (default sqlite:./data/tally.db).`;

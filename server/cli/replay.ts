@@ -1,17 +1,20 @@
 // tally replay [--json]: rebuild every read model from the log and report the speed.
 // With --json the last line is {"events":N,"seconds":S,"eventsPerSecond":R}.
+// tally replay --report review --period P [--as-of T]: a period's review as known then (reviewReport.ts).
 import { allProjections } from '../../core/readModels';
 import { World } from '../../core/readModels/world';
 import { loadConfig } from '../config';
 import { readAllPaged } from '../store/port';
 import { openStore } from '../store/select';
 import { parseArgs } from './args';
+import { runReviewReport } from './reviewReport';
 
 export const run = async (argv: string[]): Promise<number> => {
   const a = parseArgs(argv);
   const config = loadConfig({ ...process.env, TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
   const store = await openStore(config.store);
   try {
+    if (a.flags.has('report')) return await runReviewReport(a, config, store);
     const world = new World(allProjections, { zone: config.zone, currency: config.currency });
     const t0 = performance.now();
     for await (const page of readAllPaged(store, 0, 50_000)) for (const e of page) world.apply(e);

@@ -1,10 +1,12 @@
 // The demo, section by section: the company and its sales first, then what each area adds
 // (goals, plans, incentives, pipeline, care…). Each section is a pure, seeded list of commands.
 import { demoCompany, type DemoCommand } from './company';
+import { demoGoals } from './goals';
 import { demoScorecards } from './scorecards';
 
 export const demoSections: (() => DemoCommand[])[] = [
   demoCompany,
+  demoGoals,
   demoScorecards,
 ];
 

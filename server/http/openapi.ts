@@ -57,6 +57,13 @@ export const ROUTES: RouteDoc[] = [
   // scorecards and appraisals (issue 11)
   { method: 'get', path: '/api/scorecards/:scorecardId', summary: "Each rep's score and each KPI's actual, target and points for a period, sorted by score", roles: ['admin', 'manager', 'rep'], query: ['period', 'team'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
   { method: 'get', path: '/api/appraisals', summary: 'Appraisals with their frozen scorecard figures beside today\'s, and pending acknowledgements', roles: ['admin', 'manager', 'rep'], query: ['rep', 'team', 'period'], owner: [{ in: 'query', name: 'rep', kind: 'rep' }, { in: 'query', name: 'team', kind: 'team' }] },
+  // incentives and payouts (issue 5): payouts are personal pay, so no viewer; contests and badges show names and values like the leaderboard
+  { method: 'get', path: '/api/payouts/:repId', summary: "A rep's payout statement for a period: plan version, quota, achieved, attainment, lines citing their events, total, status, statementHash (SHA-256 of the canonical statement)", roles: ['admin', 'manager', 'rep'], query: ['period'], owner: [{ in: 'path', name: 'repId', kind: 'rep' }] },
+  { method: 'get', path: '/api/payouts', summary: "Statements of a team's reps (or every rep the caller may see) for a period, with their total", roles: ['admin', 'manager', 'rep'], query: ['period', 'team'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
+  { method: 'post', path: '/api/incentives/simulate', summary: 'A draft plan { plan, period, repIds? } over the recorded history of a period → statements, total, currentTotal, delta; nothing is appended', roles: ['admin', 'manager'] },
+  { method: 'get', path: '/api/contests/:contestId', summary: 'A contest: frozen rules, status at `at`, standings (ties 1-2-2-4) with prizes by rank or threshold', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['at'] },
+  { method: 'get', path: '/api/badges', summary: 'Badges awarded by hand and automatic ones derived from the log (first sale, 100 % of goal, most improved of the month), each citing its events', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['rep', 'at'] },
+  { method: 'get', path: '/api/disputes', summary: 'Disputes on statement lines by status: a rep sees their own, a manager their team\'s', roles: ['admin', 'manager', 'rep'], query: ['status', 'rep'], owner: [{ in: 'query', name: 'rep', kind: 'rep' }] },
 ];
 
 /** Add documentation for routes of a resource module (called at import time by that module's doc list). */

@@ -29,7 +29,7 @@ export const spiffLines = (
       cited.push(sale.position);
     }
     if (cited.length === 0) continue;
-    const min = s.minUnits !== undefined ? ` (orders with at least ${s.minUnits} units)` : '';
+    const min = s.minUnits !== undefined ? ` (orders with at least ${s.minUnits} unit(s))` : '';
     out.push({
       lineId: `spiff:${s.spiffId}`,
       kind: 'spiff',

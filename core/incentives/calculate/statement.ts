@@ -64,10 +64,11 @@ const bandText = (b: Band, plan: IncentivePlan, currency: string): string => {
   const m = plan.measure as Measure;
   const rule = plan.commission!;
   const value = (v: Decimal) => measureText(v.toDecimalPlaces(4), m, currency);
-  const range = `${value(b.from)}–${b.to === null ? 'and above' : value(b.to)}`;
+  const span = (from: string, to: string | null) => (to === null ? `${from} and above` : `${from}–${to}`);
+  const range = span(value(b.from), b.to === null ? null : value(b.to));
   if (rule.tierBasis !== 'attainment') return range;
   const t = rule.tiers[b.index - 1];
-  return `${percent(t.from)}–${t.to === undefined ? 'and above' : percent(t.to)} of quota, ${range}`;
+  return `${span(percent(t.from), t.to === undefined ? null : percent(t.to))} of quota, ${range}`;
 };
 
 const commissionLines = (outcome: TierOutcome, bands: readonly Band[], plan: IncentivePlan, currency: string, citations: readonly number[]): StatementLine[] => {

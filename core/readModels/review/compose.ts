@@ -3,6 +3,7 @@
 // give the same review.
 import { parsePeriod } from '../../shared/period';
 import { directoryProjection } from '../directory';
+import type { GoalPolicy } from '../goalProgress';
 import type { World } from '../world';
 import { reviewContext } from './context';
 import { isAbsent, type ReviewSection } from './section';
@@ -13,6 +14,7 @@ export interface ReviewRequest {
   /** the business moment pace and due dates are measured at */
   readonly at: string;
   readonly teamId?: string;
+  readonly goalPolicy?: GoalPolicy;
 }
 
 export interface Review {
@@ -29,7 +31,7 @@ export interface Review {
 }
 
 export const composeReview = (world: World, req: ReviewRequest, sections: readonly ReviewSection[] = reviewSections): Review => {
-  const ctx = reviewContext(world, req.period, req.at, req.teamId);
+  const ctx = reviewContext(world, req.period, req.at, req.teamId, req.goalPolicy);
   const team = req.teamId ? world.get(directoryProjection).teams.get(req.teamId) : undefined;
   const out: Record<string, unknown> = {
     period: req.period,

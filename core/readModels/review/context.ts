@@ -2,6 +2,7 @@
 // position of the log), the period, the business moment `at`, and optionally one team.
 import { elapsedFraction, parsePeriod, periodBounds, previousPeriod, toMillis, type PeriodKind } from '../../shared/period';
 import { directoryProjection, repsOfTeam } from '../directory';
+import type { GoalPolicy } from '../goalProgress';
 import type { TeamFilter } from '../reviews';
 import type { World } from '../world';
 
@@ -19,18 +20,20 @@ export interface ReviewContext {
   readonly bounds: { readonly start: number; readonly end: number };
   /** share of the period elapsed at `at` (1 once it has ended) */
   readonly elapsed: number;
+  /** pace thresholds (TALLY_PACE_*), undefined for the defaults */
+  readonly goalPolicy?: GoalPolicy;
   /** answers one section computes and another reuses (the KPIs feed deviations and pace) */
   readonly shared: Map<string, unknown>;
 }
 
-export const reviewContext = (world: World, period: string, at: string, teamId?: string): ReviewContext => {
+export const reviewContext = (world: World, period: string, at: string, teamId?: string, goalPolicy?: GoalPolicy): ReviewContext => {
   const p = parsePeriod(period);
   if (!p) throw new RangeError(`not a period id: ${period}`);
   const zone = world.settings.zone;
   const team = teamId ? { teamId, reps: new Set(repsOfTeam(world.get(directoryProjection), teamId)) } : undefined;
   return {
     world, period, kind: p.kind, previous: previousPeriod(period), owner: teamId ? `team:${teamId}` : 'company', team, at, atMs: toMillis(at), zone,
-    bounds: periodBounds(period, zone), elapsed: elapsedFraction(period, at, zone), shared: new Map(),
+    bounds: periodBounds(period, zone), elapsed: elapsedFraction(period, at, zone), goalPolicy, shared: new Map(),
   };
 };
 

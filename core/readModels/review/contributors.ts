@@ -17,8 +17,9 @@ export interface Contributor {
   readonly previous: number;
   /** value − previous: how much this key moved the number */
   readonly change: number;
-  /** this key's own goal and its deviation, when it has one (reps) */
+  /** this key's own goal, where it should be by `at`, and its deviation from that (reps with goals) */
   readonly target?: number;
+  readonly expectedToDate?: number;
   readonly deviation?: number;
 }
 
@@ -78,16 +79,16 @@ export const topMovers = (
   metric: SalesMetric,
   direction: -1 | 0 | 1,
   limit: number,
-  goalOf: (key: string) => number | undefined = () => undefined,
+  goalOf: (key: string) => { target: number; expectedToDate: number } | undefined = () => undefined,
   nameOf: (key: string) => string | undefined = () => undefined,
 ): Contributor[] => {
   const keys = new Set([...m.now.keys(), ...m.before.keys()]);
   const rows: Contributor[] = [...keys].map((key) => {
     const value = m.now.get(key)?.[metric] ?? 0;
     const previous = m.before.get(key)?.[metric] ?? 0;
-    const target = goalOf(key);
+    const goal = goalOf(key);
     const name = nameOf(key);
-    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(target !== undefined ? { target, deviation: value - target } : {}) };
+    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
   });
   const weight = (c: Contributor) => c.deviation ?? c.change;
   const score = (c: Contributor) => (direction === 0 ? Math.abs(weight(c)) : direction * weight(c));

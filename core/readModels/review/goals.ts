@@ -1,20 +1,40 @@
-// The goal side of a KPI: the goal an owner has on a metric for the period, and how the actual
-// stands against it. Until the goals read model is in this build, no KPI has a goal.
+// The goal side of a review: the goal an owner has on a metric for the period and how the actual
+// stands against it — the same GoalProgress GET /api/goals gives, so the figures agree — and the
+// goals of the period that are at risk or behind.
+import { goalProgress, goalsAtRisk, type GoalPolicy, type Pace } from '../goalProgress';
+import { goalFor } from '../goals';
 import type { Metric } from '../salesLedger';
-import type { ReviewContext } from './context';
-
-export type Pace = 'ahead' | 'on-track' | 'at-risk' | 'behind';
+import { coversRep, coversTeam, type ReviewContext } from './context';
+import { defineSection } from './section';
 
 export interface KpiGoal {
   readonly goalId: string | null;
   readonly target: number | null;
   readonly attainment: number | null;
   readonly expectedToDate: number | null;
-  /** actual − expectedToDate (the target itself once the period is over) */
+  /** actual − expectedToDate (the whole target once the period is over) */
   readonly deviation: number | null;
   readonly pace: Pace | null;
 }
 
 const NO_GOAL: KpiGoal = { goalId: null, target: null, attainment: null, expectedToDate: null, deviation: null, pace: null };
 
-export const goalOfKpi = (_ctx: ReviewContext, _owner: string, _metric: Metric, _actual: number): KpiGoal => NO_GOAL;
+export const goalOfKpi = (ctx: ReviewContext, owner: string, metric: Metric): KpiGoal => {
+  const g = goalFor(ctx.world, owner, metric, ctx.period);
+  const p = g && goalProgress(ctx.world, g.goalId, { at: ctx.at, policy: ctx.goalPolicy });
+  if (!p) return NO_GOAL;
+  return { goalId: p.goalId, target: p.target, attainment: p.attainment, expectedToDate: p.expectedToDate, deviation: p.actual - p.expectedToDate, pace: p.pace };
+};
+
+/** Whose goals a review covers: the owner's and, for a team, its reps'; for the company, everyone's. */
+const inReview = (ctx: ReviewContext) => (owner: string) => {
+  if (!ctx.team) return true;
+  if (owner.startsWith('rep:')) return coversRep(ctx, owner.slice(4));
+  return owner.startsWith('team:') && coversTeam(ctx, owner.slice(5));
+};
+
+export const goalsAtRiskSection = defineSection('goalsAtRisk', (ctx) =>
+  goalsAtRisk(ctx.world, { period: ctx.period, visible: inReview(ctx) }, { at: ctx.at, policy: ctx.goalPolicy }),
+);
+
+export type { GoalPolicy };

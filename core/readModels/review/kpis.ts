@@ -39,10 +39,13 @@ export const kpiRows = (ctx: ReviewContext): KpiRow[] =>
     return METRICS.map((metric): KpiRow => {
       const actual = metricValue(ledger, ctx.owner, metric, ctx.period);
       const previous = metricValue(ledger, ctx.owner, metric, ctx.previous);
-      const goal = goalOfKpi(ctx, ctx.owner, metric, actual);
+      const goal = goalOfKpi(ctx, ctx.owner, metric);
       const direction = goal.deviation === null ? 0 : goal.deviation < 0 ? -1 : 1;
       const sales = (SALES_METRICS as readonly string[]).includes(metric) ? (metric as SalesMetric) : undefined;
-      const repGoal = (repId: string) => goalOfKpi(ctx, `rep:${repId}`, metric, 0).target ?? undefined;
+      const repGoal = (repId: string) => {
+        const g = goalOfKpi(ctx, `rep:${repId}`, metric);
+        return g.target === null ? undefined : { target: g.target, expectedToDate: g.expectedToDate! };
+      };
       return {
         metric, owner: ctx.owner, title: titleOf(ctx, metric), ...goal, actual, previous, growth: ratio(actual - previous, previous), forecast: forecastOf(actual, ctx.elapsed),
         contributors: sales

@@ -8,7 +8,7 @@ import { composeReview, type Review, type ReviewRequest } from './compose';
 import { reviewContext } from './context';
 import type { KpiRow } from './kpis';
 
-const teamFilter = (world: World, req: ReviewRequest): TeamFilter | undefined => reviewContext(world, req.period, req.at, req.teamId).team;
+const teamFilter = (world: World, req: ReviewRequest): TeamFilter | undefined => reviewContext(world, req.period, req.at, req.teamId, req.goalPolicy).team;
 
 /** The monthly-review meeting of each month of a quarter (the last one held, when several were). */
 export const monthMeetings = (world: World, req: ReviewRequest): { period: string; meeting: MeetingRow | undefined }[] => {
@@ -22,7 +22,7 @@ const figures = (review: Review) =>
 
 /** A month's review then and now, and what moved in between. */
 const monthThenAndNow = (world: World, req: ReviewRequest, period: string, meeting: MeetingRow | undefined, then: World | undefined) => {
-  const monthReq = { period, at: req.at, teamId: req.teamId };
+  const monthReq = { ...req, period };
   const now = composeReview(world, monthReq);
   const before = meeting && then ? composeReview(then, { ...monthReq, at: meeting.occurredAt }) : undefined;
   const nowFigures = figures(now);

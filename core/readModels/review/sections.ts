@@ -3,6 +3,7 @@
 import { appraisalsSection, scorecardsSection } from './scorecards';
 import { openComplaintsSection, pipelineSection, satisfactionSection } from './customers';
 import { actionItemsSection, actionSummarySection, lessonsSection, meetingsSection } from './followUp';
+import { goalsAtRiskSection } from './goals';
 import { deviationsSection, kpisSection, paceSection } from './kpis';
 import { absent, defineSection, type ReviewSection } from './section';
 
@@ -12,6 +13,7 @@ export const reviewSections: ReviewSection[] = [
   kpisSection,
   deviationsSection,
   paceSection,
+  goalsAtRiskSection,
   pipelineSection,
   satisfactionSection,
   openComplaintsSection,

@@ -5,6 +5,10 @@ import type { AppDeps, AppEnv } from '../env';
 import { commandRoutes } from './commands';
 import { eventRoutes } from './events';
 import { streamRoutes } from './stream';
+import { contestRoutes } from './contests';
+import { disputeRoutes } from './disputes';
+import { incentiveRoutes } from './incentives';
+import { payoutRoutes } from './payouts';
 import { analyticsRoutes } from './analytics';
 import { careRoutes } from './care';
 import { customerRoutes } from './customers';
@@ -27,5 +31,6 @@ export const apiRoutes = (deps: AppDeps) => {
   api.route('/', scorecardRoutes(deps));
   for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
   api.route('/', reviewRoutes(deps));
+  for (const routes of [payoutRoutes, incentiveRoutes, contestRoutes, disputeRoutes]) api.route('/', routes(deps));
   return api;
 };

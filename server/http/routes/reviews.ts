@@ -5,11 +5,10 @@
 import { Hono, type Context } from 'hono';
 import { compareKnowledge } from '../../../core/readModels/compare';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
-import { composeReview } from '../../../core/readModels/review/compose';
-import { composeRetro, monthMeetings } from '../../../core/readModels/review/retro';
 import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/readModels/reviews';
 import type { World } from '../../../core/readModels/world';
 import { parsePeriod, toMillis } from '../../../core/shared/period';
+import { reviewOf } from '../../projections/reviewAt';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { instantParam, oneOfParam, worldFor } from '../query';
@@ -56,14 +55,8 @@ export const reviewRoutes = (deps: AppDeps) => {
   app.get('/reviews/:period', async (c) => {
     const period = reviewPeriod(c);
     const { world, asOf } = await worldFor(c, deps);
-    const req = { period, at: atOf(c, deps), teamId: teamOf(c, world) };
-    if (parsePeriod(period)!.kind !== 'quarter') return shown(c, { asOf, ...composeReview(world, req) });
-    // each month as it was known at its own meeting: the log up to that meeting's recorded time
-    const thenWorlds = new Map<string, World>();
-    for (const { meeting } of monthMeetings(world, req)) {
-      if (meeting) thenWorlds.set(meeting.meetingId, await deps.projections.worldAt(deps.projections.positionAt(toMillis(meeting.recordedAt))));
-    }
-    return shown(c, { asOf, ...composeRetro(world, req, thenWorlds) });
+    const req = { period, at: atOf(c, deps), teamId: teamOf(c, world), goalPolicy: deps.config.goals };
+    return shown(c, { asOf, ...(await reviewOf(deps.projections, world, req)) });
   });
 
   app.get('/reviews/:period/compare', async (c) => {

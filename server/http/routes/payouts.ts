@@ -1,0 +1,39 @@
+// GET /api/payouts/:repId?period= (one statement) and GET /api/payouts?period=&team= (a team's, or
+// every visible rep's). A rep reads only their own, a manager their team's, a viewer none (the
+// route guard enforces it from the ROUTES entries).
+import { Hono } from 'hono';
+import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
+import { statementsOfReps } from '../../../core/readModels/payoutQueries';
+import { StatementBook } from '../../../core/readModels/payoutStatements';
+import { statementView } from '../../projections/statements';
+import type { AppDeps, AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+import { periodParam, worldFor } from '../query';
+import { visibleReps } from '../security/scope';
+
+export const payoutRoutes = (deps: AppDeps) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/payouts/:repId', async (c) => {
+    const period = periodParam(c)!;
+    const { world, asOf } = await worldFor(c, deps);
+    const s = new StatementBook(world).shown(c.req.param('repId'), period);
+    if (!s.ok) throw HttpProblem.from(s.problem);
+    return c.json({ ...statementView(s), asOf });
+  });
+
+  app.get('/payouts', async (c) => {
+    const period = periodParam(c)!;
+    const team = c.req.query('team') || undefined;
+    const { world, asOf } = await worldFor(c, deps);
+    const directory = world.get(directoryProjection);
+    if (team !== undefined && !directory.teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
+    const visible = visibleReps(c, deps);
+    const reps = (team ? repsOfTeam(directory, team) : [...directory.reps.keys()]).filter((r) => !visible || visible.has(r));
+    const listed = statementsOfReps(new StatementBook(world), reps, period);
+    const statements = listed.statements.map(statementView);
+    return c.json({ period, team: team ?? null, asOf, total: statements.reduce((a, s) => a + s.total, 0), statements, skipped: listed.skipped });
+  });
+
+  return app;
+};
