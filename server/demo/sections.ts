@@ -1,6 +1,7 @@
 // The demo, section by section: the company and its sales first, then what each area adds
 // (goals, plans, incentives, pipeline, care…). Each section is a pure, seeded list of commands.
 import { demoCompany, type DemoCommand } from './company';
+import { demoIncentives } from './incentives';
 import { demoGoals } from './goals';
 import { demoScorecards } from './scorecards';
 
@@ -8,6 +9,7 @@ export const demoSections: (() => DemoCommand[])[] = [
   demoCompany,
   demoGoals,
   demoScorecards,
+  demoIncentives,
 ];
 
 export const demoCommands = (): DemoCommand[] => demoSections.flatMap((s) => s());
