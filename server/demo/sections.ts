@@ -4,12 +4,14 @@ import { demoCompany, type DemoCommand } from './company';
 import { demoIncentives } from './incentives';
 import { demoGoals } from './goals';
 import { demoScorecards } from './scorecards';
+import { demoReviews } from './reviews';
 
 export const demoSections: (() => DemoCommand[])[] = [
   demoCompany,
   demoGoals,
   demoScorecards,
   demoIncentives,
+  demoReviews,
 ];
 
 export const demoCommands = (): DemoCommand[] => demoSections.flatMap((s) => s());
