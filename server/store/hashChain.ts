@@ -1,8 +1,8 @@
 // The hash chain of SPEC §2: hash = SHA-256 hex of prevHash + the RFC 8785 canonical JSON of
 // the event without `hash`. Any JCS library and SHA-256 can recompute it.
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { GENESIS_HASH, type StoredEvent, type UnsealedEvent } from '../../core/shared/envelope';
+import { canonicalize } from './canonicalJson';
 
 export { GENESIS_HASH };
 
@@ -27,11 +27,27 @@ const withoutHash = (e: Omit<StoredEvent, 'hash'> & { hash?: string }) => ({
   prevHash: e.prevHash,
 });
 
-/** Give an unsealed event its place in the log and its hash. */
-export const seal = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): StoredEvent => {
-  const body = { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash };
-  return { ...body, hash: hashOf(body) };
+/** A sealed event with the canonical text of its data and meta, for a store to write as they are. */
+export interface Sealed {
+  readonly event: StoredEvent;
+  readonly data: string;
+  readonly meta: string;
+}
+
+/**
+ * Give an unsealed event its place in the log and its hash. The canonical body is assembled from
+ * its members in JCS key order (data, meta, occurredAt, position, prevHash, recordedAt, revision,
+ * stream, type), so data and meta are serialised once, for the hash and for the store alike.
+ */
+export const sealJson = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): Sealed => {
+  const data = canonicalJson(e.data);
+  const meta = canonicalJson(e.meta);
+  const body = `{"data":${data},"meta":${meta},"occurredAt":${canonicalJson(e.occurredAt)},"position":${canonicalJson(position)},"prevHash":${canonicalJson(prevHash)},"recordedAt":${canonicalJson(e.recordedAt)},"revision":${canonicalJson(revision)},"stream":${canonicalJson(stream)},"type":${canonicalJson(e.type)}}`;
+  const hash = createHash('sha256').update(prevHash).update(body).digest('hex');
+  return { event: { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash, hash }, data, meta };
 };
+
+export const seal = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): StoredEvent => sealJson(e, stream, revision, position, prevHash).event;
 
 export interface ChainCheck {
   readonly ok: boolean;

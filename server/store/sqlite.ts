@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
-import { GENESIS_HASH, seal } from './hashChain';
+import { GENESIS_HASH, sealJson } from './hashChain';
 import { checkSealed } from './sealed';
 import {
   StoreUnavailableError,
@@ -136,7 +136,9 @@ export class SqliteStore implements EventStore {
     try {
       this.stmt.begin.run();
       try {
-        results = batch.map((p) => p.requests.map((r) => this.applyOne(r, appended)));
+        // the head is read once under the write lock, then carried from request to request
+        const head = { ...this.headNow() };
+        results = batch.map((p) => p.requests.map((r) => this.applyOne(r, head, appended)));
         this.stmt.commit.run();
       } catch (e) {
         if (this.db.inTransaction) this.stmt.rollback.run();
@@ -153,28 +155,37 @@ export class SqliteStore implements EventStore {
     if (appended.length > 0) for (const l of this.listeners) l(appended);
   }
 
-  private applyOne(r: AppendRequest, appended: StoredEvent[]): AppendResult {
+  private applyOne(r: AppendRequest, head: { position: number; hash: string }, appended: StoredEvent[]): AppendResult {
     if (r.idempotency) {
       const seen = this.stmt.key.get(r.idempotency.key) as { digest: string; positions: string } | undefined;
       if (seen) return { kind: 'duplicate', digest: seen.digest, events: this.byPositions(JSON.parse(seen.positions)) };
     }
-    const last = this.stmt.lastRevision.get(r.stream) as number | null;
-    const actual = last ?? -1;
-    if (!checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
-    const head = this.stmt.head.get() as { position: number; hash: string } | undefined;
-    let position = head?.position ?? 0;
-    let prev = head?.hash ?? GENESIS_HASH;
+    // A new stream needs no look-up: the (stream, revision) key refuses revision 0 of one that exists.
+    const fresh = r.expected === 'no-stream' && r.events.length > 0;
+    const actual = fresh ? -1 : this.lastRevision(r.stream);
+    if (!fresh && !checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
     const sealed: StoredEvent[] = [];
     let revision = actual;
     for (const e of r.events) {
-      const s = seal(e, r.stream, ++revision, ++position, prev);
-      this.stmt.insert.run(s.position, s.stream, s.revision, s.type, JSON.stringify(s.data), s.occurredAt, s.recordedAt, JSON.stringify(s.meta), s.prevHash, s.hash);
-      prev = s.hash;
+      const { event: s, data, meta } = sealJson(e, r.stream, ++revision, head.position + 1, head.hash);
+      try {
+        this.stmt.insert.run(s.position, s.stream, s.revision, s.type, data, s.occurredAt, s.recordedAt, meta, s.prevHash, s.hash);
+      } catch (err) {
+        if (fresh && s.revision === 0 && err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_UNIQUE')
+          return { kind: 'conflict', actual: this.lastRevision(r.stream) };
+        throw err;
+      }
+      head.position = s.position;
+      head.hash = s.hash;
       sealed.push(s);
     }
     if (r.idempotency) this.stmt.insertKey.run(r.idempotency.key, r.idempotency.digest, JSON.stringify(sealed.map((e) => e.position)));
     appended.push(...sealed);
     return { kind: 'ok', events: sealed };
+  }
+
+  private lastRevision(stream: string): number {
+    return (this.stmt.lastRevision.get(stream) as number | null) ?? -1;
   }
 
   /** Migration: events sealed elsewhere, checked then written verbatim in one durable transaction. */
@@ -183,7 +194,7 @@ export class SqliteStore implements EventStore {
     // Synchronous from check to commit, so no queued append can interleave.
     checkSealed(commands, {
       head: this.headNow(),
-      lastRevision: (s) => (this.stmt.lastRevision.get(s) as number | null) ?? -1,
+      lastRevision: (s) => this.lastRevision(s),
       hasKey: (k) => this.stmt.key.get(k) !== undefined,
     });
     const appended: StoredEvent[] = [];

@@ -1,0 +1,57 @@
+// RFC 8785 (JCS) canonical JSON, written for the append path: the same text as the
+// `canonicalize` package (keys sorted by UTF-16 code units, ECMAScript number and string
+// serialisation, undefined members dropped, toJSON honoured; NaN, ±Infinity, lone surrogates and
+// cycles refused) at a fraction of its cost — no Set per call, no JavaScript scan of each string.
+// A property test holds it to the package's output.
+
+/** String.prototype.isWellFormed (Node 20): false when a UTF-16 surrogate stands alone. */
+const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+/** Deeper than any body the HTTP layer accepts; reaching it means a cycle. */
+const MAX_DEPTH = 1_000;
+
+const str = (s: string): string => {
+  if (!wellFormed(s)) throw new Error('Lone surrogate is not allowed');
+  return JSON.stringify(s);
+};
+
+const write = (value: unknown, depth: number): string | undefined => {
+  switch (typeof value) {
+    case 'string':
+      return str(value);
+    case 'number':
+      if (Number.isNaN(value)) throw new Error('NaN is not allowed');
+      if (!Number.isFinite(value)) throw new Error('Infinity is not allowed');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value);
+  }
+  if (value === null) return 'null';
+  if (depth > MAX_DEPTH) throw new Error('Circular reference detected');
+  const o = value as Record<string, unknown> & { toJSON?: () => unknown };
+  if (typeof o.toJSON === 'function') return write(o.toJSON(), depth + 1);
+  if (Array.isArray(o)) {
+    let out = '[';
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      out += (i === 0 ? '' : ',') + (v === undefined || typeof v === 'symbol' ? 'null' : write(v, depth + 1));
+    }
+    return `${out}]`;
+  }
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined || typeof v === 'symbol') continue;
+    out += `${first ? '' : ','}${str(k)}:${write(v, depth + 1)}`;
+    first = false;
+  }
+  return `${out}}`;
+};
+
+/** The canonical text of a JSON value; undefined for a value JSON has no text for (as JSON.stringify). */
+export const canonicalize = (value: unknown): string | undefined => write(value, 0);
