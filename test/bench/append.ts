@@ -31,13 +31,26 @@ const take = <T>(it: Iterator<T>, n: number): T[] => {
   return out;
 };
 
-/** Every command through the engine, 100 per handleBatch; only the batches are timed. */
-export const appendThroughEngine = async (path: string, events: number, onProgress?: (done: number) => void): Promise<Throughput> => {
+export interface AppendFigures {
+  readonly engine: Throughput;
+  readonly floor: Throughput;
+}
+
+const throughput = (events: number, ms: number): Throughput => ({ events, seconds: ms / 1000, perSecond: events / (ms / 1000) });
+
+/**
+ * Every command through the engine, 100 per handleBatch, into `path` (the data set of the later
+ * rows); chunk by chunk, the same events then go through the floor into `floorPath`, so both
+ * figures see the same machine load. Only the batches and the floor's loop are timed.
+ */
+export const measureAppend = async (path: string, floorPath: string, events: number, onProgress?: (done: number) => void): Promise<AppendFigures> => {
   const store = new SqliteStore(path);
   let now = RECORDED_FROM;
   const engine = new CommandEngine({ store, clock: () => new Date(now) });
+  const floor = new BareFloor(path, floorPath);
   const source = benchCommands(events)[Symbol.iterator]();
-  let timed = 0;
+  let engineMs = 0;
+  let floorMs = 0;
   let done = 0;
   try {
     for (let chunk = take(source, CHUNK); chunk.length > 0; chunk = take(source, CHUNK)) {
@@ -48,16 +61,18 @@ export const appendThroughEngine = async (path: string, events: number, onProgre
         const refused = results.findIndex(E.isLeft);
         if (refused >= 0) throw new Error(`bench command ${done + i + refused} was refused: ${JSON.stringify((results[refused] as E.Left<unknown>).left)}`);
       }
-      timed += performance.now() - t0;
+      engineMs += performance.now() - t0;
+      floorMs += floor.insert(done, chunk.length);
       done += chunk.length;
       onProgress?.(done);
     }
     const head = await store.head();
     if (head.position !== events) throw new Error(`the data set has ${head.position} events, ${events} were meant`);
   } finally {
+    floor.close();
     await store.close();
   }
-  return { events: done, seconds: timed / 1000, perSecond: done / (timed / 1000) };
+  return { engine: throughput(done, engineMs), floor: throughput(done, floorMs) };
 };
 
 const FLOOR_SCHEMA = `CREATE TABLE events (
@@ -77,45 +92,52 @@ interface SourceRow {
 }
 
 /**
- * The floor: the same events (read from the data set, untimed) inserted with a bare loop —
- * JSON.stringify, SHA-256 over the previous hash and the body, one prepared INSERT — in WAL
- * mode with synchronous=FULL, one BEGIN IMMEDIATE … COMMIT per 100 events.
+ * The floor: the same events (read back from the data set, untimed) inserted by a bare loop —
+ * JSON.stringify, SHA-256 over the previous hash and the body, one prepared INSERT — into the
+ * same table, in WAL mode with synchronous=FULL, one BEGIN IMMEDIATE … COMMIT per 100 events.
  */
-export const bareInsertFloor = (sourcePath: string, path: string, events: number): Throughput => {
-  const source = new Database(sourcePath, { readonly: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(FLOOR_SCHEMA);
-  const page = source.prepare('SELECT position, stream, revision, type, data, occurred_at, recorded_at, meta FROM events WHERE position > ? ORDER BY position LIMIT ?');
-  const insert = db.prepare('INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)');
-  const begin = db.prepare('BEGIN IMMEDIATE');
-  const commit = db.prepare('COMMIT');
-  let prev = '0'.repeat(64);
-  let timed = 0;
-  let done = 0;
-  try {
-    for (;;) {
-      const rows = page.all(done, CHUNK) as SourceRow[];
-      if (rows.length === 0 || done >= events) break;
-      const parsed = rows.map((r) => ({ ...r, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown }));
-      const t0 = performance.now();
-      for (let i = 0; i < parsed.length; i += BATCH) {
-        begin.run();
-        for (const e of parsed.slice(i, i + BATCH)) {
-          const body = { position: e.position, stream: e.stream, revision: e.revision, type: e.type, data: e.data, occurredAt: e.occurred_at, recordedAt: e.recorded_at, meta: e.meta, prevHash: prev };
-          const hash = createHash('sha256').update(prev).update(JSON.stringify(body)).digest('hex');
-          insert.run(e.position, e.stream, e.revision, e.type, JSON.stringify(e.data), e.occurred_at, e.recorded_at, JSON.stringify(e.meta), prev, hash);
-          prev = hash;
-        }
-        commit.run();
-      }
-      timed += performance.now() - t0;
-      done += rows.length;
-    }
-  } finally {
-    db.close();
-    source.close();
+class BareFloor {
+  private readonly source: Database.Database;
+  private readonly db: Database.Database;
+  private readonly page;
+  private readonly statements;
+  private prev = '0'.repeat(64);
+
+  constructor(sourcePath: string, path: string) {
+    this.source = new Database(sourcePath, { readonly: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(FLOOR_SCHEMA);
+    this.page = this.source.prepare('SELECT position, stream, revision, type, data, occurred_at, recorded_at, meta FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.statements = {
+      insert: this.db.prepare('INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)'),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+    };
   }
-  return { events: done, seconds: timed / 1000, perSecond: done / (timed / 1000) };
-};
+
+  /** Insert events after..after+count; returns the milliseconds the loop took. */
+  insert(after: number, count: number): number {
+    const events = (this.page.all(after, count) as SourceRow[]).map((r) => ({ ...r, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown }));
+    const { insert, begin, commit } = this.statements;
+    const t0 = performance.now();
+    for (let i = 0; i < events.length; i += BATCH) {
+      begin.run();
+      for (let k = i; k < Math.min(i + BATCH, events.length); k++) {
+        const e = events[k];
+        const body = { position: e.position, stream: e.stream, revision: e.revision, type: e.type, data: e.data, occurredAt: e.occurred_at, recordedAt: e.recorded_at, meta: e.meta, prevHash: this.prev };
+        const hash = createHash('sha256').update(this.prev).update(JSON.stringify(body)).digest('hex');
+        insert.run(e.position, e.stream, e.revision, e.type, JSON.stringify(e.data), e.occurred_at, e.recorded_at, JSON.stringify(e.meta), this.prev, hash);
+        this.prev = hash;
+      }
+      commit.run();
+    }
+    return performance.now() - t0;
+  }
+
+  close(): void {
+    this.db.close();
+    this.source.close();
+  }
+}
