@@ -70,13 +70,19 @@ export const resolveDispute = (c: ResolveDispute, s: DisputeState): Decision => 
 
 const dayOf = (v: string) => v.slice(0, 10);
 
+/** JSON with object keys sorted, so two equal rule sets compare equal whatever their key order. */
+const sorted = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(sorted).join(',')}]`
+  : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sorted((v as Record<string, unknown>)[k])}`).join(',')}}`
+  : JSON.stringify(v);
+
 export const startContest = (c: StartContest, s: ContestState): Decision => {
   const before = c.from.length === 10 || c.to.length === 10 ? dayOf(c.to) < dayOf(c.from) : Date.parse(c.to) <= Date.parse(c.from);
   if (before) return E.left(invalidField('to', `the contest must end after it starts (from ${c.from}, to ${c.to})`));
   const badPrize = c.prizes.findIndex((p) => (p.rank === undefined) === (p.atLeast === undefined));
   if (badPrize >= 0) return E.left(invalidField(`prizes.${badPrize}`, 'give either rank (a place) or atLeast (a threshold), exactly one'));
   if (s.status === 'started') {
-    const same = JSON.stringify(s.rules) === JSON.stringify(c);
+    const same = sorted(s.rules) === sorted(c);
     return E.left(
       same
         ? conflict(`contest '${c.contestId}' has already started`)
