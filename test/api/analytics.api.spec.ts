@@ -1,0 +1,78 @@
+// GET /api/analytics: rows by every `by` with SPEC §4's columns, growth against the previous
+// period of the same kind (null when that was 0), rows sorted by key, scoped to the caller.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedCompany, testTally, type TestTally } from '../support/app';
+
+interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; growth: number | null }
+
+describe('analytics API', () => {
+  let t: TestTally;
+  let admin: string;
+  const ok = async (type: string, data: unknown) => {
+    const r = await t.post(type, data, admin);
+    if (r.status !== 201) throw new Error(`${type}: ${r.status} ${await r.text()}`);
+  };
+  const rows = async (query: string, token = admin): Promise<Row[]> => {
+    const r = await t.get(`/api/analytics?${query}`, token);
+    if (r.status !== 200) throw new Error(`${query}: ${r.status} ${await r.text()}`);
+    return (await r.json()).rows;
+  };
+  const sale = (orderId: string, customerId: string, who: string | [string, string][], lines: [string, number, number][], occurredAt: string) =>
+    ok('RecordSale', { orderId, customerId, ...(typeof who === 'string' ? { repId: who } : { splits: who.map(([repId, share]) => ({ repId, share })) }), lines: lines.map(([product, units, amount]) => ({ product, units, amount })), occurredAt });
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-08-10T10:00:00+08:00' });
+    admin = await seedCompany(t);
+    await ok('RegisterCustomer', { customerId: 'C-2', name: 'Bolt', ownerRepId: 'R-3', region: 'North' });
+    await sale('O-1', 'C-1', 'R-1', [['CRM', 2, 600_00]], '2026-06-15T10:00:00+08:00');
+    await sale('O-2', 'C-1', 'R-1', [['CRM', 1, 300_00], ['Training', 3, 300_00]], '2026-07-01T00:30:00+08:00');
+    await sale('O-3', 'C-2', [['R-2', '0.6'], ['R-3', '0.4']], [['CRM', 5, 1000_00]], '2026-07-20T10:00:00+08:00');
+    await ok('RefundSale', { orderId: 'O-3', amount: 100_00, occurredAt: '2026-07-25T10:00:00+08:00', reason: 'partial return' });
+  });
+
+  it('groups July by rep: each split credit counts an order; growth against June', async () => {
+    expect(await rows('period=2026-07&by=rep')).toEqual([
+      { key: 'R-1', revenue: 600_00, units: 4, orders: 1, customers: 1, newCustomers: 0, growth: 0 },
+      { key: 'R-2', revenue: 540_00, units: 3, orders: 1, customers: 1, newCustomers: 1, growth: null },
+      { key: 'R-3', revenue: 360_00, units: 2, orders: 1, customers: 1, newCustomers: 1, growth: null },
+    ]);
+  });
+
+  it('groups by team, region, product and tier, each summing to the month', async () => {
+    expect((await rows('period=2026-07&by=team')).map((r) => [r.key, r.revenue, r.orders])).toEqual([['T-1', 1140_00, 2], ['T-2', 360_00, 1]]);
+    expect((await rows('period=2026-07&by=region')).map((r) => [r.key, r.revenue, r.customers])).toEqual([['East', 600_00, 1], ['North', 900_00, 1]]);
+    // O-2's lines split by amount; O-3's refund shares its one line
+    expect((await rows('period=2026-07&by=product')).map((r) => [r.key, r.revenue, r.units, r.orders])).toEqual([['CRM', 1200_00, 6, 2], ['Training', 300_00, 3, 1]]);
+    // at July's end C-1 (1,200 over 12 months) leads C-2 (900): the top 20 % of 2 is C-1
+    expect((await rows('period=2026-07&by=tier')).map((r) => [r.key, r.revenue])).toEqual([['high-value', 600_00], ['regular', 900_00]]);
+  });
+
+  it('groups a quarter by month and a month by ISO week and day, in TALLY_TIMEZONE', async () => {
+    // O-2 at 00:30 on 1 July Shanghai time is in July, though it is still 30 June in UTC
+    const months = await rows('period=2026-Q3&by=month');
+    expect(months.map((r) => [r.key, r.revenue, r.growth])).toEqual([['2026-07', 1500_00, 1.5], ['2026-08', 0, -1], ['2026-09', 0, null]]);
+    const weeks = await rows('period=2026-07&by=week');
+    expect(weeks.map((r) => r.key)).toEqual(['2026-W27', '2026-W28', '2026-W29', '2026-W30', '2026-W31']);
+    // the week of 20–26 July holds O-3 and its refund
+    expect(weeks.find((r) => r.key === '2026-W30')?.revenue).toBe(900_00);
+    const days = await rows('period=2026-07&by=day');
+    expect(days).toHaveLength(31);
+    expect(days[0]).toMatchObject({ key: '2026-07-01', revenue: 600_00, orders: 1 });
+  });
+
+  it('scopes a rep to its own credits and a manager to its team', async () => {
+    const r3 = await t.token('rep', 'R-3');
+    expect((await rows('period=2026-07&by=product', r3)).map((r) => [r.key, r.revenue])).toEqual([['CRM', 360_00]]);
+    expect((await t.get('/api/analytics?period=2026-07&by=rep&owner=company', r3)).status).toBe(403);
+    const m1 = await t.token('manager', 'M-1', 'T-1');
+    expect((await rows('period=2026-07&by=rep', m1)).map((r) => r.key)).toEqual(['R-1', 'R-2']);
+  });
+
+  it('refuses a missing or unknown `by` and a bad period with 400 naming the parameter', async () => {
+    for (const [q, path] of [['period=2026-07', 'by'], ['period=2026-07&by=city', 'by'], ['by=rep', 'period'], ['period=July&by=rep', 'period']]) {
+      const r = await t.get(`/api/analytics?${q}`, admin);
+      expect(r.status, q).toBe(400);
+      expect((await r.json()).errors[0].path, q).toBe(path);
+    }
+  });
+});
