@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../engine/actor';
 import type { CommandInput } from '../engine/engine';
 import { createHash } from 'node:crypto';
 import { flag, parseArgs } from './args';
+import { runCsvImport } from './importCsv';
 
 interface Rejected {
   readonly line: number;
@@ -25,6 +26,8 @@ export const run = async (argv: string[]): Promise<number> => {
     console.error('usage: tally import FILE [--dry-run] [--batch 500] [--rejects FILE.rejected.ndjson]');
     return 2;
   }
+  // A CRM export (CSV) is mapped to commands row by row: see importCsv.ts.
+  if (a.flags.has('format') || /\.csv$/i.test(file)) return runCsvImport(file, a);
   const size = statSync(file).size;
   const batchSize = Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500)));
   const dryRun = a.flags.has('dry-run');
