@@ -43,7 +43,7 @@ interface Fresh {
 const STATEMENT_KINDS = new Set(['month', 'quarter', 'year']);
 const MAX_WALK = 240;
 
-/** `YYYY-MM-DD` of a period's first day (zone-free: period ids are local calendar periods). */
+/** `YYYY-MM-DD` of the first day of a month, quarter or year (zone-free: period ids are local calendar periods). */
 export const firstDayOf = (periodId: string): string => {
   const p = parsePeriod(periodId)!;
   const month = p.kind === 'year' ? 1 : p.kind === 'quarter' ? (p.index - 1) * 3 + 1 : p.index;

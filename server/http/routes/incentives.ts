@@ -36,6 +36,7 @@ export const incentiveRoutes = (deps: AppDeps) => {
     const req = decode(Simulate, body, 'Simulate');
     if (E.isLeft(req)) throw HttpProblem.from(req.left);
     const { period, repIds } = req.right;
+    if (!['month', 'quarter', 'year'].includes(periodKind(period)!)) throw HttpProblem.badParam('period', `plans pay by month, quarter or year; '${period}' is a ${periodKind(period)}`);
     const plan = draftOf(req.right.plan, period);
     if (E.isLeft(plan)) throw HttpProblem.from(withPrefix(plan.left, 'plan'));
     if (periodKind(period) !== plan.right.period) throw HttpProblem.badParam('period', `the plan pays by ${plan.right.period}; give a ${plan.right.period}, not '${period}'`);
