@@ -1,0 +1,85 @@
+// GET /api/leaderboard over HTTP (SPEC §4): ranks with ties 1-2-2-4, rankBy, team, limit, `me` for
+// a rep outside the limit, names and values only for what is not the caller's, and bad parameters.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedCompany, testTally, type TestTally } from '../support/app';
+
+type Entry = { rank: number; repId: string; name: string; teamId: string; value: number; attainment?: number | null; growth?: number | null };
+
+describe('GET /api/leaderboard', () => {
+  let t: TestTally;
+  let admin: string;
+  const board = async (query: string, token = admin) => {
+    const r = await t.get(`/api/leaderboard?${query}`, token);
+    if (r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ period: string; metric: string; rankBy: string; asOf: string; total: number; entries: Entry[]; me?: Entry | null }>;
+  };
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-08-20T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
+    admin = await seedCompany(t);
+    await t.post('AddRep', { repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', joinedAt: '2026-07-01' }, admin);
+    let n = 0;
+    const sale = (repId: string, amount: number, occurredAt: string) => t.post('RecordSale', { orderId: `O-${++n}`, customerId: 'C-1', repId, lines: [{ product: 'CRM', units: 1, amount }], occurredAt }, admin);
+    for (const [repId, amount] of [['R-1', 500], ['R-2', 300], ['R-3', 300], ['R-4', 100]] as const) await sale(repId, amount, '2026-07-10T10:00:00+08:00');
+    for (const [repId, amount] of [['R-1', 1_000], ['R-2', 100], ['R-3', 150]] as const) await sale(repId, amount, '2026-06-10T10:00:00+08:00');
+    // 04:00 on 1 August in Shanghai is still 31 July in UTC: August's, not July's
+    await sale('R-4', 10_000, '2026-07-31T20:00:00Z');
+    // the new rep R-4 has a small goal and leads on attainment
+    for (const [repId, target] of [['R-1', 1_000], ['R-2', 600], ['R-4', 50]] as const)
+      await t.post('SetGoal', { goalId: `G-${repId}`, title: repId, owner: `rep:${repId}`, metric: 'revenue', period: '2026-07', target }, admin);
+  });
+
+  it('ranks by value, ties sharing a rank (1-2-2-4) ordered by repId', async () => {
+    const b = await board('period=2026-07&metric=revenue');
+    expect([b.period, b.metric, b.rankBy]).toEqual(['2026-07', 'revenue', 'value']);
+    expect(b.entries.map((e) => [e.rank, e.repId, e.value])).toEqual([[1, 'R-1', 500], [2, 'R-2', 300], [2, 'R-3', 300], [4, 'R-4', 100]]);
+    expect(b.entries[0]).toEqual({ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: 0.5, growth: -0.5 });
+    expect((await board('period=2026-08')).entries[0]).toMatchObject({ repId: 'R-4', value: 10_000 });
+  });
+
+  it('ranks by attainment against the goal (a new rep can lead) and by growth over the previous period', async () => {
+    const byAttainment = await board('period=2026-07&rankBy=attainment');
+    expect(byAttainment.entries.map((e) => [e.rank, e.repId, e.attainment])).toEqual([[1, 'R-4', 2], [2, 'R-1', 0.5], [2, 'R-2', 0.5], [4, 'R-3', null]]);
+    const byGrowth = await board('period=2026-07&rankBy=growth');
+    expect(byGrowth.entries.map((e) => [e.rank, e.repId, e.growth])).toEqual([[1, 'R-2', 2], [2, 'R-3', 1], [3, 'R-1', -0.5], [4, 'R-4', null]]);
+  });
+
+  it('filters a team, ranking within it, and limits the entries', async () => {
+    const east = await board('period=2026-07&team=T-1');
+    expect(east.entries.map((e) => [e.rank, e.repId])).toEqual([[1, 'R-1'], [2, 'R-2']]);
+    const top2 = await board('period=2026-07&limit=2');
+    expect([top2.total, top2.entries.map((e) => e.repId)]).toEqual([4, ['R-1', 'R-2']]);
+  });
+
+  it('gives a rep their own entry as `me` even outside the limit, and names and values only for others', async () => {
+    const rep = await t.token('rep', 'R-4');
+    const b = await board('period=2026-07&limit=1', rep);
+    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500 }]);
+    expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', value: 100, attainment: 2, growth: null });
+    const viewer = await board('period=2026-07', await t.token('viewer'));
+    expect(viewer.entries.every((e) => e.attainment === undefined && e.growth === undefined)).toBe(true);
+    expect(viewer.me).toBeUndefined();
+    // a manager sees attainment and growth for their own team only
+    const manager = await board('period=2026-07', await t.token('manager', 'M-1', 'T-1'));
+    expect(manager.entries.map((e) => [e.repId, e.attainment !== undefined])).toEqual([['R-1', true], ['R-2', true], ['R-3', false], ['R-4', false]]);
+  });
+
+  it('refuses an unknown metric, rankBy, limit or period (400 naming it) and an unknown team (404)', async () => {
+    for (const [query, param] of [['period=2026-07&metric=happiness', 'metric'], ['period=2026-07&rankBy=luck', 'rankBy'], ['period=2026-07&limit=0', 'limit'], ['period=July', 'period']]) {
+      const r = await t.get(`/api/leaderboard?${query}`, admin);
+      expect(r.status, query).toBe(400);
+      expect((await r.json()).errors[0].path).toBe(param);
+    }
+    expect((await t.get('/api/leaderboard?period=2026-07&team=T-9', admin)).status).toBe(404);
+  });
+
+  it('answers as of a moment: a late sale recorded later is not on the board before it was recorded', async () => {
+    t.setNow('2026-08-20T11:00:00+08:00');
+    const later = await t.token('admin');
+    await t.post('RecordSale', { orderId: 'O-LATE', customerId: 'C-1', repId: 'R-3', lines: [{ product: 'CRM', units: 1, amount: 1_000 }], occurredAt: '2026-07-30T10:00:00+08:00' }, later);
+    const before = await board(`period=2026-07&asOf=${encodeURIComponent('2026-08-20T10:30:00+08:00')}`, later);
+    expect(before.entries.map((e) => [e.repId, e.value]).slice(0, 2)).toEqual([['R-1', 500], ['R-2', 300]]);
+    const after = await board('period=2026-07', later);
+    expect(after.entries.map((e) => [e.rank, e.repId, e.value]).slice(0, 2)).toEqual([[1, 'R-3', 1_300], [2, 'R-1', 500]]);
+  });
+});
