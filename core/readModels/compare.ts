@@ -2,13 +2,17 @@
 // touch it — late sales, refunds, goal revisions, plan versions, classification policies — each
 // with its effect on the KPIs, customers whose tier moved, and the KPIs at both moments. Pure:
 // the shell gives the two Worlds and the events between their positions.
+import type { GoalCascadedData, GoalDecomposedData, GoalRevisedData, GoalSetData } from '../goals/events';
+import type { IncentivePlan } from '../incentives/events';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
 import type { StoredEvent } from '../shared/envelope';
 import { periodBounds, toMillis } from '../shared/period';
 import { upcast } from '../upcasters';
 import { classifyAt, customersProjection } from './customers';
 import { directoryProjection } from './directory';
-import { METRICS, metricValue, salesLedgerProjection, type Metric } from './salesLedger';
+import { goalsOf } from './goals';
+import { plansProjection } from './plans';
+import { dayId, localDay, METRICS, metricValue, salesLedgerProjection, type Metric } from './salesLedger';
 import type { World } from './world';
 
 export interface CompareRequest {
@@ -37,7 +41,10 @@ export interface EventRef {
 export interface ChangeItem {
   readonly kind: string;
   readonly summary: string;
+  /** the change to the owner's revenue, units and orders of the period (sales and refunds) */
   readonly effect: Effect | null;
+  /** what else it changed: a goal's target, a plan's budget… */
+  readonly detail?: Readonly<Record<string, unknown>>;
   readonly events: EventRef[];
 }
 
@@ -54,6 +61,11 @@ export interface ChangeQuery {
   readonly start: number;
   readonly end: number;
   readonly teamId?: string;
+  readonly zone: string;
+  /** the later World, to look up what an event refers to (a revised goal's period) */
+  readonly to: World;
+  /** is an owner (`company`, `team:ID`, `rep:ID`) part of the comparison? */
+  readonly covers: (owner: string) => boolean;
 }
 
 const refOf = (e: StoredEvent): EventRef => ({ position: e.position, type: e.type, stream: e.stream, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.meta.actor, data: e.data });
@@ -98,18 +110,73 @@ export const refunds: ChangeKind = {
   },
 };
 
+const overlaps = (period: string, q: ChangeQuery) => {
+  const b = periodBounds(period, q.zone);
+  return b.start < q.end && b.end > q.start;
+};
+
+const goalChange = (e: StoredEvent, q: ChangeQuery): ChangeItem | undefined => {
+  const goals = goalsOf(q.to).goals;
+  switch (e.type) {
+    case 'GoalSet': {
+      const d = e.data as GoalSetData;
+      return overlaps(d.period, q) && q.covers(d.owner) ? { kind: 'goal-set', summary: `goal ${d.goalId} set for ${d.owner}: ${d.metric} ${d.target} in ${d.period}`, effect: null, detail: { goalId: d.goalId, target: { from: null, to: d.target } }, events: [refOf(e)] } : undefined;
+    }
+    case 'GoalRevised': {
+      const d = e.data as GoalRevisedData;
+      const g = goals.get(d.goalId);
+      return g && overlaps(g.period, q) && q.covers(g.owner)
+        ? { kind: 'goal-revised', summary: `goal ${d.goalId} (${g.owner}, ${g.period}) revised from ${d.from} to ${d.to}: ${d.reason}`, effect: null, detail: { goalId: d.goalId, target: { from: d.from, to: d.to } }, events: [refOf(e)] }
+        : undefined;
+    }
+    case 'GoalDecomposed':
+    case 'GoalCascaded': {
+      const d = e.data as GoalDecomposedData | GoalCascadedData;
+      const children = d.children.map((c) => goals.get(c.goalId)).filter((g) => g !== undefined && overlaps(g.period, q) && q.covers(g.owner));
+      return children.length > 0
+        ? { kind: 'goal-broken-down', summary: `goal ${d.goalId} broken down into ${children.length} goal(s) touching the period`, effect: null, detail: { goalId: d.goalId, children: children.map((g) => ({ goalId: g!.goalId, owner: g!.owner, period: g!.period, target: g!.target })) }, events: [refOf(e)] }
+        : undefined;
+    }
+  }
+  return undefined;
+};
+
+export const goalRevisions: ChangeKind = { key: 'goalRevisions', item: goalChange };
+
+const SALES_PLAN_EVENTS = new Set(['SalesPlanDrafted', 'BudgetAllocated', 'ExpenseRecorded', 'ResourceAssigned', 'MilestoneAdded', 'MilestoneCompleted', 'ContingencyAdded']);
+
+/** The last day of the period, as a date, for comparing with a plan's effectiveFrom. */
+const lastDate = (q: ChangeQuery) => dayId(localDay(q.end - 1, q.zone));
+
+export const planVersions: ChangeKind = {
+  key: 'planVersions',
+  item: (e, q) => {
+    if (e.type === 'IncentivePlanPublished') {
+      const d = e.data as IncentivePlan;
+      const from = d.effectiveFrom.slice(0, 10);
+      const inForce = from <= lastDate(q) && (!d.effectiveTo || periodBounds(d.effectiveTo.slice(0, 10), q.zone).end > q.start);
+      const applies = !q.teamId || !d.appliesTo || (!d.appliesTo.teams?.length && !d.appliesTo.reps?.length) || !!d.appliesTo.teams?.includes(q.teamId) || !!d.appliesTo.reps?.some((r) => q.covers(`rep:${r}`));
+      return inForce && applies
+        ? { kind: 'incentive-plan-version', summary: `incentive plan ${d.planId} version ${d.version} (${d.name}) in force from ${d.effectiveFrom}`, effect: null, detail: { planId: d.planId, version: d.version, effectiveFrom: d.effectiveFrom }, events: [refOf(e)] }
+        : undefined;
+    }
+    if (SALES_PLAN_EVENTS.has(e.type)) {
+      const d = e.data as { salesPlanId: string; amount?: number; category?: string };
+      const plan = q.to.get(plansProjection).plans.get(d.salesPlanId);
+      return plan && overlaps(plan.period, q) && q.covers(plan.owner)
+        ? { kind: 'sales-plan-change', summary: `sales plan ${d.salesPlanId}: ${e.type}${d.category ? ` (${d.category}${d.amount !== undefined ? ` ${d.amount}` : ''})` : ''}`, effect: null, detail: { salesPlanId: d.salesPlanId }, events: [refOf(e)] }
+        : undefined;
+    }
+    return undefined;
+  },
+};
+
 export const policyChanges: ChangeKind = {
   key: 'classificationPolicies',
   item: (e) => (e.type === 'ClassificationPolicySet' ? { kind: 'classification-policy', summary: 'customer classification policy changed', effect: null, events: [refOf(e)] } : undefined),
 };
 
-export const CHANGE_KINDS: ChangeKind[] = [lateSales, refunds, policyChanges];
-
-/** Keys the comparison names though this build has nothing to fill them with yet. */
-export const ABSENT_CHANGES: { key: string; note: string }[] = [
-  { key: 'goalRevisions', note: 'the goals read model is not in this build yet' },
-  { key: 'planVersions', note: 'the sales plans and incentive plans read models are not in this build yet' },
-];
+export const CHANGE_KINDS: ChangeKind[] = [lateSales, refunds, goalRevisions, planVersions, policyChanges];
 
 const kpisAt = (w: World, owner: string, period: string) => new Map(METRICS.map((m) => [m, metricValue(w.get(salesLedgerProjection), owner, m, period)]));
 
@@ -132,8 +199,11 @@ const reclassified = (from: World, to: World, end: number, events: readonly Stor
 };
 
 export const compareKnowledge = (from: World, to: World, between: readonly StoredEvent[], req: CompareRequest) => {
-  const b = periodBounds(req.period, to.settings.zone);
-  const q: ChangeQuery = { start: b.start, end: b.end, teamId: req.teamId };
+  const zone = to.settings.zone;
+  const b = periodBounds(req.period, zone);
+  const teamReps = new Set([...to.get(directoryProjection).reps.values()].filter((r) => r.teamId === req.teamId).map((r) => r.repId));
+  const covers = (o: string) => !req.teamId || o === `team:${req.teamId}` || (o.startsWith('rep:') && teamReps.has(o.slice(4)));
+  const q: ChangeQuery = { start: b.start, end: b.end, teamId: req.teamId, zone, to, covers };
   const owner = req.teamId ? `team:${req.teamId}` : 'company';
   const events = between.map(upcast);
   const changes: Record<string, ChangeItem[]> = {};
@@ -160,12 +230,10 @@ export const compareKnowledge = (from: World, to: World, between: readonly Store
     to: { asOf: req.toAsOf, position: to.position },
     kpis,
     ...changes,
-    ...Object.fromEntries(ABSENT_CHANGES.map((a) => [a.key, null])),
     reclassifiedCustomers: reclassified(from, to, b.end, events, req.teamId),
     /** the effects listed above add up to this; it equals the KPI deltas of revenue, units and orders */
     explained,
     eventsBetween: events.length,
     unrelatedEvents: events.length - claimed.size,
-    absent: ABSENT_CHANGES,
   };
 };

@@ -16,7 +16,8 @@ export const Due = t.union([DateOnly, Instant], 'Due');
 export const AddActionItem = closed(
   'AddActionItem',
   { actionId: Id, title: Text(300), due: Due },
-  { ownerRepId: Id, source: Text(200), teamId: Id, period: PeriodId },
+  // occurredAt: when it was agreed (default: its meeting's time, else when it is recorded)
+  { ownerRepId: Id, source: Text(200), teamId: Id, period: PeriodId, occurredAt: Instant },
 );
 export type AddActionItem = t.TypeOf<typeof AddActionItem>;
 

@@ -52,10 +52,14 @@ export const addActionItem = (c: AddActionItem, s: ActionState, ctx: DecideConte
   const held = meeting?.status === 'held' ? meeting : undefined;
   const teamId = itemTeam(c, ctx);
   const period = c.period ?? held?.period;
+  const { occurredAt, ...data } = c;
+  // an item agreed at a meeting was added when the meeting was held
+  const addedAt = occurredAt ?? held?.occurredAt;
   return E.right([
     {
       type: 'ActionItemAdded',
-      data: { ...c, ...(held ? { meetingId: held.meetingId } : {}), ...(teamId ? { teamId } : {}), ...(period ? { period } : {}) },
+      data: { ...data, ...(held ? { meetingId: held.meetingId } : {}), ...(teamId ? { teamId } : {}), ...(period ? { period } : {}) },
+      ...(addedAt ? { occurredAt: addedAt } : {}),
     },
   ]);
 };

@@ -2,7 +2,7 @@
 import type { FoldedEvent, StreamKind } from '../shared/decider';
 import type { MeetingKind, ReviewEvent } from './events';
 
-export type MeetingState = { status: 'none' } | { status: 'held'; meetingId: string; kind: MeetingKind; teamId?: string; period?: string };
+export type MeetingState = { status: 'none' } | { status: 'held'; meetingId: string; kind: MeetingKind; occurredAt: string; teamId?: string; period?: string };
 
 export type ActionState =
   | { status: 'none' }
@@ -11,7 +11,7 @@ export type ActionState =
 export type LessonState = { status: 'none' } | { status: 'recorded'; lessonId: string };
 
 export const evolveMeeting = (s: MeetingState, e: FoldedEvent<ReviewEvent>): MeetingState =>
-  e.type === 'MeetingHeld' ? { status: 'held', meetingId: e.data.meetingId, kind: e.data.kind, teamId: e.data.teamId, period: e.data.period } : s;
+  e.type === 'MeetingHeld' ? { status: 'held', meetingId: e.data.meetingId, kind: e.data.kind, occurredAt: e.occurredAt, teamId: e.data.teamId, period: e.data.period } : s;
 
 export const evolveAction = (s: ActionState, e: FoldedEvent<ReviewEvent>): ActionState => {
   switch (e.type) {

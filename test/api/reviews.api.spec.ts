@@ -61,6 +61,25 @@ describe('GET /api/reviews/:period/compare', () => {
     expect(diff.explained.revenue).toBe(35_000);
   });
 
+  it('lists a refund, a goal revision and a customer reclassified by a late first sale, each with its events', async () => {
+    const { t } = await withLateSale();
+    await ok(await t.post('SetGoal', { goalId: 'G-JUNE', title: 'June revenue', owner: 'company', metric: 'revenue', period: '2026-06', target: 200_000 }, await at(t, '2026-06-02T09:00:00+08:00')));
+    const admin = await at(t, '2026-07-06T09:00:00+08:00');
+    await ok(await t.post('RegisterCustomer', { customerId: 'C-2', name: 'Beta', ownerRepId: 'R-1' }, admin));
+    await ok(await t.post('RecordSale', { ...sale('O-C2', 50_000, '2026-06-29T10:00:00+08:00'), customerId: 'C-2' }, admin));
+    await ok(await t.post('RefundSale', { orderId: 'O-JUNE', amount: 10_000, occurredAt: '2026-06-30T10:00:00+08:00', reason: 'damaged' }, admin));
+    await ok(await t.post('ReviseGoal', { goalId: 'G-JUNE', target: 150_000, reason: 'two key accounts postponed' }, admin));
+    const diff = await ok(await t.get('/api/reviews/2026-06/compare?from=2026-07-06T00:00:00%2B08:00&to=2026-07-10T00:00:00%2B08:00', await at(t, '2026-07-20T09:00:00+08:00')));
+    expect(diff.lateSales.map((c: { events: { data: { orderId: string } }[] }) => c.events[0].data.orderId)).toEqual(['O-C2']);
+    expect(diff.refunds.map((c: { effect: { revenue: number } }) => c.effect.revenue)).toEqual([-10_000]);
+    expect(diff.goalRevisions).toHaveLength(1);
+    expect(diff.goalRevisions[0].detail).toEqual({ goalId: 'G-JUNE', target: { from: 200_000, to: 150_000 } });
+    expect(diff.reclassifiedCustomers.map((c: { customerId: string; from: string; to: string }) => [c.customerId, c.from, c.to])).toEqual([['C-2', 'potential', 'regular']]);
+    expect(diff.reclassifiedCustomers[0].events.map((e: { type: string }) => e.type)).toEqual(['CustomerRegistered', 'SaleRecorded']);
+    expect(diff.explained.revenue).toBe(40_000);
+    expect(diff.kpis.find((k: { metric: string }) => k.metric === 'revenue').delta).toBe(40_000);
+  });
+
   it('refuses a missing or reversed window and a period that is not a month, quarter or year', async () => {
     const { t, admin } = await withLateSale();
     const missing = await t.get('/api/reviews/2026-06/compare?from=2026-07-01T00:00:00%2B08:00', admin);
@@ -103,5 +122,70 @@ describe('who sees which review', () => {
   it('an unknown team is a 404', async () => {
     const t = await setup();
     expect((await t.get('/api/reviews/2026-06?team=T-404', t.admin)).status).toBe(404);
+  });
+});
+
+describe('the quarterly retrospective', () => {
+  it('shows June as it was known at its monthly review beside how it looks after the late sale', async () => {
+    const t = await testTally({ now: '2026-06-01T09:00:00+08:00' });
+    await seedCompany(t);
+    await ok(await t.post('RecordSale', sale('O-JUNE', 100_000, '2026-06-14T10:00:00+08:00'), await at(t, '2026-06-15T09:00:00+08:00')));
+    const review = { meetingId: 'MR-06', kind: 'monthly-review', occurredAt: '2026-07-03T09:30:00+08:00', attendees: ['M-1', 'R-1'], period: '2026-06' };
+    await ok(await t.post('HoldMeeting', review, await at(t, '2026-07-03T11:00:00+08:00')));
+    await ok(await t.post('RecordSale', sale('O-LATE', 35_000, '2026-06-28T16:00:00+08:00', 'R-2'), await at(t, '2026-07-05T09:00:00+08:00')));
+    const admin = await at(t, '2026-07-20T09:00:00+08:00');
+    const { retrospective } = await ok(await t.get('/api/reviews/2026-Q2', admin));
+    const june = retrospective.months.find((m: { period: string }) => m.period === '2026-06');
+    expect(june.meeting.meetingId).toBe('MR-06');
+    expect(june.then.kpis.find((k: { metric: string }) => k.metric === 'revenue').actual).toBe(100_000);
+    expect(june.now.kpis.find((k: { metric: string }) => k.metric === 'revenue').actual).toBe(135_000);
+    expect(june.changes).toEqual(expect.arrayContaining([{ metric: 'revenue', then: 100_000, now: 135_000, delta: 35_000 }]));
+    expect(retrospective.months.find((m: { period: string }) => m.period === '2026-04').meeting).toBeNull();
+  });
+
+  it('groups the quarter’s lessons by keep / stop / try and follows up the last retro’s action items', async () => {
+    const t = await testTally({ now: '2026-04-08T09:00:00+08:00' });
+    const admin = await seedCompany(t);
+    await ok(await t.post('HoldMeeting', { meetingId: 'QR-Q1', kind: 'quarterly-retro', occurredAt: '2026-04-08T09:00:00+08:00', attendees: ['M-1'], period: '2026-Q1' }, admin));
+    for (const id of ['A-1', 'A-2']) await ok(await t.post('AddActionItem', { actionId: id, title: `follow-up ${id}`, due: '2026-05-15', ownerRepId: 'R-1', source: 'QR-Q1' }, admin));
+    await ok(await t.post('CompleteActionItem', { actionId: 'A-1', occurredAt: '2026-05-10T17:00:00+08:00' }, admin));
+    for (const [id, kind] of [['L-1', 'keep'], ['L-2', 'try'], ['L-3', 'try']] as const) await ok(await t.post('RecordLesson', { lessonId: id, period: '2026-Q2', kind, text: `lesson ${id}` }, admin));
+    const { retrospective } = await ok(await t.get('/api/reviews/2026-Q2?at=2026-07-06T09:00:00%2B08:00', admin));
+    expect(retrospective.keep.map((l: { lessonId: string }) => l.lessonId)).toEqual(['L-1']);
+    expect(retrospective.stop).toEqual([]);
+    expect(retrospective.try.map((l: { lessonId: string }) => l.lessonId)).toEqual(['L-2', 'L-3']);
+    expect(retrospective.lastRetro).toMatchObject({ meetingId: 'QR-Q1', done: 1, of: 2 });
+    expect(retrospective.lastRetro.actionItems.map((i: { actionId: string; status: string }) => [i.actionId, i.status])).toEqual([['A-1', 'done'], ['A-2', 'overdue']]);
+  });
+});
+
+describe('action items', () => {
+  const withItems = async () => {
+    const t = await testTally({ now: '2026-07-03T09:00:00+08:00' });
+    const admin = await seedCompany(t);
+    await ok(await t.post('AddActionItem', { actionId: 'A-LATE', title: 'call lapsed customers', due: '2026-07-10', ownerRepId: 'R-1' }, admin));
+    await ok(await t.post('AddActionItem', { actionId: 'A-NORTH', title: 'price list', due: '2026-07-10', ownerRepId: 'R-3' }, admin));
+    return { t, admin: await at(t, '2026-07-13T09:00:00+08:00') };
+  };
+
+  it('an item past its due date without completion is overdue in the review and on its own', async () => {
+    const { t, admin } = await withItems();
+    const review = await ok(await t.get('/api/reviews/2026-07?team=T-1', admin));
+    expect(review.actionItems.map((i: { actionId: string; status: string }) => [i.actionId, i.status])).toEqual([['A-LATE', 'overdue']]);
+    expect(review.actionSummary).toEqual({ open: 0, done: 0, overdue: 1 });
+    const one = await ok(await t.get('/api/action-items/A-LATE', admin));
+    expect(one).toMatchObject({ status: 'overdue', overdue: true, daysOverdue: 3 });
+    expect(one.events.map((e: { type: string }) => e.type)).toEqual(['ActionItemAdded']);
+    const before = await ok(await t.get('/api/action-items/A-LATE?at=2026-07-10T20:00:00%2B08:00', admin));
+    expect(before.status).toBe('open');
+  });
+
+  it('a rep sees only their own items; a manager only their team’s', async () => {
+    const { t } = await withItems();
+    const rep = await ok(await t.get('/api/action-items', await t.token('rep', 'R-1')));
+    expect(rep.items.map((i: { actionId: string }) => i.actionId)).toEqual(['A-LATE']);
+    expect((await t.get('/api/action-items/A-NORTH', await t.token('rep', 'R-1'))).status).toBe(404);
+    const manager = await ok(await t.get('/api/action-items?status=overdue', await t.token('manager', 'M-2', 'T-2')));
+    expect(manager.items.map((i: { actionId: string }) => i.actionId)).toEqual(['A-NORTH']);
   });
 });

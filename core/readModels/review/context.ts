@@ -48,3 +48,10 @@ export const coversRep = (ctx: ReviewContext, repId: string | undefined): boolea
 
 /** Is this team's data part of the review? */
 export const coversTeam = (ctx: ReviewContext, teamId: string | undefined): boolean => !ctx.team || teamId === ctx.team.teamId;
+
+/** Is an owner (`company`, `team:ID`, `rep:ID`) one the review covers? A team review leaves the company's out. */
+export const ownerInReview = (ctx: ReviewContext) => (owner: string): boolean => {
+  if (!ctx.team) return true;
+  if (owner.startsWith('rep:')) return coversRep(ctx, owner.slice(4));
+  return owner.startsWith('team:') && coversTeam(ctx, owner.slice(5));
+};

@@ -4,7 +4,7 @@
 import { goalProgress, goalsAtRisk, type GoalPolicy, type Pace } from '../goalProgress';
 import { goalFor } from '../goals';
 import type { Metric } from '../salesLedger';
-import { coversRep, coversTeam, type ReviewContext } from './context';
+import { ownerInReview, type ReviewContext } from './context';
 import { defineSection } from './section';
 
 export interface KpiGoal {
@@ -26,15 +26,8 @@ export const goalOfKpi = (ctx: ReviewContext, owner: string, metric: Metric): Kp
   return { goalId: p.goalId, target: p.target, attainment: p.attainment, expectedToDate: p.expectedToDate, deviation: p.actual - p.expectedToDate, pace: p.pace };
 };
 
-/** Whose goals a review covers: the owner's and, for a team, its reps'; for the company, everyone's. */
-const inReview = (ctx: ReviewContext) => (owner: string) => {
-  if (!ctx.team) return true;
-  if (owner.startsWith('rep:')) return coversRep(ctx, owner.slice(4));
-  return owner.startsWith('team:') && coversTeam(ctx, owner.slice(5));
-};
-
 export const goalsAtRiskSection = defineSection('goalsAtRisk', (ctx) =>
-  goalsAtRisk(ctx.world, { period: ctx.period, visible: inReview(ctx) }, { at: ctx.at, policy: ctx.goalPolicy }),
+  goalsAtRisk(ctx.world, { period: ctx.period, visible: ownerInReview(ctx) }, { at: ctx.at, policy: ctx.goalPolicy }),
 );
 
 export type { GoalPolicy };

@@ -1,13 +1,14 @@
 // The sections of a period review, in the order a manager runs the meeting. An area joins the
-// review by adding its section here; one whose read model is not in this build is `absent`.
+// review by adding its section here (a section may answer `absent(note)` when it cannot be
+// computed; the review then shows null and lists the note).
 import { appraisalsSection, scorecardsSection } from './scorecards';
 import { openComplaintsSection, pipelineSection, satisfactionSection } from './customers';
 import { actionItemsSection, actionSummarySection, lessonsSection, meetingsSection } from './followUp';
 import { goalsAtRiskSection } from './goals';
 import { deviationsSection, kpisSection, paceSection } from './kpis';
-import { absent, defineSection, type ReviewSection } from './section';
-
-const waitingFor = (key: string, what: string) => defineSection(key, () => absent(`${what} is not in this build yet`));
+import { badgesSection, contestsSection } from './incentives';
+import { budgetSection, insightsSection, overdueMilestonesSection, trainingSection } from './plans';
+import type { ReviewSection } from './section';
 
 export const reviewSections: ReviewSection[] = [
   kpisSection,
@@ -17,12 +18,12 @@ export const reviewSections: ReviewSection[] = [
   pipelineSection,
   satisfactionSection,
   openComplaintsSection,
-  waitingFor('budget', 'the sales plans read model (budget against actual)'),
-  waitingFor('overdueMilestones', 'the sales plans read model (milestones)'),
-  waitingFor('training', 'the training read model'),
-  waitingFor('insights', 'the market insights read model'),
-  waitingFor('contests', 'the contests read model'),
-  waitingFor('badges', 'the badges read model'),
+  budgetSection,
+  overdueMilestonesSection,
+  trainingSection,
+  insightsSection,
+  contestsSection,
+  badgesSection,
   scorecardsSection,
   appraisalsSection,
   actionItemsSection,

@@ -33,7 +33,13 @@ describe('AddActionItem', () => {
   it('links an item to the meeting its source names and inherits the meeting’s team and period', () => {
     given(withMeeting)
       .when('AddActionItem', { actionId: 'A-1', title: 'Call lapsed customers', due: '2026-07-15', ownerRepId: 'R-3', source: 'MR-2026-06' })
-      .then([{ type: 'ActionItemAdded', data: { actionId: 'A-1', title: 'Call lapsed customers', due: '2026-07-15', ownerRepId: 'R-3', source: 'MR-2026-06', meetingId: 'MR-2026-06', teamId: 'T-1', period: '2026-06' } }]);
+      .then([{ type: 'ActionItemAdded', data: { actionId: 'A-1', title: 'Call lapsed customers', due: '2026-07-15', ownerRepId: 'R-3', source: 'MR-2026-06', meetingId: 'MR-2026-06', teamId: 'T-1', period: '2026-06' }, occurredAt: held.occurredAt }]);
+  });
+
+  it('takes the moment it was agreed when given, over its meeting’s', () => {
+    given(withMeeting)
+      .when('AddActionItem', { actionId: 'A-1', title: 'x', due: '2026-07-15', source: 'MR-2026-06', occurredAt: '2026-07-03T10:00:00+08:00' })
+      .then([{ type: 'ActionItemAdded', occurredAt: '2026-07-03T10:00:00+08:00' }]);
   });
 
   it('takes the owner’s team when no meeting names one, and keeps a free-text source unlinked', () => {

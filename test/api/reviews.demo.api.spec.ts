@@ -1,0 +1,93 @@
+// The review of a demo month (November 2026, with company and rep goals) names who moved the
+// number against their own goals, and every figure equals what GET /api/goals and
+// GET /api/analytics say for the same period at the same moment.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../server/demo/load';
+import { testTally, type TestTally } from '../support/app';
+
+interface Contributor { key: string; value: number; previous: number; change: number; target?: number; expectedToDate?: number; deviation?: number }
+interface Kpi { metric: string; goalId: string | null; target: number | null; actual: number; attainment: number | null; expectedToDate: number | null; deviation: number | null; pace: string | null; contributors: { reps: Contributor[]; products: Contributor[]; customers: Contributor[] } | null }
+
+let t: TestTally;
+let admin: string;
+const json = async (path: string) => {
+  const r = await t.get(path, admin);
+  expect(r.status, path).toBe(200);
+  return r.json();
+};
+
+beforeAll(async () => {
+  t = await testTally();
+  await loadDemo(t.deps.engine);
+  admin = await t.token('admin');
+});
+
+describe('the review of a demo month', () => {
+  it('measures revenue against the company goal exactly as GET /api/goals does', async () => {
+    const review = await json('/api/reviews/2026-11');
+    const revenue: Kpi = review.kpis.find((k: Kpi) => k.metric === 'revenue');
+    const goal = await json(`/api/goals/${revenue.goalId}`);
+    expect(revenue.goalId).toBe('G-2026-11');
+    expect({ target: revenue.target, actual: revenue.actual, attainment: revenue.attainment, expectedToDate: revenue.expectedToDate, pace: revenue.pace }).toEqual({
+      target: goal.target, actual: goal.actual, attainment: goal.attainment, expectedToDate: goal.expectedToDate, pace: goal.pace,
+    });
+    expect(revenue.deviation).toBe(goal.actual - goal.expectedToDate);
+  });
+
+  it('names the reps furthest behind their own goals as the top contributors to the shortfall', async () => {
+    const review = await json('/api/reviews/2026-11');
+    const deviation = review.deviations.find((d: Kpi) => d.metric === 'revenue');
+    expect(deviation.deviation).toBeLessThan(0);
+    const top: Contributor[] = deviation.contributors.reps;
+    expect(top.length).toBeGreaterThan(0);
+    // worst first, each figure the rep's own GoalProgress
+    for (let i = 1; i < top.length; i++) expect(top[i].deviation!).toBeGreaterThanOrEqual(top[i - 1].deviation!);
+    expect(top[0].deviation!).toBeLessThan(0);
+    for (const c of top) {
+      const own = await json(`/api/goals/G-2026-11-${c.key}`);
+      expect({ value: c.value, target: c.target, expectedToDate: c.expectedToDate }).toEqual({ value: own.actual, target: own.target, expectedToDate: own.expectedToDate });
+    }
+  });
+
+  it('agrees with GET /api/analytics by rep and by product, for the company and for a team', async () => {
+    for (const [team, owner] of [[undefined, 'company'], ['T-EAST', 'team:T-EAST']] as const) {
+      const review = await json(`/api/reviews/2026-11${team ? `?team=${team}` : ''}`);
+      const revenue: Kpi = review.kpis.find((k: Kpi) => k.metric === 'revenue');
+      for (const by of ['rep', 'product'] as const) {
+        const rows: { key: string; revenue: number }[] = (await json(`/api/analytics?period=2026-11&by=${by}&owner=${owner}`)).rows;
+        expect(rows.reduce((a, r) => a + r.revenue, 0), `${owner} by ${by}`).toBe(revenue.actual);
+        const list = by === 'rep' ? revenue.contributors!.reps : revenue.contributors!.products;
+        for (const c of list) expect(c.value, `${owner} ${by} ${c.key}`).toBe(rows.find((r) => r.key === c.key)?.revenue ?? 0);
+      }
+      const orders: Kpi = review.kpis.find((k: Kpi) => k.metric === 'orders');
+      const total = (await json(`/api/analytics?period=2026-11&by=team&owner=${owner}`)).total;
+      expect({ revenue: revenue.actual, orders: orders.actual }).toEqual({ revenue: total.revenue, orders: total.orders });
+    }
+  });
+
+  it('carries the meeting side: the team’s monthly review, its action items and the plan’s overdue milestone', async () => {
+    const review = await json('/api/reviews/2026-10?team=T-EAST&at=2026-11-27T10:00:00%2B08:00');
+    expect(review.meetings.map((m: { meetingId: string }) => m.meetingId)).toContain('MR-2026-10-T-EAST');
+    const items = review.actionItems.filter((i: { meetingId: string }) => i.meetingId === 'MR-2026-10-T-EAST');
+    expect(items).toHaveLength(2);
+    expect(review.actionSummary.open + review.actionSummary.done + review.actionSummary.overdue).toBe(review.actionItems.length);
+    const nov = await json('/api/reviews/2026-11?team=T-EAST');
+    expect(nov.overdueMilestones.map((m: { salesPlanId: string }) => m.salesPlanId)).toContain('SP-2026-Q4-EAST');
+    expect(nov.budget.overBudget).toBe(true);
+    expect(nov.absent).toEqual([]);
+  });
+
+  it('gives the Q2 retrospective its lessons, the Q1 retro’s action items, and each month then and now', async () => {
+    const retro = (await json('/api/reviews/2026-Q2?team=T-EAST')).retrospective;
+    expect(retro.keep.length + retro.stop.length + retro.try.length).toBe(3);
+    expect(retro.lastRetro.meetingId).toBe('QR-2026-Q1-T-EAST');
+    expect(retro.lastRetro.of).toBe(retro.lastRetro.actionItems.length);
+    expect(retro.months.map((m: { period: string }) => m.period)).toEqual(['2026-04', '2026-05', '2026-06']);
+    for (const m of retro.months) {
+      expect(m.meeting.meetingId).toBe(`MR-${m.period}-T-EAST`);
+      // the demo is recorded in one go, so each month was known then as it is now
+      expect(m.changes).toEqual([]);
+      expect(m.then.kpis.map((k: Kpi) => k.actual)).toEqual(m.now.kpis.map((k: Kpi) => k.actual));
+    }
+  });
+});
