@@ -4,7 +4,6 @@
 // lost with reasons and competitors.
 import type { DealLostData, DealOpenedData, DealStageMovedData, DealWonData, PipelineStage } from '../pipeline/events';
 import { Dec, ratio, roundMinor } from '../shared/money';
-import { isDateOnly } from '../shared/codec';
 import { periodBounds, periodOf, toMillis } from '../shared/period';
 import { defineProjection } from './projection';
 
@@ -37,9 +36,11 @@ export interface PipelineModel {
   readonly deals: Map<string, DealRow>;
 }
 
-/** A business date is a local calendar day; an instant is placed in the zone. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A business date is a local calendar day; an instant is placed in the zone. (Events hold valid values: no parsing check per event.) */
 const closeOf = (expectedCloseAt: string, zone: string) =>
-  isDateOnly(expectedCloseAt)
+  DATE_ONLY.test(expectedCloseAt)
     ? { closeMonth: expectedCloseAt.slice(0, 7), closeMs: periodBounds(expectedCloseAt, zone).start }
     : { closeMonth: periodOf('month', expectedCloseAt, zone), closeMs: toMillis(expectedCloseAt) };
 

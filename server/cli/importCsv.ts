@@ -164,12 +164,13 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
   };
 
   // fxiaoke-orders: consecutive rows with one order id are one order with several lines
-  let order: { orderId: string; lines: number[]; cells: string[][]; build: ReturnType<typeof fxiaokeLine>[]; error?: string } | undefined;
+  let order: { orderId: string; lines: number[]; cells: string[][]; build: ReturnType<typeof fxiaokeLine>[]; error?: { line: number; message: string } } | undefined;
   const closeOrder = async () => {
     const g = order;
     order = undefined;
     if (!g) return;
-    if (g.error) return reject(g, g.error);
+    // one bad row refuses its whole order; the reason names the row when the order has several
+    if (g.error) return reject(g, g.lines.length > 1 ? `order '${g.orderId}', line ${g.error.line}: ${g.error.message}` : g.error.message);
     const first = g.build[0];
     const disagree = g.build.find((b) => b.repId !== first.repId || b.occurredAt !== first.occurredAt);
     if (disagree) return reject(g, `the rows of order '${g.orderId}' disagree on its rep or date`);
@@ -200,7 +201,7 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
           order.build.push(fxiaokeLine(v, c));
         } catch (e) {
           if (!(e instanceof RowError)) throw e;
-          order.error ??= `line ${line}: ${e.message}`;
+          order.error ??= { line, message: e.message };
         }
         return;
       }

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { Directory } from '../../core/readModels/directory';
 import { Dec } from '../../core/shared/money';
 import { ID_PATTERN } from '../../core/shared/codec';
+import { offsetMinutes } from '../../core/shared/period';
 
 export const FORMATS = ['zoho-deals', 'fxiaoke-orders', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -99,6 +100,32 @@ const refuse = (reason: string): never => {
 
 const AUTO_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd', 'yyyy/MM/dd HH:mm:ss', 'yyyy/MM/dd HH:mm', 'yyyy/M/d H:mm', 'yyyy/M/d', 'yyyy.MM.dd', "yyyy-MM-dd'T'HH:mm:ss"];
 
+interface LocalMoment {
+  readonly date: string;
+  readonly instant: string;
+}
+
+/** The formats the fast path reads exactly as luxon would (luxon costs tens of µs a row). */
+const FAST_FORMATS = new Set(['yyyy-MM-dd', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd HH:mm:ss', 'yyyy/MM/dd', 'yyyy/MM/dd HH:mm', 'yyyy/MM/dd HH:mm:ss']);
+const LOCAL = /^(\d{4})([-/])(\d{2})\2(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-06-03 10:20` as a wall-clock time in the zone, with the zone's offset then; undefined if not that shape or not a real time. */
+const fastLocal = (v: string, zone: string): LocalMoment | undefined => {
+  const m = LOCAL.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [+m[1], +m[3], +m[4], +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0)];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  // the offset at the instant, found from the wall time (twice, for a wall time near a DST change)
+  let off = offsetMinutes(wall - offsetMinutes(wall, zone) * 60_000, zone);
+  off = offsetMinutes(wall - off * 60_000, zone);
+  const sign = off < 0 ? '-' : '+';
+  const date = `${m[1]}-${m[3]}-${m[4]}`;
+  return { date, instant: `${date}T${two(h)}:${two(mi)}:${two(s)}${sign}${two(Math.floor(Math.abs(off) / 60))}:${two(Math.abs(off) % 60)}` };
+};
+
 export interface Values {
   text(field: string, required?: boolean): string | undefined;
   instant(field: string): string;
@@ -116,20 +143,23 @@ export const valuesOf = (row: Row, columns: Readonly<Record<string, string>>, ma
     if (v === '') return required ? refuse(`${column(field)} is empty`) : undefined;
     return v;
   };
-  const parseDate = (field: string): DateTime => {
+  const parseDate = (field: string): LocalMoment => {
     const v = text(field)!;
+    const fast = !mapping.dateFormat || FAST_FORMATS.has(mapping.dateFormat) ? fastLocal(v, zone) : undefined;
+    if (fast) return fast;
     const formats = mapping.dateFormat ? [mapping.dateFormat] : AUTO_DATE_FORMATS;
     for (const f of formats) {
       const d = DateTime.fromFormat(v, f, { zone });
-      if (d.isValid) return d;
+      if (d.isValid) return { date: d.toISODate()!, instant: d.toISO({ suppressMilliseconds: true })! };
     }
     const iso = DateTime.fromISO(v, { zone, setZone: true });
-    return iso.isValid && /^\d{4}-/.test(v) ? iso : refuse(`${column(field)} '${v}' is not a date${mapping.dateFormat ? ` in the format ${mapping.dateFormat}` : ''}`);
+    if (iso.isValid && /^\d{4}-/.test(v)) return { date: iso.toISODate()!, instant: iso.toISO({ suppressMilliseconds: true })! };
+    return refuse(`${column(field)} '${v}' is not a date${mapping.dateFormat ? ` in the format ${mapping.dateFormat}` : ''}`);
   };
   return {
     text,
-    instant: (field) => parseDate(field).toISO({ suppressMilliseconds: true })!,
-    date: (field) => parseDate(field).toISODate()!,
+    instant: (field) => parseDate(field).instant,
+    date: (field) => parseDate(field).date,
     money: (field) => {
       const v = text(field)!.replace(/[,\s¥￥]|CNY|RMB|元/g, '');
       const major = mapping.amountUnit === 'major';

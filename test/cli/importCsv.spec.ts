@@ -90,9 +90,9 @@ describe('CSV import', () => {
     const before = t.deps.projections.position;
     const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
-      [3, "line 3: 下单日期 '2026-06-31 10:20' is not a date in the format yyyy-MM-dd HH:mm"],
-      [4, "line 4: unknown rep '赵六' in 负责人"],
-      [5, "line 5: 小计 '-100.00' is a negative amount"],
+      [3, "下单日期 '2026-06-31 10:20' is not a date in the format yyyy-MM-dd HH:mm"],
+      [4, "unknown rep '赵六' in 负责人"],
+      [5, "小计 '-100.00' is a negative amount"],
       [6, 'expected 8 columns, got 7'],
     ]);
     expect(r.imported).toBe(2);
@@ -101,7 +101,7 @@ describe('CSV import', () => {
     expect([...ledger.orders.keys()].sort()).toEqual(['SO-1', 'SO-6']);
     expect(ledger.orders.get('SO-6')?.lines[0].amount).toBe(1_250_50);
     // the rejects file keeps each row with its line and reason
-    expect(rejectsCsv(r.header, r.rejected).split('\r\n')[2]).toBe("4,line 4: unknown rep '赵六' in 负责人,SO-3,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00");
+    expect(rejectsCsv(r.header, r.rejected).split('\r\n')[2]).toBe("4,unknown rep '赵六' in 负责人,SO-3,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00");
   });
 
   it('rejects the whole order when one of its rows is bad', async () => {
@@ -109,7 +109,7 @@ describe('CSV import', () => {
     writeFileSync(file, ['销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计', 'SO-7,C-1,Acme,王芳,2026-06-03 10:20,CRM,1,100.00', 'SO-7,C-1,Acme,王芳,2026-06-03 10:20,Training,x,50.00'].join('\n'));
     const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3]);
-    expect(r.rejected[0].reason).toContain("数量 'x' is not a whole non-negative number");
+    expect(r.rejected[0].reason).toBe("order 'SO-7', line 3: 数量 'x' is not a whole non-negative number");
     expect(t.deps.projections.world.get(salesLedgerProjection).orders.has('SO-7')).toBe(false);
   });
 
@@ -142,5 +142,18 @@ describe('CSV import', () => {
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(progress[progress.length - 1]).toBe(5000);
     expect(t.deps.projections.world.get(customersProjection).customers.size).toBe(301);
+  });
+});
+
+describe('CSV import of a broken file', () => {
+  it('reports a row with an unclosed quote by its line and sends nothing of it', async () => {
+    const file = join(tmp, 'quote.csv');
+    writeFileSync(file, ['销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计', 'SO-1,C-1,Acme,王芳,2026-06-03 10:20,CRM,1,100.00', 'SO-2,C-1,"Acme,王芳,2026-06-03 10:20,CRM,1,100.00'].join('\n'));
+    const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
+    expect(r.imported).toBe(1);
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected[0].line).toBe(3);
+    expect(r.rejected[0].reason).toContain('not valid CSV');
+    expect(t.deps.projections.world.get(salesLedgerProjection).orders.has('SO-2')).toBe(false);
   });
 });
