@@ -5,9 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalPage, type PortalOptions } from '../../widgets/demo/portal';
-import type { Backend } from './support/backend';
 import { axe, launchChromium, startPortal, watchErrors, type Portal } from './support/browser';
-import { startBackend } from './support/startBackend';
+import { startTallyServer, type TallyServer } from './support/tallyServer';
 
 const ARTIFACTS = 'test-artifacts';
 const SOON = { timeout: 5_000, interval: 50 };
@@ -15,12 +14,12 @@ const SOON = { timeout: 5_000, interval: 50 };
 describe('widgets in Chromium', () => {
   let browser: Browser;
   let portal: Portal;
-  let backend: Backend;
+  let backend: TallyServer;
   let base: PortalOptions;
 
   beforeAll(async () => {
     portal = await startPortal();
-    [backend, browser] = await Promise.all([startBackend(portal.origin), launchChromium()]);
+    [backend, browser] = await Promise.all([startTallyServer(portal.origin), launchChromium()]);
     base = {
       bundleUrl: `${backend.api}/widgets/tally.js`,
       api: backend.api,
@@ -213,13 +212,14 @@ describe('widgets in Chromium', () => {
     await page.close();
   });
 
-  it('opens a line’s citations to the events, and lets the rep dispute the line', async () => {
+  it('shows a line’s rule and cited events, and lets the rep dispute the line', async () => {
+    // The rep may not read the event log: the citations stay a list of positions.
     const { page } = await open('/demo');
     const statement = page.locator('tally-payout-statement');
-    const sources = statement.locator('tbody tr[data-line] details').first();
-    await sources.waitFor(SOON);
-    await sources.locator('summary').click();
-    await expect.poll(() => sources.locator('li').first().textContent(), SOON).toMatch(/[A-Z][a-z]+[A-Z]\w+/);
+    const why = statement.locator('tbody tr[data-line] details').first();
+    await why.waitFor(SOON);
+    await why.locator('summary').click();
+    await expect.poll(() => why.textContent(), SOON).toMatch(/无法查看事件日志[\s\S]*#\d+/);
 
     const line = await statement.locator('tbody tr[data-line]').first().getAttribute('data-line');
     await statement.getByRole('button', { name: /对此项提出异议/ }).first().click();
@@ -228,9 +228,23 @@ describe('widgets in Chromium', () => {
     await form.getByRole('button', { name: '提交异议' }).click();
     await expect.poll(() => statement.locator('.notice').textContent(), SOON).toMatch(/异议 dsp-[0-9a-f]+ 已提交/);
     const events = (await (await fetch(`${backend.api}/api/events?after=0&limit=1000`, { headers: { Authorization: `Bearer ${backend.tokens.admin}` } })).json()) as {
-      events: { type: string; data: { lineId?: string } }[];
+      events: { type: string; data: { lineId?: string; repId?: string } }[];
     };
-    expect(events.events.some((e) => /Dispute/.test(e.type) && e.data.lineId === line)).toBe(true);
+    expect(events.events.some((e) => /Dispute/.test(e.type) && e.data.lineId === line && e.data.repId === backend.repId)).toBe(true);
     await page.close();
+
+    // An admin reads the same statement with the events behind each line, and no dispute action.
+    const admin = await open(
+      '/statement-admin',
+      `<!doctype html><html lang="en"><head><title>statement</title><script type="module" src="${base.bundleUrl}"></script></head><body>
+        <tally-payout-statement api="${base.api}" token="${backend.tokens.admin}" rep="${backend.repId}" period="${backend.period}"></tally-payout-statement>
+      </body></html>`,
+    );
+    const adminWhy = admin.page.locator('tally-payout-statement tbody tr[data-line] details').first();
+    await adminWhy.waitFor(SOON);
+    await adminWhy.locator('summary').click();
+    await expect.poll(() => adminWhy.locator('li').first().textContent(), SOON).toMatch(/Event #\d+\s+[A-Z][a-z]+[A-Z]\w+/);
+    expect(await admin.page.getByRole('button', { name: /Dispute this line/ }).count()).toBe(0);
+    await admin.page.close();
   });
 });

@@ -28,6 +28,12 @@ const randomId = (): string => {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 };
 
+/** A line's name and the rule it applied: the server writes `name: how it was computed`. */
+const nameAndRule = (l: StatementLine): [name: string, rule: string] => {
+  const at = l.description.indexOf(': ');
+  return at < 0 ? [l.description || l.lineId, ''] : [l.description.slice(0, at), l.description.slice(at + 2)];
+};
+
 const brief = (data: unknown): string => {
   const text = JSON.stringify(data) ?? '';
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
@@ -240,22 +246,23 @@ export class TallyPayoutStatement extends TallyElement {
         </tr>
       </thead>
       <tbody>
-        ${lines.map(
-          (l) => html`<tr part="row" data-line=${l.lineId}>
-              <th scope="row">${l.description || l.lineId}${this.#renderCitations(l)}</th>
+        ${lines.map((l) => {
+          const [name, rule] = nameAndRule(l);
+          return html`<tr part="row" data-line=${l.lineId}>
+              <th scope="row">${name}${this.#renderWhy(l, rule)}</th>
               <td class="num">${this.#basis(s, l)}</td>
               <td class="num">${this.#rate(l.rate)}</td>
               <td class="num ${l.amount < 0 ? 'neg' : ''}">${i18n.money(l.amount)}</td>
               ${dispute
                 ? html`<td>
                     <button type="button" aria-expanded=${this.disputing === l.lineId ? 'true' : 'false'} @click=${() => this.#toggleDispute(l.lineId)}>
-                      ${this.t('dispute')}<span class="sr">: ${l.description || l.lineId}</span>
+                      ${this.t('dispute')}<span class="sr">: ${name}</span>
                     </button>
                   </td>`
                 : nothing}
             </tr>
-            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.#renderDisputeForm(s, l)}</td></tr>` : nothing}`,
-        )}
+            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.#renderDisputeForm(s, l, name)}</td></tr>` : nothing}`;
+        })}
       </tbody>
       ${lines.length > 1
         ? html`<tfoot>
@@ -283,12 +290,14 @@ export class TallyPayoutStatement extends TallyElement {
     return Math.abs(n) <= 1 ? this.i18n.percent(n, 2) : this.i18n.number(n, 4);
   }
 
-  #renderCitations(l: StatementLine): TemplateResult | typeof nothing {
-    if (l.citations.length === 0) return nothing;
+  /** The rule the line applied and the events it cites, opened on demand. */
+  #renderWhy(l: StatementLine, rule: string): TemplateResult | typeof nothing {
+    if (l.citations.length === 0 && !rule) return nothing;
     const opened = l.citations.slice(0, MAX_EVENTS);
     return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadEvents(opened)}>
       <summary>${this.t('sources', { n: l.citations.length })}</summary>
-      ${this.#eventsForbidden
+      ${rule ? html`<p class="muted">${rule}</p>` : nothing}
+      ${l.citations.length === 0 ? nothing : this.#eventsForbidden
         ? html`<p class="muted">${this.t('eventsForbidden', { list: l.citations.map((p) => `#${p}`).join(', ') })}</p>`
         : html`<ol>
             ${l.citations.map((p) => {
@@ -330,8 +339,8 @@ export class TallyPayoutStatement extends TallyElement {
     this.notice = '';
   }
 
-  #renderDisputeForm(s: Statement, l: StatementLine): TemplateResult {
-    const title = this.t('disputeLine', { line: l.description || l.lineId });
+  #renderDisputeForm(s: Statement, l: StatementLine, name: string): TemplateResult {
+    const title = this.t('disputeLine', { line: name });
     return html`<form part="dispute-form" aria-label=${title} @submit=${(e: SubmitEvent) => this.#sendDispute(e, s, l)}>
       <strong>${title}</strong>
       <label

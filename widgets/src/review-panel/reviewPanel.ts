@@ -5,7 +5,7 @@ import { define } from '../base/define';
 import { baseStyles } from '../base/styles';
 import { TallyElement } from '../base/tallyElement';
 import { expectShape } from '../controllers/api';
-import { humanise, type MessageKey } from '../controllers/messages';
+import type { MessageKey } from '../controllers/messages';
 import { concerns, LiveController } from '../controllers/stream';
 import { asReview, isRecord, num, str, type Rec } from '../guards';
 
@@ -16,33 +16,37 @@ const firstStr = (r: Rec, keys: string[]): string => {
 };
 const firstNum = (r: Rec, keys: string[]): number | undefined => num(first(r, keys));
 
-/** A list section may come as an array, or as an object keyed by name, or wrapped. */
-const rowsOf = (v: unknown): Rec[] => {
-  if (Array.isArray(v)) return v.filter(isRecord);
-  if (!isRecord(v)) return [];
-  for (const k of ['items', 'rows', 'categories', 'lines', 'stages', 'list']) if (Array.isArray(v[k])) return rowsOf(v[k]);
-  return Object.entries(v)
-    .filter((e): e is [string, Rec] => isRecord(e[1]))
-    .map(([name, r]) => ({ name, ...r }));
-};
+/** The rows of a list section: the array itself, or a summary's `categories`. */
+const rowsOf = (v: unknown): Rec[] =>
+  Array.isArray(v) ? v.filter(isRecord) : isRecord(v) && Array.isArray(v.categories) ? v.categories.filter(isRecord) : [];
 
-const NAME = ['title', 'name', 'label', 'kpi', 'kpiId', 'metric', 'goalId', 'category', 'stage', 'key', 'id'];
-const MONEYISH = /amount|revenue|budget|spent|cost|expense|weighted|allocated|price|payout/i;
+const isEmpty = (v: unknown): boolean =>
+  v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : isRecord(v) && Object.values(v).every(isEmpty));
+
+const NAME = ['title', 'name', 'label', 'metric', 'goalId', 'category', 'stage', 'key'];
+const MONEYISH = /amount|revenue|budget|spent|cost|expense|weighted|allocated|remaining|price|payout/i;
 const RATIOISH = /attainment|ratio|share|growth|probability|rate$|percent/i;
 const DATEISH = /^\d{4}-\d{2}-\d{2}(T|$)/;
+/** Ids and bookkeeping a reader does not need in a generic table. */
+const HIDDEN_COLUMNS = /^(?!repId$|ownerRepId$|customerId$).*Id$|^position$|^recordedAt$|^addedAt$/;
 
-/** Sections this panel knows how to draw, in reading order; the answer may use any of the keys. */
-const SECTIONS: { keys: string[]; title: MessageKey; open: boolean }[] = [
-  { keys: ['kpis', 'goals'], title: 'kpis', open: true },
-  { keys: ['deviations'], title: 'deviations', open: true },
-  { keys: ['overdueMilestones', 'milestones'], title: 'milestones', open: true },
-  { keys: ['actionItems', 'actions'], title: 'actionItems', open: true },
-  { keys: ['satisfaction'], title: 'satisfaction', open: true },
-  { keys: ['budget', 'budgets'], title: 'budget', open: true },
-  { keys: ['pipeline'], title: 'pipeline', open: false },
-  { keys: ['lessons'], title: 'lessons', open: false },
+type Body = 'kpi' | 'goals' | 'due' | 'budget' | 'lessons' | 'generic';
+
+/** The sections this panel draws, in reading order; shown even when empty ("nothing overdue"). */
+const SECTIONS: [key: string, title: MessageKey, body: Body, open: boolean][] = [
+  ['kpis', 'kpis', 'kpi', true],
+  ['deviations', 'deviations', 'kpi', true],
+  ['goalsAtRisk', 'goalsAtRisk', 'goals', true],
+  ['overdueMilestones', 'milestones', 'due', true],
+  ['actionItems', 'actionItems', 'due', true],
+  ['satisfaction', 'satisfaction', 'generic', true],
+  ['openComplaints', 'openComplaints', 'generic', false],
+  ['budget', 'budget', 'budget', true],
+  ['pipeline', 'pipeline', 'generic', false],
+  ['lessons', 'lessons', 'lessons', false],
 ];
-const HEADER_KEYS = new Set(['period', 'team', 'teamId', 'asOf', 'at', 'title', 'kind']);
+/** Keys shown in the header, or repeated elsewhere (pace restates the KPIs). */
+const NOT_SECTIONS = new Set(['period', 'team', 'asOf', 'at', 'knownAt', 'kind', 'position', 'pace', 'actionSummary']);
 
 /**
  * A period's review: KPIs against goals with deviations, overdue milestones and action
@@ -135,18 +139,15 @@ export class TallyReviewPanel extends TallyElement {
   }
 
   #renderReview(review: Rec): TemplateResult {
-    const used = new Set<string>(HEADER_KEYS);
-    const known = SECTIONS.map((s) => {
-      const key = s.keys.find((k) => review[k] !== undefined && review[k] !== null);
-      if (key === undefined) return nothing;
-      used.add(key);
-      return this.#section(key, this.t(s.title), review[key], s.open);
-    });
-    const rest = Object.keys(review)
-      .filter((k) => !used.has(k) && (Array.isArray(review[k]) || isRecord(review[k])))
-      .map((k) => this.#section(k, humanise(k), review[k], false));
-    const team = str(review.team) ?? str(review.teamId) ?? this.team;
-    const sections = [...known, ...rest].filter((s) => s !== nothing);
+    const known = new Set(SECTIONS.map(([key]) => key));
+    const sections = [
+      ...SECTIONS.filter(([key]) => key in review).map(([key, title, body, open]) => this.#section(key, this.t(title), review[key], body, open)),
+      // Sections this panel has no words for are shown as tables, closed, when they hold anything.
+      ...Object.keys(review)
+        .filter((k) => !known.has(k) && !NOT_SECTIONS.has(k) && (Array.isArray(review[k]) || isRecord(review[k])) && !isEmpty(review[k]))
+        .map((k) => this.#section(k, this.i18n.label('field', k), review[k], 'generic', false)),
+    ];
+    const team = isRecord(review.team) ? (str(review.team.name) ?? str(review.team.teamId)) : (str(review.team) ?? this.team);
     return html`<section part="base" class="card" aria-labelledby="title">
       <header part="header">
         <h2 id="title">${this.t('review')} · ${str(review.period) ?? this.period}</h2>
@@ -156,37 +157,26 @@ export class TallyReviewPanel extends TallyElement {
     </section>`;
   }
 
-  #section(key: string, title: string, value: unknown, open: boolean): TemplateResult {
+  #section(key: string, title: string, value: unknown, body: Body, open: boolean): TemplateResult {
     const rows = rowsOf(value);
     const count = Array.isArray(value) ? html` <span class="count">(${value.length})</span>` : nothing;
     return html`<details part="section" ?open=${open} data-section=${key}>
       <summary>${title}${count}</summary>
-      ${this.#sectionBody(key, title, value, rows)}
+      ${this.#sectionBody(body, title, value, rows)}
     </details>`;
   }
 
-  #sectionBody(key: string, title: string, value: unknown, rows: Rec[]): unknown {
-    switch (key) {
-      case 'kpis':
-      case 'goals':
-      case 'deviations':
-        return rows.length ? this.#kpiTable(rows, title) : this.#generic(value, title);
-      case 'budget':
-      case 'budgets':
-        return rows.length ? this.#budgetTable(rows, value, title) : this.#generic(value, title);
-      case 'overdueMilestones':
-      case 'milestones':
-      case 'actionItems':
-      case 'actions':
-        return this.#dueList(key, rows, value, title);
-      case 'lessons':
-        return rows.length ? this.#lessons(rows) : this.#generic(value, title);
-      default:
-        return this.#generic(value, title);
-    }
+  #sectionBody(body: Body, title: string, value: unknown, rows: Rec[]): unknown {
+    if (body === 'due') return this.#dueList(rows, title);
+    if (body === 'budget' && isRecord(value)) return this.#budgetTable(rows, value, title);
+    if (rows.length === 0) return isEmpty(value) ? html`<p class="muted">${this.t('nothing')}</p>` : this.#generic(value, title);
+    if (body === 'kpi' || body === 'goals') return this.#kpiTable(rows, title, body === 'goals');
+    if (body === 'lessons') return this.#lessons(rows);
+    return this.#generic(value, title);
   }
 
-  #kpiTable(rows: Rec[], title: string): TemplateResult {
+  /** KPIs and goals against target; `named` rows are goals shown by their title, else by metric. */
+  #kpiTable(rows: Rec[], title: string, named: boolean): TemplateResult {
     const { i18n } = this;
     return html`<table>
       <caption class="sr">${title}</caption>
@@ -202,17 +192,19 @@ export class TallyReviewPanel extends TallyElement {
       <tbody>
         ${rows.map((r) => {
           const metric = str(r.metric) ?? 'revenue';
-          const target = firstNum(r, ['target', 'goal']);
-          const actual = firstNum(r, ['actual', 'value']);
-          const attainment = firstNum(r, ['attainment']) ?? (target && actual !== undefined ? actual / target : undefined);
-          // Mid-period, the gap that matters is to where the goal should be by now.
-          const expected = firstNum(r, ['expectedToDate', 'expected']) ?? target;
-          const deviation = expected !== undefined && actual !== undefined ? actual - expected : firstNum(r, ['deviation', 'variance', 'gap']);
+          const target = num(r.target);
+          const actual = num(r.actual);
+          const attainment = num(r.attainment) ?? (target && actual !== undefined ? actual / target : undefined);
+          // Mid-period the gap that matters is to where the goal should be by now.
+          const expected = num(r.expectedToDate) ?? target;
+          const deviation = num(r.deviation) ?? (expected !== undefined && actual !== undefined ? actual - expected : undefined);
+          const pace = str(r.pace);
           const fmt = (v: number | undefined) => (v === undefined ? '–' : i18n.metric(metric, v));
-          const name = firstStr(r, NAME);
-          const label = str(r.title) ? name : `${i18n.label('metric', name)}`;
           return html`<tr part="row">
-            <th scope="row">${label}${str(r.owner) ? html` <span class="muted">${r.owner}</span>` : nothing}</th>
+            <th scope="row">
+              ${named || !str(r.metric) ? firstStr(r, NAME) : i18n.label('metric', metric)}
+              ${pace ? html`<span class="chip pace-${pace}">${i18n.label('pace', pace)}</span>` : nothing}
+            </th>
             <td class="num">${fmt(target)}</td>
             <td class="num">${fmt(actual)}</td>
             <td class="num">${attainment === undefined ? '–' : i18n.percent(attainment)}</td>
@@ -223,22 +215,20 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  #budgetTable(rows: Rec[], whole: unknown, title: string): TemplateResult {
-    const { i18n } = this;
-    const money = (v: number | undefined) => (v === undefined ? '–' : i18n.money(v));
-    const totals = isRecord(whole) ? whole : {};
-    const line = (name: string, r: Rec, rowHeader = true) => {
-      const budget = firstNum(r, ['budget', 'allocated', 'planned', 'amount']);
-      const actual = firstNum(r, ['actual', 'spent', 'expenses']);
-      const variance = firstNum(r, ['variance', 'remaining']) ?? (budget !== undefined && actual !== undefined ? budget - actual : undefined);
+  /** Budget against spending by category, with the totals of the review's plans. */
+  #budgetTable(rows: Rec[], totals: Rec, title: string): TemplateResult {
+    const money = (v: number | undefined) => (v === undefined ? '–' : this.i18n.money(v));
+    const line = (name: unknown, r: Rec) => {
+      const budget = firstNum(r, ['allocated', 'budget']);
+      const spent = firstNum(r, ['spent', 'actual']);
+      const left = num(r.remaining) ?? (budget !== undefined && spent !== undefined ? budget - spent : undefined);
       return html`<tr part="row">
-        ${rowHeader ? html`<th scope="row">${name}</th>` : html`<td><strong>${name}</strong></td>`}
+        <th scope="row">${name}</th>
         <td class="num">${money(budget)}</td>
-        <td class="num">${money(actual)}</td>
-        <td class="num ${variance !== undefined && variance < 0 ? 'neg' : ''}">${money(variance)}</td>
+        <td class="num">${money(spent)}</td>
+        <td class="num ${left !== undefined && left < 0 ? 'neg' : ''}">${money(left)}</td>
       </tr>`;
     };
-    const hasTotal = firstNum(totals, ['budget', 'allocated', 'actual', 'spent']) !== undefined;
     return html`<table>
       <caption class="sr">${title}</caption>
       <thead>
@@ -252,15 +242,13 @@ export class TallyReviewPanel extends TallyElement {
       <tbody>
         ${rows.map((r) => line(firstStr(r, NAME), r))}
       </tbody>
-      ${hasTotal ? html`<tfoot>${line(this.t('total'), totals, false)}</tfoot>` : nothing}
+      <tfoot>${line(html`<strong>${this.t('total')}</strong>`, totals)}</tfoot>
     </table>`;
   }
 
-  #dueList(key: string, rows: Rec[], value: unknown, title: string): unknown {
-    if (!Array.isArray(value) && rows.length === 0) return this.#generic(value, title);
-    // From a plain milestone list show only the overdue ones; other lists keep every item.
-    const shown = key === 'milestones' && rows.some((r) => 'overdue' in r) ? rows.filter((r) => r.overdue === true) : rows;
-    if (shown.length === 0) return html`<p class="muted">${this.t('noneOverdue')}</p>`;
+  /** Milestones and action items: title, due, owner and status (open, done, overdue). */
+  #dueList(rows: Rec[], title: string): TemplateResult {
+    if (rows.length === 0) return html`<p class="muted">${this.t('noneOverdue')}</p>`;
     return html`<table>
       <caption class="sr">${title}</caption>
       <thead>
@@ -272,16 +260,14 @@ export class TallyReviewPanel extends TallyElement {
         </tr>
       </thead>
       <tbody>
-        ${shown.map((r) => {
-          const due = firstStr(r, ['due', 'dueAt', 'dueDate']);
-          const done = r.completed === true || r.done === true || str(r.completedAt) !== undefined || r.status === 'done' || r.status === 'completed';
-          const overdue = !done && (r.overdue === true || key === 'overdueMilestones' || r.status === 'overdue');
-          const status = done ? 'done' : overdue ? 'overdue' : 'open';
+        ${rows.map((r) => {
+          const due = str(r.due);
+          const status = str(r.status) ?? (str(r.completedAt) ? 'done' : r.overdue === false ? 'open' : 'overdue');
           return html`<tr part="row" data-status=${status}>
             <th scope="row">${firstStr(r, NAME)}</th>
             <td>${due ? this.i18n.date(due) : '–'}</td>
-            <td>${firstStr(r, ['ownerRepId', 'owner', 'repId']) || '–'}</td>
-            <td class=${status}>${this.t(status)}</td>
+            <td>${str(r.ownerRepId) ?? '–'}</td>
+            <td class=${status}>${this.i18n.label('state', status)}</td>
           </tr>`;
         })}
       </tbody>
@@ -307,9 +293,9 @@ export class TallyReviewPanel extends TallyElement {
     if (Array.isArray(value)) {
       const rows = value.filter(isRecord);
       if (rows.length === 0) return value.length ? html`<ul>${value.map((v) => html`<li>${this.#scalar('', v)}</li>`)}</ul>` : html`<p class="muted">${this.t('empty')}</p>`;
-      const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]))))].slice(0, 6);
+      const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]) && !HIDDEN_COLUMNS.test(k))))].slice(0, 6);
       return html`<table>
-      <caption class="sr">${title}</caption>
+        <caption class="sr">${title}</caption>
         <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
@@ -320,7 +306,7 @@ export class TallyReviewPanel extends TallyElement {
       return html`${scalars.length
           ? html`<dl>${scalars.map(([k, v]) => html`<div><dt>${this.i18n.label('field', k)}</dt><dd>${this.#scalar(k, v)}</dd></div>`)}</dl>`
           : nothing}
-        ${nested.map(([k, v]) => html`<h3>${humanise(k)}</h3>${this.#generic(v, humanise(k))}`)}`;
+        ${nested.filter(([, v]) => !isEmpty(v)).map(([k, v]) => html`<h3>${this.i18n.label('field', k)}</h3>${this.#generic(v, this.i18n.label('field', k))}`)}`;
     }
     return this.#scalar('', value);
   }

@@ -1,5 +1,5 @@
-// The real Tally app on the memory store, served on a port of its own, with a small
-// company seeded through the API: the backend the browser tests run against.
+// The Tally app on the memory store, served on a port of its own (another origin than the
+// portal page's), with a small company seeded through the API: what the browser tests embed.
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,6 @@ import { composeWith } from '../../../server/compose';
 import { loadConfig } from '../../../server/config';
 import { mintToken } from '../../../server/http/auth';
 import { MemoryStore } from '../../../server/store/memory';
-import type { Backend } from './backend';
 
 const SECRET = 'browser-test-secret-long-enough-for-hs256!';
 /** The business moment the server lives in: mid-July, so the month has a pace. */
@@ -24,8 +23,22 @@ export const REPS = [
 interface Seed {
   type: string;
   data: Record<string, unknown>;
-  /** Review material: left out while the server does not know the command yet. */
-  optional?: boolean;
+}
+
+export interface TallyServer {
+  /** Base URL of the API; the bundle is at `${api}/widgets/tally.js`. */
+  api: string;
+  tokens: { viewer: string; rep: string; admin: string; bad: string };
+  /** The rep whose statement the rep token may read. */
+  repId: string;
+  /** Every rep on the leaderboard. */
+  leaderRepIds: string[];
+  period: string;
+  goalId: string;
+  team: string;
+  /** Records a sale through the API, as admin. */
+  recordSale(repId: string, amount: number): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** The seed: teams, reps, a customer, July sales (a tie for second), a goal broken into weeks, a plan, review material. */
@@ -40,6 +53,7 @@ export const seedCommands = (): Seed[] => [
   ]),
   { type: 'SetGoal', data: { goalId: 'G-2026-07', title: '七月销售额目标', owner: 'company', metric: 'revenue', period: PERIOD, target: 5_000_000 } },
   { type: 'DecomposeGoal', data: { goalId: 'G-2026-07', into: 'week', method: 'even' } },
+  { type: 'SetGoal', data: { goalId: 'G-T-1-2026-07', title: '华东七月目标', owner: 'team:T-1', metric: 'revenue', period: PERIOD, target: 2_500_000 } },
   ...REPS.map((r) => ({ type: 'SetGoal', data: { goalId: `G-${r.repId}-2026-07`, title: `${r.name} 七月目标`, owner: `rep:${r.repId}`, metric: 'revenue', period: PERIOD, target: 1_000_000 } })),
   {
     type: 'PublishIncentivePlan',
@@ -50,42 +64,40 @@ export const seedCommands = (): Seed[] => [
       bonuses: [{ bonusId: 'B-QUOTA', attainmentAtLeast: 0.8, amount: 20_000 }],
     },
   },
-  ...[
-    { type: 'DraftSalesPlan', data: { salesPlanId: 'SP-2026-07', title: '七月销售计划', period: PERIOD, owner: 'company', strategy: '重点突破华东制造业客户', goalIds: ['G-2026-07'] } },
-    { type: 'AllocateBudget', data: { salesPlanId: 'SP-2026-07', category: 'travel', amount: 5_000_000 } },
-    { type: 'RecordExpense', data: { salesPlanId: 'SP-2026-07', expenseId: 'E-1', category: 'travel', amount: 4_200_000, occurredAt: '2026-07-08T09:00:00+08:00' } },
-    { type: 'AddMilestone', data: { salesPlanId: 'SP-2026-07', milestoneId: 'MS-1', title: '华东渠道签约', due: '2026-07-10', ownerRepId: 'R-2' } },
-    { type: 'AddActionItem', data: { actionId: 'A-1', title: '回访流失客户', due: '2026-07-08', ownerRepId: 'R-1' } },
-    { type: 'RecordFeedback', data: { feedbackId: 'F-1', customerId: 'C-1', kind: 'satisfaction', score: 9, text: '服务及时', occurredAt: '2026-07-09T11:00:00+08:00' } },
-    { type: 'RecordLesson', data: { lessonId: 'L-1', period: PERIOD, kind: 'keep', text: '每周复盘' } },
-  ].map((c) => ({ ...c, optional: true })),
+  { type: 'DraftSalesPlan', data: { salesPlanId: 'SP-2026-07', title: '七月销售计划', period: PERIOD, owner: 'team:T-1', strategy: '重点突破华东制造业客户', goalIds: ['G-2026-07'] } },
+  { type: 'AllocateBudget', data: { salesPlanId: 'SP-2026-07', category: 'travel', amount: 5_000_000 } },
+  { type: 'AllocateBudget', data: { salesPlanId: 'SP-2026-07', category: 'events', amount: 2_000_000 } },
+  { type: 'RecordExpense', data: { salesPlanId: 'SP-2026-07', expenseId: 'E-1', category: 'travel', amount: 4_200_000, occurredAt: '2026-07-08T09:00:00+08:00' } },
+  { type: 'RecordExpense', data: { salesPlanId: 'SP-2026-07', expenseId: 'E-2', category: 'events', amount: 2_600_000, occurredAt: '2026-07-12T09:00:00+08:00' } },
+  { type: 'AddMilestone', data: { salesPlanId: 'SP-2026-07', milestoneId: 'MS-1', title: '华东渠道签约', due: '2026-07-10', ownerRepId: 'R-2' } },
+  { type: 'AddActionItem', data: { actionId: 'A-1', title: '回访流失客户', due: '2026-07-08', ownerRepId: 'R-1' } },
+  { type: 'AddActionItem', data: { actionId: 'A-2', title: '更新报价单', due: '2026-07-30', ownerRepId: 'R-2' } },
+  { type: 'CompleteActionItem', data: { actionId: 'A-2', occurredAt: '2026-07-12T09:00:00+08:00' } },
+  { type: 'RecordFeedback', data: { feedbackId: 'F-1', customerId: 'C-1', kind: 'satisfaction', score: 9, text: '服务及时', occurredAt: '2026-07-09T11:00:00+08:00' } },
+  { type: 'RecordLesson', data: { lessonId: 'L-1', period: PERIOD, kind: 'keep', text: '每周复盘' } },
 ];
 
-export async function startRealApi(portalOrigin: string, seed: Seed[] = seedCommands()): Promise<Backend> {
+export async function startTallyServer(portalOrigin: string, seed: Seed[] = seedCommands()): Promise<TallyServer> {
   const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: portalOrigin, PORT: '0' });
   const tally = await composeWith(config, new MemoryStore(), () => NOW);
   const token = (role: 'admin' | 'manager' | 'rep' | 'viewer', sub: string) => mintToken(SECRET, { sub, role, ttlSeconds: 3600, now: NOW });
   const admin = await token('admin', 'admin');
 
-  const post = async (type: string, data: Record<string, unknown>, optional = false) => {
+  const post = async (type: string, data: Record<string, unknown>) => {
     const res = await tally.app.request('/api/commands', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
       body: JSON.stringify({ type, data }),
     });
-    if (res.status === 201) return;
-    const body = await res.text();
-    if (optional && res.status === 400 && body.includes(type)) return;
-    throw new Error(`${type} was refused: ${res.status} ${body}`);
+    if (res.status !== 201) throw new Error(`${type} was refused: ${res.status} ${await res.text()}`);
   };
-  for (const c of seed) await post(c.type, c.data, c.optional);
+  for (const c of seed) await post(c.type, c.data);
 
   const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let orders = 0;
   return {
-    kind: 'real',
     api,
     tokens: { viewer: await token('viewer', 'portal'), rep: await token('rep', 'R-2'), admin, bad: `${admin.slice(0, -4)}AAAA` },
     repId: 'R-2',
@@ -110,6 +122,3 @@ export async function startRealApi(portalOrigin: string, seed: Seed[] = seedComm
     },
   };
 }
-
-/** The routes the widgets read; the real app is used once all of them are mounted. */
-export const WIDGET_ROUTES = ['/api/goals/:goalId', '/api/goals', '/api/leaderboard', '/api/payouts/:repId', '/api/reviews/:period'];
