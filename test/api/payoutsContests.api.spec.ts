@@ -55,6 +55,18 @@ describe('contests', () => {
   });
 });
 
+describe('contests by attainment', () => {
+  it("ranks by attainment of each rep's goal when the window is a whole month, a new rep able to lead", async () => {
+    await t.post('StartContest', { ...contest, rankBy: 'attainment', prizes: [{ atLeast: 1, prize: 'on target' }] }, admin);
+    for (const [rep, target] of [['R-1', 1_000_000], ['R-2', 200_000]] as const)
+      expect((await t.post('SetGoal', { goalId: `G-${rep}`, title: 'July', owner: `rep:${rep}`, metric: 'revenue', period: '2026-07', target, relevance: 'contest' }, admin)).status).toBe(201);
+    await sell(t, admin, 'R-1', 800_000, '2026-07-03T10:00:00+08:00');
+    await sell(t, admin, 'R-2', 300_000, '2026-07-04T10:00:00+08:00');
+    const body = (await (await t.get('/api/contests/K-7', admin)).json()) as any;
+    expect(body.standings.map((s: any) => [s.rank, s.repId, s.attainment, s.prizes])).toEqual([[1, 'R-2', 1.5, ['on target']], [2, 'R-1', 0.8, []], [3, 'R-3', null, []]]);
+  });
+});
+
 describe('badges', () => {
   it('lists badges awarded by hand and the derived first-sale badge, citing its sale', async () => {
     const sale = await sell(t, admin, 'R-1', 100_000, '2026-07-03T10:00:00+08:00');

@@ -127,12 +127,17 @@ describe('tiers by attainment: cumulative (marginal) against non-cumulative (fla
   // tiers pay part in tier A and part in tier B; non-cumulative pay tier B on everything. With a
   // 100,000 quota and 110,000 sold: 6,000 + 800 = 6,800 against 8,800.
   const tiers: [string, string | undefined, string][] = [['0', '1', '0.06'], ['1', '1.5', '0.08'], ['1.5', undefined, '0.10']];
+  const first = sale('O-1', 6_000_000, JUL(1));
+  const crossing = sale('O-2', 5_000_000, JUL(28)); // takes attainment from 60 % to 110 %, across the 100 % bound
   const at110 = (method: 'marginal' | 'flat') =>
-    ownLines(facts(plan({ quota: { amount: 10_000_000 }, commission: rule(tiers, { tierBasis: 'attainment', method }) }), '2026-07', [sale('O-1', 6_000_000, JUL(1)), sale('O-2', 5_000_000, JUL(28))], { quota: 10_000_000 }));
+    ownLines(facts(plan({ quota: { amount: 10_000_000 }, commission: rule(tiers, { tierBasis: 'attainment', method }) }), '2026-07', [first, crossing], { quota: 10_000_000 }));
 
-  it('cumulative: 6,000 in tier A, 800 in tier B', () => {
+  it('cumulative: 6,000 in tier A, 800 in tier B; the deal that crossed 100 % is cited in both', () => {
     const r = at110('marginal');
     expect(r.lines.map((l) => [l.lineId, l.basis, l.amount])).toEqual([['commission:tier-1', 10_000_000, 600_000], ['commission:tier-2', 1_000_000, 80_000]]);
+    expect(r.lines[0].citations).toEqual(expect.arrayContaining([first.position, crossing.position]));
+    expect(r.lines[1].citations).toContain(crossing.position);
+    expect(r.lines[1].citations).not.toContain(first.position);
     expect(r.lines[1].description).toContain('100%–150% of quota');
     expect(r.attainment).toBe(1.1);
   });
