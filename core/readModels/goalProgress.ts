@@ -210,21 +210,41 @@ const smartOf = (world: World, base: Base, policy: GoalPolicy): Smart =>
 /** target ≤ factor × base  ⇔  base ≥ target / factor */
 const invert = (r: Rational): Rational => ({ n: r.d, d: r.n });
 
+/** The sparkline's checkpoints: the end of every day, or of every week or fortnight of a quarter or a year. */
+const STRIDE: Record<PeriodKind, number> = { day: 1, week: 1, month: 1, quarter: 7, year: 14 };
+
 interface Curves {
-  /** cumulative actual at the end of each day of the period */
+  /** day indexes of the checkpoints (the last day of the period always among them) */
+  readonly idx: readonly number[];
+  /** cumulative actual and expected at the end of each checkpoint's day */
+  readonly points: readonly SeriesPoint[];
+  /** cumulative actual at the end of every day */
   readonly cum: readonly number[];
-  /** expected at the end of each day */
-  readonly expected: readonly number[];
 }
 
 const curvesOf = (world: World, base: Base): Curves =>
   memoized(world, 'goal-curves', base.g.goalId, () => {
     const zone = world.settings.zone;
     const inc = dailyIncrements(world.get(salesLedgerProjection), base.g.owner, base.g.metric, base.fromDay, base.fromDay + base.days) ?? new Array(base.days).fill(0);
+    const cum = cumulative(inc);
     const s = goalsOf(world);
-    const expected = Array.from({ length: base.days }, (_, i) => expectedAt(s, base.g, localDayStart(base.fromDay + i + 1, zone), zone));
-    return { cum: cumulative(inc), expected };
+    const stride = STRIDE[parsePeriod(base.g.period)!.kind];
+    const idx: number[] = [];
+    for (let i = stride - 1; i < base.days - 1; i += stride) idx.push(i);
+    idx.push(base.days - 1);
+    const points = idx.map((i) => ({ date: dayId(base.fromDay + i), actual: cum[i], expected: expectedAt(s, base.g, localDayStart(base.fromDay + i + 1, zone), zone) }));
+    return { idx, points, cum };
   });
+
+/** The pace at each checkpoint, under a policy. */
+const pacesOf = (world: World, base: Base, curves: Curves, policy: GoalPolicy): readonly Pace[] =>
+  memoized(world, 'goal-paces', `${base.g.goalId}|${policy.paceAhead}|${policy.paceOnTrack}|${policy.paceAtRisk}`, () =>
+    curves.points.map((p) => paceOf(p.actual, p.expected, true, policy)!),
+  );
+
+/** part / whole to 4 places, half away from zero, exactly (integers in, null for a zero whole). */
+export const ratio4 = (part: number, whole: number): number | null =>
+  whole === 0 ? null : (whole < 0 ? mulDivRound(-part, 10_000, -whole) : mulDivRound(part, 10_000, whole)) / 10_000;
 
 // ---------- the answer ----------
 
@@ -279,7 +299,6 @@ export interface ProgressOptions {
   readonly series?: boolean;
 }
 
-const STRIDE: Record<PeriodKind, number> = { day: 1, week: 1, month: 1, quarter: 7, year: 14 };
 const MAX_ALERTS = 10;
 
 const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgress => {
@@ -294,24 +313,24 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
   const elapsedMs = Math.min(Math.max(atMs - base.start, 0), span);
   const forecast = !base.measurable || !started ? null : elapsedMs >= span ? base.actual : mulDivRound(base.actual, span, elapsedMs);
 
-  // At each checkpoint up to `at` (the end of every day, or of every week or fortnight for a
-  // quarter or a year, so a long goal does not alert on daily noise): the pace alerts and the
-  // sparkline. The last checkpoint is `at` itself.
+  // At each checkpoint up to `at` (so a long goal does not alert on daily noise): the pace alerts
+  // and the sparkline. The last point is `at` itself while the period is still open.
   const lastIdx = !started ? -1 : atMs >= base.end ? base.days - 1 : Math.min(localDay(atMs, zone) - base.fromDay, base.days - 1);
   const alerts: PaceAlert[] = [];
-  const points: SeriesPoint[] = [];
+  let points: SeriesPoint[] = [];
   if (base.measurable && lastIdx >= 0) {
     const curves = curvesOf(world, base);
-    const todayOpen = atMs < base.end;
-    const stride = STRIDE[parsePeriod(g.period)!.kind];
+    const paces = pacesOf(world, base, curves, policy);
+    let k = 0;
+    while (curves.idx[k] < lastIdx) k++;
+    const open = atMs < base.end;
+    const last: SeriesPoint = open ? { date: dayId(base.fromDay + lastIdx), actual: curves.cum[lastIdx], expected: expectedToDate } : curves.points[k];
+    points = [...curves.points.slice(0, k), last];
     let prev: Pace | null = null;
-    for (let i = Math.min(stride - 1, lastIdx); i <= lastIdx; i = i === lastIdx ? lastIdx + 1 : Math.min(i + stride, lastIdx)) {
-      const atNow = i === lastIdx && todayOpen;
-      const point = { date: dayId(base.fromDay + i), actual: curves.cum[i], expected: atNow ? expectedToDate : curves.expected[i] };
-      const p = atNow ? pace! : paceOf(point.actual, point.expected, true, policy)!;
-      if (prev !== null && p !== prev && (p === 'at-risk' || p === 'behind')) alerts.push({ date: point.date, from: prev, to: p });
+    for (let i = 0; i <= k; i++) {
+      const p = i === k ? (open ? pace! : paces[k]) : paces[i];
+      if (prev !== null && p !== prev && (p === 'at-risk' || p === 'behind')) alerts.push({ date: points[i].date, from: prev, to: p });
       prev = p;
-      points.push(point);
     }
   }
   const series = o.series ? points : undefined;
@@ -324,7 +343,7 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
     period: g.period,
     target: g.target,
     actual: base.actual,
-    attainment: ratio(base.actual, g.target),
+    attainment: ratio4(base.actual, g.target),
     expectedToDate,
     pace,
     forecast,
