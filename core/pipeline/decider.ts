@@ -1,11 +1,14 @@
 // Pipeline: stream kinds and command wiring. A rep works own deals; a manager its team's.
 import { customerStream } from '../customers/state';
-import { defineCommand, type Scope } from '../shared/command';
-import type { DecideContext } from '../shared/decider';
+import type * as t from 'io-ts';
+import type { Either } from 'fp-ts/Either';
+import { defineCommand, type Scope, type StreamRef } from '../shared/command';
+import type { DecideContext, NewEvent } from '../shared/decider';
+import type { Problem } from '../shared/problem';
 import { repStream, teamOfRep } from '../teams/state';
 import { LoseDeal, MoveDealStage, OpenDeal, SetPipelineStages, WinDeal } from './commands';
 import { loseDeal, moveDealStage, openDeal, setPipelineStages, winDeal } from './decide';
-import { dealStream, PIPELINE_STAGES_ID, stagesStream } from './state';
+import { dealStream, PIPELINE_STAGES_ID, stagesStream, type DealState } from './state';
 
 export { dealStream, stagesStream };
 
@@ -15,6 +18,15 @@ const dealScope = (dealId: string, ctx: DecideContext): Scope => {
 };
 
 const WORKERS = ['admin', 'manager', 'rep'] as const;
+
+/** A command on an existing deal: its stream, and the deal's rep and team as its scope. */
+const dealCommand = <C extends { dealId: string }>(
+  type: string,
+  summary: string,
+  codec: t.Type<C, unknown, unknown>,
+  decide: (c: C, s: DealState, ctx: DecideContext) => Either<Problem, readonly NewEvent[]>,
+  reads?: (c: C) => readonly StreamRef[],
+) => defineCommand({ type, summary, codec, kind: dealStream, streamId: (c: C) => c.dealId, reads, decide, roles: WORKERS, scope: (c: C, ctx) => dealScope(c.dealId, ctx) });
 
 export const pipelineCommands = [
   defineCommand({
@@ -37,35 +49,7 @@ export const pipelineCommands = [
     roles: WORKERS,
     scope: (c, ctx) => ({ reps: [c.repId], teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
   }),
-  defineCommand({
-    type: 'MoveDealStage',
-    summary: 'Move an open deal to another stage, optionally changing its amount or expected close.',
-    codec: MoveDealStage,
-    kind: dealStream,
-    streamId: (c) => c.dealId,
-    reads: () => [[stagesStream, PIPELINE_STAGES_ID]],
-    decide: moveDealStage,
-    roles: WORKERS,
-    scope: (c, ctx) => dealScope(c.dealId, ctx),
-  }),
-  defineCommand({
-    type: 'WinDeal',
-    summary: 'Close a deal as won, optionally naming the order it became.',
-    codec: WinDeal,
-    kind: dealStream,
-    streamId: (c) => c.dealId,
-    decide: (c, s) => winDeal(c, s),
-    roles: WORKERS,
-    scope: (c, ctx) => dealScope(c.dealId, ctx),
-  }),
-  defineCommand({
-    type: 'LoseDeal',
-    summary: 'Close a deal as lost, with the reason and the competitor who won it.',
-    codec: LoseDeal,
-    kind: dealStream,
-    streamId: (c) => c.dealId,
-    decide: (c, s) => loseDeal(c, s),
-    roles: WORKERS,
-    scope: (c, ctx) => dealScope(c.dealId, ctx),
-  }),
+  dealCommand('MoveDealStage', 'Move an open deal to another stage, optionally changing its amount or expected close.', MoveDealStage, moveDealStage, () => [[stagesStream, PIPELINE_STAGES_ID]]),
+  dealCommand('WinDeal', 'Close a deal as won, optionally naming the order it became.', WinDeal, (c, s) => winDeal(c, s)),
+  dealCommand('LoseDeal', 'Close a deal as lost, with the reason and the competitor who won it.', LoseDeal, (c, s) => loseDeal(c, s)),
 ];

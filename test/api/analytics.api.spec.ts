@@ -2,16 +2,14 @@
 // period of the same kind (null when that was 0), rows sorted by key, scoped to the caller.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
+import { accepted } from './customersSupport';
 
 interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; growth: number | null }
 
 describe('analytics API', () => {
   let t: TestTally;
   let admin: string;
-  const ok = async (type: string, data: unknown) => {
-    const r = await t.post(type, data, admin);
-    if (r.status !== 201) throw new Error(`${type}: ${r.status} ${await r.text()}`);
-  };
+  const ok = (type: string, data: unknown, as?: string) => accepted(t, () => admin)(type, data, as);
   const rows = async (query: string, token = admin): Promise<Row[]> => {
     const r = await t.get(`/api/analytics?${query}`, token);
     if (r.status !== 200) throw new Error(`${query}: ${r.status} ${await r.text()}`);

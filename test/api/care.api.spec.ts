@@ -3,16 +3,14 @@
 // the follow-up; a rep sees its own customers' tasks only.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
+import { accepted } from './customersSupport';
 
 interface Task { due: string; kind: string; customerId: string; customerName: string; ownerRepId: string; reason: string; overdue: boolean }
 
 describe('care API', () => {
   let t: TestTally;
   let admin: string, rep1: string, rep3: string;
-  const ok = async (type: string, data: unknown, token = admin) => {
-    const r = await t.post(type, data, token);
-    if (r.status !== 201) throw new Error(`${type}: ${r.status} ${await r.text()}`);
-  };
+  const ok = (type: string, data: unknown, as?: string) => accepted(t, () => admin)(type, data, as);
   const tasks = async (query: string, token = admin): Promise<Task[]> => (await (await t.get(`/api/care?${query}`, token)).json()).tasks;
 
   beforeAll(async () => {

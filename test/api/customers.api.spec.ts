@@ -2,6 +2,7 @@
 // history, per-customer figures; and privacy — a viewer reads no customer, a rep only its own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
+import { accepted } from './customersSupport';
 
 const sale = (orderId: string, customerId: string, repId: string, amount: number, occurredAt: string) => ({
   orderId, customerId, repId, lines: [{ product: 'CRM', units: 1, amount }], occurredAt,
@@ -14,10 +15,7 @@ describe('customers API', () => {
   beforeAll(async () => {
     t = await testTally({ now: '2026-07-15T10:00:00+08:00' });
     admin = await seedCompany(t);
-    const ok = async (type: string, data: unknown) => {
-      const r = await t.post(type, data, admin);
-      if (r.status !== 201) throw new Error(`${type}: ${r.status} ${await r.text()}`);
-    };
+    const ok = accepted(t, () => admin);
     await ok('RegisterCustomer', { customerId: 'C-2', name: 'Bolt Ltd', ownerRepId: 'R-2', birthday: '05-01' });
     await ok('RegisterCustomer', { customerId: 'C-3', name: 'Crane Co', ownerRepId: 'R-3' });
     await ok('RegisterCustomer', { customerId: 'C-4', name: 'Delta', ownerRepId: 'R-1' });

@@ -3,14 +3,12 @@
 // its owner rep (or its manager), and read within the same scope.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
+import { accepted } from './customersSupport';
 
 describe('feedback API', () => {
   let t: TestTally;
   let admin: string, rep1: string, rep3: string;
-  const ok = async (type: string, data: unknown, token = admin) => {
-    const r = await t.post(type, data, token);
-    if (r.status !== 201) throw new Error(`${type}: ${r.status} ${await r.text()}`);
-  };
+  const ok = (type: string, data: unknown, as?: string) => accepted(t, () => admin)(type, data, as);
 
   beforeAll(async () => {
     t = await testTally({ now: '2026-06-30T10:00:00+08:00' });

@@ -53,7 +53,9 @@ const ctx: DecideContext = {
   facts: {},
 };
 
-const worldOf = (orders: fc.infer<typeof order>[]) => {
+type Order = typeof order extends fc.Arbitrary<infer O> ? O : never;
+
+const worldOf = (orders: Order[]) => {
   let position = 0;
   const events: StoredEvent[] = [];
   const add = (type: string, data: unknown, occurredAt: string) =>
