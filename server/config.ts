@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
+import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './projections/snapshots';
 
 export interface Config {
   readonly port: number;
@@ -26,6 +27,8 @@ export interface Config {
   readonly goals: GoalPolicy;
   /** days in each of the before/after windows of a training's effect */
   readonly trainingWindowDays: number;
+  /** in-memory snapshots of the read models for asOf queries */
+  readonly snapshots: SnapshotPolicy;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +54,8 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_PACE_ON_TRACK', default: '1.00', meaning: 'goal pace is on-track when actual / expectedToDate is at least this' },
   { name: 'TALLY_PACE_AT_RISK', default: '0.90', meaning: 'goal pace is at-risk when actual / expectedToDate is at least this (else behind)' },
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
+  { name: 'TALLY_SNAPSHOT_EVERY', default: '20000', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
+  { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
 const positiveDecimal = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => {
@@ -127,5 +132,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
     goals: goalPolicy(env),
     trainingWindowDays: int(env, 'TALLY_TRAINING_WINDOW_DAYS', 30),
+    snapshots: { every: int(env, 'TALLY_SNAPSHOT_EVERY', DEFAULT_SNAPSHOT_POLICY.every, 0), keep: int(env, 'TALLY_SNAPSHOT_KEEP', DEFAULT_SNAPSHOT_POLICY.keep, 0) },
   };
 };

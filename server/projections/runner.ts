@@ -19,6 +19,10 @@ export class Projections {
   readonly snapshots: SnapshotStore;
   /** events folded into the live World and the time it took, to price a replay against a snapshot */
   private folded = { events: 0, ms: 0 };
+  /** events per ms the last long asOf replay achieved, reading included */
+  private replayRate?: number;
+  /** how the last asOf World was made: for benchmarks and diagnostics */
+  lastAsOf?: { readonly position: number; readonly start: 'cache' | 'snapshot' | 'start'; readonly replayed: number; readonly ms: number };
 
   constructor(
     private readonly store: EventStore,
@@ -75,8 +79,15 @@ export class Projections {
   async worldAt(position: number): Promise<World> {
     if (position >= this.live.position) return this.live;
     const hit = this.asOfCache.get(position);
-    if (hit) return hit;
-    const w = this.snapshots.startFor(position, this.folded.events / Math.max(this.folded.ms, 1));
+    if (hit) {
+      this.lastAsOf = { position, start: 'cache', replayed: 0, ms: 0 };
+      return hit;
+    }
+    const t0 = performance.now();
+    // replaying from the store costs reading as well as folding: price it by what asOf replays took
+    const w = this.snapshots.startFor(position, this.replayRate ?? this.folded.events / Math.max(this.folded.ms, 1));
+    const from = w.position;
+    const t1 = performance.now();
     if (w.position < position) {
       for await (const page of readAllPaged(this.store, w.position, 20_000)) {
         for (const e of page) {
@@ -86,6 +97,9 @@ export class Projections {
         if (page[page.length - 1].position >= position) break;
       }
     }
+    const replayed = position - from;
+    if (replayed >= 1000) this.replayRate = replayed / Math.max(performance.now() - t1, 1e-3);
+    this.lastAsOf = { position, start: from > 0 ? 'snapshot' : 'start', replayed, ms: performance.now() - t0 };
     this.asOfCache.set(position, w);
     // an asOf World costs about what its position's worth of log does: keep the cache within
     // the live World's size, and at most 8 (the newest always stays)

@@ -77,7 +77,11 @@ describe('GET /api/reviews/:period/compare', () => {
     expect(diff.reclassifiedCustomers.map((c: { customerId: string; from: string; to: string }) => [c.customerId, c.from, c.to])).toEqual([['C-2', 'potential', 'regular']]);
     expect(diff.reclassifiedCustomers[0].events.map((e: { type: string }) => e.type)).toEqual(['CustomerRegistered', 'SaleRecorded']);
     expect(diff.explained.revenue).toBe(40_000);
-    expect(diff.kpis.find((k: { metric: string }) => k.metric === 'revenue').delta).toBe(40_000);
+    expect(diff.kpis.find((k: { metric: string }) => k.metric === 'revenue').delta).toBe(40_000);    // an embed token sees the change, not who the customer is
+    const seen = await ok(await t.get('/api/reviews/2026-06/compare?from=2026-07-06T00:00:00%2B08:00&to=2026-07-10T00:00:00%2B08:00', await t.token('viewer')));
+    expect(seen.reclassifiedCustomers[0].name).toBeUndefined();
+    expect(seen.reclassifiedCustomers[0].events[0].data).toEqual({ customerId: 'C-2' });
+    expect(diff.reclassifiedCustomers[0].events[0].data.name).toBe('Beta');
   });
 
   it('refuses a missing or reversed window and a period that is not a month, quarter or year', async () => {

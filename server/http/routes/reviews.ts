@@ -34,14 +34,19 @@ const teamOf = (c: Context<AppEnv>, world: World): string | undefined => {
 /** A review asked as of a past moment is measured at that moment unless `at` says otherwise. */
 const atOf = (c: Context<AppEnv>, deps: AppDeps): string => instantParam(c, 'at') ?? instantParam(c, 'asOf') ?? deps.clock().toISOString();
 
-/** Embed tokens see figures, not customers: names and what customers wrote are left out. */
+/** Events whose data is about a customer as a person (names, birthdays, contacts, what they wrote). */
+const PERSONAL = new Set(['CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned', 'FeedbackRecorded', 'FeedbackResolved', 'CustomerContactLogged']);
+
+/** Embed tokens see figures, not customers: names, what customers wrote and personal event data are left out. */
 const withoutCustomerData = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutCustomerData);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k === 'customers' && Array.isArray(v)) out[k] = v.map((x) => ({ ...x, name: undefined }));
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if ((k === 'customers' || k === 'reclassifiedCustomers') && Array.isArray(v)) out[k] = v.map((x) => withoutCustomerData({ ...x, name: undefined, reason: undefined }));
     else if (k === 'openComplaints' && Array.isArray(v)) out[k] = v.map(({ text: _t, resolution: _r, ...rest }) => rest);
+    else if (k === 'data' && typeof o.type === 'string' && PERSONAL.has(o.type)) out[k] = { customerId: (v as { customerId?: string }).customerId };
     else out[k] = withoutCustomerData(v);
   }
   return out;
