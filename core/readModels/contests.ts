@@ -7,6 +7,7 @@ import { Dec } from '../shared/money';
 import { parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { directoryProjection } from './directory';
 import { repGoal } from './goalLink';
+import type { LeaderboardEntry } from './leaderboard';
 import { defineProjection } from './projection';
 import { salesLedgerProjection, type SalesLedger } from './salesLedger';
 import type { World } from './world';
@@ -64,14 +65,8 @@ const periodOfWindow = (rules: ContestStartedData, zone: string, start: number, 
   return candidates.find((p) => parsePeriod(p) && periodBounds(p, zone).start === start && periodBounds(p, zone).end === end);
 };
 
-export interface Standing {
-  readonly rank: number;
-  readonly repId: string;
-  readonly name: string;
-  readonly teamId: string;
-  readonly value: number;
-  readonly attainment: number | null;
-  readonly growth: number | null;
+/** A leaderboard entry over the contest's window, with the prizes it wins. */
+export interface Standing extends LeaderboardEntry {
   readonly prizes: string[];
 }
 
