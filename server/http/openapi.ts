@@ -91,7 +91,12 @@ export const openApiDocument = () => {
       ...(r.path === '/api/commands'
         ? { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } } }
         : {}),
-      responses: { '200': { description: 'OK' }, '400': problem, '401': problem, '403': problem, '404': problem, '422': problem },
+      responses: {
+        '200': { description: 'OK' }, '400': problem, '401': problem, '403': problem, '404': problem, '422': problem,
+        // the limits of server/http/security: body and batch size on writes, the per-user rate everywhere under /api
+        ...(r.method === 'post' ? { '413': problem } : {}),
+        ...(r.path.startsWith('/api/') ? { '429': { ...problem, description: 'Rate limited (per user), or too many open streams; see Retry-After' } } : {}),
+      },
       ...(r.roles === 'public' ? { security: [] } : {}),
     };
   }

@@ -46,6 +46,16 @@ describe('secure headers', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the refusals the limits add: 429 under /api, 413 on writes', async () => {
+    const t = await testTally();
+    const doc = await (await t.app.request('/openapi.json')).json();
+    expect(Object.keys(doc.paths['/api/commands'].post.responses)).toEqual(expect.arrayContaining(['401', '403', '413', '429']));
+    expect(Object.keys(doc.paths['/api/events'].get.responses)).toContain('429');
+    expect(Object.keys(doc.paths['/health'].get.responses)).not.toContain('429');
+  });
+});
+
 describe('CORS', () => {
   it('answers a preflight from an allowed origin with the widget headers allowed, and caches it', async () => {
     const t = await testTally();

@@ -150,6 +150,8 @@ describe('command scope', () => {
       const r = await t.post(type, data, token);
       expect(r.status, `${type} ${JSON.stringify(data)}`).toBe(status);
       if (status === 403) expect(t.deps.projections.position).toBe(before);
+      // who did it is in every event it appended
+      else for (const e of (await r.json()).events) expect(e.meta.actor).toBe(token === rep ? 'R-1' : 'M-1');
     }
   });
 });
