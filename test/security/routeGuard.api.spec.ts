@@ -55,30 +55,39 @@ describe('the route guard', () => {
     expect(await status('/api/test/teams', manager)).toBe(200);
   });
 
+  /** Each row: path, caller, expected status. */
+  const table = async (rows: [string, () => string, number][]) => {
+    for (const [path, who, expected] of rows) expect(await status(path, who()), path).toBe(expected);
+  };
+
   it('checks a rep named in the path: a rep itself, a manager its team, an admin anyone', async () => {
-    expect(await status('/api/test/pay/R-1', rep)).toBe(200);
-    expect(await status('/api/test/pay/R-2', rep)).toBe(403);
-    expect(await status('/api/test/pay/R-2', manager)).toBe(200);
-    expect(await status('/api/test/pay/R-3', manager)).toBe(403);
-    expect(await status('/api/test/pay/R-3', admin)).toBe(200);
-    // an unknown rep is the handler's to answer (404 in a real route), as commands do
-    expect(await status('/api/test/pay/R-404', manager)).toBe(200);
+    await table([
+      ['/api/test/pay/R-1', () => rep, 200],
+      ['/api/test/pay/R-2', () => rep, 403],
+      ['/api/test/pay/R-2', () => manager, 200],
+      ['/api/test/pay/R-3', () => manager, 403],
+      ['/api/test/pay/R-3', () => admin, 200],
+      // an unknown rep is the handler's to answer (404 in a real route), as commands do
+      ['/api/test/pay/R-404', () => manager, 200],
+    ]);
   });
 
   it('checks a team or an owner named in the query', async () => {
-    expect(await status('/api/test/teams?team=T-1', manager)).toBe(200);
     const r = await t.get('/api/test/teams?team=T-2', manager);
     expect(r.status).toBe(403);
     expect((await r.json()).detail).toContain("own team 'T-1'");
-    expect(await status('/api/test/goals?owner=team:T-2', manager)).toBe(403);
-    expect(await status('/api/test/goals?owner=company', manager)).toBe(403);
-    expect(await status('/api/test/goals?owner=rep:R-2', manager)).toBe(200);
-    // a bare id names a rep, as the CRM routes read it
-    expect(await status('/api/test/goals?owner=R-3', manager)).toBe(403);
-    expect(await status('/api/test/goals?owner=R-2', manager)).toBe(200);
-    // the route widens reps to everyone, so no owner is refused to them
-    expect(await status('/api/test/goals?owner=team:T-2', rep)).toBe(200);
-    expect(await status('/api/test/goals?owner=company', viewer)).toBe(200);
+    await table([
+      ['/api/test/teams?team=T-1', () => manager, 200],
+      ['/api/test/goals?owner=team:T-2', () => manager, 403],
+      ['/api/test/goals?owner=company', () => manager, 403],
+      ['/api/test/goals?owner=rep:R-2', () => manager, 200],
+      // a bare id names a rep, as the CRM routes read it
+      ['/api/test/goals?owner=R-3', () => manager, 403],
+      ['/api/test/goals?owner=R-2', () => manager, 200],
+      // the route widens reps to everyone, so no owner is refused to them
+      ['/api/test/goals?owner=team:T-2', () => rep, 200],
+      ['/api/test/goals?owner=company', () => viewer, 200],
+    ]);
   });
 
   it('tells handlers whose data the caller sees, to narrow what the request left open', async () => {
