@@ -122,7 +122,9 @@ const planArb: fc.Arbitrary<IncentivePlan> = fc
     });
   });
 
-const worldOf = (p: IncentivePlan, history: fc.RecordedValueOf<typeof historyArb>) => {
+type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
+
+const worldOf = (p: IncentivePlan, history: History) => {
   pos = 0;
   const w = new World(allProjections, { zone: 'Asia/Shanghai', currency: 'CNY' });
   w.apply(stored('TeamCreated', { teamId: 'T-1', name: 'T', managerId: null }));
