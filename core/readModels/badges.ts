@@ -5,11 +5,10 @@ import type Decimal from 'decimal.js';
 import { Dec } from '../shared/money';
 import { shiftPeriod, periodBounds, periodOf } from '../shared/period';
 import type { BadgeAwardedData } from '../incentives/events';
-import type { SaleRecordedData } from '../sales/events';
 import { directoryProjection } from './directory';
 import { repGoals } from './goalLink';
 import { defineProjection } from './projection';
-import { entriesIn, salesLedgerProjection, totals } from './salesLedger';
+import { entriesIn, salesLedgerProjection, totals, type LedgerEntry, type SalesLedger } from './salesLedger';
 import type { World } from './world';
 
 export interface Badge {
@@ -23,36 +22,33 @@ export interface Badge {
   readonly awardedBy?: string;
 }
 
-interface FirstSale {
-  readonly ms: number;
-  readonly position: number;
-  readonly orderId: string;
-}
-
 export interface BadgesState {
   readonly manual: Map<string, Badge>;
-  /** each rep's earliest sale credit by business time (a late-recorded earlier sale replaces it) */
-  readonly firstSale: Map<string, FirstSale>;
 }
 
+// Only hand-awarded badges are folded; the automatic ones are read from the sales ledger and the
+// goals when asked, so replaying the log costs nothing more for them.
 export const badgesProjection = defineProjection<BadgesState>({
   name: 'badges',
-  init: () => ({ manual: new Map(), firstSale: new Map() }),
+  init: () => ({ manual: new Map() }),
   apply: (s, e) => {
     if (e.type === 'BadgeAwarded') {
       const d = e.data as BadgeAwardedData;
       s.manual.set(d.badgeId, { ...d, occurredAt: e.occurredAt, kind: 'manual', citations: [e.position], awardedBy: e.meta.actor });
-    } else if (e.type === 'SaleRecorded') {
-      const d = e.data as SaleRecordedData;
-      const ms = Date.parse(e.occurredAt);
-      for (const c of d.credits) {
-        const f = s.firstSale.get(c.repId);
-        if (!f || ms < f.ms) s.firstSale.set(c.repId, { ms, position: e.position, orderId: d.orderId });
-      }
     }
     return s;
   },
 });
+
+/** The rep's earliest sale credit by business time (a late-recorded earlier sale counts). */
+const firstSaleOf = (ledger: SalesLedger, repId: string): LedgerEntry | undefined => {
+  let first: LedgerEntry | undefined;
+  for (const i of ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
+    const e = ledger.entries[i];
+    if (e.kind === 'sale' && (!first || e.ms < first.ms || (e.ms === first.ms && e.position < first.position))) first = e;
+  }
+  return first;
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const ADDITIVE = new Set(['revenue', 'units', 'orders']);
@@ -108,14 +104,17 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
 /** Every badge (of one rep, or all) earned by the business moment `at`, in the order earned. */
 export const badgesOf = (world: World, at: number, repId?: string): Badge[] => {
   const s = world.get(badgesProjection);
-  const reps = repId ? [repId] : [...world.get(directoryProjection).reps.keys()];
+  const ledger = world.get(salesLedgerProjection);
+  const allReps = [...world.get(directoryProjection).reps.keys()];
   const out: Badge[] = [...s.manual.values()].filter((b) => (!repId || b.repId === repId) && Date.parse(b.occurredAt) <= at);
-  for (const r of reps) {
-    const f = s.firstSale.get(r);
+  let first = Infinity;
+  for (const r of allReps) {
+    const f = firstSaleOf(ledger, r);
+    if (f) first = Math.min(first, f.ms);
+    if (repId && r !== repId) continue;
     if (f && f.ms <= at) out.push({ badgeId: `auto:first-sale:${r}`, repId: r, title: 'First sale', reason: `first sale: order ${f.orderId}`, occurredAt: iso(f.ms), kind: 'automatic', citations: [f.position] });
     out.push(...goalBadges(world, r, at));
   }
-  const first = Math.min(...[...s.firstSale.values()].map((f) => f.ms));
   if (Number.isFinite(first)) out.push(...mostImproved(world, first, at).filter((b) => !repId || b.repId === repId));
   return out.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.badgeId < b.badgeId ? -1 : 1));
 };
