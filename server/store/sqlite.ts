@@ -72,6 +72,23 @@ export const rowToEvent = (r: Row): StoredEvent => ({
   hash: r.hash,
 });
 
+export const COLUMNS = 'position, stream, revision, type, data, occurred_at, recorded_at, meta, prev_hash, hash';
+export type RawRow = [number, string, number, string, string, string, string, string, string, string];
+
+/** Reads in bulk (replay, streams) take rows as arrays: no object per row from the driver. */
+export const rawToEvent = (r: RawRow): StoredEvent => ({
+  position: r[0],
+  stream: r[1],
+  revision: r[2],
+  type: r[3],
+  data: JSON.parse(r[4]),
+  occurredAt: r[5],
+  recordedAt: r[6],
+  meta: JSON.parse(r[7]),
+  prevHash: r[8],
+  hash: r[9],
+});
+
 interface Pending {
   readonly requests: readonly AppendRequest[];
   readonly resolve: (r: AppendResult[]) => void;
@@ -105,9 +122,9 @@ export class SqliteStore implements EventStore {
       key: this.db.prepare('SELECT digest, positions FROM idempotency WHERE key = ?'),
       insertKey: this.db.prepare('INSERT INTO idempotency (key, digest, positions) VALUES (?,?,?)'),
       byPosition: this.db.prepare('SELECT * FROM events WHERE position = ?'),
-      stream: this.db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY revision'),
-      all: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-      allOfStream: this.db.prepare('SELECT * FROM events WHERE stream = ? AND position > ? ORDER BY revision LIMIT ?'),
+      stream: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).raw(true),
+      all: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
+      allOfStream: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND position > ? ORDER BY revision LIMIT ?`).raw(true),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
       commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
@@ -223,14 +240,14 @@ export class SqliteStore implements EventStore {
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {
-    return (this.stmt.stream.all(stream) as Row[]).map(rowToEvent);
+    return (this.stmt.stream.all(stream) as RawRow[]).map(rawToEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const after = options.after ?? 0;
     const limit = options.limit ?? -1;
     const rows = options.stream ? this.stmt.allOfStream.all(options.stream, after, limit) : this.stmt.all.all(after, limit);
-    return (rows as Row[]).map(rowToEvent);
+    return (rows as RawRow[]).map(rawToEvent);
   }
 
   async head(): Promise<Head> {

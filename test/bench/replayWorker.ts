@@ -1,60 +1,118 @@
-// Runs in a child process of its own, so its RSS is the replay's alone:
-//   floor DB   — the floor: read every row, bare JSON.parse + a Map fold (revenue by rep)
-//   replay DB  — the server's start: compose on the SQLite file (every read model folded by the
-//                Projections runner), then RSS after GC, then asOf queries beside live ones.
+// Runs in a child process of its own (so JIT state and RSS are its alone), one mode per run:
+//   fold-floor DB   the floor: rows read untimed in chunks; timed: JSON.parse + a Map fold
+//   fold DB         the same rows; timed: parse into events + World.apply of every read model
+//   start-floor DB  the floor of a server start: bare SQLite read + JSON.parse + Map fold
+//   start DB N      a server start (compose: the Projections runner folds the log, snapshots
+//                   included), then RSS after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
+import { allProjections } from '../../core/readModels';
+import { World } from '../../core/readModels/world';
 import { metricValue, salesLedgerProjection } from '../../core/readModels/salesLedger';
 import { composeWith } from '../../server/compose';
 import { loadConfig } from '../../server/config';
 import { mintToken } from '../../server/http/auth';
-import { SqliteStore } from '../../server/store/sqlite';
+import { COLUMNS, rawToEvent, SqliteStore, type RawRow } from '../../server/store/sqlite';
 import { LEADERBOARD_PATH, probe } from './queries';
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+const CHUNK = 20_000;
+const SETTINGS = { zone: 'Asia/Shanghai', currency: 'CNY' };
 
 const settle = () => {
   for (let i = 0; i < 3; i++) globalThis.gc?.();
   return process.memoryUsage();
 };
 
-export interface FloorResult {
+export interface FoldResult {
   readonly events: number;
   readonly perSecond: number;
-  readonly rssBytes: number;
+  /** ms per read model over the first events, each folded alone (fold mode only) */
+  readonly byReadModel?: Record<string, number>;
 }
 
-const floor = (path: string): FloorResult => {
-  const baseline = settle().rss;
+/** Rows in chunks, read untimed; `timed` is given each chunk and its time is summed. */
+const chunked = (path: string, timed: (rows: RawRow[]) => void): number => {
+  const db = new Database(path, { readonly: true });
+  const page = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true);
+  let ms = 0;
+  for (let after = 0; ; ) {
+    const rows = page.all(after, CHUNK) as RawRow[];
+    if (rows.length === 0) break;
+    const t0 = performance.now();
+    timed(rows);
+    ms += performance.now() - t0;
+    after = rows[rows.length - 1][0];
+  }
+  db.close();
+  return ms;
+};
+
+/** The bare fold every floor uses: revenue by rep. */
+const bareFold = (revenue: Map<string, number>, type: string, data: { credits?: { repId: string; amount: number }[] }) => {
+  const sign = type === 'SaleRecorded' ? 1 : type === 'SaleRefunded' ? -1 : 0;
+  if (sign !== 0) for (const c of data.credits!) revenue.set(c.repId, (revenue.get(c.repId) ?? 0) + sign * c.amount);
+};
+
+const foldFloor = (path: string): FoldResult => {
+  const revenue = new Map<string, number>();
+  let events = 0;
+  const ms = chunked(path, (rows) => {
+    for (const r of rows) {
+      bareFold(revenue, r[3], JSON.parse(r[4]));
+      JSON.parse(r[7]);
+    }
+    events += rows.length;
+  });
+  return { events, perSecond: events / (ms / 1000) };
+};
+
+const fold = (path: string): FoldResult => {
+  const world = new World(allProjections, SETTINGS);
+  const ms = chunked(path, (rows) => {
+    for (const r of rows) world.apply(rawToEvent(r));
+  });
+  // which read models the time goes to: each alone over the first chunks
+  const sample: RawRow[] = [];
+  chunked(path, (rows) => void (sample.length < 100_000 && sample.push(...rows)));
+  const events = sample.map(rawToEvent);
+  const byReadModel: Record<string, number> = {};
+  for (const p of allProjections) {
+    let s = p.init(SETTINGS);
+    const t0 = performance.now();
+    for (const e of events) s = p.apply(s, e);
+    byReadModel[p.name] = performance.now() - t0;
+  }
+  return { events: world.position, perSecond: world.position / (ms / 1000), byReadModel };
+};
+
+const startFloor = (path: string): FoldResult => {
   const db = new Database(path, { readonly: true });
   const revenue = new Map<string, number>();
   let events = 0;
   const t0 = performance.now();
-  for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ type: string; data: string; meta: string }>) {
-    const data = JSON.parse(row.data);
-    JSON.parse(row.meta);
+  for (const r of db.prepare(`SELECT ${COLUMNS} FROM events ORDER BY position`).raw(true).iterate() as Iterable<RawRow>) {
+    bareFold(revenue, r[3], JSON.parse(r[4]));
+    JSON.parse(r[7]);
     events++;
-    if (row.type === 'SaleRecorded') for (const c of data.credits) revenue.set(c.repId, (revenue.get(c.repId) ?? 0) + c.amount);
-    else if (row.type === 'SaleRefunded') for (const c of data.credits) revenue.set(c.repId, (revenue.get(c.repId) ?? 0) - c.amount);
   }
   const seconds = (performance.now() - t0) / 1000;
   db.close();
-  return { events, perSecond: events / seconds, rssBytes: baseline };
+  return { events, perSecond: events / seconds };
 };
 
-export interface ReplayResult {
-  readonly events: number;
-  readonly perSecond: number;
+export interface StartResult extends FoldResult {
   readonly rssBytes: number;
   readonly heapBytes: number;
   readonly baselineRssBytes: number;
   readonly baselineHeapBytes: number;
-  /** ms per asOf query (uncached positions), and the same query live */
+  readonly snapshots: number;
+  /** ms per asOf query (a new position each), and the same query live */
   readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[] };
   readonly rssAfterAsOfBytes: number;
 }
 
-const replay = async (path: string, asOfSamples: number): Promise<ReplayResult> => {
-  const { rss: baseline, heapUsed: baselineHeap } = settle();
+const start = async (path: string, asOfSamples: number): Promise<StartResult> => {
+  const { rss: baselineRss, heapUsed: baselineHeap } = settle();
   const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: `sqlite:${path}` });
   const t0 = performance.now();
   const tally = await composeWith(config, new SqliteStore(path));
@@ -81,7 +139,7 @@ const replay = async (path: string, asOfSamples: number): Promise<ReplayResult> 
     return performance.now() - t;
   };
   let seed = 12345;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const samples: number[] = [];
   const live: number[] = [];
   // without snapshots each asOf folds a prefix of the log: stop sampling after ~20 s of that
@@ -97,13 +155,15 @@ const replay = async (path: string, asOfSamples: number): Promise<ReplayResult> 
     perSecond: events / seconds,
     rssBytes: mem.rss,
     heapBytes: mem.heapUsed,
-    baselineRssBytes: baseline,
+    baselineRssBytes: baselineRss,
     baselineHeapBytes: baselineHeap,
+    snapshots: projections.snapshots.snapshots.length,
     asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live },
     rssAfterAsOfBytes: after,
   };
 };
 
 const [mode, path, samples] = process.argv.slice(2);
-const result = mode === 'floor' ? floor(path) : await replay(path, Number(samples ?? 20));
+const result =
+  mode === 'fold-floor' ? foldFloor(path) : mode === 'fold' ? fold(path) : mode === 'start-floor' ? startFloor(path) : await start(path, Number(samples ?? 20));
 process.send!(result, () => process.exit(0));

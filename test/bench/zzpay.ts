@@ -1,0 +1,22 @@
+import { statementsForYear } from '../../core/readModels/payoutQueries';
+import { composeWith } from '../../server/compose';
+import { loadConfig } from '../../server/config';
+import { MemoryStore } from '../../server/store/memory';
+import { benchCommands } from './data';
+import { demoIncentives } from '../../server/demo/incentives';
+const N = Number(process.argv[2] ?? 100000);
+const config = loadConfig({ TALLY_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256!', TALLY_DEMO: '0', TALLY_STORE: 'memory:' });
+const tally = await composeWith(config, new MemoryStore(), () => new Date('2026-11-27T10:00:00+08:00'));
+const actor = { sub: 'bench', role: 'admin' as const };
+let batch: any[] = [];
+for (const c of benchCommands(N)) { batch.push(c); if (batch.length === 1000) { await tally.deps.engine.handleBatch(batch, actor); batch = []; } }
+if (batch.length) await tally.deps.engine.handleBatch(batch, actor);
+await tally.deps.engine.handleBatch(demoIncentives().filter((c) => c.type === 'PublishIncentivePlan' && c.data.planId === 'SALES-2026'), actor);
+const p = tally.deps.projections;
+await p.waitFor((await tally.deps.store.head()).position);
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t0 = performance.now(); const r = statementsForYear(p.world, 2026); const t1 = performance.now();
+const { profile } = await s.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/pay.cpuprofile', JSON.stringify(profile));
+console.log(JSON.stringify({ ...r, ms: t1 - t0 }));
