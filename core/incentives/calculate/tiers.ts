@@ -100,7 +100,9 @@ export const marginalCumulative = (bands: readonly Band[], movements: readonly M
   for (const m of movements) {
     const next = running.plus(m.delta);
     acc.touchOrder(m.orderId);
+    const [lo, hi] = m.delta.isNegative() ? [next, running] : [running, next];
     bands.forEach((b, i) => {
+      if (hi.lte(b.from) || (b.to !== null && lo.gte(b.to))) return; // the move does not cross this band
       // f_b(next) − f_b(running) telescopes, so the bands always hold exactly the final total
       const part = fill(b, next).minus(fill(b, running));
       if (!part.isZero()) acc.add(i, part, m.position, m.orderId);
