@@ -4,7 +4,7 @@ import type { IncentivePlan } from '../incentives/events';
 import type { StatementBody } from '../incentives/calculate/types';
 import { subPeriods } from '../shared/period';
 import { directoryProjection } from './directory';
-import { StatementBook, type Shown } from './payoutStatements';
+import { bookAt, StatementBook, type Shown } from './payoutStatements';
 import type { World } from './world';
 
 export interface Listed {
@@ -43,7 +43,7 @@ export interface Simulation {
 /** A draft plan over the recorded history of a period, against the statements as they stand. Appends nothing. */
 export const simulatePlan = (world: World, plan: IncentivePlan, period: string, repIds: readonly string[]): Simulation => {
   const draft = statementsOfReps(new StatementBook(world, { plan, period, repIds: new Set(repIds) }), repIds, period);
-  const current = statementsOfReps(new StatementBook(world), repIds, period);
+  const current = statementsOfReps(bookAt(world), repIds, period);
   const total = draft.statements.reduce((a, s) => a + s.body.total, 0);
   const currentTotal = current.statements.reduce((a, s) => a + s.body.total, 0);
   return { statements: draft.statements.map((s) => s.body), total, currentTotal, delta: total - currentTotal, skipped: draft.skipped };

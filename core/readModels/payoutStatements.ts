@@ -14,6 +14,7 @@ import { parsePeriod, periodBounds, periodKind, periodOf, shiftPeriod } from '..
 import { notFound, ruleBroken, type Problem } from '../shared/problem';
 import { directoryProjection, type Directory } from './directory';
 import { disputesOfRep, disputesProjection, type DisputesState } from './disputes';
+import { memoized } from './memo';
 import { approvalOf, DISPUTE_PREFIX, LATE_PREFIX, payoutsProjection, type Approval, type PayoutsState, type PlanVersion } from './payouts';
 import { quotaOf } from './goalLink';
 import { entriesIn, salesLedgerProjection, type LedgerEntry, type SalesLedger } from './salesLedger';
@@ -276,4 +277,7 @@ export class StatementBook {
   }
 }
 
-export const statementOf = (world: World, repId: string, period: string): Shown => new StatementBook(world).shown(repId, period);
+/** The book of a World at its position, shared by every question asked there (the live World moves on: a new book). */
+export const bookAt = (world: World): StatementBook => memoized(world, 'payoutBook', '', () => new StatementBook(world));
+
+export const statementOf = (world: World, repId: string, period: string): Shown => bookAt(world).shown(repId, period);

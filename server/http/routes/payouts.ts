@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
 import { statementsOfReps } from '../../../core/readModels/payoutQueries';
-import { StatementBook } from '../../../core/readModels/payoutStatements';
+import { bookAt } from '../../../core/readModels/payoutStatements';
 import { statementView } from '../../projections/statements';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
@@ -17,7 +17,7 @@ export const payoutRoutes = (deps: AppDeps) => {
   app.get('/payouts/:repId', async (c) => {
     const period = periodParam(c)!;
     const { world, asOf } = await worldFor(c, deps);
-    const s = new StatementBook(world).shown(c.req.param('repId'), period);
+    const s = bookAt(world).shown(c.req.param('repId'), period);
     if (!s.ok) throw HttpProblem.from(s.problem);
     return c.json({ ...statementView(s), asOf });
   });
@@ -30,7 +30,7 @@ export const payoutRoutes = (deps: AppDeps) => {
     if (team !== undefined && !directory.teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
     const visible = visibleReps(c, deps);
     const reps = (team ? repsOfTeam(directory, team) : [...directory.reps.keys()]).filter((r) => !visible || visible.has(r));
-    const listed = statementsOfReps(new StatementBook(world), reps, period);
+    const listed = statementsOfReps(bookAt(world), reps, period);
     const statements = listed.statements.map(statementView);
     return c.json({ period, team: team ?? null, asOf, total: statements.reduce((a, s) => a + s.total, 0), statements, skipped: listed.skipped });
   });
