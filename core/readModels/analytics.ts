@@ -93,12 +93,36 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, periodId: string): 
         const lines = ctx.ledger.orders.get(e.orderId)?.lines ?? [];
         if (lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
         if (lines.length === 1) return [{ key: lines[0].product, amount: e.amount, units: e.units }];
-        const amounts = lines.some((l) => l.amount > 0) ? largestRemainder(Math.abs(e.amount), lines.map((l) => l.amount)) : lines.map((_, i) => (i === 0 ? Math.abs(e.amount) : 0));
-        const units = e.units === 0 ? lines.map(() => 0) : lines.some((l) => l.units > 0) ? largestRemainder(e.units, lines.map((l) => l.units)) : lines.map((_, i) => (i === 0 ? e.units : 0));
         const sign = e.amount < 0 ? -1 : 1;
+        const amounts = allocate(Math.abs(e.amount), lines.map((l) => l.amount));
+        const units = allocate(e.units, lines.map((l) => l.units));
         return lines.map((l, i) => ({ key: l.product, amount: sign * amounts[i], units: units[i] }));
       };
   }
+};
+
+/**
+ * Split a whole number by weights so the parts sum exactly to it: largest remainder, ties to the
+ * earlier part (as money.largestRemainder), in integers, since it runs for every multi-line
+ * credit. All-zero weights put everything on the first part.
+ */
+export const allocate = (total: number, weights: readonly number[]): number[] => {
+  const sum = weights.reduce((a, w) => a + w, 0);
+  if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  if (total * Math.max(...weights) > Number.MAX_SAFE_INTEGER) return largestRemainder(total, weights);
+  const parts = weights.map((w) => {
+    const n = total * w;
+    let q = Math.floor(n / sum);
+    // exact integer division: the products are safe integers, the float quotient may be one off
+    while (q * sum > n) q--;
+    while ((q + 1) * sum <= n) q++;
+    return { q, r: n - q * sum };
+  });
+  let left = total - parts.reduce((a, p) => a + p.q, 0);
+  const order = parts.map((p, i) => ({ i, r: p.r })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const out = parts.map((p) => p.q);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k].i] += 1;
+  return out;
 };
 
 /** Group a period's entries by key. An order counts once per key it touches (once per rep credit). */

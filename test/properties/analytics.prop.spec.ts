@@ -5,7 +5,8 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANALYTICS_BY, analytics, totalOf, type AnalyticsScope } from '../../core/readModels/analytics';
+import { allocate, ANALYTICS_BY, analytics, totalOf, type AnalyticsScope } from '../../core/readModels/analytics';
+import { largestRemainder } from '../../core/shared/money';
 import { classifyAt, customersProjection } from '../../core/readModels/customers';
 import { directoryProjection } from '../../core/readModels/directory';
 import { allProjections } from '../../core/readModels';
@@ -131,6 +132,19 @@ describe('analytics', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('allocate', () => {
+  it('splits like money.largestRemainder, in integers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 5 }), (total, weights) => {
+        const parts = allocate(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        if (weights.some((w) => w > 0)) expect(parts).toEqual(largestRemainder(total, weights));
+      }),
+      { numRuns: 500 },
     );
   });
 });
