@@ -81,7 +81,8 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
   const ledger = world.get(salesLedgerProjection);
   const reps = [...world.get(directoryProjection).reps.keys()].sort();
   const out: Badge[] = [];
-  for (let month = shiftPeriod(periodOf('month', firstMs, zone), 1); periodBounds(month, zone).end <= at; month = shiftPeriod(month, 1)) {
+  // at most 20 years of months, so a far-future `at` costs no more than that
+  for (let month = shiftPeriod(periodOf('month', firstMs, zone), 1), n = 0; n < 240 && periodBounds(month, zone).end <= at; month = shiftPeriod(month, 1), n++) {
     const prev = shiftPeriod(month, -1);
     let best: { repId: string; growth: Decimal } | undefined;
     for (const repId of reps) {
