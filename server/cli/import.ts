@@ -12,6 +12,7 @@ import type { CommandInput } from '../engine/engine';
 import { createHash } from 'node:crypto';
 import { flag, parseArgs } from './args';
 import { runCsvImport } from './importCsv';
+import { importSealed, startsWithSealedEvent } from './importSealed';
 
 interface Rejected {
   readonly line: number;
@@ -28,6 +29,8 @@ export const run = async (argv: string[]): Promise<number> => {
   }
   // A CRM export (CSV) is mapped to commands row by row: see importCsv.ts.
   if (a.flags.has('format') || /\.csv$/i.test(file)) return runCsvImport(file, a);
+  // A `tally export` file holds sealed events, not commands: it is appended verbatim (migration).
+  if (a.flags.has('sealed') || (await startsWithSealedEvent(file))) return importSealed(file, a);
   const size = statSync(file).size;
   const batchSize = Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500)));
   const dryRun = a.flags.has('dry-run');

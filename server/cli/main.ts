@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   verify: () => import('./verify'),
   replay: () => import('./replay'),
   import: () => import('./import'),
+  export: () => import('./export'),
   'build-widgets': () => import('./buildWidgets'),
 };
 

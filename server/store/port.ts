@@ -69,8 +69,8 @@ export interface EventStore {
   /**
    * Migration (`tally import` of a `tally export`): append events sealed elsewhere verbatim, so
    * positions, hashes and recorded times survive. Each must continue this log exactly (next
-   * position, prevHash = head hash, next stream revision, a hash that matches); otherwise it throws
-   * SealedMismatchError and appends nothing of that command. Commands stay atomic.
+   * position, prevHash = head hash, next stream revision, a hash that matches); the whole call is
+   * checked first and a mismatch throws SealedMismatchError with nothing appended. Commands stay atomic.
    */
   appendSealed?(commands: readonly SealedAppend[]): Promise<void>;
   close(): Promise<void>;
