@@ -45,7 +45,17 @@ interface Decided {
 
 const NO_FACTS: FactSource = { query: () => { throw new Error('no fact source configured'); } };
 
-export const digestOf = (input: CommandInput): string => createHash('sha256').update(canonicalJson({ type: input.type, data: input.data })).digest('hex');
+export const digestOf = (input: CommandInput): string => {
+  const body = { type: input.type, data: input.data };
+  let text: string;
+  try {
+    text = canonicalJson(body);
+  } catch {
+    // not canonicalizable (a lone surrogate): still a stable digest; decide will refuse the command
+    text = JSON.stringify(body);
+  }
+  return createHash('sha256').update(text).digest('hex');
+};
 
 const prefixErrors = (p: Problem, prefix: string): Problem =>
   p.errors ? { ...p, errors: p.errors.map((e: FieldError) => ({ ...e, path: e.path === '(body)' ? prefix : `${prefix}.${e.path}` })) } : p;
@@ -214,6 +224,13 @@ export class CommandEngine {
       recordedAt: now,
       meta,
     }));
+    // An event the hash chain cannot canonicalize (RFC 8785) would fail the whole durable group
+    // at seal time: refuse the one command here instead.
+    try {
+      canonicalJson(events.map((e) => e.data));
+    } catch (e) {
+      return E.left(invalid(`${spec.type} carries text that cannot be canonicalized (RFC 8785): ${(e as Error).message}`, [{ path: 'data', message: 'text must be well-formed Unicode' }]));
+    }
     const request: AppendRequest = {
       stream,
       expected: own.revision === -1 ? 'no-stream' : own.revision,

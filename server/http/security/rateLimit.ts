@@ -1,6 +1,7 @@
 // Per-user rate limit: an in-memory token bucket per token subject (role + sub), refilled at
 // TALLY_RATE_LIMIT requests per minute with a burst of the same size. Over it: 429 with
 // Retry-After. In memory on purpose: each instance limits what reaches it.
+import { limitKey } from './client';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
@@ -59,7 +60,7 @@ export const rateLimit = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const actor = c.get('actor');
-    const waitMs = buckets.take(`${actor.role}\u0000${actor.sub}`, deps.clock().getTime());
+    const waitMs = buckets.take(limitKey(c, `${actor.role}\u0000${actor.sub}`), deps.clock().getTime());
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw HttpProblem.of(429, 'Too many requests', `more than ${perMinute} requests a minute from '${actor.sub}'; retry in ${seconds} s`, {}, { 'retry-after': String(seconds) });

@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { bearerOf } from '../auth';
+import { limitKey } from './client';
 
 export class ConnectionCounter {
   private readonly open = new Map<string, number>();
@@ -62,7 +63,7 @@ export const sseLimit = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const token = bearerOf(c.req.header('authorization')) ?? c.req.query('token') ?? '';
-    const release = counter.acquire(keyOf(token));
+    const release = counter.acquire(limitKey(c, keyOf(token)));
     if (!release)
       throw HttpProblem.of(429, 'Too many streams', `this token already holds ${counter.max} open streams; close one or retry later`, {}, { 'retry-after': '5' });
     try {

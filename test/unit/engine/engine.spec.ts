@@ -76,3 +76,21 @@ describe('command engine on SQLite', () => {
     await store.close();
   });
 });
+
+describe('command engine input the hash chain cannot take', () => {
+  it('refuses a lone surrogate with 400 and appends nothing, while the commands beside it land', async () => {
+    const { store, engine } = await setup();
+    const before = (await store.head()).position;
+    const results = await engine.handleBatch(
+      [
+        { type: 'CreateTeam', data: { teamId: 'T-9', name: 'bad \ud800 name' } },
+        { type: 'CreateTeam', data: { teamId: 'T-8', name: 'fine' } },
+      ],
+      SYSTEM_ACTOR,
+      { idempotencyKey: 'lone' },
+    );
+    expect(results.map((r) => (E.isRight(r) ? 'ok' : r.left.kind))).toEqual(['invalid', 'ok']);
+    expect((await store.head()).position).toBe(before + 1);
+    await store.close();
+  });
+});
