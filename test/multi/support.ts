@@ -3,6 +3,7 @@
 // killed with SIGKILL. Plus the HTTP helpers and load writers the multi-instance tests share.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -40,7 +41,8 @@ export const startInstance = async (store: string): Promise<Instance> => {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tally,
     close: async () => {
-      server.closeAllConnections?.();
+      // open SSE responses would hold close() forever
+      (server as Server).closeAllConnections();
       await new Promise((r) => server.close(r));
       await tally.close();
     },
