@@ -7,7 +7,7 @@ import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../s
 import { repStream } from '../teams/state';
 import type { StatementBody } from './calculate/types';
 import type { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
-import type { IncentiveEvent } from './events';
+import type { IncentiveEvent, IncentivePlan } from './events';
 import { normalizePlan } from './planRules';
 import type { BadgeState, ContestState, DisputeState, PayoutState, PlanState } from './state';
 
@@ -29,9 +29,8 @@ export const publishIncentivePlan = (c: PublishIncentivePlan, s: PlanState): Dec
     const message = `version ${c.version} is not higher than the last published version ${s.lastVersion} of plan '${c.planId}'; a change is a new, higher version`;
     return E.left({ ...ruleBroken('plan-version-not-higher', `version: ${message}`), errors: [{ path: 'data.version', message }] });
   }
-  return E.map((plan: IncentivePlanData) => [{ type: 'IncentivePlanPublished' as const, data: plan }])(normalizePlan(c));
+  return E.map((plan: IncentivePlan): NewEvent<IncentiveEvent>[] => [{ type: 'IncentivePlanPublished', data: plan }])(normalizePlan(c));
 };
-type IncentivePlanData = Extract<IncentiveEvent, { type: 'IncentivePlanPublished' }>['data'];
 
 export const approvePayout = (c: ApprovePayout, s: PayoutState, ctx: DecideContext): Decision => {
   if (s.status === 'approved')
