@@ -67,6 +67,23 @@ describe('the version in force', () => {
   });
 });
 
+describe('a quota from the goal', () => {
+  it("is the rep's goal on the plan's measure for the period, cited with its revisions; without one the statement warns", async () => {
+    admin = await incentiveCompany(t, { ...PLAN, quota: { fromGoal: true }, commission: { tierBasis: 'attainment', tiers: [{ from: 0, to: 1, rate: '0.05' }, { from: 1, rate: '0.10' }] } });
+    const set = await t.post('SetGoal', { goalId: 'G-R1-07', title: 'July', owner: 'rep:R-1', metric: 'revenue', period: '2026-07', target: 1_000_000, relevance: 'plan' }, admin);
+    const revised = await t.post('ReviseGoal', { goalId: 'G-R1-07', target: 800_000, reason: 'territory split' }, admin);
+    const [setAt, revisedAt] = [((await set.json()) as any).events[0].position, ((await revised.json()) as any).events[0].position];
+    await sell(t, admin, 'R-1', 1_000_000, '2026-07-10T10:00:00+08:00');
+    const july = await statement(t, admin, 'R-1', '2026-07');
+    expect(july.body).toMatchObject({ quota: 800_000, attainment: 1.25, quotaSource: { kind: 'goal', goalId: 'G-R1-07', citations: [setAt, revisedAt] } });
+    expect(july.body.lines.map((l: any) => [l.lineId, l.basis, l.amount])).toEqual([['commission:tier-1', 800_000, 40_000], ['commission:tier-2', 200_000, 20_000], ['bonus:B100', 1_000_000, 50_000]]);
+    expect(july.body.lines[0].citations).toEqual(expect.arrayContaining([setAt, revisedAt]));
+    const r2 = await statement(t, admin, 'R-2', '2026-07');
+    expect([r2.body.quota, r2.body.lines]).toEqual([null, []]);
+    expect(r2.body.warnings.join(' ')).toContain('no revenue goal for 2026-07');
+  });
+});
+
 describe('a retroactive plan version after approval', () => {
   it('leaves the approved month as approved and settles the difference on the next open month, citing the new version', async () => {
     admin = await incentiveCompany(t);
