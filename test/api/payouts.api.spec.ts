@@ -116,6 +116,18 @@ describe('approval', () => {
     expect(august.body.total).toBe(august.body.lines.reduce((a: number, l: any) => a + l.amount, 0));
   });
 
+  it('a refund recorded after approval that occurred in the approved month is a negative adjustment on the next open month', async () => {
+    const sale = await sell(t, admin, 'R-1', 1_200_000, '2026-07-05T10:00:00+08:00'); // 500 + 200 = 700.00
+    const read = await statement(t, admin, 'R-1', '2026-07');
+    await t.post('ApprovePayout', { repId: 'R-1', period: '2026-07', statementHash: read.body.statementHash }, admin);
+    const r = await t.post('RefundSale', { orderId: sale.orderId, amount: 400_000, occurredAt: '2026-07-30T10:00:00+08:00', reason: 'returned' }, admin);
+    const refundAt = ((await r.json()) as any).events[0].position;
+    const august = await statement(t, admin, 'R-1', '2026-08');
+    // July recomputed: 8,000.00 at 5 % = 400.00, 300.00 less than approved
+    expect(august.body.lines.map((l: any) => [l.lineId, l.amount, l.citations.includes(refundAt)])).toEqual([['adjustment:late:2026-07', -30_000, true]]);
+    expect((await statement(t, admin, 'R-1', '2026-07')).body.total).toBe(70_000);
+  });
+
   it('a refund after approval of a sale in the approved month claws back in the month it occurs, at the rate paid', async () => {
     const sale = await sell(t, admin, 'R-1', 1_200_000, '2026-07-05T10:00:00+08:00'); // 500 + 200 = 700.00, a blended 5.833… %
     const read = await statement(t, admin, 'R-1', '2026-07');
