@@ -54,6 +54,24 @@ const existingGoalFacts = (goalId: string, src: FactSource, streams: StreamState
   return { goal, known, ownerTeam: known ? ownerTeam(known.owner, src) : undefined };
 };
 
+/** Facts for a breakdown: the goal, its owner's team, the children's conflicts and, if weighed by history, the past actuals. */
+const breakdownFacts = (
+  goalId: string,
+  src: FactSource,
+  streams: StreamStates,
+  plan: (g: GoalFact) => { children: ConflictArgs['goals']; history?: ValuesArgs['items'] },
+): GoalFacts => {
+  const { goal, known, ownerTeam: team } = existingGoalFacts(goalId, src, streams);
+  if (!known) return { goal };
+  const { children, history } = plan(known);
+  return {
+    goal,
+    ownerTeam: team,
+    conflicts: src.query<string[]>(GOAL_FACTS.conflicts, { goals: children } satisfies ConflictArgs),
+    ...(history ? { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: history } satisfies ValuesArgs) } : {}),
+  };
+};
+
 const goalScope = (goalId: string, ctx: { state: StreamStates['state']; facts: Readonly<Record<string, unknown>> }): Scope => {
   const f = ctx.facts as GoalFacts;
   const g = knownGoal(ctx.state(goalStream, goalId), f.goal);
@@ -89,23 +107,16 @@ export const goalCommands = [
     codec: DecomposeGoal,
     kind: goalStream,
     streamId: (c) => c.goalId,
-    facts: (c, src, streams): GoalFacts => {
-      const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
-      if (!known) return { goal };
-      const parts = subPeriods(known.period, c.into as PeriodKind) ?? [];
-      const previous = subPeriods(previousPeriod(known.period), c.into as PeriodKind) ?? [];
-      return {
-        goal,
-        ownerTeam: team,
-        conflicts: src.query<string[]>(GOAL_FACTS.conflicts, {
-          goals: parts.map((p) => ({ goalId: childGoalId(c.goalId, p), owner: known.owner, metric: known.metric, period: p })),
-        } satisfies ConflictArgs),
-        ...(c.method === 'seasonal' && previous.length > 0
-          ? // a sub-period is weighed by the one in the same place of the previous period (week 53 by the last week)
-            { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: parts.map((_, i) => ({ owner: known.owner, period: previous[Math.min(i, previous.length - 1)] })) } satisfies ValuesArgs) }
-          : {}),
-      };
-    },
+    facts: (c, src, streams) =>
+      breakdownFacts(c.goalId, src, streams, (g) => {
+        const parts = subPeriods(g.period, c.into as PeriodKind) ?? [];
+        const previous = subPeriods(previousPeriod(g.period), c.into as PeriodKind) ?? [];
+        return {
+          children: parts.map((p) => ({ goalId: childGoalId(c.goalId, p), owner: g.owner, metric: g.metric, period: p })),
+          // a sub-period is weighed by the one in the same place of the previous period (week 53 by the last week)
+          history: c.method === 'seasonal' && previous.length > 0 ? parts.map((_, i) => ({ owner: g.owner, period: previous[Math.min(i, previous.length - 1)] })) : undefined,
+        };
+      }),
     decide: decomposeGoal,
     roles: ['admin', 'manager', 'rep'],
     scope: (c, ctx) => goalScope(c.goalId, ctx),
@@ -117,20 +128,11 @@ export const goalCommands = [
     kind: goalStream,
     streamId: (c) => c.goalId,
     reads: (c) => c.owners.flatMap(ownerRead),
-    facts: (c, src, streams): GoalFacts => {
-      const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
-      if (!known) return { goal };
-      return {
-        goal,
-        ownerTeam: team,
-        conflicts: src.query<string[]>(GOAL_FACTS.conflicts, {
-          goals: c.owners.map((o) => ({ goalId: childGoalId(c.goalId, o), owner: o, metric: known.metric, period: known.period })),
-        } satisfies ConflictArgs),
-        ...(c.method === 'history'
-          ? { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: c.owners.map((o) => ({ owner: o, period: previousPeriod(known.period) })) } satisfies ValuesArgs) }
-          : {}),
-      };
-    },
+    facts: (c, src, streams) =>
+      breakdownFacts(c.goalId, src, streams, (g) => ({
+        children: c.owners.map((o) => ({ goalId: childGoalId(c.goalId, o), owner: o, metric: g.metric, period: g.period })),
+        history: c.method === 'history' ? c.owners.map((o) => ({ owner: o, period: previousPeriod(g.period) })) : undefined,
+      })),
     decide: cascadeGoal,
     roles: ['admin', 'manager'],
     scope: (c, ctx) => {

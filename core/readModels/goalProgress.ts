@@ -374,19 +374,11 @@ export const goalProgress = (world: World, goalId: string, o: ProgressOptions): 
 /** Progress of every goal matching the filter (see goalsWhere for the order). */
 export const goalsProgress = (world: World, f: GoalFilter, o: ProgressOptions): GoalProgress[] => goalsWhere(world, f).map((g) => progressOf(world, g, o));
 
-export interface GoalAtRisk {
-  readonly goalId: string;
-  readonly title: string;
-  readonly owner: string;
-  readonly metric: string;
-  readonly period: string;
-  readonly target: number;
-  readonly actual: number;
-  readonly expectedToDate: number;
+export type GoalAtRisk = Pick<GoalProgress, 'goalId' | 'title' | 'owner' | 'metric' | 'period' | 'target' | 'actual' | 'expectedToDate'> & {
   readonly pace: 'at-risk' | 'behind';
   /** the day it last turned at-risk or behind */
   readonly since: string | null;
-}
+};
 
 /** Goals at risk or behind at `at`, worst first, with the day they turned: for reviews and alerts. */
 export const goalsAtRisk = (world: World, f: GoalFilter, o: ProgressOptions): GoalAtRisk[] =>

@@ -67,10 +67,28 @@ const add = (s: GoalsState, g: GoalRecord) => {
   if (!s.byKey.has(key)) s.byKey.set(key, g.goalId);
 };
 
-const child = (parent: GoalRecord, goalId: string, owner: string, period: string, target: number, origin: GoalRecord['origin'], part: string, recordedAt: string, position: number): GoalRecord => ({
-  goalId, title: `${parent.title} · ${part}`, owner, metric: parent.metric, period, target, parentGoalId: parent.goalId,
-  ...(parent.relevance ? { relevance: parent.relevance } : {}), origin, children: [], revisions: [], setAt: recordedAt, position,
-});
+interface ChildSpec {
+  readonly goalId: string;
+  readonly owner: string;
+  readonly period: string;
+  readonly target: number;
+  /** what the child covers (a sub-period or an owner), for its title */
+  readonly part: string;
+}
+
+/** A parent broken down by period or by owner: its breakdown, and a goal for each child. */
+const breakDown = (s: GoalsState, parentId: string, breakdown: GoalBreakdown, children: (parent: GoalRecord) => ChildSpec[], recordedAt: string, position: number) => {
+  const parent = s.goals.get(parentId);
+  if (!parent) return;
+  const specs = children(parent);
+  parent.breakdown = breakdown;
+  parent.children = specs.map((c) => c.goalId);
+  for (const c of specs)
+    add(s, {
+      goalId: c.goalId, title: `${parent.title} · ${c.part}`, owner: c.owner, metric: parent.metric, period: c.period, target: c.target, parentGoalId: parent.goalId,
+      ...(parent.relevance ? { relevance: parent.relevance } : {}), origin: breakdown.kind === 'period' ? 'decomposed' : 'cascaded', children: [], revisions: [], setAt: recordedAt, position,
+    });
+};
 
 export const goalsProjection = defineProjection<GoalsState>({
   name: 'goals',
@@ -89,20 +107,14 @@ export const goalsProjection = defineProjection<GoalsState>({
       }
       case 'GoalDecomposed': {
         const d = e.data as GoalDecomposedData;
-        const parent = s.goals.get(d.goalId);
-        if (!parent) break;
-        parent.breakdown = { kind: 'period', into: d.into, method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) };
-        parent.children = d.children.map((c) => c.goalId);
-        for (const c of d.children) add(s, child(parent, c.goalId, parent.owner, c.period, c.target, 'decomposed', c.period, e.recordedAt, e.position));
+        breakDown(s, d.goalId, { kind: 'period', into: d.into, method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) },
+          (parent) => d.children.map((c) => ({ goalId: c.goalId, owner: parent.owner, period: c.period, target: c.target, part: c.period })), e.recordedAt, e.position);
         break;
       }
       case 'GoalCascaded': {
         const d = e.data as GoalCascadedData;
-        const parent = s.goals.get(d.goalId);
-        if (!parent) break;
-        parent.breakdown = { kind: 'owners', method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) };
-        parent.children = d.children.map((c) => c.goalId);
-        for (const c of d.children) add(s, child(parent, c.goalId, c.owner, parent.period, c.target, 'cascaded', c.owner, e.recordedAt, e.position));
+        breakDown(s, d.goalId, { kind: 'owners', method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) },
+          (parent) => d.children.map((c) => ({ goalId: c.goalId, owner: c.owner, period: parent.period, target: c.target, part: c.owner })), e.recordedAt, e.position);
         break;
       }
       case 'GoalRevised': {

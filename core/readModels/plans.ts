@@ -5,7 +5,7 @@ import { defineProjection } from './projection';
 import { goalProgress, type GoalPolicy, type GoalProgress } from './goalProgress';
 import { insightsWhere, type Insight } from './insights';
 import type { World } from './world';
-import type { SalesPlanEventData } from '../plans/events';
+import { salesPlanEventCodecs, type SalesPlanEventData } from '../plans/events';
 import { isDateOnly } from '../shared/codec';
 import { toMillis } from '../shared/period';
 import { epochDay, localDayStart } from './metricDays';
@@ -54,11 +54,14 @@ export interface PlansState {
   readonly plans: Map<string, PlanRecord>;
 }
 
+const PLAN_EVENTS: ReadonlySet<string> = new Set(Object.keys(salesPlanEventCodecs));
+
 export const plansProjection = defineProjection<PlansState>({
   name: 'plans',
   init: () => ({ plans: new Map() }),
   apply: (s, e) => {
-    const id = (e.data as { salesPlanId?: string }).salesPlanId;
+    if (!PLAN_EVENTS.has(e.type)) return s;
+    const id = (e.data as { salesPlanId: string }).salesPlanId;
     if (e.type === 'SalesPlanDrafted') {
       const d = e.data as SalesPlanEventData<'SalesPlanDrafted'>;
       s.plans.set(d.salesPlanId, {
@@ -67,7 +70,7 @@ export const plansProjection = defineProjection<PlansState>({
       });
       return s;
     }
-    const p = id === undefined ? undefined : s.plans.get(id);
+    const p = s.plans.get(id);
     if (!p) return s;
     switch (e.type) {
       case 'BudgetAllocated': {

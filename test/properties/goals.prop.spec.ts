@@ -30,7 +30,7 @@ describe('goal properties', () => {
         fc.boolean(),
         ([period, into, n], target, pool, even) => {
           const weights = pool.slice(0, n);
-          if (!even && weights.every((w) => w === 0)) weights[0] = 1;
+          if (!even && !weights.some((w) => w > 0)) weights[0] = 1;
           const history = [...company, { stream: 'tally-goal-G', type: 'GoalSet', data: { goalId: 'G', title: 'G', owner: 'company', metric: 'revenue', period, target } }];
           const events = given(history).when('DecomposeGoal', { goalId: 'G', into, method: even ? 'even' : 'weights', ...(even ? {} : { weights }) }).then([{ type: 'GoalDecomposed' }]);
           const parts = childTargets(events);
