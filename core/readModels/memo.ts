@@ -9,6 +9,7 @@ interface Memo {
 }
 
 const memos = new WeakMap<World, Memo>();
+const MAX_ENTRIES = 5_000;
 
 /** A table of answers named `name` for this World at its current position. */
 export const memoTable = <V>(world: World, name: string): Map<string, V> => {
@@ -23,6 +24,10 @@ export const memoTable = <V>(world: World, name: string): Map<string, V> => {
 export const memoized = <V>(world: World, name: string, key: string, compute: () => V): V => {
   const table = memoTable<V>(world, name);
   let v = table.get(key);
-  if (v === undefined && !table.has(key)) table.set(key, (v = compute()));
+  if (v === undefined && !table.has(key)) {
+    // bounded: a client asking for many distinct keys between two events cannot grow it without end
+    if (table.size >= MAX_ENTRIES) table.clear();
+    table.set(key, (v = compute()));
+  }
   return v as V;
 };
