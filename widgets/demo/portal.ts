@@ -48,6 +48,7 @@ export function portalPage(o: PortalOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(o.company ?? (zh ? '星辰科技' : 'Stellar Tech'))} · ${words.portal}</title>
 <style>
   body { margin: 0; font-family: system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif; background: #eef2f6; color: #1f2937; }

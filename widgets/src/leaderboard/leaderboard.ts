@@ -228,9 +228,9 @@ export class TallyLeaderboard extends TallyElement {
   }
 
   #renderMove(move: Move | undefined): TemplateResult | typeof nothing {
-    if (move === undefined) return nothing;
     if (move === 'new') return html`<span class="move new">${this.t('newEntry')}</span>`;
-    if (move === 0) return html`<span class="muted" aria-hidden="true">–</span><span class="sr">${this.t('same')}</span>`;
+    // Unchanged, or the first ranking shown: nothing moved yet.
+    if (!move) return html`<span class="muted" aria-hidden="true">–</span><span class="sr">${this.t('same')}</span>`;
     const up = move > 0;
     const n = Math.abs(move);
     return html`<span class="move ${up ? 'up' : 'down'}" data-move=${move}><span aria-hidden="true">${up ? '▲' : '▼'} ${n}</span><span class="sr">${this.t(up ? 'up' : 'down', { n })}</span></span>`;

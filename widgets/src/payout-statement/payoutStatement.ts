@@ -251,7 +251,7 @@ export class TallyPayoutStatement extends TallyElement {
           return html`<tr part="row" data-line=${l.lineId}>
               <th scope="row">${name}${this.#renderWhy(l, rule)}</th>
               <td class="num">${this.#basis(s, l)}</td>
-              <td class="num">${this.#rate(l.rate)}</td>
+              <td class="num">${this.#rate(l)}</td>
               <td class="num ${l.amount < 0 ? 'neg' : ''}">${i18n.money(l.amount)}</td>
               ${dispute
                 ? html`<td>
@@ -283,11 +283,12 @@ export class TallyPayoutStatement extends TallyElement {
     return l.kind === 'spiff' || s.measure === 'units' ? this.i18n.number(l.basis) : this.i18n.money(l.basis);
   }
 
-  #rate(rate: number | string | undefined): string {
+  /** A decimal rate as a percentage; a spiff's rate is money per unit or order. */
+  #rate({ rate, kind }: StatementLine): string {
     if (rate === undefined || rate === '') return '–';
-    const n = typeof rate === 'number' ? rate : Number(rate);
+    const n = Number(rate);
     if (!Number.isFinite(n)) return String(rate);
-    return Math.abs(n) <= 1 ? this.i18n.percent(n, 2) : this.i18n.number(n, 4);
+    return kind === 'spiff' ? this.i18n.money(n) : this.i18n.percent(n, 2);
   }
 
   /** The rule the line applied and the events it cites, opened on demand. */
