@@ -3,6 +3,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { asProblem, type Problem } from '../guards';
+import { apiUrl, type Query } from './url';
 
 /** Pseudo-statuses of an ApiError that has no HTTP answer behind it. */
 export const NETWORK_FAILURE = 0;
@@ -27,15 +28,6 @@ export const describeProblem = (p: Problem, status: number): string => {
   const head = p.detail ?? p.title ?? `HTTP ${status}`;
   const fields = (p.errors ?? []).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
   return [head, ...fields.filter((f) => f !== head)].join('\n');
-};
-
-export type Query = Record<string, string | number | null | undefined>;
-
-export const apiUrl = (api: string, path: string, query: Query = {}): string => {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return `${api.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`;
 };
 
 export interface RequestOptions {

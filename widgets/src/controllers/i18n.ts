@@ -2,7 +2,7 @@
 // document's; words from the dictionaries, numbers and money through Intl.NumberFormat.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRecord } from '../guards';
-import { apiUrl } from './api';
+import { apiUrl } from './url';
 import { en, humanise, zhCN, type MessageKey, type Messages } from './messages';
 
 export interface I18nHost extends ReactiveControllerHost, HTMLElement {}

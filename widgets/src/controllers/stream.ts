@@ -2,7 +2,7 @@
 // shared by every element on the page, resumed with Last-Event-ID after a drop.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { asBatch, type Batch } from '../guards';
-import { apiUrl } from './api';
+import { apiUrl } from './url';
 import { SseParser } from './sse';
 
 export interface StreamListener {

@@ -164,7 +164,7 @@ export class TallyLeaderboard extends TallyElement {
     this.#tops = new Map();
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     const style = getComputedStyle(this);
-    const duration = parseFloat(style.getPropertyValue('--tally-duration')) || 600;
+    const duration = toMs(style.getPropertyValue('--tally-duration')) ?? 600;
     const flash = style.getPropertyValue('--tally-color-highlight').trim() || 'transparent';
     for (const tr of this.renderRoot.querySelectorAll<HTMLElement>('tr[data-rep]')) {
       const before = tops.get(tr.dataset.rep!);
@@ -236,6 +236,12 @@ export class TallyLeaderboard extends TallyElement {
     return html`<span class="move ${up ? 'up' : 'down'}" data-move=${move}><span aria-hidden="true">${up ? '▲' : '▼'} ${n}</span><span class="sr">${this.t(up ? 'up' : 'down', { n })}</span></span>`;
   }
 }
+
+/** A CSS time (`600ms`, `.6s`) in milliseconds. */
+const toMs = (time: string): number | undefined => {
+  const m = /^\s*([\d.]+)(m?s)\s*$/.exec(time);
+  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : undefined;
+};
 
 const signed = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
 
