@@ -138,3 +138,15 @@ export const appraisalsWithDrift = (world: World, filter: { repId?: string; team
       const now = frozenRowFor(world, a.scorecardId, a.repId, a.period);
       return { ...a, current: now ? { score: now.score, kpis: now.kpis } : null, scoreChange: now ? round2(new Dec(now.score).minus(a.frozen.score)) : null, pendingAcknowledgement: !a.acknowledged };
     });
+
+/** The leaderboard ranked by scorecard score (rankBy=score): ties share a rank, 1-2-2-4, by repId. */
+export const scoreLeaderboard = (world: World, scorecardId: string, periodId: string, teamId?: string) => {
+  const result = scorecardRows(world, scorecardId, periodId, teamId);
+  if (!result) return undefined;
+  const entries: { rank: number; repId: string; name: string; teamId: string; value: number; score: number; attainment: null; growth: null }[] = [];
+  result.rows.forEach((r, i) => {
+    const rank = i > 0 && result.rows[i - 1].score === r.score ? entries[i - 1].rank : i + 1;
+    entries.push({ rank, repId: r.repId, name: r.name, teamId: r.teamId, value: r.score, score: r.score, attainment: null, growth: null });
+  });
+  return { scorecard: { scorecardId, version: result.version, title: result.title }, entries };
+};

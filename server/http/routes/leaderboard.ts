@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import { directoryProjection } from '../../../core/readModels/directory';
 import { RANK_BY, rankedEntries, type LeaderboardEntry } from '../../../core/readModels/leaderboard';
+import { scoreLeaderboard } from '../../../core/readModels/scorecards';
+import type { World } from '../../../core/readModels/world';
 import { METRICS } from '../../../core/readModels/salesLedger';
 import { periodOf } from '../../../core/shared/period';
 import type { Actor } from '../../engine/actor';
@@ -18,6 +20,18 @@ const fullView = (actor: Actor, e: LeaderboardEntry): boolean =>
 
 const shaped = (actor: Actor, e: LeaderboardEntry) => (fullView(actor, e) ? e : { rank: e.rank, repId: e.repId, name: e.name, teamId: e.teamId, value: e.value });
 
+/** rankBy=score: the reps ranked by a scorecard's score (issue 11); names and scores only, as for values. */
+const byScore = (actor: Actor, world: World, scorecardId: string | undefined, period: string, team: string | undefined, limit: number, asOf: string) => {
+  if (!scorecardId) throw HttpProblem.badParam('scorecard', 'required with rankBy=score: the scorecard whose score ranks the reps');
+  const board = scoreLeaderboard(world, scorecardId, period, team);
+  if (!board) throw HttpProblem.of(404, 'Not found', `unknown scorecard '${scorecardId}' (or none in force for ${period})`);
+  const entries = board.entries.slice(0, limit).map(({ rank, repId, name, teamId, value }) => ({ rank, repId, name, teamId, value }));
+  return {
+    period, metric: 'score', rankBy: 'score', scorecard: board.scorecard, asOf, team: team ?? null, total: board.entries.length, entries,
+    ...(actor.role === 'rep' ? { me: board.entries.find((e) => e.repId === actor.sub) ?? null } : {}),
+  };
+};
+
 export const leaderboardRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
@@ -25,11 +39,12 @@ export const leaderboardRoutes = (deps: AppDeps) => {
     const actor = c.get('actor');
     const period = periodParam(c, 'period', false) ?? periodOf('month', deps.clock().getTime(), deps.config.zone);
     const metric = oneOfParam(c, 'metric', METRICS, 'revenue')!;
-    const rankBy = oneOfParam(c, 'rankBy', RANK_BY, 'value')!;
+    const rankBy = oneOfParam(c, 'rankBy', [...RANK_BY, 'score'] as const, 'value')!;
     const limit = intParam(c, 'limit', 100, 1, 1000);
     const { world, asOf } = await worldFor(c, deps);
     const team = c.req.query('team') || undefined;
     if (team !== undefined && !world.get(directoryProjection).teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
+    if (rankBy === 'score') return c.json(byScore(c.get('actor'), world, c.req.query('scorecard'), period, team, limit, asOf));
     const ranked = rankedEntries(world, { period, metric, rankBy, team });
     const entries = ranked.slice(0, limit).map((e) => shaped(actor, e));
     const body: Record<string, unknown> = { period, metric, rankBy, asOf, team: team ?? null, total: ranked.length, entries };
