@@ -96,23 +96,24 @@ export class I18nController implements ReactiveController {
     return key in this.messages ? this.messages[key as MessageKey] : humanise(value);
   }
 
-  number(n: number, maximumFractionDigits = 0): string {
-    return numberFormat(this.locale, { maximumFractionDigits }).format(n);
+  // `signed` writes a + before gains (a change, a deviation), as a − is written before losses.
+  number(n: number, maximumFractionDigits = 0, signed = false): string {
+    return numberFormat(this.locale, { maximumFractionDigits, signDisplay: signed ? 'exceptZero' : 'auto' }).format(n);
   }
 
   /** Money is integer minor units of the deployment currency. */
-  money(minor: number): string {
-    const f = numberFormat(this.locale, { style: 'currency', currency: this.currency });
+  money(minor: number, signed = false): string {
+    const f = numberFormat(this.locale, { style: 'currency', currency: this.currency, signDisplay: signed ? 'exceptZero' : 'auto' });
     return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
   }
 
-  percent(ratio: number, maximumFractionDigits = 0): string {
-    return numberFormat(this.locale, { style: 'percent', maximumFractionDigits }).format(ratio);
+  percent(ratio: number, maximumFractionDigits = 0, signed = false): string {
+    return numberFormat(this.locale, { style: 'percent', maximumFractionDigits, signDisplay: signed ? 'exceptZero' : 'auto' }).format(ratio);
   }
 
   /** Revenue is money; every other metric is a count. */
-  metric(metric: string, value: number): string {
-    return metric === 'revenue' ? this.money(value) : this.number(value);
+  metric(metric: string, value: number, signed = false): string {
+    return metric === 'revenue' ? this.money(value, signed) : this.number(value, 0, signed);
   }
 
   /** A calendar date (`2026-07-15`) as that day; an instant in the reader's zone. */

@@ -218,7 +218,7 @@ export class TallyLeaderboard extends TallyElement {
                 ${showTeam ? html`<td>${e.teamId ?? ''}</td>` : nothing}
                 <td class="num">${i18n.metric(metric, e.value)}</td>
                 ${showAttainment ? html`<td class="num">${e.attainment === undefined ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
-                ${showGrowth ? html`<td class="num">${e.growth === undefined ? '–' : signed(i18n.percent(e.growth, 1), e.growth)}</td>` : nothing}
+                ${showGrowth ? html`<td class="num">${e.growth === undefined ? '–' : i18n.percent(e.growth, 1, true)}</td>` : nothing}
                 <td>${this.#renderMove(this.#moves.get(e.repId))}</td>
               </tr>`;
           })}
@@ -242,8 +242,6 @@ const toMs = (time: string): number | undefined => {
   const m = /^\s*([\d.]+)(m?s)\s*$/.exec(time);
   return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : undefined;
 };
-
-const signed = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
 
 define('tally-leaderboard', TallyLeaderboard);
 

@@ -208,7 +208,7 @@ export class TallyReviewPanel extends TallyElement {
             <td class="num">${fmt(target)}</td>
             <td class="num">${fmt(actual)}</td>
             <td class="num">${attainment === undefined ? '–' : i18n.percent(attainment)}</td>
-            <td class="num ${deviation !== undefined && deviation < 0 ? 'neg' : 'pos'}">${deviation === undefined ? '–' : signed(fmt(deviation), deviation)}</td>
+            <td class="num ${deviation !== undefined && deviation < 0 ? 'neg' : 'pos'}">${deviation === undefined ? '–' : i18n.metric(metric, deviation, true)}</td>
           </tr>`;
         })}
       </tbody>
@@ -326,7 +326,6 @@ export class TallyReviewPanel extends TallyElement {
 }
 
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const signed = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
 
 define('tally-review-panel', TallyReviewPanel);
 
