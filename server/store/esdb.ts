@@ -92,7 +92,7 @@ interface Sent {
 }
 
 /** A request's answer while its job is being written; duplicates fetch their events at the end. */
-type Slot = AppendResult | { readonly kind: 'duplicate-at'; readonly digest: string; readonly positions: readonly number[] } | undefined;
+type Slot = AppendResult | { readonly kind: 'duplicate-at'; readonly first: number } | undefined;
 
 export class EsdbStore implements EventStore {
   readonly kind = 'esdb';
@@ -192,8 +192,7 @@ export class EsdbStore implements EventStore {
           const { job, slot } = todo[i];
           if (p.kind === 'conflict') slots[job][slot] = p;
           else if (p.kind === 'sealed' && (p.events.length === 0 || sentIndexes.has(i))) slots[job][slot] = { kind: 'ok', events: p.events };
-          else if (p.kind === 'duplicate' && p.positions.every((pos) => pos <= this.index.head.position))
-            slots[job][slot] = { kind: 'duplicate-at', digest: p.digest, positions: p.positions };
+          else if (p.kind === 'duplicate' && p.first <= this.index.head.position) slots[job][slot] = { kind: 'duplicate-at', first: p.first };
         });
         if (result.stop === 'moved') await this.catchUp();
         todo = todo.filter((t) => slots[t.job][t.slot] === undefined && !failed.has(t.job));
@@ -210,7 +209,7 @@ export class EsdbStore implements EventStore {
   private async answers(slots: readonly Slot[]): Promise<AppendResult[]> {
     const out: AppendResult[] = [];
     for (const s of slots) {
-      if (s?.kind === 'duplicate-at') out.push({ kind: 'duplicate', digest: s.digest, events: await this.fetch(s.positions) });
+      if (s?.kind === 'duplicate-at') out.push({ kind: 'duplicate', ...(await this.commandAt(s.first)) });
       else out.push(s!);
     }
     return out;
@@ -297,7 +296,7 @@ export class EsdbStore implements EventStore {
 
   private ingest(e: StoredEvent, mark: CommandMark): void {
     if (!this.index.apply(e, mark)) return;
-    this.recent.put(e);
+    this.recent.put(e, mark);
     this.pending.push(e);
     if (mark.index === mark.count - 1) this.complete = this.pending.length;
   }
@@ -401,7 +400,20 @@ export class EsdbStore implements EventStore {
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
-    return this.index.idempotency(key);
+    const first = this.index.firstOf(key);
+    if (first === undefined) return undefined;
+    const { digest, events } = await this.commandAt(first);
+    return { digest, positions: events.map((e) => e.position) };
+  }
+
+  /** The command whose first event is at `first`: its key's digest (from the ESDB metadata) and its events. */
+  private async commandAt(first: number): Promise<{ digest: string; events: StoredEvent[] }> {
+    let event = this.recent.get(first);
+    let mark = this.recent.markOf(first);
+    if (!event || !mark) for await (const [e, m] of this.readLog(first - 1, 1)) [event, mark] = [e, m];
+    if (!event || !mark) throw new StoreUnavailableError(`the event at position ${first} could not be read`);
+    const rest = Array.from({ length: mark.count - 1 }, (_, i) => first + 1 + i);
+    return { digest: mark.idempotency?.digest ?? '', events: [event, ...(await this.fetch(rest))] };
   }
 
   subscribe(listener: BatchListener): () => void {

@@ -4,7 +4,7 @@
 import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
 import { GENESIS_HASH, seal } from './hashChain';
-import type { AppendRequest, Head, Idempotency, IdempotencyRecord } from './port';
+import type { AppendRequest, Head, Idempotency } from './port';
 
 /** What the log carries beside each event: its place in its command, and the command's key. */
 export interface CommandMark {
@@ -15,38 +15,40 @@ export interface CommandMark {
 
 export const SINGLE: CommandMark = { index: 0, count: 1 };
 
-interface KeyEntry {
-  readonly digest: string;
-  readonly first: number;
-  readonly count: number;
-}
-
+/**
+ * Memory matters here (a few hundred MB per million events would crowd the read models): a stream
+ * of one event keeps a bare position, and a key keeps only its command's first position — the
+ * digest and the command's length are in that event's ESDB metadata, read on the rare duplicate.
+ */
 export class LogIndex {
   private position = 0;
   private hash = GENESIS_HASH;
-  /** stream → positions of its events, in revision order */
-  private readonly streams = new Map<string, number[]>();
-  private readonly keys = new Map<string, KeyEntry>();
+  /** stream → position of its only event, or positions of its events in revision order */
+  private readonly streams = new Map<string, number | number[]>();
+  /** idempotency key → position of its command's first event */
+  private readonly keys = new Map<string, number>();
 
   get head(): Head {
     return { position: this.position, hash: this.hash };
   }
 
   lastRevision(stream: string): number {
-    return (this.streams.get(stream)?.length ?? 0) - 1;
+    const p = this.streams.get(stream);
+    return p === undefined ? -1 : typeof p === 'number' ? 0 : p.length - 1;
   }
 
   positionsOf(stream: string): readonly number[] {
-    return this.streams.get(stream) ?? [];
+    const p = this.streams.get(stream);
+    return p === undefined ? [] : typeof p === 'number' ? [p] : p;
   }
 
   hasKey(key: string): boolean {
     return this.keys.has(key);
   }
 
-  idempotency(key: string): IdempotencyRecord | undefined {
-    const k = this.keys.get(key);
-    return k && { digest: k.digest, positions: Array.from({ length: k.count }, (_, i) => k.first + i) };
+  /** First position of the command appended under this key. */
+  firstOf(key: string): number | undefined {
+    return this.keys.get(key);
   }
 
   /** Takes the next event of the log; false (and no change) when it is not the next position. */
@@ -54,10 +56,11 @@ export class LogIndex {
     if (e.position !== this.position + 1) return false;
     this.position = e.position;
     this.hash = e.hash;
-    const positions = this.streams.get(e.stream);
-    if (positions) positions.push(e.position);
-    else this.streams.set(e.stream, [e.position]);
-    if (mark.index === 0 && mark.idempotency) this.keys.set(mark.idempotency.key, { digest: mark.idempotency.digest, first: e.position, count: mark.count });
+    const p = this.streams.get(e.stream);
+    if (p === undefined) this.streams.set(e.stream, e.position);
+    else if (typeof p === 'number') this.streams.set(e.stream, [p, e.position]);
+    else p.push(e.position);
+    if (mark.index === 0 && mark.idempotency) this.keys.set(mark.idempotency.key, e.position);
     return true;
   }
 }
@@ -65,7 +68,8 @@ export class LogIndex {
 /** One request's fate when sealed against the index (and the requests before it in the same plan). */
 export type Planned =
   | { readonly kind: 'conflict'; readonly actual: number }
-  | { readonly kind: 'duplicate'; readonly digest: string; readonly positions: readonly number[] }
+  /** the key's command starts at `first`; its digest and events are read when answering */
+  | { readonly kind: 'duplicate'; readonly first: number }
   | { readonly kind: 'sealed'; readonly events: readonly StoredEvent[]; readonly idempotency?: Idempotency };
 
 /**
@@ -74,12 +78,12 @@ export type Planned =
  */
 export const plan = (index: LogIndex, requests: readonly AppendRequest[]): Planned[] => {
   const revisions = new Map<string, number>();
-  const keys = new Map<string, IdempotencyRecord>();
+  const keys = new Map<string, number>();
   let { position, hash } = index.head;
   return requests.map((r): Planned => {
     if (r.idempotency) {
-      const seen = keys.get(r.idempotency.key) ?? index.idempotency(r.idempotency.key);
-      if (seen) return { kind: 'duplicate', digest: seen.digest, positions: seen.positions };
+      const first = keys.get(r.idempotency.key) ?? index.firstOf(r.idempotency.key);
+      if (first !== undefined) return { kind: 'duplicate', first };
     }
     const actual = revisions.get(r.stream) ?? index.lastRevision(r.stream);
     if (!checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
@@ -89,25 +93,34 @@ export const plan = (index: LogIndex, requests: readonly AppendRequest[]): Plann
       return s;
     });
     revisions.set(r.stream, actual + events.length);
-    if (r.idempotency) keys.set(r.idempotency.key, { digest: r.idempotency.digest, positions: events.map((e) => e.position) });
+    // A keyed command of no events leaves nothing in the log to carry its key.
+    if (r.idempotency && events.length > 0) keys.set(r.idempotency.key, events[0].position);
     return { kind: 'sealed', events, idempotency: r.idempotency };
   });
 };
 
-/** The last `capacity` events by position, so hot reads skip the network. */
+/** The last `capacity` events by position, with their marks, so hot reads skip the network. */
 export class RecentEvents {
-  private readonly ring: (StoredEvent | undefined)[];
+  private readonly events: (StoredEvent | undefined)[];
+  private readonly marks: (CommandMark | undefined)[];
 
   constructor(readonly capacity: number) {
-    this.ring = new Array(Math.max(1, capacity));
+    this.events = new Array(Math.max(1, capacity));
+    this.marks = new Array(Math.max(1, capacity));
   }
 
-  put(e: StoredEvent): void {
-    this.ring[e.position % this.ring.length] = e;
+  put(e: StoredEvent, mark: CommandMark): void {
+    const i = e.position % this.events.length;
+    this.events[i] = e;
+    this.marks[i] = mark;
   }
 
   get(position: number): StoredEvent | undefined {
-    const e = this.ring[position % this.ring.length];
+    const e = this.events[position % this.events.length];
     return e?.position === position ? e : undefined;
+  }
+
+  markOf(position: number): CommandMark | undefined {
+    return this.get(position) && this.marks[position % this.marks.length];
   }
 }
