@@ -30,13 +30,20 @@ export const demoGoals = (seed = 20260301): DemoCommand[] => {
   }
   out.push(cmd('ReviseGoal', { goalId: 'G-2026-T-NORTH', target: { growth: '0.2', over: '2025' }, reason: '北京新签两家渠道伙伴，目标上调至同比增长 20%' }));
 
-  // November: every rep's goal, and the company's by ISO week.
-  for (const r of repIds())
+  // November: every rep's goal, each team's as the sum of its reps' (so the team's monthly review
+  // has a target), and the company's by ISO week.
+  const novemberByTeam = new Map<string, number>();
+  for (const r of repIds()) {
+    const target = int(20, 32) * 1_000_000;
+    novemberByTeam.set(teamOf(r).teamId, (novemberByTeam.get(teamOf(r).teamId) ?? 0) + target);
     out.push(cmd('SetGoal', {
       goalId: `G-2026-11-${r}`, title: `${r} 十一月销售额`, owner: `rep:${r}`, metric: 'revenue', period: '2026-11',
-      target: int(20, 32) * 1_000_000, parentGoalId: `G-2026-${teamOf(r).teamId}.rep:${r}`,
+      target, parentGoalId: `G-2026-${teamOf(r).teamId}.rep:${r}`,
     }));
+  }
   out.push(cmd('SetGoal', { goalId: 'G-2026-11', title: '十一月销售额（双11冲刺）', owner: 'company', metric: 'revenue', period: '2026-11', target: 360_000_000, parentGoalId: 'G-2026' }));
+  for (const t of DEMO_TEAMS)
+    out.push(cmd('SetGoal', { goalId: `G-2026-11-${t.teamId}`, title: `${t.name} 十一月销售额`, owner: `team:${t.teamId}`, metric: 'revenue', period: '2026-11', target: novemberByTeam.get(t.teamId)!, parentGoalId: 'G-2026-11' }));
   out.push(cmd('DecomposeGoal', { goalId: 'G-2026-11', into: 'week', method: 'even' }));
   out.push(cmd('SetGoal', { goalId: 'G-2026-Q4-NEW', title: '四季度新客户数', owner: 'company', metric: 'newCustomers', period: '2026-Q4', target: 12, relevance: '扩大客户基础，降低对老客户的依赖' }));
 
