@@ -9,7 +9,7 @@ const plan2026 = {
   name: '2026 销售提成方案',
   period: 'month',
   measure: 'revenue',
-  quota: { amount: 12_000_000 }, // 120,000.00 CNY a month
+  quota: { amount: 20_000_000 }, // 200,000.00 CNY a month
   commission: {
     tierBasis: 'attainment',
     tiers: [{ from: 0, to: 0.8, rate: '0.03' }, { from: 0.8, to: 1.2, rate: '0.05' }, { from: 1.2, rate: '0.08' }],
@@ -19,7 +19,7 @@ const plan2026 = {
   },
   bonuses: [{ bonusId: 'QUOTA-100', attainmentAtLeast: 1, amount: 200_000 }],
   spiffs: [{ spiffId: 'ANALYTICS-PUSH', product: 'ANALYTICS', amount: 30_000, per: 'unit', minUnits: 1 }],
-  cap: { amount: 1_500_000 }, // 15,000.00 CNY a month
+  cap: { amount: 3_000_000 }, // 30,000.00 CNY a month
   clawback: { windowDays: 60 },
 };
 
