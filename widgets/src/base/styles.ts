@@ -42,6 +42,7 @@ export const baseStyles = css`
     /* positioned, so visually hidden text stays inside the scroll box */
     position: relative;
     overflow-x: auto;
+    container-type: inline-size;
     background: var(--tally-color-surface);
     border: 1px solid var(--tally-color-border);
     border-radius: var(--tally-radius);

@@ -164,6 +164,15 @@ export class TallyGoalTracker extends TallyElement {
       h3 {
         margin-top: 0.8em;
       }
+      /* a narrow portlet: the figures say it, the little bars go */
+      @container (max-width: 26em) {
+        li {
+          grid-template-columns: auto 1fr auto;
+        }
+        .mini {
+          display: none;
+        }
+      }
     `,
   ];
 
