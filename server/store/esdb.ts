@@ -443,9 +443,13 @@ export class EsdbStore implements EventStore {
     return out;
   }
 
+  /** Events first..last from ESDB; they join the recent ones, so a scan's duplicate lookups (export) stay local. */
   private async readRange(first: number, last: number): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
-    for await (const [e] of this.readLog(first - 1, last - first + 1)) out.push(e);
+    for await (const [e, mark] of this.readLog(first - 1, last - first + 1)) {
+      out.push(e);
+      this.recent.put(e, mark);
+    }
     return out;
   }
 
