@@ -353,6 +353,7 @@ export class EsdbStore implements EventStore {
     };
     sub.on('error', dropped);
     sub.on('end', dropped);
+    sub.on('close', dropped);
   }
 
   private received(resolved: ResolvedEvent): void {

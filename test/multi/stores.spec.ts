@@ -1,6 +1,7 @@
 // Two EsdbStore instances on one EventStoreDB log: what the single-store contract cannot show —
 // races between instances, cross-instance idempotency and announcements, and large appends.
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { verifyLog } from '../../server/audit/verifyLog';
@@ -139,6 +140,55 @@ describe('two instances on one EventStoreDB log', () => {
     expect((await again.appendMany([request('tally-r-1', 2)]))[0]).toEqual({ kind: 'conflict', actual: 3 });
   });
 });
+
+describe('a dropped connection', () => {
+  it('follows the log again when its connection to ESDB is cut, missing nothing', async () => {
+    const proxy = await tcpProxy(server.port);
+    try {
+      const stream = `tally-log-${randomUUID()}`;
+      const direct = await openEsdbStore(`${server.url}&stream=${stream}`);
+      const cut = await openEsdbStore(`esdb://127.0.0.1:${proxy.port}?tls=false&stream=${stream}`);
+      open.push(direct, cut);
+      const heard: number[] = [];
+      cut.subscribe((batch) => heard.push(...batch.map((e) => e.position)));
+      await direct.appendMany([request('tally-d-1', 'no-stream')]);
+      await waitFor('the first event', () => heard.length === 1);
+      proxy.cutAll();
+      for (let i = 2; i <= 6; i++) await direct.appendMany([request(`tally-d-${i}`, 'no-stream')]);
+      await waitFor('the events written while cut off', () => heard.length === 6, 10_000);
+      expect(heard).toEqual([1, 2, 3, 4, 5, 6]);
+      // and it writes again, after the head it learnt
+      expect((await cut.appendMany([request('tally-d-7', 'no-stream')]))[0]).toMatchObject({ kind: 'ok', events: [{ position: 7 }] });
+    } finally {
+      proxy.close();
+    }
+  });
+});
+
+/** A TCP relay to the test server whose open connections can be cut, as a network failure would. */
+const tcpProxy = async (target: number) => {
+  const sockets = new Set<Socket>();
+  const relay = createServer((client) => {
+    const upstream = connect(target, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+  return {
+    port: (relay.address() as AddressInfo).port,
+    cutAll: () => {
+      for (const s of sockets) s.destroy();
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      relay.close();
+    },
+  };
+};
 
 describe('the 1 MiB append limit', () => {
   const big = (kb: number) => 'x'.repeat(kb * 1024);
