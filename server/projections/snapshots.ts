@@ -11,11 +11,12 @@ export interface SnapshotPolicy {
   readonly every: number;
   /** keep at most this many, thinned so the kept ones stay spread over the log */
   readonly keep: number;
+  /** the most of the server's time copies may take (default 0.2) */
+  readonly copyShare?: number;
 }
 
 export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { every: 20_000, keep: 8 };
 
-/** the most of the server's time snapshots may take */
 const COPY_SHARE = 0.2;
 
 export interface Snapshot {
@@ -54,14 +55,17 @@ export class SnapshotStore {
   }
 
   /**
-   * Called after each batch is folded into the live World. Copying costs about as much as the
-   * state is large, so a snapshot is also spaced in time: at least COPY_SHARE⁻¹ × the last copy's
-   * duration after it. While the server follows live traffic that is every `every` events; while
-   * it folds a long log at start, snapshots thin out instead of doubling the start-up time.
+   * Called after each batch is folded into the live World. A copy costs about as much as the state
+   * is large, and the state grows with the log, so a snapshot also waits until the time since the
+   * last one is at least copyShare⁻¹ × what this copy is expected to take (the last copy's
+   * duration scaled by the growth since). While the server follows live traffic that is every
+   * `every` events; while it folds a long log at start, snapshots thin out instead of multiplying
+   * the start-up time.
    */
   afterFold(live: World): void {
     if (this.policy.every <= 0 || this.policy.keep <= 0 || live.position - this.lastTaken < this.policy.every) return;
-    if (performance.now() - this.lastTakenAt < this.lastCopyMs / COPY_SHARE) return;
+    const expectedMs = this.lastTaken === 0 ? 0 : (this.lastCopyMs * live.position) / this.lastTaken;
+    if (performance.now() - this.lastTakenAt < expectedMs / (this.policy.copyShare ?? COPY_SHARE)) return;
     this.take(live);
   }
 

@@ -2,7 +2,9 @@
 // number against their own goals, and every figure equals what GET /api/goals and
 // GET /api/analytics say for the same period at the same moment.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allProjections } from '../../core/readModels';
 import { loadDemo } from '../../server/demo/load';
+import { copyState } from '../../server/projections/snapshots';
 import { testTally, type TestTally } from '../support/app';
 
 interface Contributor { key: string; value: number; previous: number; change: number; target?: number; expectedToDate?: number; deviation?: number }
@@ -89,5 +91,12 @@ describe('the review of a demo month', () => {
       expect(m.changes).toEqual([]);
       expect(m.then.kpis.map((k: Kpi) => k.actual)).toEqual(m.now.kpis.map((k: Kpi) => k.actual));
     }
+  });
+});
+
+describe('snapshots of the demo', () => {
+  it('copy every read model’s state faithfully (no class instance or function a copy would lose)', () => {
+    const live = t.deps.projections.world;
+    for (const p of allProjections) expect(copyState(p, live.get(p)), p.name).toStrictEqual(live.get(p));
   });
 });
