@@ -2,7 +2,7 @@
 // (stream, maxAppendBytes, cacheEvents) are taken out before the rest goes to the ESDB client;
 // kurrentdb:// is accepted as the successor's name for the same thing.
 import { ESDB_DEFAULTS, EsdbStore, type EsdbOptions } from './esdb';
-import type { EventStore } from './port';
+import { StoreUnavailableError, type EventStore } from './port';
 import { StoreConfigError } from './select';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -39,8 +39,12 @@ export const openEsdbStore = async (spec: string): Promise<EventStore> => {
   try {
     return await EsdbStore.open(options);
   } catch (e) {
-    // A malformed connection string is a configuration mistake, not an outage.
-    if ((e as Error)?.name === 'ParseError' || /connection string/i.test((e as Error)?.message ?? '')) throw new StoreConfigError(`TALLY_STORE=${spec}: ${(e as Error).message}`);
+    // At start, a malformed string or a server that cannot be reached is most often a wrong
+    // TALLY_STORE: say so in one line rather than with a stack trace.
+    const message = (e as Error)?.message ?? String(e);
+    if ((e as Error)?.name === 'ParseError' || /connection string/i.test(message)) throw new StoreConfigError(`TALLY_STORE=${spec}: ${message}`);
+    if (e instanceof StoreUnavailableError)
+      throw new StoreConfigError(`TALLY_STORE=${spec}: cannot read the log from EventStoreDB (is the server up, the host and port right, tls=false for an insecure node?): ${message}`);
     throw e;
   }
 };
