@@ -1,0 +1,61 @@
+// `tally replay --report review`: the review as it was known at --as-of, JSON when not on a
+// terminal, a table through renderReview.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseArgs } from '../../../server/cli/args';
+import { renderReview, runReviewReport } from '../../../server/cli/reviewReport';
+import { loadConfig } from '../../../server/config';
+import { SYSTEM_ACTOR } from '../../../server/engine/actor';
+import { CommandEngine } from '../../../server/engine/engine';
+import { MemoryStore } from '../../../server/store/memory';
+
+const config = loadConfig({ TALLY_JWT_SECRET: 'x'.repeat(32), TALLY_STORE: 'memory:' });
+
+/** A June sale recorded in June and a late one recorded on July 5. */
+const store = async () => {
+  const s = new MemoryStore();
+  let now = '2026-06-01T09:00:00+08:00';
+  const engine = new CommandEngine({ store: s, clock: () => new Date(now) });
+  const run = async (type: string, data: unknown) => expect((await engine.handle({ type, data }, SYSTEM_ACTOR))._tag).toBe('Right');
+  await run('CreateTeam', { teamId: 'T-1', name: 'East' });
+  await run('AddRep', { repId: 'R-1', name: 'Wang', teamId: 'T-1', joinedAt: '2025-01-01' });
+  await run('RegisterCustomer', { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1' });
+  const sale = (orderId: string, amount: number, occurredAt: string) => run('RecordSale', { orderId, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount }], occurredAt });
+  now = '2026-06-15T09:00:00+08:00';
+  await sale('O-1', 100_000, '2026-06-14T10:00:00+08:00');
+  now = '2026-07-05T09:00:00+08:00';
+  await sale('O-2', 35_000, '2026-06-28T10:00:00+08:00');
+  return s;
+};
+
+const printed = () => {
+  const lines: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+  vi.spyOn(console, 'error').mockImplementation((s: string) => void lines.push(s));
+  return lines;
+};
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('tally replay --report review', () => {
+  it('prints the quarter’s review as known at --as-of (JSON off a terminal)', async () => {
+    const out = printed();
+    const code = await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-Q2', '--as-of', '2026-06-30T18:00:00+08:00', '--json']), config, await store());
+    expect(code).toBe(0);
+    const review = JSON.parse(out[0]);
+    expect(review).toMatchObject({ period: '2026-Q2', asOf: '2026-06-30T18:00:00+08:00', at: '2026-06-30T18:00:00+08:00' });
+    expect(review.kpis.find((k: { metric: string }) => k.metric === 'revenue').actual).toBe(100_000);
+    expect(review.retrospective.months).toHaveLength(3);
+  });
+
+  it('renders a table a manager can read, and refuses an unknown report or a bad period with exit 2', async () => {
+    const out = printed();
+    await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-06', '--json']), config, await store());
+    const table = renderReview(JSON.parse(out[0]));
+    expect(table).toContain('Review 2026-06 · company');
+    expect(table).toMatch(/revenue\s+–\s+1,350\.00/);
+    expect(table).toContain('Wang +1,350.00');
+    expect(await runReviewReport(parseArgs(['--report', 'payouts', '--period', '2026-06']), config, await store())).toBe(2);
+    expect(await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-W27']), config, await store())).toBe(2);
+    expect(out.at(-1)).toContain('--period');
+  });
+});
