@@ -389,11 +389,12 @@ export class EsdbStore implements EventStore {
     if (options.stream) return this.fetch(this.index.positionsOf(options.stream).filter((p) => p > after).slice(0, limit));
     const last = Math.min(this.index.head.position, after + limit);
     if (last <= after) return [];
-    let cachedFrom = last + 1;
-    while (cachedFrom - 1 > after && this.recent.get(cachedFrom - 1)) cachedFrom--;
-    const older = cachedFrom > after + 1 ? await this.readRange(after + 1, cachedFrom - 1) : [];
-    for (let p = cachedFrom; p <= last; p++) older.push(this.recent.get(p)!);
-    return older;
+    // The recent tail from memory (taken now: the read below refills the cache), the rest from ESDB.
+    const tail: StoredEvent[] = [];
+    let p = last;
+    for (let e = this.recent.get(p); e && p > after; e = this.recent.get(--p)) tail.push(e);
+    const older = p > after ? await this.readRange(after + 1, p) : [];
+    return older.concat(tail.reverse());
   }
 
   async head(): Promise<Head> {

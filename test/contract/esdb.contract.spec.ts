@@ -24,6 +24,8 @@ afterAll(async () => {
 });
 
 storeContract('esdb (test server)', factory(() => server.url));
+// Without the recent-events cache every read goes over gRPC.
+storeContract('esdb (test server, no cache)', factory(() => `${server.url}&cacheEvents=1`));
 
 const real = process.env.TALLY_TEST_ESDB;
 if (real) storeContract(`esdb (${real.replace(/\/\/[^@]*@/, '//')})`, factory(() => real));
