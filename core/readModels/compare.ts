@@ -75,40 +75,32 @@ const inPeriod = (e: StoredEvent, q: ChangeQuery) => {
   return ms >= q.start && ms < q.end;
 };
 
-/** A sale's effect on the owner: the whole order for the company, the team's credits for a team. */
-const saleEffect = (d: SaleRecordedData, teamId?: string): Effect | undefined => {
-  const credits = teamId ? d.credits.filter((c) => c.teamId === teamId) : undefined;
-  if (credits && credits.length === 0) return undefined;
-  return credits
-    ? { revenue: credits.reduce((a, c) => a + c.amount, 0), units: credits.reduce((a, c) => a + c.units, 0), orders: 1 }
-    : { revenue: d.amount, units: d.units, orders: 1 };
+/** The credits a team's figures hold (all of them for the company); undefined when none is the team's. */
+const creditsOf = <C extends { teamId: string }>(credits: readonly C[], teamId?: string): readonly C[] | undefined => {
+  const mine = teamId ? credits.filter((c) => c.teamId === teamId) : credits;
+  return mine.length > 0 ? mine : undefined;
 };
 
-const refundEffect = (d: SaleRefundedData, teamId?: string): Effect | undefined => {
-  const credits = teamId ? d.credits.filter((c) => c.teamId === teamId) : undefined;
-  if (credits && credits.length === 0) return undefined;
-  return { revenue: -(credits ? credits.reduce((a, c) => a + c.amount, 0) : d.amount), units: 0, orders: 0 };
-};
+const sum = <C>(xs: readonly C[], f: (c: C) => number) => xs.reduce((a, c) => a + f(c), 0);
 
-export const lateSales: ChangeKind = {
-  key: 'lateSales',
+/** A sale or refund recorded in the gap whose business time falls in the period, with its effect on the owner. */
+const salesChange = <D extends { credits: readonly { teamId: string }[] }>(key: string, type: string, kind: string, effectOf: (d: D, credits: readonly D['credits'][number][]) => Effect, summaryOf: (d: D, e: StoredEvent) => string): ChangeKind => ({
+  key,
   item: (e, q) => {
-    if (e.type !== 'SaleRecorded' || !inPeriod(e, q)) return undefined;
-    const d = e.data as SaleRecordedData;
-    const effect = saleEffect(d, q.teamId);
-    return effect && { kind: 'late-sale', summary: `order ${d.orderId} for ${d.customerId}, sold ${e.occurredAt}, recorded ${e.recordedAt}`, effect, events: [refOf(e)] };
+    if (e.type !== type || !inPeriod(e, q)) return undefined;
+    const d = e.data as D;
+    const credits = creditsOf(d.credits, q.teamId);
+    return credits && { kind, summary: summaryOf(d, e), effect: effectOf(d, credits), events: [refOf(e)] };
   },
-};
+});
 
-export const refunds: ChangeKind = {
-  key: 'refunds',
-  item: (e, q) => {
-    if (e.type !== 'SaleRefunded' || !inPeriod(e, q)) return undefined;
-    const d = e.data as SaleRefundedData;
-    const effect = refundEffect(d, q.teamId);
-    return effect && { kind: 'refund', summary: `refund of ${d.amount} on order ${d.orderId}: ${d.reason}`, effect, events: [refOf(e)] };
-  },
-};
+// a sale is one order for the company and for a team, whatever its split
+export const lateSales = salesChange<SaleRecordedData>('lateSales', 'SaleRecorded', 'late-sale', (_d, cs) => ({ revenue: sum(cs, (c) => c.amount), units: sum(cs, (c) => c.units), orders: 1 }),
+  (d, e) => `order ${d.orderId} for ${d.customerId}, sold ${e.occurredAt}, recorded ${e.recordedAt}`);
+
+// a refund lowers revenue in the period it occurred in and changes no units or orders
+export const refunds = salesChange<SaleRefundedData>('refunds', 'SaleRefunded', 'refund', (_d, cs) => ({ revenue: -sum(cs, (c) => c.amount), units: 0, orders: 0 }),
+  (d) => `refund of ${d.amount} on order ${d.orderId}: ${d.reason}`);
 
 const overlaps = (period: string, q: ChangeQuery) => {
   const b = periodBounds(period, q.zone);
