@@ -9,6 +9,7 @@ import { decode } from '../../core/shared/codec';
 import type { DecideContext, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
 import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
+import { assertCanonicalizable } from '../store/canonicalJson';
 import { canonicalJson } from '../store/hashChain';
 import type { AppendRequest, AppendResult, EventStore } from '../store/port';
 import type { Actor } from './actor';
@@ -43,6 +44,9 @@ interface Decided {
   readonly folded: Folded;
 }
 
+/** A refusal reached on a stream taken to be new without reading it: to be confirmed by a read. */
+const ASSUMED_NEW: Problem = conflict('(refused against a stream assumed new; decided again against the log)');
+
 const NO_FACTS: FactSource = { query: () => { throw new Error('no fact source configured'); } };
 
 export const digestOf = (input: CommandInput): string => {
@@ -74,14 +78,19 @@ export class CommandEngine {
     this.cache.clear();
   }
 
-  async handle(input: CommandInput, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+  handle(input: CommandInput, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+    return this.handleFrom(input, actor, options, 0);
+  }
+
+  private async handleFrom(input: CommandInput, actor: Actor, options: CommandOptions, firstAttempt: number): Promise<CommandResult> {
     const digest = options.idempotencyKey ? digestOf(input) : '';
     if (options.idempotencyKey) {
       const seen = await this.deps.store.findIdempotency(options.idempotencyKey);
       if (seen) return this.replayed(seen.digest, digest, await this.eventsAt(seen.positions));
     }
-    for (let attempt = 0; ; attempt++) {
-      const decided = await this.decideOne(input, actor, options, digest, new Map());
+    for (let attempt = firstAttempt; ; attempt++) {
+      // a retry lost a race: it reads its stream rather than assume anything of it
+      const decided = await this.decideOne(input, actor, options, digest, new Map(), attempt === 0);
       if (E.isLeft(decided)) return decided;
       const [result] = await this.deps.store.appendMany([decided.right.request]);
       const outcome = this.outcome(result, decided.right, digest);
@@ -115,7 +124,7 @@ export class CommandEngine {
       for (let k = 0; k < batch.length; k++) {
         const { index, decided, digest } = batch[k];
         const outcome = this.outcome(appended[k], decided, digest);
-        const result = outcome === 'retry' ? await this.handle(inputs[index], actor, itemOptionsOf(options, index)) : outcome;
+        const result = outcome === 'retry' ? await this.handleFrom(inputs[index], actor, itemOptionsOf(options, index), 1) : outcome;
         results[index] = result;
         if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
       }
@@ -133,7 +142,7 @@ export class CommandEngine {
         }
       }
       if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
-      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay);
+      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, true);
       if (E.isLeft(decided)) {
         results[i] = decided;
         continue;
@@ -174,12 +183,31 @@ export class CommandEngine {
     return page.filter((e) => wanted.has(e.position));
   }
 
+  /**
+   * Decide one command. With `optimistic`, a stream the command writes that is neither pending nor
+   * cached is taken to be new instead of read (a new order, a new customer: most writes): if it
+   * exists after all, the append's `no-stream` expectation fails and the retry reads it; if the
+   * command is refused, the refusal is confirmed against the stream as it is.
+   */
   private async decideOne(
     input: CommandInput,
     actor: Actor,
     options: CommandOptions,
     digest: string,
     overlay: ReadonlyMap<string, Folded>,
+    optimistic: boolean,
+  ): Promise<E.Either<Problem, Decided>> {
+    const decided = await this.decideAgainst(input, actor, options, digest, overlay, optimistic);
+    return E.isLeft(decided) && decided.left === ASSUMED_NEW ? this.decideAgainst(input, actor, options, digest, overlay, false) : decided;
+  }
+
+  private async decideAgainst(
+    input: CommandInput,
+    actor: Actor,
+    options: CommandOptions,
+    digest: string,
+    overlay: ReadonlyMap<string, Folded>,
+    optimistic: boolean,
   ): Promise<E.Either<Problem, Decided>> {
     if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
     if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
@@ -193,7 +221,8 @@ export class CommandEngine {
 
     const stream = `${spec.kind.prefix}${spec.streamId(command)}`;
     const loaded = new Map<string, Folded>();
-    loaded.set(stream, await this.load(stream, spec.kind, overlay));
+    const assumed = optimistic && !overlay.has(stream) && this.cache.get(stream) === undefined;
+    loaded.set(stream, assumed ? { state: spec.kind.initialState(), revision: -1 } : await this.load(stream, spec.kind, overlay));
     for (const [kind, id] of spec.reads?.(command) ?? []) {
       const name = `${kind.prefix}${id}`;
       if (!loaded.has(name)) loaded.set(name, await this.load(name, kind, overlay));
@@ -207,13 +236,13 @@ export class CommandEngine {
     const ctx: DecideContext = { state, facts };
     if (spec.scope) {
       const scopeProblem = authorizeScope(spec, actor, spec.scope(command, ctx));
-      if (scopeProblem) return E.left(scopeProblem);
+      if (scopeProblem) return E.left(assumed ? ASSUMED_NEW : scopeProblem);
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
     const own = loaded.get(stream)!;
     const decision = spec.decide(command, own.state, ctx);
-    if (E.isLeft(decision)) return E.left(decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
+    if (E.isLeft(decision)) return E.left(assumed ? ASSUMED_NEW : decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
     const now = this.deps.clock().toISOString();
     const commandId = options.idempotencyKey ?? randomUUID();
     const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
@@ -227,7 +256,7 @@ export class CommandEngine {
     // An event the hash chain cannot canonicalize (RFC 8785) would fail the whole durable group
     // at seal time: refuse the one command here instead.
     try {
-      canonicalJson(events.map((e) => e.data));
+      for (const e of events) assertCanonicalizable(e.data);
     } catch (e) {
       return E.left(invalid(`${spec.type} carries text that cannot be canonicalized (RFC 8785): ${(e as Error).message}`, [{ path: 'data', message: 'text must be well-formed Unicode' }]));
     }

@@ -14,6 +14,18 @@ const str = (s: string): string => {
   return JSON.stringify(s);
 };
 
+/** Member names repeat from event to event: each is checked and quoted once. */
+const quotedKeys = new Map<string, string>();
+const key = (k: string): string => {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = str(k);
+    if (quotedKeys.size > 10_000) quotedKeys.clear();
+    quotedKeys.set(k, q);
+  }
+  return q;
+};
+
 const write = (value: unknown, depth: number): string | undefined => {
   switch (typeof value) {
     case 'string':
@@ -21,7 +33,7 @@ const write = (value: unknown, depth: number): string | undefined => {
     case 'number':
       if (Number.isNaN(value)) throw new Error('NaN is not allowed');
       if (!Number.isFinite(value)) throw new Error('Infinity is not allowed');
-      return JSON.stringify(value);
+      return `${value}`; // ECMAScript Number::toString, as JSON.stringify and JCS
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
@@ -47,7 +59,7 @@ const write = (value: unknown, depth: number): string | undefined => {
   for (const k of keys) {
     const v = o[k];
     if (v === undefined || typeof v === 'symbol') continue;
-    out += `${first ? '' : ','}${str(k)}:${write(v, depth + 1)}`;
+    out += `${first ? '' : ','}${key(k)}:${write(v, depth + 1)}`;
     first = false;
   }
   return `${out}}`;
@@ -55,3 +67,43 @@ const write = (value: unknown, depth: number): string | undefined => {
 
 /** The canonical text of a JSON value; undefined for a value JSON has no text for (as JSON.stringify). */
 export const canonicalize = (value: unknown): string | undefined => write(value, 0);
+
+/**
+ * Throws when `canonicalize` would (for the first bad member met, in insertion order rather than
+ * the canonical one), without building the text: the engine
+ * asks this of each decided event, so one that cannot be hashed is refused alone rather than
+ * failing the durable group it would have joined.
+ */
+export const assertCanonicalizable = (value: unknown, depth = 0): void => {
+  switch (typeof value) {
+    case 'string':
+      if (!wellFormed(value)) throw new Error('Lone surrogate is not allowed');
+      return;
+    case 'number':
+      if (Number.isNaN(value)) throw new Error('NaN is not allowed');
+      if (!Number.isFinite(value)) throw new Error('Infinity is not allowed');
+      return;
+    case 'bigint':
+      JSON.stringify(value); // throws as canonicalize does
+      return;
+    case 'object':
+      break;
+    default:
+      return;
+  }
+  if (value === null) return;
+  if (depth > MAX_DEPTH) throw new Error('Circular reference detected');
+  const o = value as Record<string, unknown> & { toJSON?: () => unknown };
+  if (typeof o.toJSON === 'function') return assertCanonicalizable(o.toJSON(), depth + 1);
+  if (Array.isArray(o)) {
+    for (const v of o) if (v !== undefined && typeof v !== 'symbol') assertCanonicalizable(v, depth + 1);
+    return;
+  }
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = o[k];
+    if (v === undefined || typeof v === 'symbol') continue;
+    if (!wellFormed(k)) throw new Error('Lone surrogate is not allowed');
+    assertCanonicalizable(v, depth + 1);
+  }
+};

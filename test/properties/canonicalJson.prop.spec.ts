@@ -3,7 +3,7 @@
 import reference from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from '../../server/store/canonicalJson';
+import { assertCanonicalizable, canonicalize } from '../../server/store/canonicalJson';
 import { hashOf, sealJson } from '../../server/store/hashChain';
 
 const outcome = (f: () => string | undefined) => {
@@ -37,6 +37,15 @@ describe('canonical JSON on the append path', () => {
     fc.assert(
       fc.property(value.v, (v) => {
         expect(outcome(() => canonicalize(v))).toEqual(outcome(() => reference(v)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('given any JSON-like value, when only checked, then it is refused exactly when canonicalizing it is', () => {
+    fc.assert(
+      fc.property(value.v, (v) => {
+        expect('error' in outcome(() => (assertCanonicalizable(v), 'ok'))).toBe('error' in outcome(() => canonicalize(v)));
       }),
       { numRuns: 2000 },
     );
