@@ -123,7 +123,7 @@ const main = async (o: Options): Promise<Row[]> => {
     const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 3 : 10, children, log };
     const http = await httpRows(ctx, o.events);
     rows.push(...http.rows);
-    rows.push(await repaintRow(ctx, http.server));
+    rows.push(await repaintRow(ctx, http.server, { events: o.events, sales: o.quick ? 40 : 200 }));
     rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 3 : 8, seconds: o.quick ? 3 : 15, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
     await http.server.stop();
 
