@@ -6,7 +6,7 @@
 // paid for it, shown as one adjustment line on the next open period. Upheld disputes likewise.
 import type Decimal from 'decimal.js';
 import { drawLines } from '../incentives/calculate/draw';
-import { money } from '../incentives/calculate/format';
+import { ruled } from '../incentives/calculate/describe';
 import { ownLines, type OwnLines, type QuotaFact } from '../incentives/calculate/statement';
 import { OWN_KINDS, sumAmounts, type CreditEntry, type OrderFacts, type StatementBody, type StatementLine } from '../incentives/calculate/types';
 import type { IncentivePlan } from '../incentives/events';
@@ -206,7 +206,7 @@ export class StatementBook {
       out.push({
         lineId: `${LATE_PREFIX}${origin}`,
         kind: 'adjustment',
-        description: `Adjustment for ${origin}, approved at position ${a.position} with ${money(paid, currency)}${settled ? ` and adjusted by ${money(settled.amount, currency)} since` : ''}: recomputed with ${causes.length} event(s) recorded after approval it comes to ${money(now, currency)}; the approved statement stays as approved and the difference is settled here`,
+        ...ruled({ kind: 'adjustment', cause: 'late', approvedPeriod: origin, approvalPosition: a.position, paid, ...(settled ? { settled: settled.amount } : {}), recomputed: now, events: causes.length }, currency),
         basis: now,
         rate: null,
         amount: delta,
@@ -226,7 +226,7 @@ export class StatementBook {
       .map((d) => ({
         lineId: `${DISPUTE_PREFIX}${d.disputeId}`,
         kind: 'adjustment' as const,
-        description: `Dispute ${d.disputeId} on line ${d.lineId} of ${d.period} upheld: ${d.resolution!.note}`,
+        ...ruled({ kind: 'adjustment', cause: 'dispute', disputeId: d.disputeId, lineId: d.lineId, disputedPeriod: d.period, note: d.resolution!.note }, this.world.settings.currency),
         basis: null,
         rate: null,
         amount: d.resolution!.amount ?? 0,

@@ -1,18 +1,22 @@
-// Payout statements as the shell serves them: the statement body from the read models plus its
-// statementHash — SHA-256 (hex) of the RFC 8785 canonical JSON of the body, i.e. the statement
-// without `statementHash`, `status`, `approval` and `asOf` — and the `payoutStatement` fact that
-// ApprovePayout and OpenDispute decide on (core cannot hash: node:crypto is the shell's).
+// Payout statements as the shell serves them: the body from the read models with its lines
+// described in the reader's language, its statementHash — SHA-256 (hex) of the RFC 8785 canonical
+// JSON of the statement without `statementHash`, `status`, `approval`, `asOf` and the lines'
+// `description` (words that differ by language; the `rule` they describe is hashed) — and the
+// `payoutStatement` fact ApprovePayout and OpenDispute decide on (node:crypto is the shell's).
 import { createHash } from 'node:crypto';
+import { inLanguage, type Lang } from '../../core/incentives/calculate/describe';
 import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { StatementFact } from '../../core/incentives/decide';
 import { statementOf, type Shown } from '../../core/readModels/payoutStatements';
 import { canonicalJson } from '../store/hashChain';
 import { registerFact } from './facts';
 
-export const statementHash = (body: StatementBody): string => createHash('sha256').update(canonicalJson(body)).digest('hex');
+const wordless = (body: StatementBody) => ({ ...body, lines: body.lines.map(({ description: _words, ...line }) => line) });
 
-export const statementView = (s: Shown & { ok: true }) => ({
-  ...s.body,
+export const statementHash = (body: StatementBody): string => createHash('sha256').update(canonicalJson(wordless(body))).digest('hex');
+
+export const statementView = (s: Shown & { ok: true }, lang: Lang = 'en') => ({
+  ...inLanguage(s.body, lang),
   status: s.approval ? ('approved' as const) : ('open' as const),
   statementHash: s.approval?.statementHash ?? statementHash(s.body),
   approval: s.approval

@@ -2,7 +2,8 @@
 // amount once, as its own line. The line cites the credit that carried the rep over the line.
 import { Dec } from '../../shared/money';
 import type { Bonus } from '../events';
-import { measureText, percent, type Measure } from './format';
+import { ruled } from './describe';
+import type { Measure } from './format';
 import type { CreditEntry, StatementLine } from './types';
 
 export interface BonusContext {
@@ -37,7 +38,7 @@ export const bonusLines = (bonuses: readonly Bonus[], ctx: BonusContext): Statem
     out.push({
       lineId: `bonus:${b.bonusId}`,
       kind: 'bonus',
-      description: `Bonus ${b.bonusId}: attainment of at least ${percent(b.attainmentAtLeast)} (${measureText(target, ctx.measure, ctx.currency)} of a ${measureText(ctx.quota, ctx.measure, ctx.currency)} quota) reached with ${measureText(ctx.achieved, ctx.measure, ctx.currency)}`,
+      ...ruled({ kind: 'bonus', bonusId: b.bonusId, measure: ctx.measure, attainmentAtLeast: b.attainmentAtLeast, quota: ctx.quota, achieved: ctx.achieved }, ctx.currency),
       basis: ctx.achieved,
       rate: null,
       amount: b.amount,

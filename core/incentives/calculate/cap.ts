@@ -1,6 +1,6 @@
 // The cap: what commission, bonuses and SPIFFs earn in one period is limited to `cap.amount`;
 // the excess is shown as its own negative `cap` line, so the uncapped figures stay visible.
-import { money } from './format';
+import { ruled } from './describe';
 import type { StatementLine } from './types';
 
 export const capLine = (cap: { readonly amount: number } | undefined, earning: readonly StatementLine[], currency: string, citations: readonly number[]): StatementLine | undefined => {
@@ -10,7 +10,7 @@ export const capLine = (cap: { readonly amount: number } | undefined, earning: r
   return {
     lineId: 'cap',
     kind: 'cap',
-    description: `Cap: commission, bonuses and SPIFFs of a period are limited to ${money(cap.amount, currency)}; ${money(earned, currency)} earned`,
+    ...ruled({ kind: 'cap', amount: cap.amount, earned }, currency),
     basis: earned,
     rate: null,
     amount: cap.amount - earned,

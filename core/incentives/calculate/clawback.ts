@@ -2,7 +2,7 @@
 // paid on that sale (the commission attributed to the order in its own period, per fen of it).
 import type Decimal from 'decimal.js';
 import { roundMinor } from '../../shared/money';
-import { money, percent } from './format';
+import { ruled } from './describe';
 import type { CreditEntry, StatementLine } from './types';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ export const clawbackLines = (windowDays: number, cases: readonly ClawbackCase[]
       return {
         lineId: `clawback:${c.refund.orderId}:${c.refund.position}`,
         kind: 'clawback' as const,
-        description: `Clawback: ${money(refunded, currency)} refunded on order ${c.refund.orderId} within ${windowDays} days of its sale in ${c.salePeriod}, at the ${percent(c.ratePaid!.toDecimalPlaces(6))} paid on it`,
+        ...ruled({ kind: 'clawback', orderId: c.refund.orderId, refunded, windowDays, salePeriod: c.salePeriod, ratePaid: c.ratePaid!.toString() }, currency),
         basis: refunded,
         rate: c.ratePaid!.toString(),
         amount: -roundMinor(c.ratePaid!.times(refunded)),

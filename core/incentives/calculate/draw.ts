@@ -2,7 +2,7 @@
 // paid back. Recoverable: the top-up is carried as a balance the rep owes, recovered from later
 // periods' earnings above the draw (Xactly's worked example: 1,500 draw, 500 earned → 1,000
 // carried; next period 3,000 earned → 1,000 recovered, 2,000 paid).
-import { money } from './format';
+import { ruled } from './describe';
 import type { StatementLine } from './types';
 
 export interface DrawOutcome {
@@ -11,7 +11,6 @@ export interface DrawOutcome {
 }
 
 export const drawLines = (draw: { readonly amount: number; readonly recoverable: boolean }, earnings: number, balanceBefore: number, currency: string, citations: readonly number[]): DrawOutcome => {
-  const kind = draw.recoverable ? 'recoverable' : 'non-recoverable';
   if (earnings < draw.amount) {
     const topUp = draw.amount - earnings;
     const balanceAfter = draw.recoverable ? balanceBefore + topUp : 0;
@@ -19,7 +18,7 @@ export const drawLines = (draw: { readonly amount: number; readonly recoverable:
       lines: [{
         lineId: 'draw:top-up',
         kind: 'draw',
-        description: `Draw (${kind}) of ${money(draw.amount, currency)}: earnings of ${money(earnings, currency)} topped up${draw.recoverable ? `; ${money(balanceAfter, currency)} now owed, recovered from later earnings` : ', not to be paid back'}`,
+        ...ruled({ kind: 'draw', step: 'top-up', recoverable: draw.recoverable, amount: draw.amount, earnings, owed: balanceAfter }, currency),
         basis: earnings,
         rate: null,
         amount: topUp,
@@ -34,7 +33,7 @@ export const drawLines = (draw: { readonly amount: number; readonly recoverable:
     lines: [{
       lineId: 'draw:recovery',
       kind: 'draw',
-      description: `Draw recovery: ${money(recovered, currency)} of the ${money(balanceBefore, currency)} owed from earlier draws, from earnings above the ${money(draw.amount, currency)} draw`,
+      ...ruled({ kind: 'draw', step: 'recovery', amount: draw.amount, recovered, owed: balanceBefore }, currency),
       basis: earnings,
       rate: null,
       amount: -recovered,

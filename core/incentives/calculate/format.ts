@@ -1,11 +1,12 @@
-// Words and numbers for statement descriptions: money in major units with the currency code,
-// rates as percentages of revenue or money per unit. Exact decimals throughout.
+// Numbers for English statement descriptions: money in major units with the currency code, rates
+// as percentages of revenue or money per unit, thousands grouped. Exact decimals throughout.
 import type Decimal from 'decimal.js';
 import { Dec } from '../../shared/money';
 
 export type Measure = 'revenue' | 'units';
 
-const group = (s: string): string => {
+/** "-1234567.5" → "-1,234,567.5" */
+export const group = (s: string): string => {
   const [int, frac] = s.split('.');
   const sign = int.startsWith('-') ? '-' : '';
   const digits = sign ? int.slice(1) : int;
@@ -23,3 +24,6 @@ export const rateText = (rate: Decimal.Value, measure: Measure, currency: string
   measure === 'revenue' ? `${new Dec(rate).times(100).toString()}%` : `${money(rate, currency)} per unit`;
 
 export const percent = (ratio: Decimal.Value): string => `${new Dec(ratio).times(100).toString()}%`;
+
+/** A tier bound as the plan writes it, in measure units: attainment bounds are ratios of the quota. */
+export const boundValue = (bound: string, quota: number | undefined): Decimal => (quota === undefined ? new Dec(bound) : new Dec(bound).times(quota));

@@ -2,7 +2,8 @@
 // has at least `minUnits` of it. A split sale pays each rep its share of the order's SPIFF,
 // rounded as the sale's credits are (first split takes the remainder), so the shares sum exactly.
 import { splitByShares } from '../../sales/decide';
-import { money, type Measure } from './format';
+import { ruled } from './describe';
+import type { Measure } from './format';
 import type { Spiff } from '../events';
 import type { CreditEntry, OrderFacts, StatementLine } from './types';
 
@@ -29,11 +30,10 @@ export const spiffLines = (
       cited.push(sale.position);
     }
     if (cited.length === 0) continue;
-    const min = s.minUnits !== undefined ? ` (orders with at least ${s.minUnits} unit(s))` : '';
     out.push({
       lineId: `spiff:${s.spiffId}`,
       kind: 'spiff',
-      description: `SPIFF ${s.spiffId}: ${money(s.amount, ctx.currency)} per ${s.per} of ${s.product}${min}; ${basis} ${s.per === 'order' ? 'order(s)' : 'unit(s)'}, split sales at the rep's share`,
+      ...ruled({ kind: 'spiff', spiffId: s.spiffId, product: s.product, per: s.per, amount: s.amount, ...(s.minUnits !== undefined ? { minUnits: s.minUnits } : {}), count: basis }, ctx.currency),
       basis,
       rate: String(s.amount),
       amount,

@@ -11,7 +11,7 @@ import type { IncentivePlan } from '../events';
 import { bonusLines } from './bonuses';
 import { capLine } from './cap';
 import { clawbackLines, type ClawbackCase } from './clawback';
-import { measureText, rateText, percent, type Measure } from './format';
+import { ruled } from './describe';
 import { spiffLines } from './spiffs';
 import { applyTiers, bandsOf, type Band, type Movement, type TierOutcome } from './tiers';
 import type { CreditEntry, OrderFacts, StatementLine } from './types';
@@ -53,37 +53,23 @@ export interface OwnLines {
 
 const byTime = (a: CreditEntry, b: CreditEntry) => a.ms - b.ms || a.position - b.position;
 
-const SCOPE_WORDS = {
-  'marginal/cumulative': 'each band of the period-to-date total at its own rate, a deal straddling a bound split across bands',
-  'flat/cumulative': "the rate of the tier the period's total reaches, on the whole total",
-  'marginal/perTransaction': 'each order on its own from tier 1, split across bands',
-  'flat/perTransaction': 'each order on its own at the rate of the tier it reaches',
-} as const;
-
-const bandText = (b: Band, plan: IncentivePlan, currency: string): string => {
-  const m = plan.measure as Measure;
-  const rule = plan.commission!;
-  const value = (v: Decimal) => measureText(v.toDecimalPlaces(4), m, currency);
-  const span = (from: string, to: string | null) => (to === null ? `${from} and above` : `${from}–${to}`);
-  const range = span(value(b.from), b.to === null ? null : value(b.to));
-  if (rule.tierBasis !== 'attainment') return range;
-  const t = rule.tiers[b.index - 1];
-  return `${span(percent(t.from), t.to === undefined ? null : percent(t.to))} of quota, ${range}`;
-};
-
-const commissionLines = (outcome: TierOutcome, bands: readonly Band[], plan: IncentivePlan, currency: string, citations: readonly number[]): StatementLine[] => {
-  const rule = plan.commission!;
-  const words = SCOPE_WORDS[`${rule.method}/${rule.scope}`];
-  const boundary = rule.boundary === 'upper' ? 'a value exactly on a bound takes the tier above' : 'a value exactly on a bound takes the tier below';
-  return outcome.uses.map((u) => ({
-    lineId: `commission:tier-${u.band.index}`,
-    kind: 'commission',
-    description: `Commission tier ${u.band.index} of ${bands.length} (${bandText(u.band, plan, currency)}) at ${rateText(u.band.rate, plan.measure, currency)}: ${rule.method}, ${rule.scope}, boundary ${rule.boundary} — ${words}; ${boundary}`,
-    basis: u.basis.toNumber(),
-    rate: u.band.rate.toString(),
-    amount: roundMinor(u.basis.times(u.band.rate)),
-    citations: [...new Set([...u.citations, ...citations])].sort((a, b) => a - b),
-  }));
+const commissionLines = (outcome: TierOutcome, bands: readonly Band[], plan: IncentivePlan, quota: number | null, currency: string, citations: readonly number[]): StatementLine[] => {
+  const { tierBasis, method, scope, boundary, tiers } = plan.commission!;
+  return outcome.uses.map((u) => {
+    const t = tiers[u.band.index - 1];
+    return {
+      lineId: `commission:tier-${u.band.index}`,
+      kind: 'commission',
+      ...ruled({
+        kind: 'tier', index: u.band.index, of: bands.length, measure: plan.measure, tierBasis, from: t.from, to: t.to ?? null,
+        ...(tierBasis === 'attainment' ? { quota: quota! } : {}), rate: u.band.rate.toString(), method, scope, boundary,
+      }, currency),
+      basis: u.basis.toNumber(),
+      rate: u.band.rate.toString(),
+      amount: roundMinor(u.basis.times(u.band.rate)),
+      citations: [...new Set([...u.citations, ...citations])].sort((a, b) => a - b),
+    };
+  });
 };
 
 export const ownLines = (f: PeriodFacts): OwnLines => {
@@ -122,7 +108,7 @@ export const ownLines = (f: PeriodFacts): OwnLines => {
     if (!bands) warnings.push('commission tiers are by attainment, but there is no quota: no commission computed');
     else {
       outcome = applyTiers(plan.commission, bands, movements);
-      lines.push(...commissionLines(outcome, bands, plan, f.currency, planCites));
+      lines.push(...commissionLines(outcome, bands, plan, quota, f.currency, planCites));
     }
   }
   if (plan.bonuses && plan.bonuses.length > 0) {

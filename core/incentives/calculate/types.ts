@@ -1,13 +1,55 @@
 // The shapes the commission calculator works on: a rep's credits in, statement lines out.
+import type { Measure } from './format';
 
 export type LineKind = 'commission' | 'bonus' | 'spiff' | 'cap' | 'clawback' | 'adjustment' | 'draw';
+
+/**
+ * The rule a line applied, as data in no language: `description` is words for it in the reader's
+ * language (describe.ts), so the rule is hashed and the words are not. Money in minor units,
+ * ratios and rates as exact decimal strings, measure values in the rule's `measure`.
+ */
+export type LineRule =
+  | {
+      readonly kind: 'tier';
+      readonly index: number;
+      readonly of: number;
+      readonly measure: Measure;
+      readonly tierBasis: 'amount' | 'attainment';
+      /** bounds as the plan writes them: measure units, or ratios of `quota` (attainment); `to` null: open-ended */
+      readonly from: string;
+      readonly to: string | null;
+      readonly quota?: number;
+      readonly rate: string;
+      readonly method: 'marginal' | 'flat';
+      readonly scope: 'cumulative' | 'perTransaction';
+      readonly boundary: 'upper' | 'lower';
+    }
+  | { readonly kind: 'bonus'; readonly bonusId: string; readonly measure: Measure; readonly attainmentAtLeast: string; readonly quota: number; readonly achieved: number }
+  /** `count`: the orders or units paid for */
+  | { readonly kind: 'spiff'; readonly spiffId: string; readonly product: string; readonly per: 'order' | 'unit'; readonly amount: number; readonly minUnits?: number; readonly count: number }
+  | { readonly kind: 'cap'; readonly amount: number; readonly earned: number }
+  | { readonly kind: 'clawback'; readonly orderId: string; readonly refunded: number; readonly windowDays: number; readonly salePeriod: string; readonly ratePaid: string }
+  /** a top-up: `owed` is the balance after it (0 when not recoverable) */
+  | { readonly kind: 'draw'; readonly step: 'top-up'; readonly recoverable: boolean; readonly amount: number; readonly earnings: number; readonly owed: number }
+  /** a recovery: `recovered` of the `owed` balance from before */
+  | { readonly kind: 'draw'; readonly step: 'recovery'; readonly amount: number; readonly recovered: number; readonly owed: number }
+  /** a change to an approved period: `events` recorded since approval bring it to `recomputed` */
+  | { readonly kind: 'adjustment'; readonly cause: 'late'; readonly approvedPeriod: string; readonly approvalPosition: number; readonly paid: number; readonly settled?: number; readonly recomputed: number; readonly events: number }
+  | { readonly kind: 'adjustment'; readonly cause: 'dispute'; readonly disputeId: string; readonly lineId: string; readonly disputedPeriod: string; readonly note: string };
+
+export type RuleOf<K extends LineRule['kind']> = Extract<LineRule, { kind: K }>;
+
+/** One language's words for every kind of rule (a kind left out does not compile). */
+export type RuleWords = { readonly [K in LineRule['kind']]: (rule: RuleOf<K>, currency: string) => string };
 
 export interface StatementLine {
   /** stable across recomputation, so a dispute can name it: `commission:tier-2`, `bonus:B1`, … */
   readonly lineId: string;
   readonly kind: LineKind;
-  /** names the rule, and for commission the method, scope and boundary applied */
+  /** `rule` in words, in the language asked for (English by default) */
   readonly description: string;
+  /** absent only in statements approved before lines carried their rule */
+  readonly rule?: LineRule;
   /** what the rate was applied to, in measure units (fen for revenue, units for units); null when no rate applies */
   readonly basis: number | null;
   /** exact decimal; per fen of revenue, or fen per unit */

@@ -1,37 +1,57 @@
 // GET /api/payouts/:repId?period= (one statement) and GET /api/payouts?period=&team= (a team's, or
-// every visible rep's). A rep reads only their own, a manager their team's, a viewer none (the
-// route guard enforces it from the ROUTES entries).
-import { Hono } from 'hono';
+// every visible rep's), lines described in `lang` (else Accept-Language). A rep reads only their
+// own, a manager their team's, a viewer none (the route guard enforces it from the ROUTES entries).
+import { Hono, type Context } from 'hono';
+import { LANGS, type Lang } from '../../../core/incentives/calculate/describe';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
 import { statementsOfReps } from '../../../core/readModels/payoutQueries';
 import { bookAt } from '../../../core/readModels/payoutStatements';
 import { statementView } from '../../projections/statements';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
-import { periodParam, worldFor } from '../query';
+import { oneOfParam, periodParam, worldFor } from '../query';
 import { visibleReps } from '../security/scope';
+
+/** A language of Accept-Language as one we write: any Chinese reads zh-CN, any English (or `*`) en. */
+const written = (tag: string): Lang | undefined => (/^zh\b/i.test(tag) ? 'zh-CN' : /^(en\b|\*$)/i.test(tag) ? 'en' : undefined);
+
+/** `lang=zh-CN|en`, else the most preferred language of Accept-Language that we write, else en. */
+const langOf = (c: Context): Lang => {
+  const asked = oneOfParam(c, 'lang', LANGS);
+  if (asked) return asked;
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of (c.req.header('accept-language') ?? '').split(',')) {
+    const [tag, ...params] = part.split(';').map((p) => p.trim());
+    const q = Number(params.find((p) => /^q=/i.test(p))?.slice(2) ?? 1);
+    const lang = written(tag);
+    if (lang && q > 0 && (!best || q > best.q)) best = { lang, q };
+  }
+  return best?.lang ?? 'en';
+};
 
 export const payoutRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
   app.get('/payouts/:repId', async (c) => {
     const period = periodParam(c)!;
+    const lang = langOf(c);
     const { world, asOf } = await worldFor(c, deps);
     const s = bookAt(world).shown(c.req.param('repId'), period);
     if (!s.ok) throw HttpProblem.from(s.problem);
-    return c.json({ ...statementView(s), asOf });
+    return c.json({ ...statementView(s, lang), asOf });
   });
 
   app.get('/payouts', async (c) => {
     const period = periodParam(c)!;
     const team = c.req.query('team') || undefined;
+    const lang = langOf(c);
     const { world, asOf } = await worldFor(c, deps);
     const directory = world.get(directoryProjection);
     if (team !== undefined && !directory.teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
     const visible = visibleReps(c, deps);
     const reps = (team ? repsOfTeam(directory, team) : [...directory.reps.keys()]).filter((r) => !visible || visible.has(r));
     const listed = statementsOfReps(bookAt(world), reps, period);
-    const statements = listed.statements.map(statementView);
+    const statements = listed.statements.map((st) => statementView(st, lang));
     return c.json({ period, team: team ?? null, asOf, total: statements.reduce((a, s) => a + s.total, 0), statements, skipped: listed.skipped });
   });
 
