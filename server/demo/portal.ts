@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { startDemoPortal, type DemoPortal } from '../../widgets/demo/serve';
 import type { Config } from '../config';
 import { mintToken } from '../http/auth';
+import { pageCsp } from '../http/security/headers';
 import { DEMO_PRODUCTS, DEMO_TEAMS, repIds } from './company';
 
 const TTL_SECONDS = 12 * 3600;
@@ -29,5 +30,9 @@ export const startDemoIntranet = async (config: Config, api: () => string): Prom
     owner: 'company',
     team: team.teamId,
     sale: { token: managerToken, repIds: reps, customerIds: ['C-001', 'C-004', 'C-007', 'C-010'], products: DEMO_PRODUCTS.map((p) => p.product) },
-  }));
+  }), undefined, (nonce, page) => {
+    // scripts only from the API's origin (the bundle) and this response's inline script
+    const origin = new URL(page.api).origin;
+    return { 'content-security-policy': pageCsp({ scriptOrigins: [origin], connectOrigins: [origin], nonce }) };
+  });
 };

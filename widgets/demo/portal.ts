@@ -18,6 +18,8 @@ export interface PortalOptions {
   owner?: string;
   team?: string;
   lang?: string;
+  /** CSP nonce for the page's inline script */
+  nonce?: string;
   /** Enables the "record a random sale" button. */
   sale?: { token: string; repIds: string[]; customerIds: string[]; products?: string[]; occurredAt?: string };
   company?: string;
@@ -89,7 +91,7 @@ export function portalPage(o: PortalOptions): string {
   </div>
 </main>
 ${o.sale ? `<script type="application/json" id="demo-config">${scriptJson({ api: o.api, ...o.sale })}</script>
-<script type="module">
+<script type="module"${o.nonce ? ` nonce="${esc(o.nonce)}"` : ''}>
   const cfg = JSON.parse(document.getElementById('demo-config').textContent);
   const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
   const status = document.getElementById('sale-status');

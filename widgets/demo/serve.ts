@@ -1,5 +1,6 @@
 // Serves the demo intranet page on a port of its own, so the widgets are embedded from
 // another origin exactly as a real portal would embed them.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { portalPage, type PortalOptions } from './portal';
@@ -9,15 +10,23 @@ export interface DemoPortal {
   close(): Promise<void>;
 }
 
-/** Listens on `port` (0: any); the page options are read per request, so they may be set after. */
-export async function startDemoPortal(port: number, page: () => PortalOptions, hostname = '0.0.0.0'): Promise<DemoPortal> {
+/** Headers for one response, given the nonce its inline script carries (a CSP, typically). */
+export type PageHeaders = (nonce: string, page: PortalOptions) => Record<string, string>;
+
+/**
+ * Listens on `port` (0: any); the page options are read per request, so they may be set after.
+ * Each response gets a fresh nonce for its inline script, for the caller's Content-Security-Policy.
+ */
+export async function startDemoPortal(port: number, page: () => PortalOptions, hostname = '0.0.0.0', headersFor?: PageHeaders): Promise<DemoPortal> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://portal').pathname !== '/') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-    res.end(portalPage(page()));
+    const nonce = randomBytes(16).toString('base64');
+    const options = { ...page(), nonce };
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', ...headersFor?.(nonce, options) });
+    res.end(portalPage(options));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return {
