@@ -14,7 +14,8 @@ export const run = async (argv: string[]): Promise<number> => {
   }
   const sub = flag(a, 'sub') ?? (role === 'admin' ? 'admin' : role === 'viewer' ? 'portal' : '');
   if (!ID_PATTERN.test(sub)) {
-    console.error(`tally token: --sub is required for a ${role} (a rep's sub is its repId)`);
+    const hint = role === 'rep' ? "a rep's sub is its repId" : "the manager's own id, e.g. --sub M-EAST --team T-EAST";
+    console.error(flag(a, 'sub') === undefined ? `tally token: --sub is required for a ${role} (${hint})` : `tally token: --sub '${sub}' is not an id (letters, digits and _ . : -, at most 64)`);
     return 2;
   }
   const team = flag(a, 'team');
