@@ -109,6 +109,13 @@ export interface ScorecardResult {
   readonly rows: ScorecardRow[];
 }
 
+/** Why a period cannot be scored by the card in force (its targets are per month, quarter or year), else undefined. */
+export const periodMismatch = (world: World, scorecardId: string, periodId: string): string | undefined => {
+  const versions = world.get(scorecardsProjection).cards.get(scorecardId);
+  const v = versions && versionFor(versions, periodId);
+  return v && parsePeriod(periodId)?.kind !== v.period ? `scorecard '${scorecardId}' measures a ${v.period}; '${periodId}' is not one` : undefined;
+};
+
 /** Every rep the scorecard applies to (optionally one team), sorted by score, ties by repId. */
 export const scorecardRows = (world: World, scorecardId: string, periodId: string, teamId?: string): ScorecardResult | undefined => {
   const versions = world.get(scorecardsProjection).cards.get(scorecardId);

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { directoryProjection } from '../../../core/readModels/directory';
 import { RANK_BY, rankedEntries, type LeaderboardEntry } from '../../../core/readModels/leaderboard';
-import { scoreLeaderboard } from '../../../core/readModels/scorecards';
+import { periodMismatch, scoreLeaderboard } from '../../../core/readModels/scorecards';
 import type { World } from '../../../core/readModels/world';
 import { METRICS } from '../../../core/readModels/salesLedger';
 import { periodOf } from '../../../core/shared/period';
@@ -23,6 +23,8 @@ const shaped = (actor: Actor, e: LeaderboardEntry) => (fullView(actor, e) ? e : 
 /** rankBy=score: the reps ranked by a scorecard's score (issue 11); names and scores only, as for values. */
 const byScore = (actor: Actor, world: World, scorecardId: string | undefined, period: string, team: string | undefined, limit: number, asOf: string) => {
   if (!scorecardId) throw HttpProblem.badParam('scorecard', 'required with rankBy=score: the scorecard whose score ranks the reps');
+  const mismatch = periodMismatch(world, scorecardId, period);
+  if (mismatch) throw HttpProblem.badParam('period', mismatch);
   const board = scoreLeaderboard(world, scorecardId, period, team);
   if (!board) throw HttpProblem.of(404, 'Not found', `unknown scorecard '${scorecardId}' (or none in force for ${period})`);
   const entries = board.entries.slice(0, limit).map(({ rank, repId, name, teamId, value }) => ({ rank, repId, name, teamId, value }));

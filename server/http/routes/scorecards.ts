@@ -1,7 +1,7 @@
 // GET /api/scorecards/:scorecardId?period=&team= and GET /api/appraisals?rep=&team=&period=.
 // A rep sees only their own row and appraisals; a manager their team; a viewer neither.
 import { Hono } from 'hono';
-import { appraisalsWithDrift, frozenRowFor, scorecardRows } from '../../../core/readModels/scorecards';
+import { appraisalsWithDrift, frozenRowFor, periodMismatch, scorecardRows } from '../../../core/readModels/scorecards';
 import { parsePeriod } from '../../../core/shared/period';
 import { registerFact } from '../../projections/facts';
 import type { AppDeps, AppEnv } from '../env';
@@ -23,6 +23,8 @@ export const scorecardRoutes = (deps: AppDeps) => {
     const access = scopeOf(c);
     const team = access === 'own-team' ? actor.team : c.req.query('team') || undefined;
     const { world, asOf } = await worldFor(c, deps);
+    const mismatch = periodMismatch(world, c.req.param('scorecardId'), period);
+    if (mismatch) throw HttpProblem.badParam('period', mismatch);
     const result = scorecardRows(world, c.req.param('scorecardId'), period, team);
     if (!result) throw HttpProblem.of(404, 'Not found', `unknown scorecard '${c.req.param('scorecardId')}' (or none in force for ${period})`);
     const rows = access === 'own-rep' ? result.rows.filter((r) => r.repId === actor.sub) : result.rows;
