@@ -8,8 +8,9 @@ import cliProgress from 'cli-progress';
 import { compose } from '../compose';
 import { loadConfig } from '../config';
 import { SYSTEM_ACTOR } from '../engine/actor';
-import type { CommandInput } from '../engine/engine';
-import { createHash } from 'node:crypto';
+import { digestOf, type CommandInput } from '../engine/engine';
+import { commandsByType } from '../../core/catalog';
+import { decode } from '../../core/shared/codec';
 import { flag, parseArgs } from './args';
 import { runCsvImport } from './importCsv';
 import { importSealed, startsWithSealedEvent } from './importSealed';
@@ -37,12 +38,12 @@ export const run = async (argv: string[]): Promise<number> => {
   const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.ndjson`;
   const config = loadConfig({ ...process.env, TALLY_DEMO: '0', TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
   const tally = await compose(config);
-  const fileKey = createHash('sha256').update(file).digest('hex').slice(0, 12);
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} bytes | {rate} lines/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0, { rate: 0 });
 
   const rejected: Rejected[] = [];
   let accepted = 0;
+  let unchanged = 0;
   let lines = 0;
   let bytes = 0;
   const t0 = performance.now();
@@ -53,19 +54,32 @@ export const run = async (argv: string[]): Promise<number> => {
     const current = batch;
     batch = [];
     if (dryRun) {
-      accepted += current.length;
+      for (const item of current) {
+        const spec = typeof item.input.type === 'string' ? commandsByType.get(item.input.type) : undefined;
+        if (!spec) {
+          rejected.push({ line: item.line, problem: { detail: `unknown command type '${String(item.input.type)}'` }, input: item.raw });
+          continue;
+        }
+        const checked = decode(spec.codec, item.input.data, spec.type);
+        if (E.isRight(checked)) accepted++;
+        // paths as the engine reports them, under `data`
+        else rejected.push({ line: item.line, problem: { ...checked.left, errors: checked.left.errors?.map((e) => ({ ...e, path: `data.${e.path}` })) }, input: item.raw });
+      }
       return;
     }
-    // Keyed by file and line, so re-running the same file appends nothing new.
+    // Keyed by content (as the CSV import is), so re-running the same commands — from this file
+    // under any path, or another holding them — appends nothing new and refuses nothing.
+    const before = tally.deps.projections.position;
     const results = await tally.deps.engine.handleBatch(
       current.map((item) => item.input),
       { ...SYSTEM_ACTOR, sub: 'import' },
       {},
-      current.map((item) => `import-${fileKey}-${item.line}`),
+      current.map((item) => `import:${digestOf(item.input).slice(0, 40)}`),
     );
     results.forEach((r, i) => {
-      if (E.isRight(r)) accepted++;
-      else rejected.push({ line: current[i].line, problem: r.left, input: current[i].raw });
+      if (E.isLeft(r)) rejected.push({ line: current[i].line, problem: r.left, input: current[i].raw });
+      else if (r.right.some((e) => e.position > before)) accepted++;
+      else unchanged++;
     });
   };
 
@@ -95,7 +109,7 @@ export const run = async (argv: string[]): Promise<number> => {
   const seconds = (performance.now() - t0) / 1000;
   if (rejected.length > 0) writeFileSync(rejectsPath, rejected.map((r) => JSON.stringify(r)).join('\n') + '\n');
   console.log(
-    `${dryRun ? 'dry run: ' : ''}${lines} lines, ${accepted} ${dryRun ? 'well-formed' : 'accepted'}, ${rejected.length} rejected in ${seconds.toFixed(1)} s (${Math.round(lines / Math.max(seconds, 1e-9))} lines/s)` +
+    `${dryRun ? 'dry run: ' : ''}${lines} lines, ${accepted} ${dryRun ? 'well-formed' : `accepted, ${unchanged} already imported`}, ${rejected.length} rejected in ${seconds.toFixed(1)} s (${Math.round(lines / Math.max(seconds, 1e-9))} lines/s)` +
       (rejected.length > 0 ? `; rejected lines with their problems: ${rejectsPath}` : ''),
   );
   return rejected.length > 0 ? 1 : 0;

@@ -1,0 +1,66 @@
+// QA: `tally import FILE` of NDJSON commands, as the README promises — re-running the same
+// commands appends nothing new and rejects nothing, whatever path the file is given by; the
+// summary says how many were already imported; a dry run checks each command's shape.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../server/cli/import';
+import { openStore } from '../../server/store/select';
+
+const commands = [
+  { type: 'CreateTeam', data: { teamId: 'T-1', name: 'East' } },
+  { type: 'AddRep', data: { repId: 'R-1', name: 'Wang', teamId: 'T-1', joinedAt: '2026-01-01' } },
+  { type: 'RegisterCustomer', data: { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1' } },
+  { type: 'RecordSale', data: { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 1000 }], occurredAt: '2026-07-01T10:00:00+08:00' } },
+];
+
+let dir: string;
+let logs: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tally-qa-import-'));
+  logs = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+  vi.stubEnv('TALLY_STORE', `sqlite:${join(dir, 'tally.db')}`);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+const headOf = async () => {
+  const store = await openStore(`sqlite:${join(dir, 'tally.db')}`);
+  try {
+    return (await store.readAll({ after: 0, limit: 1000 })).length;
+  } finally {
+    await store.close();
+  }
+};
+
+describe('tally import of NDJSON commands', () => {
+  it('given a file imported once, when the same commands are imported again from another path, then nothing is appended or rejected', async () => {
+    const first = join(dir, 'commands.ndjson');
+    writeFileSync(first, commands.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(await run([first])).toBe(0);
+    const head = await headOf();
+    expect(head).toBe(4);
+
+    const copy = join(dir, 'copy.ndjson');
+    copyFileSync(first, copy);
+    expect(await run([copy])).toBe(0);
+    expect(existsSync(`${copy}.rejected.ndjson`)).toBe(false);
+    expect(await headOf()).toBe(head);
+    expect(logs.at(-1)).toContain('4 already imported');
+  });
+
+  it('given a command with a bad amount, when dry-run, then that line is counted as rejected with its field', async () => {
+    const file = join(dir, 'bad.ndjson');
+    const bad = { ...commands[3], data: { ...commands[3].data, lines: [{ product: 'CRM', units: 1, amount: 12.5 }] } };
+    writeFileSync(file, [commands[0], bad].map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(await run([file, '--dry-run'])).toBe(1);
+    const rejected = readFileSync(`${file}.rejected.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejected.map((r) => r.line)).toEqual([2]);
+    expect(JSON.stringify(rejected[0].problem)).toContain('data.lines.0.amount');
+    expect(await headOf()).toBe(0);
+  });
+});
