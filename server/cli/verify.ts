@@ -10,6 +10,12 @@ export const run = async (): Promise<number> => {
   const spec = process.env.TALLY_STORE || 'sqlite:./data/tally.db';
   const key = checkpointKeyOf(process.env);
   const file = checkpointFileOf(spec);
+  // Opening a missing SQLite file would create an empty log, and an empty chain is "intact".
+  const sqlitePath = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : undefined;
+  if (sqlitePath && sqlitePath !== ':memory:' && !existsSync(sqlitePath)) {
+    console.error(`tally verify: there is no store at ${sqlitePath} (TALLY_STORE=${spec}); run it where the server keeps its data, or set TALLY_STORE`);
+    return 2;
+  }
   const store = await openStore(spec);
   try {
     const t0 = performance.now();
