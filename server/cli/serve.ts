@@ -2,15 +2,21 @@
 // where to look and how to get in.
 import { serve } from '@hono/node-server';
 import { compose } from '../compose';
-import { loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { mintToken } from '../http/auth';
 import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
 
+/** A port already taken is a setting to change, said as such; any other listen error is thrown as is. */
+const busy = (setting: string, hint: string) => (e: unknown): never => {
+  if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError(`${setting}: that port is already in use (${hint})`);
+  throw e;
+};
+
 export const run = async (): Promise<number> => {
   const loaded = loadConfig(process.env, { mayGenerateSecret: true });
   let apiUrl = loaded.publicUrl;
-  const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl) : undefined;
+  const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl).catch(busy(`TALLY_DEMO_PORTAL_PORT=${loaded.demoPortalPort}`, 'the demo page takes PORT + 1 unless set')) : undefined;
   const config = portal ? { ...loaded, corsOrigins: [...loaded.corsOrigins, portal.origin] } : loaded;
   const tally = await compose(config);
   if (config.demo && tally.deps.projections.position === 0) {
@@ -19,7 +25,11 @@ export const run = async (): Promise<number> => {
     console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
+    await portal?.close();
+    await tally.close();
+    return busy(`PORT=${config.port}`, 'set PORT to a free one')(e);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (!process.env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;

@@ -28,7 +28,8 @@ export async function startDemoPortal(port: number, page: () => PortalOptions, h
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', ...headersFor?.(nonce, options) });
     res.end(portalPage(options));
   });
-  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  // a taken port rejects (the caller says which setting to change) instead of an unhandled 'error'
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, hostname, () => (server.off('error', reject), resolve())));
   return {
     origin: `http://localhost:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
