@@ -35,6 +35,7 @@ export class ConfigError extends Error {}
 
 export const CONFIG_DOC: readonly { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '8787', meaning: 'HTTP port of the API, the widget bundle and the demo page' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'address the API listens on (127.0.0.1 keeps it to this machine)' },
   { name: 'TALLY_STORE', default: 'sqlite:./data/tally.db', meaning: 'event store: memory:, sqlite:PATH or esdb://HOST:PORT?tls=false' },
   { name: 'TALLY_JWT_SECRET', default: '(generated and printed on the demo)', meaning: 'HS256 secret for tokens, at least 32 bytes' },
   { name: 'TALLY_TIMEZONE', default: 'Asia/Shanghai', meaning: 'time zone of business periods (months, ISO weeks, days)' },
