@@ -232,6 +232,8 @@ describe('widgets in Chromium', () => {
     await why.waitFor(SOON);
     await why.locator('summary').click();
     await expect.poll(() => why.textContent(), SOON).toMatch(/无法查看事件日志[\s\S]*#\d+/);
+    // the server wrote the line's rule in the page's language (lang=zh-CN): no English words in it
+    expect(await why.locator('p').first().textContent()).toMatch(/^[^a-z]*[\u4e00-\u9fff][^a-z]*$/);
 
     const line = await statement.locator('tbody tr[data-line]').first().getAttribute('data-line');
     await statement.getByRole('button', { name: /对此项提出异议/ }).first().click();
@@ -256,6 +258,7 @@ describe('widgets in Chromium', () => {
     await adminWhy.waitFor(SOON);
     await adminWhy.locator('summary').click();
     await expect.poll(() => adminWhy.locator('li').first().textContent(), SOON).toMatch(/Event #\d+\s+[A-Z][a-z]+[A-Z]\w+/);
+    expect(await adminWhy.locator('p').first().textContent()).toMatch(/^[^\u4e00-\u9fff]*\b[a-z]{3,}\b[^\u4e00-\u9fff]*$/);
     expect(await admin.page.getByRole('button', { name: /Dispute this line/ }).count()).toBe(0);
     await admin.page.close();
   });

@@ -27,12 +27,14 @@ const SCOPE_WORDS = {
 
 const span = (from: string, to: string | null) => (to === null ? `${from} 及以上` : `${from}–${to}`);
 
+// The name (before '：') stays short for the statement's first column: the tier and its band;
+// the money range, rate, method and boundary are the how.
 const tier = (r: Rule<'tier'>, currency: string): string => {
   const value = (bound: string) => measureText(boundValue(bound, r.quota).toDecimalPlaces(4), r.measure, currency);
   const range = span(value(r.from), r.to === null ? null : value(r.to));
-  const band = r.tierBasis === 'attainment' ? `配额的 ${span(percent(r.from), r.to === null ? null : percent(r.to))}，即 ${range}` : range;
+  const band = r.tierBasis === 'attainment' ? `配额的 ${span(percent(r.from), r.to === null ? null : percent(r.to))}` : range;
   const boundary = `恰好落在档位边界上的数值归入${r.boundary === 'upper' ? '较高' : '较低'}一档`;
-  return `提成第 ${r.index} 档（共 ${r.of} 档，${band}），${rateText(r.rate, r.measure, currency)}：${METHOD[r.method]}，${SCOPE[r.scope]}——${SCOPE_WORDS[`${r.method}/${r.scope}`]}；${boundary}`;
+  return `提成第 ${r.index} 档（共 ${r.of} 档，${band}）：${r.tierBasis === 'attainment' ? `对应 ${range}，` : ''}${rateText(r.rate, r.measure, currency)}；${METHOD[r.method]}，${SCOPE[r.scope]}——${SCOPE_WORDS[`${r.method}/${r.scope}`]}；${boundary}`;
 };
 
 const bonus = (r: Rule<'bonus'>, currency: string): string => {

@@ -82,6 +82,11 @@ export class I18nController implements ReactiveController {
     return /^zh\b/i.test(this.locale);
   }
 
+  /** The language the API writes its own words in (`lang=`): Chinese of any kind reads zh-CN. */
+  get lang(): 'zh-CN' | 'en' {
+    return this.zh ? 'zh-CN' : 'en';
+  }
+
   get messages(): Messages {
     return this.zh ? zhCN : en;
   }

@@ -9,7 +9,7 @@ import { ApiError, expectShape } from '../controllers/api';
 import { concerns, LiveController } from '../controllers/stream';
 import { asEvents, asStatement, type Statement, type StatementLine, type TallyEvent } from '../guards';
 
-const KIND_ORDER = ['commission', 'bonus', 'spiff', 'cap', 'clawback', 'adjustment'];
+const KIND_ORDER = ['commission', 'bonus', 'spiff', 'cap', 'clawback', 'adjustment', 'draw'];
 const REASONS = ['wrong-amount', 'missing-sale', 'wrong-rate', 'other'] as const;
 /** Citations fetched when a line is opened; the rest are listed by position. */
 const MAX_EVENTS = 20;
@@ -28,10 +28,10 @@ const randomId = (): string => {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 };
 
-/** A line's name and the rule it applied: the server writes `name: how it was computed`. */
+/** A line's name and the rule it applied: the server writes `name: how` (in Chinese `name：how`). */
 const nameAndRule = (l: StatementLine): [name: string, rule: string] => {
-  const at = l.description.indexOf(': ');
-  return at < 0 ? [l.description || l.lineId, ''] : [l.description.slice(0, at), l.description.slice(at + 2)];
+  const m = /: |：/.exec(l.description);
+  return m ? [l.description.slice(0, m.index), l.description.slice(m.index + m[0].length)] : [l.description || l.lineId, ''];
 };
 
 const brief = (data: unknown): string => {
@@ -45,7 +45,7 @@ const brief = (data: unknown): string => {
  * approval status; and, for the rep it belongs to, a "dispute this line" action.
  *
  * @element tally-payout-statement
- * @attr rep - The rep's id: shows `GET /api/payouts/:rep?period=`.
+ * @attr rep - The rep's id: shows `GET /api/payouts/:rep?period=&lang=`, its lines in the element's language.
  * @attr period - Period id of the statement.
  * @csspart base - The statement card, or a state message.
  * @csspart header - The title line with the approval status.
@@ -164,10 +164,10 @@ export class TallyPayoutStatement extends TallyElement {
   declare sending: boolean;
 
   readonly data = this.fetcher(
-    () => [this.rep, this.period],
+    () => [this.rep, this.period, this.i18n.lang],
     async (signal) =>
       expectShape(
-        await this.request(`/api/payouts/${encodeURIComponent(this.rep)}`, { signal, query: { period: this.period } }),
+        await this.request(`/api/payouts/${encodeURIComponent(this.rep)}`, { signal, query: { period: this.period, lang: this.i18n.lang } }),
         asStatement,
         'statement',
       ),
