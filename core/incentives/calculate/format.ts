@@ -1,5 +1,5 @@
-// Numbers for English statement descriptions: money in major units with the currency code, rates
-// as percentages of revenue or money per unit, thousands grouped. Exact decimals throughout.
+// Numbers for statement descriptions: thousands grouped, percentages, tier bounds in measure units,
+// and the English money (major units after the currency code) and rates. Exact decimals throughout.
 import type Decimal from 'decimal.js';
 import { Dec } from '../../shared/money';
 
