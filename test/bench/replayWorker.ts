@@ -107,13 +107,13 @@ export interface StartResult extends FoldResult {
   readonly baselineHeapBytes: number;
   readonly snapshots: number;
   /** ms per asOf query (a new position each), and the same query live */
-  readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[] };
+  readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[]; readonly starts: Record<string, number>; readonly replayed: number[] };
   readonly rssAfterAsOfBytes: number;
 }
 
 const start = async (path: string, asOfSamples: number): Promise<StartResult> => {
   const { rss: baselineRss, heapUsed: baselineHeap } = settle();
-  const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: `sqlite:${path}` });
+  const config = loadConfig({ ...process.env, TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: `sqlite:${path}` });
   const t0 = performance.now();
   const tally = await composeWith(config, new SqliteStore(path));
   const seconds = (performance.now() - t0) / 1000;
@@ -144,8 +144,13 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
   const live: number[] = [];
   // without snapshots each asOf folds a prefix of the log: stop sampling after ~20 s of that
   const started = performance.now();
+  const starts: Record<string, number> = {};
+  const replayed: number[] = [];
   for (let i = 0; i < asOfSamples && (i < 3 || performance.now() - started < 20_000); i++) {
     samples.push(await query(first + next() * (last - first)));
+    // how the runner made that World: from a snapshot, from the first event, or cached
+    const how = projections.lastAsOf;
+    if (how) (starts[how.start] = (starts[how.start] ?? 0) + 1), replayed.push(how.replayed);
     live.push(await query());
   }
   const after = settle().rss;
@@ -158,7 +163,7 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
     baselineRssBytes: baselineRss,
     baselineHeapBytes: baselineHeap,
     snapshots: projections.snapshots.snapshots.length,
-    asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live },
+    asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live, starts, replayed },
     rssAfterAsOfBytes: after,
   };
 };

@@ -12,6 +12,7 @@ import { httpRows, type HttpContext } from './httpRows';
 import { leakRow } from './leak';
 import type { FoldResult, StartResult } from './replayWorker';
 import { kb, mib, ms, perSecond, renderTable, type Row } from './table';
+import { extraRows } from './extraRows';
 import { repaintRow } from './repaint';
 
 export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
@@ -33,7 +34,8 @@ const parse = (argv: string[]): Options => {
   return { quick, json, events, keep: argv.includes('--keep') };
 };
 
-const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const t0 = performance.now();
+const log = (s: string) => process.stderr.write(`bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s: ${s}\n`);
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -106,7 +108,7 @@ const main = async (o: Options): Promise<Row[]> => {
       ratio: asOfP95 / liveP95,
       met: asOfP95 <= 100,
       values: { p95Ms: asOfP95, maxMs: Math.max(...replay.asOf.samples), liveP95Ms: liveP95 },
-      note: `via ${replay.asOf.via}; RSS after the asOf queries ${mib(replay.rssAfterAsOfBytes)}`,
+      note: `via ${replay.asOf.via}; Worlds made ${Object.entries(replay.asOf.starts).map(([k, n]) => `${n}× from ${k}`).join(', ')}, replaying up to ${Math.max(0, ...replay.asOf.replayed).toLocaleString('en-US')} events; RSS after the asOf queries ${mib(replay.rssAfterAsOfBytes)}`,
     });
     rows.push({
       what: `RSS after replaying ${o.events.toLocaleString('en-US')} events into every read model`,
@@ -120,12 +122,14 @@ const main = async (o: Options): Promise<Row[]> => {
     });
 
     const token = await mintToken(BENCH_SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 4 * 3600 });
-    const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 3 : 10, children, log };
+    const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 3 : 8, children, log };
     const http = await httpRows(ctx, o.events);
     rows.push(...http.rows);
     rows.push(await repaintRow(ctx, http.server, { events: o.events, sales: o.quick ? 40 : 200 }));
-    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 3 : 8, seconds: o.quick ? 3 : 15, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
+    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 3 : 5, seconds: o.quick ? 3 : 10, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
     await http.server.stop();
+
+    rows.push(...(await extraRows({ esdbEvents: o.quick ? 10_000 : 50_000, log })));
 
     log('widget bundle');
     const [widgets, empty] = await Promise.all([widgetsGzip(), emptyLitGzip()]);
@@ -151,7 +155,8 @@ const rows = await main(options).catch((e) => {
   process.exit(1);
 });
 const seconds = (performance.now() - started) / 1000;
-const header = `Tally benchmarks — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (--quick)' : ''}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${seconds.toFixed(0)} s`;
+const settings = Object.entries(process.env).filter(([k]) => k.startsWith('TALLY_')).map(([k, v]) => `${k}=${v}`);
+const header = `Tally benchmarks — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (--quick)' : ''}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg()[0].toFixed(1)}, ${seconds.toFixed(0)} s${settings.length ? `, ${settings.join(' ')}` : ''}`;
 console.log(renderTable(rows, header));
 if (options.json) writeFileSync(options.json, JSON.stringify({ header, events: options.events, quick: options.quick, seconds, rows }, null, 2));
 process.exit(0);
