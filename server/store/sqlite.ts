@@ -95,6 +95,9 @@ interface Pending {
   readonly reject: (e: unknown) => void;
 }
 
+/** how often a subscribed store looks for appends made by another process */
+const FOREIGN_POLL_MS = 500;
+
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
@@ -105,6 +108,10 @@ export class SqliteStore implements EventStore {
   private readonly stmt;
   /** how many durable transactions and append requests so far: group commit at work */
   readonly stats = { transactions: 0, requests: 0 };
+  /** the last position told to subscribers */
+  private announced = 0;
+  private dataVersion = 0;
+  private poller?: NodeJS.Timeout;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -129,6 +136,32 @@ export class SqliteStore implements EventStore {
       commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
     };
+    this.announced = this.headNow().position;
+    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Tell subscribers about a durable batch and remember how far they know. */
+  private announce(batch: readonly StoredEvent[]): void {
+    if (batch.length === 0) return;
+    this.announced = Math.max(this.announced, batch[batch.length - 1].position);
+    for (const l of this.listeners) l(batch);
+  }
+
+  /**
+   * Another process (`tally import` beside a running server) may append to the same file. SQLite
+   * bumps data_version when another connection commits; then the new events are read and
+   * announced, so read models and streams follow without a restart.
+   */
+  private pollForeignAppends(): void {
+    if (this.closed || this.listeners.size === 0) return;
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    for (;;) {
+      const page = (this.stmt.all.all(this.announced, 5_000) as RawRow[]).map(rawToEvent);
+      if (page.length === 0) return;
+      this.announce(page);
+    }
   }
 
   appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
@@ -169,7 +202,7 @@ export class SqliteStore implements EventStore {
     this.stats.transactions++;
     for (const p of batch) this.stats.requests += p.requests.length;
     batch.forEach((p, i) => p.resolve(results[i]));
-    if (appended.length > 0) for (const l of this.listeners) l(appended);
+    this.announce(appended);
   }
 
   private applyOne(r: AppendRequest, head: { position: number; hash: string }, appended: StoredEvent[]): AppendResult {
@@ -228,7 +261,7 @@ export class SqliteStore implements EventStore {
       if (this.db.inTransaction) this.stmt.rollback.run();
       throw new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
     }
-    if (appended.length > 0) for (const l of this.listeners) l(appended);
+    this.announce(appended);
   }
 
   private headNow(): Head {
@@ -261,6 +294,10 @@ export class SqliteStore implements EventStore {
 
   subscribe(listener: BatchListener): () => void {
     this.listeners.add(listener);
+    if (!this.poller) {
+      this.poller = setInterval(() => this.pollForeignAppends(), FOREIGN_POLL_MS);
+      this.poller.unref();
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -269,6 +306,7 @@ export class SqliteStore implements EventStore {
     // let queued appends finish before closing
     while (this.queue.length > 0 || this.flushScheduled) await new Promise((r) => setImmediate(r));
     this.closed = true;
+    if (this.poller) clearInterval(this.poller);
     this.listeners.clear();
     this.db.close();
   }
