@@ -92,7 +92,10 @@ export const openApiDocument = () => {
         ? { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } } }
         : {}),
       responses: {
-        '200': { description: 'OK' }, '400': problem, '401': problem, '403': problem, '404': problem, '422': problem,
+        ...(r.path === '/api/commands'
+          ? { '201': { description: 'Accepted: { events: [Event…] } as appended', content: { 'application/json': { schema: { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } } } } } } }, '409': problem }
+          : { '200': { description: 'OK' } }),
+        '400': problem, '401': problem, '403': problem, '404': problem, '422': problem,
         // the limits of server/http/security: body and batch size on writes, the per-user rate everywhere under /api
         ...(r.method === 'post' ? { '413': problem } : {}),
         ...(r.path.startsWith('/api/') ? { '429': { ...problem, description: 'Rate limited (per user), or too many open streams; see Retry-After' } } : {}),

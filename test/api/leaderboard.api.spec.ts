@@ -54,14 +54,15 @@ describe('GET /api/leaderboard', () => {
   it('gives a rep their own entry as `me` even outside the limit, and names and values only for others', async () => {
     const rep = await t.token('rep', 'R-4');
     const b = await board('period=2026-07&limit=1', rep);
-    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500 }]);
+    // the contract's fields are all there; what is not the caller's is null
+    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: null, growth: null }]);
     expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', value: 100, attainment: 2, growth: null });
     const viewer = await board('period=2026-07', await t.token('viewer'));
-    expect(viewer.entries.every((e) => e.attainment === undefined && e.growth === undefined)).toBe(true);
+    expect(viewer.entries.every((e) => e.attainment === null && e.growth === null)).toBe(true);
     expect(viewer.me).toBeUndefined();
     // a manager sees attainment and growth for their own team only
     const manager = await board('period=2026-07', await t.token('manager', 'M-1', 'T-1'));
-    expect(manager.entries.map((e) => [e.repId, e.attainment !== undefined])).toEqual([['R-1', true], ['R-2', true], ['R-3', false], ['R-4', false]]);
+    expect(manager.entries.map((e) => [e.repId, e.attainment !== null])).toEqual([['R-1', true], ['R-2', true], ['R-3', false], ['R-4', false]]);
   });
 
   it('refuses an unknown metric, rankBy, limit or period (400 naming it) and an unknown team (404)', async () => {

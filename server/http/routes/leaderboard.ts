@@ -18,7 +18,9 @@ import { intParam, oneOfParam, periodParam, worldFor } from '../query';
 const fullView = (actor: Actor, e: LeaderboardEntry): boolean =>
   actor.role === 'admin' || (actor.role === 'manager' && e.teamId === actor.team) || (actor.role === 'rep' && e.repId === actor.sub);
 
-const shaped = (actor: Actor, e: LeaderboardEntry) => (fullView(actor, e) ? e : { rank: e.rank, repId: e.repId, name: e.name, teamId: e.teamId, value: e.value });
+// Outside the caller's scope the entry keeps its contract shape with attainment and growth null:
+// a rep sees names and values only (SPEC §5).
+const shaped = (actor: Actor, e: LeaderboardEntry) => (fullView(actor, e) ? e : { rank: e.rank, repId: e.repId, name: e.name, teamId: e.teamId, value: e.value, attainment: null, growth: null });
 
 /** rankBy=score: the reps ranked by a scorecard's score (issue 11); names and scores only, as for values. */
 const byScore = (actor: Actor, world: World, scorecardId: string | undefined, period: string, team: string | undefined, limit: number, asOf: string) => {
