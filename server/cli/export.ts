@@ -2,16 +2,16 @@
 // stdout or a file, for `tally import` into another store with positions, hashes and times intact.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { loadConfig } from '../config';
-import { openStore } from '../store/select';
+import { loadConfigWithoutSecret } from '../config';
+import { openExistingStore } from '../store/select';
 import { flag, parseArgs } from './args';
 import { exportLines, type ExportStats } from './sealedFormat';
 
 export const run = async (argv: string[]): Promise<number> => {
   const a = parseArgs(argv);
   const file = flag(a, 'out');
-  const config = loadConfig({ ...process.env, TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
-  const store = await openStore(config.store);
+  const config = loadConfigWithoutSecret();
+  const store = await openExistingStore(config.store, 'tally export');
   const out = file ? createWriteStream(file) : process.stdout;
   const t0 = performance.now();
   const stats: ExportStats = { events: 0, keys: 0, head: '' };

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import * as E from 'fp-ts/Either';
 import cliProgress from 'cli-progress';
 import { compose } from '../compose';
-import { loadConfig } from '../config';
+import { loadConfigWithoutSecret } from '../config';
 import { SYSTEM_ACTOR } from '../engine/actor';
 import { digestOf, type CommandInput } from '../engine/engine';
 import { commandsByType } from '../../core/catalog';
@@ -36,7 +36,7 @@ export const run = async (argv: string[]): Promise<number> => {
   const batchSize = Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500)));
   const dryRun = a.flags.has('dry-run');
   const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.ndjson`;
-  const config = loadConfig({ ...process.env, TALLY_DEMO: '0', TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
+  const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
   const tally = await compose(config);
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} bytes | {rate} lines/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0, { rate: 0 });

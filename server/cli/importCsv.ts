@@ -15,7 +15,7 @@ import { pipelineProjection } from '../../core/readModels/pipeline';
 import { decode } from '../../core/shared/codec';
 import type { Problem } from '../../core/shared/problem';
 import { compose } from '../compose';
-import { loadConfig } from '../config';
+import { loadConfigWithoutSecret } from '../config';
 import { SYSTEM_ACTOR } from '../engine/actor';
 import { digestOf, type CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
@@ -272,7 +272,7 @@ export const runCsvImport = async (file: string, a: Args): Promise<number> => {
     console.error(`tally import: ${(e as Error).message}`);
     return 2;
   }
-  const config = loadConfig({ ...process.env, TALLY_DEMO: '0', TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
+  const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
   const tally = await compose(config);
   const size = statSync(file).size;
   const bar = process.stderr.isTTY || a.flags.has('progress')

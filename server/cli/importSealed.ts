@@ -5,7 +5,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { verifyLog } from '../audit/verifyLog';
-import { loadConfig } from '../config';
+import { loadConfigWithoutSecret } from '../config';
 import { ChainVerifier } from '../store/hashChain';
 import type { EventStore, SealedAppend } from '../store/port';
 import { SealedMismatchError } from '../store/sealed';
@@ -36,7 +36,7 @@ class ImportFailed extends Error {}
 export const importSealed = async (file: string, a: Args): Promise<number> => {
   const dryRun = a.flags.has('dry-run');
   const batchSize = Math.max(1, Math.min(100_000, Number(flag(a, 'batch') ?? 1000)));
-  const config = loadConfig({ ...process.env, TALLY_DEMO: '0', TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
+  const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
   const store = dryRun ? undefined : await openStore(config.store);
   if (store && !store.appendSealed) {
     await store.close();

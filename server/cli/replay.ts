@@ -3,16 +3,16 @@
 // tally replay --report review --period P [--as-of T]: a period's review as known then (reviewReport.ts).
 import { allProjections } from '../../core/readModels';
 import { World } from '../../core/readModels/world';
-import { loadConfig } from '../config';
+import { loadConfigWithoutSecret } from '../config';
 import { readAllPaged } from '../store/port';
-import { openStore } from '../store/select';
+import { openExistingStore } from '../store/select';
 import { parseArgs } from './args';
 import { runReviewReport } from './reviewReport';
 
 export const run = async (argv: string[]): Promise<number> => {
   const a = parseArgs(argv);
-  const config = loadConfig({ ...process.env, TALLY_JWT_SECRET: process.env.TALLY_JWT_SECRET || 'x'.repeat(32) });
-  const store = await openStore(config.store);
+  const config = loadConfigWithoutSecret();
+  const store = await openExistingStore(config.store, 'tally replay');
   try {
     if (a.flags.has('report')) return await runReviewReport(a, config, store);
     const world = new World(allProjections, { zone: config.zone, currency: config.currency });

@@ -4,19 +4,14 @@
 import { existsSync } from 'node:fs';
 import { checkAgainst, checkpointFileOf, checkpointKeyOf, isAuthentic, readCheckpoint, signCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { verifyLog } from '../audit/verifyLog';
-import { openStore } from '../store/select';
+import { openExistingStore } from '../store/select';
 
 export const run = async (): Promise<number> => {
   const spec = process.env.TALLY_STORE || 'sqlite:./data/tally.db';
   const key = checkpointKeyOf(process.env);
   const file = checkpointFileOf(spec);
   // Opening a missing SQLite file would create an empty log, and an empty chain is "intact".
-  const sqlitePath = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : undefined;
-  if (sqlitePath && sqlitePath !== ':memory:' && !existsSync(sqlitePath)) {
-    console.error(`tally verify: there is no store at ${sqlitePath} (TALLY_STORE=${spec}); run it where the server keeps its data, or set TALLY_STORE`);
-    return 2;
-  }
-  const store = await openStore(spec);
+  const store = await openExistingStore(spec, 'tally verify');
   try {
     const t0 = performance.now();
     const r = await verifyLog(store);

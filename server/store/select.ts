@@ -1,4 +1,5 @@
 // TALLY_STORE → an adapter: `memory:`, `sqlite:PATH`, `esdb://…`.
+import { existsSync } from 'node:fs';
 import { MemoryStore } from './memory';
 import type { EventStore } from './port';
 import { SqliteStore } from './sqlite';
@@ -19,4 +20,15 @@ export const openStore = async (spec: string): Promise<EventStore> => {
     return openEsdbStore(spec);
   }
   throw new StoreConfigError(`TALLY_STORE=${spec} is not a store this version knows; use ${describeStores}`);
+};
+
+/**
+ * For commands that read a log (verify, replay, export): opening a missing SQLite file would
+ * create an empty log and report on nothing, so a missing file is a clear error instead.
+ */
+export const openExistingStore = async (spec: string, command: string): Promise<EventStore> => {
+  const sqlitePath = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : undefined;
+  if (sqlitePath && sqlitePath !== ':memory:' && !existsSync(sqlitePath))
+    throw new StoreConfigError(`there is no store at ${sqlitePath} (TALLY_STORE=${spec}); run ${command} where the server keeps its data, or set TALLY_STORE`);
+  return openStore(spec);
 };
