@@ -2,7 +2,7 @@
 // periods): the goal sparkline and pace history, run-rates and the training before/after windows
 // read it. Reads the sales ledger's day buckets; never re-folds sales.
 import { offsetMinutes } from '../shared/period';
-import { isMetric, localDay, splitOwner, type FirstSale, type Metric, type SalesLedger } from './salesLedger';
+import { customersOnDay, isMetric, localDay, splitOwner, type FirstSale, type Metric, type SalesLedger } from './salesLedger';
 
 const firstSaleOf = (owner: string, f: FirstSale, customerId: string): boolean => {
   if (owner === 'company') return true;
@@ -35,10 +35,8 @@ export const dailyIncrements = (ledger: SalesLedger, owner: string, metric: stri
       if (!b) return out;
       const seen = new Set<string>();
       for (let i = 0; i < n; i++) {
-        const set = b.customersByDay.get(from + i);
-        if (!set) continue;
         const before = seen.size;
-        for (const c of set) seen.add(c);
+        for (const c of customersOnDay(ledger, owner, from + i)) seen.add(c);
         out[i] = seen.size - before;
       }
       return out;

@@ -151,7 +151,8 @@ const applySale = (s: SalesLedger, d: SaleRecordedData, position: number, ms: nu
     for (const [teamId, t] of teams) post(s, ownerKey('team', teamId), day, month, t.amount, t.units, 1, d.customerId, undefined);
   }
   post(s, 'company', day, month, d.amount, d.units, 1, d.customerId, undefined);
-  post(s, ownerKey('customer', d.customerId), day, month, d.amount, d.units, 1, d.customerId, undefined);
+  // a customer's own buckets keep no set of itself: a day with its sale has orders (customersOnDay)
+  post(s, ownerKey('customer', d.customerId), day, month, d.amount, d.units, 1, undefined, undefined);
   for (const l of d.lines) post(s, ownerKey('product', l.product), day, month, l.amount, l.units, 1, d.customerId, undefined);
   s.orders.set(d.orderId, { customerId: d.customerId, lines: d.lines });
   const first = s.firstSales.get(d.customerId);
@@ -245,12 +246,27 @@ export const totals = (s: SalesLedger, owner: OwnerKey, periodId: string): Total
   return out;
 };
 
+const CUSTOMER = 'customer:';
+
+/** The customers with a sale credited to the owner on a local day. */
+export const customersOnDay = (s: SalesLedger, owner: OwnerKey, day: number): Iterable<string> => {
+  const b = s.owners.get(owner);
+  if (!b) return [];
+  if (owner.startsWith(CUSTOMER)) return (b.byDay.get(day)?.orders ?? 0) > 0 ? [owner.slice(CUSTOMER.length)] : [];
+  return b.customersByDay.get(day) ?? [];
+};
+
 /** Distinct customers with a sale credited to the owner in the period. */
 export const activeCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string): Set<string> => {
   const out = new Set<string>();
   const b = s.owners.get(owner);
   if (!b) return out;
   const range = dayRange(periodId, s.zone);
+  if (owner.startsWith(CUSTOMER)) {
+    // only sales count orders, so a day with orders is a day the customer bought
+    for (const [d, t] of b.byDay) if (d >= range.from && d < range.to && t.orders > 0) return out.add(owner.slice(CUSTOMER.length));
+    return out;
+  }
   if (range.to - range.from > b.customersByDay.size) {
     for (const [d, set] of b.customersByDay) if (d >= range.from && d < range.to) for (const c of set) out.add(c);
   } else {
