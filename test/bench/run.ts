@@ -122,14 +122,14 @@ const main = async (o: Options): Promise<Row[]> => {
     });
 
     const token = await mintToken(BENCH_SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 4 * 3600 });
-    const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 3 : 8, children, log };
+    const ctx: HttpContext = { db, token, secret: BENCH_SECRET, seconds: o.quick ? 2 : 8, children, log };
     const http = await httpRows(ctx, o.events);
     rows.push(...http.rows);
-    rows.push(await repaintRow(ctx, http.server, { events: o.events, sales: o.quick ? 40 : 200 }));
-    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 3 : 5, seconds: o.quick ? 3 : 10, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
+    rows.push(await repaintRow(ctx, http.server, { events: o.events, sales: o.quick ? 20 : 200 }));
+    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 2 : 5, seconds: o.quick ? 2 : 10, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
     await http.server.stop();
 
-    rows.push(...(await extraRows({ esdbEvents: o.quick ? 10_000 : 50_000, log })));
+    rows.push(...(await extraRows({ esdbEvents: o.quick ? 5_000 : 50_000, log })));
 
     log('widget bundle');
     const [widgets, empty] = await Promise.all([widgetsGzip(), emptyLitGzip()]);
