@@ -44,6 +44,9 @@ interface Decided {
   readonly folded: Folded;
 }
 
+/** input, actor, options, the body's digest, streams pending in the batch, optimistic */
+type DecideArgs = [CommandInput, Actor, CommandOptions, string, ReadonlyMap<string, Folded>, boolean];
+
 /** A refusal reached on a stream taken to be new without reading it: to be confirmed by a read. */
 const ASSUMED_NEW: Problem = conflict('(refused against a stream assumed new; decided again against the log)');
 
@@ -189,26 +192,14 @@ export class CommandEngine {
    * exists after all, the append's `no-stream` expectation fails and the retry reads it; if the
    * command is refused, the refusal is confirmed against the stream as it is.
    */
-  private async decideOne(
-    input: CommandInput,
-    actor: Actor,
-    options: CommandOptions,
-    digest: string,
-    overlay: ReadonlyMap<string, Folded>,
-    optimistic: boolean,
-  ): Promise<E.Either<Problem, Decided>> {
-    const decided = await this.decideAgainst(input, actor, options, digest, overlay, optimistic);
-    return E.isLeft(decided) && decided.left === ASSUMED_NEW ? this.decideAgainst(input, actor, options, digest, overlay, false) : decided;
+  private async decideOne(...args: DecideArgs): Promise<E.Either<Problem, Decided>> {
+    const decided = await this.decideAgainst(...args);
+    if (E.isRight(decided) || decided.left !== ASSUMED_NEW) return decided;
+    const [input, actor, options, digest, overlay] = args;
+    return this.decideAgainst(input, actor, options, digest, overlay, false);
   }
 
-  private async decideAgainst(
-    input: CommandInput,
-    actor: Actor,
-    options: CommandOptions,
-    digest: string,
-    overlay: ReadonlyMap<string, Folded>,
-    optimistic: boolean,
-  ): Promise<E.Either<Problem, Decided>> {
+  private async decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Promise<E.Either<Problem, Decided>> {
     if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
     if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
     const spec = commandsByType.get(input.type);

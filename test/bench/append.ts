@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../../server/engine/actor';
 import { CommandEngine } from '../../server/engine/engine';
-import { SqliteStore } from '../../server/store/sqlite';
+import { COLUMNS, rawToEvent, SqliteStore, type RawRow } from '../../server/store/sqlite';
 import { benchCommands } from './data';
 
 export const BENCH_ACTOR: Actor = { sub: 'bench', role: 'admin' };
@@ -82,16 +82,6 @@ const FLOOR_SCHEMA = `CREATE TABLE events (
   occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, meta TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
   UNIQUE (stream, revision))`;
 
-interface SourceRow {
-  position: number;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  occurred_at: string;
-  recorded_at: string;
-  meta: string;
-}
 
 /**
  * The floor: the same events (read back from the data set, untimed) inserted by a bare loop —
@@ -111,7 +101,7 @@ class BareFloor {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(FLOOR_SCHEMA);
-    this.page = this.source.prepare('SELECT position, stream, revision, type, data, occurred_at, recorded_at, meta FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.page = this.source.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true);
     this.statements = {
       insert: this.db.prepare('INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
@@ -121,16 +111,16 @@ class BareFloor {
 
   /** Insert events after..after+count; returns the milliseconds the loop took. */
   insert(after: number, count: number): number {
-    const events = (this.page.all(after, count) as SourceRow[]).map((r) => ({ ...r, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown }));
+    const events = (this.page.all(after, count) as RawRow[]).map(rawToEvent);
     const { insert, begin, commit } = this.statements;
     const t0 = performance.now();
     for (let i = 0; i < events.length; i += BATCH) {
       begin.run();
       for (let k = i; k < Math.min(i + BATCH, events.length); k++) {
         const e = events[k];
-        const body = { position: e.position, stream: e.stream, revision: e.revision, type: e.type, data: e.data, occurredAt: e.occurred_at, recordedAt: e.recorded_at, meta: e.meta, prevHash: this.prev };
+        const body = { position: e.position, stream: e.stream, revision: e.revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash: this.prev };
         const hash = createHash('sha256').update(this.prev).update(JSON.stringify(body)).digest('hex');
-        insert.run(e.position, e.stream, e.revision, e.type, JSON.stringify(e.data), e.occurred_at, e.recorded_at, JSON.stringify(e.meta), this.prev, hash);
+        insert.run(e.position, e.stream, e.revision, e.type, JSON.stringify(e.data), e.occurredAt, e.recordedAt, JSON.stringify(e.meta), this.prev, hash);
         this.prev = hash;
       }
       commit.run();
