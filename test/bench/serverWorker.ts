@@ -2,6 +2,8 @@
 // the bench's SQLite file, on loopback only. Over IPC it reports its port and, when asked, its
 // memory after a full GC (for the leak check).
 import { serve } from '@hono/node-server';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { compose } from '../../server/compose';
 import { loadConfig } from '../../server/config';
@@ -19,5 +21,18 @@ process.on('message', (m: { type: string }) => {
     process.send!({ type: 'memory', ...process.memoryUsage(), position: tally.deps.projections.position, store: store && { ...store } });
   }
 });
-process.on('disconnect', () => process.exit(0));
+// BENCH_CPU_PROFILE=FILE: a CPU profile of the server under the bench's load, written as it stops
+const profiling = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
+process.on('disconnect', async () => {
+  if (profiling) writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
+  process.exit(0);
+});
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
 process.send!({ type: 'ready', port: (server.address() as AddressInfo).port, position: tally.deps.projections.position });
