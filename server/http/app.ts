@@ -38,15 +38,24 @@ export const createApp = (deps: AppDeps) => {
   app.use('/api/*', allowedOrigins);
   app.use('/health', allowedOrigins); // widgets read the deployment currency from it
 
+  const tooLarge = () => HttpProblem.of(413, 'Payload too large', `the request body is larger than ${deps.config.bodyLimitBytes} bytes`);
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => {
-      throw HttpProblem.of(413, 'Payload too large', `the request body is larger than ${deps.config.bodyLimitBytes} bytes`);
+      throw tooLarge();
     },
   });
-  // No route reads the body of a GET or HEAD, and asking for it makes the adapter build a whole
-  // web Request with a stream: about a tenth of a small GET's cost.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Asking for the body as a stream makes the Node adapter build a whole web Request (about a
+  // tenth of a small request's cost): a GET or HEAD is not asked, and a body framed by a
+  // Content-Length (HTTP guarantees its length) is judged by the header and left for the adapter's
+  // direct read. Only a chunked body is counted as it streams.
+  app.use('/api/*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
+    if (parseInt(length, 10) > deps.config.bodyLimitBytes) throw tooLarge();
+    return next();
+  });
 
   // Authentication: a Bearer header everywhere; on the SSE route also a stream-only query token.
   app.use('/api/*', async (c, next) => {
