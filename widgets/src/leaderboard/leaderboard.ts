@@ -190,8 +190,8 @@ export class TallyLeaderboard extends TallyElement {
     const { i18n } = this;
     if (board.entries.length === 0) return this.renderState('empty', this.t('noEntries'));
     const metric = board.metric;
-    const showAttainment = board.rankBy === 'attainment' || board.entries.some((e) => e.attainment !== undefined);
-    const showGrowth = board.rankBy === 'growth' || board.entries.some((e) => e.growth !== undefined);
+    const showAttainment = board.rankBy === 'attainment' || board.entries.some((e) => e.attainment != null);
+    const showGrowth = board.rankBy === 'growth' || board.entries.some((e) => e.growth != null);
     const showTeam = !this.team && board.entries.some((e) => e.teamId);
     const viewer = this.#viewer;
     const sub = [i18n.label('metric', metric), board.period ?? this.period, this.team].filter(Boolean).join(' · ');
@@ -217,8 +217,8 @@ export class TallyLeaderboard extends TallyElement {
                 <th scope="row">${e.name}${mine ? html` <span class="you">(${this.t('you')})</span>` : nothing}</th>
                 ${showTeam ? html`<td>${e.teamId ?? ''}</td>` : nothing}
                 <td class="num">${i18n.metric(metric, e.value)}</td>
-                ${showAttainment ? html`<td class="num">${e.attainment === undefined ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
-                ${showGrowth ? html`<td class="num">${e.growth === undefined ? '–' : i18n.percent(e.growth, 1, true)}</td>` : nothing}
+                ${showAttainment ? html`<td class="num">${e.attainment == null ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
+                ${showGrowth ? html`<td class="num">${e.growth == null ? '–' : i18n.percent(e.growth, 1, true)}</td>` : nothing}
                 <td>${this.#renderMove(this.#moves.get(e.repId))}</td>
               </tr>`;
           })}
