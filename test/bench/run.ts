@@ -86,7 +86,7 @@ const main = async (o: Options): Promise<Row[]> => {
       values: { eventsPerSecond: fold.measured.perSecond, floorEventsPerSecond: fold.floor },
       note: `rows read untimed in chunks on both sides; over the first ${sampled.toLocaleString('en-US')} events each alone: ${costly.slice(0, 5).map(([n, t]) => `${n} ${perSecond(sampled / (t / 1000))}`).join(', ')}`,
     });
-    const started = await paired<StartResult>('start', 'start-floor', ['20']);
+    const started = await paired<StartResult>('start', 'start-floor', [o.quick ? '8' : '20']);
     const replay = started.measured;
     rows.push({
       what: `server start: replay ${o.events.toLocaleString('en-US')} events from SQLite (Projections runner)`,
@@ -126,7 +126,7 @@ const main = async (o: Options): Promise<Row[]> => {
     const http = await httpRows(ctx, o.events);
     rows.push(...http.rows);
     rows.push(await repaintRow(ctx, http.server, { events: o.events, sales: o.quick ? 20 : 200 }));
-    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 2 : 5, seconds: o.quick ? 2 : 10, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
+    rows.push(await leakRow(ctx, http.server, { rounds: o.quick ? 2 : 5, seconds: o.quick ? 1.5 : 10, footprintPerEvent: (replay.heapBytes - replay.baselineHeapBytes) / replay.events, events: o.events }));
     await http.server.stop();
 
     rows.push(...(await extraRows({ esdbEvents: o.quick ? 5_000 : 50_000, log })));
