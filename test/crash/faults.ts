@@ -1,7 +1,9 @@
 // Storage faults beyond kill -9: a disk that fills up (a file-size limit on the server, so SQLite's
 // writes fail the way they do on a full disk) and a torn or corrupt last page of the WAL after a
 // crash. Each returns what went wrong, in words; [] when nothing did.
-import { closeSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { adminToken, logProblems, readLog, seedCompany, startWriters, verify } from './client';
 import { startTally } from './server';
 
@@ -26,13 +28,28 @@ const logChecks = async (url: string, token: string, acked: Parameters<typeof lo
   return { log, problems };
 };
 
+/** A tmpfs of `bytes` at `path`, when this process may mount one (root in a VM or container with CAP_SYS_ADMIN). */
+const mountTmpfs = (path: string, bytes: number) => {
+  mkdirSync(path, { recursive: true });
+  const mount = (options: string) => spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', path], { stdio: 'ignore' }).status === 0;
+  if (!mount(`size=${bytes}`)) return undefined;
+  return {
+    grow: () => spawnSync('mount', ['-o', 'remount,size=64m', path], { stdio: 'ignore' }).status === 0,
+    unmount: () => void spawnSync('umount', [path], { stdio: 'ignore' }),
+  };
+};
+
 /**
- * Writers until the limit bites: every refusal must be a 503 problem+json, and after a restart
- * without the limit every acknowledged event must be there.
+ * Writers until the disk is full — a tmpfs that size where one can be mounted (ENOSPC: SQLite's
+ * SQLITE_FULL), else a file-size limit on the server (EFBIG: SQLITE_IOERR_WRITE) — every refusal
+ * must be a 503 problem+json, and after a restart with room again every acknowledged event is there.
  */
-export const diskFills = async (dbPath: string, limitBytes = 768 * 1024): Promise<{ problems: string[]; refused: number; acked: number }> => {
+export const diskFills = async (dir: string, limitBytes = 768 * 1024): Promise<{ problems: string[]; refused: number; acked: number; how: 'tmpfs' | 'ulimit' }> => {
   const token = await adminToken();
-  let server = await startTally(dbPath, { fileSizeLimitBytes: limitBytes });
+  const tmpfs = mountTmpfs(join(dir, 'disk'), limitBytes);
+  const dbPath = join(dir, 'disk', 'full.db');
+  const how = tmpfs ? 'tmpfs' : 'ulimit';
+  let server = await startTally(dbPath, tmpfs ? {} : { fileSizeLimitBytes: limitBytes });
   const problems: string[] = [];
   try {
     await seedCompany(server.url, token);
@@ -41,7 +58,7 @@ export const diskFills = async (dbPath: string, limitBytes = 768 * 1024): Promis
     while (writing.refusals.length < 50 && performance.now() - t0 < 30_000) await sleep(20);
     writing.stop();
     await writing.done;
-    if (writing.refusals.length === 0) problems.push(`no write was refused within 30 s under a ${limitBytes}-byte file limit (${writing.acked.length} acknowledged)`);
+    if (writing.refusals.length === 0) problems.push(`no write was refused within 30 s on a ${limitBytes}-byte disk (${how}; ${writing.acked.length} acknowledged)`);
     for (const r of writing.refusals.slice(0, 200)) {
       const body = r.body as { status?: number; title?: string };
       if (r.status !== 503 || !r.type.startsWith('application/problem+json') || body.status !== 503) {
@@ -50,11 +67,13 @@ export const diskFills = async (dbPath: string, limitBytes = 768 * 1024): Promis
       }
     }
     await server.kill();
+    if (tmpfs && !tmpfs.grow()) problems.push('the tmpfs could not be given room again');
     server = await startTally(dbPath);
     problems.push(...(await logChecks(server.url, token, writing.acked)).problems);
-    return { problems, refused: writing.refusals.length, acked: writing.acked.length };
+    return { problems, refused: writing.refusals.length, acked: writing.acked.length, how };
   } finally {
     await server.kill();
+    tmpfs?.unmount();
   }
 };
 
