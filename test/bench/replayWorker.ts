@@ -109,6 +109,7 @@ export interface StartResult extends FoldResult {
   /** ms per asOf query (a new position each), and the same query live */
   readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[]; readonly starts: Record<string, number>; readonly replayed: number[] };
   readonly rssAfterAsOfBytes: number;
+  readonly settledRssBytes: number;
 }
 
 const start = async (path: string, asOfSamples: number): Promise<StartResult> => {
@@ -120,6 +121,9 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
   const { projections } = tally.deps;
   const events = projections.position;
   const mem = settle();
+  // V8 hands memory back some time after a burst: what the same heap holds a few seconds on
+  await new Promise((r) => setTimeout(r, 3000));
+  const settledRss = settle().rss;
 
   // asOf: instants spread over the recorded range, seeded; each lands on a different position
   const token = await mintToken(SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 3600 });
@@ -165,6 +169,7 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
     snapshots: projections.snapshots.snapshots.length,
     asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live, starts, replayed },
     rssAfterAsOfBytes: after,
+    settledRssBytes: settledRss,
   };
 };
 

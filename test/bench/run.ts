@@ -118,7 +118,7 @@ const main = async (o: Options): Promise<Row[]> => {
       ratio: replay.rssBytes / replay.baselineRssBytes,
       met: replay.rssBytes <= 2 ** 30,
       values: { rssBytes: replay.rssBytes, heapBytes: replay.heapBytes, baselineRssBytes: replay.baselineRssBytes },
-      note: `heap after GC ${mib(replay.heapBytes)} (${Math.round((replay.heapBytes - replay.baselineHeapBytes) / replay.events)} bytes/event)`,
+      note: `heap after GC ${mib(replay.heapBytes)} (${Math.round((replay.heapBytes - replay.baselineHeapBytes) / replay.events)} bytes/event); RSS ${mib(replay.settledRssBytes)} three seconds later`,
     });
 
     const token = await mintToken(BENCH_SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 4 * 3600 });
