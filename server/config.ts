@@ -55,7 +55,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_PACE_ON_TRACK', default: '1.00', meaning: 'goal pace is on-track when actual / expectedToDate is at least this' },
   { name: 'TALLY_PACE_AT_RISK', default: '0.90', meaning: 'goal pace is at-risk when actual / expectedToDate is at least this (else behind)' },
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
-  { name: 'TALLY_SNAPSHOT_EVERY', default: '20000', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
+  { name: 'TALLY_SNAPSHOT_EVERY', default: '0', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
   { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
