@@ -63,6 +63,7 @@ describe('GET /api/scorecards/:id', () => {
     expect(target.errors.map((e: { path: string }) => e.path)).toContain('data.kpis.0.target');
     expect((await t.get('/api/scorecards/SC-1?period=2026-W27', admin)).status).toBe(400);
     expect((await t.get('/api/scorecards/SC-404?period=2026-07', admin)).status).toBe(404);
+    expect((await t.get('/api/scorecards/SC-1?period=2026-07&team=NOPE', admin)).status).toBe(404);
   });
 
   it('lets a manager define a scorecard only for their own team', async () => {

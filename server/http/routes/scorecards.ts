@@ -1,6 +1,7 @@
 // GET /api/scorecards/:scorecardId?period=&team= and GET /api/appraisals?rep=&team=&period=.
 // A rep sees only their own row and appraisals; a manager their team; a viewer neither.
 import { Hono } from 'hono';
+import { directoryProjection } from '../../../core/readModels/directory';
 import { appraisalsWithDrift, frozenRowFor, periodMismatch, scorecardRows } from '../../../core/readModels/scorecards';
 import { parsePeriod } from '../../../core/shared/period';
 import { registerFact } from '../../projections/facts';
@@ -23,6 +24,7 @@ export const scorecardRoutes = (deps: AppDeps) => {
     const access = scopeOf(c);
     const team = access === 'own-team' ? actor.team : c.req.query('team') || undefined;
     const { world, asOf } = await worldFor(c, deps);
+    if (team !== undefined && !world.get(directoryProjection).teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
     const mismatch = periodMismatch(world, c.req.param('scorecardId'), period);
     if (mismatch) throw HttpProblem.badParam('period', mismatch);
     const result = scorecardRows(world, c.req.param('scorecardId'), period, team);
