@@ -148,7 +148,10 @@ const historyOf = (world: World, g: GoalRecord, fromDay: number, days: number): 
     const v = metricValue(ledger, g.owner, g.metric as (typeof METRICS)[number], p);
     if (v > 0 && (best === null || v > best.value)) best = { period: p, value: v };
   }
-  const recent = g.metric === 'activeCustomers' ? undefined : rangeValue(ledger, g.owner, g.metric, fromDay - RUN_RATE_DAYS, fromDay);
+  // The run-rate is of the 90 days before the period, or before the goal was set when that is
+  // earlier (a goal for next year must not count the days still to come as days without sales).
+  const windowEnd = Math.min(fromDay, localDay(Date.parse(g.setAt), world.settings.zone));
+  const recent = g.metric === 'activeCustomers' ? undefined : rangeValue(ledger, g.owner, g.metric, windowEnd - RUN_RATE_DAYS, windowEnd);
   const runRate = recent !== undefined && recent > 0 ? mulDivRound(recent, days, RUN_RATE_DAYS) : null;
   return { best, runRate, lookback };
 };
@@ -196,7 +199,7 @@ const smartOf = (world: World, base: Base, policy: GoalPolicy): Smart =>
       }
       if (history.runRate !== null && !atLeast(history.runRate, g.target, invert(c.runRate))) {
         achievable = false;
-        warnings.push(`achievable: the target ${g.target} is ${ratio(g.target, history.runRate, 2)}× the trailing run-rate (${history.runRate} per ${periodKindName}, from the ${RUN_RATE_DAYS} days before ${g.period}); above ${policy.runRateFactor}× is a stretch`);
+        warnings.push(`achievable: the target ${g.target} is ${ratio(g.target, history.runRate, 2)}× the trailing run-rate (${history.runRate} per ${periodKindName}, from the ${RUN_RATE_DAYS} days before ${g.period} or before it was set); above ${policy.runRateFactor}× is a stretch`);
       }
     }
     const parentKnown = g.parentGoalId !== undefined && goalsOf(world).goals.has(g.parentGoalId);
