@@ -1,7 +1,7 @@
 // Care: stream kinds and command wiring. A rep logs own contacts; a manager its team's.
 import { customerStream } from '../customers/state';
 import { defineCommand } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repScope, repStream } from '../teams/state';
 import { LogCustomerContact, SetCarePolicy } from './commands';
 import { logCustomerContact, setCarePolicy } from './decide';
 import { CARE_POLICY_ID, carePolicyStream, contactStream } from './state';
@@ -27,6 +27,6 @@ export const careCommands = [
     reads: (c) => [[customerStream, c.customerId], [repStream, c.repId]],
     decide: logCustomerContact,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => ({ reps: [c.repId], teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repScope(ctx, [c.repId]),
   }),
 ];

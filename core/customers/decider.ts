@@ -2,7 +2,7 @@
 // rep) and from the directory read model (that rep's team now), passed in as a fact.
 import type { DecideContext } from '../shared/decider';
 import { defineCommand, type FactSource, type Scope } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repScope, repStream, teamOfRep } from '../teams/state';
 import { ReassignCustomer, RegisterCustomer, UpdateCustomerProfile } from './commands';
 import { reassignCustomer, registerCustomer, updateCustomerProfile } from './decide';
 import { customerStream } from './state';
@@ -36,7 +36,7 @@ export const customerCommands = [
     reads: (c) => [[repStream, c.ownerRepId]],
     decide: registerCustomer,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => ({ reps: [c.ownerRepId], teams: [teamOfRep(ctx.state(repStream, c.ownerRepId))] }),
+    scope: (c, ctx) => repScope(ctx, [c.ownerRepId]),
   }),
   defineCommand({
     type: 'UpdateCustomerProfile',

@@ -1,7 +1,7 @@
 // Incentives: stream kinds and command wiring. Payout statements come in as the
 // `payoutStatement` fact (computed by the shell from the payouts read model, with its hash).
 import { defineCommand } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repScope, repStream, repTeamsScope } from '../teams/state';
 import { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
 import { approvePayout, awardBadge, openDispute, publishIncentivePlan, resolveDispute, startContest } from './decide';
 import { badgeStream, contestStream, disputeStream, payoutId, payoutStream, planStream } from './state';
@@ -32,7 +32,7 @@ export const incentiveCommands = [
     facts: statementOf,
     decide: approvePayout,
     roles: ['admin', 'manager'],
-    scope: (c, ctx) => ({ teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
   }),
   defineCommand({
     type: 'OpenDispute',
@@ -44,7 +44,7 @@ export const incentiveCommands = [
     facts: statementOf,
     decide: openDispute,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => ({ reps: [c.repId], teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repScope(ctx, [c.repId]),
   }),
   defineCommand({
     type: 'ResolveDispute',
@@ -79,6 +79,6 @@ export const incentiveCommands = [
     reads: (c) => [[repStream, c.repId]],
     decide: awardBadge,
     roles: ['admin', 'manager'],
-    scope: (c, ctx) => ({ teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
   }),
 ];

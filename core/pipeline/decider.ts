@@ -5,7 +5,7 @@ import type { Either } from 'fp-ts/Either';
 import { defineCommand, type Scope, type StreamRef } from '../shared/command';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import type { Problem } from '../shared/problem';
-import { repStream, teamOfRep } from '../teams/state';
+import { repScope, repStream } from '../teams/state';
 import { LoseDeal, MoveDealStage, OpenDeal, SetPipelineStages, WinDeal } from './commands';
 import { loseDeal, moveDealStage, openDeal, setPipelineStages, winDeal } from './decide';
 import { dealStream, PIPELINE_STAGES_ID, stagesStream, type DealState } from './state';
@@ -47,7 +47,7 @@ export const pipelineCommands = [
     reads: (c) => [[customerStream, c.customerId], [repStream, c.repId], [stagesStream, PIPELINE_STAGES_ID]],
     decide: openDeal,
     roles: WORKERS,
-    scope: (c, ctx) => ({ reps: [c.repId], teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repScope(ctx, [c.repId]),
   }),
   dealCommand('MoveDealStage', 'Move an open deal to another stage, optionally changing its amount or expected close.', MoveDealStage, moveDealStage, () => [[stagesStream, PIPELINE_STAGES_ID]]),
   dealCommand('WinDeal', 'Close a deal as won, optionally naming the order it became.', WinDeal, (c, s) => winDeal(c, s)),

@@ -1,7 +1,7 @@
 // Sales: stream kind and command wiring.
 import { customerStream } from '../customers/state';
 import { defineCommand, type StreamRef } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repScope, repStream } from '../teams/state';
 import { creditedReps, RecordSale, RefundSale } from './commands';
 import { recordSale, refundSale } from './decide';
 import { orderStream } from './state';
@@ -18,7 +18,7 @@ export const saleCommands = [
     reads: (c) => [[customerStream, c.customerId] as StreamRef, ...creditedReps(c).map((r): StreamRef => [repStream, r])],
     decide: recordSale,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => ({ reps: creditedReps(c), teams: creditedReps(c).map((r) => teamOfRep(ctx.state(repStream, r))) }),
+    scope: (c, ctx) => repScope(ctx, creditedReps(c)),
   }),
   defineCommand({
     type: 'RefundSale',

@@ -1,6 +1,6 @@
 // Scorecards and appraisals: stream kinds and command wiring.
 import { defineCommand } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repStream, repTeamsScope } from '../teams/state';
 import { AcknowledgeAppraisal, DefineScorecard, RecordAppraisal } from './commands';
 import { acknowledgeAppraisal, defineScorecard, recordAppraisal } from './decide';
 import { appraisalStream, scorecardStream } from './state';
@@ -31,7 +31,7 @@ export const scorecardCommands = [
     facts: (c, source) => ({ scorecardRow: source.query('scorecardRow', { scorecardId: c.scorecardId, repId: c.repId, period: c.period }) }),
     decide: recordAppraisal,
     roles: ['admin', 'manager'],
-    scope: (c, ctx) => ({ teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
   }),
   defineCommand({
     type: 'AcknowledgeAppraisal',

@@ -1,5 +1,6 @@
 // Team and rep stream states.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
+import type { Scope } from '../shared/command';
+import type { DecideContext, FoldedEvent, StreamKind } from '../shared/decider';
 import type { TeamEvent } from './events';
 
 export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; managerId: string | null };
@@ -27,3 +28,11 @@ export const repStream: StreamKind<RepState> = { prefix: 'tally-rep-', initialSt
 
 /** The team a rep belongs to now, for scope checks; undefined for an unknown rep. */
 export const teamOfRep = (rep: RepState): string | undefined => (rep.status === 'active' ? rep.teamId : undefined);
+
+/** The scope of a manager's command about these reps: only the reps' teams count. */
+export const repTeamsScope = (ctx: Pick<DecideContext, 'state'>, repIds: readonly string[]): Scope => ({
+  teams: repIds.map((r) => teamOfRep(ctx.state(repStream, r))),
+});
+
+/** The scope of a command on these reps' data: a rep may act for itself, a manager for its team. */
+export const repScope = (ctx: Pick<DecideContext, 'state'>, repIds: readonly string[]): Scope => ({ reps: repIds, ...repTeamsScope(ctx, repIds) });

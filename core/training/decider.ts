@@ -1,6 +1,6 @@
 // Training: stream kind and command wiring. A manager trains their own team's reps.
 import { defineCommand, type StreamRef } from '../shared/command';
-import { repStream, teamOfRep } from '../teams/state';
+import { repStream, repTeamsScope } from '../teams/state';
 import { RecordTrainingAttendance, ScheduleTraining } from './commands';
 import { recordTrainingAttendance, scheduleTraining } from './decide';
 import { trainingStream } from './state';
@@ -17,7 +17,7 @@ export const trainingCommands = [
     reads: (c) => c.repIds.map((r): StreamRef => [repStream, r]),
     decide: scheduleTraining,
     roles: ['admin', 'manager'],
-    scope: (c, ctx) => ({ teams: c.repIds.map((r) => teamOfRep(ctx.state(repStream, r))) }),
+    scope: (c, ctx) => repTeamsScope(ctx, c.repIds),
   }),
   defineCommand({
     type: 'RecordTrainingAttendance',
@@ -28,6 +28,6 @@ export const trainingCommands = [
     reads: (c) => [[repStream, c.repId]],
     decide: (c, s) => recordTrainingAttendance(c, s),
     roles: ['admin', 'manager'],
-    scope: (c, ctx) => ({ teams: [teamOfRep(ctx.state(repStream, c.repId))] }),
+    scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
   }),
 ];
