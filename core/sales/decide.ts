@@ -4,7 +4,7 @@
 import * as E from 'fp-ts/Either';
 import { customerStream } from '../customers/state';
 import type { DecideContext, NewEvent } from '../shared/decider';
-import { Dec, roundMinor } from '../shared/money';
+import { Dec, splitByShares } from '../shared/money';
 import { conflict, invalid, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { repStream } from '../teams/state';
 import type { RecordSale, RefundSale } from './commands';
@@ -12,12 +12,6 @@ import type { Credit, SaleEvent } from './events';
 import type { OrderState } from './state';
 
 type Decision = E.Either<Problem, readonly NewEvent<SaleEvent>[]>;
-
-/** Split an integer by shares; every part but the first is rounded, the first takes the rest. */
-export const splitByShares = (total: number, shares: readonly string[]): number[] => {
-  const rest = shares.slice(1).map((s) => roundMinor(new Dec(total).times(s)));
-  return [total - rest.reduce((a, b) => a + b, 0), ...rest];
-};
 
 const splitsOf = (c: RecordSale): E.Either<Problem, { repId: string; share: string }[]> => {
   if (c.repId !== undefined && c.splits !== undefined) return E.left(invalidField('splits', 'give either repId or splits, not both'));
@@ -60,7 +54,10 @@ export const refundSale = (c: RefundSale, s: OrderState): Decision => {
     return E.left(ruleBroken('refund-exceeds-order', `a refund of ${c.amount} is more than the ${left} left to refund on order '${c.orderId}' (sold ${s.amount}, refunded ${s.refunded})`));
   if (Date.parse(c.occurredAt) < Date.parse(s.occurredAt))
     return E.left(ruleBroken('refund-before-sale', `a refund cannot occur (${c.occurredAt}) before its sale (${s.occurredAt})`));
-  const parts = splitByShares(c.amount, s.credits.map((cr) => (s.amount === 0 ? '0' : new Dec(cr.amount).dividedBy(s.amount).toString())));
+  // refunded in the proportions credited; a negative credit (recorded before splits were kept ≥ 0) takes none
+  const credited = s.credits.map((cr) => Math.max(0, cr.amount));
+  const base = credited.reduce((a, b) => a + b, 0);
+  const parts = splitByShares(c.amount, credited.map((cr) => (base === 0 ? '0' : new Dec(cr).dividedBy(base).toString())));
   return E.right([
     {
       type: 'SaleRefunded',

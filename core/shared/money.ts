@@ -28,6 +28,20 @@ export const largestRemainder = (total: number, weights: readonly Decimal.Value[
   return out;
 };
 
+/**
+ * Split a total ≥ 0 by shares summing to 1 — a split sale's credits of revenue and units, its
+ * refunds and its SPIFFs. As SPEC §3 says, every part but the first is its exact share rounded half
+ * away from zero and the first takes the remainder, so the parts sum exactly. When those roundings
+ * up would leave the first below zero (a tiny first share: 3 fen split 0.0005 + 5 × 0.1999 rounds
+ * five 0.5997 up to 1 and leaves the first −2), the whole split is by largest remainder instead:
+ * no part negative, each within one unit of its exact share, ties to the earlier split.
+ */
+export const splitByShares = (total: number, shares: readonly Decimal.Value[]): number[] => {
+  const rest = shares.slice(1).map((s) => roundMinor(new Dec(total).times(s)));
+  const first = total - rest.reduce((a, b) => a + b, 0);
+  return first >= 0 ? [first, ...rest] : largestRemainder(total, shares);
+};
+
 /** Ratio as a plain number for display (attainment, growth); null when the base is 0. */
 export const ratio = (part: number, whole: number, places = 4): number | null =>
   whole === 0 ? null : new Dec(part).dividedBy(whole).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();

@@ -1,7 +1,7 @@
 // SPIFFs by product: a fixed amount per order or per unit of the product sold, when the order
 // has at least `minUnits` of it. A split sale pays each rep its share of the order's SPIFF,
-// rounded as the sale's credits are (first split takes the remainder), so the shares sum exactly.
-import { splitByShares } from '../../sales/decide';
+// rounded as the sale's credits are (money.splitByShares), so the shares sum exactly.
+import { splitByShares } from '../../shared/money';
 import { ruled } from './describe';
 import type { Measure } from './format';
 import type { Spiff } from '../events';

@@ -54,6 +54,23 @@ describe('SPIFFs', () => {
   });
 });
 
+describe('SPIFFs of a split sale', () => {
+  // 3 fen per order over shares 0.0005 + 5 × 0.1999, as a sale's credits: 3 × 0.1999 = 0.5997 → 1
+  // for each of five would leave the first −2, so largest remainder: 0.0015 → 0 for the first,
+  // and the three 0.5997s that come first (splits 1, 2, 3) take a fen each; splits 4 and 5 none.
+  const shares = ['0.0005', '0.1999', '0.1999', '0.1999', '0.1999', '0.1999'];
+  const spiffPlan = plan({ spiffs: [{ spiffId: 'S-3', product: 'X', amount: 3, per: 'order' }] });
+  const spiffOf = (index: number) => {
+    const r = ownLines(facts(spiffPlan, '2026-07', [sale('O-1', 3, JUL(1), 3)], { orders: { 'O-1': { lines: [{ product: 'X', units: 3, amount: 3 }], split: { shares, index } } } }));
+    return r.lines.find((l) => l.lineId === 'spiff:S-3')!.amount;
+  };
+
+  it('pays no split less than zero, and the splits sum to the SPIFF', () => {
+    const paid = shares.map((_, i) => spiffOf(i));
+    expect(paid).toEqual([0, 1, 1, 1, 0, 0]);
+  });
+});
+
 describe('bonuses and the cap', () => {
   const p = plan({
     quota: { amount: 1_000_000 },

@@ -31,6 +31,20 @@ describe('RecordSale', () => {
     expect((e.data as { credits: { amount: number }[] }).credits.map((c) => c.amount)).toEqual([50, 51]);
   });
 
+  it('never credits a rep below zero: a tiny first share falls back to largest remainder', () => {
+    const six = [...company, ...['R-4', 'R-5', 'R-6'].map((r) => ({ stream: `tally-rep-${r}`, type: 'RepAdded', data: { repId: r, name: r, teamId: 'T-1', joinedAt: '2025-01-01' } }))];
+    const splits = [{ repId: 'R-1', share: '0.0005' }, ...['R-2', 'R-3', 'R-4', 'R-5', 'R-6'].map((repId) => ({ repId, share: '0.1999' }))];
+    const [e] = given(six)
+      .when('RecordSale', { orderId: 'O-1', customerId: 'C-1', lines: [{ product: 'X', units: 3, amount: 3 }], occurredAt: at, splits })
+      .then([{ type: 'SaleRecorded' }]);
+    // 3 × 0.1999 = 0.5997 → 1 for each of five, which would leave the first 3 − 5 = −2. Largest
+    // remainder instead: exact 0.0015, 0.5997 × 5; floors all 0, 3 left to the largest remainders
+    // (0.5997, ties to the earlier split): R-2, R-3, R-4. Units the same, 3 of them.
+    const credits = (e.data as { credits: { amount: number; units: number }[] }).credits;
+    expect(credits.map((c) => c.amount)).toEqual([0, 1, 1, 1, 0, 0]);
+    expect(credits.map((c) => c.units)).toEqual([0, 1, 1, 1, 0, 0]);
+  });
+
   it('refuses both repId and splits, neither, and a rep named twice', () => {
     given(company).when('RecordSale', { orderId: 'O-1', customerId: 'C-1', lines, occurredAt: at, repId: 'R-1', splits: [{ repId: 'R-1', share: 1 }] }).rejects('invalid', 'splits');
     given(company).when('RecordSale', { orderId: 'O-1', customerId: 'C-1', lines, occurredAt: at }).rejects('invalid', 'repId');
@@ -51,6 +65,18 @@ describe('RefundSale', () => {
   it('shares a refund over the credits like the sale: 200 of a 60/40 split is 120 and 80', () => {
     const [e] = given(sold).when('RefundSale', { orderId: 'O-1', amount: 200, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'damaged' }).then([{ type: 'SaleRefunded' }]);
     expect((e.data as { credits: { amount: number }[] }).credits.map((c) => c.amount)).toEqual([120, 80]);
+  });
+
+  it('refunds nothing to a negative credit recorded before credits were kept ≥ 0', () => {
+    const credit = (repId: string, amount: number) => ({ repId, teamId: 'T-1', share: repId === 'R-1' ? '0.0005' : '0.1999', amount, units: amount });
+    const legacy = [
+      ...company,
+      { stream: 'tally-order-O-2', type: 'SaleRecorded', occurredAt: at, data: { orderId: 'O-2', customerId: 'C-1', lines: [{ product: 'X', units: 3, amount: 3 }], amount: 3, units: 3, credits: [credit('R-1', -2), ...['R-2', 'R-3', 'R-4', 'R-5', 'R-6'].map((r) => credit(r, 1))] } },
+    ];
+    const [e] = given(legacy).when('RefundSale', { orderId: 'O-2', amount: 3, occurredAt: at, reason: 'returned' }).then([{ type: 'SaleRefunded' }]);
+    // weights 0, 1 × 5 → shares 0, 0.2 × 5; 3 × 0.2 = 0.6 → 1 each would leave the first −2, so by
+    // largest remainder: 0.6 × 5, the three earliest take a fen each
+    expect((e.data as { credits: { amount: number }[] }).credits.map((c) => c.amount)).toEqual([0, 1, 1, 1, 0, 0]);
   });
 
   it('refuses more than is left, a refund before its sale, and an unknown order', () => {
