@@ -13,18 +13,29 @@ const busy = (setting: string, hint: string) => (e: unknown): never => {
   throw e;
 };
 
-export const run = async (): Promise<number> => {
-  const loaded = loadConfig(process.env, { mayGenerateSecret: true });
+export interface RunningServer {
+  /** the port the API listens on */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the API (and the demo page when the demo is on) and prints how to reach them. */
+export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> => {
+  const loaded = loadConfig(env, { mayGenerateSecret: true });
   let apiUrl = loaded.publicUrl;
   const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl).catch(busy(`TALLY_DEMO_PORTAL_PORT=${loaded.demoPortalPort}`, 'the demo page takes PORT + 1 unless set')) : undefined;
   const config = portal ? { ...loaded, corsOrigins: [...loaded.corsOrigins, portal.origin] } : loaded;
   const tally = await compose(config);
+  // An admin token is printed only for the demo just loaded: a restart, or a store with real data,
+  // must not put a long-lived admin credential into the console's scrollback and logs.
+  let demoLoaded = false;
   if (config.demo && tally.deps.projections.position === 0) {
     const t0 = performance.now();
     const count = await loadDemo(tally.deps.engine);
+    demoLoaded = true;
     console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' });
+  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: env.HOST ?? '0.0.0.0' });
   await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
     await portal?.close();
     await tally.close();
@@ -32,20 +43,31 @@ export const run = async (): Promise<number> => {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  if (!process.env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
-  const adminToken = await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds: 12 * 3600 });
+  if (!env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
   console.log(`Tally is listening on http://localhost:${port} (store ${tally.deps.store.kind}, ${tally.deps.projections.position} events)`);
   if (config.jwtSecretGenerated) console.log(`TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${config.jwtSecret}`);
-  console.log(`admin token (12 h):\n  ${adminToken}`);
+  if (demoLoaded) console.log(`admin token for the demo (12 h):\n  ${await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds: 12 * 3600 })}`);
+  else console.log('mint a token with: npx tally token --role admin --ttl 1h');
   if (portal) console.log(`demo intranet page, embedding every widget from another origin:\n  ${portal.origin}/`);
+  return {
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.(); // open streams too
+      await closed;
+      await portal?.close();
+      await tally.close();
+    },
+  };
+};
+
+export const run = async (): Promise<number> => {
+  const running = await start(process.env);
   const stop = async () => {
-    server.close();
-    await portal?.close();
-    await tally.close();
+    await running.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
 };
-
