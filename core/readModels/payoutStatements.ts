@@ -5,6 +5,7 @@
 // a retroactive plan version — is the difference between that period recomputed now and what was
 // paid for it, shown as one adjustment line on the next open period. Upheld disputes likewise.
 import type Decimal from 'decimal.js';
+import { refundRole, valueIn, type RefundRole } from '../incentives/calculate/achieved';
 import { drawLines } from '../incentives/calculate/draw';
 import { ruled } from '../incentives/calculate/describe';
 import { ownLines, type OwnLines, type QuotaFact } from '../incentives/calculate/statement';
@@ -41,7 +42,8 @@ interface Fresh {
   readonly warnings: readonly string[];
 }
 
-const STATEMENT_KINDS = new Set(['month', 'quarter', 'year']);
+const PLAN_KINDS = ['month', 'quarter', 'year'] as const;
+const STATEMENT_KINDS: ReadonlySet<string> = new Set(PLAN_KINDS);
 const MAX_WALK = 240;
 
 /** `YYYY-MM-DD` of the first day of a month, quarter or year (zone-free: period ids are local calendar periods). */
@@ -132,6 +134,34 @@ export class StatementBook {
     }
     this.freshMemo.set(key, out);
     return out;
+  }
+
+  /**
+   * A rep's achieved revenue or units over any period (a scorecard's), by the statements' rule:
+   * a sale counts; a refund counts when the plan in force where it occurred puts it in the base
+   * (without a plan on that measure, always, as it lowers revenue). Over a statement's own period
+   * this is the statement's `achieved`.
+   */
+  achievedIn(repId: string, measure: 'revenue' | 'units', period: string): number {
+    const teamId = this.directory.reps.get(repId)?.teamId;
+    let sum = 0;
+    for (const e of entriesIn(this.ledger, `rep:${repId}`, period)) {
+      if (e.kind === 'sale' || measure === 'units') sum += valueIn(measure, e);
+      else if (this.refundRoleOf(repId, teamId, e) === 'base') sum += e.amount;
+    }
+    return sum;
+  }
+
+  /** The role of a revenue refund under the plan in force for the rep where it occurred. */
+  private refundRoleOf(repId: string, teamId: string | undefined, refund: LedgerEntry): RefundRole {
+    for (const kind of PLAN_KINDS) {
+      const plan = this.planFor(repId, teamId, periodOf(kind, refund.ms, this.zone)).version?.plan;
+      if (!plan || plan.period !== kind) continue;
+      if (plan.measure !== 'revenue') return 'base';
+      const sale = this.salesOf(repId).get(refund.orderId);
+      return refundRole(plan, sale !== undefined && periodOf(kind, sale.ms, this.zone) !== periodOf(kind, refund.ms, this.zone));
+    }
+    return 'base';
   }
 
   /** The statement as GET /api/payouts shows it: frozen when approved, else fresh with adjustments and draw. */

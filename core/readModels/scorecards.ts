@@ -1,13 +1,16 @@
 // Scorecards (versioned KPI definitions) and appraisals, and the scorecard query: each rep's
 // points per KPI = weight × 100 × actual / target (the ratio capped at `cap` when set), score =
 // the sum of points. Appraisals keep the figures frozen when they were recorded; the current
-// figures are computed beside them so a review can show the difference.
+// figures are computed beside them so a review can show the difference. Revenue and units are the
+// rep's achieved measure, as its payout statements count it (a refund left to a clawback is not
+// netted again).
 import type { AppraisalRecordedData, FrozenRow, ScorecardDefinedData } from '../scorecards/events';
 import type { ScorecardMetric } from '../scorecards/metrics';
 import { Dec } from '../shared/money';
 import { parsePeriod } from '../shared/period';
 import { directoryProjection, type RepInfo } from './directory';
 import { repMetric } from './metrics';
+import { bookAt } from './payoutStatements';
 import { defineProjection } from './projection';
 import type { World } from './world';
 
@@ -90,9 +93,10 @@ export interface ScorecardRow {
 const round2 = (d: Dec) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
 
 export const rowFor = (world: World, v: ScorecardDefinedData, rep: RepInfo, periodId: string): ScorecardRow => {
+  const book = bookAt(world);
   let score = new Dec(0);
   const kpis = v.kpis.map((k) => {
-    const actual = repMetric(world, rep.repId, k.metric as ScorecardMetric, periodId);
+    const actual = k.metric === 'revenue' || k.metric === 'units' ? book.achievedIn(rep.repId, k.metric, periodId) : repMetric(world, rep.repId, k.metric as ScorecardMetric, periodId);
     const points = kpiPoints(k.weight, actual, k.target, v.cap);
     score = score.plus(points);
     return { kpiId: k.kpiId, metric: k.metric, weight: k.weight, actual, target: k.target, points: round2(points) };

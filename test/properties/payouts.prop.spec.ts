@@ -2,12 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyTiers, bandsOf, exactCommission, type Movement } from '../../core/incentives/calculate/tiers';
+import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { CommissionRule, IncentivePlan } from '../../core/incentives/events';
 import { allProjections } from '../../core/readModels';
-import { statementOf } from '../../core/readModels/payoutStatements';
+import { bookAt, statementOf } from '../../core/readModels/payoutStatements';
+import { entriesIn, salesLedgerProjection } from '../../core/readModels/salesLedger';
 import { World } from '../../core/readModels/world';
 import type { StoredEvent } from '../../core/shared/envelope';
-import { Dec, roundMinor } from '../../core/shared/money';
+import { Dec, ratio, roundMinor } from '../../core/shared/money';
+import { periodOf } from '../../core/shared/period';
 import { plan, rule } from '../unit/incentives/facts';
 
 /** Tier bounds ascending from 0 and rates; `increasing` makes each rate at least the one below. */
@@ -149,25 +152,64 @@ const worldOf = (p: IncentivePlan, history: History) => {
   return w;
 };
 
+/** Every statement of both reps over the history's months and the one after. */
+const eachStatement = (w: World, check: (body: StatementBody) => void) => {
+  for (const rep of ['R-1', 'R-2'])
+    for (const period of ['2026-06', '2026-07', '2026-08', '2026-09']) {
+      const s = statementOf(w, rep, period);
+      if (!s.ok) throw new Error(s.problem.detail);
+      check(s.body);
+    }
+};
+
 describe('statements', () => {
   it("a statement's total is the sum of its lines, every line whole minor units, every rated line rounded from basis × rate", () => {
     fc.assert(
       fc.property(planArb, historyArb, (p, history) => {
-        const w = worldOf(p, history);
-        for (const rep of ['R-1', 'R-2'])
-          for (const period of ['2026-06', '2026-07', '2026-08', '2026-09']) {
-            const s = statementOf(w, rep, period);
-            if (!s.ok) throw new Error(s.problem.detail);
-            expect(s.body.total).toBe(s.body.lines.reduce((a, l) => a + l.amount, 0));
-            for (const l of s.body.lines) {
-              expect(Number.isSafeInteger(l.amount)).toBe(true);
-              if (l.kind === 'commission') expect(l.amount).toBe(roundMinor(new Dec(l.basis!).times(l.rate!)));
-              expect(l.citations.length).toBeGreaterThan(0);
-            }
+        eachStatement(worldOf(p, history), (body) => {
+          expect(body.total).toBe(body.lines.reduce((a, l) => a + l.amount, 0));
+          for (const l of body.lines) {
+            expect(Number.isSafeInteger(l.amount)).toBe(true);
+            if (l.kind === 'commission') expect(l.amount).toBe(roundMinor(new Dec(l.basis!).times(l.rate!)));
+            expect(l.citations.length).toBeGreaterThan(0);
           }
+        });
       }),
       { numRuns: 60 },
     );
   });
 
+  // The oracle, from the ledger's credits: sales of the period, plus its refunds except those of an
+  // earlier month's sale under a plan with a clawback (those are the clawback rule's, never netted).
+  const achievedByHand = (w: World, p: IncentivePlan, repId: string, period: string): number => {
+    const ledger = w.get(salesLedgerProjection);
+    const saleMonth = new Map(ledger.entries.filter((e) => e.kind === 'sale' && e.repId === repId).map((e) => [e.orderId, periodOf('month', e.ms, ledger.zone)]));
+    return entriesIn(ledger, `rep:${repId}`, period).reduce((a, e) => {
+      if (e.kind === 'sale') return a + (p.measure === 'revenue' ? e.amount : e.units);
+      const leftToClawback = p.clawback !== undefined && saleMonth.get(e.orderId) !== period;
+      return p.measure === 'revenue' && !leftToClawback ? a + e.amount : a;
+    }, 0);
+  };
+
+  it('the tiers, the bonus, the attainment shown and the scorecard read one achieved figure; a clawed-back refund is never in the base', () => {
+    const anyMeasure = planArb.chain((p) => fc.constantFrom(p, { ...p, measure: 'units' as const }));
+    fc.assert(
+      fc.property(anyMeasure, historyArb, (p, history) => {
+        const w = worldOf(p, history);
+        eachStatement(w, ({ repId, period, achieved, attainment, lines }) => {
+          expect(achieved).toBe(achievedByHand(w, p, repId, period));
+          expect(attainment).toBe(ratio(achieved, 2_000_000));
+          const bonus = lines.filter((l) => l.kind === 'bonus');
+          expect(bonus.map((l) => l.basis)).toEqual(achieved >= 2_000_000 ? [achieved] : []);
+          const commission = lines.filter((l) => l.kind === 'commission');
+          // tiers ascend from 0 and the last is open: a cumulative base fills the bands exactly
+          if (p.commission!.scope === 'cumulative') expect(commission.reduce((a, l) => a + l.basis!, 0)).toBe(Math.max(achieved, 0));
+          const inBase = new Set(commission.flatMap((l) => l.citations));
+          for (const claw of lines.filter((l) => l.kind === 'clawback')) expect(inBase.has(Number(claw.lineId.split(':').pop()))).toBe(false);
+          expect(bookAt(w).achievedIn(repId, p.measure, period)).toBe(achieved);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

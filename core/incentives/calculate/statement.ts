@@ -1,13 +1,11 @@
 // A period's own lines — commission, bonuses, SPIFFs, cap, clawbacks — as a pure function of the
-// plan version in force, the quota, and the rep's credits. Which refund does what:
-//  - revenue: a refund of a sale of the same period lowers the commission base (never raises it);
-//    a refund of an earlier period's sale is clawed back at the rate paid when the plan has a
-//    clawback rule and the refund is within its window (outside it, paid commission is final);
-//    without a clawback rule it lowers the period's base, as it lowers the period's revenue.
-//  - units: a refund changes no units (SPEC), so it only ever acts through a clawback.
+// plan version in force, the quota, and the rep's credits. Which refund does what is achieved.ts:
+// one achieved figure (the base) feeds the tiers, the bonuses and the attainment shown; a refund
+// left to the clawback rule is a clawback line and never lowers the base as well.
 import type Decimal from 'decimal.js';
 import { Dec, ratio, roundMinor } from '../../shared/money';
 import type { IncentivePlan } from '../events';
+import { sortCredits, valueIn } from './achieved';
 import { bonusLines } from './bonuses';
 import { capLine } from './cap';
 import { clawbackLines, type ClawbackCase } from './clawback';
@@ -74,32 +72,24 @@ const commissionLines = (outcome: TierOutcome, bands: readonly Band[], plan: Inc
 
 export const ownLines = (f: PeriodFacts): OwnLines => {
   const plan = f.plan;
-  const revenue = plan.measure === 'revenue';
   const entries = [...f.entries].sort(byTime);
-  const achieved = entries.reduce((a, e) => a + (revenue ? e.amount : e.units), 0);
   const quota = f.quota?.amount ?? null;
   const planCites = [f.planPosition, ...(f.quota?.citations ?? [])];
   const warnings: string[] = [];
 
-  // sort each refund into the base or a clawback
-  const movements: Movement[] = [];
-  const clawbacks: { refund: CreditEntry; sale: CreditEntry }[] = [];
-  // money net of same-period refunds per order of this period, to state the rate paid on it
+  const earlierSale = (refund: CreditEntry) => {
+    const sale = f.saleOf(refund.orderId);
+    return sale !== undefined && f.periodOf(sale.ms) !== f.period;
+  };
+  const { base, clawbacks: clawed, achieved } = sortCredits(plan, entries, earlierSale);
+  const movements: Movement[] = base.map((e) => ({ position: e.position, orderId: e.orderId, delta: new Dec(valueIn(plan.measure, e)) }));
+  // money net of the base's refunds per order, to state the rate paid on it
   const netOf = new Map<string, number>();
-  for (const e of entries) {
-    if (e.kind === 'sale') {
-      movements.push({ position: e.position, orderId: e.orderId, delta: new Dec(revenue ? e.amount : e.units) });
-      netOf.set(e.orderId, (netOf.get(e.orderId) ?? 0) + e.amount);
-      continue;
-    }
-    const sale = f.saleOf(e.orderId);
-    const samePeriod = sale !== undefined && f.periodOf(sale.ms) === f.period;
-    if (revenue && samePeriod) {
-      movements.push({ position: e.position, orderId: e.orderId, delta: new Dec(e.amount) });
-      netOf.set(e.orderId, (netOf.get(e.orderId) ?? 0) + e.amount);
-    } else if (plan.clawback && sale) clawbacks.push({ refund: e, sale });
-    else if (revenue && !plan.clawback) movements.push({ position: e.position, orderId: e.orderId, delta: new Dec(e.amount) });
-  }
+  for (const e of base) netOf.set(e.orderId, (netOf.get(e.orderId) ?? 0) + e.amount);
+  const clawbacks = clawed.flatMap((refund) => {
+    const sale = f.saleOf(refund.orderId);
+    return sale ? [{ refund, sale }] : [];
+  });
 
   const lines: StatementLine[] = [];
   let outcome: TierOutcome | undefined;
@@ -116,7 +106,7 @@ export const ownLines = (f: PeriodFacts): OwnLines => {
     else
       lines.push(...bonusLines(plan.bonuses, {
         quota, achieved, measure: plan.measure, currency: f.currency, citations: planCites,
-        timeline: entries.map((entry) => ({ entry, value: revenue ? entry.amount : entry.units })),
+        timeline: base.map((entry) => ({ entry, value: valueIn(plan.measure, entry) })),
       }));
   }
   if (plan.spiffs) lines.push(...spiffLines(plan.spiffs, entries.filter((e) => e.kind === 'sale'), f.orderOf, { currency: f.currency, measure: plan.measure, citations: [f.planPosition] }));

@@ -71,7 +71,7 @@ export interface StatementBody {
   readonly rules: { readonly method: string; readonly scope: string; readonly boundary: string; readonly tierBasis: string } | null;
   readonly quota: number | null;
   readonly quotaSource: { readonly kind: 'plan' | 'goal'; readonly goalId?: string; readonly citations: readonly number[] } | null;
-  /** the measure in the period, as the sales ledger has it (refunds lower revenue where they occur) */
+  /** the period's achieved measure (achieved.ts): the base the tiers, bonuses and attainment read — the ledger's, less no refund left to a clawback */
   readonly achieved: number;
   /** achieved / quota, 4 places; null without a quota */
   readonly attainment: number | null;
