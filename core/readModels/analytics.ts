@@ -89,16 +89,66 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, periodId: string): 
       return one((e) => tiers.get(e.customerId) ?? 'potential');
     }
     case 'product':
-      return (e) => {
-        const lines = ctx.ledger.orders.get(e.orderId)?.lines ?? [];
-        if (lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
-        if (lines.length === 1) return [{ key: lines[0].product, amount: e.amount, units: e.units }];
-        const sign = e.amount < 0 ? -1 : 1;
-        const amounts = allocate(Math.abs(e.amount), lines.map((l) => l.amount));
-        const units = allocate(e.units, lines.map((l) => l.units));
-        return lines.map((l, i) => ({ key: l.product, amount: sign * amounts[i], units: units[i] }));
-      };
+      return productSplitter(ctx.ledger);
   }
+};
+
+/**
+ * By product, a sale's lines are the figures: an order of 1 SUPPORT + 3 CRM-PRO is 1 + 3 units
+ * however it is split between reps. Each credit takes its part of every line (shareGrid), so a
+ * credit's parts sum to the credit and the credits' parts of a line sum to the line. A refund
+ * names no products: it is shared over the lines by their amounts (as the ledger does), then
+ * between the credits the same way.
+ */
+const productSplitter = (ledger: SalesLedger): Splitter => {
+  const grids = new Map<number, { amounts: number[][]; units: number[][] }>();
+  return (e) => {
+    const lines = ledger.orders.get(e.orderId)?.lines ?? [];
+    if (lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
+    const credits = creditsAt(ledger, e.position);
+    let grid = grids.get(e.position);
+    if (!grid) {
+      const lineAmounts = e.kind === 'sale' ? lines.map((l) => l.amount) : allocate(-sum(credits, (c) => c.amount), lines.map((l) => l.amount));
+      const lineUnits = e.kind === 'sale' ? lines.map((l) => l.units) : lines.map(() => 0);
+      grid = { amounts: shareGrid(credits.map((c) => Math.abs(c.amount)), lineAmounts), units: shareGrid(credits.map((c) => c.units), lineUnits) };
+      grids.set(e.position, grid);
+    }
+    const i = credits.indexOf(e);
+    const sign = e.kind === 'refund' ? -1 : 1;
+    return lines.map((l, j) => ({ key: l.product, amount: sign * grid.amounts[i][j], units: grid.units[i][j] }));
+  };
+};
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
+
+/** The credits of the sale or refund at a log position: consecutive entries of the ledger, which is in log order. */
+const creditsAt = (ledger: SalesLedger, position: number): LedgerEntry[] => {
+  const entries = ledger.entries;
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].position < position) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LedgerEntry[] = [];
+  for (let i = lo; i < entries.length && entries[i].position === position; i++) out.push(entries[i]);
+  return out;
+};
+
+/**
+ * A table of whole numbers whose rows sum to `rows` and columns to `columns` (the two totals are
+ * equal). Each row but the last takes its total from what is left of each column, in proportion
+ * (largest remainder); the last row takes the rest. A part of a row never exceeds what is left of
+ * its column, so with non-negative totals no cell is negative.
+ */
+export const shareGrid = (rows: readonly number[], columns: readonly number[]): number[][] => {
+  const left = [...columns];
+  return rows.map((total, i) => {
+    const parts = i === rows.length - 1 ? [...left] : allocate(total, left);
+    parts.forEach((p, j) => (left[j] -= p));
+    return parts;
+  });
 };
 
 /**

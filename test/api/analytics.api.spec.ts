@@ -58,6 +58,23 @@ describe('analytics API', () => {
     expect(days[0]).toMatchObject({ key: '2026-07-01', revenue: 600_00, orders: 1 });
   });
 
+  it('counts a split order by its lines, not by its credits (order SO-2026-03634 of the demo)', async () => {
+    // 1 SUPPORT (316,800) + 3 CRM-PRO (3,276,000) = 3,592,800, split R-1 0.6 / R-2 0.4.
+    // Credits: R-2 = 0.4 × 3,592,800 = 1,437,120 and round(0.4 × 4) = 2 units; R-1 the rest,
+    // 2,155,680 and 2 units. The product rows are the lines: SUPPORT 1 unit 316,800, CRM-PRO 3
+    // units 3,276,000 (the old split of each credit by lines made it 2 + 2 units).
+    // R-1's part of each line, in proportion: SUPPORT 2,155,680 × 316,800 / 3,592,800 = 190,080,
+    // CRM-PRO 1,965,600; units 2 × 1/4 = 0.5 and 2 × 3/4 = 1.5 → 0 + 1, the one left over to the
+    // earlier line → 1 + 1. R-2 takes what is left of each line: 126,720 / 0 units and
+    // 1,310,400 / 2 units.
+    await sale('SO-2026-03634', 'C-1', [['R-1', '0.6'], ['R-2', '0.4']], [['SUPPORT', 1, 316_800], ['CRM-PRO', 3, 3_276_000]], '2026-05-03T10:37:00+08:00');
+    const shape = (rs: Row[]) => rs.map((r) => [r.key, r.revenue, r.units, r.orders]);
+    expect(shape(await rows('period=2026-05&by=product'))).toEqual([['CRM-PRO', 3_276_000, 3, 1], ['SUPPORT', 316_800, 1, 1]]);
+    expect(shape(await rows('period=2026-05&by=product&owner=rep:R-1'))).toEqual([['CRM-PRO', 1_965_600, 1, 1], ['SUPPORT', 190_080, 1, 1]]);
+    expect(shape(await rows('period=2026-05&by=product&owner=rep:R-2'))).toEqual([['CRM-PRO', 1_310_400, 2, 1], ['SUPPORT', 126_720, 0, 1]]);
+    expect(shape(await rows('period=2026-05&by=rep'))).toEqual([['R-1', 2_155_680, 2, 1], ['R-2', 1_437_120, 2, 1]]);
+  });
+
   it('scopes a rep to its own credits and a manager to its team', async () => {
     const r3 = await t.token('rep', 'R-3');
     expect((await rows('period=2026-07&by=product', r3)).map((r) => [r.key, r.revenue])).toEqual([['CRM', 360_00]]);

@@ -84,7 +84,7 @@ const worldOf = (orders: Order[]) => {
   });
   const w = new World(allProjections, { zone: ZONE, currency: 'CNY' });
   for (const e of events) w.apply(e);
-  return { w, sales };
+  return { w, sales, events };
 };
 
 const sum = (rows: { revenue: number; units: number; orders: number }[], k: 'revenue' | 'units' | 'orders') => rows.reduce((a, r) => a + r[k], 0);
@@ -130,6 +130,50 @@ describe('analytics', () => {
             expect(rows.map((r) => r.key), `${by} sorted`).toEqual([...rows.map((r) => r.key)].sort());
           }
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('analytics by product', () => {
+  it('is the order lines: units and amounts of the lines sold, refunds shared by line amount, and the reps\' rows add up to them', () => {
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 20 }), fc.constantFrom(...PERIODS), (orders, period) => {
+        const { w, events } = worldOf(orders);
+        const ledger = w.get(salesLedgerProjection);
+        const c = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>() };
+        const b = periodBounds(period, ZONE);
+        // expected from the events themselves, not from the ledger's entries
+        const expected = new Map<string, { revenue: number; units: number }>();
+        const bump = (product: string, revenue: number, units: number) => {
+          const r = expected.get(product) ?? { revenue: 0, units: 0 };
+          expected.set(product, { revenue: r.revenue + revenue, units: r.units + units });
+        };
+        const lines = new Map<string, SaleRecordedData['lines']>();
+        for (const e of events) {
+          const ms = Date.parse(e.occurredAt);
+          if (e.type === 'SaleRecorded') lines.set((e.data as SaleRecordedData).orderId, (e.data as SaleRecordedData).lines);
+          if ((e.type !== 'SaleRecorded' && e.type !== 'SaleRefunded') || ms < b.start || ms >= b.end) continue;
+          if (e.type === 'SaleRecorded') for (const l of (e.data as SaleRecordedData).lines) bump(l.product, l.amount, l.units);
+          else {
+            const d = e.data as { orderId: string; amount: number };
+            const ls = lines.get(d.orderId)!;
+            const parts = ls.some((l) => l.amount > 0) ? largestRemainder(d.amount, ls.map((l) => l.amount)) : ls.map((_, i) => (i === 0 ? d.amount : 0));
+            ls.forEach((l, i) => bump(l.product, -parts[i], 0));
+          }
+        }
+        const company = analytics(c, period, 'product', { kind: 'all' }).rows;
+        expect(company.map((r) => [r.key, r.revenue, r.units])).toEqual([...expected].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([k, v]) => [k, v.revenue, v.units]));
+        // every credit takes a part of each line: the reps' rows of a product add up to the company's
+        const byReps = new Map<string, { revenue: number; units: number }>();
+        for (const [repId] of REPS)
+          for (const r of analytics(c, period, 'product', { kind: 'rep', repId }).rows) {
+            expect(r.units, `${repId} ${r.key} units`).toBeGreaterThanOrEqual(0);
+            const t = byReps.get(r.key) ?? { revenue: 0, units: 0 };
+            byReps.set(r.key, { revenue: t.revenue + r.revenue, units: t.units + r.units });
+          }
+        for (const r of company) expect(byReps.get(r.key), r.key).toEqual({ revenue: r.revenue, units: r.units });
       }),
       { numRuns: 60 },
     );
