@@ -1,7 +1,8 @@
 // Care: stream kinds and command wiring. A rep logs own contacts; a manager its team's.
+import { customerWorkScope } from '../customers/decider';
 import { customerStream } from '../customers/state';
 import { defineCommand } from '../shared/command';
-import { repScope, repStream } from '../teams/state';
+import { repStream } from '../teams/state';
 import { LogCustomerContact, SetCarePolicy } from './commands';
 import { logCustomerContact, setCarePolicy } from './decide';
 import { CARE_POLICY_ID, carePolicyStream, contactStream } from './state';
@@ -27,6 +28,6 @@ export const careCommands = [
     reads: (c) => [[customerStream, c.customerId], [repStream, c.repId]],
     decide: logCustomerContact,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => repScope(ctx, [c.repId]),
+    scope: (c, ctx) => customerWorkScope(ctx, c.customerId, [c.repId]),
   }),
 ];

@@ -26,6 +26,17 @@ export const customerOwnerScope = (customerId: string, ctx: DecideContext): Scop
   return { reps: [s.ownerRepId], teams: [fact && fact.repId === s.ownerRepId ? fact.teamId : undefined] };
 };
 
+/**
+ * The scope of work done for a customer and credited to `repIds` (a sale, a deal, a contact): a
+ * rep must be every credited rep and the customer's owner; a manager's team must hold the
+ * credited reps. An unknown customer adds nothing: decide answers 404.
+ */
+export const customerWorkScope = (ctx: Pick<DecideContext, 'state'>, customerId: string, repIds: readonly string[]): Scope => {
+  const customer = ctx.state(customerStream, customerId);
+  const scope = repScope(ctx, repIds);
+  return customer.status === 'active' ? { ...scope, reps: [...repIds, customer.ownerRepId] } : scope;
+};
+
 export const customerCommands = [
   defineCommand({
     type: 'RegisterCustomer',

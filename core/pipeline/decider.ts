@@ -1,11 +1,12 @@
 // Pipeline: stream kinds and command wiring. A rep works own deals; a manager its team's.
+import { customerWorkScope } from '../customers/decider';
 import { customerStream } from '../customers/state';
 import type * as t from 'io-ts';
 import type { Either } from 'fp-ts/Either';
 import { defineCommand, type Scope, type StreamRef } from '../shared/command';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import type { Problem } from '../shared/problem';
-import { repScope, repStream } from '../teams/state';
+import { repStream } from '../teams/state';
 import { LoseDeal, MoveDealStage, OpenDeal, SetPipelineStages, WinDeal } from './commands';
 import { loseDeal, moveDealStage, openDeal, setPipelineStages, winDeal } from './decide';
 import { dealStream, PIPELINE_STAGES_ID, stagesStream, type DealState } from './state';
@@ -47,7 +48,7 @@ export const pipelineCommands = [
     reads: (c) => [[customerStream, c.customerId], [repStream, c.repId], [stagesStream, PIPELINE_STAGES_ID]],
     decide: openDeal,
     roles: WORKERS,
-    scope: (c, ctx) => repScope(ctx, [c.repId]),
+    scope: (c, ctx) => customerWorkScope(ctx, c.customerId, [c.repId]),
   }),
   dealCommand('MoveDealStage', 'Move an open deal to another stage, optionally changing its amount or expected close.', MoveDealStage, moveDealStage, () => [[stagesStream, PIPELINE_STAGES_ID]]),
   dealCommand('WinDeal', 'Close a deal as won, optionally naming the order it became.', WinDeal, (c, s) => winDeal(c, s)),

@@ -1,7 +1,8 @@
 // Sales: stream kind and command wiring.
+import { customerWorkScope } from '../customers/decider';
 import { customerStream } from '../customers/state';
 import { defineCommand, type StreamRef } from '../shared/command';
-import { repScope, repStream } from '../teams/state';
+import { repStream } from '../teams/state';
 import { creditedReps, RecordSale, RefundSale } from './commands';
 import { recordSale, refundSale } from './decide';
 import { orderStream } from './state';
@@ -18,7 +19,7 @@ export const saleCommands = [
     reads: (c) => [[customerStream, c.customerId] as StreamRef, ...creditedReps(c).map((r): StreamRef => [repStream, r])],
     decide: recordSale,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => repScope(ctx, creditedReps(c)),
+    scope: (c, ctx) => customerWorkScope(ctx, c.customerId, creditedReps(c)),
   }),
   defineCommand({
     type: 'RefundSale',

@@ -10,8 +10,9 @@ export type Role = 'admin' | 'manager' | 'rep' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'manager', 'rep', 'viewer'];
 
 /**
- * Whose data a command touches. A rep may act when it is one of `reps`; a manager when every
- * known team in `teams` is its own (an unknown entity is left to decide, which says 404).
+ * Whose data a command touches. A rep may act when every one of `reps` is itself (the reps it
+ * credits and the owners of the customers it touches); a manager when every known team in
+ * `teams` is its own (an unknown entity is left to decide, which says 404).
  */
 export interface Scope {
   readonly reps?: readonly string[];

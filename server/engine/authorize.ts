@@ -13,10 +13,14 @@ export const authorizeScope = (spec: CommandSpec, actor: Actor, scope: Scope): P
       return undefined;
     case 'viewer':
       return forbidden('an embed (viewer) token is read-only');
-    case 'rep':
-      return scope.reps?.includes(actor.sub)
+    case 'rep': {
+      // every rep the command touches must be the caller: a split crediting another rep, or a
+      // sale on another rep's customer, is not the rep's own data even when it names the rep too
+      const reps = scope.reps ?? [];
+      return reps.length > 0 && reps.every((r) => r === actor.sub)
         ? undefined
         : forbidden(`a rep may send ${spec.type} only for their own data (rep '${actor.sub}')`);
+    }
     case 'manager': {
       if (!actor.team) return forbidden('this manager token names no team');
       const teams = (scope.teams ?? []).filter((t): t is string => t !== undefined);
