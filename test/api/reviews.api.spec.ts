@@ -1,6 +1,9 @@
 // The period review over HTTP: as of a recorded moment it shows what was known then; compare
 // names exactly what was learnt in between; managers see their team, viewers no customer data.
 import { describe, expect, it } from 'vitest';
+import { composeReview } from '../../core/readModels/review/compose';
+import { absent, defineSection } from '../../core/readModels/review/section';
+import { reviewSections } from '../../core/readModels/review/sections';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
 const sale = (orderId: string, amount: number, occurredAt: string, repId = 'R-1') => ({
@@ -40,12 +43,24 @@ describe('GET /api/reviews/:period as of a recorded moment', () => {
     expect(revenueOf(await ok(await t.get('/api/reviews/2026-06', admin)))).toBe(135_000);
   });
 
-  it('names the rep who moved the number, and a section it cannot compute yet as absent with a note', async () => {
+  it('names the rep who moved the number, and computes every section of this build (none absent)', async () => {
     const { t, admin } = await withLateSale();
     const review = await ok(await t.get('/api/reviews/2026-06', admin));
     const revenue = review.kpis.find((k: { metric: string }) => k.metric === 'revenue');
     expect(revenue.contributors.reps.map((r: { key: string; value: number }) => [r.key, r.value])).toEqual([['R-1', 100_000], ['R-2', 35_000]]);
-    for (const a of review.absent) expect(review[a.section]).toBeNull();
+    expect(review.absent).toEqual([]);
+    for (const { key } of reviewSections) expect(review[key], key).not.toBeNull();
+    expect(reviewSections.every(({ key }) => key in review)).toBe(true);
+  });
+
+  it('shows a section it cannot compute as null, listed in absent with its note, the others as before', async () => {
+    const { t } = await withLateSale();
+    // every section of this build computes, so the review is composed here with one that cannot
+    const notYet = defineSection('forecastAccuracy', () => absent('no forecast snapshots in this build'));
+    const review = composeReview(t.deps.projections.world, { period: '2026-06', at: '2026-07-20T09:00:00+08:00' }, [...reviewSections, notYet]);
+    expect(review.forecastAccuracy).toBeNull();
+    expect(review.absent).toEqual([{ section: 'forecastAccuracy', note: 'no forecast snapshots in this build' }]);
+    expect(revenueOf(review as never)).toBe(135_000);
   });
 });
 

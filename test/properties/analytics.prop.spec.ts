@@ -180,15 +180,59 @@ describe('analytics by product', () => {
   });
 });
 
+/**
+ * Largest remainder worked in BigInt, with neither floats nor the decimal library: exact shares
+ * total × w / Σw, each floored, the units left over one each to the largest remainders, ties to
+ * the earlier part; all-zero weights put everything on the first part.
+ */
+const largestRemainderOracle = (total: number, weights: readonly number[]): number[] => {
+  const sum = weights.reduce((a, w) => a + BigInt(w), 0n);
+  if (sum === 0n) return weights.map((_, i) => (i === 0 ? total : 0));
+  const exact = weights.map((w) => BigInt(total) * BigInt(w));
+  const parts = exact.map((n) => n / sum);
+  const order = exact.map((n, i) => ({ i, r: n % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  let left = BigInt(total) - parts.reduce((a, b) => a + b, 0n);
+  for (let k = 0; left > 0n; k++, left--) parts[order[k].i] += 1n;
+  return parts.map(Number);
+};
+
 describe('allocate', () => {
-  it('splits like money.largestRemainder, in integers', () => {
+  it('splits by largest remainder, ties to the earlier part: worked examples', () => {
+    // 10 by 1:1:1 → 3.33 each, floors 3+3+3 = 9, the one left to the first of the tied remainders
+    expect(allocate(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    // 100 by 1:2 → 33.33 and 66.67, floors 33+66 = 99, the one left to the larger remainder (.67)
+    expect(allocate(100, [1, 2])).toEqual([33, 67]);
+    // 7 by 0:5:2 → 0, 5, 2 exactly
+    expect(allocate(7, [0, 5, 2])).toEqual([0, 5, 2]);
+    // nothing to weigh by: all on the first part
+    expect(allocate(9, [0, 0])).toEqual([9, 0]);
+    // 10^10 by 3·10^6 each: products of 3·10^16 are past 2^53, so the decimal path; 3,333,333,333.33
+    // each, floors sum to 9,999,999,999, the one left to the first
+    expect(allocate(10_000_000_000, [3_000_000, 3_000_000, 3_000_000])).toEqual([3_333_333_334, 3_333_333_333, 3_333_333_333]);
+  });
+
+  const weights = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 5 });
+
+  it('agrees with an exact oracle where its products stay within safe integers (its own integer path)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 5 }), (total, weights) => {
-        const parts = allocate(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        if (weights.some((w) => w > 0)) expect(parts).toEqual(largestRemainder(total, weights));
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), weights(1_000_000), (total, ws) => {
+        expect(total * Math.max(...ws)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+        expect(allocate(total, ws)).toEqual(largestRemainderOracle(total, ws));
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with an exact oracle where its products would not fit a double exactly (its decimal path)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2_000_000_000, max: 10_000_000_000 }), weights(5_000_000), fc.integer({ min: 4_600_000, max: 5_000_000 }), (total, ws, big) => {
+        const all = [...ws, big];
+        expect(total * big).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+        const parts = allocate(total, all);
+        expect(parts).toEqual(largestRemainderOracle(total, all));
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -32,24 +32,56 @@ describe('statements as of a moment', () => {
           expect((await t.post('ApprovePayout', { repId: 'R-1', period: '2026-07', statementHash: s.body.statementHash }, admin)).status).toBe(201);
         }
         const then = await Promise.all(['2026-07', '2026-08'].flatMap((p) => ['R-1', 'R-2'].map((r) => statement(t, admin, r, p))));
+        expect(then.map((s) => s.status)).toEqual([200, 200, 200, 200]);
 
+        // Each later step is checked to have done what it says, so the property is about a log that
+        // really grew: a refund is accepted while the order has that much left (422 once it has not),
+        // an approval once per rep (422 payout-already-approved after).
         t.setNow(T1);
         admin = await t.token('admin');
         let version = 1;
+        const refunded = new Map<string, number>();
+        const approved = new Set<string>();
+        const grown: string[] = [];
         for (const op of later) {
-          if (op.kind === 'sale') orders.push({ ...(await sell(t, admin, op.rep, op.amount, when(op.day))), amount: op.amount });
-          else if (op.kind === 'refund') {
+          if (op.kind === 'sale') {
+            orders.push({ ...(await sell(t, admin, op.rep, op.amount, when(op.day))), amount: op.amount });
+            grown.push('sale');
+          } else if (op.kind === 'refund') {
             const o = orders[op.which % orders.length];
-            await t.post('RefundSale', { orderId: o.orderId, amount: Math.max(1, Math.floor((o.amount * op.share) / 200)), occurredAt: '2026-08-09T12:00:00+08:00', reason: 'returned' }, admin);
+            const amount = Math.max(1, Math.floor((o.amount * op.share) / 200));
+            const left = o.amount - (refunded.get(o.orderId) ?? 0);
+            const r = await t.post('RefundSale', { orderId: o.orderId, amount, occurredAt: '2026-08-09T12:00:00+08:00', reason: 'returned' }, admin);
+            if (amount <= left) {
+              expect(r.status, await r.clone().text()).toBe(201);
+              refunded.set(o.orderId, (refunded.get(o.orderId) ?? 0) + amount);
+              grown.push('refund');
+            } else {
+              expect(r.status).toBe(422);
+              expect((await r.json()).rule).toBe('refund-exceeds-order');
+            }
           } else if (op.kind === 'plan') {
             const tiers = [{ from: 0, to: 1_000_000, rate: op.rate / 1000 }, { from: 1_000_000, rate: '0.2' }];
             expect((await t.post('PublishIncentivePlan', { ...PLAN, version: ++version, effectiveFrom: '2026-07-01', commission: { tiers } }, admin)).status).toBe(201);
+            grown.push('plan');
           } else {
             const s = await statement(t, admin, op.rep, '2026-08');
-            await t.post('ApprovePayout', { repId: op.rep, period: '2026-08', statementHash: s.body.statementHash }, admin);
+            expect(s.status).toBe(200);
+            const r = await t.post('ApprovePayout', { repId: op.rep, period: '2026-08', statementHash: s.body.statementHash }, admin);
+            if (approved.has(op.rep)) {
+              expect(r.status).toBe(422);
+              expect((await r.json()).rule).toBe('payout-already-approved');
+            } else {
+              expect(r.status, await r.clone().text()).toBe(201);
+              approved.add(op.rep);
+              grown.push('approve');
+            }
           }
         }
+        // the first of the later steps always lands: a sale, a plan, a first approval, or a refund of at most half an order
+        expect(grown.length).toBeGreaterThan(0);
         const again = await Promise.all(['2026-07', '2026-08'].flatMap((p) => ['R-1', 'R-2'].map((r) => statement(t, admin, r, p, T0))));
+        expect(again.map((s) => s.status)).toEqual([200, 200, 200, 200]);
         expect(again.map((s) => withoutAsOf(s.body))).toEqual(then.map((s) => withoutAsOf(s.body)));
       }),
       { numRuns: 12 },
