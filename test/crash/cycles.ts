@@ -1,7 +1,7 @@
 // The kill -9 loop: start → 16 concurrent writers → kill -9 at a random moment → restart → check
 // that nothing acknowledged was lost or moved. Used by `npm run chaos` and, with a small count,
 // by the crash tests in `npm test`.
-import { adminToken, logProblems, readLog, readModelAnswers, seedCompany, startWriters, verify, type Acked } from './client';
+import { adminToken, logProblems, readLog, readModelAnswers, seedCompany, sleep, startWriters, verify, writeSome, type Acked } from './client';
 import { startTally, type RunningTally } from './server';
 
 export interface CycleResult {
@@ -11,8 +11,6 @@ export interface CycleResult {
   readonly head: number;
   readonly problems: string[];
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A small seeded PRNG, so a failing run can be repeated with its seed. */
 export const prng = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -69,17 +67,15 @@ export class ChaosRun {
    * restarted server, read every mounted read route, kill -9, restart (a fresh fold), read again.
    */
   private async replayCheck(n: number): Promise<string[]> {
-    const more = startWriters(this.url, this.token, `c${n}-after`);
-    await sleep(100);
-    more.stop();
-    await more.done;
+    const more = await writeSome(this.url, this.token, `c${n}-after`);
     this.acked.push(...more.acked);
     const incremental = await readModelAnswers(this.url, this.token);
     await this.server!.kill();
     this.server = await startTally(this.dbPath);
     const fresh = await readModelAnswers(this.url, this.token);
     const diff = firstDifference(incremental, fresh);
-    return diff ? [`read models differ from a fresh replay — ${diff}`] : [];
+    const refused = more.refusals.slice(0, 3).map((r) => `a write after the restart was refused with ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`);
+    return [...refused, ...(diff ? [`read models differ from a fresh replay — ${diff}`] : [])];
   }
 
   async stop(): Promise<void> {

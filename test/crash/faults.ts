@@ -4,10 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { adminToken, logProblems, readLog, seedCompany, startWriters, verify } from './client';
+import { adminToken, logProblems, readLog, seedCompany, sleep, startWriters, verify, writeSome } from './client';
 import { startTally } from './server';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 
@@ -109,10 +108,8 @@ export const walDamaged = async (dbPath: string, damage: 'truncate' | 'corrupt')
     server = await startTally(dbPath);
     const { log, problems } = await logChecks(server.url, token, writing.acked, true);
     // and the log goes on from where recovery left it
-    const more = startWriters(server.url, token, `${damage}-after`);
-    await sleep(200);
-    more.stop();
-    await more.done;
+    const more = await writeSome(server.url, token, `${damage}-after`);
+    if (more.acked.length === 0) problems.push(`no write was acknowledged after the restart (${more.refusals.length} refused)`);
     problems.push(...(await logChecks(server.url, token, more.acked)).problems);
     return { problems, walBytes, before, after: log.length };
   } finally {

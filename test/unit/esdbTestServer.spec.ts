@@ -55,7 +55,7 @@ function collect(subscription: StreamSubscription | AllStreamSubscription, n: nu
   return {
     seen,
     done: new Promise<typeof seen>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${seen.events.length} of ${n} events arrived`)), 3000);
+      const timer = setTimeout(() => reject(new Error(`only ${seen.events.length} of ${n} events arrived`)), 15_000);
       subscription.on('caughtUp', () => (seen.caughtUpAfter ??= seen.events.length));
       subscription.on('error', reject);
       subscription.on('data', (resolved: ResolvedEvent) => {
