@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './projections/snapshots';
+import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
 
 export interface Config {
   readonly port: number;
@@ -21,6 +22,8 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** open GET /api/stream connections one token may hold */
   readonly ssePerToken: number;
+  /** the longest a token may live, minted or presented (exp − iat, and exp from now) */
+  readonly tokenMaxTtlSeconds: number;
   readonly publicUrl: string;
   readonly checkpointKey?: string;
   /** SMART achievability and pace thresholds of goals */
@@ -47,6 +50,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_BATCH_LIMIT', default: '10000', meaning: 'most commands in one POST /api/commands/batch' },
   { name: 'TALLY_RATE_LIMIT', default: '6000', meaning: 'requests per minute per user (token subject) before 429; 0 turns the limit off' },
   { name: 'TALLY_SSE_PER_TOKEN', default: '5', meaning: 'open /api/stream connections per token before 429' },
+  { name: 'TALLY_TOKEN_MAX_TTL', default: '30d', meaning: 'longest token lifetime (e.g. 8h, 30d; at least 60 s): longer tokens are refused (401) and not minted' },
   { name: 'TALLY_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'the URL printed for the demo page and used by the widgets' },
   { name: 'TALLY_CHECKPOINT_KEY', default: '(unset)', meaning: 'HMAC key for signed checkpoints of the log head (tally verify)' },
   { name: 'TALLY_ACHIEVABLE_FACTOR', default: '1.5', meaning: 'SMART achievable: warn when a goal needs more than this × the best comparable past period' },
@@ -89,6 +93,15 @@ const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): n
   return n;
 };
 
+/** A duration like 8h or 30d (tally token --ttl's format), at least a minute. */
+const ttl = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = parseTtl(raw);
+  if (seconds === undefined || seconds < 60) throw new ConfigError(`${name}=${raw}: expected a duration of at least a minute, such as 900s, 30m, 8h or 30d`);
+  return seconds;
+};
+
 /** `serve` may generate a secret for the demo; every other command needs the real one. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
   const port = int(env, 'PORT', 8787, 0);
@@ -129,6 +142,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     batchLimit: int(env, 'TALLY_BATCH_LIMIT', 10_000),
     rateLimitPerMinute: int(env, 'TALLY_RATE_LIMIT', 6000, 0),
     ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
+    tokenMaxTtlSeconds: ttl(env, 'TALLY_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL_SECONDS),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
     goals: goalPolicy(env),

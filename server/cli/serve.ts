@@ -46,7 +46,10 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   if (!env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
   console.log(`Tally is listening on http://localhost:${port} (store ${tally.deps.store.kind}, ${tally.deps.projections.position} events)`);
   if (config.jwtSecretGenerated) console.log(`TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${config.jwtSecret}`);
-  if (demoLoaded) console.log(`admin token for the demo (12 h):\n  ${await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds: 12 * 3600 })}`);
+  if (demoLoaded) {
+    const ttlSeconds = Math.min(12 * 3600, config.tokenMaxTtlSeconds);
+    console.log(`admin token for the demo (${ttlSeconds % 3600 === 0 ? `${ttlSeconds / 3600} h` : `${Math.floor(ttlSeconds / 60)} min`}):\n  ${await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds })}`);
+  }
   else console.log('mint a token with: npx tally token --role admin --ttl 1h');
   if (portal) console.log(`demo intranet page, embedding every widget from another origin:\n  ${portal.origin}/`);
   return {

@@ -29,6 +29,10 @@ export const run = async (argv: string[]): Promise<number> => {
     return 2;
   }
   const config = loadConfig(process.env);
+  if (ttl > config.tokenMaxTtlSeconds) {
+    console.error(`tally token: --ttl ${flag(a, 'ttl')} is longer than the ${config.tokenMaxTtlSeconds} s a token may live (TALLY_TOKEN_MAX_TTL); the server would refuse it`);
+    return 2;
+  }
   console.log(await mintToken(config.jwtSecret, { sub, role, team, ttlSeconds: ttl }));
   return 0;
 };

@@ -64,7 +64,7 @@ export const createApp = (deps: AppDeps) => {
     const query = c.req.path === '/api/stream' ? c.req.query('token') : undefined;
     const token = header ?? query;
     if (!token) throw HttpProblem.of(401, 'Unauthorized', 'send Authorization: Bearer <token>', {}, { 'www-authenticate': 'Bearer realm="tally"' });
-    const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock());
+    const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock(), deps.config.tokenMaxTtlSeconds);
     if (verified.scope === 'stream' && c.req.path !== '/api/stream')
       throw HttpProblem.of(401, 'Unauthorized', 'a stream token is only good for GET /api/stream');
     if (!header && verified.scope !== 'stream')

@@ -10,6 +10,8 @@ import { HttpProblem } from './problem';
 
 export const CLOCK_SKEW_SECONDS = 30;
 export const STREAM_TOKEN_TTL_SECONDS = 300;
+/** The longest a token may live unless TALLY_TOKEN_MAX_TTL says otherwise: 30 days. */
+export const DEFAULT_TOKEN_MAX_TTL_SECONDS = 30 * 86_400;
 
 // Importing the secret once per process, not per request, makes verification several times cheaper.
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -50,6 +52,7 @@ export interface VerifiedToken {
   readonly actor: Actor;
   readonly scope?: string;
   readonly exp: number;
+  readonly iat?: number;
 }
 
 const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="tally"' });
@@ -61,16 +64,27 @@ const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', det
 const verifiedTokens = new Map<string, Map<string, { readonly verified: VerifiedToken; readonly nbf?: number }>>();
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-export const verifyToken = async (secret: string, token: string, now: Date = new Date()): Promise<VerifiedToken> => {
+export const verifyToken = async (secret: string, token: string, now: Date = new Date(), maxTtlSeconds = DEFAULT_TOKEN_MAX_TTL_SECONDS): Promise<VerifiedToken> => {
   let bySecret = verifiedTokens.get(secret);
   if (!bySecret) verifiedTokens.set(secret, (bySecret = new Map()));
   const seconds = Math.floor(now.getTime() / 1000);
   const hit = bySecret.get(token);
-  if (hit && hit.verified.exp > seconds - CLOCK_SKEW_SECONDS && (hit.nbf === undefined || hit.nbf <= seconds + CLOCK_SKEW_SECONDS)) return hit.verified;
+  if (hit && hit.verified.exp > seconds - CLOCK_SKEW_SECONDS && (hit.nbf === undefined || hit.nbf <= seconds + CLOCK_SKEW_SECONDS)) return withinLifetime(hit.verified, seconds, maxTtlSeconds);
   const checked = await verifySignedToken(secret, token, now);
   if (bySecret.size >= VERIFIED_TOKENS_KEPT) bySecret.clear();
   bySecret.set(token, checked);
-  return checked.verified;
+  return withinLifetime(checked.verified, seconds, maxTtlSeconds);
+};
+
+/**
+ * A token may live at most maxTtl: from its iat to its exp, and from now to its exp (allowing the
+ * clock skew, since another clock may have minted it). A token without iat is judged from now.
+ * Checked on every use, not cached, as the maximum is a setting of the server, not of the token.
+ */
+const withinLifetime = (v: VerifiedToken, nowSeconds: number, maxTtl: number): VerifiedToken => {
+  const tooLong = (v.iat !== undefined && v.exp - v.iat > maxTtl) || v.exp - nowSeconds > maxTtl + CLOCK_SKEW_SECONDS;
+  if (tooLong) throw unauthorized(`the token lives longer than the ${maxTtl} s a token may live here (TALLY_TOKEN_MAX_TTL)`);
+  return v;
 };
 
 const verifySignedToken = async (secret: string, token: string, now: Date): Promise<{ verified: VerifiedToken; nbf?: number }> => {
@@ -94,7 +108,7 @@ const verifySignedToken = async (secret: string, token: string, now: Date): Prom
   const team = payload.team as string | undefined;
   if (role === 'manager' && !team) throw unauthorized('a manager token must name its team');
   return {
-    verified: { actor: { sub: payload.sub, role: role as Role, team }, scope: typeof payload.scope === 'string' ? payload.scope : undefined, exp: payload.exp! },
+    verified: { actor: { sub: payload.sub, role: role as Role, team }, scope: typeof payload.scope === 'string' ? payload.scope : undefined, exp: payload.exp!, iat: payload.iat },
     nbf: payload.nbf,
   };
 };

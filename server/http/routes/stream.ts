@@ -39,8 +39,9 @@ export const streamRoutes = (deps: AppDeps) => {
 
   app.post('/stream/token', async (c) => {
     const actor = c.get('actor');
-    const token = await mintToken(deps.config.jwtSecret, { sub: actor.sub, role: actor.role, team: actor.team, ttlSeconds: STREAM_TOKEN_TTL_SECONDS, scope: 'stream', now: deps.clock() });
-    return c.json({ token, expiresIn: STREAM_TOKEN_TTL_SECONDS });
+    const ttlSeconds = Math.min(STREAM_TOKEN_TTL_SECONDS, deps.config.tokenMaxTtlSeconds);
+    const token = await mintToken(deps.config.jwtSecret, { sub: actor.sub, role: actor.role, team: actor.team, ttlSeconds, scope: 'stream', now: deps.clock() });
+    return c.json({ token, expiresIn: ttlSeconds });
   });
 
   app.get('/stream', (c) => {
