@@ -1,14 +1,15 @@
-// A goal's progress (SPEC §4 GoalProgress): actual from the sales ledger, attainment, expected to
-// date (linear in elapsed business time, or the sum of the children's), pace, run-rate forecast,
-// the SMART check with its reasons, pace alerts and a sparkline series. What depends only on the
-// log position is memoised per World; what depends on `at` is a few integer operations.
+// A goal's progress (SPEC §4 GoalProgress): actual from the sales ledger — what occurred by `at` —,
+// attainment, expected to date (linear in elapsed business time, or the sum of the children's),
+// pace, run-rate forecast, the SMART check with its reasons, pace alerts and a sparkline series.
+// What depends only on the log position is memoised per World; what depends on `at` is a few
+// integer operations and the credits of the day of `at`.
 import { Dec, ratio } from '../shared/money';
 import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../shared/period';
 import type { TargetSpec } from '../goals/events';
 import { directoryProjection } from './directory';
 import { goalsOf, goalsWhere, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
 import { memoized } from './memo';
-import { cumulative, dailyIncrements, localDayStart, rangeValue } from './metricDays';
+import { cumulative, dailyIncrements, localDayStart, rangeValue, valueBy } from './metricDays';
 import { dayId, dayRange, isMetric, localDay, metricValue, METRICS, salesLedgerProjection, splitOwner } from './salesLedger';
 import type { World } from './world';
 
@@ -129,6 +130,7 @@ const RUN_RATE_DAYS = 90;
 interface Base {
   readonly g: GoalRecord;
   readonly measurable: boolean;
+  /** over the whole period */
   readonly actual: number;
   readonly start: number;
   readonly end: number;
@@ -310,11 +312,13 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
   const base = baseOf(world, g);
   const atMs = toMillis(o.at);
   const started = atMs > base.start;
+  // only what occurred by `at` (the World holds only what was recorded by `asOf`)
+  const actual = !base.measurable ? 0 : atMs >= base.end ? base.actual : valueBy(world.get(salesLedgerProjection), g.owner, g.metric, g.period, atMs)!;
   const expectedToDate = expectedAt(goalsOf(world), g, atMs, zone);
-  const pace = base.measurable ? paceOf(base.actual, expectedToDate, started, policy) : null;
+  const pace = base.measurable ? paceOf(actual, expectedToDate, started, policy) : null;
   const span = base.end - base.start;
   const elapsedMs = Math.min(Math.max(atMs - base.start, 0), span);
-  const forecast = !base.measurable || !started ? null : elapsedMs >= span ? base.actual : mulDivRound(base.actual, span, elapsedMs);
+  const forecast = !base.measurable || !started ? null : elapsedMs >= span ? actual : mulDivRound(actual, span, elapsedMs);
 
   // At each checkpoint up to `at` (so a long goal does not alert on daily noise): the pace alerts
   // and the sparkline. The last point is `at` itself while the period is still open.
@@ -327,7 +331,7 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
     let k = 0;
     while (curves.idx[k] < lastIdx) k++;
     const open = atMs < base.end;
-    const last: SeriesPoint = open ? { date: dayId(base.fromDay + lastIdx), actual: curves.cum[lastIdx], expected: expectedToDate } : curves.points[k];
+    const last: SeriesPoint = open ? { date: dayId(base.fromDay + lastIdx), actual, expected: expectedToDate } : curves.points[k];
     points = [...curves.points.slice(0, k), last];
     let prev: Pace | null = null;
     for (let i = 0; i <= k; i++) {
@@ -345,8 +349,8 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
     metric: g.metric,
     period: g.period,
     target: g.target,
-    actual: base.actual,
-    attainment: ratio4(base.actual, g.target),
+    actual,
+    attainment: ratio4(actual, g.target),
     expectedToDate,
     pace,
     forecast,

@@ -1,8 +1,8 @@
 // A contract metric of an owner day by day, over any range of local days (not only whole
 // periods): the goal sparkline and pace history, run-rates and the training before/after windows
 // read it. Reads the sales ledger's day buckets; never re-folds sales.
-import { offsetMinutes } from '../shared/period';
-import { customersOnDay, isMetric, localDay, splitOwner, type FirstSale, type Metric, type SalesLedger } from './salesLedger';
+import { offsetMinutes, periodBounds } from '../shared/period';
+import { customersOnDay, dayRange, isMetric, localDay, metricValue, splitOwner, type FirstSale, type LedgerEntry, type Metric, type SalesLedger } from './salesLedger';
 
 const firstSaleOf = (owner: string, f: FirstSale, customerId: string): boolean => {
   if (owner === 'company') return true;
@@ -63,6 +63,48 @@ export const cumulative = (increments: readonly number[]): number[] => {
 export const rangeValue = (ledger: SalesLedger, owner: string, metric: string, from: number, to: number): number | undefined => {
   const inc = dailyIncrements(ledger, owner, metric, from, to);
   return inc === undefined ? undefined : inc.reduce((a, b) => a + b, 0);
+};
+
+/** Is a rep-level credit the owner's (`company`, `team:ID`, `rep:ID`, `customer:ID`)? */
+const creditOf = (owner: string, e: LedgerEntry): boolean => {
+  if (owner === 'company') return true;
+  const [kind, id] = splitOwner(owner);
+  return kind === 'rep' ? e.repId === id : kind === 'team' ? e.teamId === id : kind === 'customer' && e.customerId === id;
+};
+
+/**
+ * The metric of an owner (company, team, rep or customer) over a period, counting only what
+ * occurred by the instant `atMs` (business time, inclusive): the whole period once `atMs` is past
+ * its end, else its whole days before the day of `atMs` from the day buckets and that day credit
+ * by credit. Undefined when the metric is not one Tally measures.
+ */
+export const valueBy = (ledger: SalesLedger, owner: string, metric: string, periodId: string, atMs: number): number | undefined => {
+  if (!isMetric(metric)) return undefined;
+  if (atMs >= periodBounds(periodId, ledger.zone).end) return metricValue(ledger, owner, metric, periodId);
+  const { from } = dayRange(periodId, ledger.zone);
+  const day = localDay(atMs, ledger.zone);
+  if (day < from) return 0;
+  const today = (ledger.dayEntries.get(day) ?? []).map((i) => ledger.entries[i]).filter((e) => e.ms <= atMs && creditOf(owner, e));
+  const sales = today.filter((e) => e.kind === 'sale');
+  switch (metric as Metric) {
+    case 'revenue':
+      return rangeValue(ledger, owner, metric, from, day)! + today.reduce((a, e) => a + e.amount, 0);
+    case 'units':
+      return rangeValue(ledger, owner, metric, from, day)! + sales.reduce((a, e) => a + e.units, 0);
+    case 'orders':
+      // a split sale is one order for its team and the company: one per sale event
+      return rangeValue(ledger, owner, metric, from, day)! + new Set(sales.map((e) => e.position)).size;
+    case 'activeCustomers': {
+      const seen = new Set(sales.map((e) => e.customerId));
+      for (let d = from; d < day; d++) for (const c of customersOnDay(ledger, owner, d)) seen.add(c);
+      return seen.size;
+    }
+    case 'newCustomers': {
+      let n = 0;
+      for (const [customerId, f] of ledger.firstSales) if (f.ms <= atMs && localDay(f.ms, ledger.zone) >= from && firstSaleOf(owner, f, customerId)) n++;
+      return n;
+    }
+  }
 };
 
 const DAY_MS = 86_400_000;

@@ -65,6 +65,8 @@ export interface SalesLedger {
   readonly orders: Map<string, OrderInfo>;
   /** each customer's earliest sale by business time (a late-recorded earlier sale replaces it) */
   readonly firstSales: Map<string, FirstSale>;
+  /** local day → indexes of the entries that occurred on it, so a part of a day is read by the instant */
+  readonly dayEntries: Map<number, number[]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -127,6 +129,9 @@ const post = (s: SalesLedger, key: OwnerKey, day: number, month: number, revenue
 const record = (s: SalesLedger, e: LedgerEntry) => {
   const i = s.entries.length;
   s.entries.push(e);
+  const onDay = s.dayEntries.get(e.day);
+  if (onDay) onDay.push(i);
+  else s.dayEntries.set(e.day, [i]);
   const month = monthOfDay(e.day);
   const customer = e.kind === 'sale' ? e.customerId : undefined;
   // a split sale is one order for each rep, but still one order for the team and the company
@@ -196,12 +201,14 @@ const copyLedger = (s: SalesLedger): SalesLedger => {
     for (const [day, set] of b.customersByDay) customersByDay.set(day, new Set(set));
     owners.set(key, { byDay: totals(b.byDay), byMonth: totals(b.byMonth), customersByDay, entries: b.entries.slice() });
   }
-  return { zone: s.zone, entries: s.entries.slice(), owners, orders: new Map(s.orders), firstSales: new Map(s.firstSales) };
+  const dayEntries = new Map<number, number[]>();
+  for (const [day, list] of s.dayEntries) dayEntries.set(day, list.slice());
+  return { zone: s.zone, entries: s.entries.slice(), owners, orders: new Map(s.orders), firstSales: new Map(s.firstSales), dayEntries };
 };
 
 export const salesLedgerProjection = defineProjection<SalesLedger>({
   name: 'salesLedger',
-  init: (settings) => ({ zone: settings.zone, entries: [], owners: new Map(), orders: new Map(), firstSales: new Map() }),
+  init: (settings) => ({ zone: settings.zone, entries: [], owners: new Map(), orders: new Map(), firstSales: new Map(), dayEntries: new Map() }),
   apply: (s, e) => {
     if (e.type === 'SaleRecorded') applySale(s, e.data as SaleRecordedData, e.position, toMillis(e.occurredAt));
     else if (e.type === 'SaleRefunded') applyRefund(s, e.data as SaleRefundedData, e.position, toMillis(e.occurredAt));

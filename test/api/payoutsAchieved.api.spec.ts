@@ -2,8 +2,8 @@
 // the scorecard's revenue KPI all read it, and a refund clawed back on its own line is not netted
 // from it again.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../server/demo/load';
 import { testTally, type TestTally } from '../support/app';
+import { demoTally } from '../support/demo';
 import { incentiveCompany, PLAN, sell, statement } from './payoutsSupport';
 
 const tierBasis = (body: any) => body.lines.filter((l: any) => l.kind === 'commission').reduce((a: number, l: any) => a + l.basis, 0);
@@ -74,9 +74,7 @@ describe('the demo company, November 2026 (issue 14.1)', () => {
   let t: TestTally;
   let admin: string;
   beforeAll(async () => {
-    t = await testTally({ now: '2026-12-02T10:00:00+08:00' });
-    await loadDemo(t.deps.engine);
-    admin = await t.token('admin');
+    ({ t, admin } = await demoTally());
   }, 60_000);
 
   it('R-09: the October refund clawed back at 5 % no longer also keeps QUOTA-120 from being paid', async () => {

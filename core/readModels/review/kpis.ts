@@ -3,6 +3,7 @@
 // for the sales metrics the reps, products and customers that moved the number.
 import { ratio } from '../../shared/money';
 import { directoryProjection } from '../directory';
+import { valueBy } from '../metricDays';
 import { METRICS, metricValue, salesLedgerProjection, type Metric } from '../salesLedger';
 import { shared, type ReviewContext } from './context';
 import { movements, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
@@ -37,7 +38,8 @@ export const kpiRows = (ctx: ReviewContext): KpiRow[] =>
     const moved = movements(ctx);
     const reps = ctx.world.get(directoryProjection).reps;
     return METRICS.map((metric): KpiRow => {
-      const actual = metricValue(ledger, ctx.owner, metric, ctx.period);
+      // what occurred by `at`, as the goal's actual counts it
+      const actual = valueBy(ledger, ctx.owner, metric, ctx.period, ctx.atMs)!;
       const previous = metricValue(ledger, ctx.owner, metric, ctx.previous);
       const goal = goalOfKpi(ctx, ctx.owner, metric);
       const direction = goal.deviation === null ? 0 : goal.deviation < 0 ? -1 : 1;
