@@ -5,7 +5,7 @@ import * as E from 'fp-ts/Either';
 import { DateTime } from 'luxon';
 import Decimal from 'decimal.js';
 import { invalid, type FieldError, type Problem } from './problem';
-import { parsePeriod } from './period';
+import { acceptedPeriod } from './period';
 
 // ---------- error mapping ----------
 
@@ -159,8 +159,8 @@ export const DateOnly = refined<string>('DateOnly', 'expected a real date YYYY-M
 export const MonthDay = refined<string>('MonthDay', 'expected a real month-day MM-DD', (u): u is string =>
   typeof u === 'string' && /^\d{2}-\d{2}$/.test(u) && DateTime.fromISO(`2024-${u}`, { zone: 'UTC' }).isValid);
 
-export const PeriodId = refined<string>('PeriodId', 'expected a period id like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15', (u): u is string =>
-  typeof u === 'string' && parsePeriod(u) !== undefined);
+export const PeriodId = refined<string>('PeriodId', 'expected a period id of a year 1900–2999 like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15', (u): u is string =>
+  typeof u === 'string' && acceptedPeriod(u) !== undefined);
 
 /** Decimals stay where rates, shares and amounts live: below 10^15 in size, 34 significant digits, 30 places. */
 const decimalInRange = (d: Decimal): boolean => d.isZero() || (d.abs().lt('1e15') && d.decimalPlaces() <= 30 && d.sd() <= 34);

@@ -17,13 +17,31 @@ export interface Period {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * Years an id may name on input — every command field and query parameter (SPEC §5a). Ids made
+ * by arithmetic (the period before 1900-01) may leave this range, so every function here works
+ * on any year 0000–9999 and never throws on an id it made itself.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** The years every function here can compute on: four digits. */
+const MIN_YEAR = 0;
+const MAX_YEAR = 9999;
+
+/** Four digits always (0999, never 999), so an id made by arithmetic is an id. */
+const yearId = (year: number) => pad(year, 4);
+
+/** Epoch ms of a UTC calendar day; unlike Date.UTC, years 0–99 are not read as 1900–1999. */
+const utcDay = (year: number, month0: number, day: number): number => new Date(0).setUTCFullYear(year, month0, day);
+
 /** ISO weeks in an ISO week-numbering year (52 or 53). */
 export const weeksInIsoYear = (year: number): number => {
   const dow = (y: number) => (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400)) % 7;
   return dow(year) === 4 || dow(year - 1) === 3 ? 53 : 52;
 };
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number) => new Date(utcDay(year, month, 0)).getUTCDate();
 
 export const parsePeriod = (id: string): Period | undefined => {
   let m: RegExpExecArray | null;
@@ -47,6 +65,15 @@ export const parsePeriod = (id: string): Period | undefined => {
 };
 
 export const periodKind = (id: string): PeriodKind | undefined => parsePeriod(id)?.kind;
+
+/** A period id input may name: well formed, and of a year 1900–2999. */
+export const acceptedPeriod = (id: string): Period | undefined => {
+  const p = parsePeriod(id);
+  return p && p.year >= FIRST_YEAR && p.year <= LAST_YEAR ? p : undefined;
+};
+
+/** Is an instant's or a date's text (ISO, year first) of a year 1900–2999? No parse: folds ask it of every event. */
+export const acceptedYearText = (iso: string): boolean => iso >= String(FIRST_YEAR) && iso < String(LAST_YEAR + 1);
 
 // ---------- local calendar fields of an instant, fast enough for folds over millions ----------
 
@@ -95,27 +122,33 @@ export const localDate = (instant: string | number, zone: string): LocalDate => 
 
 /** ISO week-year and week of a calendar date. */
 export const isoWeekOf = (year: number, month: number, day: number): { weekYear: number; week: number } => {
-  const date = Date.UTC(year, month - 1, day);
+  const date = utcDay(year, month - 1, day);
   const dow = ((new Date(date).getUTCDay() + 6) % 7) + 1; // Monday 1 … Sunday 7
   const thursday = new Date(date + (4 - dow) * 86_400_000);
   const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000)) + 1;
+  const week = Math.floor((thursday.getTime() - utcDay(weekYear, 0, 1)) / (7 * 86_400_000)) + 1;
   return { weekYear, week };
 };
 
-const idOfDate = (kind: PeriodKind, d: LocalDate): string => {
+/** A date outside the years 0000–9999 is held to the nearest day inside them, so its id parses. */
+const clampDate = (d: LocalDate): LocalDate =>
+  d.year < MIN_YEAR ? { year: MIN_YEAR, month: 1, day: 1 } : d.year > MAX_YEAR ? { year: MAX_YEAR, month: 12, day: 31 } : d;
+
+const idOfDate = (kind: PeriodKind, date: LocalDate): string => {
+  const d = clampDate(date);
   switch (kind) {
     case 'year':
-      return String(d.year);
+      return yearId(d.year);
     case 'quarter':
-      return `${d.year}-Q${Math.floor((d.month - 1) / 3) + 1}`;
+      return `${yearId(d.year)}-Q${Math.floor((d.month - 1) / 3) + 1}`;
     case 'month':
-      return `${d.year}-${pad(d.month)}`;
+      return `${yearId(d.year)}-${pad(d.month)}`;
     case 'day':
-      return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+      return `${yearId(d.year)}-${pad(d.month)}-${pad(d.day)}`;
     case 'week': {
       const w = isoWeekOf(d.year, d.month, d.day);
-      return `${w.weekYear}-W${pad(w.week)}`;
+      // the ISO week-year of 0000-01-01 is the year before: keep to the first week of the range
+      return w.weekYear < MIN_YEAR ? `${yearId(MIN_YEAR)}-W01` : w.weekYear > MAX_YEAR ? `${yearId(MAX_YEAR)}-W52` : `${yearId(w.weekYear)}-W${pad(w.week)}`;
     }
   }
 };
@@ -181,28 +214,33 @@ export const elapsedFraction = (id: string, at: string | number, zone: string): 
 
 // ---------- navigation ----------
 
-/** The same kind of period shifted by `n` (2026-07 → 2026-06 for -1; 2026-Q1 → 2025-Q4). */
+/**
+ * The same kind of period shifted by `n` (2026-07 → 2026-06 for -1; 2026-Q1 → 2025-Q4). Past the
+ * years 0000–9999 it stops at the first or last period of its kind: it always returns an id.
+ */
 export const shiftPeriod = (id: string, n: number): string => {
   const p = parsePeriod(id);
   if (!p) throw new RangeError(`not a period id: ${id}`);
+  const within = (index: number, per: number): number => Math.min(Math.max(index, MIN_YEAR * per), MAX_YEAR * per + per - 1);
   switch (p.kind) {
     case 'year':
-      return String(p.year + n);
+      return yearId(within(p.year + n, 1));
     case 'quarter': {
-      const q = p.year * 4 + (p.index - 1) + n;
-      return `${Math.floor(q / 4)}-Q${(((q % 4) + 4) % 4) + 1}`;
+      const q = within(p.year * 4 + (p.index - 1) + n, 4);
+      return `${yearId(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
     }
     case 'month': {
-      const m = p.year * 12 + (p.index - 1) + n;
-      return `${Math.floor(m / 12)}-${pad((((m % 12) + 12) % 12) + 1)}`;
+      const m = within(p.year * 12 + (p.index - 1) + n, 12);
+      return `${yearId(Math.floor(m / 12))}-${pad((m % 12) + 1)}`;
     }
     case 'week': {
-      const monday = DateTime.fromObject({ weekYear: p.year, weekNumber: p.index, weekday: 1 }, { zone: 'UTC' }).plus({ weeks: n });
-      return `${monday.weekYear}-W${pad(monday.weekNumber)}`;
+      const monday = isoWeekMonday(p.year, p.index) + n * 7 * 86_400_000;
+      const d = new Date(monday);
+      return idOfDate('week', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
     }
     case 'day': {
-      const d = new Date(Date.UTC(p.year, p.index - 1, p.day! + n));
-      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      const d = new Date(utcDay(p.year, p.index - 1, p.day! + n));
+      return idOfDate('day', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
     }
   }
 };
@@ -222,15 +260,16 @@ export const subPeriods = (id: string, into: PeriodKind): string[] | undefined =
   const p = parsePeriod(id);
   if (!p || !isFiner(into, p.kind)) return undefined;
   if (into === 'week' && p.kind === 'year') {
-    return Array.from({ length: weeksInIsoYear(p.year) }, (_, i) => `${p.year}-W${pad(i + 1)}`);
+    return Array.from({ length: weeksInIsoYear(p.year) }, (_, i) => `${yearId(p.year)}-W${pad(i + 1)}`);
   }
   // Walk days of the period (UTC calendar arithmetic, zone-free) and collect distinct ids.
-  const first = p.kind === 'week' ? isoWeekMonday(p.year, p.index) : Date.UTC(p.year, p.kind === 'quarter' ? (p.index - 1) * 3 : p.kind === 'month' || p.kind === 'day' ? p.index - 1 : 0, p.day ?? 1);
+  const first = p.kind === 'week' ? isoWeekMonday(p.year, p.index) : utcDay(p.year, p.kind === 'quarter' ? (p.index - 1) * 3 : p.kind === 'month' || p.kind === 'day' ? p.index - 1 : 0, p.day ?? 1);
   const out: string[] = [];
   for (let ms = first; ; ms += 86_400_000) {
     const d = new Date(ms);
     const ld = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-    if (idOfDate(p.kind, ld) !== id) break;
+    // past 9999 the ids are held to its last day: stop there rather than walk on for ever
+    if (ld.year > MAX_YEAR || idOfDate(p.kind, ld) !== id) break;
     if (into === 'week') {
       // only weeks whose Thursday lies inside the parent
       const thursday = new Date(ms + (4 - (((d.getUTCDay() + 6) % 7) + 1)) * 86_400_000);
@@ -244,7 +283,7 @@ export const subPeriods = (id: string, into: PeriodKind): string[] | undefined =
 };
 
 const isoWeekMonday = (weekYear: number, week: number): number => {
-  const jan4 = Date.UTC(weekYear, 0, 4);
+  const jan4 = utcDay(weekYear, 0, 4);
   const dow = ((new Date(jan4).getUTCDay() + 6) % 7) + 1;
   return jan4 - (dow - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000;
 };

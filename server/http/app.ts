@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
 import { bearerOf, verifyToken } from './auth';
 import type { AppDeps, AppEnv } from './env';
+import { leftOutWarnings } from './leftOutWarnings';
 import { HttpProblem, problemBody, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
@@ -81,6 +82,7 @@ export const createApp = (deps: AppDeps) => {
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
   app.use('/api/*', jsonBodyGuard());
+  app.use('/api/*', leftOutWarnings(deps));
   app.use('/api/stream', sseLimit(deps));
 
   app.get('/health', async (c) =>

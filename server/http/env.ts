@@ -18,5 +18,7 @@ export interface AppEnv {
     actor: Actor;
     /** set when the caller authenticated with a stream-only query token */
     tokenScope?: string;
+    /** the log position a GET answered at (asOf), when not the live head */
+    answeredAt?: number;
   };
 }

@@ -2,7 +2,7 @@
 // limit — each validated with a 400 that names the parameter.
 import type { Context } from 'hono';
 import { isInstant } from '../../core/shared/codec';
-import { parsePeriod } from '../../core/shared/period';
+import { acceptedPeriod } from '../../core/shared/period';
 import type { World } from '../../core/readModels/world';
 import type { AppDeps, AppEnv } from './env';
 import { HttpProblem } from './problem';
@@ -23,7 +23,7 @@ export const periodParam = (c: Context, name = 'period', required = true): strin
     if (required) throw HttpProblem.badParam(name, 'required: a period id like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15');
     return undefined;
   }
-  if (!parsePeriod(v)) throw HttpProblem.badParam(name, `'${v}' is not a period id (2026, 2026-Q3, 2026-07, 2026-W27, 2026-07-15)`);
+  if (!acceptedPeriod(v)) throw HttpProblem.badParam(name, `'${v}' is not a period id of a year 1900–2999 (2026, 2026-Q3, 2026-07, 2026-W27, 2026-07-15)`);
   return v;
 };
 
@@ -48,5 +48,6 @@ export const worldFor = async (c: Context<AppEnv>, deps: AppDeps): Promise<{ wor
   const asOf = instantParam(c, 'asOf');
   if (!asOf) return { world: deps.projections.world, asOf: deps.clock().toISOString(), position: deps.projections.position };
   const position = deps.projections.positionAt(Date.parse(asOf));
+  c.set('answeredAt', position);
   return { world: await deps.projections.worldAt(position), asOf, position };
 };

@@ -7,7 +7,7 @@ import { compareKnowledge } from '../../../core/readModels/compare';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
 import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/readModels/reviews';
 import type { World } from '../../../core/readModels/world';
-import { parsePeriod, toMillis } from '../../../core/shared/period';
+import { acceptedPeriod, toMillis } from '../../../core/shared/period';
 import { reviewOf } from '../../projections/reviewAt';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
@@ -18,8 +18,8 @@ const REVIEWED = new Set(['month', 'quarter', 'year']);
 
 const reviewPeriod = (c: Context<AppEnv>): string => {
   const period = c.req.param('period') ?? '';
-  const p = parsePeriod(period);
-  if (!p || !REVIEWED.has(p.kind)) throw HttpProblem.badParam('period', `a review is of a month (2026-06), a quarter (2026-Q2) or a year (2026), not '${period}'`);
+  const p = acceptedPeriod(period);
+  if (!p || !REVIEWED.has(p.kind)) throw HttpProblem.badParam('period', `a review is of a month (2026-06), a quarter (2026-Q2) or a year (2026) of 1900–2999, not '${period}'`);
   return period;
 };
 
