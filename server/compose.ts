@@ -17,7 +17,7 @@ export interface Tally {
 
 export const composeWith = async (config: Config, store: EventStore, clock: () => Date = () => new Date()): Promise<Tally> => {
   const projections = new Projections(store, { zone: config.zone, currency: config.currency }, undefined, config.snapshots);
-  const engine = new CommandEngine({ store, clock, facts: factSource(() => projections.world), settle: (p) => projections.waitFor(p) });
+  const engine = new CommandEngine({ store, clock, facts: factSource(() => projections.world), settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
   await projections.start();
   const deps: AppDeps = { store, engine, projections, config, clock };
   return { deps, app: createApp(deps), close: () => store.close() };

@@ -1,7 +1,7 @@
 // All configuration comes from the environment, here, decoded and checked at start: a wrong
 // value is a clear message naming the variable, not a stack trace.
 import { randomBytes } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './projections/snapshots';
 import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
@@ -32,6 +32,8 @@ export interface Config {
   readonly trainingWindowDays: number;
   /** in-memory snapshots of the read models for asOf queries */
   readonly snapshots: SnapshotPolicy;
+  /** how far ahead of now a fact's occurredAt may lie */
+  readonly futureToleranceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +62,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_PACE_AT_RISK', default: '0.90', meaning: 'goal pace is at-risk when actual / expectedToDate is at least this (else behind)' },
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
   { name: 'TALLY_SNAPSHOT_EVERY', default: '0', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
+  { name: 'TALLY_FUTURE_TOLERANCE', default: 'P1D', meaning: 'how far ahead of now a fact may be dated (occurredAt of sales, refunds, expenses, contacts, …): an ISO-8601 duration in weeks, days, hours, minutes or seconds (P1D, PT12H, PT0S); later is 422' },
   { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
@@ -83,6 +86,21 @@ const goalPolicy = (env: NodeJS.ProcessEnv): GoalPolicy => {
   if (!(Number(p.paceAhead) >= Number(p.paceOnTrack) && Number(p.paceOnTrack) >= Number(p.paceAtRisk)))
     throw new ConfigError(`TALLY_PACE_AHEAD (${p.paceAhead}) ≥ TALLY_PACE_ON_TRACK (${p.paceOnTrack}) ≥ TALLY_PACE_AT_RISK (${p.paceAtRisk}) must hold`);
   return p;
+};
+
+/**
+ * An ISO-8601 duration of fixed length: weeks, days, hours, minutes, seconds (a day is 24 hours).
+ * Years and months are refused, their length varies.
+ */
+const fixedDuration = (env: NodeJS.ProcessEnv, name: string, fallback: string): number => {
+  const raw = env[name] || fallback;
+  const d = Duration.fromISO(raw);
+  const bad = (why: string) => new ConfigError(`${name}=${raw}: ${why}; expected an ISO-8601 duration such as P1D, PT12H or PT0S`);
+  if (!d.isValid) throw bad('not an ISO-8601 duration');
+  if (d.years !== 0 || d.quarters !== 0 || d.months !== 0) throw bad('years and months have no fixed length');
+  const ms = d.as('milliseconds');
+  if (!Number.isFinite(ms) || ms < 0) throw bad('a duration must not be negative');
+  return ms;
 };
 
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number => {
@@ -148,6 +166,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     goals: goalPolicy(env),
     trainingWindowDays: int(env, 'TALLY_TRAINING_WINDOW_DAYS', 30),
     snapshots: { every: int(env, 'TALLY_SNAPSHOT_EVERY', DEFAULT_SNAPSHOT_POLICY.every, 0), keep: int(env, 'TALLY_SNAPSHOT_KEEP', DEFAULT_SNAPSHOT_POLICY.keep, 0) },
+    futureToleranceMs: fixedDuration(env, 'TALLY_FUTURE_TOLERANCE', 'P1D'),
   };
 };
 

@@ -98,7 +98,8 @@ export const StartContest = closed(
     rankBy: literalUnion('RankBy', ['value', 'attainment', 'growth'] as const),
     prizes: boundedArray(PrizeInput, 50),
   },
-  { teams: boundedArray(Id, 200) },
+  // occurredAt: when it was started (default: when it is recorded), to record a contest run earlier
+  { teams: boundedArray(Id, 200), occurredAt: Instant },
 );
 export type StartContest = t.TypeOf<typeof StartContest>;
 

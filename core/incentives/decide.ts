@@ -8,6 +8,7 @@ import { repStream } from '../teams/state';
 import type { StatementBody } from './calculate/types';
 import type { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
 import type { IncentiveEvent, IncentivePlan } from './events';
+import { contestWindow } from './contestWindow';
 import { normalizePlan } from './planRules';
 import type { BadgeState, ContestState, DisputeState, PayoutState, PlanState } from './state';
 
@@ -75,7 +76,31 @@ const sorted = (v: unknown): string =>
   : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sorted((v as Record<string, unknown>)[k])}`).join(',')}}`
   : JSON.stringify(v);
 
-export const startContest = (c: StartContest, s: ContestState): Decision => {
+/** For StartContest, from the shell: how many participants the rules could rank (readModels/contests). */
+export type ContestRankingFact = { readonly participants: number; readonly ranked: number; readonly warnings: readonly string[] };
+
+const refusedAt = (rule: string, path: string, detail: string): Problem => ({ ...ruleBroken(rule, detail), errors: [{ path: `data.${path}`, message: detail }] });
+
+/**
+ * A contest must still be able to run and to rank: its window has not ended when it is started
+ * (its prizes would be decided before anyone could compete), and an attainment contest needs at
+ * least one participant with a goal for its period (else everyone ties for first). A growth
+ * contest whose reps sold nothing before only warns in its standings: they may still differ.
+ */
+const contestCannotRun = (c: StartContest, ctx: DecideContext): Problem | undefined => {
+  if (ctx.time) {
+    const { end } = contestWindow(c, ctx.time.zone);
+    const startedAt = c.occurredAt ?? ctx.time.now;
+    if (end <= Date.parse(startedAt)) return refusedAt('contest-window-ended', 'to', `the contest's window ended at ${c.to}, before it was started (${startedAt}): a contest is started before its window closes`);
+  }
+  const ranking = ctx.facts.ranking as ContestRankingFact | undefined;
+  if (c.rankBy === 'attainment' && ranking && ranking.participants > 0 && ranking.ranked === 0)
+    return refusedAt('contest-cannot-rank', 'rankBy', `${ranking.warnings.join('; ')}: set the reps' goals first, or rank by value`);
+  return undefined;
+};
+
+export const startContest = (command: StartContest, s: ContestState, ctx: DecideContext): Decision => {
+  const { occurredAt, ...c } = command;
   const before = c.from.length === 10 || c.to.length === 10 ? dayOf(c.to) < dayOf(c.from) : Date.parse(c.to) <= Date.parse(c.from);
   if (before) return E.left(invalidField('to', `the contest must end after it starts (from ${c.from}, to ${c.to})`));
   const badPrize = c.prizes.findIndex((p) => (p.rank === undefined) === (p.atLeast === undefined));
@@ -88,7 +113,9 @@ export const startContest = (c: StartContest, s: ContestState): Decision => {
         : ruleBroken('contest-rules-frozen', `contest '${c.contestId}' has started; its rules (metric, window, ranking, prizes) are frozen and cannot change`),
     );
   }
-  return E.right([{ type: 'ContestStarted', data: c }]);
+  const cannot = contestCannotRun(command, ctx);
+  if (cannot) return E.left(cannot);
+  return E.right([{ type: 'ContestStarted', data: c, ...(occurredAt ? { occurredAt } : {}) }]);
 };
 
 export const awardBadge = (c: AwardBadge, s: BadgeState, ctx: DecideContext): Decision => {

@@ -8,6 +8,9 @@ import { badgeStream, contestStream, disputeStream, payoutId, payoutStream, plan
 
 export { badgeStream, contestStream, disputeStream, payoutStream, planStream };
 
+/** The shell's fact for StartContest: whom its rules could rank (ContestRankingFact). */
+export const CONTEST_RANKING_FACT = 'contestRanking';
+
 const statementOf = (c: { repId: string; period: string }, source: { query: <R>(name: string, args: Record<string, unknown>) => R }) => ({
   statement: source.query('payoutStatement', { repId: c.repId, period: c.period }),
 });
@@ -65,7 +68,8 @@ export const incentiveCommands = [
     codec: StartContest,
     kind: contestStream,
     streamId: (c) => c.contestId,
-    decide: (c, s) => startContest(c, s),
+    facts: (c, source) => ({ ranking: source.query(CONTEST_RANKING_FACT, { rules: c }) }),
+    decide: startContest,
     roles: ['admin', 'manager'],
     // a manager runs contests for their own team only; a company-wide contest is the admin's
     scope: (c) => ({ teams: c.teams && c.teams.length > 0 ? c.teams : ['(every team)'] }),

@@ -4,12 +4,13 @@
 import type Decimal from 'decimal.js';
 import type { ContestStartedData } from '../incentives/events';
 import { Dec } from '../shared/money';
-import { parsePeriod, periodBounds, toMillis } from '../shared/period';
-import { directoryProjection } from './directory';
+import { contestWindow } from '../incentives/contestWindow';
+import { parsePeriod, periodBounds } from '../shared/period';
+import { directoryProjection, type RepInfo } from './directory';
 import { repGoal } from './goalLink';
 import type { LeaderboardEntry } from './leaderboard';
 import { defineProjection } from './projection';
-import { salesLedgerProjection, type SalesLedger } from './salesLedger';
+import { dayId, localDay, salesLedgerProjection, type SalesLedger } from './salesLedger';
 import type { World } from './world';
 
 export interface ContestRecord {
@@ -31,11 +32,7 @@ export const contestsProjection = defineProjection<Map<string, ContestRecord>>({
   },
 });
 
-/** [start, end) in epoch ms: a date `from` starts that local day, a date `to` ends with that local day. */
-export const contestWindow = (rules: Pick<ContestStartedData, 'from' | 'to'>, zone: string): { start: number; end: number } => ({
-  start: rules.from.length === 10 ? periodBounds(rules.from, zone).start : toMillis(rules.from),
-  end: rules.to.length === 10 ? periodBounds(rules.to, zone).end : toMillis(rules.to),
-});
+export { contestWindow };
 
 /** A metric of a rep over [start, end), from the rep's ledger credits. */
 export const windowValue = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
@@ -58,7 +55,7 @@ export const windowValue = (ledger: SalesLedger, repId: string, metric: string, 
 };
 
 /** The period id whose bounds are exactly the window (a month, quarter or year), if any. */
-const periodOfWindow = (rules: ContestStartedData, zone: string, start: number, end: number): string | undefined => {
+const periodOfWindow = (rules: ContestRules, zone: string, start: number, end: number): string | undefined => {
   const d = rules.from.slice(0, 10);
   const [y, m] = [d.slice(0, 4), d.slice(5, 7)];
   const candidates = [y, `${y}-Q${Math.floor((+m - 1) / 3) + 1}`, `${y}-${m}`];
@@ -85,18 +82,30 @@ export interface ContestView {
   readonly startedAt: string;
   readonly position: number;
   readonly standings: Standing[];
+  /** why some reps cannot be ranked (no goal for an attainment contest, nothing before for growth) */
+  readonly warnings: readonly string[];
 }
 
-export const contestStandings = (world: World, contestId: string, at: number): ContestView | undefined => {
-  const c = world.get(contestsProjection).get(contestId);
-  if (!c) return undefined;
+/** The rules a ranking needs (a started contest's, or a StartContest's before it is decided). */
+type ContestRules = Pick<ContestStartedData, 'metric' | 'from' | 'to' | 'rankBy' | 'prizes' | 'teams'>;
+
+interface Row {
+  readonly rep: RepInfo;
+  readonly value: number;
+  readonly attainment: Decimal | null;
+  readonly growth: Decimal | null;
+  /** what the contest ranks by; null when the rep cannot be ranked (no goal, nothing before) */
+  readonly key: Decimal | null;
+}
+
+/** Every participant valued over the window and sorted by the ranking key, unrankable reps last. */
+const rowsOf = (world: World, r: ContestRules): { rows: Row[]; period: string | undefined; start: number; end: number } => {
   const zone = world.settings.zone;
   const ledger = world.get(salesLedgerProjection);
-  const r = c.rules;
   const { start, end } = contestWindow(r, zone);
   const period = periodOfWindow(r, zone, start, end);
   const reps = [...world.get(directoryProjection).reps.values()].filter((rep) => !r.teams || r.teams.includes(rep.teamId));
-  const rows = reps.map((rep) => {
+  const rows = reps.map((rep): Row => {
     const value = windowValue(ledger, rep.repId, r.metric, start, end);
     const goal = period ? repGoal(world, rep.repId, r.metric, period) : undefined;
     const before = windowValue(ledger, rep.repId, r.metric, start - (end - start), start);
@@ -106,6 +115,44 @@ export const contestStandings = (world: World, contestId: string, at: number): C
     return { rep, value, attainment, growth, key };
   });
   rows.sort((a, b) => (a.key === null ? (b.key === null ? 0 : 1) : b.key === null ? -1 : b.key.comparedTo(a.key)) || (a.rep.repId < b.rep.repId ? -1 : 1));
+  return { rows, period, start, end };
+};
+
+const localDate = (ms: number, zone: string): string => dayId(localDay(ms, zone));
+
+/** Why some or all participants cannot be ranked (they would all share the last rank). */
+const rankWarnings = (r: ContestRules, rows: readonly Row[], period: string | undefined, start: number, end: number, zone: string): string[] => {
+  const unranked = rows.filter((row) => row.key === null).map((row) => row.rep.repId);
+  if (rows.length === 0) return ['no rep takes part: the contest has no one to rank'];
+  if (unranked.length === 0) return [];
+  const all = unranked.length === rows.length;
+  const who = all ? `no rep of the ${rows.length}` : `${unranked.length} of ${rows.length} reps (${unranked.join(', ')})`;
+  const outcome = all ? 'nobody can be ranked, so every rep shares rank 1 and no prize is won' : 'they rank after the others, tied, and win no prize';
+  if (r.rankBy === 'attainment')
+    return [period
+      ? `attainment: ${who} ${all ? 'has a' : 'have no'} ${r.metric} goal for ${period}; ${outcome}`
+      : `attainment is against each rep's goal for the window's month, quarter or year, but the window ${r.from} – ${r.to} is none of them; ${outcome}`];
+  const span = end - start;
+  return [`growth: ${who} had ${all ? 'any' : 'no'} ${r.metric} in the window just before (${localDate(start - span, zone)} – ${localDate(start - 1, zone)}), so growth cannot be measured; ${outcome}`];
+};
+
+/** For StartContest: whether anyone could be ranked under these rules, and why not. */
+export interface ContestRanking {
+  readonly participants: number;
+  readonly ranked: number;
+  readonly warnings: readonly string[];
+}
+
+export const contestRanking = (world: World, rules: ContestRules): ContestRanking => {
+  const { rows, period, start, end } = rowsOf(world, rules);
+  return { participants: rows.length, ranked: rows.filter((row) => row.key !== null).length, warnings: rankWarnings(rules, rows, period, start, end, world.settings.zone) };
+};
+
+export const contestStandings = (world: World, contestId: string, at: number): ContestView | undefined => {
+  const c = world.get(contestsProjection).get(contestId);
+  if (!c) return undefined;
+  const r = c.rules;
+  const { rows, period, start, end } = rowsOf(world, r);
   const standings: Standing[] = [];
   rows.forEach((row, i) => {
     const prev = rows[i - 1];
@@ -120,6 +167,7 @@ export const contestStandings = (world: World, contestId: string, at: number): C
   return {
     contestId, title: r.title, metric: r.metric, from: r.from, to: r.to, rankBy: r.rankBy, prizes: r.prizes, teams: r.teams ?? null,
     status: at < start ? 'upcoming' : at < end ? 'running' : 'ended', final: at >= end, startedAt: c.startedAt, position: c.position, standings,
+    warnings: rankWarnings(r, rows, period, start, end, world.settings.zone),
   };
 };
 

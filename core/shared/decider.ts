@@ -27,6 +27,18 @@ export type NewEvent<E extends DomainEvent = DomainEvent> = E & { readonly occur
 export interface DecideContext {
   state<S>(kind: StreamKind<S>, id: string): S;
   readonly facts: Readonly<Record<string, unknown>>;
+  /** the shell's clock and calendar as data; absent where no clock applies (a replay, a unit test) */
+  readonly time?: DecideTime;
+}
+
+/** Core reads no clock: the shell passes the moment a command is decided at, and its settings. */
+export interface DecideTime {
+  /** the instant the events will be recorded at (their recordedAt) */
+  readonly now: string;
+  /** how far past `now` a fact's business time may lie (TALLY_FUTURE_TOLERANCE) */
+  readonly futureToleranceMs: number;
+  /** the zone of business periods (TALLY_TIMEZONE) */
+  readonly zone: string;
 }
 
 export interface Decider<C, E extends DomainEvent, S> {

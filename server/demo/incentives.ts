@@ -48,7 +48,7 @@ export const demoIncentives = (): DemoCommand[] => [
   {
     type: 'StartContest',
     data: {
-      contestId: 'DOUBLE-11-2026', title: '双11冲刺赛', metric: 'revenue', from: '2026-11-01', to: '2026-11-11', rankBy: 'value',
+      contestId: 'DOUBLE-11-2026', title: '双11冲刺赛', metric: 'revenue', from: '2026-11-01', to: '2026-11-11', rankBy: 'value', occurredAt: '2026-10-25T09:00:00+08:00',
       prizes: [{ rank: 1, prize: '旅行基金 5,000 元' }, { rank: 2, prize: '购物卡 2,000 元' }, { rank: 3, prize: '购物卡 1,000 元' }, { atLeast: 5_000_000, prize: '冲刺奖杯' }],
     },
   },

@@ -6,7 +6,8 @@ import { commandsByType, kindOfStream } from '../../core/catalog';
 import { upcast } from '../../core/upcasters';
 import type { CommandSpec, FactSource } from '../../core/shared/command';
 import { decode } from '../../core/shared/codec';
-import type { DecideContext, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
+import { commandInFuture } from '../../core/shared/businessTime';
+import type { DecideContext, DecideTime, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
 import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
 import { assertCanonicalizable } from '../store/canonicalJson';
@@ -35,7 +36,12 @@ export interface EngineDeps {
   readonly maxRetries?: number;
   /** resolves once read models have folded a position, so facts read after a write see it */
   readonly settle?: (position: number) => Promise<void>;
+  /** how far ahead of now a fact's business time may lie, and the zone of business periods */
+  readonly time?: Omit<DecideTime, 'now'>;
 }
+
+/** TALLY_FUTURE_TOLERANCE's default: one day. */
+export const DEFAULT_TIME: Omit<DecideTime, 'now'> = { futureToleranceMs: 86_400_000, zone: 'Asia/Shanghai' };
 
 /** A command that passed every check and waits to be appended. */
 interface Decided {
@@ -224,17 +230,19 @@ export class CommandEngine {
       return hit.state as S;
     };
     const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS, { state }) : {};
-    const ctx: DecideContext = { state, facts };
+    const now = this.deps.clock().toISOString();
+    const ctx: DecideContext = { state, facts, time: { ...(this.deps.time ?? DEFAULT_TIME), now } };
     if (spec.scope) {
       const scopeProblem = authorizeScope(spec, actor, spec.scope(command, ctx));
       if (scopeProblem) return E.left(assumed ? ASSUMED_NEW : scopeProblem);
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
+    const future = commandInFuture(command, ctx.time);
+    if (future) return E.left(future);
     const own = loaded.get(stream)!;
     const decision = spec.decide(command, own.state, ctx);
     if (E.isLeft(decision)) return E.left(assumed ? ASSUMED_NEW : decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
-    const now = this.deps.clock().toISOString();
     const commandId = options.idempotencyKey ?? randomUUID();
     const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
     const events: UnsealedEvent[] = decision.right.map((e: NewEvent) => ({

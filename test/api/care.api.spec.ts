@@ -54,7 +54,10 @@ describe('care API', () => {
     // potential customers: every 45 days from registration on 2026-01-05 → 2026-02-19
     const before = (await tasks('from=2026-02-01&to=2026-02-28&at=2026-02-10T10:00:00%2B08:00')).filter((x) => x.kind === 'follow-up');
     expect(before.map((x) => [x.due, x.customerId])).toEqual([['2026-02-19', 'C-1'], ['2026-02-19', 'C-3']]);
-    await ok('LogCustomerContact', { customerId: 'C-1', contactId: 'K-1', repId: 'R-1', kind: 'call', occurredAt: '2026-02-15T20:00:00+08:00' }, rep1);
+    // a contact is recorded once it has happened (the clock goes back for the other cases)
+    t.setNow('2026-02-16T09:00:00+08:00');
+    await ok('LogCustomerContact', { customerId: 'C-1', contactId: 'K-1', repId: 'R-1', kind: 'call', occurredAt: '2026-02-15T20:00:00+08:00' }, await t.token('rep', 'R-1'));
+    t.setNow('2026-01-05T10:00:00+08:00');
     const after = (await tasks('from=2026-02-01&to=2026-02-28&at=2026-02-20T10:00:00%2B08:00')).filter((x) => x.kind === 'follow-up');
     expect(after.map((x) => x.customerId)).toEqual(['C-3']);
     const next = (await tasks('from=2026-03-01&to=2026-04-30&at=2026-02-20T10:00:00%2B08:00')).find((x) => x.kind === 'follow-up' && x.customerId === 'C-1');

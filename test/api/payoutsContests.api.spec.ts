@@ -20,8 +20,10 @@ describe('contests', () => {
     await sell(t, admin, 'R-1', 600_000, '2026-07-03T10:00:00+08:00');
     await sell(t, admin, 'R-2', 600_000, '2026-07-04T10:00:00+08:00');
     await sell(t, admin, 'R-3', 300_000, '2026-07-05T10:00:00+08:00');
+    t.setNow('2026-08-01T12:00:00+08:00'); // a sale is recorded once it has happened
+    admin = await t.token('admin');
     await sell(t, admin, 'R-3', 900_000, '2026-08-01T10:00:00+08:00'); // after the window
-    const r = await t.get('/api/contests/K-7', await t.token('viewer'));
+    const r = await t.get('/api/contests/K-7?at=2026-07-20T09:00:00%2B08:00', await t.token('viewer'));
     expect(r.status).toBe(200);
     const body = (await r.json()) as any;
     expect(body.status).toBe('running');
@@ -57,9 +59,10 @@ describe('contests', () => {
 
 describe('contests by attainment', () => {
   it("ranks by attainment of each rep's goal when the window is a whole month, a new rep able to lead", async () => {
-    await t.post('StartContest', { ...contest, rankBy: 'attainment', prizes: [{ atLeast: 1, prize: 'on target' }] }, admin);
+    // the goals come first: an attainment contest where nobody has a goal is refused (contest-cannot-rank)
     for (const [rep, target] of [['R-1', 1_000_000], ['R-2', 200_000]] as const)
       expect((await t.post('SetGoal', { goalId: `G-${rep}`, title: 'July', owner: `rep:${rep}`, metric: 'revenue', period: '2026-07', target, relevance: 'contest' }, admin)).status).toBe(201);
+    expect((await t.post('StartContest', { ...contest, rankBy: 'attainment', prizes: [{ atLeast: 1, prize: 'on target' }] }, admin)).status).toBe(201);
     await sell(t, admin, 'R-1', 800_000, '2026-07-03T10:00:00+08:00');
     await sell(t, admin, 'R-2', 300_000, '2026-07-04T10:00:00+08:00');
     const body = (await (await t.get('/api/contests/K-7', admin)).json()) as any;

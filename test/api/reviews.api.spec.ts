@@ -164,9 +164,11 @@ describe('the quarterly retrospective', () => {
 
   it('groups the quarter’s lessons by keep / stop / try and follows up the last retro’s action items', async () => {
     const t = await testTally({ now: '2026-04-08T09:00:00+08:00' });
-    const admin = await seedCompany(t);
+    let admin = await seedCompany(t);
     await ok(await t.post('HoldMeeting', { meetingId: 'QR-Q1', kind: 'quarterly-retro', occurredAt: '2026-04-08T09:00:00+08:00', attendees: ['M-1'], period: '2026-Q1' }, admin));
     for (const id of ['A-1', 'A-2']) await ok(await t.post('AddActionItem', { actionId: id, title: `follow-up ${id}`, due: '2026-05-15', ownerRepId: 'R-1', source: 'QR-Q1' }, admin));
+    t.setNow('2026-05-11T09:00:00+08:00'); // completed facts are recorded once they happened
+    admin = await t.token('admin');
     await ok(await t.post('CompleteActionItem', { actionId: 'A-1', occurredAt: '2026-05-10T17:00:00+08:00' }, admin));
     for (const [id, kind] of [['L-1', 'keep'], ['L-2', 'try'], ['L-3', 'try']] as const) await ok(await t.post('RecordLesson', { lessonId: id, period: '2026-Q2', kind, text: `lesson ${id}` }, admin));
     const { retrospective } = await ok(await t.get('/api/reviews/2026-Q2?at=2026-07-06T09:00:00%2B08:00', admin));

@@ -59,7 +59,8 @@ const commandOf = (o: Op, i: number) => {
 /** Run the commands through the engine with a clock that moves on by a random step each time. */
 const logOf = async (ops: Op[], steps: number[], every: number) => {
   const store = new MemoryStore();
-  let now = Date.parse('2026-05-01T00:00:00+08:00');
+  // recorded after every business day the facts use (a fact dated ahead of the clock is refused)
+  let now = Date.parse('2026-06-10T00:00:00+08:00');
   // copies are never held back by time here: every `every` events there is a snapshot
   const projections = new Projections(store, settings, allProjections, { every, keep: 4, copyShare: Number.POSITIVE_INFINITY });
   await projections.start();
