@@ -7,7 +7,8 @@ import { Dec, ratio } from '../shared/money';
 import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../shared/period';
 import type { TargetSpec } from '../goals/events';
 import { directoryProjection } from './directory';
-import { goalsOf, goalsWhere, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
+import { goalsOf, goalsWhere, type GoalBreakdown, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
+import { childSets, mismatchWarning, type ChildSet } from './goalTree';
 import { memoized } from './memo';
 import { cumulative, dailyIncrements, localDayStart, rangeValue, valueBy } from './metricDays';
 import { dayId, dayRange, isMetric, localDay, metricValue, METRICS, salesLedgerProjection, splitOwner } from './salesLedger';
@@ -137,7 +138,7 @@ interface Base {
   readonly fromDay: number;
   readonly days: number;
   readonly history: GoalHistory;
-  readonly childrenTotal: number | null;
+  readonly breakdown: GoalProgress['breakdown'];
   readonly warnings: readonly string[];
 }
 
@@ -167,16 +168,18 @@ const baseOf = (world: World, g: GoalRecord): Base =>
     const actual = measurable ? metricValue(world.get(salesLedgerProjection), g.owner, g.metric as (typeof METRICS)[number], g.period) : 0;
     const days = range.to - range.from;
     const history: GoalHistory = measurable ? historyOf(world, g, range.from, days) : { best: null, runRate: null, lookback: [] };
-    const s = goalsOf(world);
-    const warnings: string[] = [];
-    let childrenTotal: number | null = null;
-    if (g.breakdown) {
-      childrenTotal = g.children.reduce((sum, id) => sum + (s.goals.get(id)?.target ?? 0), 0);
-      const diff = g.target - childrenTotal;
-      if (diff !== 0) warnings.push(`mismatch: the children's targets sum to ${childrenTotal}, not to the target ${g.target} (${diff > 0 ? 'short by' : 'over by'} ${Math.abs(diff)}); revise the children or the target`);
-      if (g.breakdown.fallback) warnings.push(`breakdown: ${g.breakdown.fallback}`);
-    }
-    return { g, measurable, actual, start: b.start, end: b.end, fromDay: range.from, days, history, childrenTotal, warnings };
+    const sets = childSets(goalsOf(world), g);
+    const warnings = sets.filter((set) => set.mismatch).map((set) => mismatchWarning(g, set));
+    if (g.breakdown?.fallback) warnings.push(`breakdown: ${g.breakdown.fallback}`);
+    // the goal's own breakdown, else the children that name it as parent
+    const main = sets[0];
+    const breakdown: GoalProgress['breakdown'] = !main
+      ? null
+      : {
+          ...(g.breakdown ?? { kind: main.kind, method: 'linked', weights: [] }),
+          childrenTotal: main.childrenTotal, difference: main.difference, mismatch: sets.some((set) => set.mismatch), sets,
+        };
+    return { g, measurable, actual, start: b.start, end: b.end, fromDay: range.from, days, history, breakdown, warnings };
   });
 
 const smartOf = (world: World, base: Base, policy: GoalPolicy): Smart =>
@@ -286,7 +289,12 @@ export interface GoalProgress {
   readonly origin: GoalRecord['origin'];
   readonly targetSpec: TargetSpec | null;
   readonly baseline: number | null;
-  readonly breakdown: (GoalRecord['breakdown'] & { childrenTotal: number; mismatch: boolean }) | null;
+  /**
+   * The goal's breakdown (or, without one, the goals that name it as parent): `childrenTotal` and
+   * `difference` (target − total) of that set; `mismatch` when any set of children in `sets` does
+   * not add up to the target.
+   */
+  readonly breakdown: (GoalBreakdown & { childrenTotal: number; difference: number; mismatch: boolean; sets: readonly ChildSet[] }) | null;
   readonly warnings: readonly string[];
   readonly revisions: readonly GoalRevision[];
   readonly at: string;
@@ -361,7 +369,7 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
     origin: g.origin,
     targetSpec: g.targetSpec ?? null,
     baseline: g.baseline ?? null,
-    breakdown: g.breakdown ? { ...g.breakdown, childrenTotal: base.childrenTotal!, mismatch: base.childrenTotal !== g.target } : null,
+    breakdown: base.breakdown,
     warnings: base.warnings,
     revisions: g.revisions,
     at: typeof o.at === 'string' ? o.at : new Date(o.at).toISOString(),

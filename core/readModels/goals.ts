@@ -53,6 +53,8 @@ export interface GoalsState {
   readonly byOwner: Map<string, string[]>;
   /** `owner|metric|period` → the first goal set on it */
   readonly byKey: Map<string, string>;
+  /** goal id → the goals set with it as their parentGoalId (children made by its breakdown aside) */
+  readonly linked: Map<string, string[]>;
 }
 
 export const goalKey = (owner: string, metric: string, period: string): string => `${owner}|${metric}|${period}`;
@@ -92,7 +94,7 @@ const breakDown = (s: GoalsState, parentId: string, breakdown: GoalBreakdown, ch
 
 export const goalsProjection = defineProjection<GoalsState>({
   name: 'goals',
-  init: () => ({ goals: new Map(), byOwner: new Map(), byKey: new Map() }),
+  init: () => ({ goals: new Map(), byOwner: new Map(), byKey: new Map(), linked: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'GoalSet': {
@@ -103,6 +105,11 @@ export const goalsProjection = defineProjection<GoalsState>({
           ...(d.parentGoalId ? { parentGoalId: d.parentGoalId } : {}), ...(d.relevance ? { relevance: d.relevance } : {}), ...(d.description ? { description: d.description } : {}),
           origin: 'set', children: [], revisions: [], setAt: e.recordedAt, position: e.position,
         });
+        if (d.parentGoalId && s.goals.get(d.goalId)?.position === e.position) {
+          const siblings = s.linked.get(d.parentGoalId);
+          if (siblings) siblings.push(d.goalId);
+          else s.linked.set(d.parentGoalId, [d.goalId]);
+        }
         break;
       }
       case 'GoalDecomposed': {
