@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
-import { bearerOf, verifyToken } from './auth';
+import { bearerOf, unauthorized, verifyToken } from './auth';
 import type { AppDeps, AppEnv } from './env';
 import { leftOutWarnings } from './leftOutWarnings';
 import { HttpProblem, problemBody, sendProblem } from './problem';
@@ -64,12 +64,12 @@ export const createApp = (deps: AppDeps) => {
     const header = bearerOf(c.req.header('authorization'));
     const query = c.req.path === '/api/stream' ? c.req.query('token') : undefined;
     const token = header ?? query;
-    if (!token) throw HttpProblem.of(401, 'Unauthorized', 'send Authorization: Bearer <token>', {}, { 'www-authenticate': 'Bearer realm="tally"' });
+    if (!token) throw unauthorized('send Authorization: Bearer <token>');
     const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock(), deps.config.tokenMaxTtlSeconds);
     if (verified.scope === 'stream' && c.req.path !== '/api/stream')
-      throw HttpProblem.of(401, 'Unauthorized', 'a stream token is only good for GET /api/stream');
+      throw unauthorized('a stream token is only good for GET /api/stream');
     if (!header && verified.scope !== 'stream')
-      throw HttpProblem.of(401, 'Unauthorized', 'only a short-lived stream token may travel in the query string; get one from POST /api/stream/token');
+      throw unauthorized('only a short-lived stream token may travel in the query string; get one from POST /api/stream/token');
     c.set('actor', verified.actor);
     c.set('tokenScope', verified.scope);
     return next();

@@ -55,7 +55,8 @@ export interface VerifiedToken {
   readonly iat?: number;
 }
 
-const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="tally"' });
+/** A 401; sendProblem adds the WWW-Authenticate challenge every 401 carries. */
+export const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', detail);
 
 // A token's signature and claims never change, so each token is verified once; a later use checks
 // only its time window again (jose's rule: nbf ≤ now + skew, exp > now − skew) and falls back to the

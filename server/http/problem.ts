@@ -34,8 +34,15 @@ export const problemBody = (status: number, title: string, detail: string, extra
 export const fromProblem = (p: Problem): ProblemBody =>
   problemBody(statusOf(p.kind), p.title, p.detail, { ...(p.errors && p.errors.length > 0 ? { errors: p.errors } : {}), ...(p.rule ? { rule: p.rule } : {}) });
 
+/** The challenge every 401 carries (RFC 9110 §11.6.1), whichever check refused the request. */
+export const BEARER_CHALLENGE = 'Bearer realm="tally"';
+
 export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) =>
-  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json', ...headers });
+  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+    ...(body.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
+    ...headers,
+  });
 
 /** Thrown by handlers and middleware; rendered by the app's one onError. */
 export class HttpProblem extends Error {
