@@ -113,7 +113,8 @@ export const badgesOf = (world: World, at: number, repId?: string): Badge[] => {
     const f = firstSaleOf(ledger, r);
     if (f) first = Math.min(first, f.ms);
     if (repId && r !== repId) continue;
-    if (f && f.ms <= at) out.push({ badgeId: `auto:first-sale:${r}`, repId: r, title: 'First sale', reason: `first sale: order ${f.orderId}`, occurredAt: iso(f.ms), kind: 'automatic', citations: [f.position] });
+    // a badge is shown to everyone, an order id only to whom may read the order (SPEC §5a): the citation names the event
+    if (f && f.ms <= at) out.push({ badgeId: `auto:first-sale:${r}`, repId: r, title: 'First sale', reason: 'first sale', occurredAt: iso(f.ms), kind: 'automatic', citations: [f.position] });
     out.push(...goalBadges(world, r, at));
   }
   if (Number.isFinite(first)) out.push(...mostImproved(world, first, at).filter((b) => !repId || b.repId === repId));

@@ -40,6 +40,10 @@ export interface EventRef {
 
 export interface ChangeItem {
   readonly kind: string;
+  /** a sale's or refund's order, customer and the credited reps (of the team compared): whose change it is */
+  readonly orderId?: string;
+  readonly customerId?: string;
+  readonly repIds?: readonly string[];
   readonly summary: string;
   /** the change to the owner's revenue, units and orders of the period (sales and refunds) */
   readonly effect: Effect | null;
@@ -84,13 +88,13 @@ const creditsOf = <C extends { teamId: string }>(credits: readonly C[], teamId?:
 const sum = <C>(xs: readonly C[], f: (c: C) => number) => xs.reduce((a, c) => a + f(c), 0);
 
 /** A sale or refund recorded in the gap whose business time falls in the period, with its effect on the owner. */
-const salesChange = <D extends { credits: readonly { teamId: string }[] }>(key: string, type: string, kind: string, effectOf: (d: D, credits: readonly D['credits'][number][]) => Effect, summaryOf: (d: D, e: StoredEvent) => string): ChangeKind => ({
+const salesChange = <D extends { orderId: string; customerId: string; credits: readonly { repId: string; teamId: string }[] }>(key: string, type: string, kind: string, effectOf: (d: D, credits: readonly D['credits'][number][]) => Effect, summaryOf: (d: D, e: StoredEvent) => string): ChangeKind => ({
   key,
   item: (e, q) => {
     if (e.type !== type || !inPeriod(e, q)) return undefined;
     const d = e.data as D;
     const credits = creditsOf(d.credits, q.teamId);
-    return credits && { kind, summary: summaryOf(d, e), effect: effectOf(d, credits), events: [refOf(e)] };
+    return credits && { kind, orderId: d.orderId, customerId: d.customerId, repIds: credits.map((c) => c.repId), summary: summaryOf(d, e), effect: effectOf(d, credits), events: [refOf(e)] };
   },
 });
 

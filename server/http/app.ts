@@ -16,6 +16,7 @@ import { noStore, strictHeaders } from './security/headers';
 import { jsonBodyGuard } from './security/jsonBody';
 import { commonQueryParams } from './security/queryParams';
 import { rateLimit } from './security/rateLimit';
+import { redactAnswers } from './security/redact';
 import { routeGuard } from './security/routeGuard';
 import { sseLimit } from './security/sseLimit';
 
@@ -77,13 +78,14 @@ export const createApp = (deps: AppDeps) => {
 
   // After authentication, in this order: spend the caller's rate budget (refused calls count too),
   // enforce the authorization matrix, check the shared query parameters and the body's nesting,
-  // cap open streams.
+  // cap open streams, and redact every answer to what the caller's role may read (SPEC §5a).
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
   app.use('/api/*', jsonBodyGuard());
   app.use('/api/*', leftOutWarnings(deps));
   app.use('/api/stream', sseLimit(deps));
+  app.use('/api/*', redactAnswers(deps));
 
   app.get('/health', async (c) =>
     c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),

@@ -30,8 +30,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },
   { method: 'get', path: '/api/events', summary: 'Read the log after a position (paged, optionally one stream)', roles: ['admin'], query: ['after', 'limit', 'stream'] },
   { method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain → { ok, count, head }', roles: ['admin'] },
-  // the stream says only that something changed (positions, event types, stream names), never data, so everyone hears all of it
-  { method: 'get', path: '/api/stream', summary: 'Server-sent events, one per appended batch { position, types, streams }; resume with Last-Event-ID', roles: ALL, scope: { manager: 'all', rep: 'all' }, query: ['token', 'lastEventId'] },
+  // the stream says only that something changed, never data, so every role may open it; stream names are raw-event data, heard only by whom may read those events
+  { method: 'get', path: '/api/stream', summary: 'Server-sent events, one per appended batch { position, types, streams }: streams only those whose events the caller may read (admin all, manager its team\'s; absent for reps and viewers); resume with Last-Event-ID', roles: ALL, scope: { manager: 'all', rep: 'all' }, query: ['token', 'lastEventId'] },
   { method: 'post', path: '/api/stream/token', summary: 'Mint a short-lived read-only token for EventSource (?token=)', roles: ALL },
   // customers, pipeline, care, feedback, analytics (issue 4): customer data is personal, so no viewer
   { method: 'get', path: '/api/customers', summary: 'Customers with owner, figures and tier (high-value | regular | potential) at `at`', roles: ['admin', 'manager', 'rep'], query: ['tier', 'owner', 'at', 'limit', 'offset'], owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },

@@ -92,11 +92,16 @@ describe('GET /api/reviews/:period/compare', () => {
     expect(diff.reclassifiedCustomers.map((c: { customerId: string; from: string; to: string }) => [c.customerId, c.from, c.to])).toEqual([['C-2', 'potential', 'regular']]);
     expect(diff.reclassifiedCustomers[0].events.map((e: { type: string }) => e.type)).toEqual(['CustomerRegistered', 'SaleRecorded']);
     expect(diff.explained.revenue).toBe(40_000);
-    expect(diff.kpis.find((k: { metric: string }) => k.metric === 'revenue').delta).toBe(40_000);    // an embed token sees the change, not who the customer is
-    const seen = await ok(await t.get('/api/reviews/2026-06/compare?from=2026-07-06T00:00:00%2B08:00&to=2026-07-10T00:00:00%2B08:00', await t.token('viewer')));
-    expect(seen.reclassifiedCustomers[0].name).toBeUndefined();
-    expect(seen.reclassifiedCustomers[0].events[0].data).toEqual({ customerId: 'C-2' });
+    expect(diff.kpis.find((k: { metric: string }) => k.metric === 'revenue').delta).toBe(40_000);
     expect(diff.reclassifiedCustomers[0].events[0].data.name).toBe('Beta');
+    // an embed token sees the change in sums (40,000 = 50,000 late − 10,000 refunded), not the orders,
+    // customers or events behind it (SPEC §5a)
+    const seen = await ok(await t.get('/api/reviews/2026-06/compare?from=2026-07-06T00:00:00%2B08:00&to=2026-07-10T00:00:00%2B08:00', await t.token('viewer')));
+    expect(seen.explained.revenue).toBe(40_000);
+    expect(seen.kpis).toEqual(diff.kpis);
+    expect([seen.lateSales, seen.refunds, seen.reclassifiedCustomers]).toEqual([[], [], []]);
+    expect(seen.goalRevisions.map((g: { detail: unknown; events: unknown[] }) => [g.detail, g.events])).toEqual([[{ goalId: 'G-JUNE', target: { from: 200_000, to: 150_000 } }, []]]);
+    expect(JSON.stringify(seen)).not.toMatch(/O-C2|O-JUNE|C-2|Beta|damaged/);
   });
 
   it('refuses a missing or reversed window and a period that is not a month, quarter or year', async () => {
@@ -127,14 +132,16 @@ describe('who sees which review', () => {
     expect((await t.get('/api/reviews/2026-06?team=T-2', m1)).status).toBe(403);
   });
 
-  it('shows a viewer the figures without customer names; a rep is not admitted', async () => {
+  it('shows a viewer the figures without customers; a rep is not admitted', async () => {
     const t = await setup();
     const viewer = await ok(await t.get('/api/reviews/2026-06', await t.token('viewer')));
-    const customers = viewer.kpis.find((k: { metric: string }) => k.metric === 'revenue').contributors.customers;
-    expect(customers[0]).toMatchObject({ key: 'C-1', value: 185_000 });
-    expect(customers[0].name).toBeUndefined();
+    const revenue = viewer.kpis.find((k: { metric: string }) => k.metric === 'revenue');
+    // the company's June: 100,000 (R-1) + 35,000 (R-2) + 50,000, all on C-1
+    expect(revenue.actual).toBe(185_000);
+    expect(revenue.contributors.customers).toEqual([]);
+    expect(revenue.contributors.reps.map((r: { key: string }) => r.key)).toEqual(['R-1', 'R-3', 'R-2']);
     const company = await ok(await t.get('/api/reviews/2026-06', t.admin));
-    expect(company.kpis.find((k: { metric: string }) => k.metric === 'revenue').contributors.customers[0].name).toBe('Acme');
+    expect(company.kpis.find((k: { metric: string }) => k.metric === 'revenue').contributors.customers[0]).toMatchObject({ key: 'C-1', value: 185_000, name: 'Acme' });
     expect((await t.get('/api/reviews/2026-06', await t.token('rep', 'R-1'))).status).toBe(403);
   });
 

@@ -115,18 +115,23 @@ describe('GET /api/leaderboard?rankBy=score', () => {
   it('ranks reps by a chosen scorecard, names and scores only', async () => {
     const { t } = await setup();
     const viewer = await t.token('viewer');
-    const r = await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-1', viewer);
+    const r = await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-1', await t.token('admin'));
     expect(r.status).toBe(200);
     const body = await r.json();
-    expect(body).toMatchObject({ rankBy: 'score', scorecard: { scorecardId: 'SC-1', version: 1 } });
+    expect(body).toMatchObject({ rankBy: 'score', scorecard: { scorecardId: 'SC-1', version: 1 }, total: 3 });
     // R-2 99, R-1 71, R-3 nothing sold → 0
     expect(body.entries).toEqual([
       { rank: 1, repId: 'R-2', name: 'Li Wei', teamId: 'T-1', value: 99 },
       { rank: 2, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 71 },
       { rank: 3, repId: 'R-3', name: 'Zhang Min', teamId: 'T-2', value: 0 },
     ]);
+    // a score is pay data (SPEC §5a): a manager reads its team's, keeping their ranks among all; a viewer none
+    const team = await (await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-1', await t.token('manager', 'M-1', 'T-1'))).json();
+    expect(team.entries).toEqual(body.entries.slice(0, 2));
+    const embed = await (await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-1', viewer)).json();
+    expect({ entries: embed.entries, total: embed.total }).toEqual({ entries: [], total: 3 });
     const rep = await (await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-1&limit=1', await t.token('rep', 'R-1'))).json();
-    expect(rep.entries).toHaveLength(1);
+    expect(rep.entries).toEqual([{ rank: 2, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 71 }]);
     expect(rep.me).toMatchObject({ rank: 2, repId: 'R-1', score: 71 });
     expect((await t.get('/api/leaderboard?period=2026-07&rankBy=score', viewer)).status).toBe(400);
     expect((await t.get('/api/leaderboard?period=2026-07&rankBy=score&scorecard=SC-9', viewer)).status).toBe(404);

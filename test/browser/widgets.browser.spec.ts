@@ -125,6 +125,10 @@ describe('widgets in Chromium', () => {
     const opened = await lessons.evaluate((d) => (d as HTMLDetailsElement).open);
     await lessons.locator('summary').click();
     await expect.poll(() => lessons.evaluate((d) => (d as HTMLDetailsElement).open), SOON).toBe(!opened);
+    // An embed token's review is redacted (SPEC §5a: a value it may not read is absent or null); the
+    // panel shows nothing there, never "null", "undefined" or "NaN".
+    for (const tag of ['tally-review-panel', 'tally-leaderboard'])
+      expect(await page.locator(tag).first().evaluate((el) => el.shadowRoot!.textContent), tag).not.toMatch(/\bnull\b|undefined|NaN/);
 
     await page.screenshot({ path: `${ARTIFACTS}/demo-portal.png`, fullPage: true });
     expect(errors).toEqual([]);

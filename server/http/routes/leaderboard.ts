@@ -4,35 +4,31 @@
 // entry as `me` even outside the limit.
 import { Hono } from 'hono';
 import { directoryProjection } from '../../../core/readModels/directory';
-import { RANK_BY, rankedEntries, type LeaderboardEntry } from '../../../core/readModels/leaderboard';
+import { RANK_BY, rankedEntries } from '../../../core/readModels/leaderboard';
 import { periodMismatch, scoreLeaderboard } from '../../../core/readModels/scorecards';
 import type { World } from '../../../core/readModels/world';
 import { METRICS } from '../../../core/readModels/salesLedger';
 import { periodOf } from '../../../core/shared/period';
-import type { Actor } from '../../engine/actor';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { intParam, oneOfParam, periodParam, worldFor } from '../query';
+import { mayRead, readerFor, type Reader } from '../security/readAccess';
 
-/** May the caller see this rep's attainment and growth, not only name and value? */
-const fullView = (actor: Actor, e: LeaderboardEntry): boolean =>
-  actor.role === 'admin' || (actor.role === 'manager' && e.teamId === actor.team) || (actor.role === 'rep' && e.repId === actor.sub);
-
-// Outside the caller's scope the entry keeps its contract shape with attainment and growth null:
-// a rep sees names and values only (SPEC §5).
-const shaped = (actor: Actor, e: LeaderboardEntry) => (fullView(actor, e) ? e : { rank: e.rank, repId: e.repId, name: e.name, teamId: e.teamId, value: e.value, attainment: null, growth: null });
-
-/** rankBy=score: the reps ranked by a scorecard's score (issue 11); names and scores only, as for values. */
-const byScore = (actor: Actor, world: World, scorecardId: string | undefined, period: string, team: string | undefined, limit: number, asOf: string) => {
+/**
+ * rankBy=score: the reps ranked by a scorecard's score (issue 11). A score is pay data (SPEC §5a), so
+ * the caller sees the entries whose score it may read: a manager its team's, a rep its own, a viewer none.
+ */
+const byScore = (reader: Reader, world: World, scorecardId: string | undefined, period: string, team: string | undefined, limit: number, asOf: string) => {
   if (!scorecardId) throw HttpProblem.badParam('scorecard', 'required with rankBy=score: the scorecard whose score ranks the reps');
   const mismatch = periodMismatch(world, scorecardId, period);
   if (mismatch) throw HttpProblem.badParam('period', mismatch);
   const board = scoreLeaderboard(world, scorecardId, period, team);
   if (!board) throw HttpProblem.of(404, 'Not found', `unknown scorecard '${scorecardId}' (or none in force for ${period})`);
-  const entries = board.entries.slice(0, limit).map(({ rank, repId, name, teamId, value }) => ({ rank, repId, name, teamId, value }));
+  const readable = board.entries.filter((e) => mayRead(reader, 'pay', { reps: [e.repId] }));
+  const entries = readable.slice(0, limit).map(({ rank, repId, name, teamId, value }) => ({ rank, repId, name, teamId, value }));
   return {
     period, metric: 'score', rankBy: 'score', scorecard: board.scorecard, asOf, team: team ?? null, total: board.entries.length, entries,
-    ...(actor.role === 'rep' ? { me: board.entries.find((e) => e.repId === actor.sub) ?? null } : {}),
+    ...(reader.actor.role === 'rep' ? { me: readable.find((e) => e.repId === reader.actor.sub) ?? null } : {}),
   };
 };
 
@@ -48,9 +44,10 @@ export const leaderboardRoutes = (deps: AppDeps) => {
     const { world, asOf } = await worldFor(c, deps);
     const team = c.req.query('team') || undefined;
     if (team !== undefined && !world.get(directoryProjection).teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
-    if (rankBy === 'score') return c.json(byScore(c.get('actor'), world, c.req.query('scorecard'), period, team, limit, asOf));
+    if (rankBy === 'score') return c.json(byScore(readerFor(actor, deps.projections.world), world, c.req.query('scorecard'), period, team, limit, asOf));
     const ranked = rankedEntries(world, { period, metric, rankBy, team });
-    const entries = ranked.slice(0, limit).map((e) => shaped(actor, e));
+    // attainment and growth outside the caller's scope are nulled with every answer (security/redact.ts)
+    const entries = ranked.slice(0, limit);
     const body: Record<string, unknown> = { period, metric, rankBy, asOf, team: team ?? null, total: ranked.length, entries };
     if (actor.role === 'rep') body.me = ranked.find((e) => e.repId === actor.sub) ?? null;
     return c.json(body);

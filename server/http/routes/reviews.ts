@@ -1,7 +1,7 @@
 // GET /api/reviews/:period (a month, quarter — with its retrospective — or year), GET
 // /api/reviews/:period/compare?from=&to= (what changed between two recorded moments), and the
 // action items on their own: GET /api/action-items and /api/action-items/:actionId.
-// Managers see their own team; a viewer (embed token) sees reviews without customer personal data.
+// Managers see their own team; what each role may read of it is redacted for every answer (security/redact.ts).
 import { Hono, type Context } from 'hono';
 import { compareKnowledge } from '../../../core/readModels/compare';
 import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
@@ -34,26 +34,6 @@ const teamOf = (c: Context<AppEnv>, world: World): string | undefined => {
 /** A review asked as of a past moment is measured at that moment unless `at` says otherwise. */
 const atOf = (c: Context<AppEnv>, deps: AppDeps): string => instantParam(c, 'at') ?? instantParam(c, 'asOf') ?? deps.clock().toISOString();
 
-/** Events whose data is about a customer as a person (names, birthdays, contacts, what they wrote). */
-const PERSONAL = new Set(['CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned', 'FeedbackRecorded', 'FeedbackResolved', 'CustomerContactLogged']);
-
-/** Embed tokens see figures, not customers: names, what customers wrote and personal event data are left out. */
-const withoutCustomerData = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(withoutCustomerData);
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  const o = value as Record<string, unknown>;
-  for (const [k, v] of Object.entries(o)) {
-    if ((k === 'customers' || k === 'reclassifiedCustomers') && Array.isArray(v)) out[k] = v.map((x) => withoutCustomerData({ ...x, name: undefined, reason: undefined }));
-    else if (k === 'openComplaints' && Array.isArray(v)) out[k] = v.map(({ text: _t, resolution: _r, ...rest }) => rest);
-    else if (k === 'data' && typeof o.type === 'string' && PERSONAL.has(o.type)) out[k] = { customerId: (v as { customerId?: string }).customerId };
-    else out[k] = withoutCustomerData(v);
-  }
-  return out;
-};
-
-const shown = (c: Context<AppEnv>, body: unknown) => c.json(c.get('actor').role === 'viewer' ? withoutCustomerData(body) : body);
-
 export const reviewRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
@@ -61,7 +41,7 @@ export const reviewRoutes = (deps: AppDeps) => {
     const period = reviewPeriod(c);
     const { world, asOf } = await worldFor(c, deps);
     const req = { period, at: atOf(c, deps), teamId: teamOf(c, world), goalPolicy: deps.config.goals };
-    return shown(c, { asOf, ...(await reviewOf(deps.projections, world, req)) });
+    return c.json({ asOf, ...(await reviewOf(deps.projections, world, req)) });
   });
 
   app.get('/reviews/:period/compare', async (c) => {
@@ -74,7 +54,7 @@ export const reviewRoutes = (deps: AppDeps) => {
     const [p0, p1] = [deps.projections.positionAt(toMillis(from)), deps.projections.positionAt(toMillis(to))];
     const [w0, w1] = [await deps.projections.worldAt(p0), await deps.projections.worldAt(p1)];
     const between = p1 > p0 ? await deps.store.readAll({ after: p0, limit: p1 - p0 }) : [];
-    return shown(c, compareKnowledge(w0, w1, between, { period, teamId: teamOf(c, w1), fromAsOf: from, toAsOf: to }));
+    return c.json(compareKnowledge(w0, w1, between, { period, teamId: teamOf(c, w1), fromAsOf: from, toAsOf: to }));
   });
 
   app.get('/action-items', async (c) => {

@@ -1,29 +1,39 @@
 // GET /api/stream: server-sent events, one message per appended batch `{ position, types,
 // streams }` whose id is the batch's last position, so a reconnect resumes with Last-Event-ID.
+// Stream names are raw-event data (SPEC §5a): each subscriber hears the streams it may read (an
+// admin all, a manager its own team's), a rep or viewer the event types only — enough for a widget
+// to know what to fetch again.
 // POST /api/stream/token mints the short-lived read-only token EventSource can carry in the URL.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { World } from '../../../core/readModels/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 import { mintToken, STREAM_TOKEN_TTL_SECONDS } from '../auth';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
+import { aboutOfEvent } from '../security/about';
+import { mayRead, readerFor, type Reader } from '../security/readAccess';
 
 const HEARTBEAT_MS = 15_000;
 
 export interface StreamMessage {
   readonly position: number;
   readonly types: string[];
-  readonly streams: string[];
+  /** absent when the subscriber may read none of the batch's streams */
+  readonly streams?: string[];
 }
 
-export const messageOf = (batch: readonly StoredEvent[]): StreamMessage => ({
-  position: batch[batch.length - 1].position,
-  types: [...new Set(batch.map((e) => e.type))],
-  streams: [...new Set(batch.map((e) => e.stream))],
-});
+export const messageFor = (reader: Reader, world: World, batch: readonly StoredEvent[]): StreamMessage => {
+  const streams = [...new Set(batch.filter((e) => mayRead(reader, 'events', () => aboutOfEvent(e, world))).map((e) => e.stream))];
+  return {
+    position: batch[batch.length - 1].position,
+    types: [...new Set(batch.map((e) => e.type))],
+    ...(streams.length > 0 ? { streams } : {}),
+  };
+};
 
 /** Missed events regrouped by command, for a client resuming after `after`. */
-const missedSince = async (deps: AppDeps, after: number): Promise<StreamMessage[]> => {
+const missedSince = async (deps: AppDeps, after: number): Promise<StoredEvent[][]> => {
   const events = await deps.store.readAll({ after, limit: 10_000 });
   const groups: StoredEvent[][] = [];
   for (const e of events) {
@@ -31,7 +41,7 @@ const missedSince = async (deps: AppDeps, after: number): Promise<StreamMessage[
     if (g && g[0].meta.commandId === e.meta.commandId) g.push(e);
     else groups.push([e]);
   }
-  return groups.map(messageOf);
+  return groups;
 };
 
 export const streamRoutes = (deps: AppDeps) => {
@@ -52,11 +62,12 @@ export const streamRoutes = (deps: AppDeps) => {
       if (!Number.isSafeInteger(n) || n < 0) throw HttpProblem.badParam('Last-Event-ID', `expected a position, got '${lastId}'`);
       after = n;
     }
+    const reader = readerFor(c.get('actor'), deps.projections.world);
     return streamSSE(c, async (sse) => {
-      const queue: StreamMessage[] = [];
+      const queue: (readonly StoredEvent[])[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = deps.projections.onApplied((batch) => {
-        queue.push(messageOf(batch));
+        queue.push(batch);
         wake?.();
       });
       let open = true;
@@ -68,8 +79,9 @@ export const streamRoutes = (deps: AppDeps) => {
       if (after < deps.projections.position) queue.unshift(...(await missedSince(deps, after)));
       await sse.writeSSE({ event: 'ready', data: JSON.stringify({ position: deps.projections.position }), retry: 2000 });
       while (open) {
-        const m = queue.shift();
-        if (m) {
+        const batch = queue.shift();
+        if (batch) {
+          const m = messageFor(reader, deps.projections.world, batch);
           if (m.position <= after) continue;
           after = m.position;
           await sse.writeSSE({ id: String(m.position), data: JSON.stringify(m) });
