@@ -19,6 +19,8 @@ const lax = (v: unknown): unknown =>
   typeof v === 'string' ? laxText(v) : Array.isArray(v) ? v.map(lax) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lax(x)])) : v;
 
 const SALE_AT = '2997-01-05T10:00:00+08:00';
+const SCRATCH_NOW = '2999-06-30T12:00:00+08:00';
+const CONTEST_STARTED_AT = '2997-01-02T10:00:00+08:00';
 // The valid events are recorded at the test clock's 2026-11-27T02:00Z, the lax ones a day later.
 const LAX_RECORDED_AT = '2026-11-28T00:00:00.000Z';
 const BEFORE_LAX = '2026-11-27T12:00:00Z';
@@ -66,11 +68,15 @@ const company = async (t: TestTally) => {
 
 /** The scenario's events as the scratch run appended them, with every scratch year made lax. */
 const laxEvents = async (): Promise<StoredEvent[]> => {
-  const scratch = await testTally({ now: '2999-06-30T12:00:00+08:00' });
+  const scratch = await testTally({ now: SCRATCH_NOW });
   const admin = await company(scratch);
   const from = scratch.deps.projections.position;
   const post = async (type: string, data: unknown) => {
-    const r = await scratch.post(type, data, admin);
+    // a contest is started while its window runs (an ended one is refused), so its clock goes back there
+    const startedAt = type === 'StartContest' ? CONTEST_STARTED_AT : undefined;
+    if (startedAt) scratch.setNow(startedAt);
+    const r = await scratch.post(type, data, startedAt ? await scratch.token('admin') : admin);
+    if (startedAt) scratch.setNow(SCRATCH_NOW);
     expect(r.status, `${type}: ${r.status === 201 ? '' : await r.text()}`).toBe(201);
   };
   const first = scenario();
@@ -150,12 +156,12 @@ describe('a log with periods an older version let through', () => {
     store = new MemoryStore();
     const live = await testTally({ store, env: { TALLY_RATE_LIMIT: '0' } });
     const admin = await company(live);
-    // valid figures beside the lax ones: a July sale, a goal and a contest of 2026
+    // valid figures beside the lax ones: a July sale, a goal and a contest of 2026 still running on the clock's 2026-11-27
     for (const [type, data] of [
       ['RecordSale', { orderId: 'O-V1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 500_000 }], occurredAt: '2026-07-02T10:00:00+08:00' }],
       ['SetGoal', { goalId: 'G-V', title: 'July', owner: 'rep:R-1', metric: 'revenue', period: '2026-07', target: 1_000_000 }],
       ['DraftSalesPlan', { salesPlanId: 'SP-V', title: 'Q3', period: '2026-Q3', owner: 'team:T-1', strategy: 'grow' }],
-      ['StartContest', { contestId: 'CT-V', title: 'July', metric: 'revenue', from: '2026-07-01', to: '2026-07-31', rankBy: 'growth', prizes: [{ rank: 1, prize: 'cup' }] }],
+      ['StartContest', { contestId: 'CT-V', title: 'Second half', metric: 'revenue', from: '2026-07-01', to: '2026-12-31', rankBy: 'growth', prizes: [{ rank: 1, prize: 'cup' }] }],
     ] as const)
       expect((await live.post(type, data, admin)).status, type).toBe(201);
     laxFrom = live.deps.projections.position + 1;
