@@ -78,4 +78,4 @@ it('loses nothing acknowledged when an instance is killed mid-load; the other se
   expect(verified.map((v) => [v.ok, v.count])).toEqual([[true, head], [true, head]]);
   // and the restarted instance takes writes again
   expect((await post(a.url, token, 'RecordSale', sale('O-after-restart', 1), 'after-restart')).status).toBe(201);
-});
+}, 120_000); // a kill, a restart and a catch-up of two child processes: generous on a busy machine

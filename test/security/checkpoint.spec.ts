@@ -29,7 +29,8 @@ const tamper = (db: string, sql: string) => {
   d.close();
 };
 
-describe('tally verify on a SQLite log', () => {
+// Each case starts `tally verify` up to five times, a few seconds each on a busy 2-core machine.
+describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
   let dir: string;
   let original: string;
 
