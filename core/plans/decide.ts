@@ -1,10 +1,12 @@
 // Rules for sales plans: ids are unique within a plan, a milestone is completed once, linked
-// goals and named reps must exist. An expense may fall in a category with no budget: the plan
-// then shows it as unbudgeted and over budget rather than refusing what was really spent.
+// goals and named reps must exist, an expense falls in the plan's period. An expense may fall in a
+// category with no budget: the plan then shows it as unbudgeted and over budget rather than
+// refusing what was really spent.
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { ownerParts } from '../goals/state';
+import { inPeriod, parsePeriod } from '../shared/period';
 import { repStream, teamStream } from '../teams/state';
 import type { AddContingency, AddMilestone, AllocateBudget, AssignResource, CompleteMilestone, DraftSalesPlan, RecordExpense } from './commands';
 import type { SalesPlanEvent } from './events';
@@ -44,12 +46,24 @@ export const allocateBudget = (c: AllocateBudget, s: SalesPlanState): Decision =
     one({ type: 'BudgetAllocated', data: { salesPlanId: c.salesPlanId, category: c.category, amount: c.amount, previous: p.budgets.get(c.category) ?? 0, ...(c.note ? { note: c.note } : {}) } }),
   );
 
-export const recordExpense = (c: RecordExpense, s: SalesPlanState): Decision =>
-  E.flatMap(drafted(s, c.salesPlanId), (p) =>
-    p.expenses.has(c.expenseId)
-      ? E.left(conflict(`expense '${c.expenseId}' is already recorded on plan '${c.salesPlanId}'`))
-      : one({ type: 'ExpenseRecorded', data: { salesPlanId: c.salesPlanId, expenseId: c.expenseId, category: c.category, amount: c.amount, ...(c.description ? { description: c.description } : {}) }, occurredAt: c.occurredAt }),
-  );
+/**
+ * An expense is spending of the plan's period: one dated outside it would be listed against the
+ * plan yet belong to another period's spend, so it is refused (the shell passes the zone).
+ */
+const outsidePeriod = (c: RecordExpense, p: Drafted, ctx: DecideContext): Problem | undefined => {
+  if (!ctx.time || !parsePeriod(p.period) || inPeriod(p.period, c.occurredAt, ctx.time.zone)) return undefined;
+  const detail = `occurredAt ${c.occurredAt} is outside the plan's period ${p.period}: record the expense on a plan of the period it was spent in`;
+  return { ...ruleBroken('expense-outside-plan-period', detail), errors: [{ path: 'data.occurredAt', message: detail }] };
+};
+
+export const recordExpense = (c: RecordExpense, s: SalesPlanState, ctx: DecideContext): Decision =>
+  E.flatMap(drafted(s, c.salesPlanId), (p) => {
+    if (p.expenses.has(c.expenseId)) return E.left(conflict(`expense '${c.expenseId}' is already recorded on plan '${c.salesPlanId}'`));
+    const outside = outsidePeriod(c, p, ctx);
+    return outside
+      ? E.left(outside)
+      : one({ type: 'ExpenseRecorded', data: { salesPlanId: c.salesPlanId, expenseId: c.expenseId, category: c.category, amount: c.amount, ...(c.description ? { description: c.description } : {}) }, occurredAt: c.occurredAt });
+  });
 
 export const assignResource = (c: AssignResource, s: SalesPlanState, ctx: DecideContext): Decision =>
   E.flatMap(drafted(s, c.salesPlanId), (p) => {

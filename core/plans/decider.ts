@@ -49,7 +49,7 @@ export const salesPlanCommands = [
     },
   }),
   defineCommand({ ...onPlan, type: 'AllocateBudget', summary: "Set a budget category's allocation on a plan (the previous amount is kept in the event).", codec: AllocateBudget, decide: (c, s) => allocateBudget(c, s) }),
-  defineCommand({ ...onPlan, type: 'RecordExpense', summary: 'Record an expense against a plan category; over-budget categories are flagged.', codec: RecordExpense, decide: (c, s) => recordExpense(c, s) }),
+  defineCommand({ ...onPlan, type: 'RecordExpense', summary: "Record an expense against a plan category, dated in the plan's period; over-budget categories are flagged.", codec: RecordExpense, decide: recordExpense }),
   defineCommand({ ...onPlan, type: 'AssignResource', summary: 'Assign a resource (people, tool, channel, other) to a plan, with its cost.', codec: AssignResource, reads: (c) => (c.repId ? [[repStream, c.repId]] : []), decide: assignResource }),
   defineCommand({ ...onPlan, type: 'AddMilestone', summary: 'Add a milestone with a due date and an owner; overdue ones are flagged at `at`.', codec: AddMilestone, reads: (c) => (c.ownerRepId ? [[repStream, c.ownerRepId]] : []), decide: addMilestone }),
   defineCommand({ ...onPlan, type: 'CompleteMilestone', summary: 'Mark a milestone done at a business time.', codec: CompleteMilestone, decide: (c, s) => completeMilestone(c, s) }),

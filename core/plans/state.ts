@@ -8,6 +8,8 @@ export type SalesPlanState =
   | {
       readonly status: 'drafted';
       readonly owner: string;
+      /** the period the plan is for: its expenses fall in it */
+      readonly period: string;
       /** the owning team (a rep's team when drafted), for managers' scope */
       readonly teamId?: string;
       readonly budgets: ReadonlyMap<string, number>;
@@ -24,7 +26,7 @@ const withAdded = <T>(set: ReadonlySet<T>, v: T) => new Set([...set, v]);
 
 export const evolveSalesPlan = (s: SalesPlanState, e: FoldedEvent<SalesPlanEvent>): SalesPlanState => {
   if (e.type === 'SalesPlanDrafted')
-    return { status: 'drafted', owner: e.data.owner, teamId: e.data.teamId, budgets: new Map(), expenses: new Set(), resources: new Set(), milestones: new Map(), contingencies: new Set() };
+    return { status: 'drafted', owner: e.data.owner, period: e.data.period, teamId: e.data.teamId, budgets: new Map(), expenses: new Set(), resources: new Set(), milestones: new Map(), contingencies: new Set() };
   if (s.status !== 'drafted') return s;
   switch (e.type) {
     case 'BudgetAllocated':

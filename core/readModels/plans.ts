@@ -7,7 +7,7 @@ import { insightsWhere, type Insight } from './insights';
 import type { World } from './world';
 import { salesPlanEventCodecs, type SalesPlanEventData } from '../plans/events';
 import { isDateOnly } from '../shared/codec';
-import { toMillis } from '../shared/period';
+import { inPeriod, parsePeriod, toMillis } from '../shared/period';
 import { epochDay, localDayStart } from './metricDays';
 
 export interface Expense {
@@ -149,10 +149,17 @@ export interface BudgetView {
   readonly categories: readonly BudgetLine[];
 }
 
+/**
+ * The plan's expenses that occurred by `at`: the one set the expense list shows and the budget
+ * sums, so the two always agree (an expense dated outside the plan's period, recorded before such
+ * expenses were refused, is in both and flagged).
+ */
+export const expensesBy = (p: PlanRecord, atMs: number): Expense[] => p.expenses.filter((e) => toMillis(e.occurredAt) <= atMs);
+
 /** Budget against expenses by category (expenses that occurred by `at`), categories by name. */
 export const budgetOf = (p: PlanRecord, atMs: number = Number.POSITIVE_INFINITY): BudgetView => {
   const spent = new Map<string, number>();
-  for (const e of p.expenses) if (toMillis(e.occurredAt) <= atMs) spent.set(e.category, (spent.get(e.category) ?? 0) + e.amount);
+  for (const e of expensesBy(p, atMs)) spent.set(e.category, (spent.get(e.category) ?? 0) + e.amount);
   const names = [...new Set([...p.budgets.keys(), ...spent.keys()])].sort();
   const categories = names.map((category) => {
     const allocated = p.budgets.get(category) ?? 0;
@@ -174,7 +181,10 @@ export interface PlanView {
   readonly draftedAt: string;
   readonly at: string;
   readonly budget: BudgetView;
-  readonly expenses: readonly Expense[];
+  /** the expenses the budget counts, oldest first */
+  readonly expenses: readonly ExpenseView[];
+  /** expenses dated outside the plan's period, named */
+  readonly warnings: readonly string[];
   readonly resources: readonly Resource[];
   readonly resourcesCost: number;
   readonly milestones: readonly MilestoneView[];
@@ -184,6 +194,18 @@ export interface PlanView {
   readonly insights: readonly Insight[];
 }
 
+export interface ExpenseView extends Expense {
+  /** dated outside the plan's period (recorded before that was refused): counted, and warned about */
+  readonly outsidePeriod: boolean;
+}
+
+const expenseViews = (p: PlanRecord, atMs: number, zone: string): ExpenseView[] => {
+  const valid = parsePeriod(p.period) !== undefined;
+  return expensesBy(p, atMs)
+    .sort((a, b) => toMillis(a.occurredAt) - toMillis(b.occurredAt))
+    .map((e) => ({ ...e, outsidePeriod: valid && !inPeriod(p.period, e.occurredAt, zone) }));
+};
+
 export const planRecord = (world: World, id: string): PlanRecord | undefined => world.get(plansProjection).plans.get(id);
 
 /** The whole plan at business moment `at`, with its linked goals' progress. */
@@ -192,12 +214,14 @@ export const planView = (world: World, id: string, o: { at: string | number; pol
   if (!p) return undefined;
   const atMs = toMillis(o.at);
   const zone = world.settings.zone;
+  const expenses = expenseViews(p, atMs, zone);
   const milestones = [...p.milestones.values()].map((m) => milestoneView(p, m, atMs, zone)).sort((a, b) => dueMs(a.due, zone) - dueMs(b.due, zone) || a.milestoneId.localeCompare(b.milestoneId));
   return {
     salesPlanId: p.salesPlanId, title: p.title, period: p.period, owner: p.owner, strategy: p.strategy, goalIds: p.goalIds, draftedAt: p.draftedAt,
     at: typeof o.at === 'string' ? o.at : new Date(o.at).toISOString(),
     budget: budgetOf(p, atMs),
-    expenses: [...p.expenses].sort((a, b) => toMillis(a.occurredAt) - toMillis(b.occurredAt)),
+    expenses,
+    warnings: expenses.filter((e) => e.outsidePeriod).map((e) => `expense '${e.expenseId}' (${e.occurredAt}) is outside the plan's period ${p.period}; it is counted in spent`),
     resources: p.resources,
     resourcesCost: p.resources.reduce((a, r) => a + (r.cost ?? 0), 0),
     milestones,
