@@ -1,10 +1,10 @@
 // Sales plans: stream kind and command wiring. Managers plan for their own team (a company plan
 // is the admin's); a plan's later commands are scoped by the owner it was drafted for.
-import { defineCommand, type Scope, type StreamRef } from '../shared/command';
+import { COMPANY, defineCommand, type Scope, type StreamRef } from '../shared/command';
 import type { DecideContext } from '../shared/decider';
 import { GOAL_FACTS } from '../goals/decider';
 import { goalStream, ownerParts } from '../goals/state';
-import { repStream, teamStream } from '../teams/state';
+import { repStream, repTeamsScope, teamStream } from '../teams/state';
 import { AddContingency, AddMilestone, AllocateBudget, AssignResource, CompleteMilestone, DraftSalesPlan, RecordExpense } from './commands';
 import { addContingency, addMilestone, allocateBudget, assignResource, completeMilestone, draftSalesPlan, recordExpense, type PlanFacts } from './decide';
 import { salesPlanStream, type SalesPlanState } from './state';
@@ -13,7 +13,12 @@ export { salesPlanStream };
 
 const ROLES = ['admin', 'manager'] as const;
 
-const planScope = (s: SalesPlanState): Scope => (s.status === 'drafted' ? { teams: [s.owner === 'company' ? 'company' : s.teamId] } : {});
+const planScope = (s: SalesPlanState): Scope => (s.status === 'drafted' ? { teams: [s.owner === COMPANY ? COMPANY : s.teamId] } : {});
+
+/** The plan's scope and the team of the rep a command puts on it (a resource, a milestone's owner). */
+const planWithRepScope = (c: { salesPlanId: string }, repId: string | undefined, ctx: DecideContext): Scope => ({
+  teams: [...(planScope(ctx.state(salesPlanStream, c.salesPlanId)).teams ?? []), ...(repTeamsScope(ctx, repId ? [repId] : []).teams ?? [])],
+});
 
 /** What every command on an existing plan shares: its stream, roles and scope. */
 const onPlan = {
@@ -42,7 +47,7 @@ export const salesPlanCommands = [
     roles: ROLES,
     scope: (c, ctx) => {
       const [kind, id] = ownerParts(c.owner);
-      if (kind === 'company') return { teams: ['company'] };
+      if (kind === 'company') return { teams: [COMPANY] };
       if (kind === 'team') return { teams: [id] };
       const rep = ctx.state(repStream, id);
       return { teams: [rep.status === 'active' ? rep.teamId : undefined] };
@@ -50,8 +55,8 @@ export const salesPlanCommands = [
   }),
   defineCommand({ ...onPlan, type: 'AllocateBudget', summary: "Set a budget category's allocation on a plan (the previous amount is kept in the event).", codec: AllocateBudget, decide: (c, s) => allocateBudget(c, s) }),
   defineCommand({ ...onPlan, type: 'RecordExpense', summary: "Record an expense against a plan category, dated in the plan's period; over-budget categories are flagged.", codec: RecordExpense, decide: recordExpense }),
-  defineCommand({ ...onPlan, type: 'AssignResource', summary: 'Assign a resource (people, tool, channel, other) to a plan, with its cost.', codec: AssignResource, reads: (c) => (c.repId ? [[repStream, c.repId]] : []), decide: assignResource }),
-  defineCommand({ ...onPlan, type: 'AddMilestone', summary: 'Add a milestone with a due date and an owner; overdue ones are flagged at `at`.', codec: AddMilestone, reads: (c) => (c.ownerRepId ? [[repStream, c.ownerRepId]] : []), decide: addMilestone }),
+  defineCommand({ ...onPlan, type: 'AssignResource', summary: 'Assign a resource (people, tool, channel, other) to a plan, with its cost.', codec: AssignResource, reads: (c) => (c.repId ? [[repStream, c.repId]] : []), decide: assignResource, scope: (c, ctx) => planWithRepScope(c, c.repId, ctx) }),
+  defineCommand({ ...onPlan, type: 'AddMilestone', summary: 'Add a milestone with a due date and an owner; overdue ones are flagged at `at`.', codec: AddMilestone, reads: (c) => (c.ownerRepId ? [[repStream, c.ownerRepId]] : []), decide: addMilestone, scope: (c, ctx) => planWithRepScope(c, c.ownerRepId, ctx) }),
   defineCommand({ ...onPlan, type: 'CompleteMilestone', summary: 'Mark a milestone done at a business time.', codec: CompleteMilestone, decide: (c, s) => completeMilestone(c, s) }),
   defineCommand({ ...onPlan, type: 'AddContingency', summary: 'Add a contingency measure: the trigger to watch and the response.', codec: AddContingency, decide: (c, s) => addContingency(c, s) }),
 ];

@@ -1,7 +1,8 @@
 // Reviews: stream kinds and command wiring. Managers run meetings and record lessons for their
 // team; a rep may add and complete their own action items.
-import { defineCommand, type StreamRef } from '../shared/command';
-import { repStream, teamStream } from '../teams/state';
+import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
+import type { DecideContext } from '../shared/decider';
+import { repStream, teamOfRep, teamStream } from '../teams/state';
 import { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
 import { addActionItem, completeActionItem, holdMeeting, itemTeam, recordLesson, sourceMeeting } from './decide';
 import { actionStream, lessonStream, meetingStream } from './state';
@@ -9,6 +10,12 @@ import { actionStream, lessonStream, meetingStream } from './state';
 export { actionStream, lessonStream, meetingStream };
 
 const teamRef = (teamId: string | undefined): StreamRef[] => (teamId ? [[teamStream, teamId]] : []);
+
+/** The team of the meeting an item or a lesson follows up, when that meeting names one. */
+const meetingTeam = (meetingId: string | undefined, ctx: DecideContext): string | undefined => {
+  const m = meetingId ? ctx.state(meetingStream, meetingId) : undefined;
+  return m?.status === 'held' ? m.teamId : undefined;
+};
 
 export const reviewCommands = [
   defineCommand({
@@ -20,7 +27,8 @@ export const reviewCommands = [
     reads: (c) => teamRef(c.teamId),
     decide: holdMeeting,
     roles: ['admin', 'manager'],
-    scope: (c) => ({ teams: [c.teamId] }),
+    // a meeting that names no team is the company's, in every team's review
+    scope: (c) => ({ teams: [c.teamId ?? COMPANY] }),
   }),
   defineCommand({
     type: 'AddActionItem',
@@ -34,7 +42,11 @@ export const reviewCommands = [
     },
     decide: addActionItem,
     roles: ['admin', 'manager', 'rep'],
-    scope: (c, ctx) => ({ reps: c.ownerRepId ? [c.ownerRepId] : [], teams: [itemTeam(c, ctx)] }),
+    // its team (with no team and no owner, the company's), its owner's team and its meeting's
+    scope: (c, ctx) => ({
+      reps: c.ownerRepId ? [c.ownerRepId] : [],
+      teams: [itemTeam(c, ctx) ?? (c.ownerRepId ? undefined : COMPANY), c.ownerRepId ? teamOfRep(ctx.state(repStream, c.ownerRepId)) : undefined, meetingTeam(sourceMeeting(c.source), ctx)],
+    }),
   }),
   defineCommand({
     type: 'CompleteActionItem',
@@ -58,6 +70,6 @@ export const reviewCommands = [
     reads: (c) => [...teamRef(c.teamId), ...(c.meetingId ? [[meetingStream, c.meetingId] as StreamRef] : [])],
     decide: recordLesson,
     roles: ['admin', 'manager'],
-    scope: (c) => ({ teams: [c.teamId] }),
+    scope: (c, ctx) => ({ teams: [c.teamId ?? COMPANY, meetingTeam(c.meetingId, ctx)] }),
   }),
 ];

@@ -1,5 +1,5 @@
 // Scorecards and appraisals: stream kinds and command wiring.
-import { defineCommand } from '../shared/command';
+import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
 import { repStream, repTeamsScope } from '../teams/state';
 import { AcknowledgeAppraisal, DefineScorecard, RecordAppraisal } from './commands';
 import { acknowledgeAppraisal, defineScorecard, recordAppraisal } from './decide';
@@ -7,8 +7,6 @@ import { appraisalStream, scorecardStream } from './state';
 
 export { appraisalStream, scorecardStream };
 
-/** A scorecard for everyone is the company's: only an admin may define it. */
-const COMPANY_WIDE = 'company-wide';
 
 export const scorecardCommands = [
   defineCommand({
@@ -17,9 +15,14 @@ export const scorecardCommands = [
     codec: DefineScorecard,
     kind: scorecardStream,
     streamId: (c) => c.scorecardId,
+    reads: (c) => (c.appliesTo?.reps ?? []).map((r): StreamRef => [repStream, r]),
     decide: (c, s) => defineScorecard(c, s),
     roles: ['admin', 'manager'],
-    scope: (c) => ({ teams: c.appliesTo?.teams?.length ? c.appliesTo.teams : [COMPANY_WIDE] }),
+    // the teams it applies to and the teams of the reps it names; a scorecard for everyone is the company's
+    scope: (c, ctx) => {
+      const teams = [...(c.appliesTo?.teams ?? []), ...(repTeamsScope(ctx, c.appliesTo?.reps ?? []).teams ?? [])];
+      return { teams: teams.length > 0 ? teams : [COMPANY] };
+    },
   }),
   defineCommand({
     type: 'RecordAppraisal',

@@ -19,6 +19,12 @@ export interface Scope {
   readonly teams?: readonly (string | undefined)[];
 }
 
+/**
+ * The team a scope names for the company's own data (a company goal, plan, meeting or scorecard):
+ * no manager's team is it, so only an admin may act on it.
+ */
+export const COMPANY = 'company';
+
 export type StreamRef = readonly [StreamKind<any>, string];
 
 /** The folded states of the command's own stream and of the streams it declared in `reads`. */
