@@ -124,19 +124,31 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
         why: 'splits the sale with another team’s rep',
         data: (own, foreign, n) => ({ ...(sale(own, n)[1] as object), repId: undefined, splits: [{ repId: own.rep, share: '0.5' }, { repId: foreign.rep, share: '0.5' }] }),
       },
+      { role: 'rep', why: 'credits itself on a teammate’s customer', data: (own, mate, n) => ({ ...(sale(own, n)[1] as object), customerId: mate.customer }) },
+      {
+        role: 'rep',
+        why: 'splits its own customer’s sale with a teammate (a split is a manager’s)',
+        data: (own, mate, n) => ({ ...(sale(own, n)[1] as object), repId: undefined, splits: [{ repId: own.rep, share: '0.999999' }, { repId: mate.rep, share: '0.000001' }] }),
+      },
     ],
   },
   RefundSale: { given: (s, n) => [sale(s, n)], data: (_s, n) => ({ orderId: `O-${n}`, amount: 20_000, occurredAt: at('2026-07-12'), reason: 'returned' }) },
   SetClassificationPolicy: { data: () => ({ highValueTopShare: '0.25' }) },
 
   SetPipelineStages: { data: () => ({ stages: WORLD.stages }) },
-  OpenDeal: { data: (s, n) => deal(s, n)[1] },
+  OpenDeal: {
+    data: (s, n) => deal(s, n)[1],
+    outside: [{ role: 'rep', why: 'opens a deal on a teammate’s customer', data: (own, mate, n) => ({ ...(deal(own, n)[1] as object), customerId: mate.customer }) }],
+  },
   MoveDealStage: { given: (s, n) => [deal(s, n)], data: (_s, n) => ({ dealId: `D-${n}`, stage: 'proposal', occurredAt: NOW_ISH }) },
   WinDeal: { given: (s, n) => [deal(s, n)], data: (_s, n) => ({ dealId: `D-${n}`, occurredAt: NOW_ISH }) },
   LoseDeal: { given: (s, n) => [deal(s, n)], data: (_s, n) => ({ dealId: `D-${n}`, reason: 'price', occurredAt: NOW_ISH }) },
 
   SetCarePolicy: { data: () => ({ holidays: [{ date: '01-01', name: 'New Year' }], cadenceDays: { 'high-value': 30, regular: 60, potential: 90 } }) },
-  LogCustomerContact: { data: (s, n) => ({ customerId: s.customer, contactId: `K-${n}`, repId: s.rep, kind: 'call', occurredAt: NOW_ISH }) },
+  LogCustomerContact: {
+    data: (s, n) => ({ customerId: s.customer, contactId: `K-${n}`, repId: s.rep, kind: 'call', occurredAt: NOW_ISH }),
+    outside: [{ role: 'rep', why: 'logs a contact with a teammate’s customer', data: (own, mate, n) => ({ customerId: mate.customer, contactId: `K-${n}`, repId: own.rep, kind: 'call', occurredAt: NOW_ISH }) }],
+  },
   RecordFeedback: { data: (s, n) => ({ feedbackId: `F-${n}`, customerId: s.customer, kind: 'complaint', text: 'Late delivery', occurredAt: NOW_ISH }) },
   ResolveFeedback: {
     given: (s, n) => [['RecordFeedback', { feedbackId: `F-${n}`, customerId: s.customer, kind: 'complaint', text: 'Late delivery', occurredAt: NOW_ISH }]],
