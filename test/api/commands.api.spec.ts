@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedCompany, testTally } from '../support/app';
+import { expectProblem } from '../support/problem';
 
 const sale = (over: Record<string, unknown> = {}) => ({
   orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 2, amount: 100_000 }], occurredAt: '2026-07-01T10:00:00+08:00', ...over,
@@ -24,12 +25,10 @@ describe('POST /api/commands', () => {
     const admin = await seedCompany(t);
     const before = t.deps.projections.position;
     const r = await t.post('RecordSale', { orderId: 'bad id!', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'X', units: -1, amount: 12.5 }], occurredAt: 'yesterday', extra: 1 }, admin);
-    expect(r.status).toBe(400);
-    expect(r.headers.get('content-type')).toContain('application/problem+json');
-    const p = await r.json();
-    const paths = p.errors.map((e: { path: string }) => e.path);
+    const p = await expectProblem(r, 400, '/problems/invalid');
+    const paths = p.errors!.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['data.orderId', 'data.lines.0.units', 'data.lines.0.amount', 'data.occurredAt', 'data.extra']));
-    expect(p.errors.find((e: { path: string }) => e.path === 'data.lines.0.amount').message).toContain('12.5');
+    expect(p.errors!.find((e) => e.path === 'data.lines.0.amount')!.message).toContain('12.5');
     expect(t.deps.projections.position).toBe(before);
   });
 
@@ -37,36 +36,32 @@ describe('POST /api/commands', () => {
     const t = await testTally();
     const admin = await seedCompany(t);
     const raw = await t.app.request('/api/commands', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: '{"type":' });
-    expect(raw.status).toBe(400);
-    expect((await t.post('SellEverything', {}, admin)).status).toBe(400);
+    await expectProblem(raw, 400, '/problems/invalid');
+    await expectProblem(await t.post('SellEverything', {}, admin), 400, '/problems/invalid');
     const r = await t.app.request('/api/commands', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: '{"data":{}}' });
-    expect((await r.json()).errors[0].path).toBe('type');
+    expect((await expectProblem(r, 400, '/problems/invalid')).errors![0].path).toBe('type');
   });
 
   it('names unknown customers and reps (404), duplicate orders (409), over-refunds (422)', async () => {
     const t = await testTally();
     const admin = await seedCompany(t);
-    const unknownCustomer = await t.post('RecordSale', sale({ customerId: 'C-404' }), admin);
-    expect(unknownCustomer.status).toBe(404);
-    expect((await unknownCustomer.json()).detail).toContain('C-404');
-    const unknownRep = await t.post('RecordSale', sale({ repId: 'R-404' }), admin);
-    expect(unknownRep.status).toBe(404);
-    expect((await unknownRep.json()).detail).toContain('R-404');
+    expect((await expectProblem(await t.post('RecordSale', sale({ customerId: 'C-404' }), admin), 404, '/problems/not-found')).detail).toContain('C-404');
+    expect((await expectProblem(await t.post('RecordSale', sale({ repId: 'R-404' }), admin), 404, '/problems/not-found')).detail).toContain('R-404');
     expect((await t.post('RecordSale', sale(), admin)).status).toBe(201);
-    expect((await t.post('RecordSale', sale(), admin)).status).toBe(409);
+    await expectProblem(await t.post('RecordSale', sale(), admin), 409, '/problems/conflict');
     const refund = (amount: number) => t.post('RefundSale', { orderId: 'O-1', amount, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'returned' }, admin);
     expect((await refund(60_000)).status).toBe(201);
-    const over = await refund(50_000);
-    expect(over.status).toBe(422);
-    expect((await over.json()).detail).toContain('40000 left');
+    // a business rule's refusal names the rule in its type, and in `rule`
+    const over = await expectProblem(await refund(50_000), 422, '/problems/rule/refund-exceeds-order');
+    expect(over.rule).toBe('refund-exceeds-order');
+    expect(over.detail).toContain('40000 left');
   });
 
   it('refuses split shares that do not sum to 1, naming splits', async () => {
     const t = await testTally();
     const admin = await seedCompany(t);
     const r = await t.post('RecordSale', sale({ repId: undefined, splits: [{ repId: 'R-1', share: '0.5' }, { repId: 'R-2', share: 0.4 }] }), admin);
-    expect(r.status).toBe(400);
-    expect((await r.json()).errors[0].path).toBe('data.splits');
+    expect((await expectProblem(r, 400, '/problems/invalid')).errors![0].path).toBe('data.splits');
   });
 });
 
@@ -75,10 +70,10 @@ describe('roles', () => {
     const t = await testTally();
     await seedCompany(t);
     const noToken = await t.app.request('/api/commands', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-    expect(noToken.status).toBe(401);
+    await expectProblem(noToken, 401, '/problems/unauthorized');
     const admin = await t.token('admin');
     const forged = admin.slice(0, -3) + (admin.endsWith('AAA') ? 'BBB' : 'AAA');
-    expect((await t.post('RecordSale', sale(), forged)).status).toBe(401);
+    await expectProblem(await t.post('RecordSale', sale(), forged), 401, '/problems/unauthorized');
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'admin', role: 'admin', exp: 9_999_999_999 })}.`;
     expect((await t.post('RecordSale', sale(), none)).status).toBe(401);
@@ -90,14 +85,26 @@ describe('roles', () => {
     const t = await testTally();
     await seedCompany(t);
     const rep1 = await t.token('rep', 'R-1');
-    expect((await t.post('RecordSale', sale({ repId: 'R-2' }), rep1)).status).toBe(403);
+    await expectProblem(await t.post('RecordSale', sale({ repId: 'R-2' }), rep1), 403, '/problems/forbidden');
     expect((await t.post('RecordSale', sale(), rep1)).status).toBe(201);
     const viewer = await t.token('viewer');
-    expect((await t.post('RecordSale', sale({ orderId: 'O-2' }), viewer)).status).toBe(403);
+    await expectProblem(await t.post('RecordSale', sale({ orderId: 'O-2' }), viewer), 403, '/problems/forbidden');
     const m2 = await t.token('manager', 'M-2', 'T-2');
     expect((await t.post('RecordSale', sale({ orderId: 'O-3' }), m2)).status).toBe(403);
     const m1 = await t.token('manager', 'M-1', 'T-1');
     expect((await t.post('RecordSale', sale({ orderId: 'O-3' }), m1)).status).toBe(201);
+  });
+});
+
+describe('problem types of the shell', () => {
+  it('413 for a body over the limit, 429 over the rate limit, 404 for an unknown route', async () => {
+    const t = await testTally({ env: { TALLY_BODY_LIMIT: '2000', TALLY_RATE_LIMIT: '3' } });
+    const admin = await t.token('admin');
+    await expectProblem(await t.post('CreateTeam', { teamId: 'T-1', name: 'x'.repeat(3000) }, admin), 413, '/problems/too-large');
+    await expectProblem(await t.get('/api/nowhere', admin), 404, '/problems/not-found');
+    let last: Response | undefined;
+    for (let i = 0; i < 5 && last?.status !== 429; i++) last = await t.get('/api/goals', admin);
+    await expectProblem(last!, 429, '/problems/rate-limited');
   });
 });
 
@@ -119,6 +126,7 @@ describe('POST /api/commands/batch', () => {
     expect(r.status).toBe(200);
     const { results } = await r.json();
     expect(results.map((x: { status: string; error?: { status: number } }) => x.error?.status ?? x.status)).toEqual(['ok', 'ok', 404, 409, 400]);
+    expect(results.map((x: { error?: { type: string } }) => x.error?.type)).toEqual([undefined, undefined, '/problems/not-found', '/problems/conflict', '/problems/invalid']);
     expect(t.deps.projections.position).toBe(2);
   });
 });

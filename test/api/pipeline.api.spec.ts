@@ -29,6 +29,9 @@ describe('pipeline API', () => {
     await deal('D-6', 'R-3', 'C-3', 80_000_00, 'Proposal', '2026-07-28');
     await ok('LoseDeal', { dealId: 'D-5', reason: '价格偏高', competitor: '销售易', occurredAt: '2026-07-08T10:00:00+08:00' }, rep3);
     await ok('LoseDeal', { dealId: 'D-6', reason: '价格偏高', competitor: '销售易', occurredAt: '2026-07-09T10:00:00+08:00' }, manager2);
+    // opened at 60,000, won in July at the 45,000 agreed
+    await deal('D-7', 'R-3', 'C-3', 60_000_00, 'Proposal', '2026-07-15');
+    await ok('WinDeal', { dealId: 'D-7', occurredAt: '2026-07-06T10:00:00+08:00', amount: 45_000_00 }, rep3);
     await ok('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 40_000_00 }], occurredAt: '2026-07-02T10:00:00+08:00' });
     await ok('SetGoal', { goalId: 'G-R1-Q3', title: 'R-1 Q3 revenue', owner: 'rep:R-1', metric: 'revenue', period: '2026-Q3', target: 240_000_00 });
   });
@@ -55,10 +58,15 @@ describe('pipeline API', () => {
     expect(p.open).toEqual({ deals: 1, amount: 33_333, weighted: 3_333 });
   });
 
-  it('gives lost reasons and competitors and the win rate of the period', async () => {
+  it('gives lost reasons and competitors, what was won at the amount it was won for, and the win rate of the period', async () => {
     const p = await (await t.get('/api/pipeline?owner=team:T-2&period=2026-07', admin)).json();
     expect(p.lost).toEqual({ deals: 2, amount: 130_000_00, reasons: [{ reason: '价格偏高', deals: 2, amount: 130_000_00 }], competitors: [{ competitor: '销售易', deals: 2, amount: 130_000_00 }] });
-    expect(p.winRate).toBe(0);
+    expect(p.won).toEqual({ deals: 1, amount: 45_000_00 });
+    expect(p.deals.find((d: { dealId: string }) => d.dealId === 'D-7')).toMatchObject({ status: 'won', amount: 45_000_00, weighted: 45_000_00 });
+    // won / (won + lost) by count: 1 / (1 + 2) = 0.3333 (D-4, still open, is not in it)
+    expect(p.winRate).toBe(0.3333);
+    // June closed nothing: no rate rather than 0
+    expect((await (await t.get('/api/pipeline?owner=team:T-2&period=2026-06', admin)).json()).winRate).toBeNull();
   });
 
   it('measures coverage against what is left of the owner’s revenue goal', async () => {
@@ -73,7 +81,7 @@ describe('pipeline API', () => {
   it('shows a rep its own deals only, and lets it move only its own', async () => {
     const mine = await (await t.get('/api/pipeline', rep3)).json();
     expect(mine.owner).toBe('rep:R-3');
-    expect(mine.deals.map((d: { dealId: string; repId: string }) => [d.dealId, d.repId])).toEqual([['D-4', 'R-3'], ['D-5', 'R-3'], ['D-6', 'R-3']]);
+    expect(mine.deals.map((d: { dealId: string; repId: string }) => [d.dealId, d.repId])).toEqual([['D-4', 'R-3'], ['D-5', 'R-3'], ['D-6', 'R-3'], ['D-7', 'R-3']]);
     expect((await t.get('/api/pipeline?owner=rep:R-1', rep3)).status).toBe(403);
     expect((await t.get('/api/pipeline?owner=company', rep3)).status).toBe(403);
     expect((await t.post('MoveDealStage', { dealId: 'D-1', stage: 'Commit', occurredAt: '2026-07-10T09:00:00+08:00' }, rep3)).status).toBe(403);

@@ -30,6 +30,9 @@ describe('progress', () => {
     expect([110, 109, 100, 99, 90, 89].map((a) => paceOf(a, 100, true))).toEqual(['ahead', 'on-track', 'on-track', 'at-risk', 'at-risk', 'behind']);
     expect(paceOf(0, 0, false)).toBeNull();
     expect(paceOf(5, 0, true)).toBe('ahead');
+    // nothing expected yet (a zero target, or the first instant) and nothing done: on track, not ahead
+    expect(paceOf(0, 0, true)).toBe('on-track');
+    expect(paceOf(-5, 0, true)).toBe('behind');
     // thresholds are configurable
     expect(paceOf(104, 100, true, { ...DEFAULT_GOAL_POLICY, paceAhead: '1.05' })).toBe('on-track');
     expect(paceOf(105, 100, true, { ...DEFAULT_GOAL_POLICY, paceAhead: '1.05' })).toBe('ahead');

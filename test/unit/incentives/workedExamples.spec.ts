@@ -66,6 +66,19 @@ describe('per-transaction tiers over several orders', () => {
   });
 });
 
+describe('per-transaction flat tiers on a bound', () => {
+  // The Oracle step tiers above, flat per order: 1,000.00 is exactly the bound of tiers 1 and 2.
+  // upper: it takes tier 2, 2 % → 20.00; lower: tier 1, 1 % → 10.00. 1,500.00 is inside tier 2
+  // either way: 30.00.
+  const run = (boundary: 'upper' | 'lower') =>
+    ownLines(facts(plan({ commission: rule([[0, 100_000, '0.01'], [100_000, 300_000, '0.02'], [300_000, undefined, '0.03']], { method: 'flat', scope: 'perTransaction', boundary }) }), '2026-07', [sale('B1', 100_000, JUL(1)), sale('B2', 150_000, JUL(2))]));
+
+  it('takes the tier above on the bound with boundary upper, the tier below with lower', () => {
+    expect(run('upper').lines.map((l) => [l.lineId, l.basis, l.amount])).toEqual([['commission:tier-2', 250_000, 5_000]]);
+    expect(run('lower').lines.map((l) => [l.lineId, l.basis, l.amount])).toEqual([['commission:tier-1', 100_000, 1_000], ['commission:tier-2', 150_000, 3_000]]);
+  });
+});
+
 describe('marginal against flat on the same sales; a flat rate on the whole period', () => {
   // Oracle Fusion, "Options for Splitting Attainment Numbers Across Rate Tiers":
   // https://docs.oracle.com/en/cloud/saas/sales/facmi/options-for-splitting-attainment-numbers-across-rate-tiers.html
