@@ -1,24 +1,24 @@
 // Sales analytics (SPEC §4): the ledger's entries of a period grouped by rep, team, month, week,
 // day, region, product or tier, with revenue, units, orders, customers, newCustomers and growth
-// against the same key one period earlier. Every figure comes from the sales ledger, so rows
-// agree with goals, leaderboards and payouts to the fen.
-import { largestRemainder, ratio } from '../shared/money';
-import { parsePeriod, periodBounds, periodOf, previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
+// against the same key one period earlier — to `at` while the period runs, against the same span
+// before. Every figure comes from the sales ledger, so rows agree with goals, leaderboards and
+// payouts to the fen.
+import { comparedGrowth, comparisonView, periodComparison, type Comparison, type Growth } from '../shared/growth';
+import { largestRemainder } from '../shared/money';
+import { parsePeriod, periodBounds, periodOf, subPeriods, type Bounds, type PeriodKind } from '../shared/period';
 import type { Directory } from './directory';
 import type { LedgerEntry, SalesLedger } from './salesLedger';
 
 export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier'] as const;
 export type AnalyticsBy = (typeof ANALYTICS_BY)[number];
 
-export interface AnalyticsRow {
+export interface AnalyticsRow extends Growth {
   readonly key: string;
   readonly revenue: number;
   readonly units: number;
   readonly orders: number;
   readonly customers: number;
   readonly newCustomers: number;
-  /** revenue / the same key's revenue one period earlier − 1; null when that was 0 */
-  readonly growth: number | null;
 }
 
 export interface Totals {
@@ -59,18 +59,14 @@ const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: 
   return source.filter((e) => e.ms >= start && e.ms < end && inScope(e, scope));
 };
 
-const entriesOf = (ledger: SalesLedger, periodId: string, scope: AnalyticsScope): LedgerEntry[] => {
-  const b = periodBounds(periodId, ledger.zone);
-  return entriesBetween(ledger, b.start, b.end, scope);
-};
-
 /**
  * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
  * the order's lines by their amounts (largest remainder, so the parts sum to the credit).
  */
 type Splitter = (e: LedgerEntry) => { key: string; amount: number; units: number }[];
 
-const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, periodId: string): Splitter => {
+/** `tiersAt`: the moment whose tiers group by=tier (the end of what the rows cover). */
+const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): Splitter => {
   const zone = ctx.ledger.zone;
   const one = (key: (e: LedgerEntry) => string): Splitter => (e) => [{ key: key(e), amount: e.amount, units: e.units }];
   switch (by) {
@@ -85,7 +81,7 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, periodId: string): 
     case 'region':
       return one((e) => ctx.directory.customers.get(e.customerId)?.region ?? '(none)');
     case 'tier': {
-      const tiers = ctx.tierAt(periodBounds(periodId, zone).end);
+      const tiers = ctx.tierAt(tiersAt);
       return one((e) => tiers.get(e.customerId) ?? 'potential');
     }
     case 'product':
@@ -209,52 +205,76 @@ const timeKeys = (by: AnalyticsBy, periodId: string): string[] => {
   return subPeriods(periodId, kind) ?? [];
 };
 
-const previousKeyOf = (by: AnalyticsBy, key: string): string => (TIME_BY[by] ? previousPeriod(key) : key);
-
 export interface AnalyticsAnswer {
   readonly rows: AnalyticsRow[];
   readonly total: Totals;
+  /** what the rows cover and their growth compares with (to `at` while the period runs) */
+  readonly comparison: ReturnType<typeof comparisonView>;
 }
 
 /**
- * The analytics of a period by a key. Growth compares each key with the same key one period
- * earlier (a month row with the month before it); a new customer is one whose first-ever sale
+ * The analytics of a period by a key, measured at `at` (absent: the whole period as recorded).
+ * Growth compares each key with the same key one period earlier (a month row with the month
+ * before it) over the same span: while the period runs, to `at` against the same time of the
+ * previous one; a row not started yet has no growth. A new customer is one whose first-ever sale
  * is in the row.
  */
-export const analytics = (ctx: AnalyticsContext, periodId: string, by: AnalyticsBy, scope: AnalyticsScope): AnalyticsAnswer => {
-  const current = group(ctx, splitterFor(by, ctx, periodId), by === 'rep', entriesOf(ctx.ledger, periodId, scope));
+export const analytics = (ctx: AnalyticsContext, periodId: string, by: AnalyticsBy, scope: AnalyticsScope, atMs = Infinity): AnalyticsAnswer => {
+  const compared = periodComparison(periodId, atMs, ctx.ledger.zone);
+  const { current: span } = compared;
+  const current = group(ctx, splitterFor(by, ctx, span.end), by === 'rep', entriesBetween(ctx.ledger, span.start, span.end, scope));
   for (const k of timeKeys(by, periodId)) if (!current.has(k)) current.set(k, acc());
   const keys = [...current.keys()].sort();
-  const previousRevenue = previousRevenues(ctx, by, periodId, scope, keys);
+  const growthOf = TIME_BY[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
   const rows = keys.map((key): AnalyticsRow => {
     const r = current.get(key)!;
-    const before = previousRevenue.get(previousKeyOf(by, key)) ?? 0;
-    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, growth: before === 0 ? null : ratio(r.revenue - before, before) };
+    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, ...growthOf(key) };
   });
-  return { rows, total: totalOf(ctx, periodId, scope) };
+  return { rows, total: totalsBetween(ctx, span, scope), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
 
-/** Revenue of each key one period earlier (for time keys: of the sub-period just before each). */
-const previousRevenues = (ctx: AnalyticsContext, by: AnalyticsBy, periodId: string, scope: AnalyticsScope, keys: readonly string[]): Map<string, number> => {
-  const out = new Map<string, number>();
-  let rows: Map<string, Acc>;
-  if (TIME_BY[by]) {
-    if (keys.length === 0) return out;
-    // one pass over the span of every key's predecessor
-    const zone = ctx.ledger.zone;
-    const start = Math.min(...keys.map((k) => periodBounds(previousPeriod(k), zone).start));
-    const end = Math.max(...keys.map((k) => periodBounds(previousPeriod(k), zone).end));
-    rows = group(ctx, splitterFor(by, ctx, periodId), false, entriesBetween(ctx.ledger, start, end, scope));
-  } else {
-    const prev = previousPeriod(periodId);
-    rows = group(ctx, splitterFor(by, ctx, prev), by === 'rep', entriesOf(ctx.ledger, prev, scope));
+/** Growth of each key over the same key in the compared span of the previous period. */
+const keyRowGrowth = (ctx: AnalyticsContext, by: AnalyticsBy, periodId: string, scope: AnalyticsScope, current: Map<string, Acc>, compared: Comparison) => {
+  const { previous } = compared;
+  const before = group(ctx, splitterFor(by, ctx, previous.end), by === 'rep', entriesBetween(ctx.ledger, previous.start, previous.end, scope));
+  return (key: string): Growth => comparedGrowth(current.get(key)!.revenue, before.get(key)?.revenue ?? 0, compared, periodId);
+};
+
+/**
+ * Growth of each time row over the sub-period just before it, over the same span: a row covers its
+ * part of the period up to `at` (a week straddling the period's start only its days inside it),
+ * and is compared with the same days and time of the sub-period before. One pass over the entries
+ * of every row's base.
+ */
+const timeRowGrowth = (ctx: AnalyticsContext, periodId: string, scope: AnalyticsScope, keys: readonly string[], current: Map<string, Acc>, atMs: number) => {
+  const zone = ctx.ledger.zone;
+  const period = periodBounds(periodId, zone);
+  const compared = new Map<string, Comparison>();
+  for (const k of keys) {
+    const b = periodBounds(k, zone);
+    compared.set(k, periodComparison(k, atMs, zone, { start: Math.max(b.start, period.start), end: Math.min(b.end, period.end) }));
   }
-  for (const [k, r] of rows) out.set(k, r.revenue);
-  return out;
+  // the rows' bases are disjoint spans (each in its own sub-period): in order, found by bisection
+  const bases = [...compared].map(([key, c]) => ({ key, ...c.previous })).sort((a, b) => a.start - b.start);
+  const before = new Map<string, number>();
+  for (const e of entriesBetween(ctx.ledger, bases[0]?.start ?? 0, Math.max(0, ...bases.map((b) => b.end)), scope)) {
+    let lo = 0;
+    let hi = bases.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bases[mid].start <= e.ms) lo = mid + 1;
+      else hi = mid;
+    }
+    const base = bases[lo - 1];
+    if (base && e.ms < base.end) before.set(base.key, (before.get(base.key) ?? 0) + e.amount);
+  }
+  return (key: string): Growth => comparedGrowth(current.get(key)!.revenue, before.get(key) ?? 0, compared.get(key)!, key);
 };
 
-/** The period's totals in scope: what the rows add up to (an order counted once). */
-export const totalOf = (ctx: AnalyticsContext, periodId: string, scope: AnalyticsScope): Totals => {
-  const t = group(ctx, (e) => [{ key: 'total', amount: e.amount, units: e.units }], false, entriesOf(ctx.ledger, periodId, scope)).get('total') ?? acc();
+const totalsBetween = (ctx: AnalyticsContext, span: Bounds, scope: AnalyticsScope): Totals => {
+  const t = group(ctx, (e) => [{ key: 'total', amount: e.amount, units: e.units }], false, entriesBetween(ctx.ledger, span.start, span.end, scope)).get('total') ?? acc();
   return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers.size, newCustomers: t.newCustomers.size };
 };
+
+/** The period's totals in scope at `at` (absent: the whole period): what the rows add up to (an order counted once). */
+export const totalOf = (ctx: AnalyticsContext, periodId: string, scope: AnalyticsScope, atMs = Infinity): Totals => totalsBetween(ctx, periodComparison(periodId, atMs, ctx.ledger.zone).current, scope);

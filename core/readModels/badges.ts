@@ -2,7 +2,7 @@
 // from the log rather than appended — first sale, 100 % of a goal, most improved of the month —
 // each citing the events it follows from, so replaying the log always gives the same badges.
 import type Decimal from 'decimal.js';
-import { Dec } from '../shared/money';
+import { growthRatio } from '../shared/growth';
 import { shiftPeriod, periodBounds, periodOf } from '../shared/period';
 import type { BadgeAwardedData } from '../incentives/events';
 import { directoryProjection } from './directory';
@@ -86,10 +86,8 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
     const prev = shiftPeriod(month, -1);
     let best: { repId: string; growth: Decimal } | undefined;
     for (const repId of reps) {
-      const before = totals(ledger, `rep:${repId}`, prev).revenue;
-      if (before <= 0) continue;
-      const growth = new Dec(totals(ledger, `rep:${repId}`, month).revenue).dividedBy(before).minus(1);
-      if (growth.gt(0) && (!best || growth.gt(best.growth))) best = { repId, growth };
+      const growth = growthRatio(totals(ledger, `rep:${repId}`, month).revenue, totals(ledger, `rep:${repId}`, prev).revenue);
+      if (growth && growth.gt(0) && (!best || growth.gt(best.growth))) best = { repId, growth };
     }
     if (!best) continue;
     const cited = [...entriesIn(ledger, `rep:${best.repId}`, prev), ...entriesIn(ledger, `rep:${best.repId}`, month)].map((e) => e.position);

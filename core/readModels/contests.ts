@@ -3,6 +3,7 @@
 // or by growth over the window just before. Ties share a rank (1-2-2-4), ordered by repId.
 import type Decimal from 'decimal.js';
 import type { ContestStartedData } from '../incentives/events';
+import { comparedGrowth, comparisonView, growthRatio, windowComparison, type Comparison, type Growth } from '../shared/growth';
 import { Dec } from '../shared/money';
 import { contestWindow } from '../incentives/contestWindow';
 import { parsePeriod, periodBounds } from '../shared/period';
@@ -10,7 +11,7 @@ import { directoryProjection, type RepInfo } from './directory';
 import { repGoal } from './goalLink';
 import type { LeaderboardEntry } from './leaderboard';
 import { defineProjection } from './projection';
-import { dayId, localDay, salesLedgerProjection, type SalesLedger } from './salesLedger';
+import { dayId, localDay, repValueBetween, salesLedgerProjection } from './salesLedger';
 import type { World } from './world';
 
 export interface ContestRecord {
@@ -33,26 +34,6 @@ export const contestsProjection = defineProjection<Map<string, ContestRecord>>({
 });
 
 export { contestWindow };
-
-/** A metric of a rep over [start, end), from the rep's ledger credits. */
-export const windowValue = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
-  if (metric === 'newCustomers') {
-    let n = 0;
-    for (const f of ledger.firstSales.values()) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
-    return n;
-  }
-  let sum = 0;
-  const customers = new Set<string>();
-  for (const i of ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
-    const e = ledger.entries[i];
-    if (e.ms < start || e.ms >= end) continue;
-    if (metric === 'revenue') sum += e.amount;
-    else if (metric === 'units') sum += e.units;
-    else if (metric === 'orders') sum += e.orders;
-    else if (e.kind === 'sale') customers.add(e.customerId);
-  }
-  return metric === 'activeCustomers' ? customers.size : sum;
-};
 
 /** The period id whose bounds are exactly the window (a month, quarter or year), if any. */
 const periodOfWindow = (rules: ContestRules, zone: string, start: number, end: number): string | undefined => {
@@ -81,6 +62,8 @@ export interface ContestView {
   readonly final: boolean;
   readonly startedAt: string;
   readonly position: number;
+  /** the spans compared: to `at` while the contest runs */
+  readonly comparison: ReturnType<typeof comparisonView>;
   readonly standings: Standing[];
   /** why some reps cannot be ranked (no goal for an attainment contest, nothing before for growth) */
   readonly warnings: readonly string[];
@@ -93,35 +76,41 @@ interface Row {
   readonly rep: RepInfo;
   readonly value: number;
   readonly attainment: Decimal | null;
-  readonly growth: Decimal | null;
+  readonly growth: Growth;
   /** what the contest ranks by; null when the rep cannot be ranked (no goal, nothing before) */
   readonly key: Decimal | null;
 }
 
-/** Every participant valued over the window and sorted by the ranking key, unrankable reps last. */
-const rowsOf = (world: World, r: ContestRules): { rows: Row[]; period: string | undefined; start: number; end: number } => {
+/**
+ * Every participant valued over the window by `at` and sorted by the ranking key, unrankable reps
+ * last. A running contest is valued to `at` and its growth compares the same span of the window
+ * before; `at` absent, the whole windows.
+ */
+const rowsOf = (world: World, r: ContestRules, at = Infinity): { rows: Row[]; period: string | undefined; compared: Comparison } => {
   const zone = world.settings.zone;
   const ledger = world.get(salesLedgerProjection);
   const { start, end } = contestWindow(r, zone);
   const period = periodOfWindow(r, zone, start, end);
+  const compared = windowComparison(start, end, at, zone);
+  const name = `the contest (${r.from} – ${r.to})`;
   const reps = [...world.get(directoryProjection).reps.values()].filter((rep) => !r.teams || r.teams.includes(rep.teamId));
   const rows = reps.map((rep): Row => {
-    const value = windowValue(ledger, rep.repId, r.metric, start, end);
+    const value = repValueBetween(ledger, rep.repId, r.metric, compared.current.start, compared.current.end);
     const goal = period ? repGoal(world, rep.repId, r.metric, period) : undefined;
-    const before = windowValue(ledger, rep.repId, r.metric, start - (end - start), start);
+    const before = repValueBetween(ledger, rep.repId, r.metric, compared.previous.start, compared.previous.end);
     const attainment = goal && goal.target > 0 ? new Dec(value).dividedBy(goal.target) : null;
-    const growth = before > 0 ? new Dec(value).dividedBy(before).minus(1) : null;
+    const growth = compared.status === 'not-started' ? null : growthRatio(value, before);
     const key: Decimal | null = r.rankBy === 'value' ? new Dec(value) : r.rankBy === 'attainment' ? attainment : growth;
-    return { rep, value, attainment, growth, key };
+    return { rep, value, attainment, growth: comparedGrowth(value, before, compared, name), key };
   });
   rows.sort((a, b) => (a.key === null ? (b.key === null ? 0 : 1) : b.key === null ? -1 : b.key.comparedTo(a.key)) || (a.rep.repId < b.rep.repId ? -1 : 1));
-  return { rows, period, start, end };
+  return { rows, period, compared };
 };
 
 const localDate = (ms: number, zone: string): string => dayId(localDay(ms, zone));
 
 /** Why some or all participants cannot be ranked (they would all share the last rank). */
-const rankWarnings = (r: ContestRules, rows: readonly Row[], period: string | undefined, start: number, end: number, zone: string): string[] => {
+const rankWarnings = (r: ContestRules, rows: readonly Row[], period: string | undefined, compared: Comparison, zone: string): string[] => {
   const unranked = rows.filter((row) => row.key === null).map((row) => row.rep.repId);
   if (rows.length === 0) return ['no rep takes part: the contest has no one to rank'];
   if (unranked.length === 0) return [];
@@ -132,8 +121,9 @@ const rankWarnings = (r: ContestRules, rows: readonly Row[], period: string | un
     return [period
       ? `attainment: ${who} ${all ? 'has a' : 'have no'} ${r.metric} goal for ${period}; ${outcome}`
       : `attainment is against each rep's goal for the window's month, quarter or year, but the window ${r.from} – ${r.to} is none of them; ${outcome}`];
-  const span = end - start;
-  return [`growth: ${who} had ${all ? 'any' : 'no'} ${r.metric} in the window just before (${localDate(start - span, zone)} – ${localDate(start - 1, zone)}), so growth cannot be measured; ${outcome}`];
+  if (compared.status === 'not-started') return [`growth: the contest has not started, so nobody is ranked yet`];
+  const base = compared.previous;
+  return [`growth: ${who} had ${all ? 'any' : 'no'} ${r.metric} in the window just before (${localDate(base.start, zone)} – ${localDate(base.end - 1, zone)}), so growth cannot be measured; ${outcome}`];
 };
 
 /** For StartContest: whether anyone could be ranked under these rules, and why not. */
@@ -144,15 +134,16 @@ export interface ContestRanking {
 }
 
 export const contestRanking = (world: World, rules: ContestRules): ContestRanking => {
-  const { rows, period, start, end } = rowsOf(world, rules);
-  return { participants: rows.length, ranked: rows.filter((row) => row.key !== null).length, warnings: rankWarnings(rules, rows, period, start, end, world.settings.zone) };
+  const { rows, period, compared } = rowsOf(world, rules);
+  return { participants: rows.length, ranked: rows.filter((row) => row.key !== null).length, warnings: rankWarnings(rules, rows, period, compared, world.settings.zone) };
 };
 
 export const contestStandings = (world: World, contestId: string, at: number): ContestView | undefined => {
   const c = world.get(contestsProjection).get(contestId);
   if (!c) return undefined;
   const r = c.rules;
-  const { rows, period, start, end } = rowsOf(world, r);
+  const { rows, period, compared } = rowsOf(world, r, at);
+  const { start, end } = contestWindow(r, world.settings.zone);
   const standings: Standing[] = [];
   rows.forEach((row, i) => {
     const prev = rows[i - 1];
@@ -161,13 +152,13 @@ export const contestStandings = (world: World, contestId: string, at: number): C
     const prizes = row.key === null ? [] : r.prizes.filter((p) => (p.rank !== undefined ? p.rank === rank : row.key!.gte(p.atLeast!))).map((p) => p.prize);
     standings.push({
       rank, repId: row.rep.repId, name: row.rep.name, teamId: row.rep.teamId, value: row.value,
-      attainment: row.attainment && round4(row.attainment), growth: row.growth && round4(row.growth), prizes,
+      attainment: row.attainment && round4(row.attainment), ...row.growth, prizes,
     });
   });
   return {
     contestId, title: r.title, metric: r.metric, from: r.from, to: r.to, rankBy: r.rankBy, prizes: r.prizes, teams: r.teams ?? null,
-    status: at < start ? 'upcoming' : at < end ? 'running' : 'ended', final: at >= end, startedAt: c.startedAt, position: c.position, standings,
-    warnings: rankWarnings(r, rows, period, start, end, world.settings.zone),
+    status: at < start ? 'upcoming' : at < end ? 'running' : 'ended', final: at >= end, startedAt: c.startedAt, position: c.position,
+    comparison: comparisonView(compared, world.settings.zone), standings, warnings: rankWarnings(r, rows, period, compared, world.settings.zone),
   };
 };
 

@@ -345,6 +345,26 @@ export const entriesIn = (s: SalesLedger, owner: OwnerKey, periodId: string): Le
   return s.entries.filter(pick);
 };
 
+/** A metric of a rep over any span of business time [start, end) (a contest window, a period to date), from its credits. */
+export const repValueBetween = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
+  if (metric === 'newCustomers') {
+    let n = 0;
+    for (const f of ledger.firstSales.values()) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
+    return n;
+  }
+  let sum = 0;
+  const customers = new Set<string>();
+  for (const i of ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
+    const e = ledger.entries[i];
+    if (e.ms < start || e.ms >= end) continue;
+    if (metric === 'revenue') sum += e.amount;
+    else if (metric === 'units') sum += e.units;
+    else if (metric === 'orders') sum += e.orders;
+    else if (e.kind === 'sale') customers.add(e.customerId);
+  }
+  return metric === 'activeCustomers' ? customers.size : sum;
+};
+
 /** Daily values of revenue/units/orders for an owner, for sparklines and seasonal weights. */
 export const dailyTotals = (s: SalesLedger, owner: OwnerKey, periodId: string): { day: number; totals: Totals }[] => {
   const b = s.owners.get(owner);

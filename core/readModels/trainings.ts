@@ -2,6 +2,7 @@
 // days before the session against as many days after it. The after window is the days fully past
 // by `at` (at most the configured length), and the before window is cut to the same length, so the
 // two are always comparable. Invitees who did not attend are shown beside those who did.
+import { growthOver } from '../shared/growth';
 import { Dec, ratio } from '../shared/money';
 import { toMillis } from '../shared/period';
 import type { TrainingAttendedData, TrainingScheduledData } from '../training/events';
@@ -45,7 +46,7 @@ export interface TrainingMember {
   readonly before: number | null;
   readonly after: number | null;
   readonly change: number | null;
-  /** after / before − 1; null when before was 0 */
+  /** after / before − 1; null without a before above 0 (the one growth rule, shared/growth.ts) */
   readonly growth: number | null;
 }
 
@@ -85,7 +86,7 @@ export interface TrainingQuery {
   readonly visible?: (repId: string) => boolean;
 }
 
-const growthOf = (after: number, before: number): number | null => (before === 0 ? null : new Dec(ratio(after, before, 8)!).minus(1).toDecimalPlaces(4).toNumber());
+const growthOf = (after: number, before: number): number | null => growthOver(after, before).growth;
 
 const group = (rows: readonly TrainingMember[]): GroupFigures => {
   const before = rows.reduce((a, r) => a + (r.before ?? 0), 0);

@@ -17,6 +17,16 @@ export const instantParam = (c: Context, name: string): string | undefined => {
 /** The business moment at which pace and due dates are measured (default: now). */
 export const atParam = (c: Context, deps: AppDeps): string => instantParam(c, 'at') ?? deps.clock().toISOString();
 
+/**
+ * The moment a period-to-date figure is measured at (epoch ms): `at`, or the last instant of the
+ * current minute, so that every request of a minute shares one answer (a sale recorded now has
+ * occurred by then, so it shows at once) and the span ends on a whole minute.
+ */
+export const measuredAt = (c: Context, deps: AppDeps): number => {
+  const at = instantParam(c, 'at');
+  return at ? Date.parse(at) : Math.floor(deps.clock().getTime() / 60_000) * 60_000 + 59_999;
+};
+
 export const periodParam = (c: Context, name = 'period', required = true): string | undefined => {
   const v = c.req.query(name);
   if (v === undefined || v === '') {

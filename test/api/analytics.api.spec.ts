@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 import { accepted } from './customersSupport';
 
-interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; growth: number | null }
+interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; growth: number | null; growthNote: string | null }
 
 describe('analytics API', () => {
   let t: TestTally;
@@ -30,9 +30,9 @@ describe('analytics API', () => {
 
   it('groups July by rep: each split credit counts an order; growth against June', async () => {
     expect(await rows('period=2026-07&by=rep')).toEqual([
-      { key: 'R-1', revenue: 600_00, units: 4, orders: 1, customers: 1, newCustomers: 0, growth: 0 },
-      { key: 'R-2', revenue: 540_00, units: 3, orders: 1, customers: 1, newCustomers: 1, growth: null },
-      { key: 'R-3', revenue: 360_00, units: 2, orders: 1, customers: 1, newCustomers: 1, growth: null },
+      { key: 'R-1', revenue: 600_00, units: 4, orders: 1, customers: 1, newCustomers: 0, growth: 0, growthNote: null },
+      { key: 'R-2', revenue: 540_00, units: 3, orders: 1, customers: 1, newCustomers: 1, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
+      { key: 'R-3', revenue: 360_00, units: 2, orders: 1, customers: 1, newCustomers: 1, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
     ]);
   });
 
@@ -89,5 +89,54 @@ describe('analytics API', () => {
       expect(r.status, q).toBe(400);
       expect((await r.json()).errors[0].path, q).toBe(path);
     }
+  });
+});
+
+describe('analytics while the period runs (issue 14, item 5)', () => {
+  // Wednesday 2 December 2026, 10:00 Shanghai (measured to the end of that minute, 10:01). R-1 sold 200,000 on Tue 24 Nov at 12:00, 300,000
+  // on Thu 26 Nov and 150,000 on Tue 1 Dec at 11:00.
+  // by=week of December: 2026-W49 (Mon 30 Nov – Sun 6 Dec, its Thursday in December) covers only
+  // its December days, and to `at`: 1 Dec 00:00 – 2 Dec 10:00 = 150,000. The same span of W48,
+  // one day into the week to one day and 10 hours in: 24 Nov 00:00 – 25 Nov 10:00 = 200,000.
+  // Growth 150,000 / 200,000 − 1 = −0.25 (against the whole of W48, 500,000, it showed −0.7).
+  // W50 … W53 have not started: no growth (they showed −100 %).
+  let t: TestTally;
+  let admin: string;
+  const answer = async (query: string) => {
+    const r = await t.get(`/api/analytics?${query}`, admin);
+    if (r.status !== 200) throw new Error(`${query}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ at: string; comparison: { periodToDate: boolean; current: { to: string } }; rows: Row[]; total: { revenue: number } }>;
+  };
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-12-02T10:00:00+08:00' });
+    admin = await seedCompany(t);
+    const ok = accepted(t, () => admin);
+    let n = 0;
+    for (const [amount, occurredAt] of [[200_000, '2026-11-24T12:00:00+08:00'], [300_000, '2026-11-26T10:00:00+08:00'], [150_000, '2026-12-01T11:00:00+08:00']] as const)
+      await ok('RecordSale', { orderId: `W-${++n}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount }], occurredAt });
+  });
+
+  it('compares the week in progress to date with the same span of the week before; weeks to come have no growth', async () => {
+    const weeks = await answer('period=2026-12&by=week');
+    expect(weeks.rows.map((r) => [r.key, r.revenue, r.growth])).toEqual([
+      ['2026-W49', 150_000, -0.25], ['2026-W50', 0, null], ['2026-W51', 0, null], ['2026-W52', 0, null], ['2026-W53', 0, null],
+    ]);
+    expect(weeks.rows[1].growthNote).toBe('2026-W50 has not started yet');
+    expect(weeks.comparison.periodToDate).toBe(true);
+  });
+
+  it('compares a quarter in progress month by month: ended months whole, December to date', async () => {
+    // October 0; November 500,000 against October 0 (no growth); December to 2 Dec 10:00,
+    // 150,000, against 1 Nov – 2 Nov 10:00, 0 (no growth) — not against November's 500,000
+    const months = await answer('period=2026-Q4&by=month');
+    expect(months.rows.map((r) => [r.key, r.revenue, r.growth, r.growthNote])).toEqual([
+      ['2026-10', 0, null, 'nothing in 2026-09 to grow from'],
+      ['2026-11', 500_000, null, 'nothing in 2026-10 to grow from'],
+      ['2026-12', 150_000, null, 'nothing in 2026-11 from 2026-11-01T00:00:00+08:00 to 2026-11-02T10:01:00+08:00 to grow from'],
+    ]);
+    // at the end of 25 November, November to date is 200,000 against nothing in October
+    const earlier = await answer(`period=2026-11&by=rep&at=${encodeURIComponent('2026-11-25T23:59:59.999+08:00')}`);
+    expect([earlier.total.revenue, earlier.comparison.current.to]).toEqual([200_000, '2026-11-26T00:00:00+08:00']);
   });
 });

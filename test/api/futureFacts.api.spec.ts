@@ -123,11 +123,12 @@ describe('contests that cannot run or rank', () => {
   });
 
   it('warns on a growth contest when nobody sold in the window before', async () => {
-    // the window 2026-12-01 – 2026-12-31 is 31 days, so the one before is 2026-10-31 – 2026-11-30
+    // the window 2026-12-01 – 2026-12-31 is 31 days, so the one before is 2026-10-31 – 2026-11-30;
+    // running since 1 December, it is compared with the same span of that window: 31 Oct – 1 Nov
     expect((await t.post('StartContest', { ...contest, from: '2026-12-01', to: '2026-12-31', rankBy: 'growth' }, admin)).status).toBe(201);
     const view = (await (await t.get('/api/contests/K-1', admin)).json()) as { warnings: string[] };
     expect(view.warnings).toEqual([
-      'growth: no rep of the 3 had any revenue in the window just before (2026-10-31 – 2026-11-30), so growth cannot be measured; nobody can be ranked, so every rep shares rank 1 and no prize is won',
+      'growth: no rep of the 3 had any revenue in the window just before (2026-10-31 – 2026-11-01), so growth cannot be measured; nobody can be ranked, so every rep shares rank 1 and no prize is won',
     ]);
   });
 });

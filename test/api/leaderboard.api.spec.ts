@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
-type Entry = { rank: number; repId: string; name: string; teamId: string; value: number; attainment?: number | null; growth?: number | null };
+type Entry = { rank: number; repId: string; name: string; teamId: string; value: number; attainment?: number | null; growth?: number | null; growthNote?: string | null };
 
 describe('GET /api/leaderboard', () => {
   let t: TestTally;
@@ -33,7 +33,7 @@ describe('GET /api/leaderboard', () => {
     const b = await board('period=2026-07&metric=revenue');
     expect([b.period, b.metric, b.rankBy]).toEqual(['2026-07', 'revenue', 'value']);
     expect(b.entries.map((e) => [e.rank, e.repId, e.value])).toEqual([[1, 'R-1', 500], [2, 'R-2', 300], [2, 'R-3', 300], [4, 'R-4', 100]]);
-    expect(b.entries[0]).toEqual({ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: 0.5, growth: -0.5 });
+    expect(b.entries[0]).toEqual({ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: 0.5, growth: -0.5, growthNote: null });
     expect((await board('period=2026-08')).entries[0]).toMatchObject({ repId: 'R-4', value: 10_000 });
   });
 
@@ -55,8 +55,8 @@ describe('GET /api/leaderboard', () => {
     const rep = await t.token('rep', 'R-4');
     const b = await board('period=2026-07&limit=1', rep);
     // the contract's fields are all there; what is not the caller's is null
-    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: null, growth: null }]);
-    expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', value: 100, attainment: 2, growth: null });
+    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: null, growth: null, growthNote: null }]);
+    expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', value: 100, attainment: 2, growth: null, growthNote: 'nothing in 2026-06 to grow from' });
     const viewer = await board('period=2026-07', await t.token('viewer'));
     expect(viewer.entries.every((e) => e.attainment === null && e.growth === null)).toBe(true);
     expect(viewer.me).toBeUndefined();
@@ -82,5 +82,65 @@ describe('GET /api/leaderboard', () => {
     expect(before.entries.map((e) => [e.repId, e.value]).slice(0, 2)).toEqual([['R-1', 500], ['R-2', 300]]);
     const after = await board('period=2026-07', later);
     expect(after.entries.map((e) => [e.rank, e.repId, e.value]).slice(0, 2)).toEqual([[1, 'R-3', 1_300], [2, 'R-1', 500]]);
+  });
+});
+
+describe('GET /api/leaderboard while the period runs (issue 14, items 5 and 6)', () => {
+  // On 2 December 2026 at 10:00 (Shanghai); the board is measured to the end of that minute (10:01):
+  //   R-1 sold 100,000 on 1 Nov, 500,000 on 20 Nov and 120,000 on 1 Dec. December to date is
+  //       120,000 against 100,000 in the same span of November (1 Nov 00:00 to 2 Nov 10:00):
+  //       +20 % — not 120,000 / 600,000 − 1 = −80 % against the whole of November.
+  //   R-2 sold 300,000 on 15 Nov and 50,000 on 2 Dec at 09:00: nothing in November's first span,
+  //       so no growth (null, with why) rather than −83.3 %.
+  //   R-3 sold 300,000 in October, refunded 266,669 of it on 1 Nov and sold 100 on 1 Dec: the base
+  //       span is −266,669, so no growth rather than 100 / −266,669 − 1 = −1.0004, "a fall".
+  let t: TestTally;
+  let admin: string;
+  const board = async (query: string) => {
+    const r = await t.get(`/api/leaderboard?${query}`, admin);
+    if (r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ at: string; comparison: unknown; entries: Entry[] }>;
+  };
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-12-02T10:00:00+08:00' });
+    admin = await seedCompany(t);
+    let n = 0;
+    const sale = (repId: string, amount: number, occurredAt: string) => t.post('RecordSale', { orderId: `P-${++n}`, customerId: 'C-1', repId, lines: [{ product: 'CRM', units: 1, amount }], occurredAt }, admin);
+    await sale('R-1', 100_000, '2026-11-01T09:00:00+08:00');
+    await sale('R-1', 500_000, '2026-11-20T09:00:00+08:00');
+    await sale('R-1', 120_000, '2026-12-01T15:00:00+08:00');
+    await sale('R-2', 300_000, '2026-11-15T09:00:00+08:00');
+    await sale('R-2', 50_000, '2026-12-02T09:00:00+08:00');
+    await sale('R-3', 300_000, '2026-10-10T09:00:00+08:00');
+    await t.post('RefundSale', { orderId: `P-${n}`, amount: 266_669, occurredAt: '2026-11-01T12:00:00+08:00', reason: 'returned' }, admin);
+    await sale('R-3', 100, '2026-12-01T15:00:00+08:00');
+  });
+
+  it('compares December to date with the same span of November, and says so', async () => {
+    const b = await board('period=2026-12&rankBy=growth');
+    expect(b.at).toBe('2026-12-02T02:00:59.999Z');
+    expect(b.comparison).toEqual({
+      status: 'in-progress', periodToDate: true,
+      current: { from: '2026-12-01T00:00:00+08:00', to: '2026-12-02T10:01:00+08:00' },
+      previous: { from: '2026-11-01T00:00:00+08:00', to: '2026-11-02T10:01:00+08:00' },
+    });
+    expect(b.entries.map((e) => [e.rank, e.repId, e.value, e.growth])).toEqual([[1, 'R-1', 120_000, 0.2], [2, 'R-2', 50_000, null], [2, 'R-3', 100, null]]);
+    expect(b.entries[1].growthNote).toBe('nothing in 2026-11 from 2026-11-01T00:00:00+08:00 to 2026-11-02T10:01:00+08:00 to grow from');
+    expect(b.entries[2].growthNote).toBe('2026-11 from 2026-11-01T00:00:00+08:00 to 2026-11-02T10:01:00+08:00 was negative (-266669): a change over a loss is not growth');
+  });
+
+  it('measures at `at`: the board of 1 December noon leaves out later sales', async () => {
+    // to 1 Dec 12:00: R-1 nothing yet (its sale is at 15:00) against 100,000 → −100 %
+    const b = await board(`period=2026-12&at=${encodeURIComponent('2026-12-01T12:00:00+08:00')}`);
+    expect(b.entries.map((e) => [e.repId, e.value, e.growth])).toEqual([['R-1', 0, -1], ['R-2', 0, null], ['R-3', 0, null]]);
+  });
+
+  it('shows no growth for a period that has not started, and whole periods once one has ended', async () => {
+    const next = await board('period=2027-01&rankBy=growth');
+    expect(next.entries.every((e) => e.growth === null && e.growthNote === '2027-01 has not started yet')).toBe(true);
+    // November as a whole against October: R-1 had nothing in October; R-3 fell from 300,000 to −266,669
+    const nov = await board('period=2026-11');
+    expect(nov.entries.map((e) => [e.repId, e.value, e.growth])).toEqual([['R-1', 600_000, null], ['R-2', 300_000, null], ['R-3', -266_669, -1.8889]]);
   });
 });

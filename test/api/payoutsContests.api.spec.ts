@@ -57,6 +57,32 @@ describe('contests', () => {
   });
 });
 
+describe('contests ranked by growth while they run (issue 14, item 5)', () => {
+  it('compares the window to `at` with the same span of the window before, not with all of it', async () => {
+    // July's window is 31 days; the window before is 31 May – 30 June. On 20 July at 09:00 the
+    // contest has run 19 days 9 hours, so the base is 31 May 00:00 – 19 June 09:00.
+    // R-1: 150,000 in July against 100,000 (10 June) → +0.5; the 300,000 of 25 June is later in
+    //      its window (all of it gave 150,000 / 400,000 − 1 = −0.625).
+    // R-2: 50,000 against nothing in the base (its June sale is on the 25th) → no growth (was −0.5).
+    await t.post('StartContest', { ...contest, rankBy: 'growth', prizes: [{ rank: 1, prize: 'rocket' }] }, admin);
+    await sell(t, admin, 'R-1', 100_000, '2026-06-10T10:00:00+08:00');
+    await sell(t, admin, 'R-1', 300_000, '2026-06-25T10:00:00+08:00');
+    await sell(t, admin, 'R-1', 150_000, '2026-07-10T10:00:00+08:00');
+    await sell(t, admin, 'R-2', 100_000, '2026-06-25T10:00:00+08:00');
+    await sell(t, admin, 'R-2', 50_000, '2026-07-05T10:00:00+08:00');
+    const body = (await (await t.get('/api/contests/K-7', admin)).json()) as any;
+    expect(body.comparison).toEqual({
+      status: 'in-progress', periodToDate: true,
+      current: { from: '2026-07-01T00:00:00+08:00', to: '2026-07-20T09:00:00.001+08:00' },
+      previous: { from: '2026-05-31T00:00:00+08:00', to: '2026-06-19T09:00:00.001+08:00' },
+    });
+    expect(body.standings.map((s: any) => [s.rank, s.repId, s.value, s.growth, s.prizes])).toEqual([[1, 'R-1', 150_000, 0.5, ['rocket']], [2, 'R-2', 50_000, null, []], [2, 'R-3', 0, null, []]]);
+    expect(body.standings[1].growthNote).toBe('nothing in the window before, from 2026-05-31T00:00:00+08:00 to 2026-06-19T09:00:00.001+08:00 to grow from');
+    const upcoming = (await (await t.get('/api/contests/K-7?at=2026-06-30T12:00:00%2B08:00', admin)).json()) as any;
+    expect(upcoming.standings.map((s: any) => [s.growth, s.growthNote])).toEqual(Array(3).fill([null, 'the contest (2026-07-01 – 2026-07-31) has not started yet']));
+  });
+});
+
 describe('contests by attainment', () => {
   it("ranks by attainment of each rep's goal when the window is a whole month, a new rep able to lead", async () => {
     // the goals come first: an attainment contest where nobody has a goal is refused (contest-cannot-rank)

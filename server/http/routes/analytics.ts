@@ -1,5 +1,5 @@
-// GET /api/analytics?period=&by=&owner=: sales by rep, team, month, week, day, region, product or
-// tier with SPEC §4's columns, read from the sales ledger. A rep's rows cover its own credits, a
+// GET /api/analytics?period=&by=&owner=&at=: sales by rep, team, month, week, day, region, product
+// or tier with SPEC §4's columns, read from the sales ledger, to `at` (default now). A rep's rows cover its own credits, a
 // manager's its team's (the team credited at the time of the sale); a viewer none.
 import { Hono } from 'hono';
 import { analytics, ANALYTICS_BY, type AnalyticsScope } from '../../../core/readModels/analytics';
@@ -8,7 +8,7 @@ import { directoryProjection } from '../../../core/readModels/directory';
 import { salesLedgerProjection } from '../../../core/readModels/salesLedger';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
-import { oneOfParam, periodParam, worldFor } from '../query';
+import { measuredAt, oneOfParam, periodParam, worldFor } from '../query';
 import { ownerKey, ownerSelection } from './crmScope';
 
 export const analyticsRoutes = (deps: AppDeps) => {
@@ -24,8 +24,9 @@ export const analyticsRoutes = (deps: AppDeps) => {
     const ledger = world.get(salesLedgerProjection);
     const customers = world.get(customersProjection);
     const tierAt = (atMs: number) => new Map([...classifyAt(customers, ledger, atMs).tiers].map(([id, t]) => [id, t.tier as string]));
-    const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt }, period, by, scope);
-    return c.json({ period, by, owner: ownerKey(sel), asOf, ...answer });
+    const at = measuredAt(c, deps);
+    const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt }, period, by, scope, at);
+    return c.json({ period, by, owner: ownerKey(sel), asOf, at: new Date(at).toISOString(), ...answer });
   });
 
   return app;

@@ -1,17 +1,18 @@
-// GET /api/leaderboard?period=&metric=&team=&limit=&rankBy= (SPEC §4). The ranking is memoised per
+// GET /api/leaderboard?period=&metric=&team=&limit=&rankBy=&at= (SPEC §4). The ranking is memoised per
 // log position; a request filters, slices and shapes it. Callers see attainment and growth only
 // for reps in their own scope (a rep: themselves, a manager: their team); a rep also gets their own
 // entry as `me` even outside the limit.
 import { Hono } from 'hono';
 import { directoryProjection } from '../../../core/readModels/directory';
-import { RANK_BY, rankedEntries } from '../../../core/readModels/leaderboard';
+import { boardComparison, RANK_BY, rankedEntries } from '../../../core/readModels/leaderboard';
+import { comparisonView } from '../../../core/shared/growth';
 import { periodMismatch, scoreLeaderboard } from '../../../core/readModels/scorecards';
 import type { World } from '../../../core/readModels/world';
 import { METRICS } from '../../../core/readModels/salesLedger';
 import { periodOf } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
-import { intParam, oneOfParam, periodParam, worldFor } from '../query';
+import { intParam, measuredAt, oneOfParam, periodParam, worldFor } from '../query';
 import { mayRead, readerFor, type Reader } from '../security/readAccess';
 
 /**
@@ -45,10 +46,12 @@ export const leaderboardRoutes = (deps: AppDeps) => {
     const team = c.req.query('team') || undefined;
     if (team !== undefined && !world.get(directoryProjection).teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
     if (rankBy === 'score') return c.json(byScore(readerFor(actor, deps.projections.world), world, c.req.query('scorecard'), period, team, limit, asOf));
-    const ranked = rankedEntries(world, { period, metric, rankBy, team });
+    const at = measuredAt(c, deps);
+    const ranked = rankedEntries(world, { period, metric, rankBy, team, at });
     // attainment and growth outside the caller's scope are nulled with every answer (security/redact.ts)
     const entries = ranked.slice(0, limit);
-    const body: Record<string, unknown> = { period, metric, rankBy, asOf, team: team ?? null, total: ranked.length, entries };
+    const comparison = comparisonView(boardComparison(world, period, at).compared, deps.config.zone);
+    const body: Record<string, unknown> = { period, metric, rankBy, asOf, at: new Date(at).toISOString(), comparison, team: team ?? null, total: ranked.length, entries };
     if (actor.role === 'rep') body.me = ranked.find((e) => e.repId === actor.sub) ?? null;
     return c.json(body);
   });

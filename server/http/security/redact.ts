@@ -32,7 +32,8 @@ const fieldClass = (o: Row, k: string): DataClass | undefined => {
   switch (k) {
     case 'attainment':
     case 'growth':
-      // a rep's ranking figures; a goal's attainment is its public actual over its public target
+    case 'growthNote':
+      // a rep's ranking figures (and why its growth is null, which tells of its base); a goal's attainment is its public actual over its public target
       return has(o, 'repId') && !has(o, 'goalId') ? 'performance' : undefined;
     case 'notes':
     case 'decisions':
