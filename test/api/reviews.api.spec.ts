@@ -217,3 +217,28 @@ describe('action items', () => {
     expect(manager.items.map((i: { actionId: string }) => i.actionId)).toEqual(['A-NORTH']);
   });
 });
+
+describe('GET /api/reviews/:period while the period runs (issue 14, items 5 and 6)', () => {
+  // 2 December 2026 at 10:00. Team T-1 (R-1, R-2) sold 100,000 on 1 Nov 09:00, 800,000 later in
+  // November and 170,000 on 1–2 December. December to date, 170,000, is compared with the same
+  // span of November (1 Nov 00:00 – 2 Nov 10:00), 100,000: growth +0.7, and `previous` is that base
+  // (against all of November, 900,000, it showed −0.8111). Team T-2 (R-3) had only a refund of
+  // 266,669 on 1 Nov in that span: a base below zero gives no growth, not −1.0004.
+  it('compares the team KPIs to date with the same span of the previous month, and names their contributors so', async () => {
+    const t = await testTally({ now: '2026-12-02T10:00:00+08:00' });
+    const admin = await seedCompany(t);
+    for (const [id, amount, when, rep] of [
+      ['N-1', 100_000, '2026-11-01T09:00:00+08:00', 'R-1'], ['N-2', 500_000, '2026-11-20T09:00:00+08:00', 'R-1'], ['N-3', 300_000, '2026-11-15T09:00:00+08:00', 'R-2'],
+      ['D-1', 120_000, '2026-12-01T15:00:00+08:00', 'R-1'], ['D-2', 50_000, '2026-12-02T09:00:00+08:00', 'R-2'], ['O-3', 300_000, '2026-10-10T09:00:00+08:00', 'R-3'],
+    ] as const) await ok(await t.post('RecordSale', sale(id, amount, when, rep), admin));
+    await ok(await t.post('RefundSale', { orderId: 'O-3', amount: 266_669, occurredAt: '2026-11-01T12:00:00+08:00', reason: 'returned' }, admin));
+    const kpi = async (team: string) => (await ok(await t.get(`/api/reviews/2026-12?team=${team}`, admin))).kpis.find((k: { metric: string }) => k.metric === 'revenue');
+    const east = await kpi('T-1');
+    expect([east.actual, east.previous, east.growth, east.growthNote]).toEqual([170_000, 100_000, 0.7, null]);
+    // the reps moved by their change over the same span: R-1 120,000 − 100,000, R-2 50,000 − 0
+    expect(east.contributors.reps.map((r: { key: string; previous: number; change: number }) => [r.key, r.previous, r.change])).toEqual(expect.arrayContaining([['R-1', 100_000, 20_000], ['R-2', 0, 50_000]]));
+    const north = await kpi('T-2');
+    expect([north.actual, north.previous, north.growth]).toEqual([0, -266_669, null]);
+    expect(north.growthNote).toMatch(/was negative \(-266669\)/);
+  });
+});

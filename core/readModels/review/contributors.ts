@@ -5,7 +5,8 @@
 import { analytics, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../directory';
 import { entriesIn, salesLedgerProjection } from '../salesLedger';
-import type { ReviewContext } from './context';
+import { periodComparison, type Comparison } from '../../shared/growth';
+import { shared, type ReviewContext } from './context';
 
 export type SalesMetric = 'revenue' | 'units' | 'orders';
 export const SALES_METRICS: readonly SalesMetric[] = ['revenue', 'units', 'orders'];
@@ -40,13 +41,18 @@ const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
   tierAt: () => new Map(),
 });
 
-const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string): Map<string, Figures> =>
-  new Map(analytics(analyticsContext(ctx), period, by, scopeOf(ctx)).rows.map((r) => [r.key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+/** What the review compares: the period to `at` against the same span of the previous period. */
+export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 'comparison', () => periodComparison(ctx.period, ctx.atMs, ctx.zone));
 
-const byCustomer = (ctx: ReviewContext, period: string): Map<string, Figures> => {
+/** Each key's figures over a period as they stood at `atMs` (what occurred by then). */
+const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> =>
+  new Map(analytics(analyticsContext(ctx), period, by, scopeOf(ctx), atMs).rows.map((r) => [r.key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+
+const byCustomer = (ctx: ReviewContext, period: string, atMs: number): Map<string, Figures> => {
   const out = new Map<string, Figures>();
   const counted = new Set<number>();
   for (const e of entriesIn(ctx.world.get(salesLedgerProjection), ctx.owner, period)) {
+    if (e.ms > atMs) continue;
     let f = out.get(e.customerId);
     if (!f) out.set(e.customerId, (f = { revenue: 0, units: 0, orders: 0 }));
     f.revenue += e.amount;
@@ -57,17 +63,21 @@ const byCustomer = (ctx: ReviewContext, period: string): Map<string, Figures> =>
   return out;
 };
 
-/** Every key's figures now and one period earlier, for the three additive sales metrics. */
+/** Every key's figures now and one period earlier (the same span of it while the period runs), for the three additive sales metrics. */
 export interface Movement {
   readonly now: Map<string, Figures>;
   readonly before: Map<string, Figures>;
 }
 
-export const movements = (ctx: ReviewContext): Record<keyof Contributors, Movement> => ({
-  reps: { now: byKey(ctx, 'rep', ctx.period), before: byKey(ctx, 'rep', ctx.previous) },
-  products: { now: byKey(ctx, 'product', ctx.period), before: byKey(ctx, 'product', ctx.previous) },
-  customers: { now: byCustomer(ctx, ctx.period), before: byCustomer(ctx, ctx.previous) },
-});
+export const movements = (ctx: ReviewContext): Record<keyof Contributors, Movement> => {
+  // the previous period as it stood at the same point: what occurred before the end of its compared span
+  const before = reviewComparison(ctx).previous.end - 1;
+  return {
+    reps: { now: byKey(ctx, 'rep', ctx.period, ctx.atMs), before: byKey(ctx, 'rep', ctx.previous, before) },
+    products: { now: byKey(ctx, 'product', ctx.period, ctx.atMs), before: byKey(ctx, 'product', ctx.previous, before) },
+    customers: { now: byCustomer(ctx, ctx.period, ctx.atMs), before: byCustomer(ctx, ctx.previous, before) },
+  };
+};
 
 /**
  * The keys that moved a metric most, in the direction that matters: when the KPI is behind its

@@ -1,12 +1,13 @@
 // KPIs of the period against goals: each contract metric's actual for the review's owner, the
 // goal's target, expected-to-date, deviation and pace, the run-rate forecast to period end, and
 // for the sales metrics the reps, products and customers that moved the number.
+import { comparedGrowth } from '../../shared/growth';
 import { ratio } from '../../shared/money';
 import { directoryProjection } from '../directory';
 import { valueBy } from '../metricDays';
 import { METRICS, metricValue, salesLedgerProjection, type Metric } from '../salesLedger';
 import { shared, type ReviewContext } from './context';
-import { movements, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
+import { movements, reviewComparison, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
 import { goalOfKpi, type KpiGoal } from './goals';
 import { defineSection } from './section';
 
@@ -15,9 +16,10 @@ export interface KpiRow extends KpiGoal {
   readonly owner: string;
   readonly title: string;
   readonly actual: number;
-  /** the same metric one period earlier */
+  /** the same metric one period earlier; while the period runs, over the same span of it (the growth base) */
   readonly previous: number;
   readonly growth: number | null;
+  readonly growthNote: string | null;
   /** actual projected to period end at the run rate so far (the actual once the period is over) */
   readonly forecast: number;
   readonly contributors: Contributors | null;
@@ -37,10 +39,12 @@ export const kpiRows = (ctx: ReviewContext): KpiRow[] =>
     const ledger = ctx.world.get(salesLedgerProjection);
     const moved = movements(ctx);
     const reps = ctx.world.get(directoryProjection).reps;
+    const compared = reviewComparison(ctx);
     return METRICS.map((metric): KpiRow => {
       // what occurred by `at`, as the goal's actual counts it
       const actual = valueBy(ledger, ctx.owner, metric, ctx.period, ctx.atMs)!;
-      const previous = metricValue(ledger, ctx.owner, metric, ctx.previous);
+      // the growth base: the previous period, or its same span while this one runs
+      const previous = compared.status === 'ended' ? metricValue(ledger, ctx.owner, metric, ctx.previous) : valueBy(ledger, ctx.owner, metric, ctx.previous, compared.previous.end - 1)!;
       const goal = goalOfKpi(ctx, ctx.owner, metric);
       const direction = goal.deviation === null ? 0 : goal.deviation < 0 ? -1 : 1;
       const sales = (SALES_METRICS as readonly string[]).includes(metric) ? (metric as SalesMetric) : undefined;
@@ -49,7 +53,7 @@ export const kpiRows = (ctx: ReviewContext): KpiRow[] =>
         return g.target === null ? undefined : { target: g.target, expectedToDate: g.expectedToDate! };
       };
       return {
-        metric, owner: ctx.owner, title: titleOf(ctx, metric), ...goal, actual, previous, growth: ratio(actual - previous, previous), forecast: forecastOf(actual, ctx.elapsed),
+        metric, owner: ctx.owner, title: titleOf(ctx, metric), ...goal, actual, previous, ...comparedGrowth(actual, previous, compared, ctx.period), forecast: forecastOf(actual, ctx.elapsed),
         contributors: sales
           ? {
               reps: topMovers(moved.reps, sales, direction, TOP, repGoal, (k) => reps.get(k)?.name),
