@@ -3,7 +3,7 @@
 // command's last event, when it was appended under an Idempotency-Key, a line
 // {"idempotency":{"key","digest","positions"}} so the key stays durable in the new store.
 import type { StoredEvent } from '../../core/shared/envelope';
-import { readAllPaged, type EventStore, type IdempotencyRecord, type SealedAppend } from '../store/port';
+import { readAllPaged, subjectKey, type EventStore, type IdempotencyRecord, type SealedAppend } from '../store/port';
 
 export interface IdempotencyLine {
   readonly idempotency: IdempotencyRecord & { readonly key: string };
@@ -19,6 +19,19 @@ export const isIdempotencyLine = (u: unknown): u is IdempotencyLine => {
   return typeof i === 'object' && i !== null && typeof i.key === 'string' && typeof i.digest === 'string' && Array.isArray(i.positions);
 };
 
+/** Two events of one command: the same commandId from the same subject (keys are per subject, so two may share one). */
+const sameCommand = (a: StoredEvent, b: StoredEvent): boolean => a.meta.commandId === b.meta.commandId && a.meta.actor === b.meta.actor;
+
+/** The record a command's key left, under the subject's key or, before keys were scoped by subject, the bare key. */
+const recordOf = async (store: EventStore, group: readonly StoredEvent[]): Promise<(IdempotencyRecord & { key: string }) | undefined> => {
+  const positions = group.map((e) => e.position);
+  for (const key of [subjectKey(group[0].meta.actor, group[0].meta.commandId), group[0].meta.commandId]) {
+    const record = await store.findIdempotency(key);
+    if (record && record.positions.length === positions.length && record.positions.every((p, i) => p === positions[i])) return { ...record, key };
+  }
+  return undefined;
+};
+
 export interface ExportStats {
   events: number;
   keys: number;
@@ -30,19 +43,17 @@ export async function* exportLines(store: EventStore, stats: ExportStats = { eve
   let group: StoredEvent[] = [];
   const close = async (): Promise<string> => {
     if (group.length === 0) return '';
-    const key = group[0].meta.commandId;
-    const positions = group.map((e) => e.position);
-    group = [];
     // A keyed command's commandId is its key; an unkeyed one's random id finds no record.
-    const record = await store.findIdempotency(key);
-    if (!record || record.positions.length !== positions.length || record.positions.some((p, i) => p !== positions[i])) return '';
+    const record = await recordOf(store, group);
+    group = [];
+    if (!record) return '';
     stats.keys++;
-    return JSON.stringify({ idempotency: { key, digest: record.digest, positions } } satisfies IdempotencyLine) + '\n';
+    return JSON.stringify({ idempotency: { key: record.key, digest: record.digest, positions: record.positions } } satisfies IdempotencyLine) + '\n';
   };
   for await (const page of readAllPaged(store, 0, pageSize)) {
     let text = '';
     for (const e of page) {
-      if (group.length > 0 && group[0].meta.commandId !== e.meta.commandId) text += await close();
+      if (group.length > 0 && !sameCommand(group[0], e)) text += await close();
       group.push(e);
       text += JSON.stringify(e) + '\n';
       stats.events++;
@@ -54,7 +65,7 @@ export async function* exportLines(store: EventStore, stats: ExportStats = { eve
   if (last) yield last;
 }
 
-/** Regroups export lines into commands: consecutive events of one commandId, plus their key. */
+/** Regroups export lines into commands: consecutive events of one commandId and subject, plus their key. */
 export class CommandGrouper {
   private current: StoredEvent[] = [];
   private ready: SealedAppend[] = [];
@@ -62,7 +73,7 @@ export class CommandGrouper {
   /** A line that is neither an event nor a key record returns false. */
   push(line: unknown): boolean {
     if (isSealedEvent(line)) {
-      if (this.current.length > 0 && this.current[0].meta.commandId !== line.meta.commandId) this.end();
+      if (this.current.length > 0 && !sameCommand(this.current[0], line)) this.end();
       this.current.push(line);
       return true;
     }

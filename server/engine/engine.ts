@@ -12,7 +12,7 @@ import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
 import { assertCanonicalizable } from '../store/canonicalJson';
 import { canonicalJson } from '../store/hashChain';
-import type { AppendRequest, AppendResult, EventStore } from '../store/port';
+import { subjectKey, type AppendRequest, type AppendResult, type EventStore } from '../store/port';
 import type { Actor } from './actor';
 import { authorizeRole, authorizeScope } from './authorize';
 import { WriteCache, type Folded } from './writeCache';
@@ -42,6 +42,25 @@ export interface EngineDeps {
 
 /** TALLY_FUTURE_TOLERANCE's default: one day. */
 export const DEFAULT_TIME: Omit<DecideTime, 'now'> = { futureToleranceMs: 86_400_000, zone: 'Asia/Shanghai' };
+
+/** A command the caller may send: decoded, its streams loaded, its scope checked. */
+interface Allowed {
+  readonly spec: CommandSpec;
+  readonly command: unknown;
+  readonly stream: string;
+  readonly own: Folded;
+  readonly ctx: DecideContext;
+  /** its own stream was taken to be new without reading it */
+  readonly assumed: boolean;
+  /** the moment it is decided at, which its events are recorded at */
+  readonly now: string;
+}
+
+/** What an Idempotency-Key found: the first request's digest and the events it appended. */
+interface Seen {
+  readonly digest: string;
+  readonly events: readonly StoredEvent[];
+}
 
 /** A command that passed every check and waits to be appended. */
 interface Decided {
@@ -93,10 +112,8 @@ export class CommandEngine {
 
   private async handleFrom(input: CommandInput, actor: Actor, options: CommandOptions, firstAttempt: number): Promise<CommandResult> {
     const digest = options.idempotencyKey ? digestOf(input) : '';
-    if (options.idempotencyKey) {
-      const seen = await this.deps.store.findIdempotency(options.idempotencyKey);
-      if (seen) return this.replayed(seen.digest, digest, await this.eventsAt(seen.positions));
-    }
+    const replay = await this.replay(input, actor, options, digest);
+    if (replay) return replay;
     for (let attempt = firstAttempt; ; attempt++) {
       // a retry lost a race: it reads its stream rather than assume anything of it
       const decided = await this.decideOne(input, actor, options, digest, new Map(), attempt === 0);
@@ -143,12 +160,10 @@ export class CommandEngine {
     for (let i = 0; i < inputs.length; i++) {
       const itemOptions = itemOptionsOf(options, i);
       const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
-      if (itemOptions.idempotencyKey) {
-        const seen = await this.deps.store.findIdempotency(itemOptions.idempotencyKey);
-        if (seen) {
-          results[i] = this.replayed(seen.digest, digest, await this.eventsAt(seen.positions));
-          continue;
-        }
+      const replay = await this.replay(inputs[i], actor, itemOptions, digest, overlay);
+      if (replay) {
+        results[i] = replay;
+        continue;
       }
       if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
       const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, true);
@@ -185,6 +200,29 @@ export class CommandEngine {
       : E.left(conflict('this Idempotency-Key was already used with a different request body'));
   }
 
+  /**
+   * The first answer to a key the caller used before, or undefined when the key is new to it. A
+   * key belongs to the caller's subject (another subject's key is a different key), and a replay
+   * answers only a caller who may send that command now: the check a new command passes.
+   */
+  private async replay(input: CommandInput, actor: Actor, options: CommandOptions, digest: string, overlay: ReadonlyMap<string, Folded> = new Map()): Promise<CommandResult | undefined> {
+    if (!options.idempotencyKey) return undefined;
+    const seen = await this.findKey(options.idempotencyKey, actor);
+    if (!seen) return undefined;
+    const allowed = await this.allow(input, actor, overlay, false);
+    return E.isLeft(allowed) ? allowed : this.replayed(seen.digest, digest, seen.events);
+  }
+
+  private async findKey(key: string, actor: Actor): Promise<Seen | undefined> {
+    const own = await this.deps.store.findIdempotency(subjectKey(actor.sub, key));
+    if (own) return { digest: own.digest, events: await this.eventsAt(own.positions) };
+    // A key stored before keys were scoped by subject is bare: the caller's only if it sent it.
+    const bare = await this.deps.store.findIdempotency(key);
+    if (!bare) return undefined;
+    const events = await this.eventsAt(bare.positions);
+    return events.length > 0 && events.every((e) => e.meta.actor === actor.sub) ? { digest: bare.digest, events } : undefined;
+  }
+
   private async eventsAt(positions: readonly number[]): Promise<StoredEvent[]> {
     if (positions.length === 0) return [];
     const page = await this.deps.store.readAll({ after: positions[0] - 1, limit: positions[positions.length - 1] - positions[0] + 1 });
@@ -206,6 +244,40 @@ export class CommandEngine {
   }
 
   private async decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Promise<E.Either<Problem, Decided>> {
+    const allowed = await this.allow(input, actor, overlay, optimistic);
+    if (E.isLeft(allowed)) return allowed;
+    const { spec, command, stream, own, ctx, assumed, now } = allowed.right;
+    const future = commandInFuture(command, ctx.time);
+    if (future) return E.left(future);
+    const decision = spec.decide(command, own.state, ctx);
+    if (E.isLeft(decision)) return E.left(assumed ? ASSUMED_NEW : decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
+    const commandId = options.idempotencyKey ?? randomUUID();
+    const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
+    const events: UnsealedEvent[] = decision.right.map((e: NewEvent) => ({
+      type: e.type,
+      data: e.data,
+      occurredAt: e.occurredAt ?? now,
+      recordedAt: now,
+      meta,
+    }));
+    // An event the hash chain cannot canonicalize (RFC 8785) would fail the whole durable group
+    // at seal time: refuse the one command here instead.
+    try {
+      for (const e of events) assertCanonicalizable(e.data);
+    } catch (e) {
+      return E.left(invalid(`${spec.type} carries text that cannot be canonicalized (RFC 8785): ${(e as Error).message}`, [{ path: 'data', message: 'text must be well-formed Unicode' }]));
+    }
+    const request: AppendRequest = {
+      stream,
+      expected: own.revision === -1 ? 'no-stream' : own.revision,
+      events,
+      ...(options.idempotencyKey ? { idempotency: { key: subjectKey(actor.sub, options.idempotencyKey), digest } } : {}),
+    };
+    return E.right({ spec, request, folded: own });
+  }
+
+  /** Decode the command, load what it reads, and check the caller's role and scope on it. */
+  private async allow(input: CommandInput, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean): Promise<E.Either<Problem, Allowed>> {
     if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
     if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
     const spec = commandsByType.get(input.type);
@@ -238,34 +310,7 @@ export class CommandEngine {
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
-    const future = commandInFuture(command, ctx.time);
-    if (future) return E.left(future);
-    const own = loaded.get(stream)!;
-    const decision = spec.decide(command, own.state, ctx);
-    if (E.isLeft(decision)) return E.left(assumed ? ASSUMED_NEW : decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
-    const commandId = options.idempotencyKey ?? randomUUID();
-    const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
-    const events: UnsealedEvent[] = decision.right.map((e: NewEvent) => ({
-      type: e.type,
-      data: e.data,
-      occurredAt: e.occurredAt ?? now,
-      recordedAt: now,
-      meta,
-    }));
-    // An event the hash chain cannot canonicalize (RFC 8785) would fail the whole durable group
-    // at seal time: refuse the one command here instead.
-    try {
-      for (const e of events) assertCanonicalizable(e.data);
-    } catch (e) {
-      return E.left(invalid(`${spec.type} carries text that cannot be canonicalized (RFC 8785): ${(e as Error).message}`, [{ path: 'data', message: 'text must be well-formed Unicode' }]));
-    }
-    const request: AppendRequest = {
-      stream,
-      expected: own.revision === -1 ? 'no-stream' : own.revision,
-      events,
-      ...(options.idempotencyKey ? { idempotency: { key: options.idempotencyKey, digest } } : {}),
-    };
-    return E.right({ spec, request, folded: own });
+    return E.right({ spec, command, stream, own: loaded.get(stream)!, ctx, assumed, now });
   }
 
   private async load(stream: string, kind: StreamKind<unknown>, overlay: ReadonlyMap<string, Folded>): Promise<Folded> {

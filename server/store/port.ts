@@ -12,6 +12,13 @@ export interface Idempotency {
   readonly digest: string;
 }
 
+/**
+ * The key a store keeps for a caller's Idempotency-Key: the token's subject and the key, so another
+ * subject's key is a different key. A space joins them: neither a subject (an id) nor a key
+ * (visible ASCII) holds one, so no bare key stored before keys were scoped can look like one.
+ */
+export const subjectKey = (sub: string, key: string): string => `${sub} ${key}`;
+
 export interface AppendRequest {
   readonly stream: string;
   readonly expected: ExpectedRevision;

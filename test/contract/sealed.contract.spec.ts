@@ -10,7 +10,7 @@ import { verifyLog } from '../../server/audit/verifyLog';
 import { CommandGrouper, exportLines } from '../../server/cli/sealedFormat';
 import { openEsdbStore } from '../../server/store/esdbLoader';
 import { MemoryStore } from '../../server/store/memory';
-import type { EventStore, SealedAppend } from '../../server/store/port';
+import { subjectKey, type EventStore, type SealedAppend } from '../../server/store/port';
 import { SealedMismatchError } from '../../server/store/sealed';
 import { SqliteStore } from '../../server/store/sqlite';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb/server';
@@ -71,6 +71,28 @@ for (const [name, create] of stores) {
         // and the log goes on from there
         const [next] = await to.appendMany([{ stream: 'tally-a-1', expected: 4, events: [ev()] }]);
         expect(next.kind === 'ok' && [next.events[0].position, next.events[0].revision, next.events[0].prevHash]).toEqual([10, 5, (await from.head()).hash]);
+      } finally {
+        await to.close();
+      }
+    });
+
+    it('keeps keys per subject: two subjects’ commands under one key stay two commands with a key each, and bare keys of older logs too', async () => {
+      const from = new MemoryStore();
+      const keyed = (actor: string, key: string, stored: string, count: number) => ({
+        stream: `tally-k-${actor}`,
+        expected: 'any' as const,
+        events: Array.from({ length: count }, () => ({ ...ev(), meta: { commandId: key, actor, correlationId: key } })),
+        idempotency: { key: stored, digest: `d-${stored}` },
+      });
+      // R-1 and R-2 each sent key K (stored under their subjects), one after the other; admin sent k-0 before keys were scoped
+      await from.appendMany([keyed('admin', 'k-0', 'k-0', 1), keyed('R-1', 'K', subjectKey('R-1', 'K'), 2), keyed('R-2', 'K', subjectKey('R-2', 'K'), 1)]);
+      const to = await create();
+      try {
+        const commands = await commandsOf(from);
+        expect(commands.map((c) => [c.events.length, c.idempotency?.key])).toEqual([[1, 'k-0'], [2, 'R-1 K'], [1, 'R-2 K']]);
+        await to.appendSealed!(commands);
+        for (const k of ['k-0', subjectKey('R-1', 'K'), subjectKey('R-2', 'K')]) expect(await to.findIdempotency(k)).toEqual(await from.findIdempotency(k));
+        expect((await to.findIdempotency(subjectKey('R-2', 'K')))?.positions).toEqual([4]);
       } finally {
         await to.close();
       }
