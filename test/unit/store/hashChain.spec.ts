@@ -107,10 +107,17 @@ describe('the verifier on an edited chain', () => {
   });
 
   it('finds an event removed, and two swapped', () => {
-    expect(verify(vectorChain().filter((e) => e.position !== 4))).toMatchObject({ ok: false, count: 3, badPosition: 4 });
+    expect(verify(vectorChain().filter((e) => e.position !== 4))).toMatchObject({ ok: false, count: 3, badPosition: 4, reason: 'position 5 where 4 was expected (gap or reorder)' });
     const swapped = vectorChain();
     [swapped[2], swapped[3]] = [swapped[3], swapped[2]];
-    expect(verify(swapped)).toMatchObject({ ok: false, count: 2, badPosition: 3 });
+    expect(verify(swapped)).toMatchObject({ ok: false, count: 2, badPosition: 3, reason: 'position 4 where 3 was expected (gap or reorder)' });
+  });
+
+  it('keeps naming the first bad event however many good ones are pushed after it', () => {
+    const v = new ChainVerifier();
+    const accepted = edited(3, editData).map((e) => v.push(e));
+    expect(accepted).toEqual([true, true, false, false, false, false, false, false]);
+    expect(v.result()).toEqual({ ok: false, count: 2, head: hashVectors[1].hash, badPosition: 3, reason: 'hash does not match the event content' });
   });
 
   it('verifies a tail edited and re-hashed to the end, but to another head: only a recorded head finds it', () => {

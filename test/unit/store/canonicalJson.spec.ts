@@ -1,0 +1,66 @@
+// The append path's canonical JSON at its edges, case by case, so each refusal and each dropped
+// member is checked every run rather than whenever the property test happens to draw it: what is
+// refused (with the canonicalize package's words), what is left out, and cycles however reached.
+import { describe, expect, it } from 'vitest';
+import { assertCanonicalizable, canonicalize } from '../../../server/store/canonicalJson';
+import { canonicalJson } from '../../../server/store/hashChain';
+
+const cyclic = {
+  object: () => {
+    const o: Record<string, unknown> = { a: 1 };
+    o.self = o;
+    return o;
+  },
+  array: () => {
+    const a: unknown[] = [1];
+    a.push([a]);
+    return a;
+  },
+  toJSON: () => {
+    const o: { toJSON: () => unknown } = { toJSON: () => ({ again: o }) };
+    return o;
+  },
+};
+
+describe('canonical JSON refuses what JCS has no text for, wherever it sits', () => {
+  const REFUSED: [string, unknown, string][] = [
+    ['NaN', { a: [1, { b: NaN }] }, 'NaN is not allowed'],
+    ['Infinity', [Infinity], 'Infinity is not allowed'],
+    ['-Infinity', { x: -Infinity }, 'Infinity is not allowed'],
+    ['a lone surrogate in a value', { name: 'ok \ud800' }, 'Lone surrogate is not allowed'],
+    ['a lone surrogate in a member name', { '\udc00': 1 }, 'Lone surrogate is not allowed'],
+    ['a bigint', { amount: 10n }, 'Do not know how to serialize a BigInt'],
+    ['a cycle through an object', cyclic.object(), 'Circular reference detected'],
+    ['a cycle through an array', cyclic.array(), 'Circular reference detected'],
+    ['a cycle through toJSON', cyclic.toJSON(), 'Circular reference detected'],
+  ];
+
+  it.each(REFUSED)('%s: canonicalize throws', (_, value, message) => {
+    expect(() => canonicalize(value)).toThrow(message);
+  });
+
+  it.each(REFUSED)('%s: the check alone throws the same', (_, value, message) => {
+    expect(() => assertCanonicalizable(value)).toThrow(message);
+  });
+});
+
+describe('canonical JSON leaves out what JSON.stringify leaves out, and the check agrees', () => {
+  const KEPT: [string, unknown, string][] = [
+    ['undefined and symbol members', { a: undefined, b: Symbol('s'), c: 1 }, '{"c":1}'],
+    ['undefined and symbol items, as null', [undefined, Symbol('s'), 2], '[null,null,2]'],
+    ['a lone-surrogate name whose value is left out', { '\ud800': undefined, ok: true }, '{"ok":true}'],
+    ['inherited members', Object.assign(Object.create({ inherited: 1, '\ud800': NaN }), { own: 2 }), '{"own":2}'],
+    ['toJSON, as a Date', { at: new Date(Date.UTC(2026, 6, 1)) }, '{"at":"2026-07-01T00:00:00.000Z"}'],
+    ['booleans and null', [true, false, null], '[true,false,null]'],
+  ];
+
+  it.each(KEPT)('%s', (_, value, text) => {
+    expect(canonicalize(value)).toBe(text);
+    expect(() => assertCanonicalizable(value)).not.toThrow();
+  });
+
+  it('has no text for undefined at the top, and the chain’s canonicalJson refuses it', () => {
+    expect(canonicalize(undefined)).toBeUndefined();
+    expect(() => canonicalJson(undefined)).toThrow('value cannot be canonicalized');
+  });
+});
