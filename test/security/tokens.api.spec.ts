@@ -125,12 +125,12 @@ describe('the stream token', () => {
 describe('the secret', () => {
   it('the server refuses to start without a secret of at least 32 bytes (generation for the demo: config.spec)', () => {
     const serve = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ['bin/tally.mjs', 'serve'], { env: { PATH: process.env.PATH, TALLY_STORE: 'memory:', PORT: '0', ...env }, encoding: 'utf8', timeout: 30_000 });
+      spawnSync(process.execPath, ['bin/tally.mjs', 'serve'], { env: { PATH: process.env.PATH, TALLY_STORE: 'memory:', PORT: '0', ...env }, encoding: 'utf8', timeout: 60_000 });
     const missing = serve({ TALLY_DEMO: '0' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('TALLY_JWT_SECRET is not set');
     const short = serve({ TALLY_JWT_SECRET: 'x'.repeat(31) });
     expect(short.status).toBe(2);
     expect(short.stderr).toContain('shorter than 32 bytes');
-  });
+  }, 150_000); // two cold starts of `tally serve` (each up to 60 s under spawnSync's own limit) on a busy 2-core machine
 });
