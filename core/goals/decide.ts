@@ -3,8 +3,8 @@
 // the shell read from the sales ledger, and both are written into the event.
 import * as E from 'fp-ts/Either';
 import { Dec, largestRemainder, roundMinor } from '../shared/money';
-import type { DecideContext, NewEvent } from '../shared/decider';
-import { parsePeriod, subPeriods, type PeriodKind } from '../shared/period';
+import type { DecideContext, DecideTime, NewEvent } from '../shared/decider';
+import { aYearBefore, localInstant, parsePeriod, periodBounds, subPeriods, type PeriodKind } from '../shared/period';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { repStream, teamStream } from '../teams/state';
 import type { CascadeGoal, DecomposeGoal, ReviseGoal, SetGoal, Target } from './commands';
@@ -103,6 +103,26 @@ const weightsFor = (
   return E.right({ weights: past.map(String) });
 };
 
+/**
+ * Seasonal weights: each sub-period by the owner's actual in the same sub-period a year before (a
+ * quarter's months by the same three months last year, a year's quarters by last year's, ISO weeks
+ * by the same week numbers). Where that reference is not all there — a sub-period not over when the
+ * goal is broken down, or one with nothing in it — the split is even and says why.
+ */
+const seasonalWeights = (reference: readonly string[], history: readonly number[] | null | undefined, metric: string, time: DecideTime | undefined): { weights: string[]; fallback?: string } => {
+  const even = (why: string) => ({ weights: reference.map(() => '1'), fallback: `${why}, so the target was split evenly` });
+  const span = reference.length > 1 ? `${reference[0]} – ${reference[reference.length - 1]}` : reference[0];
+  if (!history || history.length !== reference.length) return even(`Tally does not measure '${metric}', so there is no history a year before (${span}) to weigh by`);
+  const open = time ? reference.filter((p) => periodBounds(p, time.zone).end > Date.parse(time.now)) : [];
+  if (open.length > 0) {
+    const until = localInstant(periodBounds(open[open.length - 1], time!.zone).end, time!.zone);
+    return even(`the reference a year before (${span}) is not complete: ${open.join(', ')} ${open.length === 1 ? 'has' : 'have'} not ended, so ${localInstant(Date.parse(time!.now), time!.zone)} to ${until} is missing from it`);
+  }
+  const missing = reference.filter((_, i) => history[i] <= 0);
+  if (missing.length > 0) return even(`the reference a year before (${span}) is missing ${missing.length === reference.length ? 'entirely' : 'in part'}: no ${metric} in ${missing.join(', ')}`);
+  return { weights: history.map(String) };
+};
+
 const takenProblem = (ctx: DecideContext): Problem | undefined => {
   const taken = factsOf(ctx).conflicts ?? [];
   return taken.length > 0 ? ruleAt('duplicate-goal', 'goalId', `${taken.join('; ')}: one goal per owner, metric and period`) : undefined;
@@ -122,7 +142,10 @@ export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: DecideContext
     const kind = parsePeriod(period)!.kind;
     return E.left(ruleAt('into-not-finer', 'into', `a ${kind} goal (${period}) cannot be broken into ${c.into}s: 'into' must be a shorter period than the goal's`));
   }
-  const w = weightsFor(c.method, c.weights, parts.length, `${c.into}s of ${period}`, factsOf(ctx).history, `history for the ${c.into}s of the previous period`);
+  const reference = parts.map(aYearBefore);
+  const w = c.method === 'seasonal' && c.weights === undefined
+    ? E.right(seasonalWeights(reference, factsOf(ctx).history, g.right.metric, ctx.time))
+    : weightsFor(c.method, c.weights, parts.length, `${c.into}s of ${period}`, factsOf(ctx).history, `history for the ${c.into}s of the previous period`);
   if (E.isLeft(w)) return w;
   const tooLong = idsFit(c.goalId, parts) ?? takenProblem(ctx);
   if (tooLong) return E.left(tooLong);
@@ -134,6 +157,7 @@ export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: DecideContext
         goalId: c.goalId, into: c.into, method: c.method, weights: w.right.weights,
         children: parts.map((p, i) => ({ goalId: childGoalId(c.goalId, p), period: p, target: targets[i] })),
         ...(w.right.fallback ? { fallback: w.right.fallback } : {}),
+        ...(c.method === 'seasonal' ? { reference } : {}),
       },
     },
   ]);

@@ -2,7 +2,7 @@
 // Fact queries are registered by the shell (server/projections/goalFacts.ts).
 import type { FactSource, Scope, StreamRef, StreamStates } from '../shared/command';
 import { defineCommand } from '../shared/command';
-import { previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
+import { aYearBefore, previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
 import { repStream, teamStream } from '../teams/state';
 import { CascadeGoal, DecomposeGoal, ReviseGoal, SetGoal } from './commands';
 import { cascadeGoal, decomposeGoal, reviseGoal, setGoal, type GoalFacts } from './decide';
@@ -103,18 +103,17 @@ export const goalCommands = [
   }),
   defineCommand({
     type: 'DecomposeGoal',
-    summary: "Break a goal into quarters, months or ISO weeks (even, seasonal from the previous period's actuals, or explicit weights); child targets sum exactly.",
+    summary: 'Break a goal into quarters, months or ISO weeks (even, seasonal from the same sub-periods a year before, or explicit weights); child targets sum exactly.',
     codec: DecomposeGoal,
     kind: goalStream,
     streamId: (c) => c.goalId,
     facts: (c, src, streams) =>
       breakdownFacts(c.goalId, src, streams, (g) => {
         const parts = subPeriods(g.period, c.into as PeriodKind) ?? [];
-        const previous = subPeriods(previousPeriod(g.period), c.into as PeriodKind) ?? [];
         return {
           children: parts.map((p) => ({ goalId: childGoalId(c.goalId, p), owner: g.owner, metric: g.metric, period: p })),
-          // a sub-period is weighed by the one in the same place of the previous period (week 53 by the last week)
-          history: c.method === 'seasonal' && previous.length > 0 ? parts.map((_, i) => ({ owner: g.owner, period: previous[Math.min(i, previous.length - 1)] })) : undefined,
+          // a sub-period is weighed by the same one a year before (decide.ts, seasonalWeights)
+          history: c.method === 'seasonal' ? parts.map((p) => ({ owner: g.owner, period: aYearBefore(p) })) : undefined,
         };
       }),
     decide: decomposeGoal,

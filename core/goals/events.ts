@@ -16,7 +16,8 @@ const PeriodChild = t.type({ goalId: t.string, period: t.string, target: t.numbe
 const OwnerChild = t.type({ goalId: t.string, owner: t.string, target: t.number }, 'OwnerChild');
 
 export const GoalDecomposed = t.intersection(
-  [t.type({ goalId: t.string, into: t.string, method: t.string, weights: t.array(t.string), children: t.array(PeriodChild) }), t.partial({ fallback: t.string })],
+  // reference: the periods a seasonal split was weighed by (the same sub-periods a year before)
+  [t.type({ goalId: t.string, into: t.string, method: t.string, weights: t.array(t.string), children: t.array(PeriodChild) }), t.partial({ fallback: t.string, reference: t.array(t.string) })],
   'GoalDecomposed',
 );
 

@@ -7,6 +7,7 @@ import { Dec, ratio } from '../shared/money';
 import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../shared/period';
 import type { TargetSpec } from '../goals/events';
 import { directoryProjection } from './directory';
+import { partialBaselineWarning } from './goalBaseline';
 import { goalsOf, goalsWhere, type GoalBreakdown, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
 import { childSets, mismatchWarning, type ChildSet } from './goalTree';
 import { memoized } from './memo';
@@ -171,6 +172,8 @@ const baseOf = (world: World, g: GoalRecord): Base =>
     const sets = childSets(goalsOf(world), g);
     const warnings = sets.filter((set) => set.mismatch).map((set) => mismatchWarning(g, set));
     if (g.breakdown?.fallback) warnings.push(`breakdown: ${g.breakdown.fallback}`);
+    const partialBaseline = partialBaselineWarning(g, zone);
+    if (partialBaseline) warnings.push(partialBaseline);
     // the goal's own breakdown, else the children that name it as parent
     const main = sets[0];
     const breakdown: GoalProgress['breakdown'] = !main

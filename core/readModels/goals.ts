@@ -24,6 +24,8 @@ export interface GoalBreakdown {
   readonly method: string;
   readonly weights: readonly string[];
   readonly fallback?: string;
+  /** the periods a seasonal split was weighed by (the same sub-periods a year before) */
+  readonly reference?: readonly string[];
 }
 
 export interface GoalRecord {
@@ -114,7 +116,7 @@ export const goalsProjection = defineProjection<GoalsState>({
       }
       case 'GoalDecomposed': {
         const d = e.data as GoalDecomposedData;
-        breakDown(s, d.goalId, { kind: 'period', into: d.into, method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) },
+        breakDown(s, d.goalId, { kind: 'period', into: d.into, method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}), ...(d.reference ? { reference: d.reference } : {}) },
           (parent) => d.children.map((c) => ({ goalId: c.goalId, owner: parent.owner, period: c.period, target: c.target, part: c.period })), e.recordedAt, e.position);
         break;
       }

@@ -5,7 +5,7 @@
 import type Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { Dec } from './money';
-import { periodBounds, previousPeriod, type Bounds } from './period';
+import { localInstant, periodBounds, previousPeriod, type Bounds } from './period';
 
 export interface Growth {
   /** value / base − 1, 4 places half away from zero; null when there is no growth to show */
@@ -43,7 +43,7 @@ export interface Comparison {
   readonly previousLabel: string;
 }
 
-const iso = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+const iso = localInstant;
 
 /** What of [start, end) has occurred by `at`, `at` included (as a goal's actual counts it): [start, at + 1 ms). */
 const upTo = (start: number, end: number, atMs: number): { status: SpanStatus; current: Bounds } => {

@@ -197,6 +197,9 @@ export const periodBounds = (id: string, zone: string): Bounds => {
   return b;
 };
 
+/** An instant as ISO 8601 with the zone's offset, milliseconds only when there are any: `2026-12-02T10:00:00+08:00`. */
+export const localInstant = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+
 export const inPeriod = (id: string, instant: string | number, zone: string): boolean => {
   const b = periodBounds(id, zone);
   const ms = toMillis(instant);
@@ -286,4 +289,26 @@ const isoWeekMonday = (weekYear: number, week: number): number => {
   const jan4 = utcDay(weekYear, 0, 4);
   const dow = ((new Date(jan4).getUTCDay() + 6) % 7) + 1;
   return jan4 - (dow - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000;
+};
+
+/**
+ * The same period a year before: 2027-03 → 2026-03, 2027-Q1 → 2026-Q1, 2027 → 2026, ISO week
+ * 2027-W05 → 2026-W05 (week 53 → week 52 of a year that has none), 2028-02-29 → 2027-02-28.
+ */
+export const aYearBefore = (id: string): string => {
+  const p = parsePeriod(id);
+  if (!p) throw new RangeError(`not a period id: ${id}`);
+  const year = Math.max(p.year - 1, MIN_YEAR);
+  switch (p.kind) {
+    case 'year':
+      return shiftPeriod(id, -1);
+    case 'quarter':
+      return shiftPeriod(id, -4);
+    case 'month':
+      return shiftPeriod(id, -12);
+    case 'week':
+      return `${yearId(year)}-W${pad(Math.min(p.index, weeksInIsoYear(year)))}`;
+    case 'day':
+      return `${yearId(year)}-${pad(p.index)}-${pad(Math.min(p.day!, daysInMonth(year, p.index)))}`;
+  }
 };
