@@ -73,6 +73,7 @@ export const createApp = (deps: AppDeps) => {
       throw unauthorized('only a short-lived stream token may travel in the query string; get one from POST /api/stream/token');
     c.set('actor', verified.actor);
     c.set('tokenScope', verified.scope);
+    c.set('token', verified);
     return next();
   });
 

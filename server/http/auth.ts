@@ -1,7 +1,7 @@
 // Bearer tokens: HS256 JWTs with exp required, nbf honoured, the algorithm pinned and clock skew
 // bounded. Short-lived read-only stream tokens travel in the query string, because a browser's
 // EventSource cannot send headers.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '../../core/shared/command';
 import { ID_PATTERN } from '../../core/shared/codec';
@@ -31,6 +31,8 @@ export interface MintOptions {
   readonly ttlSeconds: number;
   /** 'stream': only good for GET /api/stream */
   readonly scope?: 'stream';
+  /** for a stream token: the fingerprint of the token that minted it, whose caps it spends */
+  readonly mintedBy?: string;
   readonly now?: Date;
 }
 
@@ -40,6 +42,7 @@ export const mintToken = async (secret: string, o: MintOptions): Promise<string>
   if (o.team) claims.team = o.team;
   // a stream token is unique, so per-token stream caps count one client, not everyone who minted in the same second
   if (o.scope) Object.assign(claims, { scope: o.scope, jti: randomUUID() });
+  if (o.mintedBy) claims.mintedBy = o.mintedBy;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(o.sub)
@@ -53,10 +56,15 @@ export interface VerifiedToken {
   readonly scope?: string;
   readonly exp: number;
   readonly iat?: number;
+  /** see MintOptions.mintedBy */
+  readonly mintedBy?: string;
 }
 
 /** A 401; sendProblem adds the WWW-Authenticate challenge every 401 carries. */
 export const unauthorized = (detail: string) => HttpProblem.of(401, 'Unauthorized', detail);
+
+/** Names a token without revealing it (for caps counted per token, and for the tokens it mints). */
+export const tokenFingerprint = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 // A token's signature and claims never change, so each token is verified once; a later use checks
 // only its time window again (jose's rule: nbf ≤ now + skew, exp > now − skew) and falls back to the
@@ -109,7 +117,13 @@ const verifySignedToken = async (secret: string, token: string, now: Date): Prom
   const team = payload.team as string | undefined;
   if (role === 'manager' && !team) throw unauthorized('a manager token must name its team');
   return {
-    verified: { actor: { sub: payload.sub, role: role as Role, team }, scope: typeof payload.scope === 'string' ? payload.scope : undefined, exp: payload.exp!, iat: payload.iat },
+    verified: {
+      actor: { sub: payload.sub, role: role as Role, team },
+      scope: typeof payload.scope === 'string' ? payload.scope : undefined,
+      exp: payload.exp!,
+      iat: payload.iat,
+      ...(typeof payload.mintedBy === 'string' ? { mintedBy: payload.mintedBy } : {}),
+    },
     nbf: payload.nbf,
   };
 };

@@ -1,6 +1,7 @@
 // What every route module receives: the composed dependencies and the Hono context variables.
 import type { Config } from '../config';
 import type { Actor } from '../engine/actor';
+import type { VerifiedToken } from './auth';
 import type { CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
@@ -20,5 +21,7 @@ export interface AppEnv {
     tokenScope?: string;
     /** the log position a GET answered at (asOf), when not the live head */
     answeredAt?: number;
+    /** the caller's verified token: its expiry, and whose caps a minted stream token spends */
+    token?: VerifiedToken;
   };
 }

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { World } from '../../../core/readModels/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
-import { mintToken, STREAM_TOKEN_TTL_SECONDS } from '../auth';
+import { bearerOf, mintToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { aboutOfEvent } from '../security/about';
@@ -50,7 +50,9 @@ export const streamRoutes = (deps: AppDeps) => {
   app.post('/stream/token', async (c) => {
     const actor = c.get('actor');
     const ttlSeconds = Math.min(STREAM_TOKEN_TTL_SECONDS, deps.config.tokenMaxTtlSeconds);
-    const token = await mintToken(deps.config.jwtSecret, { sub: actor.sub, role: actor.role, team: actor.team, ttlSeconds, scope: 'stream', now: deps.clock() });
+    // only a header token reaches here (a stream token may not mint), and its caps bind what it mints
+    const mintedBy = tokenFingerprint(bearerOf(c.req.header('authorization')) ?? '');
+    const token = await mintToken(deps.config.jwtSecret, { sub: actor.sub, role: actor.role, team: actor.team, ttlSeconds, scope: 'stream', mintedBy, now: deps.clock() });
     return c.json({ token, expiresIn: ttlSeconds });
   });
 

@@ -1,11 +1,11 @@
 // Caps the open GET /api/stream connections per token (TALLY_SSE_PER_TOKEN, default 5; the
-// 6th gets 429), so one leaked token cannot hold the server's connections. A connection counts
-// until its body stream ends or the client goes away.
-import { createHash } from 'node:crypto';
+// 6th gets 429), so one leaked token cannot hold the server's connections. A stream token counts
+// against the token that minted it, so minting more of them opens no more streams. A connection
+// counts until its body stream ends or the client goes away.
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
-import { bearerOf } from '../auth';
+import { bearerOf, tokenFingerprint } from '../auth';
 import { limitKey } from './client';
 
 export class ConnectionCounter {
@@ -56,14 +56,12 @@ const onEnd = (body: ReadableStream<Uint8Array>, done: () => void): ReadableStre
   });
 };
 
-const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
-
 export const sseLimit = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
   const counter = new ConnectionCounter(deps.config.ssePerToken);
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const token = bearerOf(c.req.header('authorization')) ?? c.req.query('token') ?? '';
-    const release = counter.acquire(limitKey(c, keyOf(token)));
+    const release = counter.acquire(limitKey(c, c.get('token')?.mintedBy ?? tokenFingerprint(token)));
     if (!release)
       throw HttpProblem.of(429, 'Too many streams', `this token already holds ${counter.max} open streams; close one or retry later`, {}, { 'retry-after': '5' });
     try {
