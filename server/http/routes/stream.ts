@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { World } from '../../../core/readModels/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
-import { bearerOf, mintToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
+import { bearerOf, CLOCK_SKEW_SECONDS, mintToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { aboutOfEvent } from '../security/about';
@@ -65,6 +65,10 @@ export const streamRoutes = (deps: AppDeps) => {
       after = n;
     }
     const reader = readerFor(c.get('actor'), deps.projections.world);
+    // A stream lives no longer than its token: it ends when the token expires (with the clock skew
+    // a request is allowed), saying so in a last `expired` event, and a reconnect needs a new token.
+    const closesAt = ((c.get('token')?.exp ?? Infinity) + CLOCK_SKEW_SECONDS) * 1000;
+    const msLeft = () => closesAt - deps.clock().getTime();
     return streamSSE(c, async (sse) => {
       const queue: (readonly StoredEvent[])[] = [];
       let wake: (() => void) | undefined;
@@ -81,6 +85,10 @@ export const streamRoutes = (deps: AppDeps) => {
       if (after < deps.projections.position) queue.unshift(...(await missedSince(deps, after)));
       await sse.writeSSE({ event: 'ready', data: JSON.stringify({ position: deps.projections.position }), retry: 2000 });
       while (open) {
+        if (msLeft() <= 0) {
+          await sse.writeSSE({ event: 'expired', data: JSON.stringify({ reason: 'the token has expired; reconnect with a fresh one' }) });
+          break;
+        }
         const batch = queue.shift();
         if (batch) {
           const m = messageFor(reader, deps.projections.world, batch);
@@ -91,11 +99,12 @@ export const streamRoutes = (deps: AppDeps) => {
         }
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, HEARTBEAT_MS).unref?.();
+          setTimeout(resolve, Math.max(0, Math.min(HEARTBEAT_MS, msLeft()))).unref?.();
         });
         wake = undefined;
-        if (open && queue.length === 0) await sse.write(': keep-alive\n\n');
+        if (open && queue.length === 0 && msLeft() > 0) await sse.write(': keep-alive\n\n');
       }
+      unsubscribe();
     });
   });
 
