@@ -24,6 +24,8 @@ export interface Config {
   readonly ssePerToken: number;
   /** the longest a token may live, minted or presented (exp − iat, and exp from now) */
   readonly tokenMaxTtlSeconds: number;
+  /** uncached asOf computations (replays of the log) the server runs at once */
+  readonly asOfConcurrency: number;
   readonly publicUrl: string;
   readonly checkpointKey?: string;
   /** SMART achievability and pace thresholds of goals */
@@ -63,6 +65,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
   { name: 'TALLY_SNAPSHOT_EVERY', default: '0', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
   { name: 'TALLY_FUTURE_TOLERANCE', default: 'P1D', meaning: 'how far ahead of now a fact may be dated (occurredAt of sales, refunds, expenses, contacts, …): an ISO-8601 duration in weeks, days, hours, minutes or seconds (P1D, PT12H, PT0S); later is 422' },
+  { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a replay of the log) computed at once; more are 429, and each caller computes one at a time' },
   { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
@@ -161,6 +164,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     rateLimitPerMinute: int(env, 'TALLY_RATE_LIMIT', 6000, 0),
     ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
     tokenMaxTtlSeconds: ttl(env, 'TALLY_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL_SECONDS),
+    asOfConcurrency: int(env, 'TALLY_ASOF_CONCURRENCY', 2),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
     goals: goalPolicy(env),

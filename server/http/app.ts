@@ -19,6 +19,7 @@ import { rateLimit } from './security/rateLimit';
 import { redactAnswers } from './security/redact';
 import { routeGuard } from './security/routeGuard';
 import { sseLimit } from './security/sseLimit';
+import { asOfLimit } from './security/asOfLimit';
 
 export type { AppDeps } from './env';
 
@@ -79,13 +80,15 @@ export const createApp = (deps: AppDeps) => {
 
   // After authentication, in this order: spend the caller's rate budget (refused calls count too),
   // enforce the authorization matrix, check the shared query parameters and the body's nesting,
-  // cap open streams, and redact every answer to what the caller's role may read (SPEC §5a).
+  // cap open streams, bound the as-of replays, and redact every answer to what the caller's role
+  // may read (SPEC §5a).
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
   app.use('/api/*', jsonBodyGuard());
   app.use('/api/*', leftOutWarnings(deps));
   app.use('/api/stream', sseLimit(deps));
+  app.use('/api/*', asOfLimit(deps));
   app.use('/api/*', redactAnswers(deps));
 
   app.get('/health', async (c) =>

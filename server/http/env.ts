@@ -2,6 +2,7 @@
 import type { Config } from '../config';
 import type { Actor } from '../engine/actor';
 import type { VerifiedToken } from './auth';
+import type { WorldAt } from './security/asOfLimit';
 import type { CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
@@ -23,5 +24,7 @@ export interface AppEnv {
     answeredAt?: number;
     /** the caller's verified token: its expiry, and whose caps a minted stream token spends */
     token?: VerifiedToken;
+    /** the read models as of a log position, within the caller's as-of budget (security/asOfLimit.ts) */
+    worldAt: WorldAt;
   };
 }

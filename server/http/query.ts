@@ -59,5 +59,5 @@ export const worldFor = async (c: Context<AppEnv>, deps: AppDeps): Promise<{ wor
   if (!asOf) return { world: deps.projections.world, asOf: deps.clock().toISOString(), position: deps.projections.position };
   const position = deps.projections.positionAt(Date.parse(asOf));
   c.set('answeredAt', position);
-  return { world: await deps.projections.worldAt(position), asOf, position };
+  return { world: await c.get('worldAt')(position), asOf, position };
 };

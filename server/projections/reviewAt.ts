@@ -7,11 +7,12 @@ import type { World } from '../../core/readModels/world';
 import { parsePeriod, toMillis } from '../../core/shared/period';
 import type { Projections } from './runner';
 
-export const reviewOf = async (projections: Projections, world: World, req: ReviewRequest) => {
+/** `worldAt` lets the HTTP route count the meetings' Worlds against the caller's as-of budget. */
+export const reviewOf = async (projections: Projections, world: World, req: ReviewRequest, worldAt = (p: number) => projections.worldAt(p)) => {
   if (parsePeriod(req.period)?.kind !== 'quarter') return composeReview(world, req);
   const thenWorlds = new Map<string, World>();
   for (const { meeting } of monthMeetings(world, req)) {
-    if (meeting) thenWorlds.set(meeting.meetingId, await projections.worldAt(projections.positionAt(toMillis(meeting.recordedAt))));
+    if (meeting) thenWorlds.set(meeting.meetingId, await worldAt(projections.positionAt(toMillis(meeting.recordedAt))));
   }
   return composeRetro(world, req, thenWorlds);
 };

@@ -15,6 +15,7 @@ export class Projections {
   private chain: Promise<void> = Promise.resolve();
   private readonly waiters: { position: number; resolve: () => void }[] = [];
   private readonly asOfCache = new Map<number, World>();
+  private readonly asOfUnderWay = new Map<number, Promise<World>>();
   private readonly listeners = new Set<(batch: readonly StoredEvent[]) => void>();
   readonly snapshots: SnapshotStore;
   /** events folded into the live World and the time it took, to price a replay against a snapshot */
@@ -75,6 +76,11 @@ export class Projections {
     return lo;
   }
 
+  /** Whether worldAt(position) starts no replay of its own: the live World, a cached one, or one under way. */
+  hasWorldAt(position: number): boolean {
+    return position >= this.live.position || this.asOfCache.has(position) || this.asOfUnderWay.has(position);
+  }
+
   /** The read models as they were at a position: the same fold, stopped there. */
   async worldAt(position: number): Promise<World> {
     if (position >= this.live.position) return this.live;
@@ -83,6 +89,16 @@ export class Projections {
       this.lastAsOf = { position, start: 'cache', replayed: 0, ms: 0 };
       return hit;
     }
+    // callers asking for the same moment at once (the widgets of one page) share one replay
+    let underWay = this.asOfUnderWay.get(position);
+    if (!underWay) {
+      underWay = this.replayTo(position).finally(() => this.asOfUnderWay.delete(position));
+      this.asOfUnderWay.set(position, underWay);
+    }
+    return underWay;
+  }
+
+  private async replayTo(position: number): Promise<World> {
     const t0 = performance.now();
     // replaying from the store costs reading as well as folding: price it by what asOf replays took
     const w = this.snapshots.startFor(position, this.replayRate ?? this.folded.events / Math.max(this.folded.ms, 1));

@@ -41,7 +41,7 @@ export const reviewRoutes = (deps: AppDeps) => {
     const period = reviewPeriod(c);
     const { world, asOf } = await worldFor(c, deps);
     const req = { period, at: atOf(c, deps), teamId: teamOf(c, world), goalPolicy: deps.config.goals };
-    return c.json({ asOf, ...(await reviewOf(deps.projections, world, req)) });
+    return c.json({ asOf, ...(await reviewOf(deps.projections, world, req, c.get('worldAt'))) });
   });
 
   app.get('/reviews/:period/compare', async (c) => {
@@ -52,7 +52,7 @@ export const reviewRoutes = (deps: AppDeps) => {
     if (!to) throw HttpProblem.badParam('to', 'required: the later recorded moment (ISO instant with offset)');
     if (toMillis(from) > toMillis(to)) throw HttpProblem.badParam('from', `must not be after to (${from} > ${to})`);
     const [p0, p1] = [deps.projections.positionAt(toMillis(from)), deps.projections.positionAt(toMillis(to))];
-    const [w0, w1] = [await deps.projections.worldAt(p0), await deps.projections.worldAt(p1)];
+    const [w0, w1] = [await c.get('worldAt')(p0), await c.get('worldAt')(p1)];
     const between = p1 > p0 ? await deps.store.readAll({ after: p0, limit: p1 - p0 }) : [];
     return c.json(compareKnowledge(w0, w1, between, { period, teamId: teamOf(c, w1), fromAsOf: from, toAsOf: to }));
   });
