@@ -8,6 +8,10 @@ import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
 
 export interface Config {
   readonly port: number;
+  /** address the API listens on */
+  readonly host: string;
+  /** address the demo page listens on: this machine only unless HOST is set, as the page holds tokens */
+  readonly demoPortalHost: string;
   readonly store: string;
   readonly jwtSecret: string;
   /** true when no secret was configured and one was generated for the demo */
@@ -42,7 +46,7 @@ export class ConfigError extends Error {}
 
 export const CONFIG_DOC: readonly { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '8787', meaning: 'HTTP port of the API, the widget bundle and the demo page' },
-  { name: 'HOST', default: '0.0.0.0', meaning: 'address the API listens on (127.0.0.1 keeps it to this machine)' },
+  { name: 'HOST', default: '0.0.0.0 (the demo page: 127.0.0.1)', meaning: 'address the API listens on (127.0.0.1 keeps it to this machine); the demo page, whose tokens anyone who opens it holds, listens on 127.0.0.1 unless HOST is set' },
   { name: 'TALLY_STORE', default: 'sqlite:./data/tally.db', meaning: 'event store: memory:, sqlite:PATH or esdb://HOST:PORT?tls=false' },
   { name: 'TALLY_JWT_SECRET', default: '(generated and printed on the demo)', meaning: 'HS256 secret for tokens, at least 32 bytes' },
   { name: 'TALLY_TIMEZONE', default: 'Asia/Shanghai', meaning: 'time zone of business periods (months, ISO weeks, days)' },
@@ -151,6 +155,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
   for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`TALLY_CORS_ORIGINS: '${o}' is not an origin like https://intranet.example.com`);
   return {
     port,
+    host: env.HOST || '0.0.0.0',
+    demoPortalHost: env.HOST || '127.0.0.1',
     store: env.TALLY_STORE || 'sqlite:./data/tally.db',
     jwtSecret,
     jwtSecretGenerated,

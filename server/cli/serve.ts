@@ -35,7 +35,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
     demoLoaded = true;
     console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: env.HOST ?? '0.0.0.0' });
+  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
     await portal?.close();
     await tally.close();

@@ -1,6 +1,8 @@
 // The demo intranet page for `tally serve`: on its own port (another origin, which the API
 // then allows by CORS) it embeds every widget with a viewer token, the statement with a rep's
-// token, and a button that records a sale as that team's manager.
+// token, and a button that records a sale as that team's manager. Whoever opens the page holds
+// those tokens, so it listens on this machine only unless HOST says otherwise, and each page load
+// gets tokens of its own that live an hour.
 import { DateTime } from 'luxon';
 import { startDemoPortal, type DemoPortal } from '../../widgets/demo/serve';
 import type { Config } from '../config';
@@ -8,31 +10,35 @@ import { mintToken } from '../http/auth';
 import { pageCsp } from '../http/security/headers';
 import { DEMO_PRODUCTS, DEMO_TEAMS, repIds } from './company';
 
-const TTL_SECONDS = 12 * 3600;
+export const PORTAL_TOKEN_TTL_SECONDS = 3600;
 
 /** Starts the page; `api()` is read per request, since the API's port may be known only later. */
 export const startDemoIntranet = async (config: Config, api: () => string): Promise<DemoPortal> => {
   const team = DEMO_TEAMS[0];
   const reps = repIds().filter((_, i) => i % DEMO_TEAMS.length === 0); // the company deals reps to teams in turn
   const rep = reps[1]!;
-  const [viewerToken, repToken, managerToken] = await Promise.all([
-    mintToken(config.jwtSecret, { sub: 'portal', role: 'viewer', ttlSeconds: TTL_SECONDS }),
-    mintToken(config.jwtSecret, { sub: rep, role: 'rep', ttlSeconds: TTL_SECONDS }),
-    mintToken(config.jwtSecret, { sub: team.managerId, role: 'manager', team: team.teamId, ttlSeconds: TTL_SECONDS }),
-  ]);
-  return startDemoPortal(config.demoPortalPort, () => ({
-    bundleUrl: `${api()}/widgets/tally.js`,
-    api: api(),
-    viewerToken,
-    repToken,
-    repId: rep,
-    period: DateTime.now().setZone(config.zone).toFormat('yyyy-MM'),
-    owner: 'company',
-    team: team.teamId,
-    sale: { token: managerToken, repIds: reps, customerIds: ['C-001', 'C-004', 'C-007', 'C-010'], products: DEMO_PRODUCTS.map((p) => p.product) },
-  }), undefined, (nonce, page) => {
+  const ttlSeconds = Math.min(PORTAL_TOKEN_TTL_SECONDS, config.tokenMaxTtlSeconds);
+  const page = async () => {
+    const [viewerToken, repToken, managerToken] = await Promise.all([
+      mintToken(config.jwtSecret, { sub: 'portal', role: 'viewer', ttlSeconds }),
+      mintToken(config.jwtSecret, { sub: rep, role: 'rep', ttlSeconds }),
+      mintToken(config.jwtSecret, { sub: team.managerId, role: 'manager', team: team.teamId, ttlSeconds }),
+    ]);
+    return {
+      bundleUrl: `${api()}/widgets/tally.js`,
+      api: api(),
+      viewerToken,
+      repToken,
+      repId: rep,
+      period: DateTime.now().setZone(config.zone).toFormat('yyyy-MM'),
+      owner: 'company',
+      team: team.teamId,
+      sale: { token: managerToken, repIds: reps, customerIds: ['C-001', 'C-004', 'C-007', 'C-010'], products: DEMO_PRODUCTS.map((p) => p.product) },
+    };
+  };
+  return startDemoPortal(config.demoPortalPort, page, config.demoPortalHost, (nonce, options) => {
     // scripts only from the API's origin (the bundle) and this response's inline script
-    const origin = new URL(page.api).origin;
+    const origin = new URL(options.api).origin;
     return { 'content-security-policy': pageCsp({ scriptOrigins: [origin], connectOrigins: [origin], nonce }) };
   });
 };
