@@ -30,6 +30,9 @@ export interface Config {
   readonly tokenMaxTtlSeconds: number;
   /** uncached asOf computations (replays of the log) the server runs at once */
   readonly asOfConcurrency: number;
+  /** seconds a client has to send a request's headers, and its body */
+  readonly headersTimeoutSeconds: number;
+  readonly bodyTimeoutSeconds: number;
   readonly publicUrl: string;
   readonly checkpointKey?: string;
   /** SMART achievability and pace thresholds of goals */
@@ -69,6 +72,8 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
   { name: 'TALLY_SNAPSHOT_EVERY', default: '0', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
   { name: 'TALLY_FUTURE_TOLERANCE', default: 'P1D', meaning: 'how far ahead of now a fact may be dated (occurredAt of sales, refunds, expenses, contacts, …): an ISO-8601 duration in weeks, days, hours, minutes or seconds (P1D, PT12H, PT0S); later is 422' },
+  { name: 'TALLY_HEADERS_TIMEOUT', default: '10', meaning: 'seconds a client has to send the headers of a request before the connection is closed (408)' },
+  { name: 'TALLY_BODY_TIMEOUT', default: '30', meaning: 'seconds a client has to send a whole request body (408 problem); at least TALLY_HEADERS_TIMEOUT. Neither limits a response such as /api/stream' },
   { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a replay of the log) computed at once; more are 429, and each caller computes one at a time' },
   { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
@@ -127,6 +132,14 @@ const ttl = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => 
   return seconds;
 };
 
+/** Node refuses a request timeout shorter than the headers timeout, so the body's is at least it. */
+const requestDeadlines = (env: NodeJS.ProcessEnv) => {
+  const headersTimeoutSeconds = int(env, 'TALLY_HEADERS_TIMEOUT', 10);
+  const bodyTimeoutSeconds = int(env, 'TALLY_BODY_TIMEOUT', 30);
+  if (bodyTimeoutSeconds < headersTimeoutSeconds) throw new ConfigError(`TALLY_BODY_TIMEOUT (${bodyTimeoutSeconds}) must be at least TALLY_HEADERS_TIMEOUT (${headersTimeoutSeconds})`);
+  return { headersTimeoutSeconds, bodyTimeoutSeconds };
+};
+
 /** `serve` may generate a secret for the demo; every other command needs the real one. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
   const port = int(env, 'PORT', 8787, 0);
@@ -171,6 +184,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
     tokenMaxTtlSeconds: ttl(env, 'TALLY_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL_SECONDS),
     asOfConcurrency: int(env, 'TALLY_ASOF_CONCURRENCY', 2),
+    ...requestDeadlines(env),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
     goals: goalPolicy(env),

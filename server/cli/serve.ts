@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { compose } from '../compose';
 import { ConfigError, loadConfig } from '../config';
 import { mintToken } from '../http/auth';
+import { requestTimeouts } from '../http/security/timeouts';
 import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
 
@@ -35,7 +36,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
     demoLoaded = true;
     console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: config.host });
+  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: config.host, serverOptions: requestTimeouts(config) });
   await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
     await portal?.close();
     await tally.close();

@@ -20,6 +20,7 @@ import { redactAnswers } from './security/redact';
 import { routeGuard } from './security/routeGuard';
 import { sseLimit } from './security/sseLimit';
 import { asOfLimit } from './security/asOfLimit';
+import { bodyDeadline } from './security/timeouts';
 
 export type { AppDeps } from './env';
 
@@ -79,12 +80,13 @@ export const createApp = (deps: AppDeps) => {
   });
 
   // After authentication, in this order: spend the caller's rate budget (refused calls count too),
-  // enforce the authorization matrix, check the shared query parameters and the body's nesting,
-  // cap open streams, bound the as-of replays, and redact every answer to what the caller's role
-  // may read (SPEC §5a).
+  // enforce the authorization matrix, check the shared query parameters, read the body within its
+  // deadline and check its nesting, cap open streams, bound the as-of replays, and redact every
+  // answer to what the caller's role may read (SPEC §5a).
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
+  app.use('/api/*', bodyDeadline(deps.config));
   app.use('/api/*', jsonBodyGuard());
   app.use('/api/*', leftOutWarnings(deps));
   app.use('/api/stream', sseLimit(deps));

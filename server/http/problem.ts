@@ -16,7 +16,7 @@ export interface ProblemBody {
 const STATUS: Record<ProblemKind, ContentfulStatusCode> = { invalid: 400, forbidden: 403, notFound: 404, conflict: 409, rule: 422 };
 
 const SLUG: Record<number, string> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 409: 'conflict',
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 408: 'timeout', 409: 'conflict',
   413: 'too-large', 415: 'unsupported-media-type', 422: 'rule', 429: 'rate-limited', 500: 'internal', 503: 'unavailable',
 };
 

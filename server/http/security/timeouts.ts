@@ -1,0 +1,52 @@
+// A slow client may not hold a connection: the request's headers must arrive within
+// TALLY_HEADERS_TIMEOUT (Node closes the connection with a bare 408) and its body within
+// TALLY_BODY_TIMEOUT (a 408 problem, from the body reader below; Node's own request timeout stays
+// a little later, as a backstop for bodies nobody reads). Both limits end once the request is in,
+// so a long-lived response such as a GET /api/stream is not cut by them. A body the client
+// abandons half-way is one line in the log, not a stack trace and a 500.
+import type { ServerOptions } from 'node:http';
+import type { MiddlewareHandler } from 'hono';
+import type { Config } from '../../config';
+import type { AppEnv } from '../env';
+import { HttpProblem } from '../problem';
+
+/** Node's request timeouts are enforced by a sweep of the open connections: this often. */
+const SWEEP_MS = 1_000;
+/** Node's backstop for the whole request comes this long after the body deadline. */
+const BACKSTOP_MS = 5_000;
+
+/** Options for http.createServer that bound how long a client may take to send its request. */
+export const requestTimeouts = (config: Pick<Config, 'headersTimeoutSeconds' | 'bodyTimeoutSeconds'>): ServerOptions => ({
+  headersTimeout: config.headersTimeoutSeconds * 1000,
+  requestTimeout: config.bodyTimeoutSeconds * 1000 + BACKSTOP_MS,
+  connectionsCheckingInterval: SWEEP_MS,
+});
+
+/** Node reports a client that went away mid-body as an 'aborted' ECONNRESET on the request stream. */
+const isAbort = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 'ECONNRESET' || (e as Error)?.message === 'aborted';
+
+/**
+ * Reads the body of every request that has one, within the deadline, so that the handlers' own
+ * reads (Hono keeps the text) find it there. Runs after authentication: an anonymous request is
+ * refused before its body is waited for.
+ */
+export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' || !c.req.raw.body) return next();
+  const seconds = config.bodyTimeoutSeconds;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' })), seconds * 1000);
+  });
+  const reading = c.req.text();
+  reading.catch(() => undefined); // after a timeout nobody awaits it any more
+  try {
+    await Promise.race([reading, late]);
+  } catch (e) {
+    if (!isAbort(e)) throw e;
+    console.warn(`${c.req.method} ${c.req.path}: the client went away before its request body was complete`);
+    throw HttpProblem.of(400, 'Invalid input', 'the request body ended before it was complete');
+  } finally {
+    clearTimeout(timer);
+  }
+  return next();
+};
