@@ -12,6 +12,7 @@ import { classifyAt, customersProjection } from './customers';
 import { directoryProjection } from './directory';
 import { goalsOf } from './goals';
 import { plansProjection } from './plans';
+import { tierCauses, type TierCause } from './tierCauses';
 import { dayId, localDay, METRICS, metricValue, salesLedgerProjection, type Metric } from './salesLedger';
 import type { World } from './world';
 
@@ -176,20 +177,32 @@ export const CHANGE_KINDS: ChangeKind[] = [lateSales, refunds, goalRevisions, pl
 
 const kpisAt = (w: World, owner: string, period: string) => new Map(METRICS.map((m) => [m, metricValue(w.get(salesLedgerProjection), owner, m, period)]));
 
-/** Customers whose tier at the period's end differs between the two moments. */
+/**
+ * Customers whose tier at the period's end differs between the two moments, each with the causes
+ * of the move (tierCauses.ts: what changed its place in the ranking) and the events behind them.
+ */
 const reclassified = (from: World, to: World, end: number, events: readonly StoredEvent[], teamId?: string) => {
-  const before = classifyAt(from.get(customersProjection), from.get(salesLedgerProjection), end).tiers;
-  const after = classifyAt(to.get(customersProjection), to.get(salesLedgerProjection), end).tiers;
+  const then = { customers: from.get(customersProjection), ledger: from.get(salesLedgerProjection) };
+  const now = { customers: to.get(customersProjection), ledger: to.get(salesLedgerProjection) };
+  const before = classifyAt(then.customers, then.ledger, end).tiers;
+  const after = classifyAt(now.customers, now.ledger, end).tiers;
+  const causesOf = tierCauses(then, now, end);
   const directory = to.get(directoryProjection);
   const team = teamId ? new Set([...directory.reps.values()].filter((r) => r.teamId === teamId).map((r) => r.repId)) : undefined;
+  const eventsOf = (cause: TierCause) =>
+    events.filter((e) => (cause.kind === 'classification-policy' ? e.type === 'ClassificationPolicySet' : cause.customers.includes((e.data as { customerId?: string }).customerId ?? ''))).map(refOf);
   const out = [];
   for (const [customerId, t] of after) {
     const was = before.get(customerId)?.tier ?? 'potential';
     if (t.tier === was) continue;
     const info = directory.customers.get(customerId);
     if (team && !(info && team.has(info.ownerRepId))) continue;
-    const own = events.filter((e) => (e.data as { customerId?: string }).customerId === customerId || e.type === 'ClassificationPolicySet').map(refOf);
-    out.push({ customerId, name: info?.name ?? customerId, from: was, to: t.tier, reason: t.reason, events: own });
+    const causes = causesOf(customerId).map((cause) => {
+      const { customers: _, ...shown } = cause;
+      return { ...shown, events: eventsOf(cause) };
+    });
+    const positions = new Set(causes.flatMap((c) => c.events.map((e) => e.position)));
+    out.push({ customerId, name: info?.name ?? customerId, from: was, to: t.tier, reason: t.reason, causes, events: events.filter((e) => positions.has(e.position)).map(refOf) });
   }
   return out.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
 };

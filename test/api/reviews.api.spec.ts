@@ -242,3 +242,46 @@ describe('GET /api/reviews/:period while the period runs (issue 14, items 5 and 
     expect(north.growthNote).toMatch(/was negative \(-266669\)/);
   });
 });
+
+describe('GET /api/reviews/:period/compare names what moved a customer between tiers (issue 14, item 7)', () => {
+  // November 2026. Five customers with sales: C-1 500,000, C-2 400,000, C-3 300,000, C-4 200,000,
+  // C-5 100,000. The default policy makes the top 20 % of the 5, rounded up — 1 place — high-value:
+  // C-1; C-2 is regular. Between 11:00 and 13:00 on 20 November: the policy is set to the top 50 %
+  // and back to the default (net: nothing changed), and a new customer C-6 buys 50,000. Six ranked
+  // customers give ⌈1.2⌉ = 2 places, so C-2 becomes high-value — because of C-6, not the policies.
+  // At 14:00 the policy is set to the top 50 % for good: ⌈3⌉ = 3 places, and C-3 moves because of it.
+  it('attributes a tier change to what changed the ranking, not to policy changes that cancel out', async () => {
+    const t = await testTally({ now: '2026-11-20T09:00:00+08:00' });
+    let admin = await seedCompany(t);
+    for (const [i, amount] of [[1, 500_000], [2, 400_000], [3, 300_000], [4, 200_000], [5, 100_000]] as const) {
+      if (i > 1) await ok(await t.post('RegisterCustomer', { customerId: `C-${i}`, name: `Customer ${i}`, ownerRepId: 'R-1' }, admin));
+      await ok(await t.post('RecordSale', { ...sale(`O-${i}`, amount, `2026-11-0${i + 1}T10:00:00+08:00`), customerId: `C-${i}` }, admin));
+    }
+    admin = await at(t, '2026-11-20T12:00:00+08:00');
+    await ok(await t.post('SetClassificationPolicy', { highValueTopShare: '0.5' }, admin));
+    await ok(await t.post('SetClassificationPolicy', {}, admin));
+    await ok(await t.post('RegisterCustomer', { customerId: 'C-6', name: 'Customer 6', ownerRepId: 'R-1' }, admin));
+    await ok(await t.post('RecordSale', { ...sale('O-6', 50_000, '2026-11-20T11:30:00+08:00'), customerId: 'C-6' }, admin));
+    admin = await at(t, '2026-11-20T14:00:00+08:00');
+    await ok(await t.post('SetClassificationPolicy', { highValueTopShare: '0.5' }, admin));
+    admin = await at(t, '2026-11-20T15:00:00+08:00');
+
+    const q = (from: string, to: string) => `/api/reviews/2026-11/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const first = await ok(await t.get(q('2026-11-20T11:00:00+08:00', '2026-11-20T13:00:00+08:00'), admin));
+    type Moved = { customerId: string; from: string; to: string; causes: { kind: string; summary: string; events: { type: string }[]; otherCustomers?: { customerId: string; change: string }[] }[]; events: { type: string }[] };
+    const c2: Moved = first.reclassifiedCustomers.find((c: Moved) => c.customerId === 'C-2');
+    expect([c2.from, c2.to]).toEqual(['regular', 'high-value']);
+    expect(c2.causes.map((c) => c.kind)).toEqual(['other-customers']);
+    expect(c2.causes[0].summary).toBe('other customers: 1 customer gained a first net revenue; 6 customers with net revenue give 2 high-value places, not 1');
+    expect(c2.causes[0].otherCustomers).toEqual([{ customerId: 'C-6', change: 'first net revenue', trailingRevenue: { from: 0, to: 50_000 } }]);
+    expect(c2.events.map((e) => e.type)).toEqual(['CustomerRegistered', 'SaleRecorded']);
+    // C-6 itself moved by its own first sale
+    const c6: Moved = first.reclassifiedCustomers.find((c: Moved) => c.customerId === 'C-6');
+    expect([c6.from, c6.to, c6.causes.map((c) => c.kind)]).toEqual(['potential', 'regular', ['own-sales']]);
+
+    const second = await ok(await t.get(q('2026-11-20T13:00:00+08:00', '2026-11-20T15:00:00+08:00'), admin));
+    const c3: Moved = second.reclassifiedCustomers.find((c: Moved) => c.customerId === 'C-3');
+    expect([c3.from, c3.to, c3.causes.map((c) => c.kind)]).toEqual(['regular', 'high-value', ['classification-policy']]);
+    expect(c3.events.map((e) => e.type)).toEqual(['ClassificationPolicySet']);
+  });
+});
