@@ -101,13 +101,52 @@ export const Id = refined<string>('Id', 'expected an id (letters, digits, _ . : 
 /** In unicode mode a class of surrogates matches only a half pair: such a string is not text, and RFC 8785 refuses to hash it. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-/** Non-empty text of bounded length, so no field can carry megabytes into the log. */
-export const Text = (max = 500, name = `Text(${max})`) =>
-  refined<string>(name, `expected non-empty text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max && !LONE_SURROGATE.test(u));
+/** C0 and C1 controls and DEL (an ANSI escape starts with ESC), bar the tab and line breaks of multi-line text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** What breaks a line, which a name or a title may not do. */
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+/** Bidi embeddings, overrides and isolates: they make text show other than it reads (U+202E turns 'exe.txt' around). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** A character that shows: not a space, a zero-width or other format character, a control, a lone combining mark or a blank filler. */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\u115F\u1160\u2800\u3164\uFFA0]/u;
 
-/** Possibly empty text, bounded. */
-export const Note = (max = 4000) =>
-  refined<string>(`Note(${max})`, `expected text of at most ${max} characters`, (u): u is string => typeof u === 'string' && u.length <= max && !LONE_SURROGATE.test(u));
+/** Texts up to this length are names, titles and labels: one line. Longer ones (reasons, notes, a strategy) may break lines. */
+export const ONE_LINE_MAX = 300;
+
+const codePoint = (s: string, re: RegExp): string => `U+${s.match(re)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why a string is not text a field may hold, or undefined when it is. The value is not echoed: it may be what is wrong. */
+const textProblem = (s: string, max: number, oneLine: boolean, nonEmpty: boolean): string | undefined => {
+  if (s.length > max) return `expected at most ${max} characters, got ${s.length}`;
+  if (LONE_SURROGATE.test(s)) return 'expected text, got half a surrogate pair';
+  if (CONTROL.test(s)) return `expected text without control characters, got ${codePoint(s, CONTROL)}`;
+  if (oneLine && LINE_BREAK.test(s)) return `expected one line of text, got ${codePoint(s, LINE_BREAK)}`;
+  if (BIDI_CONTROL.test(s)) return `expected text without bidi overrides, got ${codePoint(s, BIDI_CONTROL)}`;
+  if (nonEmpty && !VISIBLE.test(s)) return 'expected at least one visible character';
+  return undefined;
+};
+
+const textCodec = (name: string, max: number, oneLine: boolean, nonEmpty: boolean) =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && textProblem(u, max, oneLine, nonEmpty) === undefined,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, `expected text, got ${describe(u)}`);
+      const problem = textProblem(u, max, oneLine, nonEmpty);
+      return problem === undefined ? t.success(u) : t.failure(u, c, problem);
+    },
+    t.identity,
+  );
+
+/**
+ * Text of bounded length with something visible in it, so no field can carry megabytes into the
+ * log, nor a name that shows as nothing. Never control characters (ANSI escapes) or bidi overrides;
+ * up to ONE_LINE_MAX characters (names, titles) one line, longer ones may break lines.
+ */
+export const Text = (max = 500, name = `Text(${max})`) => textCodec(name, max, max <= ONE_LINE_MAX, true);
+
+/** Possibly empty text, bounded, that may break lines; never control characters or bidi overrides. */
+export const Note = (max = 4000) => textCodec(`Note(${max})`, max, false, false);
 
 /**
  * The largest amount one field may carry (10^13 minor units, 100 billion in the major unit), so
@@ -130,9 +169,10 @@ export const NonNegativeInt = refined<number>('NonNegativeInt', `expected a non-
 
 export const PositiveInt = refined<number>('PositiveInt', `expected a positive integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 1, MAX_COUNT));
 
-// Real clock times and offsets only (no 24:00, no +25:00), and years 1900–2999: business time of a
-// sales system, and every local date derived from it in any zone keeps a four-digit year.
-const ISO_WITH_OFFSET = /^(19|2\d)\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+// Real clock times and offsets only (no 24:00; offsets −12:00 … +14:00, the range of real zones),
+// and years 1900–2999: business time of a sales system, and every local date derived from it in
+// any zone keeps a four-digit year.
+const ISO_WITH_OFFSET = /^(19|2\d)\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)$/;
 
 /** Does `YYYY-MM-DD` at the start of `s` name a day that exists? (The pattern bounded the digits.) */
 const realDay = (s: string): boolean => {
@@ -147,7 +187,7 @@ const realDay = (s: string): boolean => {
 export const isInstant = (u: unknown): u is string => typeof u === 'string' && ISO_WITH_OFFSET.test(u) && realDay(u);
 
 /** An ISO 8601 instant with an explicit offset (`2026-07-01T09:00:00+08:00`). */
-export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with offset', isInstant);
+export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with an offset from −12:00 to +14:00', isInstant);
 
 export const isDateOnly = (u: unknown): u is string =>
   typeof u === 'string' && /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(u) && realDay(u);

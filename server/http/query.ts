@@ -10,7 +10,7 @@ import { HttpProblem } from './problem';
 export const instantParam = (c: Context, name: string): string | undefined => {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
-  if (!isInstant(v)) throw HttpProblem.badParam(name, `expected an ISO 8601 instant with offset (e.g. 2026-07-01T00:00:00+08:00), got '${v}'`);
+  if (!isInstant(v)) throw HttpProblem.badParam(name, `expected an ISO 8601 instant with an offset from −12:00 to +14:00 (e.g. 2026-07-01T00:00:00+08:00), got '${v}'`);
   return v;
 };
 

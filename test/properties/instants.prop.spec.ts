@@ -16,7 +16,7 @@ describe('instants and dates in commands', () => {
     fc.assert(
       fc.property(instant, (s) => {
         if (isInstant(s)) expect(DateTime.fromISO(s, { setZone: true }).isValid).toBe(true);
-        else if (/^(19|2\d)\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/.test(s))
+        else if (/^(19|2\d)\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)$/.test(s))
           expect(DateTime.fromISO(s, { setZone: true }).isValid).toBe(false);
       }),
       { numRuns: 5000 },

@@ -1,9 +1,13 @@
 // Fuzz: 10,000 random and mutated command bodies and query strings against the app (memory
-// store, app.request). Whatever arrives: never a 5xx, every 4xx is problem+json with its own
-// status, and a rejected command appends nothing.
+// store, app.request), and bodies of broken UTF-8. Whatever arrives: never a 5xx, every 4xx is
+// problem+json with its own status, and a rejected command appends nothing. What is accepted
+// holds no period outside 1900–2999, no offset outside −12:00 … +14:00, and no text with a
+// control character or a bidi override (SPEC §5a).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandsByType } from '../../core/catalog';
+import { isInstant } from '../../core/shared/codec';
+import { acceptedPeriod } from '../../core/shared/period';
 import { ROLES, type Role } from '../../core/shared/command';
 import { ROUTES } from '../../server/http/openapi';
 import { seedCompany, testTally, type TestTally } from '../support/app';
@@ -36,11 +40,19 @@ const EXAMPLES: { type: string; data: Json }[] = [
   },
 ];
 
+/** Periods an older version let through (SPEC §5a: years 1900–2999), and the edges of that range. */
+const LAX_PERIODS = ['1000', '0999', '0001', '0999-01', '1000-Q1', '1000-W01', '1899-12', '1899-W52', '3000', '3000-01-01', '1900', '2999-12-31', '2999-W52'];
+/** Offsets past those of real zones (−12:00 … +14:00), and the edges. */
+const OFF_RANGE_INSTANTS = ['2026-07-01T10:00:00-13:00', '2026-07-01T10:00:00+14:01', '2026-07-01T10:00:00-12:01', '2026-07-01T10:00:00+14:59', '2026-07-01T10:00:00-12:00', '2026-07-01T10:00:00+14:00'];
+/** Text that shows other than it reads, or nothing: controls, ANSI escapes, bidi overrides, zero-width only. */
+const BAD_TEXT = ['\u001b[31mred\u001b[0m', 'a\u0007b', 'x\u0085', 'Invoice\u202Efdp.exe', '\u2066x\u2069', '\u200B', '\u200B\u200D\uFEFF', '\u3164', '\u034F', 'two\nlines', '\t', '\r\n'];
+
 const NASTY: Json[] = [
   null, true, false, 0, -0, -1, 1.5, 2 ** 53, -(2 ** 53), 1e308, -1e308, 1e-300, '', ' ', '\u0000', '\ud800', '💥'.repeat(50), 'x'.repeat(5000),
   '../../etc/passwd', '<script>alert(1)</script>', "'; DROP TABLE events; --", '%00', '${7*7}', '__proto__', 'constructor', 'NaN', 'Infinity', '1e999',
   '2026-02-30', '2026-07-01T24:00:00Z', '0000-01-01T00:00:00Z', '2026-07-01T10:00:00+08:00', '2026-Q5', '02-30', 'rep:R-1', 'team:T-2', 'company', 'R-1', 'T-1',
   [], {}, [null], { __proto__: { admin: true } } as unknown as Json, { constructor: { prototype: {} } }, Array.from({ length: 600 }, () => 1),
+  ...LAX_PERIODS, ...OFF_RANGE_INSTANTS, ...BAD_TEXT,
 ];
 
 const nasty: fc.Arbitrary<Json> = fc.oneof(
@@ -132,6 +144,7 @@ const QUERY_VALUES = [
   '2026-07', '2026', '2026-Q3', '2026-W27', '2026-07-15', '2026-07-01T00:00:00+08:00', '2026-07-01', 'rep:R-1', 'team:T-1', 'team:T-2', 'company', 'R-1', 'R-3', 'T-1',
   '0', '-1', '1', '1000000', '99999999999999999999', '1e3', 'NaN', '', 'true', 'high-value', 'rep', 'team', 'month', 'revenue', 'value', 'tier', 'region', 'product',
   '%', '%ZZ', '%E0%A4%A', '%00', '..%2F..%2F', '[]', '{}', '<x>', "'", '"', '\\', 'a'.repeat(3000), '💥',
+  ...LAX_PERIODS, ...OFF_RANGE_INSTANTS.map(encodeURIComponent), '%FF', '%C0%80', '%E2%80%AE', '%1B%5B31m',
 ];
 const queryValue = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_VALUES) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) });
 
@@ -156,6 +169,24 @@ const expectProblem = async (r: Response, what: string) => {
     expect(typeof p.title === 'string' && typeof p.detail === 'string' && typeof p.type === 'string', what).toBe(true);
   }
 };
+
+/** Strings of accepted events that break the rules of their kind (only the rules above: periods, offsets, text). */
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+const PERIOD_SHAPE = /^\d{4}(-(Q\d|W\d{2}|\d{2}(-\d{2})?))?$/;
+const brokenStrings = (v: unknown, key = '', out: string[] = []): string[] => {
+  if (typeof v === 'string') {
+    if (CONTROL_OR_BIDI.test(v)) out.push(`${key}: control or bidi character`);
+    if ((/At$/.test(key) || ['due', 'from', 'to'].includes(key)) && ISO_INSTANT.test(v) && !isInstant(v)) out.push(`${key}: instant ${v}`);
+    if ((key === 'period' || key === 'over') && PERIOD_SHAPE.test(v) && !acceptedPeriod(v)) out.push(`${key}: period ${v}`);
+  } else if (Array.isArray(v)) v.forEach((x) => brokenStrings(x, key, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) brokenStrings(x, k, out);
+  return out;
+};
+
+/** A valid command's JSON with a few bytes that are no UTF-8 put in at some place. */
+const BAD_UTF8: number[][] = [[0xff], [0xfe], [0xc0, 0x80], [0x80], [0xbf], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+const brokenUtf8Case = fc.record({ example: fc.constantFrom(...EXAMPLES), at: fc.nat(), bytes: fc.constantFrom(...BAD_UTF8), role: fc.constantFrom<Role>('admin', 'rep') });
 
 describe('fuzz', () => {
   let t: TestTally;
@@ -185,8 +216,9 @@ describe('fuzz', () => {
         }
         expect([200, 201], what).toContain(r.status);
         const json = await r.json();
-        const results: { status: string; events?: { position: number }[]; error?: { status: number; type: string } }[] = k.batch ? json.results : [{ status: 'ok', events: json.events }];
+        const results: { status: string; events?: { position: number; data: unknown; occurredAt: string }[]; error?: { status: number; type: string } }[] = k.batch ? json.results : [{ status: 'ok', events: json.events }];
         for (const res of results) if (res.status === 'rejected') expect(res.error!.status, what).toBeGreaterThanOrEqual(400), expect(res.error!.status, what).toBeLessThan(500);
+        for (const res of results) for (const e of res.events ?? []) expect(brokenStrings({ data: e.data, occurredAt: e.occurredAt }), what).toEqual([]);
         // what was appended is exactly what the accepted commands report (a replayed idempotent one appends nothing)
         const reported = new Set(results.flatMap((res) => (res.events ?? []).map((e) => e.position)));
         const fresh = [...reported].filter((p) => p > before).length;
@@ -195,6 +227,24 @@ describe('fuzz', () => {
       { numRuns: COMMAND_RUNS },
     );
   }, 120_000);
+
+  it('300 command bodies with bytes that are no UTF-8: 400 naming the body, never mended into U+FFFD, nothing appended', async () => {
+    await fc.assert(
+      fc.asyncProperty(brokenUtf8Case, async (k) => {
+        const json = new TextEncoder().encode(JSON.stringify(k.example));
+        const at = k.at % (json.length + 1);
+        const body = new Uint8Array([...json.slice(0, at), ...k.bytes, ...json.slice(at)]);
+        const before = (await t.deps.store.head()).position;
+        const r = await t.app.request('/api/commands', { method: 'POST', headers: { authorization: `Bearer ${tokens[k.role]}`, 'content-type': 'application/json' }, body });
+        const what = `${k.example.type} with ${k.bytes.map((b) => b.toString(16)).join(' ')} at ${at}`;
+        expect(r.status, what).toBe(400);
+        await expectProblem(r.clone(), what);
+        expect((await r.json()).errors, what).toEqual([{ path: '(body)', message: expect.stringContaining('not valid UTF-8') }]);
+        expect((await t.deps.store.head()).position, what).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it(`${QUERY_RUNS} random query strings and path values on every GET route: no 5xx, problem+json refusals`, async () => {
     await fc.assert(

@@ -1,4 +1,5 @@
-// JSON request bodies are checked in one linear scan of the raw text before anything parses
+// JSON request bodies are decoded as strict UTF-8 (a byte sequence that is not UTF-8 is a 400, not
+// text silently mended with U+FFFD) and checked in one linear scan of the text before anything parses
 // them: nesting at most MAX_JSON_DEPTH levels (decoders, canonical JSON and error messages all
 // recurse, so a million '[' would overflow the stack in one of them), and no \u escape that
 // leaves half a surrogate pair (RFC 8785 cannot hash such a string, so it could never be sealed).
@@ -46,12 +47,20 @@ export const scanJson = (text: string, stopAt = Infinity): JsonScan => {
   return { depth: max, loneSurrogate: false };
 };
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const refuse = (message: string) => HttpProblem.of(400, 'Invalid input', `the JSON body ${message}`, { errors: [{ path: '(body)', message }] });
 
 export const jsonBodyGuard = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === 'POST' && /json/i.test(c.req.header('content-type') ?? '')) {
-    // Hono keeps the text, so the route's own parse reads it again without another read
-    const scan = scanJson(await c.req.text(), MAX_JSON_DEPTH);
+    let text: string;
+    try {
+      text = strictUtf8.decode(await c.req.arrayBuffer());
+    } catch {
+      throw refuse('is not valid UTF-8: it holds a byte sequence that is no character');
+    }
+    // Hono keeps the bytes, so the route's own parse reads them again (now known to be UTF-8) without another read
+    const scan = scanJson(text, MAX_JSON_DEPTH);
     if (scan.depth > MAX_JSON_DEPTH) throw refuse(`nests deeper than ${MAX_JSON_DEPTH} levels`);
     if (scan.loneSurrogate) throw refuse('holds a \\u escape that is half a surrogate pair, which is not text');
   }
