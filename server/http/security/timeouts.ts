@@ -27,7 +27,7 @@ const isAbort = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 
 
 /**
  * Reads the body of every request that has one, within the deadline, so that the handlers' own
- * reads (Hono keeps the text) find it there. Runs after authentication: an anonymous request is
+ * reads (Hono keeps the bytes) find it there. Runs after authentication: an anonymous request is
  * refused before its body is waited for.
  */
 export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): MiddlewareHandler<AppEnv> => async (c, next) => {
@@ -37,7 +37,7 @@ export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): Middle
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' })), seconds * 1000);
   });
-  const reading = c.req.text();
+  const reading = c.req.arrayBuffer(); // the bytes: text would mend what is not UTF-8 before jsonBody.ts could refuse it
   reading.catch(() => undefined); // after a timeout nobody awaits it any more
   try {
     await Promise.race([reading, late]);
