@@ -8,6 +8,7 @@ import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } fro
 import type { TargetSpec } from '../goals/events';
 import { directoryProjection } from './directory';
 import { partialBaselineWarning } from './goalBaseline';
+import { weekCoverageWarning } from './weekCoverage';
 import { goalsOf, goalsWhere, type GoalBreakdown, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
 import { childSets, mismatchWarning, type ChildSet } from './goalTree';
 import { memoized } from './memo';
@@ -174,6 +175,8 @@ const baseOf = (world: World, g: GoalRecord): Base =>
     if (g.breakdown?.fallback) warnings.push(`breakdown: ${g.breakdown.fallback}`);
     const partialBaseline = partialBaselineWarning(g, zone);
     if (partialBaseline) warnings.push(partialBaseline);
+    const outsideWeeks = weekCoverageWarning(g, zone);
+    if (outsideWeeks) warnings.push(outsideWeeks);
     // the goal's own breakdown, else the children that name it as parent
     const main = sets[0];
     const breakdown: GoalProgress['breakdown'] = !main
