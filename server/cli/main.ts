@@ -1,48 +1,60 @@
-// `tally <command>`: serve, token, verify, replay, import, build-widgets.
+// `tally <command>`: the commands and their options are in commands.ts. A command line is checked
+// against its command's options before anything runs: unknown options, missing values and extra
+// arguments exit 2 naming them; `--help` and `tally help` print and exit without starting or
+// writing anything; a file that cannot be read or written is one line, not a stack trace.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
 import { StoreConfigError } from '../store/select';
+import { COMMANDS, commandHelp, overview } from './commands';
+import { fileProblem, suggestOption } from './cliErrors';
 
-const USAGE = `usage: tally <command> [options]
-
-  serve                         start the server (npm start)
-  token --role R [--sub S] [--team T] [--ttl 1h]
-                                mint a bearer token (needs TALLY_JWT_SECRET)
-  verify                        recompute the hash chain; exit 1 naming the first bad position
-  replay [--json]               rebuild every read model from the log and report the speed
-  replay --report review --period P [--as-of T] [--team T] [--at T] [--json]
-                                a month's, quarter's or year's review as known at T (table on a TTY)
-  import FILE [--dry-run]       import NDJSON commands (one {"type","data"} per line), or a
-                                tally export file into an empty store (positions and hashes kept)
-  import FILE.csv --format zoho-deals|fxiaoke-orders|csv [--map mapping.json] [--encoding gbk|utf8] [--dry-run]
-                                import a CRM export (GBK or UTF-8 detected); rejected rows go to FILE.rejected.csv
-  export [--out FILE]           write the log as sealed events (NDJSON) for tally import
-  build-widgets                 write widgets/dist/tally.js and report its gzip size (npm run build)
-
-TALLY_STORE selects the store for each (default sqlite:./data/tally.db).`;
-
-const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
-  serve: () => import('./serve'),
-  token: () => import('./token'),
-  verify: () => import('./verify'),
-  replay: () => import('./replay'),
-  import: () => import('./import'),
-  export: () => import('./export'),
-  'build-widgets': () => import('./buildWidgets'),
+const usageError = (message: string, name?: string): never => {
+  console.error(`tally${name ? ` ${name}` : ''}: ${message}`);
+  console.error(name ? `see: tally ${name} --help` : 'see: tally help');
+  process.exit(2);
 };
 
+const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 const [name, ...args] = process.argv.slice(2);
-if (!name || name === '--help' || name === '-h' || !(name in commands)) {
-  if (name && !(name in commands) && name !== '--help' && name !== '-h') console.error(`tally: unknown command '${name}'\n`);
-  console.log(USAGE);
-  process.exit(name && !(name in commands) && name !== '--help' && name !== '-h' ? 2 : 0);
+if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const about = name === 'help' ? args[0] : undefined;
+  if (about !== undefined && !(about in COMMANDS)) usageError(`unknown command '${about}'`);
+  console.log(about !== undefined ? commandHelp(about) : overview());
+  process.exit(0);
 }
+if (name === '--version' || name === '-v' || name === 'version') {
+  console.log(version());
+  process.exit(0);
+}
+if (!Object.hasOwn(COMMANDS, name)) usageError(`unknown command '${name}'`);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(commandHelp(name));
+  process.exit(0);
+}
+
+const spec = COMMANDS[name];
 try {
-  const code = await (await commands[name]()).run(args);
+  const options = Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, { type: o.type }]));
+  const { positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+  if (positionals.length < spec.positionals.min) usageError(`${spec.positionals.name ?? 'an argument'} is missing`, name);
+  if (positionals.length > spec.positionals.max) usageError(`unexpected argument '${positionals[spec.positionals.max]}'`, name);
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (!code.startsWith('ERR_PARSE_ARGS')) throw e;
+  usageError(suggestOption((e as Error).message, Object.keys(spec.options)), name);
+}
+
+try {
+  const code = await (await spec.load()).run(args);
   if (name !== 'serve') process.exit(code);
 } catch (e) {
-  if (e instanceof ConfigError || e instanceof StoreConfigError) {
-    console.error(`tally ${name}: ${e.message}`);
-    process.exit(2);
+  const file = fileProblem(e);
+  if (file) {
+    console.error(`tally ${name}: ${file}`);
+    process.exit(1);
   }
+  if (e instanceof ConfigError || e instanceof StoreConfigError) usageError(e.message, name);
   throw e;
 }

@@ -1,0 +1,108 @@
+// Every `tally` command with the options it takes and its help, in one table: main.ts checks a
+// command line against it (node:util parseArgs, strict) before the command runs, so a mistyped
+// flag (`--dryrun`) stops with exit 2 instead of being ignored, and `--help` never starts or
+// writes anything.
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+}
+
+type Options = Readonly<Record<string, OptionSpec>>;
+
+export interface CommandSpec {
+  /** the command line's shape, after `tally` */
+  readonly usage: string;
+  readonly summary: string;
+  /** more lines of help: what the command does, its options, an example */
+  readonly details: readonly string[];
+  readonly options: Options;
+  /** how many positional arguments it takes */
+  readonly positionals: { readonly min: number; readonly max: number; readonly name?: string };
+  readonly load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+}
+
+const text = (description: string) => ({ type: 'string' as const, description });
+const on = (description: string) => ({ type: 'boolean' as const, description });
+const none = { min: 0, max: 0 };
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  serve: {
+    usage: 'serve',
+    summary: 'start the server (npm start)',
+    details: ['Configured by environment variables (README: Configuration); on an empty store it loads the demo company unless TALLY_DEMO=0.'],
+    options: {},
+    positionals: none,
+    load: () => import('./serve'),
+  },
+  token: {
+    usage: 'token --role R [--sub S] [--team T] [--ttl 1h]',
+    summary: 'mint a bearer token (needs TALLY_JWT_SECRET)',
+    details: ['A rep\'s --sub is its repId; a manager needs --sub (its own id) and --team.', 'Example: npx tally token --role manager --sub M-01 --team T-NORTH --ttl 8h'],
+    options: ({ role: text('admin, manager, rep or viewer'), sub: text('the subject: a repId, a manager\'s id'), team: text('the manager\'s team'), ttl: text('lifetime: 900s, 30m, 8h, 30d (at most TALLY_TOKEN_MAX_TTL)') }),
+    positionals: none,
+    load: () => import('./token'),
+  },
+  verify: {
+    usage: 'verify [--init-checkpoint]',
+    summary: 'recompute the hash chain; exit 1 naming the first bad position',
+    details: ['With TALLY_CHECKPOINT_KEY, also checks the log against the last signed checkpoint and signs a new one.'],
+    options: ({ 'init-checkpoint': on('with TALLY_CHECKPOINT_KEY and no checkpoint yet: sign the first one') }),
+    positionals: none,
+    load: () => import('./verify'),
+  },
+  replay: {
+    usage: 'replay [--json] | replay --report review --period P [--as-of T] [--team T] [--at T] [--json]',
+    summary: 'rebuild every read model from the log and report the speed, or print a review as known at T',
+    details: ['Example: npx tally replay --report review --period 2026-10 --as-of 2026-11-01T09:00:00+08:00'],
+    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at') }),
+    positionals: none,
+    load: () => import('./replay'),
+  },
+  import: {
+    usage: 'import FILE [--dry-run] [--batch N] [--rejects FILE] | import FILE.csv --format zoho-deals|fxiaoke-orders|csv [--map mapping.json] [--encoding gbk|utf8]',
+    summary: 'import NDJSON commands, a tally export file, or a CRM export (CSV)',
+    details: ['NDJSON: one {"type","data"} per line. A tally export goes into an empty store, positions and hashes kept.', 'Rejected lines or rows go to FILE.rejected.ndjson / FILE.rejected.csv (or --rejects).'],
+    options: ({
+      'dry-run': on('check every line, append nothing'), batch: text('commands per append (default 500)'), rejects: text('where rejected lines go'),
+      format: text('zoho-deals, fxiaoke-orders or csv'), map: text('a JSON column mapping'), encoding: text('gbk or utf8 (detected when absent)'),
+      sealed: on('read FILE as a tally export'), progress: on('a progress bar even when stderr is no terminal'),
+    }),
+    positionals: { min: 1, max: 1, name: 'FILE' },
+    load: () => import('./import'),
+  },
+  export: {
+    usage: 'export [--out FILE]',
+    summary: 'write the log as sealed events (NDJSON) for tally import',
+    details: ['Without --out, to standard output.'],
+    options: ({ out: text('the file to write') }),
+    positionals: none,
+    load: () => import('./export'),
+  },
+  'build-widgets': {
+    usage: 'build-widgets',
+    summary: 'write widgets/dist/tally.js and report its gzip size (npm run build)',
+    details: [],
+    options: {},
+    positionals: none,
+    load: () => import('./buildWidgets'),
+  },
+};
+
+const optionLines = (spec: CommandSpec): string[] =>
+  Object.entries(spec.options).map(([name, o]) => {
+    const left = `  --${name}${o.type === 'string' ? ' VALUE' : ''}`;
+    return `${left.padEnd(24)}${o.description}`;
+  });
+
+export const commandHelp = (name: string): string => {
+  const spec = COMMANDS[name];
+  return [`usage: tally ${spec.usage}`, '', spec.summary, ...spec.details.map((d) => `  ${d}`), '', 'options:', ...optionLines(spec), `  ${'--help'.padEnd(22)}this help`].join('\n');
+};
+
+export const overview = (): string =>
+  [
+    'usage: tally <command> [options]', '',
+    ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(14)}${spec.summary}`), '',
+    '  tally help COMMAND, or tally COMMAND --help: its options', '  tally --version: the version', '',
+    'TALLY_STORE selects the store for each (default sqlite:./data/tally.db).',
+  ].join('\n');
