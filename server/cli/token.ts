@@ -1,7 +1,7 @@
 // tally token --role R [--sub S] [--team T] [--ttl 1h]
 import { ROLES, type Role } from '../../core/shared/command';
-import { ID_PATTERN } from '../../core/shared/codec';
 import { mintToken, parseTtl } from '../http/auth';
+import { subjectProblem } from '../http/subject';
 import { loadConfig } from '../config';
 import { flag, parseArgs } from './args';
 
@@ -13,9 +13,10 @@ export const run = async (argv: string[]): Promise<number> => {
     return 2;
   }
   const sub = flag(a, 'sub') ?? (role === 'admin' ? 'admin' : role === 'viewer' ? 'portal' : '');
-  if (!ID_PATTERN.test(sub)) {
-    const hint = role === 'rep' ? "a rep's sub is its repId" : "the manager's own id, e.g. --sub M-EAST --team T-EAST";
-    console.error(flag(a, 'sub') === undefined ? `tally token: --sub is required for a ${role} (${hint})` : `tally token: --sub '${sub}' is not an id (letters, digits and _ . : -, at most 64)`);
+  const badSubject = subjectProblem(role, sub);
+  if (badSubject) {
+    const hint = role === 'rep' ? "a rep's sub is its repId" : "the manager's own id, e.g. --sub alice@corp.example --team T-EAST";
+    console.error(flag(a, 'sub') === undefined ? `tally token: --sub is required for a ${role} (${hint})` : `tally token: --sub: ${badSubject}`);
     return 2;
   }
   const team = flag(a, 'team');

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '../../core/shared/command';
 import { ID_PATTERN } from '../../core/shared/codec';
+import { subjectProblem } from './subject';
 import type { Actor } from '../engine/actor';
 import { HttpProblem } from './problem';
 
@@ -112,13 +113,14 @@ const verifySignedToken = async (secret: string, token: string, now: Date): Prom
   }
   const role = payload.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw unauthorized('the token has no known role');
-  if (typeof payload.sub !== 'string' || !ID_PATTERN.test(payload.sub)) throw unauthorized('the token subject is not an id');
+  const badSubject = subjectProblem(role, payload.sub);
+  if (badSubject) throw unauthorized(badSubject);
   if (payload.team !== undefined && (typeof payload.team !== 'string' || !ID_PATTERN.test(payload.team))) throw unauthorized('the token team is not an id');
   const team = payload.team as string | undefined;
   if (role === 'manager' && !team) throw unauthorized('a manager token must name its team');
   return {
     verified: {
-      actor: { sub: payload.sub, role: role as Role, team },
+      actor: { sub: payload.sub as string, role: role as Role, team },
       scope: typeof payload.scope === 'string' ? payload.scope : undefined,
       exp: payload.exp!,
       iat: payload.iat,

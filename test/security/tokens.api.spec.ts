@@ -74,7 +74,9 @@ describe('bearer tokens', () => {
       adminClaims({ role: ['admin'] }),
       adminClaims({ role: undefined }),
       adminClaims({ sub: undefined }),
-      adminClaims({ sub: '../../etc' }),
+      adminClaims({ sub: '../../etc', role: 'rep' }), // a rep's subject is its repId; others may be any one line of text (subjects.api.spec.ts)
+      adminClaims({ sub: 'admin\u0000' }),
+      adminClaims({ sub: 42 }),
       adminClaims({ role: 'manager' }),
       adminClaims({ role: 'manager', team: { id: 'T-1' } }),
       adminClaims({ role: 'manager', team: 'T 1; drop' }),
