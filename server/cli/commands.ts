@@ -78,6 +78,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
     positionals: none,
     load: () => import('./export'),
   },
+  backup: {
+    usage: 'backup --out FILE',
+    summary: 'copy the SQLite store while the server runs, and check the copy\'s hash chain',
+    details: ['Restore: stop the server, put FILE in the store\'s place (remove the old -wal and -shm files), start it. README: Backup and restore.'],
+    options: { out: text('the new file to write (it must not exist)') },
+    positionals: none,
+    load: () => import('./backup'),
+  },
   'build-widgets': {
     usage: 'build-widgets',
     summary: 'write widgets/dist/tally.js and report its gzip size (npm run build)',
