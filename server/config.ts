@@ -30,6 +30,8 @@ export interface Config {
   readonly tokenMaxTtlSeconds: number;
   /** uncached asOf computations (replays of the log) the server runs at once */
   readonly asOfConcurrency: number;
+  /** bytes of read answers kept for identical requests at the same log position (0: none) */
+  readonly answerCacheBytes: number;
   /** seconds a client has to send a request's headers, and its body */
   readonly headersTimeoutSeconds: number;
   readonly bodyTimeoutSeconds: number;
@@ -75,6 +77,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_HEADERS_TIMEOUT', default: '10', meaning: 'seconds a client has to send the headers of a request before the connection is closed (408)' },
   { name: 'TALLY_BODY_TIMEOUT', default: '30', meaning: 'seconds a client has to send a whole request body (408 problem); at least TALLY_HEADERS_TIMEOUT. Neither limits a response such as /api/stream' },
   { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a replay of the log) computed at once; more are 429, and each caller computes one at a time' },
+  { name: 'TALLY_ANSWER_CACHE_MB', default: '64', meaning: 'memory for read answers kept for identical requests at the same log position (ETag/304); 0 turns the cache off' },
   { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
@@ -184,6 +187,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     ssePerToken: int(env, 'TALLY_SSE_PER_TOKEN', 5),
     tokenMaxTtlSeconds: ttl(env, 'TALLY_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_TTL_SECONDS),
     asOfConcurrency: int(env, 'TALLY_ASOF_CONCURRENCY', 2),
+    answerCacheBytes: int(env, 'TALLY_ANSWER_CACHE_MB', 64, 0) * 1024 * 1024,
     ...requestDeadlines(env),
     publicUrl,
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,

@@ -5,7 +5,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
+import { answerCache } from './answerCache';
 import { bearerOf, unauthorized, verifyToken } from './auth';
+import { compressAnswers } from './compression';
 import type { AppDeps, AppEnv } from './env';
 import { leftOutWarnings } from './leftOutWarnings';
 import { HttpProblem, problemBody, sendProblem } from './problem';
@@ -30,6 +32,7 @@ export const createApp = (deps: AppDeps) => {
   // Strict headers on everything; routes that must be loadable elsewhere (the widget bundle) set
   // their own Cross-Origin-Resource-Policy, which strictHeaders keeps.
   app.use('*', strictHeaders());
+  app.use('*', compressAnswers());
   app.use('/api/*', noStore());
 
   const allowedOrigins = cors({
@@ -80,12 +83,15 @@ export const createApp = (deps: AppDeps) => {
   });
 
   // After authentication, in this order: spend the caller's rate budget (refused calls count too),
-  // enforce the authorization matrix, check the shared query parameters, read the body within its
-  // deadline and check its nesting, cap open streams, bound the as-of replays, and redact every
-  // answer to what the caller's role may read (SPEC §5a).
+  // enforce the authorization matrix, check the shared query parameters, answer a read already made
+  // for this caller's class at this position from the cache (answerCache.ts: what follows runs only
+  // for a new answer, which it keeps as they leave it), read the body within its deadline and check
+  // its nesting, cap open streams, bound the as-of replays, and redact every answer to what the
+  // caller's role may read (SPEC §5a).
   app.use('/api/*', rateLimit(deps));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
+  app.use('/api/*', answerCache(deps));
   app.use('/api/*', bodyDeadline(deps.config));
   app.use('/api/*', jsonBodyGuard());
   app.use('/api/*', leftOutWarnings(deps));

@@ -2,8 +2,11 @@
 // A module script is fetched in CORS mode, so the asset answers with CORS for allowed
 // origins and `Cross-Origin-Resource-Policy: cross-origin`; it is cached by content:
 // `?v=<version>` (the URL widgetScriptPath gives) for a year, the bare URL revalidated by ETag.
+// It is compressed once, with brotli and gzip at their best, when it is built, and sent in the
+// coding the browser prefers (each coding its own ETag, as RFC 9110 asks of strong ones).
 import { Hono } from 'hono';
 import { buildWidgets, type WidgetBundle } from '../../../widgets/build';
+import { compress, preferredCoding, type Bytes, type Coding } from '../compression';
 
 export interface WidgetRouteOptions {
   readonly corsOrigins: readonly string[];
@@ -30,23 +33,43 @@ const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
   };
 };
 
+interface CompressedBundle {
+  readonly bundle: WidgetBundle;
+  readonly identity: Bytes;
+  readonly coded: Readonly<Record<Coding, Bytes>>;
+}
+
+const compressedOnce = async (build: () => Promise<WidgetBundle>): Promise<CompressedBundle> => {
+  const bundle = await build();
+  const identity = new TextEncoder().encode(bundle.code);
+  const [br, gzip] = await Promise.all([compress(identity, 'br', 'max'), compress(identity, 'gzip', 'max')]);
+  return { bundle, identity, coded: { br, gzip } };
+};
+
+/** The ETag of the bundle in a coding: its content version, and the coding's name after it. */
+const codedEtag = (b: WidgetBundle, coding: Coding | undefined): string => (coding ? b.etag.replace(/"$/, `-${coding}"`) : b.etag);
+
 export const widgetRoutes = (options: WidgetRouteOptions) => {
-  const bundle = options.bundle ?? once(buildWidgets);
+  const build = options.bundle ?? buildWidgets;
+  const bundle = once(() => compressedOnce(build));
   const app = new Hono();
   app.get('/tally.js', async (c) => {
-    const b = await bundle();
+    const { bundle: b, identity, coded } = await bundle();
+    const coding = preferredCoding(c.req.header('accept-encoding'));
     const origin = c.req.header('origin');
     const headers: Record<string, string> = {
       'content-type': 'text/javascript; charset=utf-8',
       'cross-origin-resource-policy': 'cross-origin',
-      etag: b.etag,
+      etag: codedEtag(b, coding),
       'cache-control': c.req.query('v') === bundleVersion(b) ? `public, max-age=${YEAR}, immutable` : 'public, max-age=300, stale-while-revalidate=86400',
-      vary: 'Origin',
+      vary: 'Origin, Accept-Encoding',
     };
+    if (coding) headers['content-encoding'] = coding;
     if (origin && options.corsOrigins.includes(origin)) headers['access-control-allow-origin'] = origin;
     const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === b.etag)) return c.body(null, 304, headers);
-    return c.body(b.code, 200, headers);
+    const current = [undefined, 'br', 'gzip'].map((k) => codedEtag(b, k as Coding | undefined));
+    if (match && match.split(',').some((t) => current.includes(t.trim().replace(/^W\//, '')))) return c.body(null, 304, headers);
+    return c.body(coding ? coded[coding] : identity, 200, headers);
   });
   return app;
 };

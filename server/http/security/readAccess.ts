@@ -65,6 +65,17 @@ const TABLE: Readonly<Record<DataClass, Readonly<Record<Exclude<Role, 'admin'>, 
   events: { manager: 'team-or-company', rep: 'none', viewer: 'none' },
 };
 
+/** Roles that read every class wholly or not at all, whoever they are: what they may read names nobody. */
+const SUBJECTLESS = new Set((Object.keys(TABLE.public) as Exclude<Role, 'admin'>[]).filter((role) => Object.values(TABLE).every((row) => row[role] === 'all' || row[role] === 'none')));
+
+/**
+ * Callers with the same key may read exactly the same data, so they may share an answer (the answer
+ * cache): an admin reads everything and a viewer (by §5a) the same for every viewer, whoever it is;
+ * a manager's or a rep's reach depends on its team and itself, so its key names both.
+ */
+export const readerKey = (actor: Actor): string =>
+  actor.role === 'admin' || SUBJECTLESS.has(actor.role) ? actor.role : `${actor.role}\u0000${actor.team ?? ''}\u0000${actor.sub}`;
+
 const companyWide = (a: About) => !a.unresolved && !a.reps?.length && !a.teams?.length && !a.customers?.length;
 
 /** Is any rep, team or customer the datum is about in the reader's team (a customer by its owner rep)? */

@@ -1,4 +1,5 @@
 // GET /widgets/tally.js: the headers cross-origin embedding needs, and caching by content.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { widgetRoutes, widgetScriptPath } from '../../../server/http/routes/widgets';
@@ -31,5 +32,32 @@ describe('GET /widgets/tally.js', () => {
     const again = await app.request('/widgets/tally.js', { headers: { 'if-none-match': '"abc123"' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+
+  it('sends the bundle compressed once in the coding the browser prefers, each coding its own ETag', async () => {
+    let builds = 0;
+    const code = `export const words = ${JSON.stringify('tally '.repeat(2_000))};`;
+    const once = new Hono().route('/widgets', widgetRoutes({ corsOrigins: [], bundle: async () => (builds++, { code, etag: '"v1"', gzipBytes: 0 }) }));
+    const ask = (acceptEncoding?: string, ifNoneMatch?: string) =>
+      once.request('/widgets/tally.js', { headers: { ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}), ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) } });
+    const br = await ask('gzip, deflate, br');
+    expect([br.headers.get('content-encoding'), br.headers.get('etag')]).toEqual(['br', '"v1-br"']);
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).toString()).toBe(code);
+    // 12,000 bytes of one repeated word compress to a small fraction
+    expect(brBytes.length).toBeLessThan(code.length / 10);
+    const gz = await ask('gzip');
+    expect([gz.headers.get('content-encoding'), gz.headers.get('etag')]).toEqual(['gzip', '"v1-gzip"']);
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(code);
+    // br refused with q=0: gzip
+    expect((await ask('br;q=0, gzip')).headers.get('content-encoding')).toBe('gzip');
+    const plain = await ask();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(code);
+    // any coding's tag is a tag of this bundle
+    expect((await ask('gzip', '"v1-br"')).status).toBe(304);
+    expect((await ask('gzip', '"v0-br"')).status).toBe(200);
+    expect(builds).toBe(1);
   });
 });

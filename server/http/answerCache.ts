@@ -1,0 +1,159 @@
+// The answer of a read is a function of what it asks (path and query), what the caller may read
+// (readerKey: an admin, any viewer, or a manager's or rep's own reach), the log position and — for
+// an answer measured "now" — the minute. So each such answer is computed once and kept, already
+// redacted and serialised (compressed forms too, once asked for); a second identical request is a
+// lookup. Its ETag names the position and a digest of the rest, so a client that holds the answer
+// gets 304 on If-None-Match without any work; Cache-Control: private, no-cache keeps shared caches
+// out and makes browsers ask each time. A new event moves the position, so every key changes: the
+// old entries are never hit again and age out of the bounded LRU (TALLY_ANSWER_CACHE_MB).
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { compress, compressible, MIN_COMPRESSED_BYTES, preferredCoding, type Bytes, type Coding } from './compression';
+import type { AppDeps, AppEnv } from './env';
+import { readerKey } from './security/readAccess';
+
+/** Reads that are not a function of the read models at a position: the live stream, and the store's own pages and verification (which must read the store each time). */
+const UNCACHED = new Set(['/api/stream', '/api/events', '/api/audit/verify']);
+
+export const ANSWER_CACHE_CONTROL = 'private, no-cache';
+
+/** The request headers a read answer depends on (a statement's language without `lang`): part of the key, and of Vary. */
+const ANSWER_HEADERS = ['accept-language'];
+const VARY = 'Authorization, Accept-Language';
+
+/** Per entry beyond its bytes: the key, the ETag and the Map's own slot, roughly. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+interface Entry {
+  readonly etag: string;
+  readonly type: string;
+  readonly body: Bytes;
+  readonly encoded: Partial<Record<Coding, Promise<Bytes>>>;
+  bytes: number;
+}
+
+/** A least-recently-used map of answers bounded by their bytes. */
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+  private used = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (e) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  put(key: string, etag: string, type: string, body: Bytes): Entry {
+    const entry: Entry = { etag, type, body, encoded: {}, bytes: 0 };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.grow(key, entry, body.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES);
+    return entry;
+  }
+
+  /** The compressed form of an entry's body, made on first request and counted against the bound. */
+  encoded(key: string, entry: Entry, coding: Coding): Promise<Bytes> {
+    return (entry.encoded[coding] ??= compress(entry.body, coding).then((bytes) => {
+      this.grow(key, entry, bytes.byteLength);
+      return bytes;
+    }));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  private grow(key: string, entry: Entry, bytes: number): void {
+    if (this.entries.get(key) !== entry) return; // evicted meanwhile: it no longer counts
+    entry.bytes += bytes;
+    this.used += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.used -= e.bytes;
+    }
+  }
+}
+
+/** The query with its pairs in name order (a pair's bytes as sent; repeated names keep their order). */
+export const normalisedQuery = (url: string): string => {
+  const at = url.indexOf('?');
+  if (at < 0) return '';
+  const hash = url.indexOf('#', at);
+  const pairs = url.slice(at + 1, hash < 0 ? undefined : hash).split('&').filter(Boolean);
+  const name = (p: string) => (p.includes('=') ? p.slice(0, p.indexOf('=')) : p);
+  return pairs.map((p, i) => [name(p), i, p] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map((x) => x[2]).join('&');
+};
+
+/** If-None-Match holds this ETag (weak comparison, as RFC 9110 asks for If-None-Match) or `*`. */
+export const matchesEtag = (ifNoneMatch: string | undefined, etag: string): boolean => {
+  if (!ifNoneMatch) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === opaque;
+  });
+};
+
+/**
+ * What an answer is a function of. An answer measured at "now" (no `at`) changes with the clock
+ * too; every request of a minute shares one, as the leaderboard's period-to-date figures already
+ * do (query.ts measuredAt): its `asOf`/`at` say the moment it was made.
+ */
+const keyOf = (c: Context<AppEnv>, deps: AppDeps, position: number): string => {
+  const now = c.req.query('at') ? '' : String(Math.floor(deps.clock().getTime() / 60_000));
+  const headers = ANSWER_HEADERS.map((h) => c.req.header(h) ?? '').join('\n');
+  return `${c.req.path}?${normalisedQuery(c.req.url)}\n${readerKey(c.get('actor'))}\n${position}\n${now}\n${headers}`;
+};
+
+const etagOf = (key: string, position: number): string => `W/"${position}-${createHash('sha1').update(key).digest('base64url')}"`;
+
+export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
+  const cache = new AnswerCache(deps.config.answerCacheBytes);
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path)) return next();
+    const position = deps.projections.position;
+    const key = keyOf(c, deps, position);
+    const etag = etagOf(key, position);
+    // the ETag names the answer, so a client that holds it needs nothing computed, cached or not
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, { etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
+    let entry = cache.get(key);
+    if (!entry) {
+      await next();
+      const type = c.res.headers.get('content-type');
+      if (c.res.status !== 200 || !compressible(type) || c.res.headers.has('content-encoding')) return;
+      const body = new Uint8Array(await c.res.arrayBuffer());
+      // an event folded while the answer was made: it may hold either position, so it is neither kept nor tagged
+      if (deps.projections.position !== position) return replace(c, c.body(body, 200));
+      entry = cache.put(key, etag, type!, body);
+    }
+    return replace(c, await send(c, cache, key, entry));
+  };
+};
+
+/** Makes this the response (c.body merged the headers set so far, such as CORS, into it). */
+const replace = (c: Context<AppEnv>, res: Response): Response => {
+  c.res = undefined;
+  c.res = res;
+  return res;
+};
+
+const send = async (c: Context<AppEnv>, cache: AnswerCache, key: string, entry: Entry): Promise<Response> => {
+  const headers: Record<string, string> = { 'content-type': entry.type, etag: entry.etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: VARY };
+  if (entry.body.byteLength < MIN_COMPRESSED_BYTES) return c.body(entry.body, 200, headers);
+  headers.vary = `${VARY}, Accept-Encoding`;
+  const coding = preferredCoding(c.req.header('accept-encoding'));
+  if (!coding) return c.body(entry.body, 200, headers);
+  headers['content-encoding'] = coding;
+  return c.body(await cache.encoded(key, entry, coding), 200, headers);
+};
+
