@@ -19,7 +19,8 @@ export const ANSWER_CACHE_CONTROL = 'private, no-cache';
 
 /** The request headers a read answer depends on (a statement's language without `lang`): part of the key, and of Vary. */
 const ANSWER_HEADERS = ['accept-language'];
-const VARY = 'Authorization, Accept-Language';
+// Origin: CORS headers are sent only to cross-origin callers (app.ts)
+const VARY = 'Authorization, Accept-Language, Origin';
 
 /** Per entry beyond its bytes: the key, the ETag and the Map's own slot, roughly. */
 const ENTRY_OVERHEAD_BYTES = 256;

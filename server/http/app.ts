@@ -1,6 +1,6 @@
 // createApp(deps) builds the whole HTTP surface with no side effects: main.ts serves it, tests
 // call app.request(...). One onError and one notFound produce every problem+json.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -42,8 +42,11 @@ export const createApp = (deps: AppDeps) => {
     exposeHeaders: ['Retry-After', 'Location'],
     maxAge: 600,
   });
-  app.use('/api/*', allowedOrigins);
-  app.use('/health', allowedOrigins); // widgets read the deployment currency from it
+  // A request without Origin is no browser's cross-origin call and needs no CORS headers; skipping
+  // them keeps the response from being built before the handler's (about a tenth of a cached read).
+  const crossOrigin: MiddlewareHandler<AppEnv> = (c, next) => (c.req.header('origin') === undefined ? next() : allowedOrigins(c, next));
+  app.use('/api/*', crossOrigin);
+  app.use('/health', crossOrigin); // widgets read the deployment currency from it
 
   const tooLarge = () => HttpProblem.of(413, 'Payload too large', `the request body is larger than ${deps.config.bodyLimitBytes} bytes`);
   const limitBody = bodyLimit({

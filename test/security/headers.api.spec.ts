@@ -85,6 +85,18 @@ describe('CORS', () => {
     expect(allowed.headers.get('access-control-expose-headers')).toContain('Retry-After');
   });
 
+  it('sends no CORS headers to a request without Origin (no browser\'s cross-origin call), and a cached read still varies on Origin', async () => {
+    const t = await testTally();
+    const admin = await t.token('admin');
+    const same = await t.app.request('/api/leaderboard?period=2026-11', { headers: { authorization: `Bearer ${admin}` } });
+    expect(same.status).toBe(200);
+    expect([...same.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
+    expect(same.headers.get('vary')).toContain('Origin');
+    const cross = await t.app.request('/api/leaderboard?period=2026-11', { headers: { origin: PORTAL, authorization: `Bearer ${admin}` } });
+    expect(cross.headers.get('access-control-allow-origin')).toBe(PORTAL);
+    expect(cross.headers.get('etag')).toBe(same.headers.get('etag'));
+  });
+
   it('allows no origin at all when TALLY_CORS_ORIGINS is empty', async () => {
     const t = await testTally({ env: { TALLY_CORS_ORIGINS: '' } });
     const pre = await t.app.request('/api/events', { method: 'OPTIONS', headers: { origin: PORTAL, 'access-control-request-method': 'GET' } });
