@@ -44,8 +44,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   verify: {
     usage: 'verify [--init-checkpoint]',
-    summary: 'recompute the hash chain; exit 1 naming the first bad position',
-    details: ['With TALLY_CHECKPOINT_KEY, also checks the log against the last signed checkpoint and signs a new one.'],
+    summary: 'recompute the hash chain and hold every idempotency record against it; exit 1 naming the first bad position or key',
+    details: ['With TALLY_CHECKPOINT_KEY, also checks the log against the last signed checkpoint and signs a new one; with no checkpoint file it refuses unless --init-checkpoint signs the first.'],
     options: ({ 'init-checkpoint': on('with TALLY_CHECKPOINT_KEY and no checkpoint yet: sign the first one') }),
     positionals: none,
     load: () => import('./verify'),

@@ -3,7 +3,8 @@
 // command's last event, when it was appended under an Idempotency-Key, a line
 // {"idempotency":{"key","digest","positions"}} so the key stays durable in the new store.
 import type { StoredEvent } from '../../core/shared/envelope';
-import { readAllPaged, subjectKey, type EventStore, type IdempotencyRecord, type SealedAppend } from '../store/port';
+import { recordOf, sameCommand } from '../store/commandKeys';
+import { readAllPaged, type EventStore, type IdempotencyRecord, type SealedAppend } from '../store/port';
 
 export interface IdempotencyLine {
   readonly idempotency: IdempotencyRecord & { readonly key: string };
@@ -17,19 +18,6 @@ export const isSealedEvent = (u: unknown): u is StoredEvent => {
 export const isIdempotencyLine = (u: unknown): u is IdempotencyLine => {
   const i = (u as Partial<IdempotencyLine> | null)?.idempotency;
   return typeof i === 'object' && i !== null && typeof i.key === 'string' && typeof i.digest === 'string' && Array.isArray(i.positions);
-};
-
-/** Two events of one command: the same commandId from the same subject (keys are per subject, so two may share one). */
-const sameCommand = (a: StoredEvent, b: StoredEvent): boolean => a.meta.commandId === b.meta.commandId && a.meta.actor === b.meta.actor;
-
-/** The record a command's key left, under the subject's key or, before keys were scoped by subject, the bare key. */
-const recordOf = async (store: EventStore, group: readonly StoredEvent[]): Promise<(IdempotencyRecord & { key: string }) | undefined> => {
-  const positions = group.map((e) => e.position);
-  for (const key of [subjectKey(group[0].meta.actor, group[0].meta.commandId), group[0].meta.commandId]) {
-    const record = await store.findIdempotency(key);
-    if (record && record.positions.length === positions.length && record.positions.every((p, i) => p === positions[i])) return { ...record, key };
-  }
-  return undefined;
 };
 
 export interface ExportStats {

@@ -84,6 +84,10 @@ export class MemoryStore implements EventStore {
     return this.keys.get(key);
   }
 
+  async *idempotencyRecords(): AsyncGenerator<IdempotencyRecord & { readonly key: string }> {
+    for (const key of [...this.keys.keys()].sort()) yield { key, ...this.keys.get(key)! };
+  }
+
   subscribe(listener: BatchListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -71,6 +71,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   head(): Promise<Head>;
   findIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Every idempotency record, in key order, for `tally verify` to hold them against the chain.
+   * Absent where the keys live inside the backend's own immutable log (EventStoreDB's metadata).
+   */
+  idempotencyRecords?(): AsyncGenerator<IdempotencyRecord & { readonly key: string }>;
   /** Called once per durable batch, in position order, after it is acknowledged. */
   subscribe(listener: BatchListener): () => void;
   /**

@@ -89,6 +89,15 @@ export const rawToEvent = (r: RawRow): StoredEvent => ({
   hash: r[9],
 });
 
+/** A column edited into something that is not JSON is handed on as it is, for the verifier to name. */
+const parsedOrAsIs = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 interface Pending {
   readonly requests: readonly AppendRequest[];
   readonly resolve: (r: AppendResult[]) => void;
@@ -127,6 +136,7 @@ export class SqliteStore implements EventStore {
       lastRevision: this.db.prepare('SELECT MAX(revision) AS r FROM events WHERE stream = ?').pluck(),
       head: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       key: this.db.prepare('SELECT digest, positions FROM idempotency WHERE key = ?'),
+      keysAfter: this.db.prepare('SELECT key, digest, positions FROM idempotency WHERE key > ? ORDER BY key LIMIT ?'),
       insertKey: this.db.prepare('INSERT INTO idempotency (key, digest, positions) VALUES (?,?,?)'),
       byPosition: this.db.prepare('SELECT * FROM events WHERE position = ?'),
       stream: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).raw(true),
@@ -289,7 +299,18 @@ export class SqliteStore implements EventStore {
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     const r = this.stmt.key.get(key) as { digest: string; positions: string } | undefined;
-    return r && { digest: r.digest, positions: JSON.parse(r.positions) };
+    return r && { digest: r.digest, positions: parsedOrAsIs(r.positions) as number[] };
+  }
+
+  /** Paged by key, so no statement stays open between pages. */
+  async *idempotencyRecords(): AsyncGenerator<IdempotencyRecord & { readonly key: string }> {
+    let after = '';
+    for (;;) {
+      const rows = this.stmt.keysAfter.all(after, 1_000) as { key: string; digest: string; positions: string }[];
+      for (const r of rows) yield { key: r.key, digest: r.digest, positions: parsedOrAsIs(r.positions) as number[] };
+      if (rows.length < 1_000) return;
+      after = rows[rows.length - 1].key;
+    }
   }
 
   subscribe(listener: BatchListener): () => void {

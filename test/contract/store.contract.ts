@@ -112,6 +112,22 @@ export const storeContract = (name: string, factory: StoreFactory) => {
         expect((await s.head()).position).toBe(2);
       }));
 
+    it('lists its idempotency records in key order, for verify to hold against the chain', () =>
+      withStore(async (s) => {
+        if (!s.idempotencyRecords) {
+          expect(s.kind).toBe('esdb'); // which keeps keys in its own immutable event metadata, no table
+          return;
+        }
+        // keys 'k-b' → [1], unkeyed → [2], 'k-a' → [3, 4]; listed a before b
+        await s.appendMany([req('tally-l-1', 'no-stream', 1, 'k-b'), req('tally-l-2', 'no-stream'), req('tally-l-3', 'no-stream', 2, 'k-a')]);
+        const listed = [];
+        for await (const r of s.idempotencyRecords()) listed.push(r);
+        expect(listed).toEqual([
+          { key: 'k-a', digest: 'd-k-a', positions: [3, 4] },
+          { key: 'k-b', digest: 'd-k-b', positions: [1] },
+        ]);
+      }));
+
     it('reads all after a position, in pages, optionally one stream', () =>
       withStore(async (s) => {
         for (let i = 0; i < 10; i++) await one(s, req(`tally-s-${i % 3}`, 'any'));

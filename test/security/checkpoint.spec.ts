@@ -1,6 +1,7 @@
 // `tally verify` on a SQLite log, run as the operator runs it (node bin/tally.mjs verify): a
 // one-byte edit is found naming its position; a log cut short at its tail, which is still a
-// valid chain, is found against the signed checkpoint; so is a tail rewritten after the cut.
+// valid chain, is found against the signed checkpoint; so is a tail rewritten after the cut. The
+// first checkpoint is signed only when asked (--init-checkpoint), and an edited idempotency record fails.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,8 @@ import { seedCompany, testTally } from '../support/app';
 
 const KEY = 'checkpoint-key-for-tests-only-0123456789';
 
-const verify = (db: string, key?: string) => {
-  const r = spawnSync(process.execPath, ['bin/tally.mjs', 'verify'], {
+const verify = (db: string, key?: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/tally.mjs', 'verify', ...args], {
     env: { PATH: process.env.PATH, TALLY_STORE: `sqlite:${db}`, ...(key ? { TALLY_CHECKPOINT_KEY: key } : {}) },
     encoding: 'utf8',
     timeout: 60_000,
@@ -41,7 +42,8 @@ describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
     const t = await testTally({ store });
     const admin = await seedCompany(t); // positions 1..6, the customer at 6
     for (let i = 1; i <= 4; i++) {
-      const r = await t.post('RecordSale', { orderId: `O-${i}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 1000 * i }], occurredAt: '2026-07-01T10:00:00+08:00' }, admin);
+      // sales 1 and 2 under Idempotency-Keys: records 'admin sale-1' → [7], 'admin sale-2' → [8]
+      const r = await t.post('RecordSale', { orderId: `O-${i}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 1000 * i }], occurredAt: '2026-07-01T10:00:00+08:00' }, admin, i <= 2 ? { 'idempotency-key': `sale-${i}` } : {});
       expect(r.status).toBe(201);
     }
     await t.close(); // positions 1..10, the WAL folded back into the file
@@ -60,6 +62,7 @@ describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
     const clean = verify(db);
     expect(clean.code).toBe(0);
     expect(clean.out).toContain('ok: 10 events');
+    expect(clean.out).toContain('2 idempotency keys each bound to its command');
     tamper(db, `UPDATE events SET data = replace(data, '"Acme"', '"Acmf"') WHERE position = 6`);
     const edited = verify(db);
     expect(edited.code).toBe(1);
@@ -67,9 +70,33 @@ describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
     expect(edited.err).toContain('5 events before it are intact');
   });
 
+  it('fails an idempotency record whose positions were edited, though the chain is intact', () => {
+    const db = copy('keys.db');
+    // the replay of sale-1 would now answer with sale 2's event (position 8) as if it were its own
+    tamper(db, `UPDATE idempotency SET positions = '[8]' WHERE key = 'admin sale-1'`);
+    const r = verify(db);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("FAILED: the idempotency record of key 'admin sale-1' names position 8, which holds no event of that key and sender");
+    expect(r.err).toContain('the chain itself is intact: 10 events');
+  });
+
+  it('signs the first checkpoint only when told to: a missing one may have been deleted', () => {
+    const db = copy('init.db');
+    const refused = verify(db, KEY);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('REFUSED: no checkpoint');
+    expect(refused.err).toContain('--init-checkpoint');
+    expect(existsSync(`${db}.checkpoint`)).toBe(false);
+    const init = verify(db, KEY, '--init-checkpoint');
+    expect(init.code).toBe(0);
+    expect(JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'))).toMatchObject({ position: 10 });
+    // from then on the file is there and the flag is not needed
+    expect(verify(db, KEY).code).toBe(0);
+  });
+
   it('finds a tail cut short, which the chain alone cannot, against the signed checkpoint', () => {
     const db = copy('truncated.db');
-    const first = verify(db, KEY);
+    const first = verify(db, KEY, '--init-checkpoint');
     expect(first.code).toBe(0);
     const checkpoint = JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'));
     expect(checkpoint).toMatchObject({ position: 10, hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -90,7 +117,7 @@ describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
 
   it('finds a tail rewritten to the same length, and a checkpoint edited or signed with another key', async () => {
     const db = copy('rewritten.db');
-    expect(verify(db, KEY).code).toBe(0);
+    expect(verify(db, KEY, '--init-checkpoint').code).toBe(0);
     tamper(db, 'DELETE FROM events WHERE position > 9');
     // append a different 10th event through the store, so the chain itself is valid again
     const t = await testTally({ store: new SqliteStore(db) });
