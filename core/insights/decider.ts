@@ -1,7 +1,8 @@
-// Market research: stream kind and command wiring. An insight linked to a plan is scoped to the
-// plan's team; an unlinked one any manager may record.
-import { defineCommand } from '../shared/command';
+// Market research: stream kind and command wiring. An insight for a team (named, or its plan's) is
+// that team's manager's to record; one for no team and no team's plan is the company's, the admin's.
+import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
 import { salesPlanStream } from '../plans/state';
+import { teamStream } from '../teams/state';
 import { RecordMarketInsight } from './commands';
 import { recordMarketInsight } from './decide';
 import { insightStream } from './state';
@@ -15,12 +16,14 @@ export const insightCommands = [
     codec: RecordMarketInsight,
     kind: insightStream,
     streamId: (c) => c.insightId,
-    reads: (c) => (c.salesPlanId ? [[salesPlanStream, c.salesPlanId]] : []),
+    reads: (c) => [...(c.salesPlanId ? [[salesPlanStream, c.salesPlanId] as StreamRef] : []), ...(c.teamId ? [[teamStream, c.teamId] as StreamRef] : [])],
     decide: recordMarketInsight,
     roles: ['admin', 'manager'],
     scope: (c, ctx) => {
       const plan = c.salesPlanId ? ctx.state(salesPlanStream, c.salesPlanId) : undefined;
-      return plan?.status === 'drafted' ? { teams: [plan.owner === 'company' ? 'company' : plan.teamId] } : {};
+      const planTeam = plan?.status === 'drafted' ? (plan.owner === 'company' ? COMPANY : plan.teamId) : undefined;
+      // an unknown plan is left to decide (404); no team and no plan: the company's
+      return { teams: [c.teamId ?? planTeam ?? (c.salesPlanId ? undefined : COMPANY), planTeam] };
     },
   }),
 ];

@@ -4,7 +4,7 @@ import * as t from 'io-ts';
 export const MarketInsightRecorded = t.intersection(
   [
     t.type({ insightId: t.string, kind: t.string, subject: t.string, summary: t.string, tags: t.array(t.string) }),
-    t.partial({ source: t.string, salesPlanId: t.string, impact: t.string }),
+    t.partial({ source: t.string, salesPlanId: t.string, teamId: t.string, impact: t.string }),
   ],
   'MarketInsightRecorded',
 );

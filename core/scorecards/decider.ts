@@ -1,6 +1,6 @@
 // Scorecards and appraisals: stream kinds and command wiring.
 import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
-import { repStream, repTeamsScope } from '../teams/state';
+import { repStream, repTeamsScope, teamStream } from '../teams/state';
 import { AcknowledgeAppraisal, DefineScorecard, RecordAppraisal } from './commands';
 import { acknowledgeAppraisal, defineScorecard, recordAppraisal } from './decide';
 import { appraisalStream, scorecardStream } from './state';
@@ -15,8 +15,8 @@ export const scorecardCommands = [
     codec: DefineScorecard,
     kind: scorecardStream,
     streamId: (c) => c.scorecardId,
-    reads: (c) => (c.appliesTo?.reps ?? []).map((r): StreamRef => [repStream, r]),
-    decide: (c, s) => defineScorecard(c, s),
+    reads: (c) => [...(c.appliesTo?.reps ?? []).map((r): StreamRef => [repStream, r]), ...(c.appliesTo?.teams ?? []).map((t): StreamRef => [teamStream, t])],
+    decide: defineScorecard,
     roles: ['admin', 'manager'],
     // the teams it applies to and the teams of the reps it names; a scorecard for everyone is the company's
     scope: (c, ctx) => {

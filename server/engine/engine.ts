@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { commandsByType, kindOfStream } from '../../core/catalog';
+import { repStream, teamOfRep, type RepState } from '../../core/teams/state';
 import { upcast } from '../../core/upcasters';
 import type { CommandSpec, FactSource } from '../../core/shared/command';
 import { decode } from '../../core/shared/codec';
@@ -14,7 +15,7 @@ import { assertCanonicalizable } from '../store/canonicalJson';
 import { canonicalJson } from '../store/hashChain';
 import { subjectKey, type AppendRequest, type AppendResult, type EventStore } from '../store/port';
 import type { Actor } from './actor';
-import { authorizeRole, authorizeScope } from './authorize';
+import { authorizeRole, authorizeScope, needsRepTeam } from './authorize';
 import { WriteCache, type Folded } from './writeCache';
 
 export interface CommandInput {
@@ -305,7 +306,9 @@ export class CommandEngine {
     const now = this.deps.clock().toISOString();
     const ctx: DecideContext = { state, facts, time: { ...(this.deps.time ?? DEFAULT_TIME), now } };
     if (spec.scope) {
-      const scopeProblem = authorizeScope(spec, actor, spec.scope(command, ctx));
+      const scope = spec.scope(command, ctx);
+      const repTeam = needsRepTeam(actor, scope) ? teamOfRep((await this.load(`${repStream.prefix}${actor.sub}`, repStream as StreamKind<unknown>, overlay)).state as RepState) : undefined;
+      const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
       if (scopeProblem) return E.left(assumed ? ASSUMED_NEW : scopeProblem);
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);

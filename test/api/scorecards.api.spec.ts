@@ -73,6 +73,18 @@ describe('GET /api/scorecards/:id', () => {
     expect((await t.post('DefineScorecard', { ...card, scorecardId: 'SC-2', appliesTo: { teams: ['T-1'] } }, m1)).status).toBe(201);
     expect((await t.post('DefineScorecard', { ...card, scorecardId: 'SC-3', appliesTo: { teams: ['T-2'] } }, m1)).status).toBe(403);
   });
+
+  it('refuses a rep or team that does not exist (404 naming it), for the admin too', async () => {
+    // R-99 or T-99 added later would find themselves on a scorecard nobody defined for them
+    const { t, admin } = await setup();
+    const rep = await t.post('DefineScorecard', { ...card, scorecardId: 'SC-4', appliesTo: { reps: ['R-1', 'R-99'] } }, admin);
+    expect(rep.status).toBe(404);
+    expect((await rep.json()).detail).toContain('R-99');
+    const team = await t.post('DefineScorecard', { ...card, scorecardId: 'SC-4', appliesTo: { teams: ['T-99'] } }, admin);
+    expect(team.status).toBe(404);
+    expect((await team.json()).detail).toContain('T-99');
+    expect((await t.post('DefineScorecard', { ...card, scorecardId: 'SC-4', appliesTo: { reps: ['R-1'], teams: ['T-2'] } }, admin)).status).toBe(201);
+  });
 });
 
 describe('appraisals', () => {

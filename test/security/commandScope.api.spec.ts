@@ -53,8 +53,9 @@ describe('command scope, for every command in the catalog', () => {
   };
   const onSide = (type: string, c: ScopeCase, side: Side, role: Role) => send(type, role, (n) => c.given?.(side, n) ?? [], (n) => c.data(side, n, look));
 
-  const refused = (r: Awaited<ReturnType<typeof send>>, what: string): string[] => {
-    if (r.status !== 403 || r.body.type !== '/problems/forbidden') return [`${what} → ${r.status} ${r.body.type} ${r.body.detail} (expected 403) ${JSON.stringify(r.data)}`];
+  const PROBLEM = { 403: '/problems/forbidden', 404: '/problems/not-found' } as const;
+  const refused = (r: Awaited<ReturnType<typeof send>>, what: string, status: 403 | 404 = 403): string[] => {
+    if (r.status !== status || r.body.type !== PROBLEM[status]) return [`${what} → ${r.status} ${r.body.type} ${r.body.detail} (expected ${status}) ${JSON.stringify(r.data)}`];
     return t.deps.projections.position === r.before ? [] : [`${what}: refused, yet something was appended`];
   };
 
@@ -83,7 +84,7 @@ describe('command scope, for every command in the catalog', () => {
       for (const o of c.outside ?? []) {
         expect(commandAccess(spec, o.role), `${spec.type}: an outside case for a role that may not send it`).not.toBe('denied');
         const [own, foreign] = OWN_AND_FOREIGN[o.role];
-        wrong.push(...refused(await send(spec.type, o.role, (n) => o.given?.(own, foreign, n) ?? [], (n) => o.data(own, foreign, n)), `${o.role}: ${o.why}`));
+        wrong.push(...refused(await send(spec.type, o.role, (n) => o.given?.(own, foreign, n) ?? [], (n) => o.data(own, foreign, n)), `${o.role}: ${o.why}`, o.status));
       }
       expect(wrong).toEqual([]);
     });

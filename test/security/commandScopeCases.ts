@@ -51,6 +51,8 @@ export interface Outside {
   readonly why: string;
   readonly given?: (own: Side, foreign: Side, n: string) => readonly Sent[];
   readonly data: (own: Side, foreign: Side, n: string) => unknown;
+  /** 404 when what takes it outside is an id nobody has yet: refused for everyone, before scope matters */
+  readonly status?: 404;
 }
 
 const at = (day: string) => `${day}T10:00:00+08:00`;
@@ -84,6 +86,10 @@ const scorecard = (n: string, appliesTo: { teams?: string[]; reps?: string[] }) 
 const contest = (n: string, teams: string[] | undefined) => ({
   contestId: `CN-${n}`, title: 'December dash', metric: 'revenue', from: '2026-12-01', to: '2026-12-31', rankBy: 'value', prizes: [{ rank: 1, prize: 'Trophy' }], ...(teams ? { teams } : {}),
 });
+/** Another team than the rep sides' (R-1 and its teammate R-2 are both T-1's). */
+const OTHER_TEAM = SIDES['R-3'];
+const item = (n: string, more: object) => ({ actionId: `A-${n}`, title: 'Call back', due: '2026-12-15', ...more });
+const insight = (n: string, more: object) => ({ insightId: `I-${n}`, kind: 'competitor', subject: 'Rival price cut', summary: 'Ten percent off', occurredAt: NOW_ISH, ...more });
 const dispute = (s: Side, n: string): Sent => ['OpenDispute', { disputeId: `DS-${n}`, repId: s.rep, period: periodOf(n), lineId: 'commission:tier-1', reason: 'wrong rate', text: 'The rate should be higher' }];
 
 /** A command that puts a rep on a team's plan: inside with the side's rep, outside with another team's. */
@@ -160,6 +166,8 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     outside: [
       { role: 'manager', why: 'applies to another team’s rep too', data: (own, foreign, n) => scorecard(n, { teams: [own.team], reps: [foreign.rep] }) },
       { role: 'manager', why: 'applies to every team', data: (_o, _f, n) => scorecard(n, {}) },
+      // a rep id nobody has yet would put whoever later gets it, in any team, on the team's scorecard
+      { role: 'manager', why: 'names a rep who does not exist', status: 404, data: (own, _f, n) => scorecard(n, { teams: [own.team], reps: [`R-${n}`] }) },
     ],
   },
   RecordAppraisal: { data: (s, n) => appraisal(s, n)[1] },
@@ -170,8 +178,11 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     outside: [{ role: 'manager', why: 'names no team: a company meeting, in every team’s review', data: (own, _f, n) => ({ ...(meeting(own, n)[1] as object), teamId: undefined }) }],
   },
   AddActionItem: {
-    data: (s, n) => ({ actionId: `A-${n}`, title: 'Call back', due: '2026-12-15', ownerRepId: s.rep }),
+    data: (s, n) => item(n, { ownerRepId: s.rep }),
     outside: [
+      // the rep's own item, but in another team's review
+      { role: 'rep', why: 'files its own item under another team', data: (own, _m, n) => item(n, { ownerRepId: own.rep, teamId: OTHER_TEAM.team }) },
+      { role: 'rep', why: 'follows up another team’s meeting with its own item', given: (_o, _m, n) => [meeting(OTHER_TEAM, n)], data: (own, _m, n) => item(n, { ownerRepId: own.rep, source: `MT-${n}` }) },
       { role: 'manager', why: 'gives the team’s item to another team’s rep', data: (own, foreign, n) => ({ actionId: `A-${n}`, title: 'Call back', due: '2026-12-15', ownerRepId: foreign.rep, teamId: own.team }) },
       { role: 'manager', why: 'names no team and no owner: a company item', data: (_o, _f, n) => ({ actionId: `A-${n}`, title: 'Call back', due: '2026-12-15' }) },
       {
@@ -234,7 +245,13 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
   AddContingency: { given: (s, n) => [teamPlan(s, n)], data: (_s, n) => ({ salesPlanId: `SP-${n}`, contingencyId: `CT-${n}`, trigger: 'pipeline below 2x', response: 'double prospecting' }) },
   RecordMarketInsight: {
     given: (s, n) => [teamPlan(s, n)],
-    data: (_s, n) => ({ insightId: `I-${n}`, kind: 'competitor', subject: 'Rival price cut', summary: 'Ten percent off', occurredAt: NOW_ISH, salesPlanId: `SP-${n}` }),
+    data: (_s, n) => insight(n, { salesPlanId: `SP-${n}` }),
+    outside: [
+      // insights are read by every team: one for no team and no plan is the company's knowledge
+      { role: 'manager', why: 'names no team and no plan: company knowledge', data: (_o, _f, n) => insight(n, {}) },
+      { role: 'manager', why: 'is for another team', data: (_o, foreign, n) => insight(n, { teamId: foreign.team }) },
+      { role: 'manager', why: 'is for another team, linked to the manager’s own plan', given: (own, _f, n) => [teamPlan(own, n)], data: (_o, foreign, n) => insight(n, { salesPlanId: `SP-${n}`, teamId: foreign.team }) },
+    ],
   },
 
   ScheduleTraining: {

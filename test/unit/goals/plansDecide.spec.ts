@@ -63,6 +63,19 @@ describe('market research', () => {
     given(company).when('RecordMarketInsight', { insightId: 'I1', kind: 'competitor', subject: 'A', summary: 's', salesPlanId: 'SP-9', occurredAt: at }).rejects('notFound', 'SP-9');
     given(company).when('RecordMarketInsight', { insightId: 'I1', kind: 'rumour', subject: 'A', summary: 's', occurredAt: at }).rejects('invalid', 'kind');
   });
+
+  it("records the team an insight is for: named, else its plan's; refuses an unknown team and a team other than its plan's", () => {
+    const insight = (more: object) => ({ insightId: 'I1', kind: 'trend', subject: 'A', summary: 's', occurredAt: at, ...more });
+    const [linked] = given(drafted).when('RecordMarketInsight', insight({ salesPlanId: 'SP' })).then([{ type: 'MarketInsightRecorded' }]);
+    expect((linked.data as { teamId?: string }).teamId).toBe('T-1'); // plan SP is team T-1's
+    const [named] = given(company).when('RecordMarketInsight', insight({ teamId: 'T-1' })).then([{ type: 'MarketInsightRecorded' }]);
+    expect((named.data as { teamId?: string }).teamId).toBe('T-1');
+    const [none] = given(company).when('RecordMarketInsight', insight({})).then([{ type: 'MarketInsightRecorded' }]);
+    expect((none.data as { teamId?: string }).teamId).toBeUndefined(); // the company's
+    given(company).when('RecordMarketInsight', insight({ teamId: 'T-9' })).rejects('notFound', 'T-9');
+    const t2 = { stream: 'tally-team-T-2', type: 'TeamCreated', data: { teamId: 'T-2', name: 'North', managerId: 'M-2' } };
+    given([...drafted, t2]).when('RecordMarketInsight', insight({ salesPlanId: 'SP', teamId: 'T-2' })).rejects('insight-team-is-plan-team', "not for 'T-2'");
+  });
 });
 
 describe('training', () => {
