@@ -8,6 +8,15 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { readAllPaged, type EventStore } from '../store/port';
 import { SnapshotStore, type SnapshotPolicy } from './snapshots';
 
+/**
+ * Events an asOf replay folds before it lets the event loop turn. A store read resolves at once
+ * (SQLite is synchronous), so without a turn a replay holds the process from start to end: /health
+ * and every other request wait, and the as-of limit never sees a second request arrive while one
+ * runs, so it never refuses one.
+ */
+const REPLAY_SLICE = 1_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class Projections {
   private live: World;
   /** recordedAt (epoch ms) of each position, to find "the last position known at T" */
@@ -105,10 +114,15 @@ export class Projections {
     const from = w.position;
     const t1 = performance.now();
     if (w.position < position) {
+      let sinceTurn = 0;
       for await (const page of readAllPaged(this.store, w.position, 20_000)) {
         for (const e of page) {
           if (e.position > position) break;
           w.apply(e);
+          if (++sinceTurn === REPLAY_SLICE) {
+            sinceTurn = 0;
+            await nextTurn();
+          }
         }
         if (page[page.length - 1].position >= position) break;
       }
