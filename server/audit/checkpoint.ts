@@ -1,8 +1,10 @@
 // Signed checkpoints of the log head: position + head hash, HMAC-SHA256 under TALLY_CHECKPOINT_KEY,
 // kept beside the store. The hash chain shows that no event was edited, inserted or reordered,
 // but a log cut short at its tail is still a valid chain; a later verify that finds the log
-// shorter than, or different at, the position a checkpoint signed has found that cut.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// shorter than, or different at, the position a checkpoint signed has found that cut. A checkpoint
+// also signs a digest of the idempotency records of the log up to its position, which no later
+// append changes: a record's body digest edited, or a record removed, since then is found too.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../config';
 import { canonicalJson } from '../store/hashChain';
@@ -12,7 +14,9 @@ export interface Checkpoint {
   readonly position: number;
   readonly hash: string;
   readonly signedAt: string;
-  /** HMAC-SHA256 (hex) of the canonical JSON of { position, hash, signedAt } */
+  /** SHA-256 (hex) of the idempotency records up to `position` (keysDigest); absent where the store cannot list them, and in checkpoints of older versions */
+  readonly keys?: string;
+  /** HMAC-SHA256 (hex) of the canonical JSON of { position, hash, signedAt, keys? } */
   readonly mac: string;
 }
 
@@ -34,14 +38,32 @@ export const checkpointFileOf = (storeSpec: string): string | undefined => {
 };
 
 const macOf = (key: string, c: Omit<Checkpoint, 'mac'>): string =>
-  createHmac('sha256', key).update(canonicalJson({ position: c.position, hash: c.hash, signedAt: c.signedAt })).digest('hex');
+  createHmac('sha256', key)
+    .update(canonicalJson({ position: c.position, hash: c.hash, signedAt: c.signedAt, ...(c.keys === undefined ? {} : { keys: c.keys }) }))
+    .digest('hex');
 
-export const signCheckpoint = (key: string, position: number, hash: string, signedAt: string): Checkpoint => ({
-  position,
-  hash,
-  signedAt,
-  mac: macOf(key, { position, hash, signedAt }),
-});
+export const signCheckpoint = (key: string, position: number, hash: string, signedAt: string, keys?: string): Checkpoint => {
+  const body = { position, hash, signedAt, ...(keys === undefined ? {} : { keys }) };
+  return { ...body, mac: macOf(key, body) };
+};
+
+/**
+ * SHA-256 of every idempotency record whose command lies at or before `position`, in key order, one
+ * canonical `[key, digest, positions]` a line. Records are never rewritten and later ones lie after
+ * the position, so the digest of a position stays what it was unless someone edits the table.
+ * Undefined where the store keeps its keys in its own log (EventStoreDB).
+ */
+export const keysDigest = async (store: EventStore, position: number): Promise<string | undefined> => {
+  if (!store.idempotencyRecords) return undefined;
+  const h = createHash('sha256');
+  for await (const r of store.idempotencyRecords()) {
+    const positions: unknown = r.positions;
+    const last = Array.isArray(positions) ? positions[positions.length - 1] : undefined;
+    // an unreadable or empty record is not a command's: it counts wherever it sits
+    if (typeof last !== 'number' || last <= position) h.update(`${canonicalJson([r.key, r.digest, positions])}\n`);
+  }
+  return h.digest('hex');
+};
 
 export const isAuthentic = (key: string, c: Checkpoint): boolean => {
   const expected = Buffer.from(macOf(key, c), 'hex');
@@ -51,7 +73,7 @@ export const isAuthentic = (key: string, c: Checkpoint): boolean => {
 
 const isCheckpoint = (u: unknown): u is Checkpoint => {
   const c = u as Checkpoint;
-  return typeof u === 'object' && u !== null && Number.isSafeInteger(c.position) && c.position >= 0 && typeof c.hash === 'string' && typeof c.signedAt === 'string' && typeof c.mac === 'string';
+  return typeof u === 'object' && u !== null && Number.isSafeInteger(c.position) && c.position >= 0 && typeof c.hash === 'string' && typeof c.signedAt === 'string' && typeof c.mac === 'string' && (c.keys === undefined || typeof c.keys === 'string');
 };
 
 /** The checkpoint in the file, undefined when there is none; throws when the file is not one. */
@@ -93,5 +115,11 @@ export const checkAgainst = async (store: EventStore, c: Checkpoint): Promise<Ch
   const [event] = await store.readAll({ after: c.position - 1, limit: 1 });
   if (!event || event.hash !== c.hash)
     return { ok: false, badPosition: c.position, reason: `the event at position ${c.position} is not the one the checkpoint signed at ${c.signedAt}: history was rewritten` };
+  if (c.keys !== undefined && (await keysDigest(store, c.position)) !== c.keys)
+    return {
+      ok: false,
+      badPosition: c.position,
+      reason: `the idempotency records of positions 1–${c.position} are not those the checkpoint signed at ${c.signedAt}: a record was edited (its body digest or positions), removed or added`,
+    };
   return { ok: true };
 };

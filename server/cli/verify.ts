@@ -5,7 +5,7 @@
 // (`--init-checkpoint`): a missing file may be a deleted one, and signing then would bless a log
 // cut short or rewritten since.
 import { existsSync } from 'node:fs';
-import { checkAgainst, checkpointFileOf, checkpointKeyOf, isAuthentic, readCheckpoint, signCheckpoint, writeCheckpoint } from '../audit/checkpoint';
+import { checkAgainst, checkpointFileOf, checkpointKeyOf, isAuthentic, keysDigest, readCheckpoint, signCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { verifyKeys } from '../audit/verifyKeys';
 import { verifyLog } from '../audit/verifyLog';
 import { openExistingStore } from '../store/select';
@@ -53,7 +53,7 @@ export const run = async (argv: string[] = []): Promise<number> => {
       console.error(`REFUSED: no checkpoint in ${file}. If this is the first signed verify of this log, run \`tally verify --init-checkpoint\`; if a checkpoint was there before, it was removed, and signing now would bless whatever the log holds — restore it from your copy instead.`);
       return 1;
     }
-    const next = signCheckpoint(key, r.count, r.head, new Date().toISOString());
+    const next = signCheckpoint(key, r.count, r.head, new Date().toISOString(), await keysDigest(store, r.count));
     writeCheckpoint(file, next);
     console.log(`signed checkpoint: position ${next.position}, head ${next.hash} → ${file}`);
     console.log('  keep a copy elsewhere too: a checkpoint deleted or rolled back together with the log proves nothing');

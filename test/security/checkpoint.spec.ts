@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCheckpoint } from '../../server/audit/checkpoint';
 import { SqliteStore } from '../../server/store/sqlite';
 import { seedCompany, testTally } from '../support/app';
 
@@ -78,6 +79,37 @@ describe('tally verify on a SQLite log', { timeout: 180_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("FAILED: the idempotency record of key 'admin sale-1' names position 8, which holds no event of that key and sender");
     expect(r.err).toContain('the chain itself is intact: 10 events');
+  });
+
+  it("finds an idempotency record's body digest edited, or a record removed, since the checkpoint", () => {
+    const db = copy('keydigest.db');
+    expect(verify(db, KEY, '--init-checkpoint').code).toBe(0);
+    const signed = JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'));
+    expect(signed.keys).toMatch(/^[0-9a-f]{64}$/); // the records of sale-1 (position 7) and sale-2 (8)
+    const digestEdited = copy('keydigest-edited.db');
+    copyFileSync(`${db}.checkpoint`, `${digestEdited}.checkpoint`);
+    // a replay of sale-1 with another body would now answer with sale 1's event instead of 409
+    tamper(digestEdited, `UPDATE idempotency SET digest = 'forged' WHERE key = 'admin sale-1'`);
+    expect(verify(digestEdited).code).toBe(0); // what the chain alone cannot see
+    const edited = verify(digestEdited, KEY);
+    expect(edited.code).toBe(1);
+    expect(edited.err).toContain('the idempotency records of positions 1–10 are not those the checkpoint signed');
+    const removed = copy('keydigest-removed.db');
+    copyFileSync(`${db}.checkpoint`, `${removed}.checkpoint`);
+    // without its record, a retried sale-2 would be appended a second time
+    tamper(removed, `DELETE FROM idempotency WHERE key = 'admin sale-2'`);
+    expect(verify(removed, KEY).err).toContain('not those the checkpoint signed');
+  });
+
+  it('still checks a checkpoint signed before checkpoints covered the keys', () => {
+    const db = copy('oldcheckpoint.db');
+    expect(verify(db, KEY, '--init-checkpoint').code).toBe(0);
+    const { position, hash, signedAt } = JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8'));
+    writeFileSync(`${db}.checkpoint`, JSON.stringify(signCheckpoint(KEY, position, hash, signedAt)));
+    const r = verify(db, KEY);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('still holds');
+    expect(JSON.parse(readFileSync(`${db}.checkpoint`, 'utf8')).keys).toMatch(/^[0-9a-f]{64}$/); // the next one covers them
   });
 
   it('signs the first checkpoint only when told to: a missing one may have been deleted', () => {
