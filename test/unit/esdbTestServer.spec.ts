@@ -1,6 +1,5 @@
 // The in-memory EventStoreDB test server, driven by the real @eventstore/db-client:
 // if these pass, the ESDB store adapter is tested against the protocol, not a mock.
-import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -16,25 +15,11 @@ import {
   type StreamSubscription,
   type AllStreamSubscription,
 } from '@eventstore/db-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb/server';
+import { describe, expect, it } from 'vitest';
+import { client, sale, server, streamName, useEsdbTestServer } from '../support/esdb/fixture';
+import { startEsdbTestServer } from '../support/esdb/server';
 
-let server: EsdbTestServer;
-let client: EventStoreDBClient;
-
-beforeAll(async () => {
-  server = await startEsdbTestServer({ port: 0 });
-  client = EventStoreDBClient.connectionString(server.url);
-});
-
-afterAll(async () => {
-  await client?.dispose();
-  await server?.close();
-});
-
-// Every test writes its own streams, so tests stay independent on one shared server.
-const streamName = (label: string) => `${label}-${randomUUID()}`;
-const sale = (n: number) => jsonEvent({ type: 'SaleRecorded', data: { n } });
+useEsdbTestServer();
 
 async function appendSales(stream: string, ...ns: number[]) {
   return client.appendToStream(stream, ns.map(sale));
@@ -116,7 +101,9 @@ describe('appendToStream', () => {
       const stream = streamName('lenient');
       await appendSales(stream, 1);
       const result = await lenient.appendToStream(stream, sale(2), { expectedRevision: 'no_stream' });
-      expect(result).toMatchObject({ success: false, nextExpectedRevision: 0n });
+      // The stream's revision is 0, but @eventstore/db-client 6.2.1's BatchAppend path reports
+      // BigInt(hasCurrentStreamRevision()) = BigInt(true) = 1n: its bug, seen against a real server too.
+      expect(result).toMatchObject({ success: false, nextExpectedRevision: 1n });
     } finally {
       await lenient.dispose();
     }

@@ -1,8 +1,11 @@
 // An in-memory EventStoreDB for tests: the real @eventstore/db-client talks to it over
-// gRPC as it would to a single node (Streams.Append and Streams.Read only).
+// gRPC as it would to a single node (ServerFeatures, Streams.Append, BatchAppend and Read),
+// optionally under injected faults.
 import * as grpc from '@grpc/grpc-js';
+import { Faults, type FaultKind, type FaultOptions } from './faults';
+import { serverFeaturesHandlers } from './features';
 import { EventLog } from './log';
-import { StreamsService } from './pb';
+import { ServerFeaturesService, StreamsService } from './pb';
 import { DEFAULT_MAX_APPEND_SIZE, streamsHandlers } from './streams';
 
 export interface EsdbTestServerOptions {
@@ -11,6 +14,9 @@ export interface EsdbTestServerOptions {
   readonly host?: string;
   /** Bytes of serialized proposed messages allowed in one append; ESDB's default is 1 MiB. */
   readonly maxAppendSize?: number;
+  /** A write not committed within this is answered Timeout; ESDB's default is 2 s. */
+  readonly writeTimeoutMs?: number;
+  readonly faults?: FaultOptions;
 }
 
 export interface EsdbTestServer {
@@ -19,28 +25,59 @@ export interface EsdbTestServer {
   readonly url: string;
   /** What the server holds now, for tests and the standalone log line. */
   stats(): { events: number; streams: number; openReads: number };
+  /** Calls received per RPC method name (`BatchAppend`, `Append`, `Read`, `GetSupportedMethods`). */
+  calls(): Readonly<Record<string, number>>;
+  /** Faults injected so far, by kind. */
+  injected(): Readonly<Record<FaultKind, number>>;
   /** Stops at once, cutting open reads and subscriptions; the events are gone. */
   close(): Promise<void>;
 }
 
+/** Write timeout of EventStoreDB (`WriteTimeoutMs`). */
+const DEFAULT_WRITE_TIMEOUT_MS = 2000;
+
 export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
   const host = options.host ?? '127.0.0.1';
   const log = new EventLog();
+  const faults = new Faults(options.faults);
   const server = new grpc.Server();
-  // ServerFeatures is deliberately absent: the client then assumes an old server and
-  // uses plain Append, not the BatchAppend protocol.
-  const streams = streamsHandlers(log, { maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE });
-  server.addService(StreamsService, streams.implementation);
+  const streams = streamsHandlers({
+    log,
+    faults,
+    writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+    maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+  });
+  const calls: Record<string, number> = {};
+  const counted = (implementation: grpc.UntypedServiceImplementation) =>
+    Object.fromEntries(
+      Object.entries(implementation).map(([name, handler]) => [
+        name,
+        (...args: unknown[]) => {
+          const method = name[0].toUpperCase() + name.slice(1);
+          calls[method] = (calls[method] ?? 0) + 1;
+          return (handler as (...a: unknown[]) => unknown)(...args);
+        },
+      ]),
+    ) as grpc.UntypedServiceImplementation;
+  server.addService(StreamsService, counted(streams.implementation));
+  server.addService(
+    ServerFeaturesService,
+    counted(serverFeaturesHandlers({ 'event_store.client.streams.Streams': Object.keys(streams.implementation) })),
+  );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),
     ),
   );
+  // A single node is its own leader: NotLeader sends the client back here, over a new channel.
+  faults.leader = { host, port };
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     port,
     url: `esdb://${urlHost}:${port}?tls=false`,
     stats: () => ({ events: log.all.length, streams: log.streamCount(), openReads: streams.openReads() }),
+    calls: () => ({ ...calls }),
+    injected: () => ({ ...faults.injected }),
     close: async () => {
       // Subscriptions never end by themselves, so a graceful shutdown would wait forever.
       server.forceShutdown();

@@ -1,17 +1,20 @@
-// gRPC handlers for EventStoreDB's Streams service (Append and Read), translating
+// gRPC handlers for EventStoreDB's Streams service (Append, BatchAppend and Read), translating
 // the wire messages of @eventstore/db-client to and from the in-memory EventLog.
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import type { AppendReq, AppendResp, ReadReq, ReadResp, Uuid } from './pb';
+import { receiveBatchAppend } from './batchAppend';
+import { commit, type WriteContext } from './commit';
+import { serviceError, type Faults } from './faults';
+import type { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from './pb';
 import { sharedPb, streamsPb } from './pb';
 import type { EventLog, ExpectedRevision, ProposedEvent, RecordedEvent } from './log';
+import { expectedRevision, invalidArgument, isServiceError, maxAppendSizeExceeded, proposedEvent, streamIdentifier, streamName, toNumber, toUuid } from './wire';
 
 const { AppendResp: AppendRespMsg, ReadReq: ReadReqMsg, ReadResp: ReadRespMsg } = streamsPb;
 const StreamOptionCase = ReadReqMsg.Options.StreamOptionCase;
 const CountOptionCase = ReadReqMsg.Options.CountOptionCase;
 const RevisionCase = ReadReqMsg.Options.StreamOptions.RevisionOptionCase;
 const AllCase = ReadReqMsg.Options.AllOptions.AllOptionCase;
-const ExpectedCase = streamsPb.AppendReq.Options.ExpectedStreamRevisionCase;
 
 /** ESDB's default `MaxAppendSize`: 1 MiB of serialized proposed messages per append. */
 export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
@@ -19,7 +22,7 @@ export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
 /** Filtered $all subscriptions send a checkpoint after this many events scanned (× multiplier). */
 const DEFAULT_CHECKPOINT_WINDOW = 32;
 
-export interface StreamsOptions {
+export interface StreamsOptions extends WriteContext {
   readonly maxAppendSize: number;
 }
 
@@ -29,13 +32,16 @@ export interface StreamsHandlers {
   openReads(): number;
 }
 
-export function streamsHandlers(log: EventLog, options: StreamsOptions): StreamsHandlers {
+export function streamsHandlers(options: StreamsOptions): StreamsHandlers {
+  const { log } = options;
   let openReads = 0;
   const append: grpc.handleClientStreamingCall<AppendReq, AppendResp> = (call, callback) =>
-    receiveAppend(log, options, call, callback);
+    receiveAppend(options, call, callback);
+  const batchAppend: grpc.handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> = (call) =>
+    receiveBatchAppend(options, call);
   const read: grpc.handleServerStreamingCall<ReadReq, ReadResp> = (call) => {
     openReads++;
-    serveRead(log, call)
+    serveRead(log, options.faults, call)
       .catch((error: unknown) => {
         const status = isServiceError(error)
           ? error
@@ -44,13 +50,12 @@ export function streamsHandlers(log: EventLog, options: StreamsOptions): Streams
       })
       .finally(() => openReads--);
   };
-  return { implementation: { append, read }, openReads: () => openReads };
+  return { implementation: { append, batchAppend, read }, openReads: () => openReads };
 }
 
 // ---------------------------------------------------------------- Append
 
 function receiveAppend(
-  log: EventLog,
   options: StreamsOptions,
   call: grpc.ServerReadableStream<AppendReq, AppendResp>,
   callback: grpc.sendUnaryData<AppendResp>,
@@ -67,7 +72,7 @@ function receiveAppend(
       const opts = req.getOptions();
       if (opts) {
         if (target) throw invalidArgument('append options sent twice');
-        target = { stream: streamName(opts.getStreamIdentifier()), expected: expectedRevision(opts) };
+        target = { stream: streamName(opts.getStreamIdentifier()), expected: expectedRevision(opts, opts.hasRevision() ? opts.getRevision() : undefined) };
         return;
       }
       const message = req.getProposedMessage();
@@ -88,45 +93,12 @@ function receiveAppend(
     if (aborted) return;
     if (failure) return callback(failure);
     if (!target) return callback(invalidArgument('AppendReq.options missing'));
-    const result = log.append(target.stream, target.expected, proposed, ticksNow());
-    callback(null, appendResp(result));
-  });
-}
-
-function expectedRevision(opts: InstanceType<typeof streamsPb.AppendReq.Options>): ExpectedRevision {
-  switch (opts.getExpectedStreamRevisionCase()) {
-    case ExpectedCase.REVISION:
-      return { kind: 'exact', revision: toNumber(opts.getRevision()) };
-    case ExpectedCase.NO_STREAM:
-      return { kind: 'no_stream' };
-    case ExpectedCase.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    default:
-      return { kind: 'any' };
-  }
-}
-
-function proposedEvent(message: InstanceType<typeof streamsPb.AppendReq.ProposedMessage>): ProposedEvent {
-  const id = uuidToString(message.getId());
-  if (!id) throw invalidArgument('proposed message without a valid id');
-  const map = message.getMetadataMap();
-  const type = map.get('type');
-  const contentType = map.get('content-type');
-  if (type === undefined || contentType === undefined) {
-    const error = serviceError(grpc.status.INVALID_ARGUMENT, 'Required metadata properties are missing', {
-      exception: 'missing-required-metadata-property',
-      'required-metadata-properties': 'type,content-type',
+    void commit(options, target.stream, target.expected, proposed, call.getDeadline().valueOf()).then((done) => {
+      if (done.kind === 'failed') callback(done.error);
+      else if (done.kind === 'timeout') callback(serviceError(grpc.status.DEADLINE_EXCEEDED, 'Timeout'));
+      else callback(null, appendResp(done.result));
     });
-    throw error;
-  }
-  return {
-    id,
-    type,
-    contentType,
-    // Copies, so a stored event does not pin the whole received frame.
-    data: message.getData_asU8().slice(),
-    metadata: message.getCustomMetadata_asU8().slice(),
-  };
+  });
 }
 
 function appendResp(result: ReturnType<EventLog['append']>): AppendResp {
@@ -172,10 +144,10 @@ type ReadCall = grpc.ServerWritableStream<ReadReq, ReadResp>;
 type ReadOptions = InstanceType<typeof streamsPb.ReadReq.Options>;
 type Filter = (event: RecordedEvent) => boolean;
 
-async function serveRead(log: EventLog, call: ReadCall): Promise<void> {
+async function serveRead(log: EventLog, faults: Faults, call: ReadCall): Promise<void> {
   const options = call.request.getOptions();
   if (!options) throw invalidArgument('ReadReq.options missing');
-  const out = new Outbox(call);
+  const out = new Outbox(call, faults);
   const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
   const toResp = (event: RecordedEvent) => eventResp(event, structuredIds);
   const subscribing = options.getCountOptionCase() === CountOptionCase.SUBSCRIPTION;
@@ -342,7 +314,10 @@ async function follow(
     const events = source();
     while (cursor < events.length && out.open) {
       const event = events[cursor++];
-      if (filter(event)) await out.send(toResp(event));
+      if (filter(event)) {
+        await out.send(toResp(event));
+        out.dropIfFaulted();
+      }
       if (checkpointEvery !== undefined && ++scanned % checkpointEvery === 0) {
         await out.send(checkpoint(event.position));
       }
@@ -415,7 +390,10 @@ class Outbox {
   private closed = false;
   private readonly gone: Promise<void>;
 
-  constructor(private readonly call: ReadCall) {
+  constructor(
+    private readonly call: ReadCall,
+    private readonly faults: Faults,
+  ) {
     this.gone = new Promise((resolve) => {
       const close = () => {
         this.closed = true;
@@ -441,6 +419,12 @@ class Outbox {
     this.call.off('drain', onDrain);
   }
 
+  /** Under the drop-subscriptions fault, ends the call with Unavailable (thrown to the handler). */
+  dropIfFaulted(): void {
+    const dropped = this.faults.dropRead();
+    if (dropped) throw dropped;
+  }
+
   /** Waits for `signal`, or returns early when the client goes away. */
   until(signal: Promise<void>): Promise<void> {
     return Promise.race([signal, this.gone]);
@@ -449,77 +433,4 @@ class Outbox {
   end(): void {
     if (this.open) this.call.end();
   }
-}
-
-// ---------------------------------------------------------------- shared
-
-function streamName(identifier: InstanceType<typeof sharedPb.StreamIdentifier> | undefined): string {
-  if (!identifier) throw invalidArgument('stream identifier missing');
-  return Buffer.from(identifier.getStreamName_asU8()).toString('utf8');
-}
-
-function streamIdentifier(name: string): InstanceType<typeof sharedPb.StreamIdentifier> {
-  return new sharedPb.StreamIdentifier().setStreamName(Buffer.from(name, 'utf8'));
-}
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A UUID in either wire form; the structured form is two signed 64-bit halves. */
-function uuidToString(uuid: Uuid | undefined): string | undefined {
-  if (!uuid) return undefined;
-  let text: string | undefined;
-  if (uuid.hasString()) text = uuid.getString().toLowerCase();
-  else if (uuid.hasStructured()) {
-    const s = uuid.getStructured()!;
-    const hex = [s.getMostSignificantBits(), s.getLeastSignificantBits()]
-      .map((half) => BigInt.asUintN(64, BigInt(half)).toString(16).padStart(16, '0'))
-      .join('');
-    text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-  return text !== undefined && UUID_PATTERN.test(text) ? text : undefined;
-}
-
-function toUuid(id: string, structured: boolean): Uuid {
-  const uuid = new sharedPb.UUID();
-  if (!structured) return uuid.setString(id);
-  const hex = id.replaceAll('-', '');
-  const half = (h: string) => BigInt.asIntN(64, BigInt(`0x${h}`)).toString();
-  return uuid.setStructured(
-    new sharedPb.UUID.Structured()
-      .setMostSignificantBits(half(hex.slice(0, 16)))
-      .setLeastSignificantBits(half(hex.slice(16))),
-  );
-}
-
-/** 64-bit fields arrive as decimal strings; the test server's numbers stay below 2^53. */
-function toNumber(decimal: string): number {
-  const value = BigInt(decimal);
-  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
-}
-
-/** ESDB's `created`: 100 ns ticks since the Unix epoch. */
-function ticksNow(): bigint {
-  return BigInt(Date.now()) * 10_000n;
-}
-
-function serviceError(code: grpc.status, details: string, trailers: Record<string, string> = {}): grpc.ServiceError {
-  const metadata = new grpc.Metadata();
-  for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
-  return Object.assign(new Error(details), { code, details, metadata });
-}
-
-function isServiceError(error: unknown): error is grpc.ServiceError {
-  return error instanceof Error && typeof (error as Partial<grpc.ServiceError>).code === 'number';
-}
-
-function invalidArgument(details: string): grpc.ServiceError {
-  return serviceError(grpc.status.INVALID_ARGUMENT, details);
-}
-
-// The client turns these trailers into MaxAppendSizeExceededError.
-function maxAppendSizeExceeded(max: number): grpc.ServiceError {
-  return serviceError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${max} Exceeded.`, {
-    exception: 'maximum-append-size-exceeded',
-    'maximum-append-size': String(max),
-  });
 }
