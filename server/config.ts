@@ -20,6 +20,8 @@ export interface Config {
   readonly currency: string;
   readonly corsOrigins: readonly string[];
   readonly demo: boolean;
+  /** the moment the demo company stands at (TALLY_DEMO_NOW); the clock's now when unset */
+  readonly demoNow?: Date;
   readonly demoPortalPort: number;
   readonly bodyLimitBytes: number;
   readonly batchLimit: number;
@@ -58,6 +60,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_CURRENCY', default: 'CNY', meaning: 'the deployment currency; amounts are integer minor units of it' },
   { name: 'TALLY_CORS_ORIGINS', default: '(none; the demo portal origin on the demo)', meaning: 'comma-separated origins allowed to call the API from a browser' },
   { name: 'TALLY_DEMO', default: '1', meaning: '0 disables loading the demo company into an empty store' },
+  { name: 'TALLY_DEMO_NOW', default: '(now)', meaning: 'the instant the demo company is built up to (ISO 8601 with offset, not later than now): about two years of history before it, its goals and statements around it' },
   { name: 'TALLY_DEMO_PORTAL_PORT', default: 'PORT + 1', meaning: 'port of the mock intranet page that embeds the widgets from another origin' },
   { name: 'TALLY_BODY_LIMIT', default: '10485760', meaning: 'largest request body in bytes (413 above it)' },
   { name: 'TALLY_BATCH_LIMIT', default: '10000', meaning: 'most commands in one POST /api/commands/batch' },
@@ -143,6 +146,15 @@ const requestDeadlines = (env: NodeJS.ProcessEnv) => {
   return { headersTimeoutSeconds, bodyTimeoutSeconds };
 };
 
+/** TALLY_DEMO_NOW: an instant with its offset, not in the future (the demo records nothing later than now). */
+const demoInstant = (value: string | undefined): Date | undefined => {
+  if (!value) return undefined;
+  const at = DateTime.fromISO(value, { setZone: true });
+  if (!at.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(value)) throw new ConfigError(`TALLY_DEMO_NOW=${value}: expected an ISO 8601 instant with its offset, e.g. 2026-12-02T10:00:00+08:00`);
+  if (at.toMillis() > Date.now()) throw new ConfigError(`TALLY_DEMO_NOW=${value}: later than now; the demo records nothing in the future`);
+  return at.toJSDate();
+};
+
 /** `serve` may generate a secret for the demo; every other command needs the real one. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
   const port = int(env, 'PORT', 8787, 0);
@@ -165,6 +177,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
       );
     }
   }
+  const demoNow = demoInstant(env.TALLY_DEMO_NOW);
   const demoPortalPort = int(env, 'TALLY_DEMO_PORTAL_PORT', port === 0 ? 0 : port + 1, 0);
   const publicUrl = env.TALLY_PUBLIC_URL || `http://localhost:${port}`;
   const corsOrigins = (env.TALLY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -180,6 +193,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     currency,
     corsOrigins,
     demo,
+    ...(demoNow ? { demoNow } : {}),
     demoPortalPort,
     bodyLimitBytes: int(env, 'TALLY_BODY_LIMIT', 10 * 1024 * 1024),
     batchLimit: int(env, 'TALLY_BATCH_LIMIT', 10_000),

@@ -1,12 +1,18 @@
-// The demo company: 3 teams, 12 reps, 200 customers and almost two years of sales with the
-// seasons a Chinese B2B seller sees (Spring Festival lull, 618 and 双11 peaks, year-end push),
-// a few refunds and split sales. Seeded, so it is the same every time.
+// The demo company: 3 teams, 12 reps, 200 customers and almost two years of sales up to now with
+// the seasons a Chinese B2B seller sees (Spring Festival lull, 618 and 双11 peaks, year-end push),
+// a few refunds and split sales, and a few new customers every month of the last year. Sales are
+// recorded within hours, a few of them late, early in the next month. Seeded, so it is the same
+// for the same date.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { shiftPeriod } from '../../core/shared/period';
+import { atLocal, DAY_MS, dateOf, dayMs, firstOf, pad, type DemoTime } from './calendar';
 
 export interface DemoCommand {
   readonly type: string;
   readonly data: Record<string, unknown>;
+  /** when it was recorded (ms); by default its occurredAt, else when the company was set up */
+  readonly at?: number;
 }
 
 export const DEMO_TEAMS = [
@@ -32,22 +38,32 @@ const COMPANY_KINDS = ['科技', '贸易', '制造', '物流', '医药', '教育
 /** Month factors of demand: Spring Festival (Jan/Feb) lull, 618 in June, 双11 and year-end. */
 const SEASON = [0.8, 0.55, 1.0, 1.0, 1.05, 1.3, 0.95, 0.9, 1.05, 0.9, 1.35, 1.25];
 
-export const DEMO_START = '2025-01-01';
-export const DEMO_END = '2026-11-26';
-
 export const repIds = (): string[] => REP_NAMES.map((_, i) => `R-${String(i + 1).padStart(2, '0')}`);
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const HOUR_MS = 3_600_000;
 
-export const demoCompany = (seed = 20260101): DemoCommand[] => {
+/** Recorded within hours of the sale; one in forty late, in the first 36 hours of the next month. */
+const recordedAtOf = (time: DemoTime, occurredAt: string, int: (from: number, to: number) => number): number => {
+  const occurred = Date.parse(occurredAt);
+  const late = int(0, 39) === 0;
+  const nextMonth = firstOf(shiftPeriod(occurredAt.slice(0, 7), 1));
+  const at = late && time.now > nextMonth ? nextMonth + Math.floor((int(10, 90) / 100) * Math.min(36 * HOUR_MS, time.now - nextMonth)) : occurred + int(5, 240) * 60_000;
+  return Math.min(at, time.now);
+};
+
+export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
   const rng = xoroshiro128plus(seed);
   const int = (from: number, to: number) => uniformInt(rng, from, to);
   const chance = (p: number) => int(0, 9999) < p * 10_000;
+  // when each fact was recorded is drawn apart, so the facts are the same whenever they were recorded
+  const recording = xoroshiro128plus(seed + 7);
+  const recInt = (from: number, to: number) => uniformInt(recording, from, to);
   const out: DemoCommand[] = [];
+  const historyYear = Number(time.start.slice(0, 4));
 
   for (const t of DEMO_TEAMS) out.push({ type: 'CreateTeam', data: { teamId: t.teamId, name: t.name, managerId: t.managerId } });
   const reps = repIds().map((repId, i) => ({ repId, name: REP_NAMES[i], team: DEMO_TEAMS[i % 3], skill: 0.7 + int(0, 60) / 100 }));
-  for (const r of reps) out.push({ type: 'AddRep', data: { repId: r.repId, name: r.name, teamId: r.team.teamId, joinedAt: `2024-0${1 + (Number(r.repId.slice(2)) % 9)}-01` } });
+  for (const r of reps) out.push({ type: 'AddRep', data: { repId: r.repId, name: r.name, teamId: r.team.teamId, joinedAt: `${historyYear - 1}-0${1 + (Number(r.repId.slice(2)) % 9)}-01` } });
 
   const customers = Array.from({ length: 200 }, (_, i) => {
     const owner = reps[i % reps.length];
@@ -63,11 +79,11 @@ export const demoCompany = (seed = 20260101): DemoCommand[] => {
 
   const byOwner = new Map(reps.map((r) => [r.repId, customers.filter((c) => c.owner.repId === r.repId)]));
   let order = 0;
-  const sold: { orderId: string; amount: number; day: Date }[] = [];
-  for (let day = new Date(`${DEMO_START}T00:00:00Z`); day <= new Date(`${DEMO_END}T00:00:00Z`); day = new Date(day.getTime() + 86_400_000)) {
+  const sold: { orderId: string; amount: number; day: Date; recorded: number }[] = [];
+  for (let day = new Date(dayMs(time.start)); day.getTime() <= dayMs(time.today); day = new Date(day.getTime() + DAY_MS)) {
     const dow = day.getUTCDay();
     if (dow === 0 || dow === 6) continue;
-    const season = SEASON[day.getUTCMonth()] * (day.getUTCFullYear() === 2026 ? 1.12 : 1);
+    const season = SEASON[day.getUTCMonth()] * (day.getUTCFullYear() === time.year ? 1.12 : 1);
     for (const rep of reps) {
       const expected = 0.55 * season * rep.skill;
       const n = (chance(Math.min(expected, 0.95)) ? 1 : 0) + (chance(expected * 0.25) ? 1 : 0);
@@ -92,25 +108,89 @@ export const demoCompany = (seed = 20260101): DemoCommand[] => {
           const partner = reps[(reps.indexOf(rep) + 3) % reps.length];
           data.splits = [{ repId: rep.repId, share: '0.6' }, { repId: partner.repId, share: '0.4' }];
         } else data.repId = rep.repId;
-        out.push({ type: 'RecordSale', data });
-        sold.push({ orderId, amount: lines.reduce((a, x) => a + x.amount, 0), day });
+        if (Date.parse(occurredAt) > time.now) continue; // later today: not yet sold
+        const recorded = recordedAtOf(time, occurredAt, recInt);
+        out.push({ type: 'RecordSale', data, at: recorded });
+        sold.push({ orderId, amount: lines.reduce((a, x) => a + x.amount, 0), day, recorded });
       }
     }
   }
-  // A few refunds, each within a month of its sale and never after the demo's end.
+  // A few refunds, each within a month of its sale and no later than yesterday, drawn apart from
+  // the sales so a sale's refund is the same however far the history runs.
+  const refunds = xoroshiro128plus(seed + 53);
+  const refundInt = (from: number, to: number) => uniformInt(refunds, from, to);
+  const yesterday = dayMs(time.today) - DAY_MS;
   for (const s of sold) {
-    if (!chance(0.03)) continue;
-    const when = new Date(Math.min(s.day.getTime() + int(3, 30) * 86_400_000, new Date(`${DEMO_END}T00:00:00Z`).getTime()));
-    const full = chance(0.4);
-    out.push({
-      type: 'RefundSale',
-      data: {
-        orderId: s.orderId,
-        amount: full ? s.amount : Math.max(1, Math.round(s.amount * int(10, 50) / 100)),
-        occurredAt: `${when.toISOString().slice(0, 10)}T19:30:00+08:00`,
-        reason: full ? '客户取消订单' : '部分退货',
-      },
-    });
+    if (refundInt(0, 9999) >= 300) continue; // 3 %
+    const when = Math.min(s.day.getTime() + refundInt(3, 30) * DAY_MS, yesterday);
+    const full = refundInt(0, 9999) < 4000; // 40 %
+    const amount = full ? s.amount : Math.max(1, Math.round(s.amount * refundInt(10, 50) / 100));
+    if (when <= s.day.getTime()) continue; // sold today or yesterday: nothing returned yet
+    const occurredAt = atLocal(dateOf(when), 19, 30);
+    // recorded that evening, or after the sale itself when that was entered late
+    const recorded = Math.max(Date.parse(occurredAt), s.recorded) + recInt(10, 120) * 60_000;
+    out.push({ type: 'RefundSale', data: { orderId: s.orderId, amount, occurredAt, reason: full ? '客户取消订单' : '部分退货' }, at: recorded });
+  }
+  out.push(...newCustomers(time, reps, seed + 11));
+  out.push(...renewals(time, reps, seed + 31));
+  return out;
+};
+
+/**
+ * Support renewals, billed early on the 1st of every month: most reps renew one of their
+ * customers' SUPPORT contracts, so even a month just begun has sales from most reps.
+ */
+const renewals = (time: DemoTime, reps: readonly { repId: string }[], seed: number): DemoCommand[] => {
+  const rng = xoroshiro128plus(seed);
+  const int = (from: number, to: number) => uniformInt(rng, from, to);
+  const out: DemoCommand[] = [];
+  const price = DEMO_PRODUCTS.find((p) => p.product === 'SUPPORT')!.price;
+  for (let month = time.start.slice(0, 7); month <= time.month; month = shiftPeriod(month, 1)) {
+    for (const [i, rep] of reps.entries()) {
+      const renews = int(0, 99) < 85;
+      const customer = i + 1 + reps.length * int(0, 15); // one of the rep's own: C-(i+1) + 12k
+      const occurredAt = atLocal(`${month}-01`, 8, int(0, 59));
+      if (!renews || Date.parse(occurredAt) > time.now) continue;
+      out.push({
+        type: 'RecordSale',
+        data: { orderId: `SO-${month.replace('-', '')}-RN-${rep.repId}`, customerId: `C-${String(customer).padStart(3, '0')}`, repId: rep.repId, lines: [{ product: 'SUPPORT', units: 1, amount: price }], occurredAt },
+        at: Date.parse(occurredAt) + int(1, 30) * 60_000,
+      });
+    }
+  }
+  return out;
+};
+
+/**
+ * Three new customers a month over the last twelve months, each registered in the first 20 days and
+ * buying a first training package a few days later, so new-customer goals and KPIs have something
+ * to count this year. Customers C-201…, owned by the reps in turn.
+ */
+const newCustomers = (time: DemoTime, reps: readonly { repId: string; team: (typeof DEMO_TEAMS)[number] }[], seed: number): DemoCommand[] => {
+  const rng = xoroshiro128plus(seed);
+  const int = (from: number, to: number) => uniformInt(rng, from, to);
+  const out: DemoCommand[] = [];
+  let n = 0;
+  for (let k = 11; k >= 0; k--) {
+    const month = shiftPeriod(time.month, -k);
+    for (let j = 0; j < 3; j++) {
+      const i = n++;
+      const owner = reps[i % reps.length];
+      const registeredOn = `${month}-${pad(int(1, 20))}`;
+      const registered = Date.parse(atLocal(registeredOn, int(9, 11), int(0, 59)));
+      const firstSale = atLocal(dateOf(dayMs(registeredOn) + int(1, 6) * DAY_MS), int(13, 17), int(0, 59));
+      if (registered > time.now) continue;
+      const customerId = `C-${201 + i}`;
+      const city = owner.team.cities[i % owner.team.cities.length];
+      out.push({ type: 'RegisterCustomer', data: { customerId, name: `${city}${COMPANY_WORDS[(i * 7) % COMPANY_WORDS.length]}新创科技有限公司${201 + i}`, ownerRepId: owner.repId, region: owner.team.region, industry: INDUSTRIES[i % INDUSTRIES.length] }, at: registered });
+      if (Date.parse(firstSale) > time.now) continue;
+      const units = int(1, 3);
+      out.push({
+        type: 'RecordSale',
+        data: { orderId: `SO-${month.slice(0, 4)}-N${String(i + 1).padStart(3, '0')}`, customerId, repId: owner.repId, lines: [{ product: 'TRAINING', units, amount: units * 200_000 }], occurredAt: firstSale },
+        at: Date.parse(firstSale) + int(10, 90) * 60_000,
+      });
+    }
   }
   return out;
 };

@@ -1,24 +1,14 @@
-// Demo reviews: each team's monthly review of 2026's months (held on the third working day after
-// the month), its action items — most done, some late, a few still open and overdue — and the
-// quarterly retrospectives with keep / stop / try lessons and follow-ups. Seeded.
+// Demo reviews: each team's monthly review of the last eleven months (held on the third working
+// day after the month, when that has come), its action items — most done, some late, a few still
+// open and overdue — and the retrospectives of the last three quarters with keep / stop / try
+// lessons and follow-ups. Nothing after now has happened yet. Seeded.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { shiftPeriod } from '../../core/shared/period';
+import { DAY_MS, dateOf, workingDay, type DemoTime } from './calendar';
 import { DEMO_TEAMS, repIds, type DemoCommand } from './company';
 
-const DAY = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Demo data is recorded as of the demo's last day: nothing after it has happened yet. */
-const DEMO_TODAY = Date.parse('2026-11-26T18:00:00+08:00');
-
-/** The n-th working day (Mon–Fri) on or after the 1st of a month, at 09:30 Shanghai time. */
-const workingDay = (year: number, month: number, n: number): number => {
-  let ms = Date.UTC(year, month - 1, 1);
-  for (let seen = 0; ; ms += DAY) {
-    const dow = new Date(ms).getUTCDay();
-    if (dow !== 0 && dow !== 6 && ++seen === n) return Date.parse(`${dateOf(ms)}T09:30:00+08:00`);
-  }
-};
+const DAY = DAY_MS;
 
 const ACTIONS = ['逐一回访本月流失客户', '更新重点客户拜访计划', '整理竞品报价对比表', '跟进逾期未回款订单', '组织产品演示培训', '清理停滞超过30天的商机'];
 const DECISIONS = ['下月重点推广 CRM-PRO 年度套餐', '每周一早会复盘商机', '大客户报价需经理审批'];
@@ -28,22 +18,26 @@ const LESSONS: Record<'keep' | 'stop' | 'try', string[]> = {
   try: ['双人拜访重点客户', '行业沙龙获客', '按客户分层制定拜访频率'],
 };
 
-export const demoReviews = (seed = 20260603): DemoCommand[] => {
+/** The month after a quarter (YYYY-Qn), when its retrospective is held. */
+const firstMonthAfter = (quarter: string) => shiftPeriod(`${quarter.slice(0, 4)}-${String(Number(quarter.slice(6)) * 3).padStart(2, '0')}`, 1);
+
+export const demoReviews = (time: DemoTime, seed = 20260603): DemoCommand[] => {
   const rng = xoroshiro128plus(seed);
   const int = (from: number, to: number) => uniformInt(rng, from, to);
   const out: DemoCommand[] = [];
   const reps = repIds();
   const done = (actionId: string, due: number, late: boolean) => {
     const at = due + (late ? int(1, 6) : -int(0, 5)) * DAY + 8 * 3_600_000;
-    if (at <= DEMO_TODAY) out.push({ type: 'CompleteActionItem', data: { actionId, occurredAt: new Date(at).toISOString(), outcome: late ? '已完成（延期）' : '已完成' } });
+    if (at <= time.now) out.push({ type: 'CompleteActionItem', data: { actionId, occurredAt: new Date(at).toISOString(), outcome: late ? '已完成（延期）' : '已完成' } });
   };
 
   for (const [t, team] of DEMO_TEAMS.entries()) {
     const members = reps.filter((_, i) => i % 3 === t);
     const attendees = [team.managerId, ...members];
-    for (let month = 1; month <= 10; month++) {
-      const period = `2026-${pad(month)}`;
-      const held = workingDay(2026, month + 1, 3);
+    for (let back = 11; back >= 1; back--) {
+      const period = shiftPeriod(time.month, -back);
+      const held = workingDay(shiftPeriod(period, 1), 3);
+      if (held > time.now) continue;
       const meetingId = `MR-${period}-${team.teamId}`;
       out.push({
         type: 'HoldMeeting',
@@ -52,23 +46,24 @@ export const demoReviews = (seed = 20260603): DemoCommand[] => {
       for (let k = 0; k < 2; k++) {
         const actionId = `AI-${period}-${team.teamId}-${k + 1}`;
         const due = held + int(10, 20) * DAY;
-        out.push({ type: 'AddActionItem', data: { actionId, title: ACTIONS[int(0, ACTIONS.length - 1)], due: dateOf(due + 8 * 3_600_000), ownerRepId: members[int(0, members.length - 1)], source: meetingId } });
+        out.push({ type: 'AddActionItem', at: held + 3_600_000, data: { actionId, title: ACTIONS[int(0, ACTIONS.length - 1)], due: dateOf(due + 8 * 3_600_000), ownerRepId: members[int(0, members.length - 1)], source: meetingId } });
         const fate = int(0, 99);
         if (fate < 70) done(actionId, due, false);
         else if (fate < 88) done(actionId, due, true);
         // else: still open — overdue once its due date has passed
       }
     }
-    for (let q = 1; q <= 3; q++) {
-      const period = `2026-Q${q}`;
-      const held = workingDay(2026, q * 3 + 1, 5) + 5 * 3_600_000;
+    for (let back = 3; back >= 1; back--) {
+      const period = shiftPeriod(time.quarter, -back);
+      const held = workingDay(firstMonthAfter(period), 5) + 5 * 3_600_000;
+      if (held > time.now) continue;
       const meetingId = `QR-${period}-${team.teamId}`;
       out.push({ type: 'HoldMeeting', data: { meetingId, kind: 'quarterly-retro', occurredAt: new Date(held).toISOString(), attendees, period, teamId: team.teamId } });
       for (const kind of ['keep', 'stop', 'try'] as const)
-        out.push({ type: 'RecordLesson', data: { lessonId: `LS-${period}-${team.teamId}-${kind}`, period, kind, text: LESSONS[kind][int(0, 2)], teamId: team.teamId, meetingId } });
+        out.push({ type: 'RecordLesson', at: held + 3_600_000, data: { lessonId: `LS-${period}-${team.teamId}-${kind}`, period, kind, text: LESSONS[kind][int(0, 2)], teamId: team.teamId, meetingId } });
       const actionId = `AI-${period}-${team.teamId}-retro`;
       const due = held + 30 * DAY;
-      out.push({ type: 'AddActionItem', data: { actionId, title: `落实复盘改进：${LESSONS.try[int(0, 2)]}`, due: dateOf(due + 8 * 3_600_000), ownerRepId: members[0], source: meetingId } });
+      out.push({ type: 'AddActionItem', at: held + 3_600_000, data: { actionId, title: `落实复盘改进：${LESSONS.try[int(0, 2)]}`, due: dateOf(due + 8 * 3_600_000), ownerRepId: members[0], source: meetingId } });
       if (int(0, 99) < 60) done(actionId, due, int(0, 1) === 1);
     }
   }

@@ -1,9 +1,13 @@
 // Demo scorecards: a monthly rep scorecard weighing revenue, new customers and orders, and the
-// October 2026 appraisals of team East, one of them acknowledged.
+// appraisals of team East for the month before last, made and one acknowledged early last month.
+import { shiftPeriod } from '../../core/shared/period';
+import { workingDay, type DemoTime } from './calendar';
 import { repIds, type DemoCommand } from './company';
 
-export const demoScorecards = (): DemoCommand[] => {
+export const demoScorecards = (time: DemoTime): DemoCommand[] => {
   const east = repIds().filter((_, i) => i % 3 === 0);
+  const appraised = shiftPeriod(time.month, -2);
+  const last = shiftPeriod(time.month, -1);
   return [
     {
       type: 'DefineScorecard',
@@ -21,8 +25,9 @@ export const demoScorecards = (): DemoCommand[] => {
     },
     ...east.map((repId, i) => ({
       type: 'RecordAppraisal',
-      data: { appraisalId: `AP-2026-10-${repId}`, repId, period: '2026-10', scorecardId: 'SC-REP-MONTHLY', rating: [4, 3, 3, 5][i] ?? 3, comments: ['回款节奏好，继续保持', '新客户开发需加强', '订单数达标，客单价偏低', '全面超额完成'][i] ?? '继续努力' },
+      at: workingDay(last, 1) + 3_600_000,
+      data: { appraisalId: `AP-${appraised}-${repId}`, repId, period: appraised, scorecardId: 'SC-REP-MONTHLY', rating: [4, 3, 3, 5][i] ?? 3, comments: ['回款节奏好，继续保持', '新客户开发需加强', '订单数达标，客单价偏低', '全面超额完成'][i] ?? '继续努力' },
     })),
-    { type: 'AcknowledgeAppraisal', data: { appraisalId: `AP-2026-10-${east[0]}`, occurredAt: '2026-11-03T10:00:00+08:00', comment: '收到，谢谢' } },
+    { type: 'AcknowledgeAppraisal', data: { appraisalId: `AP-${appraised}-${east[0]}`, occurredAt: new Date(workingDay(last, 2) + 30 * 60_000).toISOString(), comment: '收到，谢谢' } },
   ];
 };

@@ -26,6 +26,12 @@ export interface CommandInput {
 export interface CommandOptions {
   readonly idempotencyKey?: string;
   readonly correlationId?: string;
+  /**
+   * The moment the command is decided at and recorded at, instead of the clock's now: for a loader
+   * writing a history in the order it was recorded (the demo). Never later than the clock; the
+   * HTTP routes never set it.
+   */
+  readonly recordedAt?: string;
 }
 
 export type CommandResult = E.Either<Problem, readonly StoredEvent[]>;
@@ -134,9 +140,11 @@ export class CommandEngine {
    * is retried on its own, in order. A command that needs facts from read models first flushes
    * what is pending, so its facts include the batch's earlier commands.
    */
-  async handleBatch(inputs: readonly CommandInput[], actor: Actor, options: CommandOptions = {}, keys?: readonly string[]): Promise<CommandResult[]> {
-    const itemOptionsOf = (o: CommandOptions, i: number): CommandOptions =>
-      keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i);
+  async handleBatch(inputs: readonly CommandInput[], actor: Actor, options: CommandOptions = {}, keys?: readonly string[], recordedAt?: readonly string[]): Promise<CommandResult[]> {
+    const itemOptionsOf = (o: CommandOptions, i: number): CommandOptions => ({
+      ...(keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i)),
+      ...(recordedAt ? { recordedAt: recordedAt[i] } : o.recordedAt ? { recordedAt: o.recordedAt } : {}),
+    });
     const results: (CommandResult | undefined)[] = new Array(inputs.length);
     const overlay = new Map<string, Folded>();
     let pending: { index: number; decided: Decided; digest: string }[] = [];
@@ -167,7 +175,9 @@ export class CommandEngine {
         continue;
       }
       if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
-      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, true);
+      // a history written in recorded order reads every stream rather than assume it new: a
+      // command retried after losing that bet would be appended after later ones
+      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
       if (E.isLeft(decided)) {
         results[i] = decided;
         continue;
@@ -245,7 +255,7 @@ export class CommandEngine {
   }
 
   private async decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Promise<E.Either<Problem, Decided>> {
-    const allowed = await this.allow(input, actor, overlay, optimistic);
+    const allowed = await this.allow(input, actor, overlay, optimistic, options.recordedAt);
     if (E.isLeft(allowed)) return allowed;
     const { spec, command, stream, own, ctx, assumed, now } = allowed.right;
     const future = commandInFuture(command, ctx.time);
@@ -278,7 +288,7 @@ export class CommandEngine {
   }
 
   /** Decode the command, load what it reads, and check the caller's role and scope on it. */
-  private async allow(input: CommandInput, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean): Promise<E.Either<Problem, Allowed>> {
+  private async allow(input: CommandInput, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean, recordedAt?: string): Promise<E.Either<Problem, Allowed>> {
     if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
     if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
     const spec = commandsByType.get(input.type);
@@ -303,7 +313,10 @@ export class CommandEngine {
       return hit.state as S;
     };
     const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS, { state }) : {};
-    const now = this.deps.clock().toISOString();
+    const clock = this.deps.clock();
+    if (recordedAt !== undefined && !(Date.parse(recordedAt) <= clock.getTime()))
+      return E.left(invalid(`a command cannot be recorded at ${recordedAt}: not an instant, or later than now (${clock.toISOString()})`, [{ path: 'recordedAt', message: 'expected an instant no later than now' }]));
+    const now = recordedAt === undefined ? clock.toISOString() : new Date(recordedAt).toISOString();
     const ctx: DecideContext = { state, facts, time: { ...(this.deps.time ?? DEFAULT_TIME), now } };
     if (spec.scope) {
       const scope = spec.scope(command, ctx);

@@ -62,15 +62,18 @@ describe('the demo company, November 2026', () => {
   it('G-2026-11 at the end of 15 November reads the sales of 1–15 November, not the month', async () => {
     const at = q('2026-11-15T23:59:59+08:00');
     const g = await (await t.get(`/api/goals/G-2026-11?at=${at}`, admin)).json();
-    // the goal's own series: 153,370,800 by the end of 15 November. Expected: the weekly children
-    // W45 (90,000,000, over) + W46 (90,000,000 × (7 days − 1 s) / 7 days = 89,999,851) = 179,999,851.
-    // 153,370,800 / 179,999,851 = 0.852 → behind. Forecast: 153,370,800 × 30 days / (15 days − 1 s)
-    // = 153,370,800 × 2,592,000,000 / 1,295,999,000 = 306,741,837 (rounded).
-    expect(figures(g)).toEqual({ actual: 153_370_800, expectedToDate: 179_999_851, pace: 'behind', forecast: 306_741_837 });
-    expect(g.series.at(-1).actual).toBe(153_370_800);
+    // the goal's own series by the end of 15 November: 118 sales (12 of them the support renewals
+    // of 1 November) of 158,290,800 less four refunds (SO-2026-03589 219,648 on 1 Nov,
+    // SO-2026-03534 178,200 on 6 Nov, SO-2026-03526 1,302,000 on 9 Nov, SO-2026-03667 167,040 on
+    // 15 Nov: 1,866,888) = 156,423,912. Expected: the weekly children W45 (90,000,000, over) + W46
+    // (90,000,000 × (7 days − 1 s) / 7 days = 89,999,851) = 179,999,851. 156,423,912 / 179,999,851
+    // = 0.869 → behind. Forecast: 156,423,912 × 30 days / (15 days − 1 s) = 156,423,912 ×
+    // 2,592,000,000 / 1,295,999,000 = 312,848,065 (rounded).
+    expect(figures(g)).toEqual({ actual: 156_423_912, expectedToDate: 179_999_851, pace: 'behind', forecast: 312_848_065 });
+    expect(g.series.at(-1).actual).toBe(156_423_912);
     const review = await (await t.get(`/api/reviews/2026-11?at=${at}`, admin)).json();
     const revenue = review.kpis.find((k: any) => k.metric === 'revenue');
-    expect({ actual: revenue.actual, expectedToDate: revenue.expectedToDate, pace: revenue.pace }).toEqual({ actual: 153_370_800, expectedToDate: 179_999_851, pace: 'behind' });
+    expect({ actual: revenue.actual, expectedToDate: revenue.expectedToDate, pace: revenue.pace }).toEqual({ actual: 156_423_912, expectedToDate: 179_999_851, pace: 'behind' });
   });
 
   it('G-2026-11 says its team goals do not add up: ¥2.93 M of ¥3.6 M, short by ¥670,000.00', async () => {

@@ -19,15 +19,15 @@ describe('a seasonal breakdown of the demo (2 December 2026)', () => {
   }, 120_000);
 
   it("splits R-05's 2027-Q1 goal of ¥900,000 by its January–March 2026, not by October–December 2026", async () => {
-    // R-05's revenue in the demo: 2026-01 18,912,400; 2026-02 15,037,200; 2026-03 32,853,120
-    // (Σ 66,802,720). 90,000,000 × each / Σ = 25,479,740.94 · 20,258,875.69 · 44,261,383.37: the
-    // floors sum to 89,999,998 and the two largest fractions (.94, .69) take one fen each.
-    // (Weighed by October–December 2026, December not over, it gave ¥375,772.59 · ¥524,225.88 · ¥1.53.)
+    // R-05's revenue in the demo: 2026-01 18,931,600; 2026-02 17,204,400; 2026-03 36,157,020
+    // (Σ 72,293,020). 90,000,000 × each / Σ = 23,568,582.42 · 21,418,333.33 · 45,013,084.25: the
+    // floors sum to 89,999,999 and the largest fraction (.42) takes the last fen.
+    // (Weighed by October–December 2026, December not over, it gave March next to nothing.)
     await created(await t.post('SetGoal', { goalId: 'G-R05-2027Q1', title: 'R-05 2027 Q1', owner: 'rep:R-05', metric: 'revenue', period: '2027-Q1', target: 90_000_000, relevance: 'plan 2027' }, admin));
     const decomposed = await created(await t.post('DecomposeGoal', { goalId: 'G-R05-2027Q1', into: 'month', method: 'seasonal' }, admin));
     const data = decomposed.events[0].data;
-    expect(data.children.map((c: { period: string; target: number }) => [c.period, c.target])).toEqual([['2027-01', 25_479_741], ['2027-02', 20_258_876], ['2027-03', 44_261_383]]);
-    expect([data.reference, data.weights, data.fallback]).toEqual([['2026-01', '2026-02', '2026-03'], ['18912400', '15037200', '32853120'], undefined]);
+    expect(data.children.map((c: { period: string; target: number }) => [c.period, c.target])).toEqual([['2027-01', 23_568_583], ['2027-02', 21_418_333], ['2027-03', 45_013_084]]);
+    expect([data.reference, data.weights, data.fallback]).toEqual([['2026-01', '2026-02', '2026-03'], ['18931600', '17204400', '36157020'], undefined]);
     const goal: Progress = await (await t.get('/api/goals/G-R05-2027Q1', admin)).json();
     expect(goal.breakdown?.reference).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(goal.warnings.filter((w) => w.startsWith('breakdown'))).toEqual([]);

@@ -77,31 +77,35 @@ describe('the demo company, November 2026 (issue 14.1)', () => {
     ({ t, admin } = await demoTally());
   }, 60_000);
 
-  it('R-09: the October refund clawed back at 5 % no longer also keeps QUOTA-120 from being paid', async () => {
-    const { body } = await statement(t, admin, 'R-09', '2026-11');
-    // 27,529,520 sold − 2,088,000 − 940,800 refunded of November orders = 24,500,720; the
-    // 1,070,880 refund of an October order is the clawback line (× 5 % = −53,544), not netted.
-    // Quota 20,000,000: 24,500,720 / 20,000,000 = 1.2250 ≥ 1.2 → QUOTA-120 pays 300,000.
-    expect({ achieved: body.achieved, attainment: body.attainment }).toEqual({ achieved: 24_500_720, attainment: 1.225 });
-    expect(tierBasis(body)).toBe(24_500_720); // 16,000,000 + 8,000,000 + 500,720
+  it('R-03: the October refund clawed back on its own line no longer also keeps QUOTA-120 from being paid', async () => {
+    const { body } = await statement(t, admin, 'R-03', '2026-11');
+    // 24,467,200 sold in November (24,107,200 + the 360,000 support renewal of the 1st), none of it
+    // refunded; the 655,200 refund on 16 November of SO-2026-03587 (sold 26 October, in October's
+    // 3 % tier) is the clawback line (655,200 × 3 % = −19,656), not netted. Quota 20,000,000:
+    // 24,467,200 / 20,000,000 = 1.2234 ≥ 1.2 → QUOTA-120 pays 300,000 (netted as well: 23,812,000
+    // → 1.1906, and QUOTA-120 would not pay).
+    expect({ achieved: body.achieved, attainment: body.attainment }).toEqual({ achieved: 24_467_200, attainment: 1.2234 });
+    expect(tierBasis(body)).toBe(24_467_200); // 16,000,000 + 8,000,000 + 467,200
     expect(kinds(body).filter(([id]: [string]) => id.startsWith('bonus') || id.startsWith('clawback'))).toEqual([
-      ['bonus:QUOTA-100', 24_500_720, 200_000],
-      ['bonus:QUOTA-120', 24_500_720, 300_000],
-      ['clawback:SO-2026-03597', 1_070_880, -53_544],
+      ['bonus:QUOTA-100', 24_467_200, 200_000],
+      ['bonus:QUOTA-120', 24_467_200, 300_000],
+      ['clawback:SO-2026-03587', 655_200, -19_656],
     ]);
   });
 
-  it('R-05: the attainment shown is the one its bands add up to', async () => {
-    const { body } = await statement(t, admin, 'R-05', '2026-11');
-    // bands 16,000,000 + 8,000,000 + 10,374,208 = 34,374,208 → 1.7187 (was shown as 1.7087,
-    // the 200,000 refund of an October order — clawed back at 5 % — netted a second time)
-    expect(tierBasis(body)).toBe(34_374_208);
-    expect({ achieved: body.achieved, attainment: body.attainment }).toEqual({ achieved: 34_374_208, attainment: 1.7187 });
+  it('R-01: the attainment shown is the one its bands add up to', async () => {
+    const { body } = await statement(t, admin, 'R-01', '2026-11');
+    // 24,825,680 sold in November, none of it refunded: bands 16,000,000 + 8,000,000 + 825,680 →
+    // 1.2413 (netting the 1,302,000 refund of SO-2026-03526, an October order clawed back at 3 % =
+    // −39,060, a second time would show 23,523,680 → 1.1762)
+    expect(tierBasis(body)).toBe(24_825_680);
+    expect({ achieved: body.achieved, attainment: body.attainment }).toEqual({ achieved: 24_825_680, attainment: 1.2413 });
+    expect(kinds(body).filter(([id]: [string]) => id.startsWith('clawback'))).toEqual([['clawback:SO-2026-03526', 1_302_000, -39_060]]);
   });
 
-  it("the monthly scorecard's revenue of R-09 and R-05 is their statements' achieved", async () => {
+  it("the monthly scorecard's revenue of R-03 and R-01 is their statements' achieved", async () => {
     const rows = (await (await t.get('/api/scorecards/SC-REP-MONTHLY?period=2026-11', admin)).json()).rows;
     const revenue = (repId: string) => rows.find((r: any) => r.repId === repId).kpis.find((k: any) => k.kpiId === 'revenue').actual;
-    expect([revenue('R-09'), revenue('R-05')]).toEqual([24_500_720, 34_374_208]);
+    expect([revenue('R-03'), revenue('R-01')]).toEqual([24_467_200, 24_825_680]);
   });
 });

@@ -3,9 +3,9 @@
 // GET /api/analytics say for the same period at the same moment.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/readModels';
-import { loadDemo } from '../../server/demo/load';
 import { copyState } from '../../server/projections/snapshots';
-import { testTally, type TestTally } from '../support/app';
+import type { TestTally } from '../support/app';
+import { demoTally } from '../support/demo';
 
 interface Contributor { key: string; value: number; previous: number; change: number; target?: number; expectedToDate?: number; deviation?: number }
 interface Kpi { metric: string; goalId: string | null; target: number | null; actual: number; attainment: number | null; expectedToDate: number | null; deviation: number | null; pace: string | null; contributors: { reps: Contributor[]; products: Contributor[]; customers: Contributor[] } | null }
@@ -19,10 +19,8 @@ const json = async (path: string) => {
 };
 
 beforeAll(async () => {
-  t = await testTally();
-  await loadDemo(t.deps.engine);
-  admin = await t.token('admin');
-});
+  ({ t, admin } = await demoTally());
+}, 60_000);
 
 describe('the review of a demo month', () => {
   it('measures revenue against the company goal exactly as GET /api/goals does', async () => {
@@ -37,7 +35,10 @@ describe('the review of a demo month', () => {
   });
 
   it('names the reps furthest behind their own goals as the top contributors to the shortfall', async () => {
-    const review = await json('/api/reviews/2026-11');
+    // November as it stood at the end of the 15th, behind its goal: 156,423,912 of 179,999,851
+    // expected by then (goalsAt.api.spec.ts); the whole month beat its ¥3.6 M by ¥29,495.72
+    const at = `at=${encodeURIComponent('2026-11-15T23:59:59+08:00')}`;
+    const review = await json(`/api/reviews/2026-11?${at}`);
     const deviation = review.deviations.find((d: Kpi) => d.metric === 'revenue');
     expect(deviation.deviation).toBeLessThan(0);
     const top: Contributor[] = deviation.contributors.reps;
@@ -46,7 +47,7 @@ describe('the review of a demo month', () => {
     for (let i = 1; i < top.length; i++) expect(top[i].deviation!).toBeGreaterThanOrEqual(top[i - 1].deviation!);
     expect(top[0].deviation!).toBeLessThan(0);
     for (const c of top) {
-      const own = await json(`/api/goals/G-2026-11-${c.key}`);
+      const own = await json(`/api/goals/G-2026-11-${c.key}?${at}`);
       expect({ value: c.value, target: c.target, expectedToDate: c.expectedToDate }).toEqual({ value: own.actual, target: own.target, expectedToDate: own.expectedToDate });
     }
   });
@@ -87,7 +88,8 @@ describe('the review of a demo month', () => {
     expect(retro.months.map((m: { period: string }) => m.period)).toEqual(['2026-04', '2026-05', '2026-06']);
     for (const m of retro.months) {
       expect(m.meeting.meetingId).toBe(`MR-${m.period}-T-EAST`);
-      // the demo is recorded in one go, so each month was known then as it is now
+      // a month's late sales are recorded in its first 36 hours, before its review on the third
+      // working day, so each month was known then as it is now
       expect(m.changes).toEqual([]);
       expect(m.then.kpis.map((k: Kpi) => k.actual)).toEqual(m.now.kpis.map((k: Kpi) => k.actual));
     }

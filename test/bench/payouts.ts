@@ -31,8 +31,9 @@ export interface PayoutTimes {
 
 export const measurePayouts = async (year = 2026, runs = 5): Promise<PayoutTimes> => {
   const config = loadConfig({ TALLY_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256!', TALLY_DEMO: '0', TALLY_STORE: 'memory:' });
-  const tally = await composeWith(config, new MemoryStore(), () => new Date('2026-11-27T10:00:00+08:00'));
-  await loadDemo(tally.deps.engine);
+  const demoNow = new Date('2026-12-02T10:00:00+08:00');
+  const tally = await composeWith(config, new MemoryStore(), () => demoNow);
+  await loadDemo(tally.deps.engine, demoNow, config.zone);
   const p = tally.deps.projections;
   await p.waitFor((await tally.deps.store.head()).position);
   statementsForYear(p.world, year); // warm up the JIT, so both figures are measured alike

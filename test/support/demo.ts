@@ -1,10 +1,10 @@
 // The demo company loaded into a test Tally, as it stands on the morning of 2 December 2026 (the
-// issues' reproductions were made then), with an admin token.
+// issues' reproductions were made then; the demo is built up to the test clock), with an admin token.
 import { loadDemo } from '../../server/demo/load';
 import { testTally, type TestTally } from './app';
 
 export const demoTally = async (now = '2026-12-02T10:00:00+08:00'): Promise<{ t: TestTally; admin: string }> => {
   const t = await testTally({ now });
-  await loadDemo(t.deps.engine);
+  await loadDemo(t.deps.engine, new Date(now), t.deps.config.zone);
   return { t, admin: await t.token('admin') };
 };

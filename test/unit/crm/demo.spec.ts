@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { careProjection } from '../../../core/readModels/care';
 import { pipelineOf, pipelineProjection } from '../../../core/readModels/pipeline';
+import { demoTime } from '../../../server/demo/calendar';
 import { demoCompany } from '../../../server/demo/company';
 import { demoCrm } from '../../../server/demo/crm';
 import { SYSTEM_ACTOR } from '../../../server/engine/actor';
@@ -11,10 +12,11 @@ import { testTally } from '../../support/app';
 
 describe('the demo CRM section', () => {
   it('is accepted whole on top of the demo company, and is the same every time', async () => {
-    expect(demoCrm()).toEqual(demoCrm());
-    const t = await testTally();
+    const time = demoTime(new Date('2026-11-27T10:00:00+08:00'), 'Asia/Shanghai');
+    expect(demoCrm(time)).toEqual(demoCrm(time));
+    const t = await testTally({ now: '2026-11-27T10:00:00+08:00' });
     // the company's teams, reps and customers (its sales do not matter here)
-    const commands = [...demoCompany().filter((c) => c.type !== 'RecordSale' && c.type !== 'RefundSale'), ...demoCrm()];
+    const commands = [...demoCompany(time).filter((c) => c.type !== 'RecordSale' && c.type !== 'RefundSale'), ...demoCrm(time)].map(({ type, data }) => ({ type, data }));
     const results = await t.deps.engine.handleBatch(commands, SYSTEM_ACTOR);
     const refused = results.flatMap((r, i) => (E.isLeft(r) ? [`${commands[i].type} ${JSON.stringify(commands[i].data)}: ${r.left.detail}`] : []));
     expect(refused).toEqual([]);
@@ -23,6 +25,6 @@ describe('the demo CRM section', () => {
     expect(p.open.deals).toBeGreaterThan(10);
     expect(p.won.deals).toBeGreaterThan(10);
     expect(p.lost.competitors.length).toBeGreaterThan(2);
-    expect(w.get(careProjection).policy.holidays.filter((h) => h.name === '春节').map((h) => h.date)).toEqual(['2025-01-29', '2026-02-17', '2027-02-06']);
+    expect(w.get(careProjection).policy.holidays.filter((h) => h.name === '春节').map((h) => h.date)).toEqual(['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26']);
   });
 });
