@@ -7,7 +7,7 @@ import { comparedGrowth, comparisonView, periodComparison, type Comparison, type
 import { largestRemainder } from '../shared/money';
 import { parsePeriod, periodBounds, periodOf, subPeriods, type Bounds, type PeriodKind } from '../shared/period';
 import type { Directory } from './directory';
-import type { LedgerEntry, SalesLedger } from './salesLedger';
+import { creditsAt, entriesBetween as ownerEntriesBetween, firstSaleOf, orderOf, type LedgerEntry, type OrderLine, type SalesLedger } from './salesLedger';
 
 export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier'] as const;
 export type AnalyticsBy = (typeof ANALYTICS_BY)[number];
@@ -51,13 +51,9 @@ interface Acc {
 
 const acc = (): Acc => ({ revenue: 0, units: 0, orders: 0, customers: new Set(), newCustomers: new Set() });
 
-const inScope = (e: LedgerEntry, scope: AnalyticsScope) => scope.kind === 'all' || (scope.kind === 'rep' ? e.repId === scope.repId : e.teamId === scope.teamId);
-
 /** The entries in scope whose business time is in [start, end), in log order. */
-const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: AnalyticsScope): LedgerEntry[] => {
-  const source = scope.kind === 'rep' ? (ledger.owners.get(`rep:${scope.repId}`)?.entries ?? []).map((i) => ledger.entries[i]) : ledger.entries;
-  return source.filter((e) => e.ms >= start && e.ms < end && inScope(e, scope));
-};
+const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: AnalyticsScope): LedgerEntry[] =>
+  ownerEntriesBetween(ledger, scope.kind === 'all' ? 'company' : scope.kind === 'rep' ? `rep:${scope.repId}` : `team:${scope.teamId}`, start, end);
 
 /**
  * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
@@ -97,40 +93,30 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): S
  * between the credits the same way.
  */
 const productSplitter = (ledger: SalesLedger): Splitter => {
-  const grids = new Map<number, { amounts: number[][]; units: number[][] }>();
+  const grids = new Map<number, { lines: readonly OrderLine[]; repIds: string[]; amounts: number[][]; units: number[][] }>();
   return (e) => {
-    const lines = ledger.orders.get(e.orderId)?.lines ?? [];
-    if (lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
-    const credits = creditsAt(ledger, e.position);
     let grid = grids.get(e.position);
     if (!grid) {
+      const lines = orderOf(ledger, e.orderId)?.lines ?? [];
+      const credits = creditsAt(ledger, e.position);
       const lineAmounts = e.kind === 'sale' ? lines.map((l) => l.amount) : allocate(-sum(credits, (c) => c.amount), lines.map((l) => l.amount));
       const lineUnits = e.kind === 'sale' ? lines.map((l) => l.units) : lines.map(() => 0);
-      grid = { amounts: shareGrid(credits.map((c) => Math.abs(c.amount)), lineAmounts), units: shareGrid(credits.map((c) => c.units), lineUnits) };
+      grid = {
+        lines, repIds: credits.map((c) => c.repId),
+        amounts: lines.length === 0 ? [] : shareGrid(credits.map((c) => Math.abs(c.amount)), lineAmounts),
+        units: lines.length === 0 ? [] : shareGrid(credits.map((c) => c.units), lineUnits),
+      };
       grids.set(e.position, grid);
     }
-    const i = credits.indexOf(e);
+    if (grid.lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
+    const i = grid.repIds.indexOf(e.repId);
     const sign = e.kind === 'refund' ? -1 : 1;
-    return lines.map((l, j) => ({ key: l.product, amount: sign * grid.amounts[i][j], units: grid.units[i][j] }));
+    const { amounts, units } = grid;
+    return grid.lines.map((l, j) => ({ key: l.product, amount: sign * amounts[i][j], units: units[i][j] }));
   };
 };
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
-
-/** The credits of the sale or refund at a log position: consecutive entries of the ledger, which is in log order. */
-const creditsAt = (ledger: SalesLedger, position: number): LedgerEntry[] => {
-  const entries = ledger.entries;
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid].position < position) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: LedgerEntry[] = [];
-  for (let i = lo; i < entries.length && entries[i].position === position; i++) out.push(entries[i]);
-  return out;
-};
 
 /**
  * A table of whole numbers whose rows sum to `rows` and columns to `columns` (the two totals are
@@ -175,7 +161,6 @@ export const allocate = (total: number, weights: readonly number[]): number[] =>
 const group = (ctx: AnalyticsContext, split: Splitter, perCredit: boolean, entries: readonly LedgerEntry[]): Map<string, Acc> => {
   const rows = new Map<string, Acc>();
   const counted = new Set<string>();
-  const firstSales = ctx.ledger.firstSales;
   for (const e of entries) {
     for (const part of split(e)) {
       let r = rows.get(part.key);
@@ -190,7 +175,7 @@ const group = (ctx: AnalyticsContext, split: Splitter, perCredit: boolean, entri
         r.orders++;
       }
       r.customers.add(e.customerId);
-      if (firstSales.get(e.customerId)?.position === e.position) r.newCustomers.add(e.customerId);
+      if (firstSaleOf(ctx.ledger, e.customerId)?.position === e.position) r.newCustomers.add(e.customerId);
     }
   }
   return rows;

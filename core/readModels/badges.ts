@@ -8,7 +8,7 @@ import type { BadgeAwardedData } from '../incentives/events';
 import { directoryProjection } from './directory';
 import { repGoals } from './goalLink';
 import { defineProjection } from './projection';
-import { entriesIn, salesLedgerProjection, totals, type LedgerEntry, type SalesLedger } from './salesLedger';
+import { entriesBetween, entriesIn, salesLedgerProjection, totals, type LedgerEntry, type SalesLedger } from './salesLedger';
 import type { World } from './world';
 
 export interface Badge {
@@ -43,8 +43,7 @@ export const badgesProjection = defineProjection<BadgesState>({
 /** The rep's earliest sale credit by business time (a late-recorded earlier sale counts). */
 const firstSaleOf = (ledger: SalesLedger, repId: string): LedgerEntry | undefined => {
   let first: LedgerEntry | undefined;
-  for (const i of ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
-    const e = ledger.entries[i];
+  for (const e of entriesBetween(ledger, `rep:${repId}`)) {
     if (e.kind === 'sale' && (!first || e.ms < first.ms || (e.ms === first.ms && e.position < first.position))) first = e;
   }
   return first;

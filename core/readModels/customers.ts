@@ -8,7 +8,7 @@ import type { CustomerProfileUpdatedData, CustomerReassignedData, CustomerRegist
 import { Dec } from '../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../shared/period';
 import { defineProjection } from './projection';
-import type { SalesLedger } from './salesLedger';
+import { customerMonthRevenue, eachCustomerCredit, type SalesLedger } from './salesLedger';
 
 export type { Tier };
 
@@ -118,20 +118,19 @@ export const trailingStart = (atMs: number, months: number, zone: string): numbe
 export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs: number): Map<string, SalesFigures> => {
   const out = new Map<string, SalesFigures>();
   let lastPosition = -1;
-  for (const e of ledger.entries) {
-    if (e.ms >= atMs) continue;
-    let f = out.get(e.customerId);
-    if (!f) out.set(e.customerId, (f = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0 }));
-    f.lifetimeRevenue += e.amount;
-    if (e.ms >= windowStartMs) f.trailingRevenue += e.amount;
+  eachCustomerCredit(ledger, atMs, (customerId, ms, amount, sale, position) => {
+    let f = out.get(customerId);
+    if (!f) out.set(customerId, (f = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0 }));
+    f.lifetimeRevenue += amount;
+    if (ms >= windowStartMs) f.trailingRevenue += amount;
     // a split sale is several consecutive credits of one event: one order for the customer
-    if (e.kind === 'sale' && e.position !== lastPosition) {
+    if (sale && position !== lastPosition) {
       f.orders++;
-      if (f.firstSaleMs === undefined || e.ms < f.firstSaleMs) f.firstSaleMs = e.ms;
-      if (f.lastSaleMs === undefined || e.ms > f.lastSaleMs) f.lastSaleMs = e.ms;
+      if (f.firstSaleMs === undefined || ms < f.firstSaleMs) f.firstSaleMs = ms;
+      if (f.lastSaleMs === undefined || ms > f.lastSaleMs) f.lastSaleMs = ms;
     }
-    lastPosition = e.position;
-  }
+    lastPosition = position;
+  });
   return out;
 };
 
@@ -237,10 +236,7 @@ const monthIndex = (periodId: string) => Number(periodId.slice(0, 4)) * 12 + Num
 export const tierHistory = (m: CustomersModel, ledger: SalesLedger, customerId: string, atMs: number, months = 12): TierPoint[] => {
   const current = periodOf('month', atMs, m.zone);
   const perCustomer: { id: string; months: [number, number][] }[] = [];
-  for (const [key, b] of ledger.owners) {
-    if (!key.startsWith('customer:')) continue;
-    perCustomer.push({ id: key.slice(9), months: [...b.byMonth].map(([k, t]): [number, number] => [k, t.revenue]).sort((a, b2) => a[0] - b2[0]) });
-  }
+  for (const [id, byMonth] of customerMonthRevenue(ledger)) perCustomer.push({ id, months: [...byMonth].sort((a, b2) => a[0] - b2[0]) });
   const points: TierPoint[] = [];
   for (let k = months - 1; k >= 1; k--) {
     const month = shiftPeriod(current, -k);

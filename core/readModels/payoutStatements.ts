@@ -18,7 +18,7 @@ import { disputesOfRep, disputesProjection, type DisputesState } from './dispute
 import { memoized } from './memo';
 import { approvalOf, DISPUTE_PREFIX, LATE_PREFIX, payoutsProjection, type Approval, type PayoutsState, type PlanVersion } from './payouts';
 import { quotaOf } from './goalLink';
-import { entriesIn, salesLedgerProjection, type LedgerEntry, type SalesLedger } from './salesLedger';
+import { entriesBetween, entriesIn, orderOf, salesLedgerProjection, type LedgerEntry, type SalesLedger } from './salesLedger';
 import type { World } from './world';
 
 export type Shown =
@@ -283,21 +283,18 @@ export class StatementBook {
     let m = this.salesMemo.get(repId);
     if (!m) {
       m = new Map();
-      for (const i of this.ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
-        const e = this.ledger.entries[i];
-        if (e.kind === 'sale') m.set(e.orderId, toCredit(e));
-      }
+      for (const e of entriesBetween(this.ledger, `rep:${repId}`)) if (e.kind === 'sale') m.set(e.orderId, toCredit(e));
       this.salesMemo.set(repId, m);
     }
     return m;
   }
 
   private orderOf(repId: string, orderId: string): OrderFacts | undefined {
-    const order = this.ledger.orders.get(orderId);
+    const order = orderOf(this.ledger, orderId);
     if (!order) return undefined;
-    const split = this.payouts.splits.get(orderId);
-    const index = split ? split.repIds.indexOf(repId) : -1;
-    return { lines: order.lines, ...(split && index >= 0 ? { split: { shares: split.shares, index } } : {}) };
+    // a sale credited to one rep is no split
+    const index = order.repIds.length > 1 ? order.repIds.indexOf(repId) : -1;
+    return { lines: order.lines, ...(index >= 0 ? { split: { shares: order.shares, index } } : {}) };
   }
 
   private ratePaid(repId: string, sale: CreditEntry, kind: string): Decimal | null {

@@ -1,9 +1,8 @@
 // The payouts read model: every plan version (with its log position), every approved statement
-// as it was approved, what approved statements settled for earlier periods, and the shares of
-// split sales (for SPIFFs). Statements are computed from it in payoutStatements.ts.
+// as it was approved, and what approved statements settled for earlier periods. Statements are
+// computed from it in payoutStatements.ts (a split sale's shares come from the sales ledger).
 import type { StatementBody } from '../incentives/calculate/types';
 import type { IncentivePlan, PayoutApprovedData } from '../incentives/events';
-import type { SaleRecordedData } from '../sales/events';
 import { defineProjection } from './projection';
 
 export interface PlanVersion {
@@ -41,8 +40,6 @@ export interface PayoutsState {
   readonly settled: Map<string, Settlement>;
   /** dispute ids whose adjustment an approved statement carried */
   readonly settledDisputes: Set<string>;
-  /** orderId → the reps and shares of a split sale */
-  readonly splits: Map<string, { readonly repIds: readonly string[]; readonly shares: readonly string[] }>;
 }
 
 export const LATE_PREFIX = 'adjustment:late:';
@@ -67,7 +64,7 @@ const approve = (s: PayoutsState, d: PayoutApprovedData, position: number, appro
 
 export const payoutsProjection = defineProjection<PayoutsState>({
   name: 'payouts',
-  init: () => ({ plans: new Map(), approvals: new Map(), settled: new Map(), settledDisputes: new Set(), splits: new Map() }),
+  init: () => ({ plans: new Map(), approvals: new Map(), settled: new Map(), settledDisputes: new Set() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'IncentivePlanPublished': {
@@ -81,11 +78,6 @@ export const payoutsProjection = defineProjection<PayoutsState>({
       case 'PayoutApproved':
         approve(s, e.data as PayoutApprovedData, e.position, e.recordedAt, e.meta.actor);
         break;
-      case 'SaleRecorded': {
-        const d = e.data as SaleRecordedData;
-        if (d.credits.length > 1) s.splits.set(d.orderId, { repIds: d.credits.map((c) => c.repId), shares: d.credits.map((c) => c.share) });
-        break;
-      }
     }
     return s;
   },

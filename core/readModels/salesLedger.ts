@@ -1,12 +1,19 @@
-// The sales ledger: every credit of a sale and of a refund, indexed so that the contract metrics
+// The sales ledger: every credit of a sale and of a refund, from which the contract metrics
 // (revenue net of refunds, units, orders, newCustomers, activeCustomers) of any owner — the
-// company, a team, a rep, a customer, a product — over any period are cheap to read. Goals, the
+// company, a team, a rep, a customer, a product — over any period are read. Goals, the
 // leaderboard, analytics, payouts, scorecards and reviews all read their sales figures here, so
 // they agree to the fen. Business time (occurredAt) places a fact in a period; a refund lowers
 // revenue in the period in which the refund occurred and changes no units or orders.
+//
+// Stored as columns (ledgerColumns.ts): one row per credit in log order, ids interned, and per
+// owner per month the ascending list of its rows. Rows are only ever appended, so the ledger as
+// it stood at any earlier position is the same columns read below a cut (`ledgerAt`): asOf reads
+// a view, it never refolds the sales. Every reader goes through the query functions below, which
+// read no row past the view's cut.
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
+import { IntList, Interner, room } from './ledgerColumns';
 import { defineProjection } from './projection';
 
 export type Metric = 'revenue' | 'units' | 'orders' | 'newCustomers' | 'activeCustomers';
@@ -15,6 +22,7 @@ export const METRICS: readonly Metric[] = ['revenue', 'units', 'orders', 'newCus
 /** `company`, `team:ID`, `rep:ID`, `customer:ID`, `product:NAME` */
 export type OwnerKey = string;
 
+/** One credit as a record, made on demand from the columns. */
 export interface LedgerEntry {
   readonly position: number;
   readonly kind: 'sale' | 'refund';
@@ -39,13 +47,6 @@ export interface Totals {
   orders: number;
 }
 
-interface Buckets {
-  readonly byDay: Map<number, Totals>;
-  readonly byMonth: Map<number, Totals>;
-  readonly customersByDay: Map<number, Set<string>>;
-  readonly entries: number[];
-}
-
 export interface FirstSale {
   readonly ms: number;
   readonly position: number;
@@ -53,29 +54,73 @@ export interface FirstSale {
   readonly teamIds: readonly string[];
 }
 
-interface OrderInfo {
-  readonly customerId: string;
-  readonly lines: readonly { product: string; units: number; amount: number }[];
+export interface OrderLine {
+  readonly product: string;
+  readonly units: number;
+  readonly amount: number;
 }
 
+export interface OrderInfo {
+  readonly customerId: string;
+  readonly position: number;
+  readonly lines: readonly OrderLine[];
+  /** the credits' reps and shares, in credit order */
+  readonly repIds: readonly string[];
+  readonly shares: readonly string[];
+}
+
+const SALE = 0;
+const REFUND = 1;
+
+/** The columns every view of one ledger shares; only the fold appends to them. */
+export class LedgerData {
+  rows = 0;
+  position = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  order = new Int32Array(1024);
+  customer = new Int32Array(1024);
+  rep = new Int32Array(1024);
+  team = new Int32Array(1024);
+  share = new Int32Array(1024);
+  ms = new Float64Array(1024);
+  day = new Int32Array(1024);
+  amount = new Float64Array(1024);
+  units = new Float64Array(1024);
+  readonly orderIds = new Interner();
+  readonly customerIds = new Interner();
+  readonly repIds = new Interner();
+  readonly teamIds = new Interner();
+  readonly shareIds = new Interner();
+  readonly productIds = new Interner();
+  /** per order id: the first row of the sale that recorded it (-1: not recorded), and its lines */
+  orderRow = new Int32Array(1024).fill(-1);
+  lineStart = new Int32Array(1024);
+  lineCount = new Int32Array(1024);
+  lines = 0;
+  lineProduct = new Int32Array(1024);
+  lineUnits = new Float64Array(1024);
+  lineAmount = new Float64Array(1024);
+  /** owner → month → ascending rows credited to it (products are read through their orders' lines) */
+  readonly owners = new Map<OwnerKey, Map<number, IntList>>();
+  /** customer → each first sale it had, in log order: a late-recorded earlier sale replaces it */
+  readonly firstSales = new Map<string, FirstSale[]>();
+}
+
+/** The ledger as of a position: the shared columns, read below a cut. */
 export interface SalesLedger {
   readonly zone: string;
-  readonly entries: LedgerEntry[];
-  readonly owners: Map<OwnerKey, Buckets>;
-  readonly orders: Map<string, OrderInfo>;
-  /** each customer's earliest sale by business time (a late-recorded earlier sale replaces it) */
-  readonly firstSales: Map<string, FirstSale>;
-  /** local day → indexes of the entries that occurred on it, so a part of a day is read by the instant */
-  readonly dayEntries: Map<number, number[]>;
+  readonly data: LedgerData;
+  /** rows visible; absent: every row (the live ledger) */
+  readonly cut?: number;
+  /** the position of the cut; absent: the live ledger */
+  readonly position?: number;
 }
 
 const DAY_MS = 86_400_000;
 
 export const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
 
-// Memos for the fold's hot path (a replay posts each sale five or six times): the month of a
-// local day, and owner keys built once per id instead of a new string per post. Pure functions
-// of their arguments, so sharing them between Worlds changes no answer.
+// The month of a local day, memoised for the fold's hot path; a pure function of its argument.
 const monthCache = new Map<number, number>();
 const monthOfDay = (day: number): number => {
   let m = monthCache.get(day);
@@ -86,8 +131,9 @@ const monthOfDay = (day: number): number => {
   return m;
 };
 
+// Owner keys built once per id instead of a new string per post (a pure memo as well).
 const ownerKeys = new Map<string, Map<string, OwnerKey>>();
-const ownerKey = (kind: 'rep' | 'team' | 'customer' | 'product', id: string): OwnerKey => {
+const ownerKey = (kind: 'rep' | 'team' | 'customer', id: string): OwnerKey => {
   let byId = ownerKeys.get(kind);
   if (!byId) ownerKeys.set(kind, (byId = new Map()));
   let key = byId.get(id);
@@ -98,117 +144,139 @@ const ownerKey = (kind: 'rep' | 'team' | 'customer' | 'product', id: string): Ow
   return key;
 };
 
-const zero = (): Totals => ({ revenue: 0, units: 0, orders: 0 });
+/** The month key of an owner whose rows are listed once for every month (customers). */
+const ALL_MONTHS = -1;
 
-const bucketsOf = (s: SalesLedger, key: OwnerKey): Buckets => {
-  let b = s.owners.get(key);
-  if (!b) s.owners.set(key, (b = { byDay: new Map(), byMonth: new Map(), customersByDay: new Map(), entries: [] }));
-  return b;
+const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
+  let months = d.owners.get(owner);
+  if (!months) d.owners.set(owner, (months = new Map()));
+  let l = months.get(month);
+  if (!l) months.set(month, (l = new IntList()));
+  return l;
 };
 
-const add = (map: Map<number, Totals>, k: number, revenue: number, units: number, orders: number) => {
-  let t = map.get(k);
-  if (!t) map.set(k, (t = zero()));
-  t.revenue += revenue;
-  t.units += units;
-  t.orders += orders;
+const growRows = (d: LedgerData, n: number) => {
+  if (n < d.position.length) return;
+  d.position = room(d.position, n, Int32Array);
+  d.kind = room(d.kind, n, Uint8Array);
+  d.order = room(d.order, n, Int32Array);
+  d.customer = room(d.customer, n, Int32Array);
+  d.rep = room(d.rep, n, Int32Array);
+  d.team = room(d.team, n, Int32Array);
+  d.share = room(d.share, n, Int32Array);
+  d.ms = room(d.ms, n, Float64Array);
+  d.day = room(d.day, n, Int32Array);
+  d.amount = room(d.amount, n, Float64Array);
+  d.units = room(d.units, n, Float64Array);
 };
 
-const post = (s: SalesLedger, key: OwnerKey, day: number, month: number, revenue: number, units: number, orders: number, customerId: string | undefined, entryIndex: number | undefined) => {
-  const b = bucketsOf(s, key);
-  add(b.byDay, day, revenue, units, orders);
-  add(b.byMonth, month, revenue, units, orders);
-  if (customerId !== undefined) {
-    let set = b.customersByDay.get(day);
-    if (!set) b.customersByDay.set(day, (set = new Set()));
-    set.add(customerId);
+interface CreditIn {
+  readonly repId: string;
+  readonly teamId: string;
+  readonly share?: string;
+  readonly amount: number;
+  readonly units?: number;
+}
+
+/** Append the credits of one sale or refund as rows, and list each row under its rep, team, customer and the company. */
+const appendCredits = (d: LedgerData, kind: number, position: number, orderId: string, customerId: string, ms: number, day: number, credits: readonly CreditIn[]): number => {
+  const month = monthOfDay(day);
+  const order = d.orderIds.id(orderId);
+  const customer = d.customerIds.id(customerId);
+  const first = d.rows;
+  const company = list(d, 'company', month);
+  // a customer's rows are few (tens): one list over all months instead of hundreds of thousands of tiny ones
+  const own = list(d, ownerKey('customer', customerId), ALL_MONTHS);
+  for (const c of credits) {
+    const i = d.rows++;
+    growRows(d, i);
+    d.position[i] = position;
+    d.kind[i] = kind;
+    d.order[i] = order;
+    d.customer[i] = customer;
+    d.rep[i] = d.repIds.id(c.repId);
+    d.team[i] = d.teamIds.id(c.teamId);
+    d.share[i] = c.share === undefined ? -1 : d.shareIds.id(c.share);
+    d.ms[i] = ms;
+    d.day[i] = day;
+    d.amount[i] = kind === SALE ? c.amount : -c.amount;
+    d.units[i] = kind === SALE ? (c.units ?? 0) : 0;
+    list(d, ownerKey('rep', c.repId), month).push(i);
+    list(d, ownerKey('team', c.teamId), month).push(i);
+    company.push(i);
+    own.push(i);
   }
-  if (entryIndex !== undefined) b.entries.push(entryIndex);
+  return first;
 };
 
-const record = (s: SalesLedger, e: LedgerEntry) => {
-  const i = s.entries.length;
-  s.entries.push(e);
-  const onDay = s.dayEntries.get(e.day);
-  if (onDay) onDay.push(i);
-  else s.dayEntries.set(e.day, [i]);
-  const month = monthOfDay(e.day);
-  const customer = e.kind === 'sale' ? e.customerId : undefined;
-  // a split sale is one order for each rep, but still one order for the team and the company
-  post(s, ownerKey('rep', e.repId), e.day, month, e.amount, e.units, e.orders, customer, i);
-  return month;
-};
-
-const applySale = (s: SalesLedger, d: SaleRecordedData, position: number, ms: number) => {
-  const day = localDay(ms, s.zone);
-  let month = 0;
-  for (const c of d.credits)
-    month = record(s, { position, kind: 'sale', orderId: d.orderId, customerId: d.customerId, repId: c.repId, teamId: c.teamId, ms, day, amount: c.amount, units: c.units, orders: 1 });
-  if (d.credits.length === 1) {
-    const c = d.credits[0];
-    post(s, ownerKey('team', c.teamId), day, month, c.amount, c.units, 1, d.customerId, undefined);
-  } else {
-    const teams = new Map<string, { amount: number; units: number }>();
-    for (const c of d.credits) {
-      const t = teams.get(c.teamId) ?? { amount: 0, units: 0 };
-      teams.set(c.teamId, { amount: t.amount + c.amount, units: t.units + c.units });
-    }
-    for (const [teamId, t] of teams) post(s, ownerKey('team', teamId), day, month, t.amount, t.units, 1, d.customerId, undefined);
+const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRecordedData['lines']) => {
+  const order = d.orderIds.id(orderId);
+  if (order >= d.orderRow.length) {
+    const from = d.orderRow.length;
+    d.orderRow = room(d.orderRow, order, Int32Array);
+    d.orderRow.fill(-1, from);
+    d.lineStart = room(d.lineStart, order, Int32Array);
+    d.lineCount = room(d.lineCount, order, Int32Array);
   }
-  post(s, 'company', day, month, d.amount, d.units, 1, d.customerId, undefined);
-  // a customer's own buckets keep no set of itself: a day with its sale has orders (customersOnDay)
-  post(s, ownerKey('customer', d.customerId), day, month, d.amount, d.units, 1, undefined, undefined);
-  for (const l of d.lines) post(s, ownerKey('product', l.product), day, month, l.amount, l.units, 1, d.customerId, undefined);
-  s.orders.set(d.orderId, { customerId: d.customerId, lines: d.lines });
-  const first = s.firstSales.get(d.customerId);
-  if (!first || ms < first.ms)
-    s.firstSales.set(d.customerId, { ms, position, repIds: d.credits.map((c) => c.repId), teamIds: [...new Set(d.credits.map((c) => c.teamId))] });
-};
-
-const applyRefund = (s: SalesLedger, d: SaleRefundedData, position: number, ms: number) => {
-  const day = localDay(ms, s.zone);
-  let month = monthOfDay(day);
-  for (const c of d.credits)
-    month = record(s, { position, kind: 'refund', orderId: d.orderId, customerId: d.customerId, repId: c.repId, teamId: c.teamId, ms, day, amount: -c.amount, units: 0, orders: 0 });
-  const teams = new Map<string, number>();
-  for (const c of d.credits) teams.set(c.teamId, (teams.get(c.teamId) ?? 0) + c.amount);
-  for (const [teamId, amount] of teams) post(s, ownerKey('team', teamId), day, month, -amount, 0, 0, undefined, undefined);
-  post(s, 'company', day, month, -d.amount, 0, 0, undefined, undefined);
-  post(s, ownerKey('customer', d.customerId), day, month, -d.amount, 0, 0, undefined, undefined);
-  // A refund names no products: it is shared over the order's lines by their amounts.
-  const order = s.orders.get(d.orderId);
-  if (order && order.lines.length > 0) {
-    const total = order.lines.reduce((a, l) => a + l.amount, 0);
-    const parts = total > 0 ? largestRemainder(d.amount, order.lines.map((l) => l.amount)) : order.lines.map((_, i) => (i === 0 ? d.amount : 0));
-    order.lines.forEach((l, i) => post(s, ownerKey('product', l.product), day, month, -parts[i], 0, 0, undefined, undefined));
+  d.orderRow[order] = row;
+  d.lineStart[order] = d.lines;
+  d.lineCount[order] = lines.length;
+  for (const l of lines) {
+    const j = d.lines++;
+    d.lineProduct = room(d.lineProduct, j, Int32Array);
+    d.lineUnits = room(d.lineUnits, j, Float64Array);
+    d.lineAmount = room(d.lineAmount, j, Float64Array);
+    d.lineProduct[j] = d.productIds.id(l.product);
+    d.lineUnits[j] = l.units;
+    d.lineAmount[j] = l.amount;
   }
 };
 
-/**
- * A copy for an asOf snapshot (projection.ts), sharing only what the fold never changes: entries,
- * order infos and first sales are replaced, never edited, so the copy shares them; totals and
- * customer sets are added to in place, so they are copied. About 10× faster than structuredClone.
- */
+const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: number) => {
+  const d = s.data;
+  const row = appendCredits(d, SALE, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
+  recordOrder(d, e.orderId, row, e.lines);
+  const history = d.firstSales.get(e.customerId);
+  const first = history?.[history.length - 1];
+  if (!first || ms < first.ms) {
+    const f = { ms, position, repIds: e.credits.map((c) => c.repId), teamIds: [...new Set(e.credits.map((c) => c.teamId))] };
+    if (history) history.push(f);
+    else d.firstSales.set(e.customerId, [f]);
+  }
+};
+
+const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: number) => {
+  appendCredits(s.data, REFUND, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
+};
+
+/** A deep copy of the columns, for an asOf snapshot: nothing the fold appends to is shared. */
 const copyLedger = (s: SalesLedger): SalesLedger => {
-  const totals = (m: Map<number, Totals>) => {
-    const out = new Map<number, Totals>();
-    for (const [k, t] of m) out.set(k, { revenue: t.revenue, units: t.units, orders: t.orders });
-    return out;
-  };
-  const owners = new Map<OwnerKey, Buckets>();
-  for (const [key, b] of s.owners) {
-    const customersByDay = new Map<number, Set<string>>();
-    for (const [day, set] of b.customersByDay) customersByDay.set(day, new Set(set));
-    owners.set(key, { byDay: totals(b.byDay), byMonth: totals(b.byMonth), customersByDay, entries: b.entries.slice() });
+  const d = s.data;
+  const c = new LedgerData();
+  Object.assign(c, {
+    rows: d.rows, position: d.position.slice(), kind: d.kind.slice(), order: d.order.slice(), customer: d.customer.slice(), rep: d.rep.slice(), team: d.team.slice(),
+    share: d.share.slice(), ms: d.ms.slice(), day: d.day.slice(), amount: d.amount.slice(), units: d.units.slice(),
+    orderRow: d.orderRow.slice(), lineStart: d.lineStart.slice(), lineCount: d.lineCount.slice(), lines: d.lines,
+    lineProduct: d.lineProduct.slice(), lineUnits: d.lineUnits.slice(), lineAmount: d.lineAmount.slice(),
+  });
+  for (const k of ['orderIds', 'customerIds', 'repIds', 'teamIds', 'shareIds', 'productIds'] as const) for (const name of d[k].names) c[k].id(name);
+  for (const [owner, months] of d.owners) {
+    const copy = new Map<number, IntList>();
+    for (const [m, l] of months) {
+      const n = new IntList();
+      n.data = l.data.slice();
+      n.length = l.length;
+      copy.set(m, n);
+    }
+    c.owners.set(owner, copy);
   }
-  const dayEntries = new Map<number, number[]>();
-  for (const [day, list] of s.dayEntries) dayEntries.set(day, list.slice());
-  return { zone: s.zone, entries: s.entries.slice(), owners, orders: new Map(s.orders), firstSales: new Map(s.firstSales), dayEntries };
+  for (const [id, h] of d.firstSales) c.firstSales.set(id, h.slice());
+  return { zone: s.zone, data: c };
 };
 
 export const salesLedgerProjection = defineProjection<SalesLedger>({
   name: 'salesLedger',
-  init: (settings) => ({ zone: settings.zone, entries: [], owners: new Map(), orders: new Map(), firstSales: new Map(), dayEntries: new Map() }),
+  init: (settings) => ({ zone: settings.zone, data: new LedgerData() }),
   apply: (s, e) => {
     if (e.type === 'SaleRecorded') applySale(s, e.data as SaleRecordedData, e.position, toMillis(e.occurredAt));
     else if (e.type === 'SaleRefunded') applyRefund(s, e.data as SaleRefundedData, e.position, toMillis(e.occurredAt));
@@ -216,6 +284,107 @@ export const salesLedgerProjection = defineProjection<SalesLedger>({
   },
   snapshot: copyLedger,
 });
+
+// ---------- the view ----------
+
+/** Rows visible in the view. */
+const rowsOf = (s: SalesLedger): number => s.cut ?? s.data.rows;
+const positionOf = (s: SalesLedger): number => s.position ?? Infinity;
+
+/** The ledger as it stood once the event at `position` was folded: a cut of the same columns. */
+export const ledgerAt = (s: SalesLedger, position: number): SalesLedger => {
+  const d = s.data;
+  let lo = 0;
+  let hi = rowsOf(s);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.position[mid] <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return { zone: s.zone, data: d, cut: lo, position: Math.min(position, positionOf(s)) };
+};
+
+const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
+  position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.names[d.order[i]], customerId: d.customerIds.names[d.customer[i]],
+  repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: d.ms[i], day: d.day[i], amount: d.amount[i], units: d.units[i], orders: d.kind[i] === SALE ? 1 : 0,
+});
+
+/**
+ * Each visible row of an owner in the months that local days [fromDay, toDay) touch (every month
+ * when unbounded), month by month; a customer's every row. Callers filter by day or instant.
+ */
+const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (row: number) => void): void => {
+  const months = s.data.owners.get(owner);
+  if (!months) return;
+  const cut = rowsOf(s);
+  const visit = (l: IntList | undefined) => {
+    if (!l) return;
+    for (let k = 0, n = l.countBelow(cut); k < n; k++) f(l.data[k]);
+  };
+  const all = months.get(ALL_MONTHS);
+  if (all) visit(all);
+  else if (Number.isFinite(fromDay) && Number.isFinite(toDay)) {
+    if (toDay <= fromDay) return;
+    for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) visit(months.get(m));
+  } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));
+};
+
+const PRODUCT = 'product:';
+const CUSTOMER = 'customer:';
+
+/**
+ * What an owner was credited on local days [fromDay, toDay), as the old per-owner buckets held
+ * it: one call per credit (per order line for a product), with the orders it adds — a sale is
+ * one order for the rep, and one for its team, the company and the customer however many of
+ * their reps share it — and its customer (-1 for a refund).
+ */
+const eachPost = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (day: number, ms: number, amount: number, units: number, orders: number, customer: number) => void): void => {
+  const d = s.data;
+  const product = owner.startsWith(PRODUCT) ? d.productIds.find(owner.slice(PRODUCT.length)) : undefined;
+  if (product !== undefined) {
+    if (product >= 0) eachProductPost(s, product, fromDay, toDay, f);
+    return;
+  }
+  let last = -1;
+  eachRow(s, owner, fromDay, toDay, (i) => {
+    const day = d.day[i];
+    if (day < fromDay || day >= toDay) return;
+    const sale = d.kind[i] === SALE;
+    const orders = sale && d.position[i] !== last ? 1 : 0;
+    if (sale) last = d.position[i];
+    f(day, d.ms[i], d.amount[i], d.units[i], orders, sale ? d.customer[i] : -1);
+  });
+};
+
+/** A product's part of each sale and refund: a sale's lines of it; a refund shared over the order's lines by their amounts. */
+const eachProductPost = (s: SalesLedger, product: number, fromDay: number, toDay: number, f: (day: number, ms: number, amount: number, units: number, orders: number, customer: number) => void): void => {
+  const d = s.data;
+  let last = -1;
+  eachRow(s, 'company', fromDay, toDay, (i) => {
+    const day = d.day[i];
+    if (day < fromDay || day >= toDay || d.position[i] === last) return;
+    last = d.position[i];
+    const order = d.order[i];
+    if (saleRowOf(d, order) < 0) return;
+    const start = d.lineStart[order];
+    const n = d.lineCount[order];
+    if (d.kind[i] === SALE) {
+      for (let j = start; j < start + n; j++) if (d.lineProduct[j] === product) f(day, d.ms[i], d.lineAmount[j], d.lineUnits[j], 1, d.customer[i]);
+      return;
+    }
+    let refund = 0;
+    for (let r = i; r < rowsOf(s) && d.position[r] === last; r++) refund -= d.amount[r];
+    const amounts = Array.from(d.lineAmount.subarray(start, start + n));
+    const total = amounts.reduce((a, x) => a + x, 0);
+    const parts = total > 0 ? largestRemainder(refund, amounts) : amounts.map((_, k) => (k === 0 ? refund : 0));
+    for (let k = 0; k < n; k++) if (d.lineProduct[start + k] === product) f(day, d.ms[i], -parts[k], 0, 0, -1);
+  });
+};
+
+/** The first row of the sale that recorded an order id (-1: none). */
+const saleRowOf = (d: LedgerData, order: number): number => (order < 0 || order >= d.orderRow.length ? -1 : d.orderRow[order]);
+
+const customerName = (s: SalesLedger, id: number): string => s.data.customerIds.names[id];
 
 // ---------- queries ----------
 
@@ -231,58 +400,55 @@ export const dayRange = (periodId: string, zone: string): DayRange => {
   return { from: localDay(b.start, zone), to: localDay(b.end, zone) };
 };
 
-/** Revenue, units and orders of an owner over a period (month buckets where the period allows). */
-export const totals = (s: SalesLedger, owner: OwnerKey, periodId: string): Totals => {
-  const b = s.owners.get(owner);
+const zero = (): Totals => ({ revenue: 0, units: 0, orders: 0 });
+
+/** Revenue, units and orders of an owner over local days [from, to). */
+export const totalsBetweenDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Totals => {
   const out = zero();
-  if (!b) return out;
-  const p = parsePeriod(periodId);
-  if (!p) throw new RangeError(`not a period id: ${periodId}`);
-  const range = dayRange(periodId, s.zone);
-  if (p.kind === 'year' || p.kind === 'quarter' || p.kind === 'month') {
-    for (let m = monthOfDay(range.from), end = monthOfDay(range.to - 1); m <= end; m++) {
-      const t = b.byMonth.get(m);
-      if (t) (out.revenue += t.revenue), (out.units += t.units), (out.orders += t.orders);
-    }
-  } else {
-    for (let d = range.from; d < range.to; d++) {
-      const t = b.byDay.get(d);
-      if (t) (out.revenue += t.revenue), (out.units += t.units), (out.orders += t.orders);
-    }
-  }
+  eachPost(s, owner, from, to, (_d, _ms, amount, units, orders) => {
+    out.revenue += amount;
+    out.units += units;
+    out.orders += orders;
+  });
   return out;
 };
 
-const CUSTOMER = 'customer:';
+/** Revenue, units and orders of an owner over a period. */
+export const totals = (s: SalesLedger, owner: OwnerKey, periodId: string): Totals => {
+  if (!parsePeriod(periodId)) throw new RangeError(`not a period id: ${periodId}`);
+  const range = dayRange(periodId, s.zone);
+  return totalsBetweenDays(s, owner, range.from, range.to);
+};
+
+/** The customers with a sale credited to the owner on local days [from, to), each with the first day it bought. */
+export const customersBetweenDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Map<string, number> => {
+  const first = new Map<number, number>();
+  eachPost(s, owner, from, to, (day, _ms, _a, _u, _o, customer) => {
+    if (customer < 0) return;
+    const seen = first.get(customer);
+    if (seen === undefined || day < seen) first.set(customer, day);
+  });
+  const out = new Map<string, number>();
+  for (const [c, day] of first) out.set(customerName(s, c), day);
+  return out;
+};
 
 /** The customers with a sale credited to the owner on a local day. */
-export const customersOnDay = (s: SalesLedger, owner: OwnerKey, day: number): Iterable<string> => {
-  const b = s.owners.get(owner);
-  if (!b) return [];
-  if (owner.startsWith(CUSTOMER)) return (b.byDay.get(day)?.orders ?? 0) > 0 ? [owner.slice(CUSTOMER.length)] : [];
-  return b.customersByDay.get(day) ?? [];
-};
+export const customersOnDay = (s: SalesLedger, owner: OwnerKey, day: number): Iterable<string> => customersBetweenDays(s, owner, day, day + 1).keys();
 
 /** Distinct customers with a sale credited to the owner in the period. */
 export const activeCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string): Set<string> => {
-  const out = new Set<string>();
-  const b = s.owners.get(owner);
-  if (!b) return out;
   const range = dayRange(periodId, s.zone);
-  if (owner.startsWith(CUSTOMER)) {
-    // only sales count orders, so a day with orders is a day the customer bought
-    for (const [d, t] of b.byDay) if (d >= range.from && d < range.to && t.orders > 0) return out.add(owner.slice(CUSTOMER.length));
-    return out;
-  }
-  if (range.to - range.from > b.customersByDay.size) {
-    for (const [d, set] of b.customersByDay) if (d >= range.from && d < range.to) for (const c of set) out.add(c);
-  } else {
-    for (let d = range.from; d < range.to; d++) for (const c of b.customersByDay.get(d) ?? []) out.add(c);
-  }
-  return out;
+  return new Set(customersBetweenDays(s, owner, range.from, range.to).keys());
 };
 
-const ownerMatchesFirstSale = (owner: OwnerKey, f: FirstSale, customerId: string): boolean => {
+export const splitOwner = (owner: OwnerKey): [string, string] => {
+  const i = owner.indexOf(':');
+  return i < 0 ? [owner, ''] : [owner.slice(0, i), owner.slice(i + 1)];
+};
+
+/** Was a customer's first sale credited to the owner (`company`, `team:ID`, `rep:ID`, `customer:ID`)? */
+export const firstSaleCredits = (owner: OwnerKey, f: FirstSale, customerId: string): boolean => {
   if (owner === 'company') return true;
   const [kind, id] = splitOwner(owner);
   if (kind === 'rep') return f.repIds.includes(id);
@@ -291,16 +457,28 @@ const ownerMatchesFirstSale = (owner: OwnerKey, f: FirstSale, customerId: string
   return false;
 };
 
-export const splitOwner = (owner: OwnerKey): [string, string] => {
-  const i = owner.indexOf(':');
-  return i < 0 ? [owner, ''] : [owner.slice(0, i), owner.slice(i + 1)];
+/** A customer's earliest sale by business time as known in the view. */
+export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => {
+  const history = s.data.firstSales.get(customerId);
+  if (!history) return undefined;
+  const at = positionOf(s);
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i];
+  return undefined;
 };
+
+/** Every customer's first sale as known in the view. */
+export function* firstSales(s: SalesLedger): Iterable<[string, FirstSale]> {
+  for (const id of s.data.firstSales.keys()) {
+    const f = firstSaleOf(s, id);
+    if (f) yield [id, f];
+  }
+}
 
 /** Customers whose first-ever sale falls in the period and was credited to the owner. */
 export const newCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string): string[] => {
   const b = periodBounds(periodId, s.zone);
   const out: string[] = [];
-  for (const [customerId, f] of s.firstSales) if (f.ms >= b.start && f.ms < b.end && ownerMatchesFirstSale(owner, f, customerId)) out.push(customerId);
+  for (const [customerId, f] of firstSales(s)) if (f.ms >= b.start && f.ms < b.end && firstSaleCredits(owner, f, customerId)) out.push(customerId);
   return out;
 };
 
@@ -309,7 +487,7 @@ export const newCustomersByOwner = (s: SalesLedger, periodId: string): Map<Owner
   const b = periodBounds(periodId, s.zone);
   const out = new Map<OwnerKey, number>();
   const bump = (k: string) => out.set(k, (out.get(k) ?? 0) + 1);
-  for (const f of s.firstSales.values()) {
+  for (const [, f] of firstSales(s)) {
     if (f.ms < b.start || f.ms >= b.end) continue;
     bump('company');
     for (const r of f.repIds) bump(`rep:${r}`);
@@ -334,29 +512,70 @@ export const metricValue = (s: SalesLedger, owner: OwnerKey, metric: Metric, per
   }
 };
 
-/** The rep-level entries (sale and refund credits) of a rep, team, company or customer in a period. */
+/**
+ * The rep-level entries (sale and refund credits) of a rep, team, customer or the company with
+ * business time in [start, end) (unbounded by default), in log order.
+ */
+export const entriesBetween = (s: SalesLedger, owner: OwnerKey, start = -Infinity, end = Infinity): LedgerEntry[] => {
+  const d = s.data;
+  const rows: number[] = [];
+  const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
+  const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
+  eachRow(s, owner.startsWith(PRODUCT) ? 'company' : owner, fromDay, toDay, (i) => {
+    if (d.ms[i] >= start && d.ms[i] < end) rows.push(i);
+  });
+  return rows.sort((a, b) => a - b).map((i) => entryAt(d, i));
+};
+
+/** The rep-level entries of an owner in a period, in log order. */
 export const entriesIn = (s: SalesLedger, owner: OwnerKey, periodId: string): LedgerEntry[] => {
   const b = periodBounds(periodId, s.zone);
-  const [kind, id] = splitOwner(owner);
-  const pick = (e: LedgerEntry) => e.ms >= b.start && e.ms < b.end;
-  if (kind === 'rep') return (s.owners.get(owner)?.entries ?? []).map((i) => s.entries[i]).filter(pick);
-  if (kind === 'team') return s.entries.filter((e) => e.teamId === id && pick(e));
-  if (kind === 'customer') return s.entries.filter((e) => e.customerId === id && pick(e));
-  return s.entries.filter(pick);
+  return entriesBetween(s, owner, b.start, b.end);
+};
+
+/** The credits of the sale or refund at a log position: consecutive rows, since rows are in log order. */
+export const creditsAt = (s: SalesLedger, position: number): LedgerEntry[] => {
+  const d = s.data;
+  const cut = rowsOf(s);
+  let lo = 0;
+  let hi = cut;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.position[mid] < position) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LedgerEntry[] = [];
+  for (let i = lo; i < cut && d.position[i] === position; i++) out.push(entryAt(d, i));
+  return out;
+};
+
+/** An order as recorded (its lines, and its credits' reps and shares), if recorded in the view. */
+export const orderOf = (s: SalesLedger, orderId: string): OrderInfo | undefined => {
+  const d = s.data;
+  const order = d.orderIds.find(orderId);
+  const row = saleRowOf(d, order);
+  if (row < 0 || row >= rowsOf(s)) return undefined;
+  const lines: OrderLine[] = [];
+  for (let j = d.lineStart[order], end = j + d.lineCount[order]; j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct[j]], units: d.lineUnits[j], amount: d.lineAmount[j] });
+  const repIds: string[] = [];
+  const shares: string[] = [];
+  for (let i = row; i < d.rows && d.position[i] === d.position[row]; i++) {
+    repIds.push(d.repIds.names[d.rep[i]]);
+    shares.push(d.share[i] < 0 ? '' : d.shareIds.names[d.share[i]]);
+  }
+  return { customerId: d.customerIds.names[d.customer[row]], position: d.position[row], lines, repIds, shares };
 };
 
 /** A metric of a rep over any span of business time [start, end) (a contest window, a period to date), from its credits. */
 export const repValueBetween = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
   if (metric === 'newCustomers') {
     let n = 0;
-    for (const f of ledger.firstSales.values()) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
+    for (const [, f] of firstSales(ledger)) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
     return n;
   }
   let sum = 0;
   const customers = new Set<string>();
-  for (const i of ledger.owners.get(`rep:${repId}`)?.entries ?? []) {
-    const e = ledger.entries[i];
-    if (e.ms < start || e.ms >= end) continue;
+  for (const e of entriesBetween(ledger, `rep:${repId}`, start, end)) {
     if (metric === 'revenue') sum += e.amount;
     else if (metric === 'units') sum += e.units;
     else if (metric === 'orders') sum += e.orders;
@@ -365,12 +584,54 @@ export const repValueBetween = (ledger: SalesLedger, repId: string, metric: stri
   return metric === 'activeCustomers' ? customers.size : sum;
 };
 
+/** Revenue, units and orders of an owner on each local day of [from, to). */
+export const dailyTotalsBetween = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Totals[] => {
+  const out = Array.from({ length: Math.max(0, to - from) }, zero);
+  eachPost(s, owner, from, to, (day, _ms, amount, units, orders) => {
+    const t = out[day - from];
+    t.revenue += amount;
+    t.units += units;
+    t.orders += orders;
+  });
+  return out;
+};
+
 /** Daily values of revenue/units/orders for an owner, for sparklines and seasonal weights. */
 export const dailyTotals = (s: SalesLedger, owner: OwnerKey, periodId: string): { day: number; totals: Totals }[] => {
-  const b = s.owners.get(owner);
   const range = dayRange(periodId, s.zone);
-  const out: { day: number; totals: Totals }[] = [];
-  for (let d = range.from; d < range.to; d++) out.push({ day: d, totals: b?.byDay.get(d) ?? zero() });
+  return dailyTotalsBetween(s, owner, range.from, range.to).map((totals, i) => ({ day: range.from + i, totals }));
+};
+
+/** What an owner (company, team, rep, customer) was credited on local day `day` up to the instant `atMs` (inclusive). */
+export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs: number): Totals & { customers: Set<string> } => {
+  const out = { ...zero(), customers: new Set<string>() };
+  eachPost(s, owner, day, day + 1, (_d, ms, amount, units, orders, customer) => {
+    if (ms > atMs) return;
+    out.revenue += amount;
+    out.units += units;
+    out.orders += orders;
+    if (customer >= 0) out.customers.add(customerName(s, customer));
+  });
+  return out;
+};
+
+/** Each customer's credits before `atMs` in log order: what per-customer figures fold. */
+export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number) => void): void => {
+  const d = s.data;
+  for (let i = 0, n = rowsOf(s); i < n; i++) if (d.ms[i] < atMs) f(d.customerIds.names[d.customer[i]], d.ms[i], d.amount[i], d.kind[i] === SALE, d.position[i]);
+};
+
+/** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
+export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, number>> => {
+  const d = s.data;
+  const out = new Map<string, Map<number, number>>();
+  for (let i = 0, n = rowsOf(s); i < n; i++) {
+    const id = d.customerIds.names[d.customer[i]];
+    let months = out.get(id);
+    if (!months) out.set(id, (months = new Map()));
+    const m = monthOfDay(d.day[i]);
+    months.set(m, (months.get(m) ?? 0) + d.amount[i]);
+  }
   return out;
 };
 

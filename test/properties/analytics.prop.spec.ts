@@ -10,7 +10,7 @@ import { largestRemainder } from '../../core/shared/money';
 import { classifyAt, customersProjection } from '../../core/readModels/customers';
 import { directoryProjection } from '../../core/readModels/directory';
 import { allProjections } from '../../core/readModels';
-import { metricValue, salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { entriesBetween, metricValue, orderOf, salesLedgerProjection } from '../../core/readModels/salesLedger';
 import { World } from '../../core/readModels/world';
 import { recordSale, refundSale } from '../../core/sales/decide';
 import type { SaleRecordedData } from '../../core/sales/events';
@@ -115,7 +115,7 @@ describe('analytics', () => {
           // the total is the ledger's own figure for the owner, so analytics agree with goals and payouts
           for (const m of ['revenue', 'units', 'orders'] as const) expect(total[m]).toBe(metricValue(ledger, owner, m, period));
           const b = periodBounds(period, ZONE);
-          const inPeriod = ledger.entries.filter((e) => e.kind === 'sale' && e.ms >= b.start && e.ms < b.end && (scope.kind === 'all' || (scope.kind === 'rep' ? e.repId === scope.repId : e.teamId === scope.teamId)));
+          const inPeriod = entriesBetween(ledger, 'company').filter((e) => e.kind === 'sale' && e.ms >= b.start && e.ms < b.end && (scope.kind === 'all' || (scope.kind === 'rep' ? e.repId === scope.repId : e.teamId === scope.teamId)));
           const distinct = (key: (e: (typeof inPeriod)[number]) => string[]) => new Set(inPeriod.flatMap((e) => key(e).map((k) => `${e.position}|${k}`))).size;
           for (const by of ANALYTICS_BY) {
             const { rows } = analytics(c, period, by, scope);
@@ -124,7 +124,7 @@ describe('analytics', () => {
             const expectedOrders =
               by === 'rep' ? inPeriod.length
               : by === 'team' ? distinct((e) => [e.teamId])
-              : by === 'product' ? distinct((e) => ledger.orders.get(e.orderId)!.lines.map((l) => l.product))
+              : by === 'product' ? distinct((e) => orderOf(ledger, e.orderId)!.lines.map((l) => l.product))
               : total.orders;
             expect(sum(rows, 'orders'), `${by} orders`).toBe(expectedOrders);
             expect(rows.map((r) => r.key), `${by} sorted`).toEqual([...rows.map((r) => r.key)].sort());

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/readModels';
 import { reviewsProjection } from '../../core/readModels/reviews';
-import { salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { entriesBetween, salesLedgerProjection } from '../../core/readModels/salesLedger';
 import { World } from '../../core/readModels/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { SYSTEM_ACTOR } from '../../server/engine/actor';
@@ -135,7 +135,7 @@ describe('asOf', () => {
         // every event recorded by t1 is known at t1, and none recorded after it
         expect(events.filter((e) => Date.parse(e.recordedAt) <= t1).length).toBe(p1);
         const known = (w: World) => new Set([
-          ...w.get(salesLedgerProjection).entries.map((e) => e.position),
+          ...entriesBetween(w.get(salesLedgerProjection), 'company').map((e) => e.position),
           ...[...w.get(reviewsProjection).actions.values()].map((r) => r.position),
           ...[...w.get(reviewsProjection).meetings.values()].map((r) => r.position),
         ]);

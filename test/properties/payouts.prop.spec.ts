@@ -6,7 +6,7 @@ import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { CommissionRule, IncentivePlan } from '../../core/incentives/events';
 import { allProjections } from '../../core/readModels';
 import { bookAt, statementOf } from '../../core/readModels/payoutStatements';
-import { entriesIn, salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { entriesBetween, entriesIn, salesLedgerProjection } from '../../core/readModels/salesLedger';
 import { World } from '../../core/readModels/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { Dec, ratio, roundMinor } from '../../core/shared/money';
@@ -183,7 +183,7 @@ describe('statements', () => {
   // earlier month's sale under a plan with a clawback (those are the clawback rule's, never netted).
   const achievedByHand = (w: World, p: IncentivePlan, repId: string, period: string): number => {
     const ledger = w.get(salesLedgerProjection);
-    const saleMonth = new Map(ledger.entries.filter((e) => e.kind === 'sale' && e.repId === repId).map((e) => [e.orderId, periodOf('month', e.ms, ledger.zone)]));
+    const saleMonth = new Map(entriesBetween(ledger, 'company').filter((e) => e.kind === 'sale' && e.repId === repId).map((e) => [e.orderId, periodOf('month', e.ms, ledger.zone)]));
     return entriesIn(ledger, `rep:${repId}`, period).reduce((a, e) => {
       if (e.kind === 'sale') return a + (p.measure === 'revenue' ? e.amount : e.units);
       const leftToClawback = p.clawback !== undefined && saleMonth.get(e.orderId) !== period;
