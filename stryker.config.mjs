@@ -46,6 +46,8 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${target}.html` },
   jsonReporter: { fileName: `reports/mutation/${target}.json` },
+  // with --incremental, a rerun tests only the mutants whose code or covering tests changed
+  incrementalFile: `reports/mutation/${target}.incremental.json`,
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',

@@ -18,8 +18,10 @@ const str = (s: string): string => {
 const quotedKeys = new Map<string, string>();
 const key = (k: string): string => {
   let q = quotedKeys.get(k);
+  // Stryker disable next-line ConditionalExpression: quoting again what the cache holds gives the same text
   if (q === undefined) {
     q = str(k);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is emptied changes its cost, never a text
     if (quotedKeys.size > 10_000) quotedKeys.clear();
     quotedKeys.set(k, q);
   }
@@ -34,6 +36,7 @@ const write = (value: unknown, depth: number): string | undefined => {
       if (Number.isNaN(value)) throw new Error('NaN is not allowed');
       if (!Number.isFinite(value)) throw new Error('Infinity is not allowed');
       return `${value}`; // ECMAScript Number::toString, as JSON.stringify and JCS
+    // Stryker disable next-line StringLiteral: a boolean left to the default case is JSON.stringify'd to the same text
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
@@ -96,6 +99,7 @@ export const assertCanonicalizable = (value: unknown, depth = 0): void => {
   const o = value as Record<string, unknown> & { toJSON?: () => unknown };
   if (typeof o.toJSON === 'function') return assertCanonicalizable(o.toJSON(), depth + 1);
   if (Array.isArray(o)) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: checking undefined or a symbol returns at once, as skipping it does
     for (const v of o) if (v !== undefined && typeof v !== 'symbol') assertCanonicalizable(v, depth + 1);
     return;
   }

@@ -49,6 +49,9 @@ describe('canonical JSON leaves out what JSON.stringify leaves out, and the chec
     ['undefined and symbol members', { a: undefined, b: Symbol('s'), c: 1 }, '{"c":1}'],
     ['undefined and symbol items, as null', [undefined, Symbol('s'), 2], '[null,null,2]'],
     ['a lone-surrogate name whose value is left out', { '\ud800': undefined, ok: true }, '{"ok":true}'],
+    ['a lone-surrogate name whose value is a symbol, left out too', { '\ud800': Symbol('s'), ok: true }, '{"ok":true}'],
+    // an array is its items: a member hung on it is no part of its text, so nothing in it is refused
+    ['a named member on an array', Object.assign([1], { extra: NaN, '\udc00': 2 }), '[1]'],
     ['inherited members', Object.assign(Object.create({ inherited: 1, '\ud800': NaN }), { own: 2 }), '{"own":2}'],
     ['toJSON, as a Date', { at: new Date(Date.UTC(2026, 6, 1)) }, '{"at":"2026-07-01T00:00:00.000Z"}'],
     ['booleans and null', [true, false, null], '[true,false,null]'],
@@ -62,5 +65,36 @@ describe('canonical JSON leaves out what JSON.stringify leaves out, and the chec
   it('has no text for undefined at the top, and the chain’s canonicalJson refuses it', () => {
     expect(canonicalize(undefined)).toBeUndefined();
     expect(() => canonicalJson(undefined)).toThrow('value cannot be canonicalized');
+  });
+});
+
+describe('canonical JSON and its check agree on how deep a value may nest', () => {
+  // arrays nested n deep: the innermost sits at depth n − 1 (the outermost at 0), and the limit
+  // (1,000, deeper than any body the HTTP layer accepts) refuses one deeper than that
+  const nested = (n: number): unknown => {
+    let v: unknown = [];
+    for (let i = 1; i < n; i++) v = [v];
+    return v;
+  };
+
+  const outcome = (f: () => string | undefined): string | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const written = (n: number) => outcome(() => canonicalize(nested(n)));
+  const checked = (n: number) => outcome(() => (assertCanonicalizable(nested(n)), 'accepted'));
+
+  // depths 0 … n − 1, all within the limit while n − 1 ≤ 1000
+  it.each([1000, 1001])('%i levels: written, and the check accepts them', (n) => {
+    expect(written(n)).toBe('['.repeat(n) + ']'.repeat(n));
+    expect(checked(n)).toBe('accepted');
+  });
+
+  it.each([1002, 1003])('%i levels: refused as a cycle by both', (n) => {
+    expect(written(n)).toBe('Circular reference detected');
+    expect(checked(n)).toBe('Circular reference detected');
   });
 });
