@@ -1,7 +1,8 @@
 // Mutation testing (StrykerJS, vitest runner): `npm run mutation` mutates every target below;
 // `TALLY_MUTATION=calculate npm run mutation` one of them. Not part of `npm test`: on two cores a
 // target takes from minutes (hashChain) to hours (core). Each mutant runs only the tests that
-// covered it in the dry run (perTest), one or two at a time. Scores: test/mutation/REPORT.md.
+// covered it in the dry run (perTest), one or two at a time. `-- --incremental` reruns only the
+// mutants whose code or covering tests changed since the last run. Scores: test/mutation/REPORT.md.
 import { readFileSync } from 'node:fs';
 
 /** The engine's role and scope checks: from authorizeRole to the last authorizeScope of decideAgainst. */

@@ -11,8 +11,12 @@ const API = 'test/api/**/*.api.spec.ts';
 const SECURITY = 'test/security/**/*.spec.ts';
 
 const TESTS: Record<string, string[]> = {
-  calculate: ['test/unit/incentives/**/*.spec.ts', 'test/properties/payouts*.prop.spec.ts', 'test/api/payouts*.api.spec.ts'],
-  shared: ['test/unit/**/*.spec.ts', 'test/properties/**/*.spec.ts', 'test/api/{commands,goals,leaderboard,analytics,payouts}.api.spec.ts', 'test/security/{input,limits}.api.spec.ts'],
+  // the calculator's unit specs and properties, and the statement route end to end; the other payouts
+  // API specs (plans, disputes, contests, languages) reach it through the same route
+  calculate: ['test/unit/incentives/**/*.spec.ts', 'test/properties/payouts*.prop.spec.ts', 'test/api/payouts.api.spec.ts'],
+  // core/shared (periods, codecs) is used by every test; these are the ones written for it. The
+  // rest cover it incidentally, and each survivor would have run all of them (hours on two cores)
+  shared: ['test/unit/shared/**/*.spec.ts', 'test/properties/{growth,instants,offsets}.prop.spec.ts', 'test/security/input.api.spec.ts'],
   hashChain: [
     'test/unit/store/**/*.spec.ts',
     'test/unit/engine/**/*.spec.ts',
@@ -21,7 +25,14 @@ const TESTS: Record<string, string[]> = {
     'test/api/{audit,idempotency,commands}.api.spec.ts',
     'test/security/limits.api.spec.ts',
   ],
-  authorization: [SECURITY, 'test/api/{commands,idempotency}.api.spec.ts', 'test/unit/engine/**/*.spec.ts'],
+  // the specs that check who may do what; every other API spec authenticates too, which covers
+  // auth.ts without checking it and made a mutant cost the whole API suite (hours on two cores)
+  authorization: [
+    'test/unit/engine/**/*.spec.ts',
+    'test/unit/server/authorization.spec.ts',
+    'test/security/{commandScope,matrix,routeGuard,writeScope,challenge,tokenLifetime,streamExpiry,viewerLimits,sentinels}.api.spec.ts',
+    'test/security/tokenCache.spec.ts',
+  ],
   core: ['test/unit/**/*.spec.ts', 'test/properties/**/*.spec.ts', API, SECURITY],
 };
 TESTS.all = [...TESTS.core, ...TESTS.hashChain];
