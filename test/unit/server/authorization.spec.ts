@@ -146,7 +146,7 @@ describe('token claims', () => {
   it('needs a known role, an id for subject and team, and a team for a manager', async () => {
     expect(await refusal({ sub: 'R-1', role: 'root' })).toBe('401 the token has no known role');
     expect(await refusal({ sub: 'R-1' })).toBe('401 the token has no known role');
-    expect(await refusal({ sub: 'R 1', role: 'rep' })).toBe('401 the token subject is not an id');
+    expect(await refusal({ sub: 'R 1', role: 'rep' })).toBe("401 a rep token's subject is its repId (letters, digits and _ . : -, at most 64)");
     expect(await refusal({ sub: 'M-1', role: 'manager', team: 5 })).toBe('401 the token team is not an id');
     expect(await refusal({ sub: 'M-1', role: 'manager', team: 'T 1' })).toBe('401 the token team is not an id');
     expect(await refusal({ sub: 'M-1', role: 'manager' })).toBe('401 a manager token must name its team');
