@@ -166,19 +166,23 @@ export class TallyLeaderboard extends TallyElement {
     const style = getComputedStyle(this);
     const duration = toMs(style.getPropertyValue('--tally-duration')) ?? 600;
     const flash = style.getPropertyValue('--tally-color-highlight').trim() || 'transparent';
-    for (const tr of this.renderRoot.querySelectorAll<HTMLElement>('tr[data-rep]')) {
+    // Only a row that climbed slides up and flashes; the rows it passed step down at once. Sliding
+    // every row a sale passes (a hundred on a big board) kept the page busy for the next update.
+    // Everything is read before the first animation starts: a read after one lays the table out again.
+    const climbs = [...this.renderRoot.querySelectorAll<HTMLElement>('tr[data-rep]')].flatMap((tr) => {
       const before = tops.get(tr.dataset.rep!);
       const move = this.#moves.get(tr.dataset.rep!);
-      if (before === undefined || !move) continue;
-      const dy = before - tr.getBoundingClientRect().top;
+      if (before === undefined || typeof move !== 'number' || move <= 0) return [];
+      return [[tr, before - tr.getBoundingClientRect().top, getComputedStyle(tr).backgroundColor] as const];
+    });
+    for (const [tr, dy, background] of climbs)
       tr.animate(
         [
           { transform: `translateY(${dy}px)`, backgroundColor: flash },
-          { transform: 'none', backgroundColor: getComputedStyle(tr).backgroundColor },
+          { transform: 'none', backgroundColor: background },
         ],
         { duration, easing: 'ease-out' },
       );
-    }
   }
 
   protected override render(): unknown {
