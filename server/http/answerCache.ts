@@ -124,10 +124,10 @@ export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
     if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path)) return next();
     const position = deps.projections.position;
     const key = keyOf(c, deps, position);
-    const etag = etagOf(key, position);
+    let entry = cache.get(key);
+    const etag = entry?.etag ?? etagOf(key, position); // a digest per answer, not per request
     // the ETag names the answer, so a client that holds it needs nothing computed, cached or not
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, { etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
-    let entry = cache.get(key);
     if (!entry) {
       await next();
       const type = c.res.headers.get('content-type');
