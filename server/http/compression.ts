@@ -61,7 +61,7 @@ export const addVary = (headers: Headers, ...names: string[]): void => {
 
 /**
  * Compresses every JSON answer that is not compressed yet (the answer cache compresses its own once
- * per entry). A HEAD, a 204 or a 304 has no body to compress.
+ * per entry, and leaves one under 1 kB as it is). A HEAD, a 204 or a 304 has no body to compress.
  */
 export const compressAnswers = (): MiddlewareHandler => async (c, next) => {
   await next();
@@ -69,8 +69,10 @@ export const compressAnswers = (): MiddlewareHandler => async (c, next) => {
   // a client that accepts no coding costs nothing more; the identity answer it gets suits anyone
   if (!coding) return;
   const res = c.res;
-  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || !res.body || res.headers.has('content-encoding')) return;
-  if (!compressible(res.headers.get('content-type'))) return;
+  // an answer with an ETag was made by what knows its bytes (the answer cache, the bundle) and coded there;
+  // headers first: asking for the body makes the Node adapter build a whole web Response
+  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || res.headers.has('content-encoding') || res.headers.has('etag')) return;
+  if (!compressible(res.headers.get('content-type')) || !res.body) return;
   const bytes = new Uint8Array(await res.arrayBuffer());
   const headers = new Headers(res.headers);
   let body: Bytes = bytes;
