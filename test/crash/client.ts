@@ -121,8 +121,14 @@ export const logProblems = (log: readonly LoggedEvent[], acked: readonly Acked[]
   return problems;
 };
 
+/**
+ * One business moment for every read of a run: answers before and after a restart are compared,
+ * and a period in progress is measured up to `at` (the end of the current minute by default), so
+ * a restart that crosses a minute would change them without any change in the data.
+ */
+const AT = encodeURIComponent(new Date().toISOString());
 /** Read routes whose answers must not depend on how the read models got there. */
-const READS = ['/health', '/api/leaderboard?period=2026&metric=revenue', '/api/leaderboard?period=2026-11&metric=orders', '/api/analytics?period=2026&by=rep', '/api/customers'];
+const READS = ['/health', `/api/leaderboard?period=2026&metric=revenue&at=${AT}`, `/api/leaderboard?period=2026-11&metric=orders&at=${AT}`, `/api/analytics?period=2026&by=rep&at=${AT}`, '/api/customers'];
 
 /** The answers of every mounted read route (404 "no route" ones are skipped). */
 export const readModelAnswers = async (url: string, token: string): Promise<Record<string, unknown>> => {

@@ -34,8 +34,11 @@ export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): Middle
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' || !c.req.raw.body) return next();
   const seconds = config.bodyTimeoutSeconds;
   let timer: NodeJS.Timeout | undefined;
+  // A client that went away before its body was read leaves a read that never ends: at the
+  // deadline that is an abandoned body too, not a 408 sent to nobody.
+  const socket = (c.env as { incoming?: { socket?: { destroyed?: boolean } } } | undefined)?.incoming?.socket;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' })), seconds * 1000);
+    timer = setTimeout(() => reject(socket?.destroyed ? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) : HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' })), seconds * 1000);
   });
   const reading = c.req.arrayBuffer(); // the bytes: text would mend what is not UTF-8 before jsonBody.ts could refuse it
   reading.catch(() => undefined); // after a timeout nobody awaits it any more
