@@ -2,7 +2,8 @@
 // then allows by CORS) it embeds every widget with a viewer token, the statement with a rep's
 // token, and a button that records a sale as that team's manager. Whoever opens the page holds
 // those tokens, so it listens on this machine only unless HOST says otherwise, and each page load
-// gets tokens of its own that live an hour.
+// gets tokens of its own that live an hour. It shows the demo's current month; `?date=YYYY-MM-DD`
+// shows that day's month as it stood and was known at the end of that day, `?lang=en` in English.
 import { DateTime } from 'luxon';
 import { startDemoPortal, type DemoPortal } from '../../widgets/demo/serve';
 import type { Config } from '../config';
@@ -12,13 +13,26 @@ import { DEMO_PRODUCTS, DEMO_TEAMS, repIds } from './company';
 
 export const PORTAL_TOKEN_TTL_SECONDS = 3600;
 
+/** The page's language and day from its query: zh-CN unless `en`; a past day only, else today. */
+export const portalView = (query: URLSearchParams, now: Date, zone: string) => {
+  const lang = query.get('lang') === 'en' ? 'en' : 'zh-CN';
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const asked = DateTime.fromISO(query.get('date') ?? '', { zone });
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') && asked.isValid && asked < today ? asked : undefined;
+  return {
+    lang,
+    period: (day ?? today).toFormat('yyyy-MM'),
+    travel: { today: today.toISODate()!, ...(day ? { date: day.toISODate()!, asOf: day.endOf('day').set({ millisecond: 0 }).toISO({ suppressMilliseconds: true })! } : {}) },
+  };
+};
+
 /** Starts the page; `api()` is read per request, since the API's port may be known only later. */
 export const startDemoIntranet = async (config: Config, api: () => string): Promise<DemoPortal> => {
   const team = DEMO_TEAMS[0];
   const reps = repIds().filter((_, i) => i % DEMO_TEAMS.length === 0); // the company deals reps to teams in turn
   const rep = reps[1]!;
   const ttlSeconds = Math.min(PORTAL_TOKEN_TTL_SECONDS, config.tokenMaxTtlSeconds);
-  const page = async () => {
+  const page = async (query: URLSearchParams) => {
     const [viewerToken, repToken, managerToken] = await Promise.all([
       mintToken(config.jwtSecret, { sub: 'portal', role: 'viewer', ttlSeconds }),
       mintToken(config.jwtSecret, { sub: rep, role: 'rep', ttlSeconds }),
@@ -30,7 +44,7 @@ export const startDemoIntranet = async (config: Config, api: () => string): Prom
       viewerToken,
       repToken,
       repId: rep,
-      period: DateTime.now().setZone(config.zone).toFormat('yyyy-MM'),
+      ...portalView(query, config.demoNow ?? new Date(), config.zone),
       owner: 'company',
       team: team.teamId,
       sale: { token: managerToken, repIds: reps, customerIds: ['C-001', 'C-004', 'C-007', 'C-010'], products: DEMO_PRODUCTS.map((p) => p.product) },

@@ -135,6 +135,20 @@ describe('widgets in Chromium', () => {
     await page.close();
   });
 
+  it('reads every widget at and as of the portal’s chosen day, and says so above them (issue 18)', async () => {
+    // the server's clock stands at 10:00 on 15 July; the page is asked for the end of 14 July
+    const asOf = '2026-07-14T23:59:59+08:00';
+    const { page } = await open('/demo-as-of', portalPage({ ...base, travel: { today: '2026-07-15', date: '2026-07-14', asOf } }));
+    await allLoaded(page);
+    expect(await page.locator('h1 .as-of').textContent()).toBe('2026-07-14 当日所知的数据');
+    const reads = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)))
+      .map((u) => new URL(u))
+      .filter((u) => u.pathname.startsWith('/api/') && u.pathname !== '/api/stream');
+    expect(new Set(reads.map((u) => u.pathname.split('/')[2]))).toEqual(new Set(['goals', 'leaderboard', 'reviews', 'payouts']));
+    for (const u of reads) expect([u.pathname, u.searchParams.get('at'), u.searchParams.get('asOf')]).toEqual([u.pathname, asOf, asOf]);
+    await page.close();
+  });
+
   it('has the accessible roles and names, and axe finds no serious violation', async () => {
     const { page } = await open('/demo');
     await allLoaded(page);

@@ -1,6 +1,7 @@
 // The demo intranet page: a mock company portal, served from its own origin, that embeds
 // every widget from the Tally server the way a portal admin would (a script tag and the
-// elements), plus a button that records a random sale so the leaderboard can be seen moving.
+// elements), plus a button that records a random sale so the leaderboard can be seen moving, a
+// date picker that shows every widget as of a past day, and a language switch.
 
 export interface PortalOptions {
   /** Where the bundle is, e.g. `http://localhost:8787/widgets/tally.js`. */
@@ -20,6 +21,11 @@ export interface PortalOptions {
   lang?: string;
   /** CSP nonce for the page's inline script */
   nonce?: string;
+  /**
+   * Enables the time-travel control and the language switch: today's date (the picker's last day);
+   * `date` is the day chosen, shown through `asOf` (the end of that day) on every widget.
+   */
+  travel?: { today: string; date?: string; asOf?: string };
   /** Enables the "record a random sale" button. */
   sale?: { token: string; repIds: string[]; customerIds: string[]; products?: string[]; occurredAt?: string };
   company?: string;
@@ -40,11 +46,15 @@ const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u0
 export function portalPage(o: PortalOptions): string {
   const lang = o.lang ?? 'zh-CN';
   const zh = lang.startsWith('zh');
-  const common = { api: o.api, token: o.viewerToken };
+  const asOf = o.travel?.asOf;
+  const common = { api: o.api, token: o.viewerToken, 'as-of': asOf };
   const goal = o.goalId ? { goal: o.goalId } : { owner: o.owner ?? 'company', period: o.period };
   const words = zh
-    ? { portal: '内部门户', home: '首页', news: '公告', people: '通讯录', sales: '销售看板', mine: '我的薪酬', record: '记录一笔随机销售', hint: '演示：向 Tally 写入一笔销售，排行榜会实时变化。' }
-    : { portal: 'Intranet', home: 'Home', news: 'News', people: 'People', sales: 'Sales dashboard', mine: 'My pay', record: 'Record a random sale', hint: 'Demo: writes a sale to Tally; watch the leaderboard move.' };
+    ? { portal: '内部门户', home: '首页', news: '公告', people: '通讯录', sales: '销售看板', mine: '我的薪酬', record: '记录一笔随机销售', hint: '演示：向 Tally 写入一笔销售，排行榜会实时变化。', travel: '查看某日的数据', view: '查看', today: '回到今天', asOf: (d: string) => `${d} 当日所知的数据`, language: '语言' }
+    : { portal: 'Intranet', home: 'Home', news: 'News', people: 'People', sales: 'Sales dashboard', mine: 'My pay', record: 'Record a random sale', hint: 'Demo: writes a sale to Tally; watch the leaderboard move.', travel: 'View the data of a day', view: 'View', today: 'Back to today', asOf: (d: string) => `as known on ${d}`, language: 'Language' };
+  const travel = o.travel;
+  const chosen = travel?.date && travel.date !== travel.today ? travel.date : undefined;
+  const link = (q: Record<string, string | undefined>) => `?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
   return `<!doctype html>
 <html lang="${esc(lang)}">
 <head>
@@ -67,8 +77,17 @@ export function portalPage(o: PortalOptions): string {
   tally-goal-tracker, tally-leaderboard, tally-review-panel, tally-payout-statement {
     --tally-color-accent: #0f5c8c; --tally-radius: 6px; --tally-color-highlight: #fff4cc;
   }
-  .demo { display: flex; align-items: center; gap: 12px; margin: 0 0 16px; font-size: 14px; }
+  .demo { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 0 0 16px; font-size: 14px; }
   .demo button { font: inherit; padding: 6px 14px; border-radius: 6px; border: 0; background: #0f5c8c; color: #fff; cursor: pointer; }
+  .demo #sale-status { flex: 1 1 220px; min-width: 0; }
+  .travel { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0; }
+  .travel input { font: inherit; padding: 4px 6px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; }
+  .travel button { background: #fff; color: #0f5c8c; border: 1px solid #0f5c8c; }
+  .demo a { color: #0f5c8c; }
+  .langs { display: flex; gap: 4px; margin-left: auto; }
+  .langs a { padding: 4px 10px; border-radius: 6px; border: 1px solid #0f5c8c; text-decoration: none; }
+  .langs a[aria-current] { background: #0f5c8c; color: #fff; }
+  .as-of { font-size: 14px; font-weight: normal; color: #92400e; background: #fff4cc; padding: 2px 8px; border-radius: 6px; white-space: nowrap; }
 </style>
 <script type="module" src="${esc(o.bundleUrl)}"></script>
 </head>
@@ -77,8 +96,18 @@ export function portalPage(o: PortalOptions): string {
   <nav aria-label="${words.portal}"><a href="#">${words.home}</a><a href="#">${words.news}</a><a href="#">${words.people}</a><a href="#" aria-current="page">${words.sales}</a></nav>
 </header>
 <main>
-  <h1>${words.sales} · ${esc(o.period)}</h1>
-  ${o.sale ? `<p class="demo"><button type="button" id="record-sale">${words.record}</button><span id="sale-status" role="status">${words.hint}</span></p>` : ''}
+  <h1>${words.sales} · ${esc(o.period)}${chosen ? ` <span class="as-of">${esc(words.asOf(chosen))}</span>` : ''}</h1>
+  ${o.sale || travel ? `<div class="demo">
+    ${o.sale ? `<button type="button" id="record-sale">${words.record}</button><span id="sale-status" role="status">${words.hint}</span>` : ''}
+    ${travel ? `<form class="travel" method="get" action="">
+      <label for="travel-date">${words.travel}</label>
+      <input type="date" id="travel-date" name="date" value="${esc(chosen ?? travel.today)}" max="${esc(travel.today)}" required>
+      <input type="hidden" name="lang" value="${esc(lang)}">
+      <button type="submit">${words.view}</button>
+      ${chosen ? `<a href="${esc(link({ lang }))}">${words.today}</a>` : ''}
+    </form>
+    <nav class="langs" aria-label="${words.language}">${[['zh-CN', '中文'], ['en', 'English']].map(([l, name]) => `<a href="${esc(link({ lang: l, date: chosen }))}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${name}</a>`).join('')}</nav>` : ''}
+  </div>` : ''}
   <div class="grid">
     <section>
       <tally-goal-tracker${attrs({ ...common, ...goal })}></tally-goal-tracker>
@@ -86,7 +115,7 @@ export function portalPage(o: PortalOptions): string {
     </section>
     <section>
       <tally-review-panel${attrs({ ...common, period: o.period, team: o.team })}></tally-review-panel>
-      ${o.repToken && o.repId ? `<h2 class="portlet">${words.mine}</h2>\n      <tally-payout-statement${attrs({ api: o.api, token: o.repToken, rep: o.repId, period: o.period })}></tally-payout-statement>` : ''}
+      ${o.repToken && o.repId ? `<h2 class="portlet">${words.mine}</h2>\n      <tally-payout-statement${attrs({ api: o.api, token: o.repToken, rep: o.repId, period: o.period, 'as-of': asOf })}></tally-payout-statement>` : ''}
     </section>
   </div>
 </main>

@@ -17,20 +17,21 @@ export type PageHeaders = (nonce: string, page: PortalOptions) => Record<string,
 
 /**
  * Listens on `port` (0: any) of `hostname` (by default this machine only: the page holds tokens);
- * the page options are read per request, so they may be set after, and may be fresh for each
- * (tokens minted per page). Each response gets a fresh nonce for its inline script, for the
+ * the page options are read per request, from its query (a day to look at, a language), so they
+ * may be set after, and may be fresh for each (tokens minted per page). Each response gets a fresh nonce for its inline script, for the
  * caller's Content-Security-Policy.
  */
-export async function startDemoPortal(port: number, page: () => PortalOptions | Promise<PortalOptions>, hostname = '127.0.0.1', headersFor?: PageHeaders): Promise<DemoPortal> {
+export async function startDemoPortal(port: number, page: (query: URLSearchParams) => PortalOptions | Promise<PortalOptions>, hostname = '127.0.0.1', headersFor?: PageHeaders): Promise<DemoPortal> {
   const server = createServer(async (req, res) => {
-    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://portal').pathname !== '/') {
+    const url = new URL(req.url ?? '/', 'http://portal');
+    if (req.method !== 'GET' || url.pathname !== '/') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
     const nonce = randomBytes(16).toString('base64');
     let options: PortalOptions;
     try {
-      options = { ...(await page()), nonce };
+      options = { ...(await page(url.searchParams)), nonce };
     } catch {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('the page could not be made');
       return;

@@ -16,6 +16,7 @@ export type State = 'loading' | 'empty' | 'error' | 'unauthorised';
  * @attr api - Base URL of the Tally server (empty: the page's own origin).
  * @attr token - Bearer token (an embed token is a `viewer` JWT).
  * @attr lang - `zh-CN` or `en`; without it the nearest `lang` up the page, else the document's.
+ * @attr as-of - An instant (ISO 8601): every figure as it stood then, as Tally knew it then (`at` and `asOf` on each read).
  * @fires tally-load - The widget rendered fresh data; `detail.data` is the API answer.
  * @fires tally-error - A request failed; `detail` is `{ status, message }`.
  * @csspart base - The card around the widget, or around a state message.
@@ -42,6 +43,7 @@ export class TallyElement extends LitElement {
     token: { type: String },
     // `lang` stays the native property; observing the attribute re-renders in the new language.
     langAttr: { attribute: 'lang' },
+    asOf: { type: String, attribute: 'as-of' },
   };
 
   static override styles = [baseStyles];
@@ -49,6 +51,7 @@ export class TallyElement extends LitElement {
   declare api: string;
   declare token: string;
   declare langAttr: string | null;
+  declare asOf: string;
 
   protected readonly i18n = new I18nController(this);
   readonly #fetches: FetchController<unknown>[] = [];
@@ -57,19 +60,21 @@ export class TallyElement extends LitElement {
     super();
     this.api = '';
     this.token = '';
+    this.asOf = '';
   }
 
   protected readonly t: I18nController['t'] = (key, vars) => this.i18n.t(key, vars);
 
-  /** A GET or POST to the API with this element's token. */
+  /** A GET or POST to the API with this element's token; a GET reads at and as of `as-of`, when set. */
   protected request(path: string, opts?: RequestOptions): Promise<unknown> {
-    return requestJson(this.api, this.token, path, opts);
+    const read = (opts?.method ?? 'GET') === 'GET';
+    return requestJson(this.api, this.token, path, read && this.asOf ? { ...opts, query: { ...opts?.query, at: this.asOf, asOf: this.asOf } } : opts);
   }
 
   /** A fetch controller whose answer waits for the deployment currency, and that reports. */
   protected fetcher<T>(args: () => readonly unknown[], load: (signal: AbortSignal) => Promise<T>): FetchController<T> {
     const fetch = new FetchController<T>(this, {
-      args: () => [this.api, this.token, ...args()],
+      args: () => [this.api, this.token, this.asOf, ...args()],
       load: async (signal) => (await Promise.all([load(signal), this.i18n.ready(this.api)]))[0],
       done: (data) => this.emit('load', { data }),
       failed: (e) => {
