@@ -16,7 +16,7 @@ export interface Tally {
 }
 
 export const composeWith = async (config: Config, store: EventStore, clock: () => Date = () => new Date()): Promise<Tally> => {
-  const projections = new Projections(store, { zone: config.zone, currency: config.currency }, undefined, config.snapshots);
+  const projections = new Projections(store, { zone: config.zone, currency: config.currency });
   const engine = new CommandEngine({ store, clock, facts: factSource(() => projections.world), settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
   await projections.start();
   const deps: AppDeps = { store, engine, projections, config, clock };

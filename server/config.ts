@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
-import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './projections/snapshots';
 import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
 
 export interface Config {
@@ -43,8 +42,6 @@ export interface Config {
   readonly goals: GoalPolicy;
   /** days in each of the before/after windows of a training's effect */
   readonly trainingWindowDays: number;
-  /** in-memory snapshots of the read models for asOf queries */
-  readonly snapshots: SnapshotPolicy;
   /** how far ahead of now a fact's occurredAt may lie */
   readonly futureToleranceMs: number;
 }
@@ -75,13 +72,11 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_PACE_ON_TRACK', default: '1.00', meaning: 'goal pace is on-track when actual / expectedToDate is at least this' },
   { name: 'TALLY_PACE_AT_RISK', default: '0.90', meaning: 'goal pace is at-risk when actual / expectedToDate is at least this (else behind)' },
   { name: 'TALLY_TRAINING_WINDOW_DAYS', default: '30', meaning: 'length of the before and after windows that measure a training' },
-  { name: 'TALLY_SNAPSHOT_EVERY', default: '0', meaning: 'asOf: snapshot the read models every this many events (0: never; copies stay under a fifth of the time)' },
   { name: 'TALLY_FUTURE_TOLERANCE', default: 'P1D', meaning: 'how far ahead of now a fact may be dated (occurredAt of sales, refunds, expenses, contacts, …): an ISO-8601 duration in weeks, days, hours, minutes or seconds (P1D, PT12H, PT0S); later is 422' },
   { name: 'TALLY_HEADERS_TIMEOUT', default: '10', meaning: 'seconds a client has to send the headers of a request before the connection is closed (408)' },
   { name: 'TALLY_BODY_TIMEOUT', default: '30', meaning: 'seconds a client has to send a whole request body (408 problem); at least TALLY_HEADERS_TIMEOUT. Neither limits a response such as /api/stream' },
-  { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a replay of the log) computed at once; more are 429, and each caller computes one at a time' },
+  { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a view of the sales ledger plus the other read models folded from their own events) computed at once; more are 429, and each caller computes one at a time' },
   { name: 'TALLY_ANSWER_CACHE_MB', default: '64', meaning: 'memory for read answers kept for identical requests at the same log position (ETag/304); 0 turns the cache off' },
-  { name: 'TALLY_SNAPSHOT_KEEP', default: '8', meaning: 'asOf: keep at most this many snapshots in memory, spread over the log' },
 ];
 
 const positiveDecimal = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => {
@@ -207,7 +202,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     checkpointKey: env.TALLY_CHECKPOINT_KEY || undefined,
     goals: goalPolicy(env),
     trainingWindowDays: int(env, 'TALLY_TRAINING_WINDOW_DAYS', 30),
-    snapshots: { every: int(env, 'TALLY_SNAPSHOT_EVERY', DEFAULT_SNAPSHOT_POLICY.every, 0), keep: int(env, 'TALLY_SNAPSHOT_KEEP', DEFAULT_SNAPSHOT_POLICY.keep, 0) },
     futureToleranceMs: fixedDuration(env, 'TALLY_FUTURE_TOLERANCE', 'P1D'),
   };
 };

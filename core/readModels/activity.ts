@@ -33,6 +33,7 @@ const bump = (s: Activity, repId: string | undefined, ms: number, f: (d: DayActi
 
 export const activityProjection = defineProjection<Activity>({
   name: 'activity',
+  types: ['CustomerRegistered', 'CustomerReassigned', 'DealOpened', 'DealWon', 'CustomerContactLogged', 'FeedbackRecorded'],
   init: (settings) => ({ zone: settings.zone, byRep: new Map(), dealOwner: new Map(), customerOwner: new Map() }),
   apply: (s, e) => {
     const d = e.data as Record<string, any>;

@@ -30,6 +30,7 @@ export interface BadgesState {
 // goals when asked, so replaying the log costs nothing more for them.
 export const badgesProjection = defineProjection<BadgesState>({
   name: 'badges',
+  types: ['BadgeAwarded'],
   init: () => ({ manual: new Map() }),
   apply: (s, e) => {
     if (e.type === 'BadgeAwarded') {

@@ -42,6 +42,7 @@ const insertSorted = <T>(list: T[], item: T, ms: (t: T) => number) => {
 
 export const careProjection = defineProjection<CareModel>({
   name: 'care',
+  types: ['CarePolicySet', 'CustomerContactLogged', 'FeedbackRecorded'],
   init: (settings) => ({ zone: settings.zone, policy: DEFAULT_CARE_POLICY, contacts: new Map(), surveys: new Map() }),
   apply: (s, e) => {
     switch (e.type) {

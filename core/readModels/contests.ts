@@ -23,6 +23,7 @@ export interface ContestRecord {
 
 export const contestsProjection = defineProjection<Map<string, ContestRecord>>({
   name: 'contests',
+  types: ['ContestStarted'],
   init: () => new Map(),
   apply: (s, e) => {
     if (e.type === 'ContestStarted') {

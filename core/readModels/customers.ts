@@ -63,6 +63,7 @@ export const policyOf = (d: ClassificationPolicySetData): ClassificationPolicy =
 
 export const customersProjection = defineProjection<CustomersModel>({
   name: 'customers',
+  types: ['CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned', 'ClassificationPolicySet'],
   init: (settings) => ({ zone: settings.zone, customers: new Map(), policies: [] }),
   apply: (s, e) => {
     switch (e.type) {

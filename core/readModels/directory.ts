@@ -22,6 +22,7 @@ export interface Directory {
 
 export const directoryProjection = defineProjection<Directory>({
   name: 'directory',
+  types: ['TeamCreated', 'RepAdded', 'RepMoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
   init: () => ({ teams: new Map(), reps: new Map(), customers: new Map() }),
   apply: (s, e) => {
     const d = e.data as Record<string, any>;

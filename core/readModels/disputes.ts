@@ -27,6 +27,7 @@ export interface DisputesState {
 
 export const disputesProjection = defineProjection<DisputesState>({
   name: 'disputes',
+  types: ['DisputeOpened', 'DisputeResolved'],
   init: () => ({ disputes: new Map(), byRep: new Map() }),
   apply: (s, e) => {
     if (e.type === 'DisputeOpened') {

@@ -26,6 +26,7 @@ export interface FeedbackModel {
 
 export const feedbackProjection = defineProjection<FeedbackModel>({
   name: 'feedback',
+  types: ['FeedbackRecorded', 'FeedbackResolved'],
   init: () => ({ items: new Map(), byCustomer: new Map() }),
   apply: (s, e) => {
     if (e.type === 'FeedbackRecorded') {

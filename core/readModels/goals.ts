@@ -96,6 +96,7 @@ const breakDown = (s: GoalsState, parentId: string, breakdown: GoalBreakdown, ch
 
 export const goalsProjection = defineProjection<GoalsState>({
   name: 'goals',
+  types: ['GoalSet', 'GoalCascaded', 'GoalDecomposed', 'GoalRevised'],
   init: () => ({ goals: new Map(), byOwner: new Map(), byKey: new Map(), linked: new Map() }),
   apply: (s, e) => {
     switch (e.type) {

@@ -15,6 +15,7 @@ export interface InsightsState {
 
 export const insightsProjection = defineProjection<InsightsState>({
   name: 'insights',
+  types: ['MarketInsightRecorded'],
   init: () => ({ insights: [] }),
   apply: (s, e) => {
     if (e.type === 'MarketInsightRecorded') s.insights.push({ ...(e.data as MarketInsightRecordedData), occurredAt: e.occurredAt, recordedAt: e.recordedAt, position: e.position });

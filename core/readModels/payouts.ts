@@ -64,6 +64,7 @@ const approve = (s: PayoutsState, d: PayoutApprovedData, position: number, appro
 
 export const payoutsProjection = defineProjection<PayoutsState>({
   name: 'payouts',
+  types: ['IncentivePlanPublished', 'PayoutApproved'],
   init: () => ({ plans: new Map(), approvals: new Map(), settled: new Map(), settledDisputes: new Set() }),
   apply: (s, e) => {
     switch (e.type) {

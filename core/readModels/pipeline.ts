@@ -46,6 +46,7 @@ const closeOf = (expectedCloseAt: string, zone: string) =>
 
 export const pipelineProjection = defineProjection<PipelineModel>({
   name: 'pipeline',
+  types: ['PipelineStagesSet', 'DealOpened', 'DealStageMoved', 'DealWon', 'DealLost'],
   init: (settings) => ({ zone: settings.zone, stages: [], deals: new Map() }),
   apply: (s, e) => {
     switch (e.type) {

@@ -58,6 +58,7 @@ const PLAN_EVENTS: ReadonlySet<string> = new Set(Object.keys(salesPlanEventCodec
 
 export const plansProjection = defineProjection<PlansState>({
   name: 'plans',
+  types: [...PLAN_EVENTS],
   init: () => ({ plans: new Map() }),
   apply: (s, e) => {
     if (!PLAN_EVENTS.has(e.type)) return s;

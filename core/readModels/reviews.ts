@@ -62,6 +62,7 @@ export const dueMoment = (due: string, zone: string): number => (parsePeriod(due
 
 export const reviewsProjection = defineProjection<Reviews>({
   name: 'reviews',
+  types: ['MeetingHeld', 'ActionItemAdded', 'ActionItemCompleted', 'LessonRecorded'],
   init: (settings) => ({ zone: settings.zone, meetings: new Map(), actions: new Map(), lessons: new Map() }),
   apply: (s, e) => {
     switch (e.type) {

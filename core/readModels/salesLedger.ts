@@ -249,40 +249,17 @@ const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: 
   appendCredits(s.data, REFUND, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
 };
 
-/** A deep copy of the columns, for an asOf snapshot: nothing the fold appends to is shared. */
-const copyLedger = (s: SalesLedger): SalesLedger => {
-  const d = s.data;
-  const c = new LedgerData();
-  Object.assign(c, {
-    rows: d.rows, position: d.position.slice(), kind: d.kind.slice(), order: d.order.slice(), customer: d.customer.slice(), rep: d.rep.slice(), team: d.team.slice(),
-    share: d.share.slice(), ms: d.ms.slice(), day: d.day.slice(), amount: d.amount.slice(), units: d.units.slice(),
-    orderRow: d.orderRow.slice(), lineStart: d.lineStart.slice(), lineCount: d.lineCount.slice(), lines: d.lines,
-    lineProduct: d.lineProduct.slice(), lineUnits: d.lineUnits.slice(), lineAmount: d.lineAmount.slice(),
-  });
-  for (const k of ['orderIds', 'customerIds', 'repIds', 'teamIds', 'shareIds', 'productIds'] as const) for (const name of d[k].names) c[k].id(name);
-  for (const [owner, months] of d.owners) {
-    const copy = new Map<number, IntList>();
-    for (const [m, l] of months) {
-      const n = new IntList();
-      n.data = l.data.slice();
-      n.length = l.length;
-      copy.set(m, n);
-    }
-    c.owners.set(owner, copy);
-  }
-  for (const [id, h] of d.firstSales) c.firstSales.set(id, h.slice());
-  return { zone: s.zone, data: c };
-};
-
 export const salesLedgerProjection = defineProjection<SalesLedger>({
   name: 'salesLedger',
+  types: ['SaleRecorded', 'SaleRefunded'],
   init: (settings) => ({ zone: settings.zone, data: new LedgerData() }),
   apply: (s, e) => {
     if (e.type === 'SaleRecorded') applySale(s, e.data as SaleRecordedData, e.position, toMillis(e.occurredAt));
     else if (e.type === 'SaleRefunded') applyRefund(s, e.data as SaleRefundedData, e.position, toMillis(e.occurredAt));
     return s;
   },
-  snapshot: copyLedger,
+  // rows are only appended: the ledger as of a position is the same columns read below a cut
+  at: (live, position) => ledgerAt(live, position),
 });
 
 // ---------- the view ----------

@@ -27,6 +27,7 @@ export interface Scorecards {
 
 export const scorecardsProjection = defineProjection<Scorecards>({
   name: 'scorecards',
+  types: ['ScorecardDefined', 'AppraisalRecorded', 'AppraisalAcknowledged'],
   init: () => ({ cards: new Map(), appraisals: new Map() }),
   apply: (s, e) => {
     switch (e.type) {

@@ -24,6 +24,7 @@ export interface TrainingsState {
 
 export const trainingsProjection = defineProjection<TrainingsState>({
   name: 'trainings',
+  types: ['TrainingScheduled', 'TrainingAttended'],
   init: () => ({ trainings: new Map() }),
   apply: (s, e) => {
     if (e.type === 'TrainingScheduled') {

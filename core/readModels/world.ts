@@ -1,18 +1,20 @@
 // The states of every read model at one position of the log. The shell keeps one World current
-// and builds others for `asOf` questions; both are the same fold.
+// and assembles others for `asOf` questions (server/projections/runner.ts); both answer as the
+// same fold would.
 import type { StoredEvent } from '../shared/envelope';
 import { upcast } from '../upcasters';
 import { outOfRange, type LeftOut } from './outOfRange';
-import type { Projection, ReadSettings } from './projection';
+import { takersByType, type Projection, type ReadSettings } from './projection';
 
 /** Events left out that a World lists by position; past it, only counted. */
 const MAX_LEFT_OUT_LISTED = 1000;
 
 export class World {
   private readonly states = new Map<string, unknown>();
+  private readonly takers: Map<string, Projection<any>[]>;
   private head = 0;
   private lastRecordedAt = '';
-  private readonly leftOutList: LeftOut[] = [];
+  private leftOutList: LeftOut[] = [];
   private leftOutMore = 0;
 
   constructor(
@@ -20,6 +22,7 @@ export class World {
     readonly settings: ReadSettings,
   ) {
     for (const p of projections) this.states.set(p.name, p.init(settings));
+    this.takers = takersByType(projections);
   }
 
   /** Position of the last event folded in. */
@@ -32,37 +35,37 @@ export class World {
     return this.lastRecordedAt;
   }
 
-  apply(stored: StoredEvent): void {
-    if (stored.position <= this.head) return; // already folded: subscriptions may repeat a batch
+  /**
+   * Fold one event into the read models that take its type. Returns the event as they read it
+   * (upcast), or undefined when it was folded already or left out of every read model.
+   */
+  apply(stored: StoredEvent): StoredEvent | undefined {
+    if (stored.position <= this.head) return undefined; // already folded: subscriptions may repeat a batch
     const e = upcast(stored); // an old shape is read as the current one, never rewritten
     const reason = outOfRange(e);
-    if (reason === undefined) for (const p of this.projections) this.states.set(p.name, p.apply(this.states.get(p.name), e));
+    if (reason === undefined) for (const p of this.takers.get(e.type) ?? []) this.states.set(p.name, p.apply(this.states.get(p.name), e));
     else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });
     else this.leftOutMore += 1;
     this.head = e.position;
     this.lastRecordedAt = e.recordedAt;
+    return reason === undefined ? e : undefined;
   }
 
   /**
    * Events this World left out of every read model (outOfRange.ts) up to `position`: the first
-   * ones listed, and how many more (counted at the head only). A World restored from a snapshot
-   * knows only those after it; the live World folds the whole log.
+   * ones listed, and how many more (counted at the head only).
    */
   leftOut(position = this.head): { listed: readonly LeftOut[]; more: number } {
     return { listed: this.leftOutList.filter((l) => l.position <= position), more: position >= this.head ? this.leftOutMore : 0 };
   }
 
-  /** Every state by read-model name, for a snapshot to copy — never to change. */
-  statesView(): ReadonlyMap<string, unknown> {
-    return this.states;
-  }
-
-  /** A World that continues from states copied at a position (a restored snapshot). */
-  static restored(projections: readonly Projection<any>[], settings: ReadSettings, states: ReadonlyMap<string, unknown>, position: number, recordedAt: string): World {
+  /** A World of states already made for a position (an as-of World): it is read, never folded on. */
+  static assembled(projections: readonly Projection<any>[], settings: ReadSettings, states: ReadonlyMap<string, unknown>, at: { position: number; recordedAt: string; leftOut: readonly LeftOut[] }): World {
     const w = new World(projections, settings);
-    for (const p of projections) if (states.has(p.name)) w.states.set(p.name, states.get(p.name));
-    w.head = position;
-    w.lastRecordedAt = recordedAt;
+    for (const p of projections) w.states.set(p.name, states.get(p.name));
+    w.head = at.position;
+    w.lastRecordedAt = at.recordedAt;
+    w.leftOutList = at.leftOut.filter((l) => l.position <= at.position);
     return w;
   }
 

@@ -1,21 +1,37 @@
 // Keeps the read models current: folds the log on start, then every durable batch as the store
-// announces it. Also answers "as of" questions by folding a prefix of the log, from the nearest
-// snapshot (snapshots.ts) when that is cheaper than from the first event.
+// announces it. Answers "as of" questions without reading the log again: a read model that can
+// read its past from its live state (the sales ledger, `Projection.at`) gives a view of it, and
+// every other one folds its own events up to the position from the lists of them kept here (the
+// log but its sales: a few per cent of it), or shares the state an earlier asOf World folded when
+// no event of its own lies between.
 import { allProjections } from '../../core/readModels';
-import type { Projection, ReadSettings } from '../../core/readModels/projection';
+import { takersByType, type Projection, type ReadSettings } from '../../core/readModels/projection';
 import { World } from '../../core/readModels/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { readAllPaged, type EventStore } from '../store/port';
-import { SnapshotStore, type SnapshotPolicy } from './snapshots';
+
+/** asOf Worlds kept, newest last: the widgets of one page ask for the same moment several times. */
+const AS_OF_CACHE = 8;
 
 /**
- * Events an asOf replay folds before it lets the event loop turn. A store read resolves at once
- * (SQLite is synchronous), so without a turn a replay holds the process from start to end: /health
- * and every other request wait, and the as-of limit never sees a second request arrive while one
- * runs, so it never refuses one.
+ * Events an asOf World folds before it lets the event loop turn, and it turns once before it
+ * starts: other requests (and /health) are never held up behind one, and the as-of limit sees
+ * the requests that arrive while one is assembled.
  */
-const REPLAY_SLICE = 1_000;
+const FOLD_SLICE = 1_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How many of the events (in log order) lie at or before the position. */
+const countUpTo = (events: readonly StoredEvent[], position: number): number => {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid].position <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
 
 export class Projections {
   private live: World;
@@ -26,22 +42,28 @@ export class Projections {
   private readonly asOfCache = new Map<number, World>();
   private readonly asOfUnderWay = new Map<number, Promise<World>>();
   private readonly listeners = new Set<(batch: readonly StoredEvent[]) => void>();
-  readonly snapshots: SnapshotStore;
-  /** events folded into the live World and the time it took, to price a replay against a snapshot */
-  private folded = { events: 0, ms: 0 };
-  /** events per ms the last long asOf replay achieved, reading included */
-  private replayRate?: number;
+  /** the read models an as-of World folds again, and by event type which of them take it */
+  private readonly refolded: readonly Projection<any>[];
+  private readonly refoldTakers: Map<string, Projection<any>[]>;
+  /** per refolded read model, the events (as folded: upcast) it takes, in log order */
+  private kept = new Map<string, StoredEvent[]>();
+  /**
+   * Per refolded read model, the last state folded for an asOf World and how many of its events
+   * it holds: an asOf state is never folded on, so every later World whose position leaves the
+   * read model with as many events shares it (on a log of sales, all but the first few).
+   */
+  private readonly refoldedLast = new Map<string, { readonly events: number; readonly state: unknown }>();
   /** how the last asOf World was made: for benchmarks and diagnostics */
-  lastAsOf?: { readonly position: number; readonly start: 'cache' | 'snapshot' | 'start'; readonly replayed: number; readonly ms: number };
+  lastAsOf?: { readonly position: number; readonly start: 'cache' | 'view'; readonly refolded: number; readonly ms: number };
 
   constructor(
     private readonly store: EventStore,
     readonly settings: ReadSettings,
     private readonly projections: readonly Projection<any>[] = allProjections,
-    snapshotPolicy?: SnapshotPolicy,
   ) {
     this.live = new World(projections, settings);
-    this.snapshots = new SnapshotStore(projections, settings, snapshotPolicy);
+    this.refolded = projections.filter((p) => !p.at);
+    this.refoldTakers = takersByType(this.refolded);
   }
 
   /** Fold the whole log, then follow the store. */
@@ -59,6 +81,13 @@ export class Projections {
 
   get position(): number {
     return this.live.position;
+  }
+
+  /** How many events the refolded read models take (each counted once per read model). */
+  get keptEvents(): number {
+    let n = 0;
+    for (const list of this.kept.values()) n += list.length;
+    return n;
   }
 
   /** Told after each batch is folded into the live world (SSE, alerts). */
@@ -85,60 +114,57 @@ export class Projections {
     return lo;
   }
 
-  /** Whether worldAt(position) starts no replay of its own: the live World, a cached one, or one under way. */
+  /** Whether worldAt(position) assembles no World of its own: the live World, a cached one, or one under way. */
   hasWorldAt(position: number): boolean {
     return position >= this.live.position || this.asOfCache.has(position) || this.asOfUnderWay.has(position);
   }
 
-  /** The read models as they were at a position: the same fold, stopped there. */
+  /** The read models as they were at a position: what the same fold stopped there would hold. */
   async worldAt(position: number): Promise<World> {
     if (position >= this.live.position) return this.live;
     const hit = this.asOfCache.get(position);
     if (hit) {
-      this.lastAsOf = { position, start: 'cache', replayed: 0, ms: 0 };
+      this.lastAsOf = { position, start: 'cache', refolded: 0, ms: 0 };
       return hit;
     }
-    // callers asking for the same moment at once (the widgets of one page) share one replay
+    // callers asking for the same moment at once (the widgets of one page) share one World
     let underWay = this.asOfUnderWay.get(position);
     if (!underWay) {
-      underWay = this.replayTo(position).finally(() => this.asOfUnderWay.delete(position));
+      underWay = this.assemble(Math.max(0, position)).finally(() => this.asOfUnderWay.delete(position));
       this.asOfUnderWay.set(position, underWay);
     }
     return underWay;
   }
 
-  private async replayTo(position: number): Promise<World> {
+  /** Views of the read models that read their own past, and the others folded from their own kept events up to the position. */
+  private async assemble(position: number): Promise<World> {
+    await nextTurn();
     const t0 = performance.now();
-    // replaying from the store costs reading as well as folding: price it by what asOf replays took
-    const w = this.snapshots.startFor(position, this.replayRate ?? this.folded.events / Math.max(this.folded.ms, 1));
-    const from = w.position;
-    const t1 = performance.now();
-    if (w.position < position) {
-      let sinceTurn = 0;
-      for await (const page of readAllPaged(this.store, w.position, 20_000)) {
-        for (const e of page) {
-          if (e.position > position) break;
-          w.apply(e);
-          if (++sinceTurn === REPLAY_SLICE) {
-            sinceTurn = 0;
-            await nextTurn();
-          }
-        }
-        if (page[page.length - 1].position >= position) break;
+    const states = new Map<string, unknown>();
+    let refolded = 0;
+    // every view is taken first: rows appended while the others fold lie past its cut anyway
+    for (const p of this.projections) if (p.at) states.set(p.name, p.at(this.live.get(p), position));
+    for (const p of this.refolded) {
+      const events = this.kept.get(p.name) ?? [];
+      const n = countUpTo(events, position);
+      const last = this.refoldedLast.get(p.name);
+      if (last?.events === n) {
+        states.set(p.name, last.state);
+        continue;
       }
+      let state = p.init(this.settings);
+      for (let i = 0; i < n; i++) {
+        state = p.apply(state, events[i]);
+        if (++refolded % FOLD_SLICE === 0) await nextTurn();
+      }
+      states.set(p.name, state);
+      this.refoldedLast.set(p.name, { events: n, state });
     }
-    const replayed = position - from;
-    if (replayed >= 1000) this.replayRate = replayed / Math.max(performance.now() - t1, 1e-3);
-    this.lastAsOf = { position, start: from > 0 ? 'snapshot' : 'start', replayed, ms: performance.now() - t0 };
+    const recordedAt = position === 0 ? '' : new Date(this.recorded[position - 1]).toISOString();
+    const w = World.assembled(this.projections, this.settings, states, { position, recordedAt, leftOut: this.live.leftOut(position).listed });
+    this.lastAsOf = { position, start: 'view', refolded, ms: performance.now() - t0 };
     this.asOfCache.set(position, w);
-    // an asOf World costs about what its position's worth of log does: keep the cache within
-    // the live World's size, and at most 8 (the newest always stays)
-    let cached = [...this.asOfCache.keys()].reduce((a, p) => a + p, 0);
-    for (const p of this.asOfCache.keys()) {
-      if (this.asOfCache.size <= 1 || (this.asOfCache.size <= 8 && cached <= this.live.position)) break;
-      this.asOfCache.delete(p);
-      cached -= p;
-    }
+    if (this.asOfCache.size > AS_OF_CACHE) this.asOfCache.delete(this.asOfCache.keys().next().value!);
     return w;
   }
 
@@ -146,8 +172,10 @@ export class Projections {
   async rebuild(): Promise<void> {
     this.chain = this.chain.then(async () => {
       this.live = new World(this.projections, this.settings);
+      this.kept = new Map();
+      this.refoldedLast.clear();
       this.asOfCache.clear();
-      this.snapshots.clear();
+      this.asOfUnderWay.clear();
       await this.catchUp();
     });
     await this.chain;
@@ -165,17 +193,14 @@ export class Projections {
 
   private fold(batch: readonly StoredEvent[]): void {
     const fresh: StoredEvent[] = [];
-    const t0 = performance.now();
     for (const e of batch) {
       if (e.position !== this.live.position + 1) continue;
-      this.live.apply(e);
+      const folded = this.live.apply(e);
+      if (folded) this.keep(folded);
       this.remember(e);
       fresh.push(e);
     }
     if (fresh.length === 0) return;
-    this.folded.events += fresh.length;
-    this.folded.ms += performance.now() - t0;
-    this.snapshots.afterFold(this.live);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       if (this.waiters[i].position <= this.live.position) {
         this.waiters[i].resolve();
@@ -183,6 +208,15 @@ export class Projections {
       }
     }
     for (const l of this.listeners) l(fresh);
+  }
+
+  /** Keep an event for each refolded read model that takes it (the same object in each list). */
+  private keep(e: StoredEvent): void {
+    for (const p of this.refoldTakers.get(e.type) ?? []) {
+      const list = this.kept.get(p.name);
+      if (list) list.push(e);
+      else this.kept.set(p.name, [e]);
+    }
   }
 
   private remember(e: StoredEvent): void {

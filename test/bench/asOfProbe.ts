@@ -1,6 +1,7 @@
 // The cost of asOf at scale: `probeAsOf(projections, …)` times World-as-of-a-moment for seeded
-// moments spread over the recorded range and says how each was made (from a snapshot, from the
-// first event, from the cache) — for the bench table. Run on its own against a store:
+// moments spread over the recorded range and says how each was made (assembled from the ledger's
+// view and the other read models' own events, or from the cache) — for the bench table. Run on
+// its own against a store:
 //   node --expose-gc --import tsx test/bench/asOfProbe.ts PATH.db [samples]
 import { salesLedgerProjection, metricValue } from '../../core/readModels/salesLedger';
 import type { World } from '../../core/readModels/world';
@@ -9,8 +10,9 @@ import type { Projections } from '../../server/projections/runner';
 export interface AsOfSample {
   readonly position: number;
   readonly ms: number;
-  readonly start: 'cache' | 'snapshot' | 'start';
-  readonly replayed: number;
+  readonly start: 'cache' | 'view';
+  /** events folded again (those of the read models but the sales ledger) */
+  readonly refolded: number;
 }
 
 export interface AsOfProbe {
@@ -18,7 +20,8 @@ export interface AsOfProbe {
   readonly p50: number;
   readonly p95: number;
   readonly max: number;
-  readonly snapshots: { readonly positions: number[]; readonly copyMs: number[] };
+  /** events kept in memory for asOf */
+  readonly kept: number;
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -43,13 +46,10 @@ export const probeAsOf = async (
     (o.query ?? defaultQuery)(await projections.worldAt(position));
     const ms = performance.now() - t0;
     const how = projections.lastAsOf;
-    samples.push({ position, ms, start: how?.position === position ? how.start : 'cache', replayed: how?.position === position ? how.replayed : 0 });
+    samples.push({ position, ms, start: how?.position === position ? how.start : 'cache', refolded: how?.position === position ? how.refolded : 0 });
   }
   const ms = samples.map((s) => s.ms);
-  return {
-    samples, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms),
-    snapshots: { positions: projections.snapshots.snapshots.map((s) => s.position), copyMs: projections.snapshots.snapshots.map((s) => Math.round(s.copyMs)) },
-  };
+  return { samples, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), kept: projections.keptEvents };
 };
 
 if (process.argv[1]?.endsWith('asOfProbe.ts')) {

@@ -2,8 +2,8 @@
 //   fold-floor DB   the floor: rows read untimed in chunks; timed: JSON.parse + a Map fold
 //   fold DB         the same rows; timed: parse into events + World.apply of every read model
 //   start-floor DB  the floor of a server start: bare SQLite read + JSON.parse + Map fold
-//   start DB N      a server start (compose: the Projections runner folds the log, snapshots
-//                   included), then RSS after GC, then N asOf queries beside the same query live
+//   start DB N      a server start (compose: the Projections runner folds the log), then RSS
+//                   after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
 import { allProjections } from '../../core/readModels';
 import { World } from '../../core/readModels/world';
@@ -105,9 +105,10 @@ export interface StartResult extends FoldResult {
   readonly heapBytes: number;
   readonly baselineRssBytes: number;
   readonly baselineHeapBytes: number;
-  readonly snapshots: number;
+  /** events kept in memory for asOf (those of the read models folded again) */
+  readonly keptForAsOf: number;
   /** ms per asOf query (a new position each), and the same query live */
-  readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[]; readonly starts: Record<string, number>; readonly replayed: number[] };
+  readonly asOf: { readonly via: string; readonly samples: number[]; readonly live: number[]; readonly starts: Record<string, number>; readonly refolded: number[] };
   readonly rssAfterAsOfBytes: number;
   readonly settledRssBytes: number;
 }
@@ -146,15 +147,15 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const samples: number[] = [];
   const live: number[] = [];
-  // without snapshots each asOf folds a prefix of the log: stop sampling after ~20 s of that
+  // stop sampling after ~20 s, should asOf be slow
   const started = performance.now();
   const starts: Record<string, number> = {};
-  const replayed: number[] = [];
+  const refolded: number[] = [];
   for (let i = 0; i < asOfSamples && (i < 3 || performance.now() - started < 20_000); i++) {
     samples.push(await query(first + next() * (last - first)));
-    // how the runner made that World: from a snapshot, from the first event, or cached
+    // how the runner made that World: assembled (a view), or cached
     const how = projections.lastAsOf;
-    if (how) (starts[how.start] = (starts[how.start] ?? 0) + 1), replayed.push(how.replayed);
+    if (how) (starts[how.start] = (starts[how.start] ?? 0) + 1), refolded.push(how.refolded);
     live.push(await query());
   }
   const after = settle().rss;
@@ -166,8 +167,8 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
     heapBytes: mem.heapUsed,
     baselineRssBytes: baselineRss,
     baselineHeapBytes: baselineHeap,
-    snapshots: projections.snapshots.snapshots.length,
-    asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live, starts, replayed },
+    keptForAsOf: projections.keptEvents,
+    asOf: { via: viaHttp ? `GET ${LEADERBOARD_PATH}&asOf=…` : 'Projections.worldAt + metricValue (no asOf route mounted)', samples, live, starts, refolded },
     rssAfterAsOfBytes: after,
     settledRssBytes: settledRss,
   };

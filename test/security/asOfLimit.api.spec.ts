@@ -1,37 +1,38 @@
-// An `asOf` the read models have not cached is a replay of the log. A caller computes one at a
-// time (a shared viewer token: per browser address), the server at most TALLY_ASOF_CONCURRENCY;
-// past either the answer is 429 with Retry-After. Cached and live answers stay free, and /health
-// is answered throughout. The store below holds every replay's read until released, so the
-// moments "while a replay runs" are exact, not timed.
+// An `asOf` the read models have not cached is assembled: a view of the sales ledger and the other
+// read models folded from their own events. A caller computes one at a time (a shared viewer
+// token: per browser address), the server at most TALLY_ASOF_CONCURRENCY; past either the answer
+// is 429 with Retry-After. Cached and live answers stay free, and /health is answered throughout.
+// The hold below keeps every new asOf World from being handed out until released, so the moments
+// "while one is computed" are exact, not timed.
 import { describe, expect, it } from 'vitest';
-import type { ReadAllOptions } from '../../server/store/port';
-import { MemoryStore } from '../../server/store/memory';
+import type { Projections } from '../../server/projections/runner';
 import { seedCompany, testTally } from '../support/app';
 
-class HeldStore extends MemoryStore {
-  private gate?: Promise<void>;
-  private open?: () => void;
-  /** replays waiting at the gate */
-  waiting = 0;
-
-  hold(): void {
-    this.gate = new Promise((resolve) => (this.open = resolve));
-  }
-
-  release(): void {
-    this.gate = undefined;
-    this.open?.();
-  }
-
-  override async readAll(options: ReadAllOptions = {}) {
-    if (this.gate) {
-      this.waiting++;
-      await this.gate;
-      this.waiting--;
+/** Holds each asOf World not assembled before until released; `waiting` counts those held. */
+const holdAsOf = (p: Projections) => {
+  let gate: Promise<void> | undefined;
+  let open: (() => void) | undefined;
+  const held = {
+    waiting: 0,
+    hold: () => void (gate = new Promise((resolve) => (open = resolve))),
+    release: () => {
+      gate = undefined;
+      open?.();
+    },
+  };
+  const worldAt = p.worldAt.bind(p);
+  p.worldAt = async (position) => {
+    const fresh = !p.hasWorldAt(position);
+    const w = worldAt(position);
+    if (fresh && gate) {
+      held.waiting++;
+      await gate;
+      held.waiting--;
     }
-    return super.readAll(options);
-  }
-}
+    return w;
+  };
+  return held;
+};
 
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } });
 const minutes = (n: number) => new Date(Date.parse('2026-11-27T10:00:00+08:00') + n * 60_000).toISOString();
@@ -44,8 +45,8 @@ const until = async (cond: () => boolean) => {
 
 describe('asOf computations', () => {
   it('one at a time per caller, at most TALLY_ASOF_CONCURRENCY at once, 429 with Retry-After beyond; cached answers and /health free', async () => {
-    const store = new HeldStore();
-    const t = await testTally({ store, env: { TALLY_ASOF_CONCURRENCY: '2' } });
+    const t = await testTally({ env: { TALLY_ASOF_CONCURRENCY: '2' } });
+    const store = holdAsOf(t.deps.projections);
     const admin = await seedCompany(t); // positions 1–6, recorded at minute 0
     for (const h of [1, 2, 3, 4, 5, 6]) {
       t.setNow(minutes(h));
@@ -64,7 +65,7 @@ describe('asOf computations', () => {
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await again.json()).detail).toContain('one at a time');
-    // the same moment again, from anyone, joins the replay under way instead of starting one
+    // the same moment again, from anyone, joins the World under way instead of starting one
     const joining = leaderboard(viewer, minutes(1), '10.0.0.1');
     const joiningToo = leaderboard(rep, minutes(1));
     // the same token at another desk is another caller: the second of the server's two
