@@ -13,6 +13,7 @@ import {
   NO_STREAM,
   NotLeaderError,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
@@ -117,10 +118,11 @@ export class EsdbStore implements EventStore {
     this.recent = new RecentEvents(options.cacheEvents);
   }
 
-  /** Connect, rebuild the index from the whole log, then follow it. */
+  /** Connect, check the log is whole, rebuild the index from it, then follow it. */
   static async open(options: EsdbOptions): Promise<EsdbStore> {
     const store = new EsdbStore(EventStoreDBClient.connectionString(options.connectionString), options);
     try {
+      await store.checkWhole();
       await store.catchUp();
     } catch (e) {
       await store.client.dispose();
@@ -128,6 +130,31 @@ export class EsdbStore implements EventStore {
     }
     store.follow();
     return store;
+  }
+
+  /**
+   * Refuses a log EventStoreDB may shorten or has deleted: $maxCount, $maxAge and $tb let it drop
+   * events (a soft delete is $tb past the end), and a gap would break positions and the chain.
+   */
+  private async checkWhole(): Promise<void> {
+    const stream = this.options.stream;
+    let metadata: Record<string, unknown> | undefined;
+    try {
+      metadata = (await this.client.getStreamMetadata(stream)).metadata as Record<string, unknown> | undefined;
+    } catch (e) {
+      if (e instanceof StreamDeletedError) throw new LogNotWholeError(stream, 'was deleted for good (tombstoned)');
+      throw unavailable('EventStoreDB did not answer a read', e);
+    }
+    const truncateBefore = metadata?.truncateBefore;
+    if (typeof truncateBefore === 'number' && truncateBefore >= Number.MAX_SAFE_INTEGER) throw new LogNotWholeError(stream, 'was deleted');
+    const found = (
+      [
+        ['maxCount', '$maxCount'],
+        ['maxAge', '$maxAge'],
+        ['truncateBefore', '$tb'],
+      ] as const
+    ).flatMap(([key, name]) => (metadata?.[key] !== undefined ? [`${name}=${String(metadata[key])}`] : []));
+    if (found.length > 0) throw new LogNotWholeError(stream, `carries stream metadata ${found.join(', ')}, which lets EventStoreDB drop its events`);
   }
 
   // ------------------------------------------------------------------ writes
@@ -467,6 +494,7 @@ export class EsdbStore implements EventStore {
         finished = true;
         return;
       }
+      if (e instanceof StreamDeletedError) throw new LogNotWholeError(this.options.stream, 'was deleted for good (tombstoned)');
       throw e instanceof StoreUnavailableError ? e : unavailable('EventStoreDB did not answer a read', e);
     } finally {
       // Leaving a for-await early does not end the gRPC call.
@@ -485,6 +513,14 @@ export class EsdbStore implements EventStore {
     await sub?.unsubscribe().catch(() => undefined);
     this.listeners.clear();
     await this.client.dispose();
+  }
+}
+
+/** The log stream is deleted or may lose events: Tally will not start on it. */
+export class LogNotWholeError extends Error {
+  constructor(stream: string, what: string) {
+    super(`the EventStoreDB stream ${stream} ${what}; Tally's log must be whole: use another stream (stream=… in TALLY_STORE), or remove that metadata if no event was dropped yet`);
+    this.name = 'LogNotWholeError';
   }
 }
 

@@ -1,7 +1,7 @@
 // TALLY_STORE=esdb://HOST:PORT?tls=false[&stream=tally-log] → an EsdbStore. Tally's own parameters
 // (stream, maxAppendBytes, cacheEvents) are taken out before the rest goes to the ESDB client;
 // kurrentdb:// is accepted as the successor's name for the same thing.
-import { ESDB_DEFAULTS, EsdbStore, type EsdbOptions } from './esdb';
+import { ESDB_DEFAULTS, EsdbStore, LogNotWholeError, type EsdbOptions } from './esdb';
 import { StoreUnavailableError, type EventStore } from './port';
 import { StoreConfigError } from './select';
 
@@ -42,6 +42,7 @@ export const openEsdbStore = async (spec: string): Promise<EventStore> => {
     // At start, a malformed string or a server that cannot be reached is most often a wrong
     // TALLY_STORE: say so in one line rather than with a stack trace.
     const message = (e as Error)?.message ?? String(e);
+    if (e instanceof LogNotWholeError) throw new StoreConfigError(`TALLY_STORE=${spec}: ${e.message}`);
     if ((e as Error)?.name === 'ParseError' || /connection string/i.test(message)) throw new StoreConfigError(`TALLY_STORE=${spec}: ${message}`);
     if (e instanceof StoreUnavailableError)
       throw new StoreConfigError(`TALLY_STORE=${spec}: cannot read the log from EventStoreDB (is the server up, the host and port right, tls=false for an insecure node?): ${message}`);

@@ -135,6 +135,10 @@ function resultResp(append: Pending, result: AppendResult): BatchAppendResp {
     else details.setExpectedAny(new sharedPb.Empty());
     return errorResp(append, status(grpc.status.FAILED_PRECONDITION, 'WrongExpectedVersion', details, 'WrongExpectedVersion'));
   }
+  if (result.kind === 'stream_deleted') {
+    const details = new sharedPb.StreamDeleted().setStreamIdentifier(streamIdentifier(append.stream));
+    return errorResp(append, status(grpc.status.FAILED_PRECONDITION, 'StreamDeleted', details, 'StreamDeleted'));
+  }
   const success = new BatchAppendRespMsg.Success();
   if (result.currentRevision === undefined) success.setNoStream(new sharedPb.Empty());
   else success.setCurrentRevision(String(result.currentRevision));

@@ -1,5 +1,6 @@
 // The test server's in-memory event log: EventStoreDB's numbering and append rules
-// (expected revision, idempotent re-append), with no knowledge of gRPC.
+// (expected revision, idempotent re-append, soft delete and tombstone), with no knowledge of gRPC.
+import { randomUUID } from 'node:crypto';
 
 export interface RecordedEvent {
   /** Lower-case UUID chosen by the client. */
@@ -42,7 +43,12 @@ export type AppendResult =
       readonly kind: 'wrong_expected_version';
       readonly currentRevision: number | undefined;
       readonly expected: ExpectedRevision;
-    };
+    }
+  /** The stream was tombstoned: nothing can be written to it again. */
+  | { readonly kind: 'stream_deleted' };
+
+/** EventStoreDB's `$tb` of a soft-deleted stream: long.MaxValue, past any event. */
+const DELETED_TRUNCATE_BEFORE = '9223372036854775807';
 
 // Positions imitate byte offsets in ESDB's transaction file: increasing but not
 // contiguous, and never 0 for a user event (a real log starts with system records).
@@ -54,6 +60,8 @@ const utf8 = new TextEncoder();
 
 export class EventLog {
   readonly all: RecordedEvent[] = [];
+  /** Streams deleted for good: reads and appends fail with StreamDeleted. */
+  readonly tombstoned = new Set<string>();
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly idsByStream = new Map<string, Map<string, number>>();
   private nextPosition = FIRST_POSITION;
@@ -96,6 +104,7 @@ export class EventLog {
     proposed: readonly ProposedEvent[],
     created: bigint,
   ): AppendResult {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
     const existing = this.streams.get(stream) ?? [];
     const current = existing.length === 0 ? undefined : existing.length - 1;
 
@@ -139,6 +148,44 @@ export class EventLog {
     waiting?.resolve();
     const last = events[events.length - 1];
     return { kind: 'success', currentRevision: last.revision, position: last.position };
+  }
+
+  /** The stream's metadata (the last `$metadata` event of `$$stream`), parsed; {} when none. */
+  metadataOf(stream: string): Record<string, unknown> {
+    const last = this.stream(`$$${stream}`).at(-1);
+    if (!last) return {};
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(last.data));
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** True when metadata `$tb` hides every event of the stream (a soft delete). */
+  isSoftDeleted(stream: string): boolean {
+    const tb = this.metadataOf(stream).$tb;
+    return typeof tb === 'number' && tb > this.stream(stream).length - 1;
+  }
+
+  /** Soft delete: `$tb` past the last event, written as stream metadata, as EventStoreDB does. */
+  softDelete(stream: string, expected: ExpectedRevision, created: bigint): AppendResult {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
+    const current = this.stream(stream).length === 0 ? undefined : this.stream(stream).length - 1;
+    if (!satisfies(expected, current)) return { kind: 'wrong_expected_version', currentRevision: current, expected };
+    const data = utf8.encode(`{"$tb":${DELETED_TRUNCATE_BEFORE}}`);
+    const metadata = { id: randomUUID(), type: '$metadata', contentType: 'application/json', data, metadata: new Uint8Array() };
+    this.append(`$$${stream}`, { kind: 'any' }, [metadata], created);
+    return { kind: 'success', currentRevision: current, position: undefined };
+  }
+
+  /** Hard delete: the stream can never be read or written again. */
+  tombstone(stream: string, expected: ExpectedRevision): AppendResult {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
+    const current = this.stream(stream).length === 0 ? undefined : this.stream(stream).length - 1;
+    if (!satisfies(expected, current)) return { kind: 'wrong_expected_version', currentRevision: current, expected };
+    this.tombstoned.add(stream);
+    return { kind: 'success', currentRevision: current, position: undefined };
   }
 
   private create(stream: string): RecordedEvent[] {

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { receiveBatchAppend } from './batchAppend';
+import { deletionHandlers } from './deletion';
 import { commit, type WriteContext } from './commit';
 import { serviceError, type Faults } from './faults';
 import type { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from './pb';
 import { sharedPb, streamsPb } from './pb';
 import type { EventLog, ExpectedRevision, ProposedEvent, RecordedEvent } from './log';
-import { expectedRevision, invalidArgument, isServiceError, maxAppendSizeExceeded, proposedEvent, streamIdentifier, streamName, toNumber, toUuid } from './wire';
+import { expectedRevision, invalidArgument, isServiceError, streamDeleted, maxAppendSizeExceeded, proposedEvent, streamIdentifier, streamName, toNumber, toUuid } from './wire';
 
 const { AppendResp: AppendRespMsg, ReadReq: ReadReqMsg, ReadResp: ReadRespMsg } = streamsPb;
 const StreamOptionCase = ReadReqMsg.Options.StreamOptionCase;
@@ -50,7 +51,7 @@ export function streamsHandlers(options: StreamsOptions): StreamsHandlers {
       })
       .finally(() => openReads--);
   };
-  return { implementation: { append, batchAppend, read }, openReads: () => openReads };
+  return { implementation: { append, batchAppend, read, ...deletionHandlers(log) }, openReads: () => openReads };
 }
 
 // ---------------------------------------------------------------- Append
@@ -96,12 +97,13 @@ function receiveAppend(
     void commit(options, target.stream, target.expected, proposed, call.getDeadline().valueOf()).then((done) => {
       if (done.kind === 'failed') callback(done.error);
       else if (done.kind === 'timeout') callback(serviceError(grpc.status.DEADLINE_EXCEEDED, 'Timeout'));
+      else if (done.result.kind === 'stream_deleted') callback(streamDeleted(target!.stream));
       else callback(null, appendResp(done.result));
     });
   });
 }
 
-function appendResp(result: ReturnType<EventLog['append']>): AppendResp {
+function appendResp(result: Exclude<ReturnType<EventLog['append']>, { kind: 'stream_deleted' }>): AppendResp {
   const resp = new AppendRespMsg();
   const empty = () => new sharedPb.Empty();
   if (result.kind === 'success') {
@@ -178,8 +180,9 @@ async function readStream(
   options: ReadOptions,
   toResp: (e: RecordedEvent) => ReadResp,
 ): Promise<void> {
+  if (log.tombstoned.has(name)) throw streamDeleted(name);
   const events = log.stream(name);
-  if (events.length === 0) {
+  if (events.length === 0 || log.isSoftDeleted(name)) {
     const notFound = new ReadRespMsg.StreamNotFound();
     notFound.setStreamIdentifier(streamIdentifier(name));
     await out.send(new ReadRespMsg().setStreamNotFound(notFound));

@@ -116,3 +116,20 @@ export function expectedRevision(
   if (opts.hasStreamExists()) return { kind: 'stream_exists' };
   return { kind: 'any' };
 }
+
+/** A tombstoned stream, as the client's StreamDeletedError reads it. */
+export function streamDeleted(name: string): grpc.ServiceError {
+  return serviceError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': name,
+  });
+}
+
+/** A refused expected revision on a unary call (Delete, Tombstone), as the client's trailers name it. */
+export function wrongExpectedVersion(current: number | undefined, expected: ExpectedRevision): grpc.ServiceError {
+  return serviceError(grpc.status.FAILED_PRECONDITION, 'Append failed due to WrongExpectedVersion.', {
+    exception: 'wrong-expected-version',
+    'actual-version': current === undefined ? '-1' : String(current),
+    'expected-version': expected.kind === 'exact' ? String(expected.revision) : expected.kind,
+  });
+}
