@@ -4,8 +4,11 @@ import type { Config } from './config';
 import { CommandEngine } from './engine/engine';
 import { createApp } from './http/app';
 import type { AppDeps } from './http/env';
+import { crmFacts } from './projections/crmFacts';
 import { factSource } from './projections/facts';
+import { goalFacts } from './projections/goalFacts';
 import { Projections } from './projections/runner';
+import { statementFacts } from './projections/statements';
 import type { EventStore } from './store/port';
 import { openStore } from './store/select';
 
@@ -17,7 +20,9 @@ export interface Tally {
 
 export const composeWith = async (config: Config, store: EventStore, clock: () => Date = () => new Date()): Promise<Tally> => {
   const projections = new Projections(store, { zone: config.zone, currency: config.currency });
-  const engine = new CommandEngine({ store, clock, facts: factSource(() => projections.world), settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
+  // the read-model facts commands decide on, wired here rather than registered by whichever module is imported
+  const facts = factSource(() => projections.world, [goalFacts, statementFacts, crmFacts]);
+  const engine = new CommandEngine({ store, clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
   await projections.start();
   const deps: AppDeps = { store, engine, projections, config, clock };
   return { deps, app: createApp(deps), close: () => store.close() };

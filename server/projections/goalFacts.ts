@@ -1,24 +1,23 @@
 // The read-model facts goal commands need (core/goals/decider.ts names them): the goal as the
 // read model knows it, what new goals would collide with, baseline and seasonal actuals from
-// the sales ledger, and a rep's team. Imported for its registrations by the goals routes.
+// the sales ledger, and a rep's team.
 import { GOAL_FACTS, type ConflictArgs, type ValuesArgs } from '../../core/goals/decider';
 import { directoryProjection } from '../../core/readModels/directory';
 import { goalConflicts, goalFact, goalRecord } from '../../core/readModels/goals';
 import { isMetric, metricValue, salesLedgerProjection } from '../../core/readModels/salesLedger';
-import { registerFact } from './facts';
+import type { FactQueries } from './facts';
 
-registerFact(GOAL_FACTS.record, (world, args) => {
-  const g = goalRecord(world, String(args.goalId));
-  return g ? goalFact(g) : null;
-});
-
-registerFact(GOAL_FACTS.conflicts, (world, args) => goalConflicts(world, (args as unknown as ConflictArgs).goals));
-
-registerFact(GOAL_FACTS.values, (world, args) => {
-  const { metric, items } = args as unknown as ValuesArgs;
-  if (!isMetric(metric)) return null;
-  const ledger = world.get(salesLedgerProjection);
-  return items.map((i) => metricValue(ledger, i.owner, metric, i.period));
-});
-
-registerFact(GOAL_FACTS.teamOfRep, (world, args) => world.get(directoryProjection).reps.get(String(args.repId))?.teamId ?? null);
+export const goalFacts: FactQueries = {
+  [GOAL_FACTS.record]: (world, args) => {
+    const g = goalRecord(world, String(args.goalId));
+    return g ? goalFact(g) : null;
+  },
+  [GOAL_FACTS.conflicts]: (world, args) => goalConflicts(world, (args as unknown as ConflictArgs).goals),
+  [GOAL_FACTS.values]: (world, args) => {
+    const { metric, items } = args as unknown as ValuesArgs;
+    if (!isMetric(metric)) return null;
+    const ledger = world.get(salesLedgerProjection);
+    return items.map((i) => metricValue(ledger, i.owner, metric, i.period));
+  },
+  [GOAL_FACTS.teamOfRep]: (world, args) => world.get(directoryProjection).reps.get(String(args.repId))?.teamId ?? null,
+};

@@ -9,7 +9,7 @@ import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { StatementFact } from '../../core/incentives/decide';
 import { statementOf, type Shown } from '../../core/readModels/payoutStatements';
 import { canonicalJson } from '../store/hashChain';
-import { registerFact } from './facts';
+import type { FactQueries } from './facts';
 
 const wordless = (body: StatementBody) => ({ ...body, lines: body.lines.map(({ description: _words, ...line }) => line) });
 
@@ -24,8 +24,10 @@ export const statementView = (s: Shown & { ok: true }, lang: Lang = 'en') => ({
     : null,
 });
 
-registerFact('payoutStatement', (world, args): StatementFact => {
-  const s = statementOf(world, String(args.repId), String(args.period));
-  if (!s.ok) return { status: 'problem', problem: s.problem };
-  return { status: 'ok', body: s.body, hash: s.approval?.statementHash ?? statementHash(s.body), basedOn: world.position, teamId: s.teamId, approved: s.approval !== undefined };
-});
+export const statementFacts: FactQueries = {
+  payoutStatement: (world, args): StatementFact => {
+    const s = statementOf(world, String(args.repId), String(args.period));
+    if (!s.ok) return { status: 'problem', problem: s.problem };
+    return { status: 'ok', body: s.body, hash: s.approval?.statementHash ?? statementHash(s.body), basedOn: world.position, teamId: s.teamId, approved: s.approval !== undefined };
+  },
+};

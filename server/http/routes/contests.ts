@@ -3,15 +3,10 @@
 // Like the leaderboard, these show names and values only, so every role may read them.
 import { Hono } from 'hono';
 import { badgesOf } from '../../../core/readModels/badges';
-import { CONTEST_RANKING_FACT } from '../../../core/incentives/decider';
-import type { StartContest } from '../../../core/incentives/commands';
-import { contestRanking, contestStandings } from '../../../core/readModels/contests';
-import { registerFact } from '../../projections/facts';
+import { contestStandings } from '../../../core/readModels/contests';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, worldFor } from '../query';
-
-registerFact(CONTEST_RANKING_FACT, (world, args) => contestRanking(world, args.rules as StartContest));
 
 export const contestRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();

@@ -4,25 +4,12 @@
 import { Hono } from 'hono';
 import { TIERS } from '../../../core/care/commands';
 import { customerDetail, customerRows } from '../../../core/readModels/customerView';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { feedbackProjection } from '../../../core/readModels/feedback';
 import { toMillis } from '../../../core/shared/period';
-import { CUSTOMER_OWNER_FACT } from '../../../core/customers/decider';
-import { FEEDBACK_CUSTOMER_FACT } from '../../../core/feedback/decider';
-import { registerFact } from '../../projections/facts';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, intParam, oneOfParam, worldFor } from '../query';
 import { customerIn, ownerSelection } from './crmScope';
 import { forbiddenFor, scopeOf } from '../security/scope';
-
-// Customer commands are scoped to the owner rep and that rep's team, which the directory knows.
-registerFact(CUSTOMER_OWNER_FACT, (world, a) => {
-  const dir = world.get(directoryProjection);
-  const owner = dir.customers.get(String(a.customerId))?.ownerRepId;
-  return owner === undefined ? undefined : { repId: owner, teamId: dir.reps.get(owner)?.teamId };
-});
-registerFact(FEEDBACK_CUSTOMER_FACT, (world, a) => world.get(feedbackProjection).items.get(String(a.feedbackId))?.customerId);
 
 export const customerRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();

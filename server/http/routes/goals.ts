@@ -4,7 +4,6 @@
 import { Hono } from 'hono';
 import { goalProgress, goalsProgress } from '../../../core/readModels/goalProgress';
 import { goalRecord } from '../../../core/readModels/goals';
-import '../../projections/goalFacts';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, periodParam, worldFor } from '../query';

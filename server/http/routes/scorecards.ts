@@ -2,16 +2,12 @@
 // A rep sees only their own row and appraisals; a manager their team; a viewer neither.
 import { Hono } from 'hono';
 import { directoryProjection } from '../../../core/readModels/directory';
-import { appraisalsWithDrift, frozenRowFor, periodMismatch, scorecardRows } from '../../../core/readModels/scorecards';
+import { appraisalsWithDrift, periodMismatch, scorecardRows } from '../../../core/readModels/scorecards';
 import { parsePeriod } from '../../../core/shared/period';
-import { registerFact } from '../../projections/facts';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { periodParam, worldFor } from '../query';
 import { scopeOf } from '../security/scope';
-
-// RecordAppraisal freezes the rep's scorecard row as it is when the command is decided.
-registerFact('scorecardRow', (world, a) => frozenRowFor(world, String(a.scorecardId), String(a.repId), String(a.period)));
 
 export const scorecardRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
