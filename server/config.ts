@@ -2,7 +2,7 @@
 // value is a clear message naming the variable, not a stack trace.
 import { randomBytes } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
-import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/readModels/goalProgress';
+import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/goals/readModels/goalProgress';
 import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
 
 export interface Config {

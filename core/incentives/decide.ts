@@ -76,7 +76,7 @@ const sorted = (v: unknown): string =>
   : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sorted((v as Record<string, unknown>)[k])}`).join(',')}}`
   : JSON.stringify(v);
 
-/** For StartContest, from the shell: how many participants the rules could rank (readModels/contests). */
+/** For StartContest, from the shell: how many participants the rules could rank (incentives/readModels/contests). */
 export type ContestRankingFact = { readonly participants: number; readonly ranked: number; readonly warnings: readonly string[] };
 
 const refusedAt = (rule: string, path: string, detail: string): Problem => ({ ...ruleBroken(rule, detail), errors: [{ path: `data.${path}`, message: detail }] });

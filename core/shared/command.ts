@@ -38,7 +38,7 @@ export interface StreamStates {
  */
 export type FactsOf<C> = (command: C, source: FactSource, streams: StreamStates) => Readonly<Record<string, unknown>>;
 
-/** What the shell offers to compute facts: read-model queries by name (see readModels/world). */
+/** What the shell offers to compute facts: read-model queries by name (see fold/world). */
 export interface FactSource {
   readonly query: <R>(name: string, args: Record<string, unknown>) => R;
 }

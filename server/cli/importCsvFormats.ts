@@ -4,7 +4,7 @@
 // fxiaoke-orders (RecordSale, consecutive rows of one order as its lines), csv (any command).
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Directory } from '../../core/readModels/directory';
+import type { Directory } from '../../core/teams/readModels/directory';
 import { Dec } from '../../core/shared/money';
 import { ID_PATTERN } from '../../core/shared/codec';
 import { offsetMinutes } from '../../core/shared/period';

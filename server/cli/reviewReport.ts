@@ -1,11 +1,11 @@
 // `tally replay --report review --period P [--as-of T] [--team T] [--at T] [--json]`: the review
 // of a period as it was known at a recorded moment — a table on a terminal, JSON otherwise.
-import { formatMinor } from '../../core/readModels/customers';
-import { directoryProjection } from '../../core/readModels/directory';
-import type { Review } from '../../core/readModels/review/compose';
-import type { Contributor } from '../../core/readModels/review/contributors';
-import type { KpiRow } from '../../core/readModels/review/kpis';
-import type { ActionView } from '../../core/readModels/reviews';
+import { formatMinor } from '../../core/customers/readModels/customers';
+import { directoryProjection } from '../../core/teams/readModels/directory';
+import type { Review } from '../../core/views/review/compose';
+import type { Contributor } from '../../core/views/review/contributors';
+import type { KpiRow } from '../../core/views/review/kpis';
+import type { ActionView } from '../../core/reviews/readModels/reviews';
 import { isInstant } from '../../core/shared/codec';
 import { acceptedPeriod, toMillis } from '../../core/shared/period';
 import type { Config } from '../config';

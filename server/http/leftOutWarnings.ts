@@ -1,8 +1,8 @@
 // Every JSON answer of a GET says when the log holds events no figure counts (an older version's
-// period of the year 1000, say: core/readModels/outOfRange.ts): a `warnings` line naming them.
+// period of the year 1000, say: core/fold/outOfRange.ts): a `warnings` line naming them.
 // The answer is parsed again only then, so a clean log costs one comparison per request.
 import type { MiddlewareHandler } from 'hono';
-import { leftOutWarning } from '../../core/readModels/outOfRange';
+import { leftOutWarning } from '../../core/fold/outOfRange';
 import type { AppDeps, AppEnv } from './env';
 
 export const leftOutWarnings = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { isInstant } from '../../core/shared/codec';
 import { acceptedPeriod } from '../../core/shared/period';
-import type { World } from '../../core/readModels/world';
+import type { World } from '../../core/fold/world';
 import type { AppDeps, AppEnv } from './env';
 import { HttpProblem } from './problem';
 

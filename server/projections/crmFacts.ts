@@ -3,10 +3,10 @@ import { CUSTOMER_OWNER_FACT } from '../../core/customers/decider';
 import { FEEDBACK_CUSTOMER_FACT } from '../../core/feedback/decider';
 import type { StartContest } from '../../core/incentives/commands';
 import { CONTEST_RANKING_FACT } from '../../core/incentives/decider';
-import { contestRanking } from '../../core/readModels/contests';
-import { directoryProjection } from '../../core/readModels/directory';
-import { feedbackProjection } from '../../core/readModels/feedback';
-import { frozenRowFor } from '../../core/readModels/scorecards';
+import { contestRanking } from '../../core/incentives/readModels/contests';
+import { directoryProjection } from '../../core/teams/readModels/directory';
+import { feedbackProjection } from '../../core/feedback/readModels/feedback';
+import { frozenRowFor } from '../../core/scorecards/readModels/scorecards';
 import type { FactQueries } from './facts';
 
 export const crmFacts: FactQueries = {

@@ -3,7 +3,7 @@
 // nothing is registered by importing a module and the engine's facts do not depend on which HTTP
 // routes happen to be loaded.
 import type { FactSource } from '../../core/shared/command';
-import type { World } from '../../core/readModels/world';
+import type { World } from '../../core/fold/world';
 
 export type FactQuery = (world: World, args: Record<string, unknown>) => unknown;
 export type FactQueries = Readonly<Record<string, FactQuery>>;

@@ -2,9 +2,9 @@
 // read model knows it, what new goals would collide with, baseline and seasonal actuals from
 // the sales ledger, and a rep's team.
 import { GOAL_FACTS, type ConflictArgs, type ValuesArgs } from '../../core/goals/decider';
-import { directoryProjection } from '../../core/readModels/directory';
-import { goalConflicts, goalFact, goalRecord } from '../../core/readModels/goals';
-import { isMetric, metricValue, salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { directoryProjection } from '../../core/teams/readModels/directory';
+import { goalConflicts, goalFact, goalRecord } from '../../core/goals/readModels/goals';
+import { isMetric, metricValue, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import type { FactQueries } from './facts';
 
 export const goalFacts: FactQueries = {

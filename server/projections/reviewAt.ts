@@ -1,9 +1,9 @@
 // A period review as known at a recorded moment, for the HTTP route and `tally replay --report
 // review`: the World as of that moment, and for a quarter each month's World as of its own
 // monthly-review meeting (the meeting event's recordedAt — asOf is recorded time).
-import { composeReview, type ReviewRequest } from '../../core/readModels/review/compose';
-import { composeRetro, monthMeetings } from '../../core/readModels/review/retro';
-import type { World } from '../../core/readModels/world';
+import { composeReview, type ReviewRequest } from '../../core/views/review/compose';
+import { composeRetro, monthMeetings } from '../../core/views/review/retro';
+import type { World } from '../../core/fold/world';
 import { parsePeriod, toMillis } from '../../core/shared/period';
 import type { Projections } from './runner';
 

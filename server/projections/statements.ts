@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { inLanguage, type Lang } from '../../core/incentives/calculate/describe';
 import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { StatementFact } from '../../core/incentives/decide';
-import { statementOf, type Shown } from '../../core/readModels/payoutStatements';
+import { statementOf, type Shown } from '../../core/incentives/readModels/payoutStatements';
 import { canonicalJson } from '../store/hashChain';
 import type { FactQueries } from './facts';
 

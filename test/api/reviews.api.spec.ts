@@ -1,9 +1,9 @@
 // The period review over HTTP: as of a recorded moment it shows what was known then; compare
 // names exactly what was learnt in between; managers see their team, viewers no customer data.
 import { describe, expect, it } from 'vitest';
-import { composeReview } from '../../core/readModels/review/compose';
-import { absent, defineSection } from '../../core/readModels/review/section';
-import { reviewSections } from '../../core/readModels/review/sections';
+import { composeReview } from '../../core/views/review/compose';
+import { absent, defineSection } from '../../core/views/review/section';
+import { reviewSections } from '../../core/views/review/sections';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
 const sale = (orderId: string, amount: number, occurredAt: string, repId = 'R-1') => ({

@@ -2,8 +2,8 @@
 // number against their own goals, and every figure equals what GET /api/goals and
 // GET /api/analytics say for the same period at the same moment.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allProjections } from '../../core/readModels';
-import { replay } from '../../core/readModels/projection';
+import { allProjections } from '../../core/projections';
+import { replay } from '../../core/fold/projection';
 import { upcast } from '../../core/upcasters';
 import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';

@@ -3,8 +3,8 @@
 // view and the other read models' own events, or from the cache) — for the bench table. Run on
 // its own against a store:
 //   node --expose-gc --import tsx test/bench/asOfProbe.ts PATH.db [samples]
-import { salesLedgerProjection, metricValue } from '../../core/readModels/salesLedger';
-import type { World } from '../../core/readModels/world';
+import { salesLedgerProjection, metricValue } from '../../core/ledger/salesLedger';
+import type { World } from '../../core/fold/world';
 import type { Projections } from '../../server/projections/runner';
 
 export interface AsOfSample {

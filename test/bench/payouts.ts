@@ -1,7 +1,7 @@
 // Payout statements for every rep of the demo for every month of a year, as of now and as of a
 // past moment (the asOf World just after the demo's plans were published, before the contest and
 // badges). `payoutRows()` gives the bench table its rows; alone: `node --import tsx test/bench/payouts.ts`.
-import { statementsForYear } from '../../core/readModels/payoutQueries';
+import { statementsForYear } from '../../core/incentives/readModels/payoutQueries';
 import { composeWith } from '../../server/compose';
 import { loadConfig } from '../../server/config';
 import { loadDemo } from '../../server/demo/load';

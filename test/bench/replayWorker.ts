@@ -5,9 +5,9 @@
 //   start DB N      a server start (compose: the Projections runner folds the log), then RSS
 //                   after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
-import { allProjections } from '../../core/readModels';
-import { World } from '../../core/readModels/world';
-import { metricValue, salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { allProjections } from '../../core/projections';
+import { World } from '../../core/fold/world';
+import { metricValue, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { composeWith } from '../../server/compose';
 import { loadConfig } from '../../server/config';
 import { mintToken } from '../../server/http/auth';

@@ -2,8 +2,8 @@
 // real HTTP: concurrent writers on both, one log, one chain, one replay result; live updates
 // cross from one instance to the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allProjections } from '../../core/readModels';
-import { World } from '../../core/readModels/world';
+import { allProjections } from '../../core/projections';
+import { World } from '../../core/fold/world';
 import { readAllPaged } from '../../server/store/port';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb/server';
 import { adminToken, allAt, checkLog, fingerprint, getJson, logOf, post, sale, seed, sseClient, startInstance, type Acknowledged, type Instance } from './support';

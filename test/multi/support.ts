@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import type { World } from '../../core/readModels/world';
+import type { World } from '../../core/fold/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { composeWith, type Tally } from '../../server/compose';
 import { loadConfig } from '../../server/config';

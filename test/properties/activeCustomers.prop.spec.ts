@@ -3,9 +3,9 @@
 // own entries: active in a window exactly when it has a sale credit there, on the first such day.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dailyIncrements } from '../../core/readModels/metricDays';
-import { replay } from '../../core/readModels/projection';
-import { activeCustomers, entriesIn, localDay, salesLedgerProjection } from '../../core/readModels/salesLedger';
+import { dailyIncrements } from '../../core/ledger/metricDays';
+import { replay } from '../../core/fold/projection';
+import { activeCustomers, entriesIn, localDay, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import type { StoredEvent } from '../../core/shared/envelope';
 
 const settings = { zone: 'Asia/Shanghai', currency: 'CNY' };

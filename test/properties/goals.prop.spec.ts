@@ -3,10 +3,10 @@
 // models (memoised between events) equals the progress of a fresh replay.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goalProgress, paceOf, PACES, type GoalPolicy } from '../../core/readModels/goalProgress';
-import { rankedEntries } from '../../core/readModels/leaderboard';
-import { World } from '../../core/readModels/world';
-import { allProjections } from '../../core/readModels';
+import { goalProgress, paceOf, PACES, type GoalPolicy } from '../../core/goals/readModels/goalProgress';
+import { rankedEntries } from '../../core/goals/readModels/leaderboard';
+import { World } from '../../core/fold/world';
+import { allProjections } from '../../core/projections';
 import { given } from '../support/given';
 import { goal, rep, sale, SETTINGS, stored, team, type Draft } from '../unit/goals/world';
 

@@ -4,7 +4,7 @@
 // the goal's period and is not after `at`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goalProgress } from '../../core/readModels/goalProgress';
+import { goalProgress } from '../../core/goals/readModels/goalProgress';
 import { periodBounds } from '../../core/shared/period';
 import { SETTINGS, stored, worldOf, type Draft } from '../unit/goals/world';
 

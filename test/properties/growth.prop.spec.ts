@@ -3,12 +3,12 @@
 // bases summed here straight from the events over the spans the answer says it compared.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analytics } from '../../core/readModels/analytics';
-import { directoryProjection } from '../../core/readModels/directory';
-import { allProjections } from '../../core/readModels';
-import { leaderboard } from '../../core/readModels/leaderboard';
-import { salesLedgerProjection } from '../../core/readModels/salesLedger';
-import { World } from '../../core/readModels/world';
+import { analytics } from '../../core/views/analytics';
+import { directoryProjection } from '../../core/teams/readModels/directory';
+import { allProjections } from '../../core/projections';
+import { leaderboard } from '../../core/goals/readModels/leaderboard';
+import { salesLedgerProjection } from '../../core/ledger/salesLedger';
+import { World } from '../../core/fold/world';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { comparisonView, growthOver, periodComparison } from '../../core/shared/growth';
 

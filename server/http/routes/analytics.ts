@@ -2,10 +2,10 @@
 // or tier with SPEC §4's columns, read from the sales ledger, to `at` (default now). A rep's rows cover its own credits, a
 // manager's its team's (the team credited at the time of the sale); a viewer none.
 import { Hono } from 'hono';
-import { analytics, ANALYTICS_BY, type AnalyticsScope } from '../../../core/readModels/analytics';
-import { classifyAt, customersProjection } from '../../../core/readModels/customers';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { salesLedgerProjection } from '../../../core/readModels/salesLedger';
+import { analytics, ANALYTICS_BY, type AnalyticsScope } from '../../../core/views/analytics';
+import { classifyAt, customersProjection } from '../../../core/customers/readModels/customers';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { measuredAt, oneOfParam, periodParam, worldFor } from '../query';

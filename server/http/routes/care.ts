@@ -2,10 +2,10 @@
 // surveys due between two local dates (TALLY_TIMEZONE), each naming customer, owner rep, reason
 // and due date. A rep sees own customers, a manager its team's; a viewer none.
 import { Hono, type Context } from 'hono';
-import { careCalendar, careProjection, dateOfDay, dayOfDate } from '../../../core/readModels/care';
-import { classifyAt, customersProjection } from '../../../core/readModels/customers';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { salesLedgerProjection } from '../../../core/readModels/salesLedger';
+import { careCalendar, careProjection, dateOfDay, dayOfDate } from '../../../core/care/readModels/care';
+import { classifyAt, customersProjection } from '../../../core/customers/readModels/customers';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import { isDateOnly } from '../../../core/shared/codec';
 import { periodOf, toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';

@@ -2,8 +2,8 @@
 // GET /api/badges?rep=&at= (badges awarded by hand and the automatic ones, derived from the log).
 // Like the leaderboard, these show names and values only, so every role may read them.
 import { Hono } from 'hono';
-import { badgesOf } from '../../../core/readModels/badges';
-import { contestStandings } from '../../../core/readModels/contests';
+import { badgesOf } from '../../../core/incentives/readModels/badges';
+import { contestStandings } from '../../../core/incentives/readModels/contests';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, worldFor } from '../query';

@@ -2,8 +2,8 @@
 // (`company`, `team:ID`, `rep:ID`, or a bare rep id), or by default all the caller may see —
 // an admin the company, a manager its team, a rep itself. Team membership is the rep's team now.
 import type { Context } from 'hono';
-import { directoryProjection } from '../../../core/readModels/directory';
-import type { World } from '../../../core/readModels/world';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import type { World } from '../../../core/fold/world';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { ensureReaches, scopeOf } from '../security/scope';

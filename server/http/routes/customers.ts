@@ -3,7 +3,7 @@
 // customers, a manager its team's; a viewer none (customer data is personal).
 import { Hono } from 'hono';
 import { TIERS } from '../../../core/care/commands';
-import { customerDetail, customerRows } from '../../../core/readModels/customerView';
+import { customerDetail, customerRows } from '../../../core/views/customerView';
 import { toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';

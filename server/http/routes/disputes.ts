@@ -1,7 +1,7 @@
 // GET /api/disputes?status=&rep= : disputes on statement lines. A rep sees their own, a manager
 // their team's, an admin all; viewers none.
 import { Hono } from 'hono';
-import { disputesProjection, disputesWhere, type DisputeRecord } from '../../../core/readModels/disputes';
+import { disputesProjection, disputesWhere, type DisputeRecord } from '../../../core/incentives/readModels/disputes';
 import type { AppDeps, AppEnv } from '../env';
 import { oneOfParam, worldFor } from '../query';
 import { scopeOf } from '../security/scope';

@@ -2,8 +2,8 @@
 // with time to resolution, open complaints older than N days flagged, suggestions. A rep sees
 // own customers' feedback, a manager its team's; a viewer none.
 import { Hono } from 'hono';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { feedbackOf, feedbackProjection } from '../../../core/readModels/feedback';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { feedbackOf, feedbackProjection } from '../../../core/feedback/readModels/feedback';
 import { periodOf, toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { atParam, intParam, periodParam, worldFor } from '../query';

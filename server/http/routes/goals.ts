@@ -2,8 +2,8 @@
 // the SMART check, revisions, pace alerts and (for one goal) the sparkline series. Answers come
 // from incrementally kept read models; asOf picks the log position, at the business moment.
 import { Hono } from 'hono';
-import { goalProgress, goalsProgress } from '../../../core/readModels/goalProgress';
-import { goalRecord } from '../../../core/readModels/goals';
+import { goalProgress, goalsProgress } from '../../../core/goals/readModels/goalProgress';
+import { goalRecord } from '../../../core/goals/readModels/goals';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, periodParam, worldFor } from '../query';

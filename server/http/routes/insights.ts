@@ -2,7 +2,7 @@
 // tags in use. Insights are shared knowledge: every role but the viewer reads all of them.
 import { Hono } from 'hono';
 import { INSIGHT_KINDS } from '../../../core/insights/commands';
-import { insightsWhere, insightTags } from '../../../core/readModels/insights';
+import { insightsWhere, insightTags } from '../../../core/insights/readModels/insights';
 import { ID_PATTERN } from '../../../core/shared/codec';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';

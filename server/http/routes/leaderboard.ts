@@ -3,12 +3,12 @@
 // for reps in their own scope (a rep: themselves, a manager: their team); a rep also gets their own
 // entry as `me` even outside the limit.
 import { Hono } from 'hono';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { boardComparison, RANK_BY, rankedEntries } from '../../../core/readModels/leaderboard';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { boardComparison, RANK_BY, rankedEntries } from '../../../core/goals/readModels/leaderboard';
 import { comparisonView } from '../../../core/shared/growth';
-import { periodMismatch, scoreLeaderboard } from '../../../core/readModels/scorecards';
-import type { World } from '../../../core/readModels/world';
-import { METRICS } from '../../../core/readModels/salesLedger';
+import { periodMismatch, scoreLeaderboard } from '../../../core/scorecards/readModels/scorecards';
+import type { World } from '../../../core/fold/world';
+import { METRICS } from '../../../core/ledger/salesLedger';
 import { periodOf } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';

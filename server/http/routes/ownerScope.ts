@@ -2,7 +2,7 @@
 // their own, a manager their team's and its reps', admins and viewers everything.
 import type { Context } from 'hono';
 import { Owner } from '../../../core/goals/commands';
-import { splitOwner } from '../../../core/readModels/salesLedger';
+import { splitOwner } from '../../../core/ledger/salesLedger';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { forbiddenFor, reaches, scopeOf, type Subject } from '../security/scope';

@@ -3,9 +3,9 @@
 // own, a manager their team's, a viewer none (the route guard enforces it from the ROUTES entries).
 import { Hono, type Context } from 'hono';
 import { LANGS, type Lang } from '../../../core/incentives/calculate/describe';
-import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
-import { statementsOfReps } from '../../../core/readModels/payoutQueries';
-import { bookAt } from '../../../core/readModels/payoutStatements';
+import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
+import { statementsOfReps } from '../../../core/incentives/readModels/payoutQueries';
+import { bookAt } from '../../../core/incentives/readModels/payoutStatements';
 import { statementView } from '../../projections/statements';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';

@@ -2,9 +2,9 @@
 // expected close, won and lost with reasons and competitors, and coverage of the owner's revenue goal.
 // A rep sees own deals, a manager its team's; a viewer none.
 import { Hono } from 'hono';
-import { pipelineOf, pipelineProjection, type PipelineAnswer } from '../../../core/readModels/pipeline';
-import type { World } from '../../../core/readModels/world';
-import { goalsProgress } from '../../../core/readModels/goalProgress';
+import { pipelineOf, pipelineProjection, type PipelineAnswer } from '../../../core/pipeline/readModels/pipeline';
+import type { World } from '../../../core/fold/world';
+import { goalsProgress } from '../../../core/goals/readModels/goalProgress';
 import { ratio } from '../../../core/shared/money';
 import { toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';

@@ -2,7 +2,7 @@
 // expenses by category, resources, milestones (overdue at `at`), contingencies, linked goals'
 // progress and the insights that inform it. Scoped like goals, by the plan's owner.
 import { Hono } from 'hono';
-import { budgetOf, overdueMilestones, planRecord, plansWhere, planView } from '../../../core/readModels/plans';
+import { budgetOf, overdueMilestones, planRecord, plansWhere, planView } from '../../../core/plans/readModels/plans';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, periodParam, worldFor } from '../query';

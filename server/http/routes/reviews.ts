@@ -3,10 +3,10 @@
 // action items on their own: GET /api/action-items and /api/action-items/:actionId.
 // Managers see their own team; what each role may read of it is redacted for every answer (security/redact.ts).
 import { Hono, type Context } from 'hono';
-import { compareKnowledge } from '../../../core/readModels/compare';
-import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
-import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/readModels/reviews';
-import type { World } from '../../../core/readModels/world';
+import { compareKnowledge } from '../../../core/views/compare';
+import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
+import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/reviews/readModels/reviews';
+import type { World } from '../../../core/fold/world';
 import { acceptedPeriod, toMillis } from '../../../core/shared/period';
 import { reviewOf } from '../../projections/reviewAt';
 import type { AppDeps, AppEnv } from '../env';

@@ -1,8 +1,8 @@
 // GET /api/scorecards/:scorecardId?period=&team= and GET /api/appraisals?rep=&team=&period=.
 // A rep sees only their own row and appraisals; a manager their team; a viewer neither.
 import { Hono } from 'hono';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { appraisalsWithDrift, periodMismatch, scorecardRows } from '../../../core/readModels/scorecards';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { appraisalsWithDrift, periodMismatch, scorecardRows } from '../../../core/scorecards/readModels/scorecards';
 import { parsePeriod } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';

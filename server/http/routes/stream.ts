@@ -6,7 +6,7 @@
 // POST /api/stream/token mints the short-lived read-only token EventSource can carry in the URL.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { World } from '../../../core/readModels/world';
+import type { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 import { bearerOf, CLOCK_SKEW_SECONDS, mintToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
 import type { AppDeps, AppEnv } from '../env';

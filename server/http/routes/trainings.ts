@@ -2,9 +2,9 @@
 // member's metric before and after the session in equal windows. A manager sees their team's
 // members, a rep only themselves.
 import { Hono, type Context } from 'hono';
-import { directoryProjection } from '../../../core/readModels/directory';
-import { METRICS } from '../../../core/readModels/salesLedger';
-import { trainingRecord, trainingsList, trainingView } from '../../../core/readModels/trainings';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import { METRICS } from '../../../core/ledger/salesLedger';
+import { trainingRecord, trainingsList, trainingView } from '../../../core/training/readModels/trainings';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { atParam, intParam, oneOfParam, worldFor } from '../query';

@@ -1,11 +1,11 @@
 // Whom a datum is about, read off its own fields: an answer's row (repId, teamId, customerId,
 // owner…) or an event (its data, and for events that name only an aggregate — a deal, a goal, a
 // sales plan, an action item — that aggregate's rep, team or owner in the World).
-import { goalsOf } from '../../../core/readModels/goals';
-import { pipelineProjection } from '../../../core/readModels/pipeline';
-import { plansProjection } from '../../../core/readModels/plans';
-import { reviewsProjection } from '../../../core/readModels/reviews';
-import type { World } from '../../../core/readModels/world';
+import { goalsOf } from '../../../core/goals/readModels/goals';
+import { pipelineProjection } from '../../../core/pipeline/readModels/pipeline';
+import { plansProjection } from '../../../core/plans/readModels/plans';
+import { reviewsProjection } from '../../../core/reviews/readModels/reviews';
+import type { World } from '../../../core/fold/world';
 import type { About } from './readAccess';
 
 const REP_FIELDS = ['repId', 'ownerRepId', 'fromRepId', 'toRepId'] as const;

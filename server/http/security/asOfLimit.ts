@@ -5,7 +5,7 @@
 // else. The live World, cached as-of Worlds and one already being replayed for someone else stay
 // free.
 import type { MiddlewareHandler } from 'hono';
-import type { World } from '../../../core/readModels/world';
+import type { World } from '../../../core/fold/world';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { limitKey } from './client';

@@ -1,8 +1,8 @@
 // What each role may read (SPEC §5a), as one function: mayRead(reader, class, about). Every datum
 // an answer holds has a data class and is about some reps, teams or customers; the redaction of
 // answers (redact.ts) and of stream messages ask this function and nothing else.
-import { directoryProjection } from '../../../core/readModels/directory';
-import type { World } from '../../../core/readModels/world';
+import { directoryProjection } from '../../../core/teams/readModels/directory';
+import type { World } from '../../../core/fold/world';
 import type { Role } from '../../../core/shared/command';
 import type { Actor } from '../../engine/actor';
 

@@ -4,7 +4,7 @@
 // restricted field by the row it sits in; mayRead (readAccess.ts) decides. A row the caller may not
 // read leaves its list (or becomes null); a field it may not read becomes null — never 0.
 import type { MiddlewareHandler } from 'hono';
-import type { World } from '../../../core/readModels/world';
+import type { World } from '../../../core/fold/world';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { aboutOfEvent, aboutOfRow, namesAnyone } from './about';

@@ -3,7 +3,7 @@
 // these to narrow lists the request did not narrow itself.
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
-import { directoryProjection, repsOfTeam } from '../../../core/readModels/directory';
+import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
 import { ID_PATTERN } from '../../../core/shared/codec';
 import type { Actor } from '../../engine/actor';
 import type { AppDeps, AppEnv } from '../env';

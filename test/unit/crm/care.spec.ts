@@ -2,9 +2,9 @@
 // follow-ups by tier cadence that a logged contact closes, surveys due — all on calendar days in
 // the deployment's time zone.
 import { describe, expect, it } from 'vitest';
-import { careCalendar, careProjection, observedIn, type CareCustomer } from '../../../core/readModels/care';
-import type { Tier } from '../../../core/readModels/customers';
-import { replay } from '../../../core/readModels/projection';
+import { careCalendar, careProjection, observedIn, type CareCustomer } from '../../../core/care/readModels/care';
+import type { Tier } from '../../../core/customers/readModels/customers';
+import { replay } from '../../../core/fold/projection';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 let position = 0;

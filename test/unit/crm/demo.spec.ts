@@ -2,8 +2,8 @@
 // pipeline, care calendar and feedback something to show.
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { careProjection } from '../../../core/readModels/care';
-import { pipelineOf, pipelineProjection } from '../../../core/readModels/pipeline';
+import { careProjection } from '../../../core/care/readModels/care';
+import { pipelineOf, pipelineProjection } from '../../../core/pipeline/readModels/pipeline';
 import { demoTime } from '../../../server/demo/calendar';
 import { demoCompany } from '../../../server/demo/company';
 import { demoCrm } from '../../../server/demo/crm';

@@ -1,8 +1,8 @@
 // Feedback over a period: average satisfaction, NPS = % promoters (9–10) − % detractors (0–6),
 // complaints with their time to resolution, and open complaints older than N days flagged.
 import { describe, expect, it } from 'vitest';
-import { customerSatisfaction, feedbackOf, feedbackProjection, satisfactionOf } from '../../../core/readModels/feedback';
-import { replay } from '../../../core/readModels/projection';
+import { customerSatisfaction, feedbackOf, feedbackProjection, satisfactionOf } from '../../../core/feedback/readModels/feedback';
+import { replay } from '../../../core/fold/projection';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 let position = 0;

@@ -1,7 +1,7 @@
 // A hand-written log for CRM read-model tests: events with business time, folded into a World of
 // every read model, the same fold the server runs.
-import { allProjections } from '../../../core/readModels';
-import { World } from '../../../core/readModels/world';
+import { allProjections } from '../../../core/projections';
+import { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 export const SETTINGS = { zone: 'Asia/Shanghai', currency: 'CNY' };

@@ -1,8 +1,8 @@
 // Tiers are derived at a moment, never stored: the trailing window ends at `at`, the policy in
 // force at `at` applies, and a month-end history shows when a customer moved between tiers.
 import { describe, expect, it } from 'vitest';
-import { classifyAt, customersProjection, formatMinor, tierChanges, tierHistory } from '../../../core/readModels/customers';
-import { salesLedgerProjection } from '../../../core/readModels/salesLedger';
+import { classifyAt, customersProjection, formatMinor, tierChanges, tierHistory } from '../../../core/customers/readModels/customers';
+import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import { logOf, ms } from './log';
 
 const tiersAt = (log: ReturnType<typeof logOf>, at: string) => {

@@ -1,8 +1,8 @@
 // The worked examples of issue 4, each with where its numbers come from.
 import { describe, expect, it } from 'vitest';
-import { classifyAt, customersProjection } from '../../../core/readModels/customers';
-import { pipelineOf, pipelineProjection } from '../../../core/readModels/pipeline';
-import { metricValue, salesLedgerProjection } from '../../../core/readModels/salesLedger';
+import { classifyAt, customersProjection } from '../../../core/customers/readModels/customers';
+import { pipelineOf, pipelineProjection } from '../../../core/pipeline/readModels/pipeline';
+import { metricValue, salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import { logOf, ms } from './log';
 
 describe('worked examples', () => {

@@ -1,7 +1,7 @@
 // The leaderboard (SPEC §4): ties share a rank 1-2-2-4 ordered by repId, and ranking by value,
 // attainment against each rep's goal (so a new rep can lead) or growth over the previous period.
 import { describe, expect, it } from 'vitest';
-import { rankedEntries } from '../../../core/readModels/leaderboard';
+import { rankedEntries } from '../../../core/goals/readModels/leaderboard';
 import { goal, rep, sale, team, worldOf, type Draft } from './world';
 
 const july = (repId: string, teamId: string, amount: number): Draft => sale(repId, teamId, amount, '2026-07-10T10:00:00+08:00');

@@ -2,8 +2,8 @@
 // milestones overdue at a business moment in the deployment's zone, and a training's members'
 // figures in equal windows before and after it.
 import { describe, expect, it } from 'vitest';
-import { budgetOf, planRecord, planView } from '../../../core/readModels/plans';
-import { trainingView } from '../../../core/readModels/trainings';
+import { budgetOf, planRecord, planView } from '../../../core/plans/readModels/plans';
+import { trainingView } from '../../../core/training/readModels/trainings';
 import { goal, rep, sale, team, worldOf, type Draft } from './world';
 
 const plan: Draft[] = [

@@ -1,7 +1,7 @@
 // GoalProgress from the read models: worked examples (issue 3 and SPEC §4), pace boundaries, time
 // zones, children, revisions as of a position, SMART reasons and pace alerts.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GOAL_POLICY, goalProgress, goalsAtRisk, paceOf } from '../../../core/readModels/goalProgress';
+import { DEFAULT_GOAL_POLICY, goalProgress, goalsAtRisk, paceOf } from '../../../core/goals/readModels/goalProgress';
 import { goal, rep, sale, team, worldOf, type Draft } from './world';
 
 const company: Draft[] = [team('T-1'), rep('R-1', 'T-1', 'Wang'), rep('R-2', 'T-1', 'Li')];

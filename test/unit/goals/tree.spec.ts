@@ -3,7 +3,7 @@
 // sub-periods) are each a set that must sum to the target; a set that does not is a mismatch with
 // its amount and a warning.
 import { describe, expect, it } from 'vitest';
-import { goalProgress } from '../../../core/readModels/goalProgress';
+import { goalProgress } from '../../../core/goals/readModels/goalProgress';
 import { goal, rep, team, worldOf, type Draft } from './world';
 
 const company: Draft[] = [team('T-1'), team('T-2'), rep('R-1', 'T-1'), rep('R-2', 'T-2')];

@@ -3,8 +3,8 @@
 // 2026-W49 (Thursday 3 December), so W45–W48 cover 2–29 November and the goal says the two days
 // left out count toward it but toward no week.
 import { describe, expect, it } from 'vitest';
-import { goalProgress } from '../../../core/readModels/goalProgress';
-import { daysOutsideWeeks } from '../../../core/readModels/weekCoverage';
+import { goalProgress } from '../../../core/goals/readModels/goalProgress';
+import { daysOutsideWeeks } from '../../../core/goals/readModels/weekCoverage';
 import { goal, rep, team, worldOf } from './world';
 
 const ZONE = 'Asia/Shanghai';

@@ -1,6 +1,6 @@
 // A World folded from hand-written events, for read-model tests of goals, plans and training.
-import { allProjections } from '../../../core/readModels';
-import { World } from '../../../core/readModels/world';
+import { allProjections } from '../../../core/projections';
+import { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 export const SETTINGS = { zone: 'Asia/Shanghai', currency: 'CNY' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../../core/readModels/projection';
-import { metricValue, newCustomersByOwner, salesLedgerProjection, totals } from '../../../core/readModels/salesLedger';
+import { replay } from '../../../core/fold/projection';
+import { metricValue, newCustomersByOwner, salesLedgerProjection, totals } from '../../../core/ledger/salesLedger';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 let position = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../../core/readModels/projection';
-import { actionItemsForPeriod, actionStatus, countByStatus, lessonsFor, meetingsFor, reviewsProjection } from '../../../core/readModels/reviews';
+import { replay } from '../../../core/fold/projection';
+import { actionItemsForPeriod, actionStatus, countByStatus, lessonsFor, meetingsFor, reviewsProjection } from '../../../core/reviews/readModels/reviews';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 const settings = { zone: 'Asia/Shanghai', currency: 'CNY' };

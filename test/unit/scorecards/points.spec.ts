@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kpiPoints } from '../../../core/readModels/scorecards';
+import { kpiPoints } from '../../../core/scorecards/readModels/scorecards';
 import { Dec } from '../../../core/shared/money';
 
 describe('scorecard points (SPEC §3a: points = weight × 100 × actual / target, score = Σ points)', () => {

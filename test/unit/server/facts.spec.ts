@@ -2,7 +2,7 @@
 // whichever modules were imported: a name answers from its table, a name given twice is refused
 // at wiring time, an unknown name fails loudly.
 import { describe, expect, it } from 'vitest';
-import type { World } from '../../../core/readModels/world';
+import type { World } from '../../../core/fold/world';
 import { factSource } from '../../../server/projections/facts';
 
 const world = { position: 7 } as unknown as World;

@@ -1,8 +1,8 @@
 // An old log replays to the same state: SaleRecorded v1 (one amount, one rep, no lines or
 // credits) is upcast on read by every fold and never rewritten in the log.
 import { describe, expect, it } from 'vitest';
-import { allProjections } from '../../../core/readModels';
-import { World } from '../../../core/readModels/world';
+import { allProjections } from '../../../core/projections';
+import { World } from '../../../core/fold/world';
 import { saleRecordedV1, V1_PRODUCT } from '../../../core/sales/upcasters';
 import type { UnsealedEvent } from '../../../core/shared/envelope';
 import { upcast } from '../../../core/upcasters';

@@ -1,0 +1,618 @@
+// The sales ledger: every credit of a sale and of a refund, from which the contract metrics
+// (revenue net of refunds, units, orders, newCustomers, activeCustomers) of any owner — the
+// company, a team, a rep, a customer, a product — over any period are read. Goals, the
+// leaderboard, analytics, payouts, scorecards and reviews all read their sales figures here, so
+// they agree to the fen. Business time (occurredAt) places a fact in a period; a refund lowers
+// revenue in the period in which the refund occurred and changes no units or orders.
+//
+// Stored as columns (ledgerColumns.ts): one row per credit in log order, ids interned, and per
+// owner per month the ascending list of its rows. Rows are only ever appended, so the ledger as
+// it stood at any earlier position is the same columns read below a cut (`ledgerAt`): asOf reads
+// a view, it never refolds the sales. Every reader goes through the query functions below, which
+// read no row past the view's cut.
+import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
+import { largestRemainder } from '../shared/money';
+import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
+import { IntList, Interner, room } from './ledgerColumns';
+import { defineProjection } from '../fold/projection';
+
+export type Metric = 'revenue' | 'units' | 'orders' | 'newCustomers' | 'activeCustomers';
+export const METRICS: readonly Metric[] = ['revenue', 'units', 'orders', 'newCustomers', 'activeCustomers'];
+
+/** `company`, `team:ID`, `rep:ID`, `customer:ID`, `product:NAME` */
+export type OwnerKey = string;
+
+/** One credit as a record, made on demand from the columns. */
+export interface LedgerEntry {
+  readonly position: number;
+  readonly kind: 'sale' | 'refund';
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly repId: string;
+  readonly teamId: string;
+  /** business time, epoch ms */
+  readonly ms: number;
+  /** local epoch day of ms in the deployment zone */
+  readonly day: number;
+  /** signed: refunds are negative */
+  readonly amount: number;
+  readonly units: number;
+  /** 1 for a sale credit, 0 for a refund */
+  readonly orders: number;
+}
+
+export interface Totals {
+  revenue: number;
+  units: number;
+  orders: number;
+}
+
+export interface FirstSale {
+  readonly ms: number;
+  readonly position: number;
+  readonly repIds: readonly string[];
+  readonly teamIds: readonly string[];
+}
+
+export interface OrderLine {
+  readonly product: string;
+  readonly units: number;
+  readonly amount: number;
+}
+
+export interface OrderInfo {
+  readonly customerId: string;
+  readonly position: number;
+  readonly lines: readonly OrderLine[];
+  /** the credits' reps and shares, in credit order */
+  readonly repIds: readonly string[];
+  readonly shares: readonly string[];
+}
+
+const SALE = 0;
+const REFUND = 1;
+
+/** The columns every view of one ledger shares; only the fold appends to them. */
+export class LedgerData {
+  rows = 0;
+  position = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  order = new Int32Array(1024);
+  customer = new Int32Array(1024);
+  rep = new Int32Array(1024);
+  team = new Int32Array(1024);
+  share = new Int32Array(1024);
+  ms = new Float64Array(1024);
+  day = new Int32Array(1024);
+  amount = new Float64Array(1024);
+  units = new Float64Array(1024);
+  readonly orderIds = new Interner();
+  readonly customerIds = new Interner();
+  readonly repIds = new Interner();
+  readonly teamIds = new Interner();
+  readonly shareIds = new Interner();
+  readonly productIds = new Interner();
+  /** per order id: the first row of the sale that recorded it (-1: not recorded), and its lines */
+  orderRow = new Int32Array(1024).fill(-1);
+  lineStart = new Int32Array(1024);
+  lineCount = new Int32Array(1024);
+  lines = 0;
+  lineProduct = new Int32Array(1024);
+  lineUnits = new Float64Array(1024);
+  lineAmount = new Float64Array(1024);
+  /** owner → month → ascending rows credited to it (products are read through their orders' lines) */
+  readonly owners = new Map<OwnerKey, Map<number, IntList>>();
+  /** customer → each first sale it had, in log order: a late-recorded earlier sale replaces it */
+  readonly firstSales = new Map<string, FirstSale[]>();
+}
+
+/** The ledger as of a position: the shared columns, read below a cut. */
+export interface SalesLedger {
+  readonly zone: string;
+  readonly data: LedgerData;
+  /** rows visible; absent: every row (the live ledger) */
+  readonly cut?: number;
+  /** the position of the cut; absent: the live ledger */
+  readonly position?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
+
+// The month of a local day, memoised for the fold's hot path; a pure function of its argument.
+const monthCache = new Map<number, number>();
+const monthOfDay = (day: number): number => {
+  let m = monthCache.get(day);
+  if (m === undefined) {
+    const d = new Date(day * DAY_MS);
+    monthCache.set(day, (m = d.getUTCFullYear() * 12 + d.getUTCMonth()));
+  }
+  return m;
+};
+
+// Owner keys built once per id instead of a new string per post (a pure memo as well).
+const ownerKeys = new Map<string, Map<string, OwnerKey>>();
+const ownerKey = (kind: 'rep' | 'team' | 'customer', id: string): OwnerKey => {
+  let byId = ownerKeys.get(kind);
+  if (!byId) ownerKeys.set(kind, (byId = new Map()));
+  let key = byId.get(id);
+  if (key === undefined) {
+    if (byId.size > 1_000_000) byId.clear();
+    byId.set(id, (key = `${kind}:${id}`));
+  }
+  return key;
+};
+
+/** The month key of an owner whose rows are listed once for every month (customers). */
+const ALL_MONTHS = -1;
+
+const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
+  let months = d.owners.get(owner);
+  if (!months) d.owners.set(owner, (months = new Map()));
+  let l = months.get(month);
+  if (!l) months.set(month, (l = new IntList()));
+  return l;
+};
+
+const growRows = (d: LedgerData, n: number) => {
+  if (n < d.position.length) return;
+  d.position = room(d.position, n, Int32Array);
+  d.kind = room(d.kind, n, Uint8Array);
+  d.order = room(d.order, n, Int32Array);
+  d.customer = room(d.customer, n, Int32Array);
+  d.rep = room(d.rep, n, Int32Array);
+  d.team = room(d.team, n, Int32Array);
+  d.share = room(d.share, n, Int32Array);
+  d.ms = room(d.ms, n, Float64Array);
+  d.day = room(d.day, n, Int32Array);
+  d.amount = room(d.amount, n, Float64Array);
+  d.units = room(d.units, n, Float64Array);
+};
+
+interface CreditIn {
+  readonly repId: string;
+  readonly teamId: string;
+  readonly share?: string;
+  readonly amount: number;
+  readonly units?: number;
+}
+
+/** Append the credits of one sale or refund as rows, and list each row under its rep, team, customer and the company. */
+const appendCredits = (d: LedgerData, kind: number, position: number, orderId: string, customerId: string, ms: number, day: number, credits: readonly CreditIn[]): number => {
+  const month = monthOfDay(day);
+  const order = d.orderIds.id(orderId);
+  const customer = d.customerIds.id(customerId);
+  const first = d.rows;
+  const company = list(d, 'company', month);
+  // a customer's rows are few (tens): one list over all months instead of hundreds of thousands of tiny ones
+  const own = list(d, ownerKey('customer', customerId), ALL_MONTHS);
+  for (const c of credits) {
+    const i = d.rows++;
+    growRows(d, i);
+    d.position[i] = position;
+    d.kind[i] = kind;
+    d.order[i] = order;
+    d.customer[i] = customer;
+    d.rep[i] = d.repIds.id(c.repId);
+    d.team[i] = d.teamIds.id(c.teamId);
+    d.share[i] = c.share === undefined ? -1 : d.shareIds.id(c.share);
+    d.ms[i] = ms;
+    d.day[i] = day;
+    d.amount[i] = kind === SALE ? c.amount : -c.amount;
+    d.units[i] = kind === SALE ? (c.units ?? 0) : 0;
+    list(d, ownerKey('rep', c.repId), month).push(i);
+    list(d, ownerKey('team', c.teamId), month).push(i);
+    company.push(i);
+    own.push(i);
+  }
+  return first;
+};
+
+const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRecordedData['lines']) => {
+  const order = d.orderIds.id(orderId);
+  if (order >= d.orderRow.length) {
+    const from = d.orderRow.length;
+    d.orderRow = room(d.orderRow, order, Int32Array);
+    d.orderRow.fill(-1, from);
+    d.lineStart = room(d.lineStart, order, Int32Array);
+    d.lineCount = room(d.lineCount, order, Int32Array);
+  }
+  d.orderRow[order] = row;
+  d.lineStart[order] = d.lines;
+  d.lineCount[order] = lines.length;
+  for (const l of lines) {
+    const j = d.lines++;
+    d.lineProduct = room(d.lineProduct, j, Int32Array);
+    d.lineUnits = room(d.lineUnits, j, Float64Array);
+    d.lineAmount = room(d.lineAmount, j, Float64Array);
+    d.lineProduct[j] = d.productIds.id(l.product);
+    d.lineUnits[j] = l.units;
+    d.lineAmount[j] = l.amount;
+  }
+};
+
+const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: number) => {
+  const d = s.data;
+  const row = appendCredits(d, SALE, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
+  recordOrder(d, e.orderId, row, e.lines);
+  const history = d.firstSales.get(e.customerId);
+  const first = history?.[history.length - 1];
+  if (!first || ms < first.ms) {
+    const f = { ms, position, repIds: e.credits.map((c) => c.repId), teamIds: [...new Set(e.credits.map((c) => c.teamId))] };
+    if (history) history.push(f);
+    else d.firstSales.set(e.customerId, [f]);
+  }
+};
+
+const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: number) => {
+  appendCredits(s.data, REFUND, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
+};
+
+export const salesLedgerProjection = defineProjection<SalesLedger>({
+  name: 'salesLedger',
+  types: ['SaleRecorded', 'SaleRefunded'],
+  init: (settings) => ({ zone: settings.zone, data: new LedgerData() }),
+  apply: (s, e) => {
+    if (e.type === 'SaleRecorded') applySale(s, e.data as SaleRecordedData, e.position, toMillis(e.occurredAt));
+    else if (e.type === 'SaleRefunded') applyRefund(s, e.data as SaleRefundedData, e.position, toMillis(e.occurredAt));
+    return s;
+  },
+  // rows are only appended: the ledger as of a position is the same columns read below a cut
+  at: (live, position) => ledgerAt(live, position),
+});
+
+// ---------- the view ----------
+
+/** Rows visible in the view. */
+const rowsOf = (s: SalesLedger): number => s.cut ?? s.data.rows;
+const positionOf = (s: SalesLedger): number => s.position ?? Infinity;
+
+/** The ledger as it stood once the event at `position` was folded: a cut of the same columns. */
+export const ledgerAt = (s: SalesLedger, position: number): SalesLedger => {
+  const d = s.data;
+  let lo = 0;
+  let hi = rowsOf(s);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.position[mid] <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return { zone: s.zone, data: d, cut: lo, position: Math.min(position, positionOf(s)) };
+};
+
+const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
+  position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.names[d.order[i]], customerId: d.customerIds.names[d.customer[i]],
+  repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: d.ms[i], day: d.day[i], amount: d.amount[i], units: d.units[i], orders: d.kind[i] === SALE ? 1 : 0,
+});
+
+/**
+ * Each visible row of an owner in the months that local days [fromDay, toDay) touch (every month
+ * when unbounded), month by month; a customer's every row. Callers filter by day or instant.
+ */
+const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (row: number) => void): void => {
+  const months = s.data.owners.get(owner);
+  if (!months) return;
+  const cut = rowsOf(s);
+  const visit = (l: IntList | undefined) => {
+    if (!l) return;
+    for (let k = 0, n = l.countBelow(cut); k < n; k++) f(l.data[k]);
+  };
+  const all = months.get(ALL_MONTHS);
+  if (all) visit(all);
+  else if (Number.isFinite(fromDay) && Number.isFinite(toDay)) {
+    if (toDay <= fromDay) return;
+    for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) visit(months.get(m));
+  } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));
+};
+
+const PRODUCT = 'product:';
+const CUSTOMER = 'customer:';
+
+/**
+ * What an owner was credited on local days [fromDay, toDay), as the old per-owner buckets held
+ * it: one call per credit (per order line for a product), with the orders it adds — a sale is
+ * one order for the rep, and one for its team, the company and the customer however many of
+ * their reps share it — and its customer (-1 for a refund).
+ */
+const eachPost = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (day: number, ms: number, amount: number, units: number, orders: number, customer: number) => void): void => {
+  const d = s.data;
+  const product = owner.startsWith(PRODUCT) ? d.productIds.find(owner.slice(PRODUCT.length)) : undefined;
+  if (product !== undefined) {
+    if (product >= 0) eachProductPost(s, product, fromDay, toDay, f);
+    return;
+  }
+  let last = -1;
+  eachRow(s, owner, fromDay, toDay, (i) => {
+    const day = d.day[i];
+    if (day < fromDay || day >= toDay) return;
+    const sale = d.kind[i] === SALE;
+    const orders = sale && d.position[i] !== last ? 1 : 0;
+    if (sale) last = d.position[i];
+    f(day, d.ms[i], d.amount[i], d.units[i], orders, sale ? d.customer[i] : -1);
+  });
+};
+
+/** A product's part of each sale and refund: a sale's lines of it; a refund shared over the order's lines by their amounts. */
+const eachProductPost = (s: SalesLedger, product: number, fromDay: number, toDay: number, f: (day: number, ms: number, amount: number, units: number, orders: number, customer: number) => void): void => {
+  const d = s.data;
+  let last = -1;
+  eachRow(s, 'company', fromDay, toDay, (i) => {
+    const day = d.day[i];
+    if (day < fromDay || day >= toDay || d.position[i] === last) return;
+    last = d.position[i];
+    const order = d.order[i];
+    if (saleRowOf(d, order) < 0) return;
+    const start = d.lineStart[order];
+    const n = d.lineCount[order];
+    if (d.kind[i] === SALE) {
+      for (let j = start; j < start + n; j++) if (d.lineProduct[j] === product) f(day, d.ms[i], d.lineAmount[j], d.lineUnits[j], 1, d.customer[i]);
+      return;
+    }
+    let refund = 0;
+    for (let r = i; r < rowsOf(s) && d.position[r] === last; r++) refund -= d.amount[r];
+    const amounts = Array.from(d.lineAmount.subarray(start, start + n));
+    const total = amounts.reduce((a, x) => a + x, 0);
+    const parts = total > 0 ? largestRemainder(refund, amounts) : amounts.map((_, k) => (k === 0 ? refund : 0));
+    for (let k = 0; k < n; k++) if (d.lineProduct[start + k] === product) f(day, d.ms[i], -parts[k], 0, 0, -1);
+  });
+};
+
+/** The first row of the sale that recorded an order id (-1: none). */
+const saleRowOf = (d: LedgerData, order: number): number => (order < 0 || order >= d.orderRow.length ? -1 : d.orderRow[order]);
+
+const customerName = (s: SalesLedger, id: number): string => s.data.customerIds.names[id];
+
+// ---------- queries ----------
+
+export interface DayRange {
+  /** inclusive local epoch day */
+  readonly from: number;
+  /** exclusive */
+  readonly to: number;
+}
+
+export const dayRange = (periodId: string, zone: string): DayRange => {
+  const b = periodBounds(periodId, zone);
+  return { from: localDay(b.start, zone), to: localDay(b.end, zone) };
+};
+
+const zero = (): Totals => ({ revenue: 0, units: 0, orders: 0 });
+
+/** Revenue, units and orders of an owner over local days [from, to). */
+export const totalsBetweenDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Totals => {
+  const out = zero();
+  eachPost(s, owner, from, to, (_d, _ms, amount, units, orders) => {
+    out.revenue += amount;
+    out.units += units;
+    out.orders += orders;
+  });
+  return out;
+};
+
+/** Revenue, units and orders of an owner over a period. */
+export const totals = (s: SalesLedger, owner: OwnerKey, periodId: string): Totals => {
+  if (!parsePeriod(periodId)) throw new RangeError(`not a period id: ${periodId}`);
+  const range = dayRange(periodId, s.zone);
+  return totalsBetweenDays(s, owner, range.from, range.to);
+};
+
+/** The customers with a sale credited to the owner on local days [from, to), each with the first day it bought. */
+export const customersBetweenDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Map<string, number> => {
+  const first = new Map<number, number>();
+  eachPost(s, owner, from, to, (day, _ms, _a, _u, _o, customer) => {
+    if (customer < 0) return;
+    const seen = first.get(customer);
+    if (seen === undefined || day < seen) first.set(customer, day);
+  });
+  const out = new Map<string, number>();
+  for (const [c, day] of first) out.set(customerName(s, c), day);
+  return out;
+};
+
+/** The customers with a sale credited to the owner on a local day. */
+export const customersOnDay = (s: SalesLedger, owner: OwnerKey, day: number): Iterable<string> => customersBetweenDays(s, owner, day, day + 1).keys();
+
+/** Distinct customers with a sale credited to the owner in the period. */
+export const activeCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string): Set<string> => {
+  const range = dayRange(periodId, s.zone);
+  return new Set(customersBetweenDays(s, owner, range.from, range.to).keys());
+};
+
+export const splitOwner = (owner: OwnerKey): [string, string] => {
+  const i = owner.indexOf(':');
+  return i < 0 ? [owner, ''] : [owner.slice(0, i), owner.slice(i + 1)];
+};
+
+/** Was a customer's first sale credited to the owner (`company`, `team:ID`, `rep:ID`, `customer:ID`)? */
+export const firstSaleCredits = (owner: OwnerKey, f: FirstSale, customerId: string): boolean => {
+  if (owner === 'company') return true;
+  const [kind, id] = splitOwner(owner);
+  if (kind === 'rep') return f.repIds.includes(id);
+  if (kind === 'team') return f.teamIds.includes(id);
+  if (kind === 'customer') return id === customerId;
+  return false;
+};
+
+/** A customer's earliest sale by business time as known in the view. */
+export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => {
+  const history = s.data.firstSales.get(customerId);
+  if (!history) return undefined;
+  const at = positionOf(s);
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i];
+  return undefined;
+};
+
+/** Every customer's first sale as known in the view. */
+export function* firstSales(s: SalesLedger): Iterable<[string, FirstSale]> {
+  for (const id of s.data.firstSales.keys()) {
+    const f = firstSaleOf(s, id);
+    if (f) yield [id, f];
+  }
+}
+
+/** Customers whose first-ever sale falls in the period and was credited to the owner. */
+export const newCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string): string[] => {
+  const b = periodBounds(periodId, s.zone);
+  const out: string[] = [];
+  for (const [customerId, f] of firstSales(s)) if (f.ms >= b.start && f.ms < b.end && firstSaleCredits(owner, f, customerId)) out.push(customerId);
+  return out;
+};
+
+/** New customers of the period counted for every rep and team at once (one pass). */
+export const newCustomersByOwner = (s: SalesLedger, periodId: string): Map<OwnerKey, number> => {
+  const b = periodBounds(periodId, s.zone);
+  const out = new Map<OwnerKey, number>();
+  const bump = (k: string) => out.set(k, (out.get(k) ?? 0) + 1);
+  for (const [, f] of firstSales(s)) {
+    if (f.ms < b.start || f.ms >= b.end) continue;
+    bump('company');
+    for (const r of f.repIds) bump(`rep:${r}`);
+    for (const t of f.teamIds) bump(`team:${t}`);
+  }
+  return out;
+};
+
+/** The value of a contract metric for an owner over a period. */
+export const metricValue = (s: SalesLedger, owner: OwnerKey, metric: Metric, periodId: string): number => {
+  switch (metric) {
+    case 'revenue':
+      return totals(s, owner, periodId).revenue;
+    case 'units':
+      return totals(s, owner, periodId).units;
+    case 'orders':
+      return totals(s, owner, periodId).orders;
+    case 'activeCustomers':
+      return activeCustomers(s, owner, periodId).size;
+    case 'newCustomers':
+      return newCustomers(s, owner, periodId).length;
+  }
+};
+
+/**
+ * The rep-level entries (sale and refund credits) of a rep, team, customer or the company with
+ * business time in [start, end) (unbounded by default), in log order.
+ */
+export const entriesBetween = (s: SalesLedger, owner: OwnerKey, start = -Infinity, end = Infinity): LedgerEntry[] => {
+  const d = s.data;
+  const rows: number[] = [];
+  const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
+  const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
+  eachRow(s, owner.startsWith(PRODUCT) ? 'company' : owner, fromDay, toDay, (i) => {
+    if (d.ms[i] >= start && d.ms[i] < end) rows.push(i);
+  });
+  return rows.sort((a, b) => a - b).map((i) => entryAt(d, i));
+};
+
+/** The rep-level entries of an owner in a period, in log order. */
+export const entriesIn = (s: SalesLedger, owner: OwnerKey, periodId: string): LedgerEntry[] => {
+  const b = periodBounds(periodId, s.zone);
+  return entriesBetween(s, owner, b.start, b.end);
+};
+
+/** The credits of the sale or refund at a log position: consecutive rows, since rows are in log order. */
+export const creditsAt = (s: SalesLedger, position: number): LedgerEntry[] => {
+  const d = s.data;
+  const cut = rowsOf(s);
+  let lo = 0;
+  let hi = cut;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (d.position[mid] < position) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LedgerEntry[] = [];
+  for (let i = lo; i < cut && d.position[i] === position; i++) out.push(entryAt(d, i));
+  return out;
+};
+
+/** An order as recorded (its lines, and its credits' reps and shares), if recorded in the view. */
+export const orderOf = (s: SalesLedger, orderId: string): OrderInfo | undefined => {
+  const d = s.data;
+  const order = d.orderIds.find(orderId);
+  const row = saleRowOf(d, order);
+  if (row < 0 || row >= rowsOf(s)) return undefined;
+  const lines: OrderLine[] = [];
+  for (let j = d.lineStart[order], end = j + d.lineCount[order]; j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct[j]], units: d.lineUnits[j], amount: d.lineAmount[j] });
+  const repIds: string[] = [];
+  const shares: string[] = [];
+  for (let i = row; i < d.rows && d.position[i] === d.position[row]; i++) {
+    repIds.push(d.repIds.names[d.rep[i]]);
+    shares.push(d.share[i] < 0 ? '' : d.shareIds.names[d.share[i]]);
+  }
+  return { customerId: d.customerIds.names[d.customer[row]], position: d.position[row], lines, repIds, shares };
+};
+
+/** A metric of a rep over any span of business time [start, end) (a contest window, a period to date), from its credits. */
+export const repValueBetween = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
+  if (metric === 'newCustomers') {
+    let n = 0;
+    for (const [, f] of firstSales(ledger)) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
+    return n;
+  }
+  let sum = 0;
+  const customers = new Set<string>();
+  for (const e of entriesBetween(ledger, `rep:${repId}`, start, end)) {
+    if (metric === 'revenue') sum += e.amount;
+    else if (metric === 'units') sum += e.units;
+    else if (metric === 'orders') sum += e.orders;
+    else if (e.kind === 'sale') customers.add(e.customerId);
+  }
+  return metric === 'activeCustomers' ? customers.size : sum;
+};
+
+/** Revenue, units and orders of an owner on each local day of [from, to). */
+export const dailyTotalsBetween = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Totals[] => {
+  const out = Array.from({ length: Math.max(0, to - from) }, zero);
+  eachPost(s, owner, from, to, (day, _ms, amount, units, orders) => {
+    const t = out[day - from];
+    t.revenue += amount;
+    t.units += units;
+    t.orders += orders;
+  });
+  return out;
+};
+
+/** Daily values of revenue/units/orders for an owner, for sparklines and seasonal weights. */
+export const dailyTotals = (s: SalesLedger, owner: OwnerKey, periodId: string): { day: number; totals: Totals }[] => {
+  const range = dayRange(periodId, s.zone);
+  return dailyTotalsBetween(s, owner, range.from, range.to).map((totals, i) => ({ day: range.from + i, totals }));
+};
+
+/** What an owner (company, team, rep, customer) was credited on local day `day` up to the instant `atMs` (inclusive). */
+export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs: number): Totals & { customers: Set<string> } => {
+  const out = { ...zero(), customers: new Set<string>() };
+  eachPost(s, owner, day, day + 1, (_d, ms, amount, units, orders, customer) => {
+    if (ms > atMs) return;
+    out.revenue += amount;
+    out.units += units;
+    out.orders += orders;
+    if (customer >= 0) out.customers.add(customerName(s, customer));
+  });
+  return out;
+};
+
+/** Each customer's credits before `atMs` in log order: what per-customer figures fold. */
+export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number) => void): void => {
+  const d = s.data;
+  for (let i = 0, n = rowsOf(s); i < n; i++) if (d.ms[i] < atMs) f(d.customerIds.names[d.customer[i]], d.ms[i], d.amount[i], d.kind[i] === SALE, d.position[i]);
+};
+
+/** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
+export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, number>> => {
+  const d = s.data;
+  const out = new Map<string, Map<number, number>>();
+  for (let i = 0, n = rowsOf(s); i < n; i++) {
+    const id = d.customerIds.names[d.customer[i]];
+    let months = out.get(id);
+    if (!months) out.set(id, (months = new Map()));
+    const m = monthOfDay(d.day[i]);
+    months.set(m, (months.get(m) ?? 0) + d.amount[i]);
+  }
+  return out;
+};
+
+/** `YYYY-MM-DD` of a local epoch day. */
+export const dayId = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export const isMetric = (m: unknown): m is Metric => typeof m === 'string' && (METRICS as readonly string[]).includes(m);

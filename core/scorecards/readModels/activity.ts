@@ -1,0 +1,83 @@
+// Per-rep counts of the selling activity a scorecard weighs besides sales: deals opened and won,
+// customer contacts logged, satisfaction scores received (attributed to the customer's owner at
+// the time). Bucketed by local day so any period can be read.
+import { toMillis } from '../../shared/period';
+import { defineProjection } from '../../fold/projection';
+import { localDay } from '../../ledger/salesLedger';
+
+export interface DayActivity {
+  dealsOpened: number;
+  dealsWon: number;
+  contactsLogged: number;
+  satisfactionSum: number;
+  satisfactionCount: number;
+}
+
+export interface Activity {
+  readonly zone: string;
+  /** rep → local day → counts */
+  readonly byRep: Map<string, Map<number, DayActivity>>;
+  readonly dealOwner: Map<string, string>;
+  readonly customerOwner: Map<string, string>;
+}
+
+const bump = (s: Activity, repId: string | undefined, ms: number, f: (d: DayActivity) => void) => {
+  if (!repId) return;
+  let days = s.byRep.get(repId);
+  if (!days) s.byRep.set(repId, (days = new Map()));
+  const day = localDay(ms, s.zone);
+  let d = days.get(day);
+  if (!d) days.set(day, (d = { dealsOpened: 0, dealsWon: 0, contactsLogged: 0, satisfactionSum: 0, satisfactionCount: 0 }));
+  f(d);
+};
+
+export const activityProjection = defineProjection<Activity>({
+  name: 'activity',
+  types: ['CustomerRegistered', 'CustomerReassigned', 'DealOpened', 'DealWon', 'CustomerContactLogged', 'FeedbackRecorded'],
+  init: (settings) => ({ zone: settings.zone, byRep: new Map(), dealOwner: new Map(), customerOwner: new Map() }),
+  apply: (s, e) => {
+    const d = e.data as Record<string, any>;
+    const ms = toMillis(e.occurredAt);
+    switch (e.type) {
+      case 'CustomerRegistered':
+        s.customerOwner.set(d.customerId, d.ownerRepId);
+        break;
+      case 'CustomerReassigned':
+        if (typeof d.toRepId === 'string') s.customerOwner.set(d.customerId, d.toRepId);
+        else if (typeof d.ownerRepId === 'string') s.customerOwner.set(d.customerId, d.ownerRepId);
+        break;
+      case 'DealOpened':
+        s.dealOwner.set(d.dealId, d.repId);
+        bump(s, d.repId, ms, (x) => x.dealsOpened++);
+        break;
+      case 'DealWon':
+        bump(s, d.repId ?? s.dealOwner.get(d.dealId), ms, (x) => x.dealsWon++);
+        break;
+      case 'CustomerContactLogged':
+        bump(s, d.repId, ms, (x) => x.contactsLogged++);
+        break;
+      case 'FeedbackRecorded':
+        if (d.kind === 'satisfaction' && typeof d.score === 'number')
+          bump(s, s.customerOwner.get(d.customerId), ms, (x) => {
+            x.satisfactionSum += d.score;
+            x.satisfactionCount++;
+          });
+        break;
+    }
+    return s;
+  },
+});
+
+/** Sum a rep's activity over local days [from, to). */
+export const activityIn = (s: Activity, repId: string, from: number, to: number): DayActivity => {
+  const out: DayActivity = { dealsOpened: 0, dealsWon: 0, contactsLogged: 0, satisfactionSum: 0, satisfactionCount: 0 };
+  for (const [day, d] of s.byRep.get(repId) ?? []) {
+    if (day < from || day >= to) continue;
+    out.dealsOpened += d.dealsOpened;
+    out.dealsWon += d.dealsWon;
+    out.contactsLogged += d.contactsLogged;
+    out.satisfactionSum += d.satisfactionSum;
+    out.satisfactionCount += d.satisfactionCount;
+  }
+  return out;
+};

@@ -1,0 +1,109 @@
+// Who moved a number: the reps, products and customers behind a sales KPI of the period, each with
+// its value, the same key's value one period earlier and the change. Reps and products come from
+// the analytics read model (so they equal GET /api/analytics to the fen); customers from the
+// ledger's entries, grouped the same way.
+import { analytics, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
+import { directoryProjection } from '../../teams/readModels/directory';
+import { entriesIn, salesLedgerProjection } from '../../ledger/salesLedger';
+import { periodComparison, type Comparison } from '../../shared/growth';
+import { shared, type ReviewContext } from './context';
+
+export type SalesMetric = 'revenue' | 'units' | 'orders';
+export const SALES_METRICS: readonly SalesMetric[] = ['revenue', 'units', 'orders'];
+
+export interface Contributor {
+  readonly key: string;
+  readonly name?: string;
+  readonly value: number;
+  readonly previous: number;
+  /** value − previous: how much this key moved the number */
+  readonly change: number;
+  /** this key's own goal, where it should be by `at`, and its deviation from that (reps with goals) */
+  readonly target?: number;
+  readonly expectedToDate?: number;
+  readonly deviation?: number;
+}
+
+export interface Contributors {
+  readonly reps: Contributor[];
+  readonly products: Contributor[];
+  readonly customers: Contributor[];
+}
+
+type Figures = Record<SalesMetric, number>;
+
+const scopeOf = (ctx: ReviewContext): AnalyticsScope => (ctx.team ? { kind: 'team', teamId: ctx.team.teamId } : { kind: 'all' });
+
+const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
+  ledger: ctx.world.get(salesLedgerProjection),
+  directory: ctx.world.get(directoryProjection),
+  // the review groups by rep and product only; tiers are never asked for
+  tierAt: () => new Map(),
+});
+
+/** What the review compares: the period to `at` against the same span of the previous period. */
+export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 'comparison', () => periodComparison(ctx.period, ctx.atMs, ctx.zone));
+
+/** Each key's figures over a period as they stood at `atMs` (what occurred by then). */
+const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> =>
+  new Map(analytics(analyticsContext(ctx), period, by, scopeOf(ctx), atMs).rows.map((r) => [r.key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+
+const byCustomer = (ctx: ReviewContext, period: string, atMs: number): Map<string, Figures> => {
+  const out = new Map<string, Figures>();
+  const counted = new Set<number>();
+  for (const e of entriesIn(ctx.world.get(salesLedgerProjection), ctx.owner, period)) {
+    if (e.ms > atMs) continue;
+    let f = out.get(e.customerId);
+    if (!f) out.set(e.customerId, (f = { revenue: 0, units: 0, orders: 0 }));
+    f.revenue += e.amount;
+    f.units += e.units;
+    // an order is one order for its customer however many reps share its credit
+    if (e.kind === 'sale' && !counted.has(e.position)) counted.add(e.position), f.orders++;
+  }
+  return out;
+};
+
+/** Every key's figures now and one period earlier (the same span of it while the period runs), for the three additive sales metrics. */
+export interface Movement {
+  readonly now: Map<string, Figures>;
+  readonly before: Map<string, Figures>;
+}
+
+export const movements = (ctx: ReviewContext): Record<keyof Contributors, Movement> => {
+  // the previous period as it stood at the same point: what occurred before the end of its compared span
+  const before = reviewComparison(ctx).previous.end - 1;
+  return {
+    reps: { now: byKey(ctx, 'rep', ctx.period, ctx.atMs), before: byKey(ctx, 'rep', ctx.previous, before) },
+    products: { now: byKey(ctx, 'product', ctx.period, ctx.atMs), before: byKey(ctx, 'product', ctx.previous, before) },
+    customers: { now: byCustomer(ctx, ctx.period, ctx.atMs), before: byCustomer(ctx, ctx.previous, before) },
+  };
+};
+
+/**
+ * The keys that moved a metric most, in the direction that matters: when the KPI is behind its
+ * goal the biggest falls first, when ahead the biggest rises; without a goal the biggest moves.
+ * A key's own deviation from its own goal ranks it first when it has one.
+ */
+export const topMovers = (
+  m: Movement,
+  metric: SalesMetric,
+  direction: -1 | 0 | 1,
+  limit: number,
+  goalOf: (key: string) => { target: number; expectedToDate: number } | undefined = () => undefined,
+  nameOf: (key: string) => string | undefined = () => undefined,
+): Contributor[] => {
+  const keys = new Set([...m.now.keys(), ...m.before.keys()]);
+  const rows: Contributor[] = [...keys].map((key) => {
+    const value = m.now.get(key)?.[metric] ?? 0;
+    const previous = m.before.get(key)?.[metric] ?? 0;
+    const goal = goalOf(key);
+    const name = nameOf(key);
+    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
+  });
+  const weight = (c: Contributor) => c.deviation ?? c.change;
+  const score = (c: Contributor) => (direction === 0 ? Math.abs(weight(c)) : direction * weight(c));
+  return rows
+    .filter((c) => c.change !== 0 || c.value !== 0 || c.deviation !== undefined)
+    .sort((a, b) => score(b) - score(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, limit);
+};
