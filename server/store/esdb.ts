@@ -48,9 +48,15 @@ export interface EsdbOptions {
   readonly maxAppendBytes: number;
   /** recent events kept in memory for reads */
   readonly cacheEvents: number;
+  /**
+   * How long one append may go unanswered before it is resent (same ids, so ESDB deduplicates it
+   * if it did commit). @eventstore/db-client 6.2.1 keeps a BatchAppend waiting for its answer
+   * for ever: the call has no deadline, and an answer that never comes is never timed out.
+   */
+  readonly appendTimeoutMs: number;
 }
 
-export const ESDB_DEFAULTS = { stream: 'tally-log', maxAppendBytes: 1024 * 1024 - 64 * 1024, cacheEvents: 65_536 } as const;
+export const ESDB_DEFAULTS = { stream: 'tally-log', maxAppendBytes: 1024 * 1024 - 64 * 1024, cacheEvents: 65_536, appendTimeoutMs: 4000 } as const;
 
 /** Tally's namespace for the v5 ids of its ESDB events. */
 const EVENT_ID_NAMESPACE = '6f1c9a52-3d7e-4b08-9e21-7c4d5a8b0f36';
@@ -58,6 +64,8 @@ const EVENT_ID_NAMESPACE = '6f1c9a52-3d7e-4b08-9e21-7c4d5a8b0f36';
 const MAX_RESEALS = 16;
 /** Resends of the very same append (same ids, same expected revision) after a network failure. */
 const MAX_RESENDS = 3;
+/** Of those, resends after an append went unanswered: each costs a whole appendTimeoutMs. */
+const MAX_TIMEOUT_RESENDS = 1;
 /** Protobuf framing, id, type and content-type of one proposed event, beyond data and metadata. */
 const EVENT_OVERHEAD_BYTES = 160;
 const READ_PARALLELISM = 8;
@@ -283,21 +291,42 @@ export class EsdbStore implements EventStore {
     const first = commands[0].events[0].position;
     const expectedRevision = first === 1 ? NO_STREAM : BigInt(first - 2);
     const events = commands.flatMap((c) => c.data);
+    let timeouts = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.client.appendToStream(this.options.stream, events, { expectedRevision });
+        await this.appendWithin(events, expectedRevision);
         return 'ok';
       } catch (e) {
         if (e instanceof WrongExpectedVersionError) return 'moved';
         if (e instanceof MaxAppendSizeExceededError) return 'too-large';
+        const timedOut = e instanceof AppendUnansweredError;
+        if (timedOut) timeouts++;
         // Resending the same ids with the same expected revision is deduplicated by ESDB, so an
-        // append whose answer was lost is not written twice.
-        if (isTransient(e) && attempt < MAX_RESENDS && !this.closing) {
+        // append whose answer was lost, or never came, is not written twice.
+        if (isTransient(e) && attempt < MAX_RESENDS && timeouts <= MAX_TIMEOUT_RESENDS && !this.closing) {
           await sleep(50 * 2 ** attempt);
           continue;
         }
         throw unavailable('EventStoreDB did not take the append', e);
       }
+    }
+  }
+
+  /**
+   * One append, given up after appendTimeoutMs: the server gets the same deadline (so it answers
+   * Timeout rather than write late where it can), and the client's promise, which may never settle,
+   * is left behind (its entry in the client's map of pending appends stays: a few hundred bytes).
+   */
+  private async appendWithin(events: readonly EventData[], expectedRevision: bigint | typeof NO_STREAM): Promise<void> {
+    const ms = this.options.appendTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppendUnansweredError(ms)), ms);
+    });
+    try {
+      await Promise.race([this.client.appendToStream(this.options.stream, events as EventData[], { expectedRevision, deadline: ms }), unanswered]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -567,7 +596,16 @@ const chunks = (commands: readonly Outgoing[], budget: number): [number, number]
   return runs;
 };
 
+/** No answer to an append within appendTimeoutMs: it may or may not have been written. */
+class AppendUnansweredError extends Error {
+  constructor(ms: number) {
+    super(`no answer to an append within ${ms} ms`);
+    this.name = 'AppendUnansweredError';
+  }
+}
+
 const isTransient = (e: unknown): boolean =>
+  e instanceof AppendUnansweredError ||
   e instanceof UnavailableError || e instanceof DeadlineExceededError || e instanceof CancelledError || e instanceof NotLeaderError;
 
 const unavailable = (what: string, e: unknown) => new StoreUnavailableError(`${what}: ${(e as Error)?.message ?? String(e)}`, e);

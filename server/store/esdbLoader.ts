@@ -1,5 +1,5 @@
 // TALLY_STORE=esdb://HOST:PORT?tls=false[&stream=tally-log] → an EsdbStore. Tally's own parameters
-// (stream, maxAppendBytes, cacheEvents) are taken out before the rest goes to the ESDB client;
+// (stream, maxAppendBytes, cacheEvents, appendTimeoutMs) are taken out before the rest goes to the ESDB client;
 // kurrentdb:// is accepted as the successor's name for the same thing.
 import { ESDB_DEFAULTS, EsdbStore, LogNotWholeError, type EsdbOptions } from './esdb';
 import { StoreUnavailableError, type EventStore } from './port';
@@ -29,9 +29,10 @@ export const parseEsdbSpec = (spec: string): EsdbOptions => {
   };
   const maxAppendBytes = number('maxAppendBytes', ESDB_DEFAULTS.maxAppendBytes, 1024);
   const cacheEvents = number('cacheEvents', ESDB_DEFAULTS.cacheEvents, 1);
+  const appendTimeoutMs = number('appendTimeoutMs', ESDB_DEFAULTS.appendTimeoutMs, 50);
   const rest = params.toString();
   const client = scheme[1].endsWith('+discover') ? 'esdb+discover' : 'esdb';
-  return { connectionString: `${client}://${base}${rest ? `?${rest}` : ''}`, stream, maxAppendBytes, cacheEvents };
+  return { connectionString: `${client}://${base}${rest ? `?${rest}` : ''}`, stream, maxAppendBytes, cacheEvents, appendTimeoutMs };
 };
 
 export const openEsdbStore = async (spec: string): Promise<EventStore> => {

@@ -4,9 +4,10 @@ import { Faults, parseFaults } from '../support/esdb/faults';
 
 describe('parseFaults', () => {
   it('reads every fault, the slowness and the seed', () => {
-    expect(parseFaults('unavailable=0.1,unavailable-after-commit=0.2,not-leader=0.05,drop-subscriptions=1,slow-append-ms=300,seed=7')).toEqual({
+    expect(parseFaults('unavailable=0.1,unavailable-after-commit=0.2,swallow-answers=0.3,not-leader=0.05,drop-subscriptions=1,slow-append-ms=300,seed=7')).toEqual({
       unavailable: 0.1,
       unavailableAfterCommit: 0.2,
+      swallowAnswers: 0.3,
       notLeader: 0.05,
       dropSubscriptions: 1,
       slowAppendMs: 300,

@@ -73,6 +73,7 @@ export function receiveBatchAppend(options: StreamsOptions, call: grpc.ServerDup
     void commit(options, stream, expected, proposed, deadline).then((done) => {
       inFlight--;
       if (done.kind === 'failed') return fail(done.error);
+      if (done.kind === 'swallowed') return;
       answer(done.kind === 'timeout' ? errorResp(append, timeoutStatus()) : resultResp(append, done.result));
       endIfIdle();
     });

@@ -16,6 +16,8 @@ export type Committed =
   | { readonly kind: 'answered'; readonly result: AppendResult }
   /** The whole call fails with this status (Unavailable, NotLeader): nothing or everything was written. */
   | { readonly kind: 'failed'; readonly error: grpc.ServiceError }
+  /** Written, and never answered: the client hears nothing about this append. */
+  | { readonly kind: 'swallowed' }
   /** Answered Timeout: not written when the deadline had passed; written later when the write was slow. */
   | { readonly kind: 'timeout' };
 
@@ -38,8 +40,10 @@ export async function commit(
   if (slow > 0) await sleep(slow);
   if (deadline !== undefined && Date.now() > deadline) return { kind: 'timeout' };
   const result = ctx.log.append(stream, expected, proposed, ticksNow());
-  const lost = result.kind === 'success' ? ctx.faults.afterCommit() : undefined;
-  return lost ? { kind: 'failed', error: lost } : { kind: 'answered', result };
+  if (result.kind !== 'success') return { kind: 'answered', result };
+  const lost = ctx.faults.afterCommit();
+  if (lost) return { kind: 'failed', error: lost };
+  return ctx.faults.swallowAnswer() ? { kind: 'swallowed' } : { kind: 'answered', result };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 // Faults the test server can inject, each at a rate from 0 to 1, drawn from one seeded generator
 // so a run repeats: `unavailable` refuses an append before writing it, `unavailable-after-commit`
-// writes it and then loses the answer, `not-leader` refuses it naming a leader to go to,
+// writes it and then loses the answer, `swallow-answers` writes it and never answers at all (the
+// client's append then waits for ever unless its caller gives up), `not-leader` refuses it naming a leader to go to,
 // `drop-subscriptions` ends a subscription (or read) after an event it sent, and
 // `slow-append-ms` delays every append that long (past the write timeout it is answered
 // Timeout and still commits, as EventStoreDB's CommitTimeout can).
@@ -9,6 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 export interface FaultOptions {
   readonly unavailable?: number;
   readonly unavailableAfterCommit?: number;
+  readonly swallowAnswers?: number;
   readonly notLeader?: number;
   readonly dropSubscriptions?: number;
   readonly slowAppendMs?: number;
@@ -16,11 +18,12 @@ export interface FaultOptions {
   readonly seed?: number;
 }
 
-export type FaultKind = 'unavailable' | 'unavailable-after-commit' | 'not-leader' | 'drop-subscriptions';
+export type FaultKind = 'unavailable' | 'unavailable-after-commit' | 'swallow-answers' | 'not-leader' | 'drop-subscriptions';
 
-const RATE_OPTIONS: Record<FaultKind, 'unavailable' | 'unavailableAfterCommit' | 'notLeader' | 'dropSubscriptions'> = {
+const RATE_OPTIONS: Record<FaultKind, 'unavailable' | 'unavailableAfterCommit' | 'swallowAnswers' | 'notLeader' | 'dropSubscriptions'> = {
   unavailable: 'unavailable',
   'unavailable-after-commit': 'unavailableAfterCommit',
+  'swallow-answers': 'swallowAnswers',
   'not-leader': 'notLeader',
   'drop-subscriptions': 'dropSubscriptions',
 };
@@ -46,7 +49,7 @@ export function parseFaults(spec: string): FaultOptions {
 
 export class Faults {
   /** How many of each fault were injected, so a test can tell it ran under faults. */
-  readonly injected: Record<FaultKind, number> = { unavailable: 0, 'unavailable-after-commit': 0, 'not-leader': 0, 'drop-subscriptions': 0 };
+  readonly injected: Record<FaultKind, number> = { unavailable: 0, 'unavailable-after-commit': 0, 'swallow-answers': 0, 'not-leader': 0, 'drop-subscriptions': 0 };
   /** Where a NotLeader answer sends the client; the server fills it in once bound. */
   leader = { host: '127.0.0.1', port: 0 };
   private seed: number;
@@ -75,6 +78,11 @@ export class Faults {
   /** After a write: the error that replaces its answer, or undefined. */
   afterCommit(): grpc.ServiceError | undefined {
     return this.roll('unavailable-after-commit') ? unavailable('Connection lost after the write') : undefined;
+  }
+
+  /** After a write: true when its answer is never sent (the call stays open, the client waits). */
+  swallowAnswer(): boolean {
+    return this.roll('swallow-answers');
   }
 
   /** After a read sent an event: the error that ends it, or undefined. */

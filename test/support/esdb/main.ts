@@ -1,6 +1,6 @@
 // Runs the in-memory EventStoreDB test server on its own:
 //   npm run esdb-test-server -- --port 2113 [--host 127.0.0.1]
-//     [--faults unavailable=R,unavailable-after-commit=R,not-leader=R,drop-subscriptions=R,slow-append-ms=M,seed=S]
+//     [--faults unavailable=R,unavailable-after-commit=R,swallow-answers=R,not-leader=R,drop-subscriptions=R,slow-append-ms=M,seed=S]
 // then TALLY_STORE='esdb://127.0.0.1:2113?tls=false'. Rates are 0–1; the same seed repeats a run.
 import { parseArgs } from 'node:util';
 import { parseFaults, type FaultOptions } from './faults';

@@ -96,6 +96,7 @@ function receiveAppend(
     if (!target) return callback(invalidArgument('AppendReq.options missing'));
     void commit(options, target.stream, target.expected, proposed, call.getDeadline().valueOf()).then((done) => {
       if (done.kind === 'failed') callback(done.error);
+      else if (done.kind === 'swallowed') return;
       else if (done.kind === 'timeout') callback(serviceError(grpc.status.DEADLINE_EXCEEDED, 'Timeout'));
       else if (done.result.kind === 'stream_deleted') callback(streamDeleted(target!.stream));
       else callback(null, appendResp(done.result));

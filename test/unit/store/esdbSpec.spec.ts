@@ -10,8 +10,8 @@ describe('parseEsdbSpec', () => {
   });
 
   it("takes Tally's parameters out of the string the client sees", () => {
-    const o = parseEsdbSpec('esdb+discover://a:2113,b:2113?tls=true&stream=tally-log-acme&maxAppendBytes=65536&nodePreference=leader&cacheEvents=10');
-    expect(o).toEqual({ connectionString: 'esdb+discover://a:2113,b:2113?tls=true&nodePreference=leader', stream: 'tally-log-acme', maxAppendBytes: 65536, cacheEvents: 10 });
+    const o = parseEsdbSpec('esdb+discover://a:2113,b:2113?tls=true&stream=tally-log-acme&maxAppendBytes=65536&nodePreference=leader&cacheEvents=10&appendTimeoutMs=250');
+    expect(o).toEqual({ connectionString: 'esdb+discover://a:2113,b:2113?tls=true&nodePreference=leader', stream: 'tally-log-acme', maxAppendBytes: 65536, cacheEvents: 10, appendTimeoutMs: 250 });
   });
 
   it('reads kurrentdb:// as the same thing', () => {
