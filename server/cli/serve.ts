@@ -32,7 +32,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   let demoLoaded = false;
   if (config.demo && tally.deps.projections.position === 0) {
     const t0 = performance.now();
-    const count = await loadDemo(tally.deps.engine, config.demoNow ?? new Date(), config.zone);
+    const count = await loadDemo(tally.deps, config.demoNow ?? new Date(), config.zone);
     demoLoaded = true;
     console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

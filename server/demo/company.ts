@@ -6,6 +6,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { shiftPeriod } from '../../core/shared/period';
+import type { Actor } from '../engine/actor';
 import { atLocal, DAY_MS, dateOf, dayMs, firstOf, pad, type DemoTime } from './calendar';
 
 export interface DemoCommand {
@@ -13,6 +14,8 @@ export interface DemoCommand {
   readonly data: Record<string, unknown>;
   /** when it was recorded (ms); by default its occurredAt, else when the company was set up */
   readonly at?: number;
+  /** who sent it, when not the demo's own loader (a manager approving statements) */
+  readonly by?: Actor;
 }
 
 export const DEMO_TEAMS = [
@@ -79,7 +82,7 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
 
   const byOwner = new Map(reps.map((r) => [r.repId, customers.filter((c) => c.owner.repId === r.repId)]));
   let order = 0;
-  const sold: { orderId: string; amount: number; day: Date; recorded: number }[] = [];
+  const sold: Sold[] = [];
   for (let day = new Date(dayMs(time.start)); day.getTime() <= dayMs(time.today); day = new Date(day.getTime() + DAY_MS)) {
     const dow = day.getUTCDay();
     if (dow === 0 || dow === 6) continue;
@@ -111,7 +114,7 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
         if (Date.parse(occurredAt) > time.now) continue; // later today: not yet sold
         const recorded = recordedAtOf(time, occurredAt, recInt);
         out.push({ type: 'RecordSale', data, at: recorded });
-        sold.push({ orderId, amount: lines.reduce((a, x) => a + x.amount, 0), day, recorded });
+        sold.push({ orderId, repId: data.splits ? undefined : rep.repId, amount: lines.reduce((a, x) => a + x.amount, 0), day, recorded });
       }
     }
   }
@@ -120,6 +123,7 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
   const refunds = xoroshiro128plus(seed + 53);
   const refundInt = (from: number, to: number) => uniformInt(refunds, from, to);
   const yesterday = dayMs(time.today) - DAY_MS;
+  const refunded = new Set<string>();
   for (const s of sold) {
     if (refundInt(0, 9999) >= 300) continue; // 3 %
     const when = Math.min(s.day.getTime() + refundInt(3, 30) * DAY_MS, yesterday);
@@ -130,10 +134,38 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
     // recorded that evening, or after the sale itself when that was entered late
     const recorded = Math.max(Date.parse(occurredAt), s.recorded) + recInt(10, 120) * 60_000;
     out.push({ type: 'RefundSale', data: { orderId: s.orderId, amount, occurredAt, reason: full ? '客户取消订单' : '部分退货' }, at: recorded });
+    refunded.add(s.orderId);
   }
+  out.push(...refundAfterApproval(time, sold.filter((s) => !refunded.has(s.orderId))));
   out.push(...newCustomers(time, reps, seed + 11));
   out.push(...renewals(time, reps, seed + 31));
   return out;
+};
+
+interface Sold {
+  readonly orderId: string;
+  /** the rep credited, when the sale is not split */
+  readonly repId: string | undefined;
+  readonly amount: number;
+  /** the day sold (its UTC midnight) */
+  readonly day: Date;
+  readonly recorded: number;
+}
+
+/**
+ * One refund entered after its month was approved: the biggest unsplit sale of the 10th–20th of
+ * the month before last, cancelled on that month's last day and keyed in on the 6th of last month
+ * — after the managers approved the month on the 1st–3rd. The approved statement stays as it was;
+ * the difference reaches the rep as an adjustment line on the next statement (SPEC §6).
+ */
+const refundAfterApproval = (time: DemoTime, unrefunded: readonly Sold[]): DemoCommand[] => {
+  const month = shiftPeriod(time.month, -2);
+  const next = shiftPeriod(month, 1);
+  const inWindow = unrefunded.filter((s) => s.repId !== undefined && dateOf(s.day.getTime()) >= `${month}-10` && dateOf(s.day.getTime()) <= `${month}-20`);
+  const sale = inWindow.reduce<Sold | undefined>((best, s) => (best && best.amount >= s.amount ? best : s), undefined);
+  if (!sale) return [];
+  const lastDay = dateOf(dayMs(`${next}-01`) - DAY_MS);
+  return [{ type: 'RefundSale', data: { orderId: sale.orderId, amount: sale.amount, occurredAt: atLocal(lastDay, 17, 30), reason: '客户取消订单（月末退货，次月补录）' }, at: Date.parse(atLocal(`${next}-06`, 10, 30)) }];
 };
 
 /**

@@ -33,7 +33,7 @@ export const measurePayouts = async (year = 2026, runs = 5): Promise<PayoutTimes
   const config = loadConfig({ TALLY_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256!', TALLY_DEMO: '0', TALLY_STORE: 'memory:' });
   const demoNow = new Date('2026-12-02T10:00:00+08:00');
   const tally = await composeWith(config, new MemoryStore(), () => demoNow);
-  await loadDemo(tally.deps.engine, demoNow, config.zone);
+  await loadDemo(tally.deps, demoNow, config.zone);
   const p = tally.deps.projections;
   await p.waitFor((await tally.deps.store.head()).position);
   statementsForYear(p.world, year); // warm up the JIT, so both figures are measured alike

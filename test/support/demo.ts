@@ -5,6 +5,6 @@ import { testTally, type TestTally } from './app';
 
 export const demoTally = async (now = '2026-12-02T10:00:00+08:00'): Promise<{ t: TestTally; admin: string }> => {
   const t = await testTally({ now });
-  await loadDemo(t.deps.engine, new Date(now), t.deps.config.zone);
+  await loadDemo(t.deps, new Date(now), t.deps.config.zone);
   return { t, admin: await t.token('admin') };
 };
