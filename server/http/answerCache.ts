@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress, compressible, MIN_COMPRESSED_BYTES, preferredCoding, type Bytes, type Coding } from './compression';
 import type { AppDeps, AppEnv } from './env';
+import { completeAnswer, completeApiHeaders } from './security/headers';
 import { readerKey } from './security/readAccess';
 
 /** Reads that are not a function of the read models at a position: the live stream, and the store's own pages and verification (which must read the store each time). */
@@ -30,6 +31,8 @@ interface Entry {
   readonly type: string;
   readonly body: Bytes;
   readonly encoded: Partial<Record<Coding, Promise<Bytes>>>;
+  /** the complete headers of each way it goes out (as it is, coded, 304), made on first use */
+  readonly headers: Partial<Record<Coding | 'identity' | 'notModified', Readonly<Record<string, string>>>>;
   bytes: number;
 }
 
@@ -50,7 +53,7 @@ export class AnswerCache {
   }
 
   put(key: string, etag: string, type: string, body: Bytes): Entry {
-    const entry: Entry = { etag, type, body, encoded: {}, bytes: 0 };
+    const entry: Entry = { etag, type, body, encoded: {}, headers: {}, bytes: 0 };
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.grow(key, entry, body.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES);
@@ -127,7 +130,7 @@ export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
     let entry = cache.get(key);
     const etag = entry?.etag ?? etagOf(key, position); // a digest per answer, not per request
     // the ETag names the answer, so a client that holds it needs nothing computed, cached or not
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, { etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return replace(c, respond(c, null, 304, entry ? (entry.headers.notModified ??= notModifiedHeaders(etag)) : notModifiedHeaders(etag)));
     if (!entry) {
       await next();
       const type = c.res.headers.get('content-type');
@@ -148,13 +151,26 @@ const replace = (c: Context<AppEnv>, res: Response): Response => {
   return res;
 };
 
-const send = async (c: Context<AppEnv>, cache: AnswerCache, key: string, entry: Entry): Promise<Response> => {
-  const headers: Record<string, string> = { 'content-type': entry.type, etag: entry.etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: VARY };
-  if (entry.body.byteLength < MIN_COMPRESSED_BYTES) return c.body(entry.body, 200, headers);
-  headers.vary = `${VARY}, Accept-Encoding`;
-  const coding = preferredCoding(c.req.header('accept-encoding'));
-  if (!coding) return c.body(entry.body, 200, headers);
-  headers['content-encoding'] = coding;
-  return c.body(await cache.encoded(key, entry, coding), 200, headers);
-};
+const notModifiedHeaders = (etag: string) => completeApiHeaders({ etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
 
+const answerHeaders = (entry: Entry, coding: Coding | undefined) =>
+  completeApiHeaders({
+    'content-type': entry.type,
+    etag: entry.etag,
+    'cache-control': ANSWER_CACHE_CONTROL,
+    vary: entry.body.byteLength < MIN_COMPRESSED_BYTES ? VARY : `${VARY}, Accept-Encoding`,
+    ...(coding ? { 'content-encoding': coding } : {}),
+  });
+
+/**
+ * A complete answer; for a cross-origin caller the CORS headers prepared for it are merged in
+ * (c.body) and the outer middlewares finish it as any other response.
+ */
+const respond = (c: Context<AppEnv>, body: Bytes | null, status: number, headers: Readonly<Record<string, string>>): Response =>
+  c.req.header('origin') === undefined ? completeAnswer(body, status, headers) : body === null ? c.body(null, 304, headers) : c.body(body, 200, headers);
+
+const send = async (c: Context<AppEnv>, cache: AnswerCache, key: string, entry: Entry): Promise<Response> => {
+  const coding = entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : preferredCoding(c.req.header('accept-encoding'));
+  const body = coding ? await cache.encoded(key, entry, coding) : entry.body;
+  return respond(c, body, 200, (entry.headers[coding ?? 'identity'] ??= answerHeaders(entry, coding)));
+};

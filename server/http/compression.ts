@@ -5,6 +5,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { isCompleteAnswer } from './security/headers';
 
 export type Coding = 'br' | 'gzip';
 
@@ -65,6 +66,7 @@ export const addVary = (headers: Headers, ...names: string[]): void => {
  */
 export const compressAnswers = (): MiddlewareHandler => async (c, next) => {
   await next();
+  if (isCompleteAnswer(c.res)) return; // the answer cache's: coded once per entry
   const coding = preferredCoding(c.req.header('accept-encoding'));
   // a client that accepts no coding costs nothing more; the identity answer it gets suits anyone
   if (!coding) return;

@@ -84,6 +84,29 @@ describe('cached reads: ETag, 304, invalidation', () => {
     expect(await tagOf(`/api/goals/G-R-1?at=${encodeURIComponent(NOW)}`)).toBe(fixed);
   });
 
+  it('sends a cached answer and its 304 with every header an uncached answer has, to its own origin and across', async () => {
+    const store = new MemoryStore();
+    const cached = await testTally({ store, now: NOW, env: { TALLY_RATE_LIMIT: '0' } });
+    const admin = await seed(cached);
+    const uncached = await testTally({ store, now: NOW, env: { TALLY_RATE_LIMIT: '0', TALLY_ANSWER_CACHE_MB: '0' } });
+    const path = '/api/leaderboard?period=2026-11';
+    const headersOf = (r: Response) => Object.fromEntries([...r.headers].filter(([name]) => name !== 'content-length'));
+    // what the cache itself decides: these differ from an uncached answer's by design
+    const OWN = ['cache-control', 'etag', 'vary'];
+    for (const origin of [{}, { origin: 'http://portal.test' }] as Record<string, string>[]) {
+      const plain = headersOf(await get(uncached, path, admin, origin));
+      const made = headersOf(await get(cached, path, admin, origin)); // the answer made and kept
+      const hit = await get(cached, path, admin, origin); // the kept answer
+      expect(headersOf(hit), JSON.stringify(origin)).toEqual(made);
+      for (const [name, value] of Object.entries(plain)) if (!OWN.includes(name)) expect(made[name], `${name} ${JSON.stringify(origin)}`).toBe(value);
+      const notModified = await get(cached, path, admin, { ...origin, 'if-none-match': hit.headers.get('etag')! });
+      expect(notModified.status).toBe(304);
+      const tagged = headersOf(notModified);
+      for (const [name, value] of Object.entries(plain)) if (![...OWN, 'content-type'].includes(name)) expect(tagged[name], `304 ${name} ${JSON.stringify(origin)}`).toBe(value);
+      expect(tagged.etag).toBe(made.etag);
+    }
+  });
+
   it('keeps the raw log and its verification out of the cache', async () => {
     const t = await testTally({ now: NOW });
     const admin = await seed(t);
