@@ -119,13 +119,28 @@ const keyOf = (c: Context<AppEnv>, deps: AppDeps, position: number): string => {
   return `${c.req.path}?${normalisedQuery(c.req.url)}\n${readerKey(c.get('actor'))}\n${position}\n${now}\n${headers}`;
 };
 
+/**
+ * The log position an answer reads at. An `asOf` before the recording of the last event reads a
+ * past position no later event can join (recordedAt only grows along the log, as positionAt
+ * assumes), so that answer is immutable: keyed and tagged by its own position, it outlives new
+ * events. Any other answer reads the head.
+ */
+const readPosition = (c: Context<AppEnv>, deps: AppDeps): number => {
+  const head = deps.projections.position;
+  const asOf = c.req.query('asOf'); // a valid instant when present (commonQueryParams ran)
+  if (!asOf) return head;
+  const at = deps.projections.positionAt(Date.parse(asOf));
+  return at < head ? at : head;
+};
+
 const etagOf = (key: string, position: number): string => `W/"${position}-${createHash('sha1').update(key).digest('base64url')}"`;
 
 export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
   const cache = new AnswerCache(deps.config.answerCacheBytes);
   return async (c, next) => {
     if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path)) return next();
-    const position = deps.projections.position;
+    const head = deps.projections.position;
+    const position = readPosition(c, deps);
     const key = keyOf(c, deps, position);
     let entry = cache.get(key);
     const etag = entry?.etag ?? etagOf(key, position); // a digest per answer, not per request
@@ -137,7 +152,7 @@ export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
       if (c.res.status !== 200 || !compressible(type) || c.res.headers.has('content-encoding')) return;
       const body = new Uint8Array(await c.res.arrayBuffer());
       // an event folded while the answer was made: it may hold either position, so it is neither kept nor tagged
-      if (deps.projections.position !== position) return replace(c, c.body(body, 200));
+      if (deps.projections.position !== head) return replace(c, c.body(body, 200));
       entry = cache.put(key, etag, type!, body);
     }
     return replace(c, await send(c, cache, key, entry));

@@ -107,6 +107,34 @@ describe('cached reads: ETag, 304, invalidation', () => {
     }
   });
 
+  it('keeps an asOf answer at a past position across new events, and tags one at the head anew', async () => {
+    const t = await testTally({ now: NOW, env: { TALLY_RATE_LIMIT: '0' } });
+    const admin = await seed(t); // every seeded event recorded at NOW
+    const sale = async (orderId: string, amount: number) =>
+      expect((await t.post('RecordSale', { orderId, customerId: 'C-1', repId: 'R-2', lines: [{ product: 'CRM', units: 1, amount }], occurredAt: '2026-11-11T10:00:00+08:00' }, admin)).status).toBe(201);
+    const LATER = '2026-11-27T11:00:00+08:00';
+    t.setNow(LATER);
+    await sale('O-A', 1_000_000); // recorded at LATER, after everything asOf=NOW can see
+    const past = `/api/leaderboard?period=2026-11&at=${encodeURIComponent(NOW)}&asOf=${encodeURIComponent(NOW)}`;
+    const head = `/api/leaderboard?period=2026-11&at=${encodeURIComponent(NOW)}&asOf=${encodeURIComponent('2026-11-27T12:00:00+08:00')}`;
+    const first = await get(t, past, admin);
+    const firstBody = await first.text();
+    const pastTag = first.headers.get('etag')!;
+    const headTag = (await get(t, head, admin)).headers.get('etag')!;
+    await sale('O-B', 2_000_000); // recorded at LATER too: the head moves
+    // asOf=NOW still reads the position before O-A: the same answer, the same tag, and a 304 for it
+    const again = await get(t, past, admin);
+    expect(again.headers.get('etag')).toBe(pastTag);
+    expect(await again.text()).toBe(firstBody);
+    expect((await get(t, past, admin, { 'if-none-match': pastTag })).status).toBe(304);
+    // asOf=12:00 read the head, which O-B joined: a new answer with R-2 at 1,000,000 + 2,000,000
+    const moved = await get(t, head, admin, { 'if-none-match': headTag });
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { entries: Entry[] }).entries.find((e) => e.repId === 'R-2')!.value).toBe(3_000_000);
+    // not vacuous: at NOW R-2 had sold nothing
+    expect((JSON.parse(firstBody) as { entries: Entry[] }).entries.find((e) => e.repId === 'R-2')!.value).toBe(0);
+  });
+
   it('keeps the raw log and its verification out of the cache', async () => {
     const t = await testTally({ now: NOW });
     const admin = await seed(t);
