@@ -213,6 +213,36 @@ describe('widgets in Chromium', () => {
     }
   });
 
+  it('asks again with If-None-Match and takes a 304 for an answer it holds (the browser keeps the body)', async () => {
+    const { page } = await open('/demo');
+    // what the network really answered: Playwright reports a revalidated answer as the cached 200
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const reads = new Map<string, { url: string; ifNoneMatch?: string; status?: number }>();
+    cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
+      const read = reads.get(e.requestId);
+      if (read) read.ifNoneMatch = e.headers['If-None-Match'] ?? e.headers['if-none-match'];
+    });
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.method === 'GET' && new URL(e.request.url).pathname === '/api/leaderboard') reads.set(e.requestId, { ...reads.get(e.requestId), url: e.request.url });
+    });
+    cdp.on('Network.responseReceivedExtraInfo', (e) => {
+      const read = reads.get(e.requestId);
+      if (read) read.status = e.statusCode;
+    });
+    const board = page.locator('tally-leaderboard');
+    await board.locator('tbody tr').first().waitFor(SOON);
+    const shown = await ranking(page);
+    // a second board of the same question: the same URL, which the browser holds with its ETag
+    await page.evaluate(() => document.querySelector('tally-leaderboard')!.after(document.querySelector('tally-leaderboard')!.cloneNode()));
+    await expect.poll(() => board.nth(1).locator('tbody tr').count(), SOON).toBe(shown.length);
+    await expect.poll(() => [...reads.values()].filter((r) => r.status === 304).length, SOON).toBe(1);
+    const revalidated = [...reads.values()].find((r) => r.status === 304)!;
+    expect(revalidated.ifNoneMatch).toMatch(/^W\/"\d+-/);
+    expect(await board.nth(1).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('th')?.textContent?.trim()))).toEqual(shown.map((r) => r.split('|')[1]));
+    await page.close();
+  });
+
   it('shows the unauthorised state for a bad token, "not allowed" for a role that may not read, and the server’s reason', async () => {
     const { page } = await open(
       '/bad-token',

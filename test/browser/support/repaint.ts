@@ -1,8 +1,9 @@
 // Appended event → widget repainted, measured in the page: a <tally-leaderboard> shows a period;
 // each round posts a sale that lifts the last rep to the top and times, with the page's own
 // clock, from the POST to the first frame painted after the widget's DOM shows the new leader.
-// Each round is also broken into its parts (PARTS): the page follows the stream itself too, to
-// see when the batch's message arrives, and the widget's refetch is read from Resource Timing.
+// Each round is also broken into its parts (PARTS), all on the page's one clock: the widget's own
+// stream connection is watched (a pass-through on its fetch) to see when the batch's message
+// arrives, and the widget's refetch is read from Resource Timing. The parts add up to the total.
 // For the bench table (SPEC §9: p95 ≤ 150 ms); `node --import tsx test/browser/support/repaint.ts`
 // runs it against a seeded memory-store server.
 import type { Browser } from 'playwright-core';
@@ -34,14 +35,62 @@ export interface RepaintResult {
 
 /**
  * The parts of one round, in order: the sale's POST answered (append, durable); its batch's stream
- * message received in the page (fold and SSE write, measured from the POST's answer); the widget's
- * refetch started (from the message); the refetch answered; the answer read and checked (the
- * widget's tally-load); the new leader in the DOM (render); the frame painted after it.
+ * message received by the widget (fold and SSE write, measured from the POST's answer, or 0 when the
+ * message came first); the widget's refetch started (from the message); the refetch answered; the
+ * answer read and checked (the widget's tally-load); the new leader in the DOM (render); the frame
+ * painted after it. Each part runs from the later of its own start and the previous part's end, so
+ * none is negative and they sum to the round's total.
  */
 export const PARTS = ['append', 'stream', 'react', 'fetch', 'decode', 'render', 'paint'] as const;
 export type Part = (typeof PARTS)[number];
 
+/** One round on the page's clock: when the POST was sent, and when each part (PARTS' order) was seen to end. */
+export interface RoundMarks {
+  readonly start: number;
+  readonly ends: readonly number[];
+}
+
+/**
+ * A round's total (start to the frame painted) and its parts. A part's end seen before the previous
+ * part's (the stream message may beat the POST's answer) counts from there: that part took 0 and
+ * the next runs from the previous end, so no part is negative and the parts sum to the total.
+ */
+export const repaintParts = (r: RoundMarks): { total: number; parts: number[] } => {
+  let previous = r.start;
+  const parts = r.ends.map((seen) => {
+    const end = Math.max(seen, previous);
+    const part = end - previous;
+    previous = end;
+    return part;
+  });
+  return { total: previous - r.start, parts };
+};
+
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/**
+ * In the page, before the widgets load: the stream's body is passed through a step that notes when
+ * each message id arrives (`__streamArrivals`), on the widget's own connection and the page's clock.
+ */
+const watchStreamArrivals = () => {
+  const arrivals = new Map<number, number>();
+  Object.defineProperty(window, '__streamArrivals', { value: arrivals });
+  const fetchFirst = window.fetch;
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    const res = await fetchFirst(...args);
+    const url = args[0] instanceof Request ? args[0].url : String(args[0]);
+    if (!url.includes('/api/stream') || !res.body) return res;
+    const decoder = new TextDecoder();
+    const noted = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        const now = performance.now();
+        for (const m of decoder.decode(chunk, { stream: true }).matchAll(/^id: (\d+)$/gm)) arrivals.set(Number(m[1]), now);
+        out.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(noted), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+};
 
 export async function measureRepaint(browser: Browser, o: RepaintOptions): Promise<RepaintResult> {
   const page = await browser.newPage();
@@ -56,6 +105,7 @@ export async function measureRepaint(browser: Browser, o: RepaintOptions): Promi
   );
   // tsx keeps function names with a helper the page lacks; the functions sent to the page need it.
   await page.addInitScript('globalThis.__name ??= (f) => f');
+  await page.addInitScript(watchStreamArrivals);
   // Let the shared stream connect before the first sale.
   const streaming = page.waitForResponse((r) => r.url().endsWith('/api/stream'), { timeout: 10_000 });
   await page.goto(`${origin}/__repaint`);
@@ -64,25 +114,12 @@ export async function measureRepaint(browser: Browser, o: RepaintOptions): Promi
 
   const rounds = await page.evaluate(
     async ({ api, token, customerId, occurredAt, sales }) => {
-      // the stream as the widget hears it, on a connection of the page's own: when each position arrives
-      const arrived = new Map<number, number>();
-      const follow = new AbortController();
-      void (async () => {
-        const res = await fetch(`${api}/api/stream`, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` }, signal: follow.signal, cache: 'no-store' });
-        const reader = res.body!.getReader();
-        const decoder = new TextDecoder();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          const now = performance.now();
-          for (const m of decoder.decode(value, { stream: true }).matchAll(/^id: (\d+)$/gm)) arrived.set(Number(m[1]), now);
-        }
-      })().catch(() => undefined);
+      const arrived = (window as unknown as { __streamArrivals: Map<number, number> }).__streamArrivals;
       const board = document.querySelector('tally-leaderboard')!;
       const rows = () => [...board.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr[data-rep]')];
       // The ranking the widget shows (its fetch controller's last answer).
       const shown = () => (board as unknown as { data: { value?: { entries: { repId: string; value: number }[] } } }).data.value?.entries ?? [];
-      const out: { total: number; parts: number[] }[] = [];
+      const out: RoundMarks[] = [];
       for (let i = 0; i < sales; i++) {
         performance.clearResourceTimings();
         const all = rows();
@@ -123,18 +160,18 @@ export async function measureRepaint(browser: Browser, o: RepaintOptions): Promi
         const heard = arrived.get(position) ?? answeredAt;
         const fetchStart = refetch?.startTime ?? heard;
         const fetchEnd = refetch?.responseEnd ?? fetchStart;
-        out.push({ total: paintedAt - t0, parts: [answeredAt - t0, Math.max(0, heard - answeredAt), fetchStart - heard, fetchEnd - fetchStart, loadedAt - fetchEnd, shownAt - loadedAt, paintedAt - shownAt] });
+        out.push({ start: t0, ends: [answeredAt, heard, fetchStart, fetchEnd, loadedAt, shownAt, paintedAt] });
       }
-      follow.abort();
       return out;
     },
     { api: origin, token: o.token, customerId: o.customerId, occurredAt: o.occurredAt, sales: o.sales ?? 200 },
   );
   await page.close();
-  const sorted = rounds.map((r) => r.total).sort((a, b) => a - b);
+  const split = rounds.map(repaintParts);
+  const sorted = split.map((r) => r.total).sort((a, b) => a - b);
   const parts = Object.fromEntries(
     PARTS.map((part, i) => {
-      const xs = rounds.map((r) => r.parts[i]).sort((a, b) => a - b);
+      const xs = split.map((r) => r.parts[i]).sort((a, b) => a - b);
       return [part, { p50: percentile(xs, 50), p95: percentile(xs, 95) }];
     }),
   ) as RepaintResult['parts'];
