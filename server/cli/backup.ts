@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { verifyLog } from '../audit/verifyLog';
 import { loadConfigWithoutSecret } from '../config';
-import { StoreConfigError } from '../store/select';
+import { StoreConfigError } from '../store/port';
 import { SqliteStore } from '../store/sqlite';
 import { flag, parseArgs } from './args';
 

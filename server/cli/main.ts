@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
-import { StoreConfigError } from '../store/select';
+import { StoreConfigError } from '../store/port';
 import { COMMANDS, commandHelp, overview } from './commands';
 import { fileProblem, suggestOption } from './cliErrors';
 

@@ -2,8 +2,7 @@
 // (stream, maxAppendBytes, cacheEvents, appendTimeoutMs) are taken out before the rest goes to the ESDB client;
 // kurrentdb:// is accepted as the successor's name for the same thing.
 import { ESDB_DEFAULTS, EsdbStore, LogNotWholeError, type EsdbOptions } from './esdb';
-import { StoreUnavailableError, type EventStore } from './port';
-import { StoreConfigError } from './select';
+import { StoreConfigError, StoreUnavailableError, type EventStore } from './port';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 

@@ -110,3 +110,6 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** TALLY_STORE (or a store command's flags) names no store this version can open: the CLI says so in one line and exits 2. */
+export class StoreConfigError extends Error {}

@@ -1,10 +1,8 @@
 // TALLY_STORE → an adapter: `memory:`, `sqlite:PATH`, `esdb://…`.
 import { existsSync } from 'node:fs';
 import { MemoryStore } from './memory';
-import type { EventStore } from './port';
+import { StoreConfigError, type EventStore } from './port';
 import { SqliteStore } from './sqlite';
-
-export class StoreConfigError extends Error {}
 
 export const describeStores = 'memory:, sqlite:PATH (e.g. sqlite:./data/tally.db) or esdb://HOST:PORT?tls=false';
 

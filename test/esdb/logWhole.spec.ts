@@ -3,7 +3,7 @@
 import { jsonEvent } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
 import { openEsdbStore } from '../../server/store/esdbLoader';
-import { StoreConfigError } from '../../server/store/select';
+import { StoreConfigError } from '../../server/store/port';
 import { client, server, streamName, useEsdbTestServer } from '../support/esdb/fixture';
 
 useEsdbTestServer();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESDB_DEFAULTS } from '../../../server/store/esdb';
 import { parseEsdbSpec } from '../../../server/store/esdbLoader';
-import { StoreConfigError } from '../../../server/store/select';
+import { StoreConfigError } from '../../../server/store/port';
 
 describe('parseEsdbSpec', () => {
   it('defaults the log stream and passes the connection string on untouched', () => {
