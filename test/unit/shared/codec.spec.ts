@@ -229,3 +229,29 @@ describe('bounded lists', () => {
     expect(List.name).toBe('Array<Id>(1..2)');
   });
 });
+
+describe('guards, encoders and odd values', () => {
+  const Sale = closed('Sale', { orderId: Id }, { note: Note(5) });
+
+  it('a closed object guards by its fields, and encodes as it is', () => {
+    expect([{ orderId: 'O-1' }, { orderId: 'O-1', note: 'hi' }].map((v) => Sale.is(v))).toEqual([true, true]);
+    expect([{}, { orderId: '-' }, { orderId: 'O-1', note: 'too long' }, null].map((v) => Sale.is(v))).toEqual([false, false, false, false]);
+    const sale = { orderId: 'O-1', note: 'hi' };
+    expect(Sale.encode(sale)).toBe(sale);
+    expect(boundedArray(Id, 2).encode(['a', 'b'])).toEqual(['a', 'b']);
+  });
+
+  it('a note guards by its length and characters, a decimal by being text', () => {
+    expect(['', 'a\nb', 'abcd'].map((v) => Note(4).is(v))).toEqual([true, true, true]);
+    expect(['abcde', 'x\u0000', 3].map((v) => Note(4).is(v))).toEqual([false, false, false]);
+    expect([DecimalString.is('1.5'), DecimalString.is(1.5), NonNegativeDecimal.is('0'), NonNegativeDecimal.is(0)]).toEqual([true, false, true, false]);
+  });
+
+  it('describes a value JSON cannot write by its text', () => {
+    expect(messageOf(Text(5), 10n)).toBe('expected text, got 10');
+  });
+
+  it('says the same thing about the same field once', () => {
+    expect(errorsOf(closed('Twice', { v: t.union([Id, Id]) }), { v: true })).toEqual([{ path: 'v', message: 'expected an id (letters, digits, _ . : -; at most 64), got true' }]);
+  });
+});
