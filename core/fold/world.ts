@@ -17,11 +17,17 @@ export class World {
   private leftOutList: LeftOut[] = [];
   private leftOutMore = 0;
 
+  /** Per read model of an assembled World not read yet, how to make its state. */
+  private readonly pending?: Map<string, () => unknown>;
+
+  /** `stateOf` is World.assembled's; without it every state starts at init and the World folds the log. */
   constructor(
     readonly projections: readonly Projection<any>[],
     readonly settings: ReadSettings,
+    stateOf?: (p: Projection<any>) => unknown,
   ) {
-    for (const p of projections) this.states.set(p.name, p.init(settings));
+    if (stateOf) this.pending = new Map(projections.map((p) => [p.name, () => stateOf(p)]));
+    else for (const p of projections) this.states.set(p.name, p.init(settings));
     this.takers = takersByType(projections);
   }
 
@@ -59,10 +65,13 @@ export class World {
     return { listed: this.leftOutList.filter((l) => l.position <= position), more: position >= this.head ? this.leftOutMore : 0 };
   }
 
-  /** A World of states already made for a position (an as-of World): it is read, never folded on. */
-  static assembled(projections: readonly Projection<any>[], settings: ReadSettings, states: ReadonlyMap<string, unknown>, at: { position: number; recordedAt: string; leftOut: readonly LeftOut[] }): World {
-    const w = new World(projections, settings);
-    for (const p of projections) w.states.set(p.name, states.get(p.name));
+  /**
+   * A World for a position whose states are made by `stateOf` (an as-of World): it is read, never
+   * folded on. Each read model's state is made the first time it is read, so an answer pays only
+   * for the read models it reads (a leaderboard: the ledger's view, the directory and the goals).
+   */
+  static assembled(projections: readonly Projection<any>[], settings: ReadSettings, stateOf: (p: Projection<any>) => unknown, at: { position: number; recordedAt: string; leftOut: readonly LeftOut[] }): World {
+    const w = new World(projections, settings, stateOf);
     w.head = at.position;
     w.lastRecordedAt = at.recordedAt;
     w.leftOutList = at.leftOut.filter((l) => l.position <= at.position);
@@ -70,6 +79,11 @@ export class World {
   }
 
   get<S>(p: Projection<S>): S {
+    const make = this.pending?.get(p.name);
+    if (make) {
+      this.states.set(p.name, make());
+      this.pending!.delete(p.name);
+    }
     if (!this.states.has(p.name)) throw new Error(`read model ${p.name} is not registered`);
     return this.states.get(p.name) as S;
   }

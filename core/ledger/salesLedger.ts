@@ -543,22 +543,34 @@ export const orderOf = (s: SalesLedger, orderId: string): OrderInfo | undefined 
   return { customerId: d.customerIds.names[d.customer[row]], position: d.position[row], lines, repIds, shares };
 };
 
-/** A metric of a rep over any span of business time [start, end) (a contest window, a period to date), from its credits. */
-export const repValueBetween = (ledger: SalesLedger, repId: string, metric: string, start: number, end: number): number => {
+/**
+ * Every rep's value of a metric over any span of business time [start, end) (a contest window, a
+ * period to date): one pass over the company's rows of the months the span touches, making no
+ * entry per credit — a leaderboard of a period in progress reads a year of credits at once.
+ */
+export const repValuesBetween = (s: SalesLedger, metric: string, start: number, end: number): Map<string, number> => {
+  const d = s.data;
+  const out = new Map<string, number>();
   if (metric === 'newCustomers') {
-    let n = 0;
-    for (const [, f] of firstSales(ledger)) if (f.ms >= start && f.ms < end && f.repIds.includes(repId)) n++;
-    return n;
+    for (const [, f] of firstSales(s)) if (f.ms >= start && f.ms < end) for (const r of new Set(f.repIds)) out.set(r, (out.get(r) ?? 0) + 1);
+    return out;
   }
-  let sum = 0;
-  const customers = new Set<string>();
-  for (const e of entriesBetween(ledger, `rep:${repId}`, start, end)) {
-    if (metric === 'revenue') sum += e.amount;
-    else if (metric === 'units') sum += e.units;
-    else if (metric === 'orders') sum += e.orders;
-    else if (e.kind === 'sale') customers.add(e.customerId);
-  }
-  return metric === 'activeCustomers' ? customers.size : sum;
+  const sums = new Float64Array(d.repIds.names.length);
+  const customers: (Set<number> | undefined)[] = [];
+  const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
+  const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
+  eachRow(s, 'company', fromDay, toDay, (i) => {
+    const ms = d.ms[i];
+    if (ms < start || ms >= end) return;
+    const rep = d.rep[i];
+    if (metric === 'revenue') sums[rep] += d.amount[i];
+    else if (metric === 'units') sums[rep] += d.units[i];
+    else if (d.kind[i] !== SALE) return;
+    else if (metric === 'orders') sums[rep] += 1;
+    else (customers[rep] ??= new Set()).add(d.customer[i]);
+  });
+  d.repIds.names.forEach((repId, rep) => out.set(repId, metric === 'activeCustomers' ? (customers[rep]?.size ?? 0) : sums[rep]));
+  return out;
 };
 
 /** Revenue, units and orders of an owner on each local day of [from, to). */

@@ -103,7 +103,7 @@ const freshFold = (events: readonly StoredEvent[], position: number): World => {
   const prefix = events.filter((e) => e.position <= position);
   const folded = prefix.map(upcast).filter((e) => outOfRange(e) === undefined);
   const states = new Map(allProjections.map((p) => [p.name, replay(p, folded, settings)]));
-  return World.assembled(allProjections, settings, states, { position, recordedAt: prefix.at(-1)?.recordedAt ?? '', leftOut: [] });
+  return World.assembled(allProjections, settings, (p) => states.get(p.name), { position, recordedAt: prefix.at(-1)?.recordedAt ?? '', leftOut: [] });
 };
 
 const AT = Date.parse('2026-06-10T12:00:00+08:00');

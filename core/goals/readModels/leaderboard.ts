@@ -9,7 +9,7 @@ import { previousPeriod, type Bounds } from '../../shared/period';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { goalFor } from './goals';
 import { memoized } from '../../fold/memo';
-import { metricValue, newCustomersByOwner, repValueBetween, salesLedgerProjection, type Metric } from '../../ledger/salesLedger';
+import { metricValue, newCustomersByOwner, repValuesBetween, salesLedgerProjection, type Metric } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
 
 export type RankBy = 'value' | 'attainment' | 'growth';
@@ -45,7 +45,8 @@ const valuesOf = (world: World, metric: Metric, period: string, span?: Bounds): 
   const reps = world.get(directoryProjection).reps;
   const out = new Map<string, number>();
   if (span) {
-    for (const repId of reps.keys()) out.set(repId, repValueBetween(ledger, repId, metric, span.start, span.end));
+    const all = repValuesBetween(ledger, metric, span.start, span.end);
+    for (const repId of reps.keys()) out.set(repId, all.get(repId) ?? 0);
     return out;
   }
   // newCustomers for everyone in one pass over first sales, not one pass per rep

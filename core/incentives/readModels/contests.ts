@@ -11,7 +11,7 @@ import { directoryProjection, type RepInfo } from '../../teams/readModels/direct
 import { repGoal } from '../../goals/readModels/goalLink';
 import type { LeaderboardEntry } from '../../goals/readModels/leaderboard';
 import { defineProjection } from '../../fold/projection';
-import { dayId, localDay, repValueBetween, salesLedgerProjection } from '../../ledger/salesLedger';
+import { dayId, localDay, repValuesBetween, salesLedgerProjection } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
 
 export interface ContestRecord {
@@ -95,10 +95,13 @@ const rowsOf = (world: World, r: ContestRules, at = Infinity): { rows: Row[]; pe
   const compared = windowComparison(start, end, at, zone);
   const name = `the contest (${r.from} – ${r.to})`;
   const reps = [...world.get(directoryProjection).reps.values()].filter((rep) => !r.teams || r.teams.includes(rep.teamId));
+  // every rep's value in one pass over each window's credits, not a pass per rep
+  const now = repValuesBetween(ledger, r.metric, compared.current.start, compared.current.end);
+  const then = repValuesBetween(ledger, r.metric, compared.previous.start, compared.previous.end);
   const rows = reps.map((rep): Row => {
-    const value = repValueBetween(ledger, rep.repId, r.metric, compared.current.start, compared.current.end);
+    const value = now.get(rep.repId) ?? 0;
     const goal = period ? repGoal(world, rep.repId, r.metric, period) : undefined;
-    const before = repValueBetween(ledger, rep.repId, r.metric, compared.previous.start, compared.previous.end);
+    const before = then.get(rep.repId) ?? 0;
     const attainment = goal && goal.target > 0 ? new Dec(value).dividedBy(goal.target) : null;
     const growth = compared.status === 'not-started' ? null : growthRatio(value, before);
     const key: Decimal | null = r.rankBy === 'value' ? new Dec(value) : r.rankBy === 'attainment' ? attainment : growth;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../../core/fold/projection';
-import { metricValue, newCustomersByOwner, salesLedgerProjection, totals } from '../../../core/ledger/salesLedger';
+import { ledgerAt, metricValue, newCustomersByOwner, repValuesBetween, salesLedgerProjection, totals } from '../../../core/ledger/salesLedger';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 let position = 0;
@@ -50,5 +50,25 @@ describe('sales ledger', () => {
     expect(metricValue(s, 'company', 'newCustomers', '2026-08')).toBe(0);
     expect(metricValue(s, 'rep:R-1', 'newCustomers', '2026-07')).toBe(1);
     expect(newCustomersByOwner(s, '2026-07').get('team:T-1')).toBe(1);
+  });
+
+  it('values every rep over a span of business time in one pass, as each rep alone would be valued, and below a cut', () => {
+    const events = [
+      sale('O-1', 'C-1', [['R-1', 'T-1', 600, 2], ['R-2', 'T-2', 400, 1]], '2026-07-10T10:00:00+08:00'),
+      sale('O-2', 'C-2', [['R-1', 'T-1', 250, 1]], '2026-07-12T09:00:00+08:00'),
+      sale('O-3', 'C-1', [['R-1', 'T-1', 999, 9]], '2026-07-20T10:00:00+08:00'), // after the span's end
+      ev('SaleRefunded', { orderId: 'O-1', customerId: 'C-1', amount: 100, reason: 'x', credits: [{ repId: 'R-1', teamId: 'T-1', amount: 60 }, { repId: 'R-2', teamId: 'T-2', amount: 40 }] }, '2026-07-15T10:00:00+08:00'),
+    ];
+    const s = replay(salesLedgerProjection, events, settings);
+    const [start, end] = [Date.parse('2026-07-01T00:00:00+08:00'), Date.parse('2026-07-20T00:00:00+08:00')];
+    // 600 + 250 − 60 = 790, units 2 + 1 = 3, orders O-1 and O-2 = 2, customers C-1 and C-2; R-2: 400 − 40 = 360, 1, 1, C-1
+    expect(repValuesBetween(s, 'revenue', start, end)).toEqual(new Map([['R-1', 790], ['R-2', 360]]));
+    expect(repValuesBetween(s, 'units', start, end)).toEqual(new Map([['R-1', 3], ['R-2', 1]]));
+    expect(repValuesBetween(s, 'orders', start, end)).toEqual(new Map([['R-1', 2], ['R-2', 1]]));
+    expect(repValuesBetween(s, 'activeCustomers', start, end)).toEqual(new Map([['R-1', 2], ['R-2', 1]]));
+    // C-1's first sale (O-1) credits both reps, C-2's (O-2) R-1
+    expect(repValuesBetween(s, 'newCustomers', start, end)).toEqual(new Map([['R-1', 2], ['R-2', 1]]));
+    // as of O-2 (position of the second event): neither the refund nor O-3 is known; R-1 600 + 250 = 850
+    expect(repValuesBetween(ledgerAt(s, events[1].position), 'revenue', start, end)).toEqual(new Map([['R-1', 850], ['R-2', 400]]));
   });
 });
