@@ -104,6 +104,18 @@ export class LedgerData {
   readonly owners = new Map<OwnerKey, Map<number, IntList>>();
   /** customer → each first sale it had, in log order: a late-recorded earlier sale replaces it */
   readonly firstSales = new Map<string, FirstSale[]>();
+  /** the fold's shortcut to the lists above: per interned rep, team and customer (and the company), the list it was last posted to and its month */
+  readonly posting = { rep: new PostingCache(), team: new PostingCache(), customer: new PostingCache(), company: new PostingCache() };
+}
+
+/**
+ * Per interned id, the owner's list of the month last posted to: sales arrive roughly in business
+ * order, so a post finds its list with one comparison instead of building the owner key and
+ * looking it up in two Maps.
+ */
+class PostingCache {
+  readonly month: number[] = [];
+  readonly list: IntList[] = [];
 }
 
 /** The ledger as of a position: the shared columns, read below a cut. */
@@ -131,18 +143,10 @@ const monthOfDay = (day: number): number => {
   return m;
 };
 
-// Owner keys built once per id instead of a new string per post (a pure memo as well).
-const ownerKeys = new Map<string, Map<string, OwnerKey>>();
-const ownerKey = (kind: 'rep' | 'team' | 'customer', id: string): OwnerKey => {
-  let byId = ownerKeys.get(kind);
-  if (!byId) ownerKeys.set(kind, (byId = new Map()));
-  let key = byId.get(id);
-  if (key === undefined) {
-    if (byId.size > 1_000_000) byId.clear();
-    byId.set(id, (key = `${kind}:${id}`));
-  }
-  return key;
-};
+const PRODUCT = 'product:';
+const CUSTOMER = 'customer:';
+const REP = 'rep:';
+const TEAM = 'team:';
 
 /** The month key of an owner whose rows are listed once for every month (customers). */
 const ALL_MONTHS = -1;
@@ -184,29 +188,40 @@ const appendCredits = (d: LedgerData, kind: number, position: number, orderId: s
   const order = d.orderIds.id(orderId);
   const customer = d.customerIds.id(customerId);
   const first = d.rows;
-  const company = list(d, 'company', month);
+  const company = posted(d, d.posting.company, 0, 'company', '', month);
   // a customer's rows are few (tens): one list over all months instead of hundreds of thousands of tiny ones
-  const own = list(d, ownerKey('customer', customerId), ALL_MONTHS);
+  const own = posted(d, d.posting.customer, customer, CUSTOMER, customerId, ALL_MONTHS);
   for (const c of credits) {
     const i = d.rows++;
     growRows(d, i);
+    const rep = d.repIds.id(c.repId);
+    const team = d.teamIds.id(c.teamId);
     d.position[i] = position;
     d.kind[i] = kind;
     d.order[i] = order;
     d.customer[i] = customer;
-    d.rep[i] = d.repIds.id(c.repId);
-    d.team[i] = d.teamIds.id(c.teamId);
+    d.rep[i] = rep;
+    d.team[i] = team;
     d.share[i] = c.share === undefined ? -1 : d.shareIds.id(c.share);
     d.ms[i] = ms;
     d.day[i] = day;
     d.amount[i] = kind === SALE ? c.amount : -c.amount;
     d.units[i] = kind === SALE ? (c.units ?? 0) : 0;
-    list(d, ownerKey('rep', c.repId), month).push(i);
-    list(d, ownerKey('team', c.teamId), month).push(i);
+    posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
+    posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
     company.push(i);
     own.push(i);
   }
   return first;
+};
+
+/** The list an owner (`prefix` + `name`, interned as `id`) posts to in a month, through its cache: its key is built only on a miss. */
+const posted = (d: LedgerData, cache: PostingCache, id: number, prefix: string, name: string, month: number): IntList => {
+  if (cache.month[id] === month) return cache.list[id];
+  const l = list(d, prefix + name, month);
+  cache.month[id] = month;
+  cache.list[id] = l;
+  return l;
 };
 
 const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRecordedData['lines']) => {
@@ -305,9 +320,6 @@ const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number
     for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) visit(months.get(m));
   } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));
 };
-
-const PRODUCT = 'product:';
-const CUSTOMER = 'customer:';
 
 /**
  * What an owner was credited on local days [fromDay, toDay), as the old per-owner buckets held
@@ -571,6 +583,16 @@ export const repValuesBetween = (s: SalesLedger, metric: string, start: number, 
   });
   d.repIds.names.forEach((repId, rep) => out.set(repId, metric === 'activeCustomers' ? (customers[rep]?.size ?? 0) : sums[rep]));
   return out;
+};
+
+/** An owner's earliest sale credit by business time in the view (a late-recorded earlier sale counts; ties: the earlier position), read from the columns. */
+export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms: number; readonly position: number } | undefined => {
+  const d = s.data;
+  let best = -1;
+  eachRow(s, owner, -Infinity, Infinity, (i) => {
+    if (d.kind[i] === SALE && (best < 0 || d.ms[i] < d.ms[best] || (d.ms[i] === d.ms[best] && d.position[i] < d.position[best]))) best = i;
+  });
+  return best < 0 ? undefined : { ms: d.ms[best], position: d.position[best] };
 };
 
 /** Revenue, units and orders of an owner on each local day of [from, to). */

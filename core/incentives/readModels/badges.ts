@@ -8,7 +8,7 @@ import type { BadgeAwardedData } from '../events';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { repGoals } from '../../goals/readModels/goalLink';
 import { defineProjection } from '../../fold/projection';
-import { entriesBetween, entriesIn, salesLedgerProjection, totals, type LedgerEntry, type SalesLedger } from '../../ledger/salesLedger';
+import { entriesIn, firstSaleCredit, salesLedgerProjection, totals } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
 
 export interface Badge {
@@ -41,15 +41,6 @@ export const badgesProjection = defineProjection<BadgesState>({
   },
 });
 
-/** The rep's earliest sale credit by business time (a late-recorded earlier sale counts). */
-const firstSaleOf = (ledger: SalesLedger, repId: string): LedgerEntry | undefined => {
-  let first: LedgerEntry | undefined;
-  for (const e of entriesBetween(ledger, `rep:${repId}`)) {
-    if (e.kind === 'sale' && (!first || e.ms < first.ms || (e.ms === first.ms && e.position < first.position))) first = e;
-  }
-  return first;
-};
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const ADDITIVE = new Set(['revenue', 'units', 'orders']);
 
@@ -81,12 +72,20 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
   const ledger = world.get(salesLedgerProjection);
   const reps = [...world.get(directoryProjection).reps.keys()].sort();
   const out: Badge[] = [];
+  // each month's revenue is read twice, as the month and as the month before the next
+  const revenue = new Map<string, number>();
+  const revenueOf = (repId: string, month: string) => {
+    const key = `${repId}|${month}`;
+    let v = revenue.get(key);
+    if (v === undefined) revenue.set(key, (v = totals(ledger, `rep:${repId}`, month).revenue));
+    return v;
+  };
   // at most 20 years of months, so a far-future `at` costs no more than that
   for (let month = shiftPeriod(periodOf('month', firstMs, zone), 1), n = 0; n < 240 && periodBounds(month, zone).end <= at; month = shiftPeriod(month, 1), n++) {
     const prev = shiftPeriod(month, -1);
     let best: { repId: string; growth: Decimal } | undefined;
     for (const repId of reps) {
-      const growth = growthRatio(totals(ledger, `rep:${repId}`, month).revenue, totals(ledger, `rep:${repId}`, prev).revenue);
+      const growth = growthRatio(revenueOf(repId, month), revenueOf(repId, prev));
       if (growth && growth.gt(0) && (!best || growth.gt(best.growth))) best = { repId, growth };
     }
     if (!best) continue;
@@ -108,7 +107,7 @@ export const badgesOf = (world: World, at: number, repId?: string): Badge[] => {
   const out: Badge[] = [...s.manual.values()].filter((b) => (!repId || b.repId === repId) && Date.parse(b.occurredAt) <= at);
   let first = Infinity;
   for (const r of allReps) {
-    const f = firstSaleOf(ledger, r);
+    const f = firstSaleCredit(ledger, `rep:${r}`);
     if (f) first = Math.min(first, f.ms);
     if (repId && r !== repId) continue;
     // a badge is shown to everyone, an order id only to whom may read the order (SPEC §5a): the citation names the event

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../../core/fold/projection';
-import { ledgerAt, metricValue, newCustomersByOwner, repValuesBetween, salesLedgerProjection, totals } from '../../../core/ledger/salesLedger';
+import { firstSaleCredit, ledgerAt, metricValue, newCustomersByOwner, repValuesBetween, salesLedgerProjection, totals } from '../../../core/ledger/salesLedger';
 import type { StoredEvent } from '../../../core/shared/envelope';
 
 let position = 0;
@@ -70,5 +70,19 @@ describe('sales ledger', () => {
     expect(repValuesBetween(s, 'newCustomers', start, end)).toEqual(new Map([['R-1', 2], ['R-2', 1]]));
     // as of O-2 (position of the second event): neither the refund nor O-3 is known; R-1 600 + 250 = 850
     expect(repValuesBetween(ledgerAt(s, events[1].position), 'revenue', start, end)).toEqual(new Map([['R-1', 850], ['R-2', 400]]));
+  });
+
+  it("finds an owner's earliest sale credit by business time: a late-recorded earlier sale counts, a refund does not", () => {
+    const events = [
+      sale('O-1', 'C-1', [['R-1', 'T-1', 100, 1]], '2026-07-10T10:00:00+08:00'),
+      ev('SaleRefunded', { orderId: 'O-1', customerId: 'C-1', amount: 50, reason: 'x', credits: [{ repId: 'R-1', teamId: 'T-1', amount: 50 }] }, '2026-07-01T10:00:00+08:00'),
+      sale('O-2', 'C-2', [['R-1', 'T-1', 100, 1]], '2026-06-05T10:00:00+08:00'), // recorded later, occurred earlier
+      sale('O-3', 'C-2', [['R-1', 'T-1', 100, 1]], '2026-06-05T10:00:00+08:00'), // same instant, later position
+    ];
+    const s = replay(salesLedgerProjection, events, settings);
+    expect(firstSaleCredit(s, 'rep:R-1')).toEqual({ ms: Date.parse('2026-06-05T10:00:00+08:00'), position: events[2].position });
+    // as of the refund, only O-1 is known: the refund's earlier instant does not count
+    expect(firstSaleCredit(ledgerAt(s, events[1].position), 'rep:R-1')).toEqual({ ms: Date.parse('2026-07-10T10:00:00+08:00'), position: events[0].position });
+    expect(firstSaleCredit(s, 'rep:R-9')).toBeUndefined();
   });
 });
