@@ -63,6 +63,24 @@ describe('request deadlines', () => {
     expect(health.position).toBe(0);
   });
 
+  it('reads a body framed by its length or in chunks, and records each command once', async () => {
+    const head = (framing: string) => `POST /api/commands HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+    const chunk = (s: string) => `${Buffer.byteLength(s).toString(16)}\r\n${s}\r\n`;
+    const team = (teamId: string) => JSON.stringify({ type: 'CreateTeam', data: { teamId, name: 'North' } });
+    const sized = await rawClient();
+    sized.socket.write(head(`Content-Length: ${Buffer.byteLength(team('T-1'))}`) + team('T-1'));
+    await vi.waitFor(() => expect(sized.received()).toMatch(/^HTTP\/1\.1 201/), { timeout: 5_000 });
+    sized.socket.destroy();
+    const chunked = await rawClient();
+    chunked.socket.write(head('Transfer-Encoding: chunked') + chunk(team('T-2').slice(0, 10)));
+    chunked.socket.write(chunk(team('T-2').slice(10)) + '0\r\n\r\n');
+    await vi.waitFor(() => expect(chunked.received()).toMatch(/^HTTP\/1\.1 201/), { timeout: 5_000 });
+    chunked.socket.destroy();
+    // T-1 and T-2, one event each: position 2
+    const health = (await (await fetch(`http://127.0.0.1:${server.port}/health`)).json()) as { position: number };
+    expect(health.position).toBe(2);
+  });
+
   it('logs a body the client abandons as one line, without a stack', async () => {
     const lines: string[] = [];
     const errors: unknown[] = []; // an Error handed to the console is printed with its stack
