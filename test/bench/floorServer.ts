@@ -1,5 +1,6 @@
 // The HTTP floor, in a child process: a bare node:http handler on loopback that reads the request
-// and answers with the same status and JSON the real route gave (sent over IPC at start).
+// and answers with the same status and JSON the real route gave (sent over IPC at start). Asked
+// { type: 'cpu' }, it tells its CPU time so far, as the server does.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,7 @@ process.on('message', (m: { type: string; status: number; body: string }) => {
     reply = { status: m.status, body: m.body };
     process.send!({ type: 'replying' });
   }
+  if (m.type === 'cpu') process.send!({ type: 'cpu', ...process.cpuUsage() });
 });
 process.on('disconnect', () => process.exit(0));
 server.listen(0, '127.0.0.1', () => process.send!({ type: 'ready', port: (server.address() as AddressInfo).port }));

@@ -40,6 +40,12 @@ export const saleBodies = (events: number, tag: string): (() => string) => {
   };
 };
 
+/** A child's CPU time so far (user + system), in microseconds. */
+const cpuOf = async (child: Child): Promise<number> => {
+  const { user, system } = await child.ask<{ user: number; system: number }>({ type: 'cpu' }, 'cpu');
+  return user + system;
+};
+
 /** Two runs of equal length as one: the mean rate, the worse p99. */
 const combine = (runs: Load[]): Load => ({
   perSecond: runs.reduce((a, r) => a + r.perSecond, 0) / runs.length,
@@ -70,12 +76,21 @@ const measurePair = async (
   const run = (base: string, seconds: number) => load({ url: `${base}${spec.path}`, method: spec.method, headers, body: spec.body, seconds });
   await run(server.url, 1);
   await run(floorServer.url, 1);
-  // in halves, turn about, so both see the same load from whatever else runs on the machine
+  // in halves, turn about, so both see the same load from whatever else runs on the machine; each
+  // side's CPU time is read around its own runs, so CPU per answer does not depend on that load
   const halves: { measured: Load; floor: Load }[] = [];
-  for (let i = 0; i < 2; i++) halves.push({ measured: await run(server.url, ctx.seconds / 2), floor: await run(floorServer.url, ctx.seconds / 2) });
+  const cpu = { measured: 0, floor: 0 };
+  const timed = async (child: Child, side: 'measured' | 'floor', seconds: number) => {
+    const before = await cpuOf(child);
+    const l = await run(child.url, seconds);
+    cpu[side] += (await cpuOf(child)) - before;
+    return l;
+  };
+  for (let i = 0; i < 2; i++) halves.push({ measured: await timed(server, 'measured', ctx.seconds / 2), floor: await timed(floorServer, 'floor', ctx.seconds / 2) });
   await floorServer.stop();
   const measured = combine(halves.map((h) => h.measured));
   const floor = combine(halves.map((h) => h.floor));
+  const cpuPerAnswer = { measured: cpu.measured / Math.max(1, measured.ok), floor: cpu.floor / Math.max(1, floor.ok) };
   return {
     what,
     measured: describe(measured),
@@ -83,7 +98,17 @@ const measurePair = async (
     floor: `${describe(floor)} bare node:http`,
     ratio: measured.perSecond / floor.perSecond,
     met: measured.failed === 0 && meets(measured),
-    values: { perSecond: measured.perSecond, p99Ms: measured.p99, p50Ms: measured.p50, failed: measured.failed, floorPerSecond: floor.perSecond, floorP99Ms: floor.p99 },
+    values: {
+      perSecond: measured.perSecond,
+      p99Ms: measured.p99,
+      p50Ms: measured.p50,
+      failed: measured.failed,
+      floorPerSecond: floor.perSecond,
+      floorP99Ms: floor.p99,
+      cpuMicrosPerAnswer: cpuPerAnswer.measured,
+      floorCpuMicrosPerAnswer: cpuPerAnswer.floor,
+    },
+    note: `server CPU ${cpuPerAnswer.measured.toFixed(0)} µs per 2xx answer, floor ${cpuPerAnswer.floor.toFixed(0)} µs (${(cpuPerAnswer.floor / cpuPerAnswer.measured).toFixed(2)} of the server's)`,
   };
 };
 
@@ -98,7 +123,7 @@ export const httpRows = async (ctx: HttpContext, events: number): Promise<{ rows
   const command = await measurePair(ctx, server, 'single command over HTTP, durable, 50 connections', COMMAND_TARGET, { path: '/api/commands', method: 'POST', body: saleBodies(events, 'HTTP') }, (l) => l.perSecond >= 5000 && l.p99 <= 20);
   const after = await server.ask<ServerStats>({ type: 'memory' }, 'memory');
   const grouped = after.store && before.store ? (after.store.requests - before.store.requests) / Math.max(1, after.store.transactions - before.store.transactions) : undefined;
-  rows.push({ ...command, note: grouped === undefined ? undefined : `group commit: ${grouped.toFixed(1)} commands per durable transaction on average` });
+  rows.push({ ...command, note: grouped === undefined ? command.note : `${command.note}; group commit: ${grouped.toFixed(1)} commands per durable transaction on average` });
 
   const leaderboard = await probe(await fetch(`${server.url}${LEADERBOARD_PATH}`, { headers }));
   rows.push(

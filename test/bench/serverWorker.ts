@@ -1,6 +1,6 @@
 // The server the HTTP rows load, in a child process: the same composition as `tally serve` on
 // the bench's SQLite file, on loopback only. Over IPC it reports its port and, when asked, its
-// memory after a full GC (for the leak check).
+// memory after a full GC (for the leak check) or its CPU time so far.
 import { serve } from '@hono/node-server';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,6 +15,7 @@ const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1' })
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 
 process.on('message', (m: { type: string }) => {
+  if (m.type === 'cpu') process.send!({ type: 'cpu', ...process.cpuUsage() });
   if (m.type === 'memory') {
     for (let i = 0; i < 3; i++) globalThis.gc?.();
     const store = (tally.deps.store as { stats?: { transactions: number; requests: number } }).stats;
