@@ -66,6 +66,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_TOKEN_MAX_TTL', default: '30d', meaning: 'longest token lifetime (e.g. 8h, 30d; at least 60 s): longer tokens are refused (401) and not minted' },
   { name: 'TALLY_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'the URL printed for the demo page and used by the widgets' },
   { name: 'TALLY_CHECKPOINT_KEY', default: '(unset)', meaning: 'HMAC key for signed checkpoints of the log head (tally verify)' },
+  { name: 'TALLY_CHECKPOINT_PATH', default: '(beside the SQLite file; ./data/tally.checkpoint for EventStoreDB)', meaning: 'file of the signed checkpoint (tally verify); its directory is created' },
   { name: 'TALLY_ACHIEVABLE_FACTOR', default: '1.5', meaning: 'SMART achievable: warn when a goal needs more than this × the best comparable past period' },
   { name: 'TALLY_ACHIEVABLE_RUNRATE_FACTOR', default: '1.5', meaning: 'SMART achievable: warn when a goal needs more than this × the trailing 90-day run-rate' },
   { name: 'TALLY_PACE_AHEAD', default: '1.10', meaning: 'goal pace is ahead when actual / expectedToDate is at least this' },

@@ -5,7 +5,8 @@
 // also signs a digest of the idempotency records of the log up to its position, which no later
 // append changes: a record's body digest edited, or a record removed, since then is found too.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConfigError } from '../config';
 import { canonicalJson } from '../store/hashChain';
 import type { EventStore } from '../store/port';
@@ -30,9 +31,13 @@ export const checkpointKeyOf = (env: NodeJS.ProcessEnv): string | undefined => {
   return key;
 };
 
-/** Beside the SQLite file (`data/tally.db.checkpoint`); under ./data for other durable stores; none for memory. */
-export const checkpointFileOf = (storeSpec: string): string | undefined => {
+/**
+ * TALLY_CHECKPOINT_PATH when set; else beside the SQLite file (`data/tally.db.checkpoint`), or
+ * ./data/tally.checkpoint for a store without a file (EventStoreDB); none for memory.
+ */
+export const checkpointFileOf = (storeSpec: string, env: NodeJS.ProcessEnv = {}): string | undefined => {
   if (storeSpec.startsWith('memory')) return undefined;
+  if (env.TALLY_CHECKPOINT_PATH) return env.TALLY_CHECKPOINT_PATH;
   if (storeSpec.startsWith('sqlite:')) return `${storeSpec.slice('sqlite:'.length)}.checkpoint`;
   return './data/tally.checkpoint';
 };
@@ -97,6 +102,8 @@ export const readCheckpoint = (file: string): Checkpoint | undefined => {
 
 /** Written whole or not at all: a crash mid-write leaves the previous checkpoint. */
 export const writeCheckpoint = (file: string, c: Checkpoint): void => {
+  // The first checkpoint of a store without a file may be the first thing written in its directory.
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(c, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, file);

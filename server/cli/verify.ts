@@ -15,7 +15,7 @@ export const run = async (argv: string[] = []): Promise<number> => {
   const initCheckpoint = parseArgs(argv).flags.get('init-checkpoint') === true;
   const spec = process.env.TALLY_STORE || 'sqlite:./data/tally.db';
   const key = checkpointKeyOf(process.env);
-  const file = checkpointFileOf(spec);
+  const file = checkpointFileOf(spec, process.env);
   // Opening a missing SQLite file would create an empty log, and an empty chain is "intact".
   const store = await openExistingStore(spec, 'tally verify');
   try {

@@ -3,21 +3,12 @@
 // the adapter gives each append appendTimeoutMs, then resends it with the same event ids: the
 // server recognises the write it already has, and nothing is written twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UnsealedEvent } from '../../core/shared/envelope';
 import type { EventStore } from '../../server/store/port';
 import { StoreUnavailableError } from '../../server/store/port';
 import { openEsdbStore } from '../../server/store/esdbLoader';
 import type { FaultOptions } from '../support/esdb/faults';
+import { createTeam } from '../support/esdb/fixture';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb/server';
-
-const event = (n: number): UnsealedEvent => ({
-  type: 'TeamCreated',
-  data: { teamId: `T-${n}`, name: `Team ${n}` },
-  occurredAt: '2026-07-01T10:00:00+08:00',
-  recordedAt: '2026-07-01T02:00:00.000Z',
-  meta: { commandId: `cmd-${n}`, actor: 'tester', correlationId: `cmd-${n}` },
-});
-const createTeam = (n: number) => ({ stream: `team-T-${n}`, expected: 'no-stream' as const, events: [event(n)], idempotency: { key: `key-${n}`, digest: `digest-${n}` } });
 
 let esdb: EsdbTestServer | undefined;
 let store: EventStore | undefined;
