@@ -10,6 +10,8 @@ export interface WriteContext {
   readonly faults: Faults;
   /** EventStoreDB's WriteTimeoutMs (2 s by default): a write not committed by then is answered Timeout. */
   readonly writeTimeoutMs: number;
+  /** On a follower of a cluster: the NotLeader refusal every write gets. */
+  readonly refuseWrite?: () => grpc.ServiceError | undefined;
 }
 
 export type Committed =
@@ -28,7 +30,7 @@ export async function commit(
   proposed: readonly ProposedEvent[],
   deadline?: number,
 ): Promise<Committed> {
-  const refused = ctx.faults.beforeAppend();
+  const refused = ctx.refuseWrite?.() ?? ctx.faults.beforeAppend();
   if (refused) return { kind: 'failed', error: refused };
   const slow = ctx.faults.slowAppendMs;
   if (slow >= ctx.writeTimeoutMs) {

@@ -65,13 +65,7 @@ export class Faults {
   /** A refusal before anything is written, or undefined. */
   beforeAppend(): grpc.ServiceError | undefined {
     if (this.roll('unavailable')) return unavailable('Server Is Not Ready');
-    if (this.roll('not-leader')) {
-      return serviceError(grpc.status.NOT_FOUND, 'Leader info available', {
-        exception: 'not-leader',
-        'leader-endpoint-host': this.leader.host,
-        'leader-endpoint-port': String(this.leader.port),
-      });
-    }
+    if (this.roll('not-leader')) return notLeader(this.leader);
     return undefined;
   }
 
@@ -106,5 +100,13 @@ export function serviceError(code: grpc.status, details: string, trailers: Recor
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
   return Object.assign(new Error(details), { code, details, metadata });
 }
+
+/** EventStoreDB's NotLeader: the trailers name the leader, and the client reconnects there. */
+export const notLeader = (leader: { readonly host: string; readonly port: number }): grpc.ServiceError =>
+  serviceError(grpc.status.NOT_FOUND, 'Leader info available', {
+    exception: 'not-leader',
+    'leader-endpoint-host': leader.host,
+    'leader-endpoint-port': String(leader.port),
+  });
 
 const unavailable = (details: string) => serviceError(grpc.status.UNAVAILABLE, details);

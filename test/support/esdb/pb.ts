@@ -10,6 +10,8 @@ const generated = <T>(file: string) => require(`@eventstore/db-client/generated/
 export const streamsPb = generated<typeof import('@eventstore/db-client/generated/streams_pb')>('streams_pb');
 export const sharedPb = generated<typeof import('@eventstore/db-client/generated/shared_pb')>('shared_pb');
 export const statusPb = generated<typeof import('@eventstore/db-client/generated/status_pb')>('status_pb');
+export const gossipPb = generated<typeof import('@eventstore/db-client/generated/gossip_pb')>('gossip_pb');
+export const { GossipService } = generated<typeof import('@eventstore/db-client/generated/gossip_grpc_pb')>('gossip_grpc_pb');
 export const serverFeaturesPb = generated<typeof import('@eventstore/db-client/generated/serverfeatures_pb')>('serverfeatures_pb');
 export const { StreamsService } = generated<typeof import('@eventstore/db-client/generated/streams_grpc_pb')>('streams_grpc_pb');
 export const { ServerFeaturesService } = generated<typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb')>(
