@@ -62,6 +62,8 @@ export class EventLog {
   readonly all: RecordedEvent[] = [];
   /** Streams deleted for good: reads and appends fail with StreamDeleted. */
   readonly tombstoned = new Set<string>();
+  /** Each append that wrote events (replays and empty appends are not here): its stream, events and bytes of data and metadata. */
+  readonly writes: { readonly stream: string; readonly events: number; readonly bytes: number }[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly idsByStream = new Map<string, Map<string, number>>();
   private nextPosition = FIRST_POSITION;
@@ -143,6 +145,7 @@ export class EventLog {
       events.push(event);
       this.all.push(event);
     }
+    this.writes.push({ stream, events: proposed.length, bytes: proposed.reduce((n, p) => n + p.data.length + p.metadata.length, 0) });
     const waiting = this.waiting;
     this.waiting = undefined;
     waiting?.resolve();

@@ -31,6 +31,8 @@ export interface EsdbTestServer {
   readonly url: string;
   /** What the server holds now, for tests and the standalone log line. */
   stats(): { events: number; streams: number; openReads: number };
+  /** Each append that wrote events, in order (shared by a cluster's nodes). */
+  writes(): readonly { readonly stream: string; readonly events: number; readonly bytes: number }[];
   /** Calls received per RPC method name (`BatchAppend`, `Append`, `Read`, `GetSupportedMethods`, `Gossip.Read`). */
   calls(): Readonly<Record<string, number>>;
   /** Faults injected so far, by kind. */
@@ -92,6 +94,7 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
     port,
     url: `esdb://${urlHost}:${port}?tls=false`,
     stats: () => ({ events: log.all.length, streams: log.streamCount(), openReads: streams.openReads() }),
+    writes: () => [...log.writes],
     calls: () => ({ ...calls }),
     injected: () => ({ ...faults.injected }),
     close: async () => {
