@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const open = async (faults: FaultOptions) => {
   esdb = await startEsdbTestServer({ faults });
-  store = await openEsdbStore(`${esdb.url}&appendTimeoutMs=200`);
+  store = await openEsdbStore(`${esdb.url}&appendTimeoutMs=1000`);
   return { esdb, store };
 };
 
@@ -32,7 +32,7 @@ describe('an append whose answer never comes', () => {
     const { esdb, store } = await open({ swallowAnswers: 0.5, seed: 4 });
     const started = performance.now();
     const [first] = await store.appendMany([createTeam(1)]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
     expect(first).toMatchObject({ kind: 'ok', events: [{ position: 1 }] });
     expect(esdb.injected()['swallow-answers']).toBe(1);
     expect(esdb.stats().events).toBe(1);
@@ -43,12 +43,15 @@ describe('an append whose answer never comes', () => {
   });
 
   it('is a 503 (StoreUnavailableError) when the resend goes unanswered too, and its key is then found in the log', async () => {
-    // Every answer swallowed: send (committed) + one resend (a replay) = 2 swallowed, then the
-    // adapter gives up after ~2 × 200 ms. The committed event reaches the store through its
-    // subscription, so the same key retried is a duplicate of position 1, not a second write.
+    // Every answer swallowed: the send (committed) and its one resend (a replay, or answered
+    // Timeout unwritten when it reaches the server after its deadline on a loaded machine) go
+    // unanswered, and the adapter gives up after ~2 × 1000 ms. The committed event reaches the
+    // store through its subscription, so the same key retried is a duplicate of position 1.
     const { esdb, store } = await open({ swallowAnswers: 1 });
+    const started = performance.now();
     await expect(store.appendMany([createTeam(1)])).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(esdb.injected()['swallow-answers']).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(esdb.injected()['swallow-answers']).toBeGreaterThanOrEqual(1);
     expect(esdb.stats().events).toBe(1);
     await expect.poll(async () => (await store.head()).position).toBe(1);
     const [again] = await store.appendMany([createTeam(1)]);
