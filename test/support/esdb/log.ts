@@ -100,6 +100,16 @@ export class EventLog {
     return lo;
   }
 
+  /**
+   * A position a $all read or subscription may start from: 0, an event's, or the end of the log.
+   * EventStoreDB refuses any other ("Trying to read from an invalid position.") rather than round
+   * it to the next event: it would have to land inside a record of its transaction file.
+   */
+  isValidPosition(position: number): boolean {
+    if (position === 0 || position === this.nextPosition) return true;
+    return this.all[this.firstAtOrAfter(position)]?.position === position;
+  }
+
   append(
     stream: string,
     expected: ExpectedRevision,
@@ -163,6 +173,28 @@ export class EventLog {
     } catch {
       return {};
     }
+  }
+
+  /**
+   * Whether a read still returns the event under its stream's metadata, as EventStoreDB applies it
+   * on reads (scavenging removes such events later): `$tb` hides revisions before it, `$maxCount`
+   * all but the last N, `$maxAge` (seconds) events older than that at `now` (100 ns ticks).
+   */
+  visibleAt(now: bigint): (event: RecordedEvent) => boolean {
+    const cache = new Map<string, (e: RecordedEvent) => boolean>();
+    return (event) => {
+      let rule = cache.get(event.stream);
+      if (!rule) {
+        const m = this.metadataOf(event.stream);
+        const length = this.stream(event.stream).length;
+        const tb = typeof m.$tb === 'number' ? m.$tb : 0;
+        const fromCount = typeof m.$maxCount === 'number' ? length - m.$maxCount : 0;
+        const oldest = typeof m.$maxAge === 'number' ? now - BigInt(Math.floor(m.$maxAge)) * 10_000_000n : undefined;
+        rule = (e) => e.revision >= tb && e.revision >= fromCount && (oldest === undefined || e.created >= oldest);
+        cache.set(event.stream, rule);
+      }
+      return rule(event);
+    };
   }
 
   /** True when metadata `$tb` hides every event of the stream (a soft delete). */

@@ -9,7 +9,7 @@ import { serviceError, type Faults } from './faults';
 import type { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from './pb';
 import { sharedPb, streamsPb } from './pb';
 import type { EventLog, ExpectedRevision, ProposedEvent, RecordedEvent } from './log';
-import { expectedRevision, invalidArgument, isServiceError, streamDeleted, maxAppendSizeExceeded, proposedEvent, streamIdentifier, streamName, toNumber, toUuid } from './wire';
+import { expectedRevision, invalidArgument, isServiceError, streamDeleted, maxAppendSizeExceeded, proposedEvent, streamIdentifier, streamName, ticksNow, toNumber, toUuid } from './wire';
 
 const { AppendResp: AppendRespMsg, ReadReq: ReadReqMsg, ReadResp: ReadRespMsg } = streamsPb;
 const StreamOptionCase = ReadReqMsg.Options.StreamOptionCase;
@@ -205,8 +205,11 @@ async function readStream(
   }
   let count = readCount(options);
   const step = forwards ? 1 : -1;
-  for (let i = from; count > 0 && i >= 0 && i < events.length && out.open; i += step, count--) {
+  const visible = log.visibleAt(ticksNow());
+  for (let i = from; count > 0 && i >= 0 && i < events.length && out.open; i += step) {
+    if (!visible(events[i])) continue;
     await out.send(toResp(events[i]));
+    count--;
   }
   out.end();
 }
@@ -231,7 +234,7 @@ async function readAll(
       from = forwards ? all.length : all.length - 1;
       break;
     default: {
-      const index = log.firstAtOrAfter(toNumber(allOptions.getPosition()!.getCommitPosition()));
+      const index = log.firstAtOrAfter(validPosition(log, allOptions));
       from = forwards ? index : index - 1;
     }
   }
@@ -287,7 +290,7 @@ async function subscribeToAll(
       break;
     default:
       // Exclusive, like the stream case: the position is that of the last event seen.
-      cursor = log.firstAtOrAfter(toNumber(allOptions.getPosition()!.getCommitPosition()) + 1);
+      cursor = log.firstAtOrAfter(validPosition(log, allOptions) + 1);
   }
   const filterOptions = options.getFilter();
   const checkpointEvery = filterOptions
@@ -332,6 +335,13 @@ async function follow(
     }
     await out.until(appended);
   }
+}
+
+/** The commit position a $all read or subscription starts from; a position between events fails, as on EventStoreDB. */
+function validPosition(log: EventLog, allOptions: InstanceType<typeof streamsPb.ReadReq.Options.AllOptions>): number {
+  const position = toNumber(allOptions.getPosition()!.getCommitPosition());
+  if (!log.isValidPosition(position)) throw serviceError(grpc.status.UNKNOWN, 'Trying to read from an invalid position.');
+  return position;
 }
 
 function readCount(options: ReadOptions): number {
