@@ -110,6 +110,8 @@ describe('SPIFFs', () => {
     const sold = sale('O-1', 1_000, JUL(1));
     const back = refund('O-1', 400, JUL(5));
     const r = ownLines(facts(p, '2026-07', [sold, back], { orders: { 'O-1': X() } }));
+    // a SPIFF without a minimum has no minUnits in its rule, not one left undefined
+    expect(Object.keys(r.lines[0].rule!)).not.toContain('minUnits');
     expect(r.lines).toEqual([{
       lineId: 'spiff:S',
       kind: 'spiff',
@@ -205,6 +207,13 @@ describe('tiers that start above zero', () => {
     const bands = bandsOf(p.commission!, null)!;
     expect([99_999, 100_000, 199_999, 200_000].map((v) => tierIndex(bands, new Dec(v), 'upper'))).toEqual([-1, 0, 0, 1]);
     expect(tierIndex(bands, new Dec(100_000), 'lower')).toBe(-1);
+  });
+
+  it('over the period: a total of 500 below the first tier earns no line; 1,500 earns 1 % of all of it = 15', () => {
+    const overPeriod = plan({ commission: { ...p.commission!, scope: 'cumulative' } });
+    expect(ownLines(facts(overPeriod, '2026-07', [sale('O-1', 50_000, JUL(1))])).lines).toEqual([]);
+    const more = sale('O-2', 100_000, JUL(2));
+    expect(ownLines(facts(overPeriod, '2026-07', [sale('O-1', 50_000, JUL(1)), more])).lines.map((l) => [l.lineId, l.basis, l.amount])).toEqual([['commission:tier-1', 150_000, 1_500]]);
   });
 
   it('pays an order of 500 nothing (at a rate of 0), 1,500 at 1 % = 15, 2,500 at 2 % = 50', () => {
