@@ -1,11 +1,11 @@
 // Commands of customer classification: the thresholds that make a customer high-value.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { closed, DecimalString, MinorUnits } from '../shared/codec';
+import { closed, decimalSchema, DecimalString, MinorUnits, withSchema } from '../shared/codec';
 import { Dec } from '../shared/money';
 
 /** A share of customers in (0, 1], e.g. 0.2 for the top 20 %. */
-export const TopShare = new t.Type<string, string, unknown>(
+export const TopShare = withSchema(new t.Type<string, string, unknown>(
   'TopShare',
   (u): u is string => typeof u === 'string',
   (u, c) =>
@@ -14,14 +14,14 @@ export const TopShare = new t.Type<string, string, unknown>(
       return d.greaterThan(0) && d.lessThanOrEqualTo(1) ? t.success(s) : t.failure(u, c, `expected a share in (0, 1] such as 0.2, got ${s}`);
     }),
   t.identity,
-);
+), decimalSchema('a share in (0, 1]', ['0.2']));
 
-const TrailingMonths = new t.Type<number, number, unknown>(
+const TrailingMonths = withSchema(new t.Type<number, number, unknown>(
   'TrailingMonths',
   (u): u is number => typeof u === 'number',
   (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= 36 ? t.success(u) : t.failure(u, c, `expected whole months from 1 to 36, got ${JSON.stringify(u)}`)),
   t.identity,
-);
+), { type: 'integer', minimum: 1, maximum: 36 });
 
 /**
  * Every field optional: given thresholds replace the default policy (top 20 % by trailing 12-month

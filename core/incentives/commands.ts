@@ -1,10 +1,7 @@
 // Commands of incentives: plans (SPEC §6a), payout approval, disputes, contests and badges.
 // Codecs check shapes; the rules that relate fields (tier order, versions) live in planRules.ts.
 import * as t from 'io-ts';
-import {
-  boundedArray, closed, DateOnly, Id, Instant, literalUnion, MinorUnits, NonNegativeDecimal, Note, PeriodId, PositiveInt,
-  PositiveMinorUnits, SignedMinorUnits, Text,
-} from '../shared/codec';
+import { boundedArray, closed, DateOnly, Id, Instant, literalUnion, MinorUnits, NonNegativeDecimal, Note, PeriodId, PositiveInt, PositiveMinorUnits, SignedMinorUnits, Text, withSchema } from '../shared/codec';
 
 export const PLAN_PERIODS = ['month', 'quarter', 'year'] as const;
 export const MEASURES = ['revenue', 'units'] as const;
@@ -61,12 +58,12 @@ export const PublishIncentivePlan = closed(
 );
 export type PublishIncentivePlan = t.TypeOf<typeof PublishIncentivePlan>;
 
-const StatementHash = new t.Type<string, string, unknown>(
+const StatementHash = withSchema(new t.Type<string, string, unknown>(
   'StatementHash',
   (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),
   (u, c) => (typeof u === 'string' && /^[0-9a-f]{64}$/.test(u) ? t.success(u) : t.failure(u, c, 'expected the 64 hex digits of statementHash from GET /api/payouts/:repId')),
   t.identity,
-);
+), { type: 'string', pattern: '^[0-9a-f]{64}$' });
 
 export const ApprovePayout = closed('ApprovePayout', { repId: Id, period: PeriodId, statementHash: StatementHash }, { note: Note(1000) });
 export type ApprovePayout = t.TypeOf<typeof ApprovePayout>;

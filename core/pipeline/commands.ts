@@ -1,11 +1,11 @@
 // Commands of the sales pipeline: the stages and their win probabilities, and each deal's life.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { boundedArray, closed, DateOnly, DecimalString, Id, Instant, MinorUnits, Text } from '../shared/codec';
+import { boundedArray, closed, DateOnly, decimalSchema, DecimalString, Id, Instant, MinorUnits, Text, withSchema } from '../shared/codec';
 import { Dec } from '../shared/money';
 
 /** A probability in [0, 1] as an exact decimal (0.5, "0.25"). */
-const Probability = new t.Type<string, string, unknown>(
+const Probability = withSchema(new t.Type<string, string, unknown>(
   'Probability',
   (u): u is string => typeof u === 'string',
   (u, c) =>
@@ -14,7 +14,7 @@ const Probability = new t.Type<string, string, unknown>(
       return d.greaterThanOrEqualTo(0) && d.lessThanOrEqualTo(1) ? t.success(s) : t.failure(u, c, `expected a probability from 0 to 1 such as 0.5, got ${s}`);
     }),
   t.identity,
-);
+), decimalSchema('a probability from 0 to 1', ['0.5']));
 
 export const StageName = Text(60, 'StageName');
 

@@ -2,12 +2,12 @@
 import * as t from 'io-ts';
 import Decimal from 'decimal.js';
 import * as E from 'fp-ts/Either';
-import { boundedArray, closed, DecimalString, Id, Instant, MinorUnits, NonNegativeInt, PositiveMinorUnits, Text } from '../shared/codec';
+import { boundedArray, closed, decimalSchema, DecimalString, Id, Instant, MinorUnits, NonNegativeInt, PositiveMinorUnits, Text, withSchema } from '../shared/codec';
 
 export const SaleLineInput = closed('SaleLine', { product: Text(120), units: NonNegativeInt, amount: MinorUnits });
 
 /** A share strictly between 0 and 1 inclusive, as an exact decimal. */
-const Share = new t.Type<string, string, unknown>(
+const Share = withSchema(new t.Type<string, string, unknown>(
   'Share',
   (u): u is string => typeof u === 'string',
   (u, c) =>
@@ -16,7 +16,7 @@ const Share = new t.Type<string, string, unknown>(
       return d.greaterThan(0) && d.lessThanOrEqualTo(1) ? t.success(s) : t.failure(u, c, `expected a share in (0, 1], got ${s}`);
     }),
   t.identity,
-);
+), decimalSchema('a share in (0, 1]', ['0.5']));
 
 export const SplitInput = closed('Split', { repId: Id, share: Share });
 

@@ -7,6 +7,28 @@ import Decimal from 'decimal.js';
 import { invalid, type FieldError, type Problem } from './problem';
 import { acceptedPeriod } from './period';
 
+// ---------- what a codec accepts, as JSON Schema ----------
+
+/** A JSON Schema fragment (2020-12, the dialect of OpenAPI 3.1). */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** How a codec that io-ts cannot look inside reads as JSON Schema; `of` renders a codec it holds. */
+export type SchemaNote = (of: (codec: t.Mixed) => JsonSchema) => JsonSchema;
+
+const schemaNotes = new WeakMap<object, SchemaNote>();
+
+/**
+ * Says what a hand-made codec (a refinement, a closed object, a bounded list) accepts, so the
+ * OpenAPI document is generated from the codecs the server decodes with. Set once, when the
+ * codec is made.
+ */
+export const withSchema = <C extends t.Any>(codec: C, schema: JsonSchema | SchemaNote): C => {
+  schemaNotes.set(codec, typeof schema === 'function' ? (schema as SchemaNote) : () => schema);
+  return codec;
+};
+
+export const schemaNoteOf = (codec: t.Any): SchemaNote | undefined => schemaNotes.get(codec);
+
 // ---------- error mapping ----------
 
 const describe = (value: unknown): string => {
@@ -67,7 +89,14 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
   const inner = optional ? t.intersection([t.type(required), t.partial(optional)]) : t.type(required);
   type A = t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.TypeC<O>>>;
-  return new t.Type<A, unknown, unknown>(
+  const schema: SchemaNote = (of) => ({
+    type: 'object',
+    title: name,
+    properties: Object.fromEntries(Object.entries({ ...required, ...optional }).map(([k, c]) => [k, of(c)])),
+    ...(Object.keys(required).length > 0 ? { required: Object.keys(required) } : {}),
+    additionalProperties: false,
+  });
+  const codec = new t.Type<A, unknown, unknown>(
     name,
     (u): u is A => inner.is(u),
     (u, c) => {
@@ -87,16 +116,19 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(
     },
     (a) => a,
   );
+  return withSchema(codec, schema);
 };
 
 // ---------- scalars ----------
 
-const refined = <A>(name: string, message: string, is: (u: unknown) => u is A): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `${message}, got ${describe(u)}`)), t.identity);
+const refined = <A>(name: string, message: string, is: (u: unknown) => u is A, schema: JsonSchema): t.Type<A, A, unknown> =>
+  withSchema(new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `${message}, got ${describe(u)}`)), t.identity), schema);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
-export const Id = refined<string>('Id', 'expected an id (letters, digits, _ . : -; at most 64)', (u): u is string => typeof u === 'string' && ID_PATTERN.test(u));
+export const Id = refined<string>('Id', 'expected an id (letters, digits, _ . : -; at most 64)', (u): u is string => typeof u === 'string' && ID_PATTERN.test(u), {
+  type: 'string', pattern: ID_PATTERN.source, maxLength: 64,
+});
 
 /** In unicode mode a class of surrogates matches only a half pair: such a string is not text, and RFC 8785 refuses to hash it. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -127,7 +159,7 @@ const textProblem = (s: string, max: number, oneLine: boolean, nonEmpty: boolean
 };
 
 const textCodec = (name: string, max: number, oneLine: boolean, nonEmpty: boolean) =>
-  new t.Type<string, string, unknown>(
+  withSchema(new t.Type<string, string, unknown>(
     name,
     (u): u is string => typeof u === 'string' && textProblem(u, max, oneLine, nonEmpty) === undefined,
     (u, c) => {
@@ -136,7 +168,12 @@ const textCodec = (name: string, max: number, oneLine: boolean, nonEmpty: boolea
       return problem === undefined ? t.success(u) : t.failure(u, c, problem);
     },
     t.identity,
-  );
+  ), {
+    type: 'string',
+    ...(nonEmpty ? { minLength: 1 } : {}),
+    maxLength: max,
+    description: `${oneLine ? 'one line of text' : 'text'}${nonEmpty ? ' with something visible' : ''}; no control characters or bidi overrides`,
+  });
 
 /**
  * Text of bounded length with something visible in it, so no field can carry megabytes into the
@@ -158,16 +195,16 @@ export const MAX_COUNT = 1e12;
 
 const wholeIn = (u: unknown, min: number, max: number): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max;
 
-export const MinorUnits = refined<number>('MinorUnits', `expected a non-negative integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 0, MAX_MINOR_UNITS));
+export const MinorUnits = refined<number>('MinorUnits', `expected a non-negative integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 0, MAX_MINOR_UNITS), { type: 'integer', minimum: 0, maximum: MAX_MINOR_UNITS });
 
-export const PositiveMinorUnits = refined<number>('PositiveMinorUnits', `expected a positive integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 1, MAX_MINOR_UNITS));
+export const PositiveMinorUnits = refined<number>('PositiveMinorUnits', `expected a positive integer amount in minor units (at most ${MAX_MINOR_UNITS})`, (u): u is number => wholeIn(u, 1, MAX_MINOR_UNITS), { type: 'integer', minimum: 1, maximum: MAX_MINOR_UNITS });
 
 /** Signed minor units, for adjustments that may go either way. */
-export const SignedMinorUnits = refined<number>('SignedMinorUnits', `expected an integer amount in minor units (at most ${MAX_MINOR_UNITS} either way)`, (u): u is number => wholeIn(u, -MAX_MINOR_UNITS, MAX_MINOR_UNITS));
+export const SignedMinorUnits = refined<number>('SignedMinorUnits', `expected an integer amount in minor units (at most ${MAX_MINOR_UNITS} either way)`, (u): u is number => wholeIn(u, -MAX_MINOR_UNITS, MAX_MINOR_UNITS), { type: 'integer', minimum: -MAX_MINOR_UNITS, maximum: MAX_MINOR_UNITS });
 
-export const NonNegativeInt = refined<number>('NonNegativeInt', `expected a non-negative integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 0, MAX_COUNT));
+export const NonNegativeInt = refined<number>('NonNegativeInt', `expected a non-negative integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 0, MAX_COUNT), { type: 'integer', minimum: 0, maximum: MAX_COUNT });
 
-export const PositiveInt = refined<number>('PositiveInt', `expected a positive integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 1, MAX_COUNT));
+export const PositiveInt = refined<number>('PositiveInt', `expected a positive integer (at most ${MAX_COUNT})`, (u): u is number => wholeIn(u, 1, MAX_COUNT), { type: 'integer', minimum: 1, maximum: MAX_COUNT });
 
 // Real clock times and offsets only (no 24:00; offsets −12:00 … +14:00, the range of real zones),
 // and years 1900–2999: business time of a sales system, and every local date derived from it in
@@ -187,26 +224,42 @@ const realDay = (s: string): boolean => {
 export const isInstant = (u: unknown): u is string => typeof u === 'string' && ISO_WITH_OFFSET.test(u) && realDay(u);
 
 /** An ISO 8601 instant with an explicit offset (`2026-07-01T09:00:00+08:00`). */
-export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with an offset from −12:00 to +14:00', isInstant);
+export const Instant = refined<string>('Instant', 'expected an ISO 8601 instant with an offset from −12:00 to +14:00', isInstant, {
+  type: 'string', format: 'date-time', pattern: ISO_WITH_OFFSET.source, examples: ['2026-11-27T10:00:00+08:00'],
+});
 
 export const isDateOnly = (u: unknown): u is string =>
   typeof u === 'string' && /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(u) && realDay(u);
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export const DateOnly = refined<string>('DateOnly', 'expected a real date YYYY-MM-DD', isDateOnly);
+export const DateOnly = refined<string>('DateOnly', 'expected a real date YYYY-MM-DD', isDateOnly, { type: 'string', format: 'date', examples: ['2026-11-27'] });
 
 /** A birthday or recurring holiday `MM-DD` (02-29 allowed). */
 export const MonthDay = refined<string>('MonthDay', 'expected a real month-day MM-DD', (u): u is string =>
-  typeof u === 'string' && /^\d{2}-\d{2}$/.test(u) && DateTime.fromISO(`2024-${u}`, { zone: 'UTC' }).isValid);
+  typeof u === 'string' && /^\d{2}-\d{2}$/.test(u) && DateTime.fromISO(`2024-${u}`, { zone: 'UTC' }).isValid, {
+  type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', examples: ['05-20'],
+});
+
+/** The shapes of a period id; the calendar (week 53, 31 February) is checked on decoding. */
+export const PERIOD_PATTERN = '^(19|2\\d)\\d{2}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-W(0[1-9]|[1-4]\\d|5[0-3]))?$';
 
 export const PeriodId = refined<string>('PeriodId', 'expected a period id of a year 1900–2999 like 2026, 2026-Q3, 2026-07, 2026-W27 or 2026-07-15', (u): u is string =>
-  typeof u === 'string' && acceptedPeriod(u) !== undefined);
+  typeof u === 'string' && acceptedPeriod(u) !== undefined, { type: 'string', pattern: PERIOD_PATTERN, examples: ['2026-11'] });
 
 /** Decimals stay where rates, shares and amounts live: below 10^15 in size, 34 significant digits, 30 places. */
 const decimalInRange = (d: Decimal): boolean => d.isZero() || (d.abs().lt('1e15') && d.decimalPlaces() <= 30 && d.sd() <= 34);
 
+const DECIMAL_TEXT = '^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$';
+
+/** A decimal as JSON Schema: a number, or a string for exactness (a client may send either). */
+export const decimalSchema = (description: string, examples: readonly string[] = ['0.25']): JsonSchema => ({
+  anyOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_TEXT, maxLength: 64 }],
+  description: `${description}, as a number or a string`,
+  examples,
+});
+
 /** An exact decimal given as a number or a string; kept as its canonical string. */
-export const DecimalString = new t.Type<string, string, unknown>(
+export const DecimalString = withSchema(new t.Type<string, string, unknown>(
   'Decimal',
   (u): u is string => typeof u === 'string',
   (u, c) => {
@@ -221,22 +274,22 @@ export const DecimalString = new t.Type<string, string, unknown>(
     }
   },
   t.identity,
-);
+), decimalSchema('an exact decimal'));
 
 /** A decimal in [0, ∞). */
-export const NonNegativeDecimal = new t.Type<string, string, unknown>(
+export const NonNegativeDecimal = withSchema(new t.Type<string, string, unknown>(
   'NonNegativeDecimal',
   DecimalString.is,
   (u, c) => E.flatMap(DecimalString.validate(u, c), (s) => (new Decimal(s).isNegative() ? t.failure(u, c, `expected a decimal ≥ 0, got ${describe(u)}`) : t.success(s))),
   t.identity,
-);
+), decimalSchema('a decimal ≥ 0'));
 
 export const literalUnion = <L extends string>(name: string, values: readonly L[]) =>
-  refined<L>(name, `expected one of ${values.join(' | ')}`, (u): u is L => typeof u === 'string' && (values as readonly string[]).includes(u));
+  refined<L>(name, `expected one of ${values.join(' | ')}`, (u): u is L => typeof u === 'string' && (values as readonly string[]).includes(u), { type: 'string', enum: values });
 
 /** An array with a size limit, so a batch or a list cannot grow without bound. */
 export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0, name = `Array<${item.name}>(${min}..${max})`) =>
-  new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+  withSchema(new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
     name,
     (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length >= min && u.length <= max && u.every(item.is),
     (u, c) => {
@@ -246,4 +299,4 @@ export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0, n
       return t.array(item).validate(u, c);
     },
     (a) => a.map((x) => item.encode(x)),
-  );
+  ), (of) => ({ type: 'array', items: of(item), ...(min > 0 ? { minItems: min } : {}), maxItems: max }));

@@ -105,7 +105,7 @@ export const createApp = (deps: AppDeps) => {
   app.get('/health', async (c) =>
     c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),
   );
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.batchLimit)));
   app.route('/widgets', widgetRoutes({ corsOrigins: deps.config.corsOrigins }));
 
   app.route('/api', apiRoutes(deps));

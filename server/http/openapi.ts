@@ -1,7 +1,15 @@
-// GET /openapi.json, generated from the same tables the app runs on: the command catalog and
-// the route table below. A test checks that every mounted route is documented here.
+// GET /openapi.json, generated from the same tables the app runs on: the command catalog (each
+// command's data schema from the io-ts codec that decodes it, jsonSchema.ts), the route table
+// below and the parameter table (openapiParams.ts). A test checks that every mounted route is
+// documented here, and an independent validator reads the document.
 import { commandSpecs } from '../../core/catalog';
+import type { JsonSchema } from '../../core/shared/codec';
 import type { Role } from '../../core/shared/command';
+import { PublishIncentivePlan } from '../../core/incentives/commands';
+import { COMMAND_EXAMPLES } from './commandExamples';
+import { DRAFT_DEFAULTS, Simulate } from './routes/incentives';
+import { toJsonSchema } from './jsonSchema';
+import { ETAG_HEADER, HEADERS, QUERY_PARAMS, ROUTE_PARAMS } from './openapiParams';
 import type { OwnerRef, RouteScope } from './security/matrix';
 
 export interface RouteDoc {
@@ -74,31 +82,131 @@ export const documentRoutes = (docs: readonly RouteDoc[]) => {
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
 
-const problem = { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-export const openApiDocument = () => {
+/** `get /api/reviews/:period/compare` → `getReviewsByPeriodCompare`: stable, unique, and what a generated client names its call. */
+export const operationIdOf = (r: Pick<RouteDoc, 'method' | 'path'>): string =>
+  r.method +
+  r.path
+    .replace(/^\/api(?=\/)/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => (seg.startsWith(':') ? `By${capital(seg.slice(1))}` : seg.split(/[^A-Za-z0-9]+/).map(capital).join('')))
+    .join('');
+
+const PROBLEM_JSON = 'application/problem+json';
+const problem = (description: string) => ({ description, content: { [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' } } } });
+const json = (schema: JsonSchema, description = 'OK', headers?: Record<string, unknown>) => ({ description, ...(headers ? { headers } : {}), content: { 'application/json': { schema } } });
+
+const commandRef = { $ref: '#/components/schemas/Command' };
+const eventsAnswer = { type: 'object', required: ['events'], properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } } } };
+
+/** The request and answers particular to a route; every other GET answers JSON with an ETag. */
+const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
+  const key = `${r.method} ${r.path}`;
+  if (key === 'post /api/commands')
+    return {
+      requestBody: { required: true, content: { 'application/json': { schema: commandRef, example: { type: 'RecordSale', data: COMMAND_EXAMPLES.RecordSale } } } },
+      responses: { '201': json(eventsAnswer, 'Accepted: the events appended (or, for a repeated Idempotency-Key, the first answer)'), '409': problem('Conflict: a stream moved under the command, or an Idempotency-Key reused with another body') },
+    };
+  if (key === 'post /api/commands/batch')
+    return {
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: commandRef, maxItems: batchLimit } } } },
+      responses: {
+        '200': json({
+          type: 'object',
+          required: ['results'],
+          properties: {
+            results: {
+              type: 'array',
+              description: 'one per command, in order',
+              items: {
+                oneOf: [
+                  { type: 'object', required: ['status', 'events'], properties: { status: { const: 'ok' }, events: eventsAnswer.properties.events } },
+                  { type: 'object', required: ['status', 'error'], properties: { status: { const: 'rejected' }, error: { $ref: '#/components/schemas/Problem' } } },
+                ],
+              },
+            },
+          },
+        }),
+      },
+    };
+  if (key === 'get /api/stream')
+    return {
+      responses: {
+        '200': {
+          description: 'Server-sent events: `id: <position>`, `event: append`, `data: { position, types, streams? }` per appended batch; comments keep the connection alive',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        },
+      },
+    };
+  if (key === 'post /api/stream/token')
+    return { responses: { '200': json({ type: 'object', required: ['token', 'expiresIn'], properties: { token: { type: 'string' }, expiresIn: { type: 'integer', minimum: 1 } } }) } };
+  if (key === 'get /widgets/tally.js')
+    return { responses: { '200': { description: 'The bundle', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
+  if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json({ type: 'object' }) } };
+  if (r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path))
+    return { responses: { '200': json({ type: 'object' }, 'OK', ETAG_HEADER), '304': { description: 'Not modified: the If-None-Match ETag still names the answer', headers: ETAG_HEADER } } };
+  return { responses: { '200': json({ type: 'object' }) } };
+};
+
+/** The draft plan of a simulation is a PublishIncentivePlan whose id, version, name and start default. */
+const simulateBody = (): JsonSchema => {
+  const plan = toJsonSchema(PublishIncentivePlan);
+  const required = (plan.required as string[]).filter((k) => !DRAFT_DEFAULTS.includes(k));
+  const body = toJsonSchema(Simulate);
+  return { ...body, properties: { ...(body.properties as object), plan: { ...plan, required, title: 'DraftPlan' } } };
+};
+
+/** Reads answered fresh each time (answerCache.ts): no ETag. */
+const UNCACHED_DOCS = new Set(['/api/stream', '/api/events', '/api/audit/verify']);
+
+const parametersOf = (r: RouteDoc) => {
+  const key = `${r.method} ${toOpenApiPath(r.path)}`;
+  const names = [...(r.query ?? []), ...(r.method === 'get' && r.path.startsWith('/api/') ? COMMON_QUERY : [])];
+  const query = names.map((name) => {
+    const doc = ROUTE_PARAMS[key]?.[name] ?? QUERY_PARAMS[name];
+    if (!doc) throw new Error(`query parameter ${name} of ${key} has no entry in openapiParams.ts`);
+    return { name, in: 'query', required: name === 'period' && PERIOD_REQUIRED.has(key), ...(doc.description ? { description: doc.description } : {}), schema: doc.schema };
+  });
+  const path = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: m[1] === 'period' ? QUERY_PARAMS.period.schema : QUERY_PARAMS.rep.schema,
+  }));
+  const headers = [
+    ...(r.method === 'post' && r.path.startsWith('/api/commands') ? [HEADERS.idempotencyKey, HEADERS.correlationId] : []),
+    ...(r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path) ? [HEADERS.ifNoneMatch] : []),
+    ...(r.path === '/widgets/tally.js' ? [HEADERS.ifNoneMatch] : []),
+    ...(r.path === '/api/stream' ? [HEADERS.lastEventId] : []),
+    ...(r.path.startsWith('/api/') ? [HEADERS.acceptLanguage] : []),
+  ];
+  return [...path, ...query, ...headers];
+};
+
+/** Reads that answer 400 without a period. */
+const PERIOD_REQUIRED = new Set(['get /api/analytics', 'get /api/scorecards/{scorecardId}', 'get /api/payouts/{repId}', 'get /api/payouts']);
+
+export const openApiDocument = (batchLimit = 10_000) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
-    const params = [
-      ...[...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
-      ...[...(r.query ?? []), ...(r.method === 'get' && r.path.startsWith('/api/') ? COMMON_QUERY : [])].map((q) => ({ name: q, in: 'query', required: false, schema: { type: 'string' } })),
-    ];
+    const { requestBody, responses } = bodies(r, batchLimit) as { requestBody?: unknown; responses: Record<string, unknown> };
     (paths[toOpenApiPath(r.path)] ??= {})[r.method] = {
+      operationId: operationIdOf(r),
       summary: r.summary,
       'x-roles': r.roles,
       ...(r.scope ? { 'x-scope': r.scope } : {}),
-      ...(params.length ? { parameters: params } : {}),
-      ...(r.path === '/api/commands'
-        ? { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } } }
-        : {}),
+      parameters: parametersOf(r),
+      ...(requestBody ? { requestBody } : {}),
       responses: {
-        ...(r.path === '/api/commands'
-          ? { '201': { description: 'Accepted: { events: [Event…] } as appended', content: { 'application/json': { schema: { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } } } } } } }, '409': problem }
-          : { '200': { description: 'OK' } }),
-        '400': problem, '401': problem, '403': problem, '404': problem, '422': problem,
-        // the limits of server/http/security: body and batch size on writes, the per-user rate everywhere under /api
-        ...(r.method === 'post' ? { '413': problem } : {}),
-        ...(r.path.startsWith('/api/') ? { '429': { ...problem, description: 'Rate limited (per user), or too many open streams; see Retry-After' } } : {}),
+        ...responses,
+        '400': problem('Invalid input: every bad field by path'),
+        ...(r.path.startsWith('/api/') ? { '401': problem('No valid token'), '403': problem('The token\'s role or scope does not reach this') } : {}),
+        '404': problem('Not found'),
+        ...(r.method === 'post' ? { '413': problem('Body or batch too large'), '415': problem('Not application/json'), '422': problem('A business rule refused the command') } : {}),
+        // the limits of server/http/security: the per-user rate everywhere under /api
+        ...(r.path.startsWith('/api/') ? { '429': problem('Rate limited (per user), or too many open streams; see Retry-After') } : {}),
       },
       ...(r.roles === 'public' ? { security: [] } : {}),
     };
@@ -112,34 +220,64 @@ export const openApiDocument = () => {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'detail'],
-          properties: {
-            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, rule: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
-          },
-        },
-        Event: {
-          type: 'object',
-          required: ['position', 'stream', 'revision', 'type', 'data', 'occurredAt', 'recordedAt', 'meta', 'hash', 'prevHash'],
-          properties: {
-            position: { type: 'integer', minimum: 1 }, stream: { type: 'string' }, revision: { type: 'integer', minimum: 0 }, type: { type: 'string' }, data: { type: 'object' },
-            occurredAt: { type: 'string', format: 'date-time' }, recordedAt: { type: 'string', format: 'date-time' },
-            meta: { type: 'object', properties: { commandId: { type: 'string' }, actor: { type: 'string' }, correlationId: { type: 'string' } } },
-            hash: { type: 'string' }, prevHash: { type: 'string' },
-          },
-        },
-        Command: {
-          oneOf: commandSpecs.map((s) => ({
-            type: 'object',
-            title: s.type,
-            description: `${s.summary} Roles: ${s.roles.join(', ')}.`,
-            required: ['type', 'data'],
-            properties: { type: { const: s.type }, data: { type: 'object', description: `io-ts codec ${s.codec.name}` } },
-          })),
-        },
+        Problem: PROBLEM_SCHEMA,
+        Event: EVENT_SCHEMA,
+        ...commandSchemas(),
       },
     },
   };
+};
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    rule: { type: 'string', description: 'the business rule that refused a command (422)' },
+    errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+  },
+};
+
+const EVENT_SCHEMA = {
+  type: 'object',
+  required: ['position', 'stream', 'revision', 'type', 'data', 'occurredAt', 'recordedAt', 'meta', 'hash', 'prevHash'],
+  properties: {
+    position: { type: 'integer', minimum: 1 },
+    stream: { type: 'string' },
+    revision: { type: 'integer', minimum: 0 },
+    type: { type: 'string' },
+    data: { type: 'object' },
+    occurredAt: { type: 'string', format: 'date-time' },
+    recordedAt: { type: 'string', format: 'date-time' },
+    meta: { type: 'object', properties: { commandId: { type: 'string' }, actor: { type: 'string' }, correlationId: { type: 'string' } } },
+    hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+  },
+};
+
+/**
+ * Each command's data as its codec decodes it (`RecordSale`), the command around it
+ * (`RecordSaleCommand`: `{ type: "RecordSale", data }`), and `Command`, any one of them.
+ */
+const commandSchemas = (): Record<string, JsonSchema> => {
+  const out: Record<string, JsonSchema> = {};
+  for (const s of commandSpecs) {
+    const example = COMMAND_EXAMPLES[s.type];
+    out[s.type] = { ...toJsonSchema(s.codec), description: `${s.summary} Roles: ${s.roles.join(', ')}.`, ...(example ? { examples: [example] } : {}) };
+    out[`${s.type}Command`] = {
+      type: 'object',
+      title: s.type,
+      required: ['type', 'data'],
+      properties: { type: { const: s.type }, data: { $ref: `#/components/schemas/${s.type}` } },
+      additionalProperties: false,
+    };
+  }
+  out.Command = {
+    oneOf: commandSpecs.map((s) => ({ $ref: `#/components/schemas/${s.type}Command` })),
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(commandSpecs.map((s) => [s.type, `#/components/schemas/${s.type}Command`])) },
+  };
+  return out;
 };

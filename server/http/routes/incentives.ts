@@ -17,11 +17,13 @@ import { HttpProblem } from '../problem';
 import { worldFor } from '../query';
 import { forbiddenFor, visibleReps } from '../security/scope';
 
-const Simulate = closed('Simulate', { plan: t.UnknownRecord, period: PeriodId }, { repIds: boundedArray(Id, 1000, 1) });
+export const Simulate = closed('Simulate', { plan: t.UnknownRecord, period: PeriodId }, { repIds: boundedArray(Id, 1000, 1) });
 
 const withPrefix = (p: Problem, prefix: string): Problem => ({ ...p, errors: (p.errors ?? []).map((e) => ({ ...e, path: e.path === '(body)' ? prefix : `${prefix}.${e.path}` })) });
 
 /** A draft needs no id, version, name or start date: they default to a draft starting with the period. */
+export const DRAFT_DEFAULTS = ['planId', 'version', 'name', 'effectiveFrom'];
+
 const draftOf = (raw: Record<string, unknown>, period: string) =>
   E.flatMap(decode(PublishIncentivePlan, { planId: 'draft', version: 1, name: 'Draft plan', effectiveFrom: firstDayOf(period), ...raw }, 'plan'), normalizePlan);
 
