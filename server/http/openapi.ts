@@ -6,6 +6,7 @@ import { commandSpecs } from '../../core/catalog';
 import type { JsonSchema } from '../../core/shared/codec';
 import type { Role } from '../../core/shared/command';
 import { PublishIncentivePlan } from '../../core/incentives/commands';
+import { ANSWER_SCHEMAS } from './answerSchemas';
 import { COMMAND_EXAMPLES } from './commandExamples';
 import { DRAFT_DEFAULTS, Simulate } from './routes/incentives';
 import { toJsonSchema } from './jsonSchema';
@@ -99,7 +100,12 @@ const problem = (description: string) => ({ description, content: { [PROBLEM_JSO
 const json = (schema: JsonSchema, description = 'OK', headers?: Record<string, unknown>) => ({ description, ...(headers ? { headers } : {}), content: { 'application/json': { schema } } });
 
 const commandRef = { $ref: '#/components/schemas/Command' };
-const eventsAnswer = { type: 'object', required: ['events'], properties: { events: { type: 'array', items: { $ref: '#/components/schemas/Event' } } } };
+
+/** The JSON answer of a route, as the route's own type says (answerSchemas.ts, generated from the handlers). */
+const answerOf = (r: RouteDoc): JsonSchema =>
+  r.path === '/openapi.json'
+    ? { type: 'object', description: 'an OpenAPI 3.1 document', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' } } }
+    : (ANSWER_SCHEMAS[`${r.method} ${r.path}`] ?? { type: 'object' });
 
 /** The request and answers particular to a route; every other GET answers JSON with an ETag. */
 const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
@@ -107,29 +113,12 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
   if (key === 'post /api/commands')
     return {
       requestBody: { required: true, content: { 'application/json': { schema: commandRef, example: { type: 'RecordSale', data: COMMAND_EXAMPLES.RecordSale } } } },
-      responses: { '201': json(eventsAnswer, 'Accepted: the events appended (or, for a repeated Idempotency-Key, the first answer)'), '409': problem('Conflict: a stream moved under the command, or an Idempotency-Key reused with another body') },
+      responses: { '201': json(answerOf(r), 'Accepted: the events appended (or, for a repeated Idempotency-Key, the first answer)'), '409': problem('Conflict: a stream moved under the command, or an Idempotency-Key reused with another body') },
     };
   if (key === 'post /api/commands/batch')
     return {
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: commandRef, maxItems: batchLimit } } } },
-      responses: {
-        '200': json({
-          type: 'object',
-          required: ['results'],
-          properties: {
-            results: {
-              type: 'array',
-              description: 'one per command, in order',
-              items: {
-                oneOf: [
-                  { type: 'object', required: ['status', 'events'], properties: { status: { const: 'ok' }, events: eventsAnswer.properties.events } },
-                  { type: 'object', required: ['status', 'error'], properties: { status: { const: 'rejected' }, error: { $ref: '#/components/schemas/Problem' } } },
-                ],
-              },
-            },
-          },
-        }),
-      },
+      responses: { '200': json(answerOf(r), 'One result per command, in order: ok with its events, or rejected with its problem') },
     };
   if (key === 'get /api/stream')
     return {
@@ -140,14 +129,12 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
         },
       },
     };
-  if (key === 'post /api/stream/token')
-    return { responses: { '200': json({ type: 'object', required: ['token', 'expiresIn'], properties: { token: { type: 'string' }, expiresIn: { type: 'integer', minimum: 1 } } }) } };
   if (key === 'get /widgets/tally.js')
     return { responses: { '200': { description: 'The bundle', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
-  if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json({ type: 'object' }) } };
+  if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json(answerOf(r)) } };
   if (r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path))
-    return { responses: { '200': json({ type: 'object' }, 'OK', ETAG_HEADER), '304': { description: 'Not modified: the If-None-Match ETag still names the answer', headers: ETAG_HEADER } } };
-  return { responses: { '200': json({ type: 'object' }) } };
+    return { responses: { '200': json(answerOf(r), 'OK', ETAG_HEADER), '304': { description: 'Not modified: the If-None-Match ETag still names the answer', headers: ETAG_HEADER } } };
+  return { responses: { '200': json(answerOf(r)) } };
 };
 
 /** The draft plan of a simulation is a PublishIncentivePlan whose id, version, name and start default. */
@@ -221,7 +208,6 @@ export const openApiDocument = (batchLimit = 10_000) => {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
         Problem: PROBLEM_SCHEMA,
-        Event: EVENT_SCHEMA,
         ...commandSchemas(),
       },
     },
@@ -238,23 +224,6 @@ const PROBLEM_SCHEMA = {
     detail: { type: 'string' },
     rule: { type: 'string', description: 'the business rule that refused a command (422)' },
     errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
-  },
-};
-
-const EVENT_SCHEMA = {
-  type: 'object',
-  required: ['position', 'stream', 'revision', 'type', 'data', 'occurredAt', 'recordedAt', 'meta', 'hash', 'prevHash'],
-  properties: {
-    position: { type: 'integer', minimum: 1 },
-    stream: { type: 'string' },
-    revision: { type: 'integer', minimum: 0 },
-    type: { type: 'string' },
-    data: { type: 'object' },
-    occurredAt: { type: 'string', format: 'date-time' },
-    recordedAt: { type: 'string', format: 'date-time' },
-    meta: { type: 'object', properties: { commandId: { type: 'string' }, actor: { type: 'string' }, correlationId: { type: 'string' } } },
-    hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
 };
 

@@ -1,6 +1,6 @@
 // A client generated from GET /openapi.json by openapi-typescript, as a portal developer would
-// make one, compiled with tsc: the README's request bodies type-check against it, and the same
-// bodies with one mistake do not (so the types are real, not `unknown`).
+// make one, compiled with tsc: the README's request bodies and a read of an answer type-check
+// against it, and the same with one mistake do not (so the types are real, not `unknown`).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +16,16 @@ const readmeBodies = (): { path: string; body: unknown }[] =>
     body: JSON.parse(m[2]),
   }));
 
-const clientSource = (bodies: { path: string; body: unknown }[]) =>
-  [
-    "import type { paths } from './schema';",
-    "type Body<P extends keyof paths> = paths[P] extends { post: { requestBody: { content: { 'application/json': infer B } } } } ? B : never;",
-    ...bodies.map((b, i) => `export const example${i}: Body<'${b.path}'> = ${JSON.stringify(b.body)};`),
-  ].join('\n');
+const HEADER = [
+  "import type { paths } from './schema';",
+  "type Body<P extends keyof paths> = paths[P] extends { post: { requestBody: { content: { 'application/json': infer B } } } } ? B : never;",
+  "type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer A } } } } } ? A : never;",
+  // an answer is typed too: attainment is a number, or null without a target
+  "export const attainmentOf = (a: Answer<'/api/goals'>): number | null => a.goals[0].attainment;",
+];
+
+const clientSource = (bodies: { path: string; body: unknown }[], more: string[] = []) =>
+  [...HEADER, ...bodies.map((b, i) => `export const example${i}: Body<'${b.path}'> = ${JSON.stringify(b.body)};`), ...more].join('\n');
 
 /** tsc's diagnostics for the generated schema and a client file beside it, by line of the client. */
 const compile = (dir: string, client: string): { line: number; message: string }[] => {
@@ -54,12 +58,15 @@ describe('a client generated from /openapi.json', () => {
     expect(compile(dir, clientSource(bodies))).toEqual([]);
 
     // the README's sale with an amount in yuan as text, and with a field RecordSale does not have
-    // (closed codecs refuse unknown fields): the generated types refuse each (lines 2 and 3 of the file)
+    // (closed codecs refuse unknown fields), and an answer's number read as text: the generated
+    // types refuse each, on its own line of the file
     const sale = bodies[0].body as { data: { lines: { amount: unknown }[] } };
     const wrongAmount = structuredClone(sale);
     wrongAmount.data.lines[0].amount = '1200.00';
     const extraField = { ...sale, data: { ...sale.data, discount: 5 } };
-    const refused = compile(dir, clientSource([{ path: '/api/commands', body: wrongAmount }, { path: '/api/commands', body: extraField }]));
-    expect([...new Set(refused.map((d) => d.line))].sort()).toEqual([2, 3]);
+    const wrongRead = "export const wrongRead = (a: Answer<'/api/goals'>): string => a.goals[0].attainment;";
+    const refused = compile(dir, clientSource([{ path: '/api/commands', body: wrongAmount }, { path: '/api/commands', body: extraField }], [wrongRead]));
+    const at = HEADER.length;
+    expect([...new Set(refused.map((d) => d.line))].sort((a, b) => a - b)).toEqual([at, at + 1, at + 2]);
   }, 60_000);
 });
