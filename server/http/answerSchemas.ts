@@ -8507,6 +8507,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           "type": {
            "type": "string"
           },
+          "code": {
+           "type": "string"
+          },
           "title": {
            "type": "string"
           },
@@ -8540,6 +8543,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
          },
          "required": [
           "type",
+          "code",
           "title",
           "status",
           "detail"

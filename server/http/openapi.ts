@@ -216,12 +216,13 @@ export const openApiDocument = (batchLimit = 10_000) => {
 
 const PROBLEM_SCHEMA = {
   type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
+  required: ['type', 'code', 'title', 'status', 'detail'],
   properties: {
     type: { type: 'string' },
-    title: { type: 'string' },
+    code: { type: 'string', description: 'stable, to branch on: the rule that refused a command (as in `rule`), else invalid, unauthorized, forbidden, not-found, conflict, too-large, rate-limited …' },
+    title: { type: 'string', description: "in the reader's language (`lang`, else Accept-Language: zh-CN or en)" },
     status: { type: 'integer' },
-    detail: { type: 'string' },
+    detail: { type: 'string', description: "in the reader's language where Tally has the words, else English" },
     rule: { type: 'string', description: 'the business rule that refused a command (422)' },
     errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
   },

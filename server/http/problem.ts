@@ -2,9 +2,13 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldError, Problem, ProblemKind } from '../../core/shared/problem';
+import { problemLangOf } from './lang';
+import { problemIn } from './problemWords';
 
 export interface ProblemBody {
   readonly type: string;
+  /** stable, for a client to branch on: the rule that refused a command, else the kind of refusal (`invalid`, `not-found` …) */
+  readonly code: string;
   readonly title: string;
   readonly status: number;
   readonly detail: string;
@@ -24,6 +28,7 @@ export const statusOf = (kind: ProblemKind): ContentfulStatusCode => STATUS[kind
 
 export const problemBody = (status: number, title: string, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody => ({
   type: `/problems/${extra.rule ? `rule/${extra.rule}` : (SLUG[status] ?? 'error')}`,
+  code: extra.rule ?? SLUG[status] ?? 'error',
   title,
   status,
   detail,
@@ -37,12 +42,16 @@ export const fromProblem = (p: Problem): ProblemBody =>
 /** The challenge every 401 carries (RFC 9110 §11.6.1), whichever check refused the request. */
 export const BEARER_CHALLENGE = 'Bearer realm="tally"';
 
-export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) =>
-  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+/** The problem in the reader's language (`lang`, else Accept-Language): title, detail and field messages; the code stays. */
+export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) => {
+  const lang = problemLangOf(c);
+  return c.body(JSON.stringify(problemIn(body, lang)), body.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    'content-language': lang,
     ...(body.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
     ...headers,
   });
+};
 
 /** Thrown by handlers and middleware; rendered by the app's one onError. */
 export class HttpProblem extends Error {

@@ -1,33 +1,16 @@
 // GET /api/payouts/:repId?period= (one statement) and GET /api/payouts?period=&team= (a team's, or
 // every visible rep's), lines described in `lang` (else Accept-Language). A rep reads only their
 // own, a manager their team's, a viewer none (the route guard enforces it from the ROUTES entries).
-import { Hono, type Context } from 'hono';
-import { LANGS, type Lang } from '../../../core/incentives/calculate/describe';
+import { Hono } from 'hono';
 import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
 import { statementsOfReps } from '../../../core/incentives/readModels/payoutQueries';
 import { bookAt } from '../../../core/incentives/readModels/payoutStatements';
 import { statementView } from '../../projections/statements';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
-import { oneOfParam, periodParam, worldFor } from '../query';
+import { langOf } from '../lang';
+import { periodParam, worldFor } from '../query';
 import { visibleReps } from '../security/scope';
-
-/** A language of Accept-Language as one we write: any Chinese reads zh-CN, any English (or `*`) en. */
-const written = (tag: string): Lang | undefined => (/^zh\b/i.test(tag) ? 'zh-CN' : /^(en\b|\*$)/i.test(tag) ? 'en' : undefined);
-
-/** `lang=zh-CN|en`, else the most preferred language of Accept-Language that we write, else en. */
-const langOf = (c: Context): Lang => {
-  const asked = oneOfParam(c, 'lang', LANGS);
-  if (asked) return asked;
-  let best: { lang: Lang; q: number } | undefined;
-  for (const part of (c.req.header('accept-language') ?? '').split(',')) {
-    const [tag, ...params] = part.split(';').map((p) => p.trim());
-    const q = Number(params.find((p) => /^q=/i.test(p))?.slice(2) ?? 1);
-    const lang = written(tag);
-    if (lang && q > 0 && (!best || q > best.q)) best = { lang, q };
-  }
-  return best?.lang ?? 'en';
-};
 
 export const payoutRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();

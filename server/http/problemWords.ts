@@ -1,0 +1,123 @@
+// Problems in the reader's language. A problem is written in English where it is raised; its
+// `code` is what a client branches on, and its title, detail and field messages are put into
+// Chinese here, phrase by phrase, for a zh-CN reader. A sentence with no phrase below stays as
+// it was written.
+import type { Lang } from '../../core/incentives/calculate/describe';
+import type { ProblemBody } from './problem';
+
+const TITLES: Record<string, string> = {
+  'Invalid input': '输入无效',
+  'Malformed JSON': 'JSON 格式错误',
+  Unauthorized: '未认证',
+  Forbidden: '无权访问',
+  'Not found': '未找到',
+  'Method not allowed': '不支持该方法',
+  'Request timeout': '请求超时',
+  Conflict: '冲突',
+  'Payload too large': '请求体过大',
+  'Batch too large': '批量命令过多',
+  'Unsupported media type': '不支持的媒体类型',
+  'Business rule refused the command': '业务规则拒绝了该命令',
+  'Too many requests': '请求过于频繁',
+  'Too many streams': '打开的事件流过多',
+  'Internal error': '内部错误',
+  'Store unavailable': '事件存储暂不可用',
+};
+
+const NOUNS: Record<string, string> = {
+  team: '团队',
+  rep: '销售代表',
+  customer: '客户',
+  goal: '目标',
+  scorecard: '考核表',
+  training: '培训',
+  'sales plan': '销售计划',
+  contest: '竞赛',
+  'action item': '行动项',
+  'command type': '命令类型',
+  command: '命令',
+  key: '键',
+  deal: '商机',
+  plan: '提成方案',
+  dispute: '申诉',
+  appraisal: '考评',
+  meeting: '会议',
+  milestone: '里程碑',
+  order: '订单',
+};
+
+const noun = (en: string) => NOUNS[en] ?? en;
+
+/** Phrases of details and field messages, most specific first; `$n` are the captured parts. */
+const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
+  [/^unknown field$/, () => '未知字段'],
+  [/^unknown ([a-z][a-z ]*?) '([^']*)'(.*)$/, (_, what, id, rest) => `未知的${noun(what)} '${id}'${rest}`],
+  [/^no route for (\S+) (\S+)$/, (_, method, path) => `没有 ${method} ${path} 这个路由`],
+  [/^required: expected (.+)$/, (_, what) => `必填：应为 ${what}`],
+  [/^required: (.+)$/, (_, what) => `必填：${what}`],
+  [/^expected an id \(letters, digits, _ \. : -; at most 64\), got (.+)$/, (_, got) => `应为编号（字母、数字、_ . : -，最多 64 个字符），实际为 ${got}`],
+  [/^expected an ISO 8601 instant with an offset from −12:00 to \+14:00(.*?)(, got (.+))?$/, (_, eg, __, got) => `应为带时区偏移（−12:00 至 +14:00）的 ISO 8601 时间${eg}${got ? `，实际为 ${got}` : ''}`],
+  [/^expected a real date YYYY-MM-DD, got (.+)$/, (_, got) => `应为存在的日期 YYYY-MM-DD，实际为 ${got}`],
+  [/^expected a date YYYY-MM-DD \(in the deployment's time zone\), got (.+)$/, (_, got) => `应为日期 YYYY-MM-DD（部署时区），实际为 ${got}`],
+  [/^expected a period id of a year 1900–2999 like .*, got (.+)$/, (_, got) => `应为 1900–2999 年的期间编号（如 2026、2026-Q3、2026-07、2026-W27、2026-07-15），实际为 ${got}`],
+  [/^'(.+)' is not a period id of a year 1900–2999 .*$/, (_, got) => `'${got}' 不是 1900–2999 年的期间编号（2026、2026-Q3、2026-07、2026-W27、2026-07-15）`],
+  [/^required: a period id like .*$/, () => '必填：期间编号，如 2026、2026-Q3、2026-07、2026-W27 或 2026-07-15'],
+  [/^expected a (non-negative|positive) integer amount in minor units \(at most (\d+)\), got (.+)$/, (_, sign, max, got) => `应为以分计的${sign === 'positive' ? '正' : '非负'}整数金额（最多 ${max}），实际为 ${got}`],
+  [/^expected an integer amount in minor units \(at most (\d+) either way\), got (.+)$/, (_, max, got) => `应为以分计的整数金额（正负最多 ${max}），实际为 ${got}`],
+  [/^expected a (non-negative|positive) integer \(at most (\d+)\), got (.+)$/, (_, sign, max, got) => `应为${sign === 'positive' ? '正' : '非负'}整数（最多 ${max}），实际为 ${got}`],
+  [/^expected a whole number ≥ (-?\d+), got (.+)$/, (_, min, got) => `应为不小于 ${min} 的整数，实际为 ${got}`],
+  [/^expected one of (.+), got (.+)$/, (_, values, got) => `应为 ${values} 之一，实际为 ${got}`],
+  [/^expected one of (.+)$/, (_, values) => `应为 ${values} 之一`],
+  [/^expected at most (\d+) characters, got (\d+)$/, (_, max, got) => `最多 ${max} 个字符，实际为 ${got} 个`],
+  [/^expected at least one visible character$/, () => '至少要有一个可见字符'],
+  [/^expected text, got (.+)$/, (_, got) => `应为文本，实际为 ${got}`],
+  [/^expected one line of text, got (.+)$/, (_, got) => `应为单行文本，实际含有 ${got}`],
+  [/^expected text without control characters, got (.+)$/, (_, got) => `文本不能含控制字符，实际含有 ${got}`],
+  [/^expected text without bidi overrides, got (.+)$/, (_, got) => `文本不能含双向控制字符，实际含有 ${got}`],
+  [/^expected a list, got (.+)$/, (_, got) => `应为列表，实际为 ${got}`],
+  [/^expected at least (\d+) item\(s\), got (\d+)$/, (_, min, got) => `至少 ${min} 项，实际为 ${got} 项`],
+  [/^expected at most (\d+) items, got (\d+)$/, (_, max, got) => `最多 ${max} 项，实际为 ${got} 项`],
+  [/^expected a decimal number, got (.+)$/, (_, got) => `应为十进制数，实际为 ${got}`],
+  [/^expected an object (\S+)$/, (_, what) => `应为 ${what} 对象`],
+  [/^expected (\S+), got (.+)$/, (_, what, got) => `应为 ${what}，实际为 ${got}`],
+  [/^(\S+) is invalid: (.+)$/, (_, what, list) => `${what} 无效：${list.split(/; (?=[\w.()]+: )/).map(fieldLine).join('；')}`],
+  [/^the (\w+) role may not send (\w+)$/, (_, role, type) => `${role} 角色不能发送 ${type}`],
+  [/^the (\w+) role may not (call|read) (.+)$/, (_, role, __, what) => `${role} 角色不能访问 ${what}`],
+  [/^an embed \(viewer\) token is read-only$/, () => '嵌入（viewer）令牌只能读取'],
+  [/^a (\w+) may read only (.+), not (.+)$/, (_, role, own, what) => `${role} 只能读取${own}，不能读取 ${what}`],
+  [/^send the (command|simulation) as application\/json$/, () => '请以 application/json 发送'],
+  [/^the body is not valid JSON(: .*)?$/, () => '请求体不是有效的 JSON'],
+  [/^malformed JSON$/, () => 'JSON 格式错误'],
+  [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],
+];
+
+/** A `path: message` line of a decode detail. */
+const fieldLine = (line: string): string => {
+  const at = line.indexOf(': ');
+  return at < 0 ? sentence(line) : `${line.slice(0, at)}：${sentence(line.slice(at + 2))}`;
+};
+
+const sentence = (text: string): string => {
+  for (const [re, words] of PHRASES) {
+    const m = re.exec(text);
+    if (m) return words(...(m as unknown as string[]));
+  }
+  // `path: message` without a phrase of its own: the message may still have one
+  const at = text.indexOf(': ');
+  if (at > 0 && !/\s/.test(text.slice(0, at))) {
+    const rest = sentence(text.slice(at + 2));
+    if (rest !== text.slice(at + 2)) return `${text.slice(0, at)}：${rest}`;
+  }
+  return text;
+};
+
+/** The problem as a reader of `lang` reads it: code, type, status, rule and paths unchanged. */
+export const problemIn = (body: ProblemBody, lang: Lang): ProblemBody =>
+  lang === 'en'
+    ? body
+    : {
+        ...body,
+        title: TITLES[body.title] ?? body.title,
+        detail: sentence(body.detail),
+        ...(body.errors ? { errors: body.errors.map((e) => ({ path: e.path, message: sentence(e.message) })) } : {}),
+      };
