@@ -11,9 +11,9 @@ describe('SMART achievable for a future period', () => {
     expect((await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'X', units: 1, amount: 900 }], occurredAt: '2026-09-15T10:00:00+08:00' }, admin)).status).toBe(201);
     expect((await t.post('SetGoal', { goalId: 'G-2027', title: '2027', owner: 'rep:R-1', metric: 'revenue', period: '2027', target: 10_000, relevance: 'growth' }, admin)).status).toBe(201);
     const g = await (await t.get('/api/goals/G-2027', admin)).json();
-    // 900 over 90 days is 3,650 a year; 10,000 is 2.74× that
+    // 900 fen over 90 days is 3,650 fen (CNY 36.50) a year; 10,000 fen (CNY 100.00) is 2.74× that
     const warning = g.smart.warnings.find((w: string) => w.includes('run-rate'));
-    expect(warning).toContain('3650 per year');
+    expect(warning).toContain('the target CNY 100.00 is 2.74× the trailing run-rate (CNY 36.50 per year');
     expect(warning).toContain('before it was set');
     expect(g.smart.achievable).toBe(false);
   });

@@ -3,6 +3,7 @@
 // pace, run-rate forecast, the SMART check with its reasons, pace alerts and a sparkline series.
 // What depends only on the log position is memoised per World; what depends on `at` is a few
 // integer operations and the credits of the day of `at`.
+import { money } from '../../incentives/calculate/format';
 import { Dec, ratio } from '../../shared/money';
 import { parsePeriod, periodBounds, shiftPeriod, toMillis, type PeriodKind } from '../../shared/period';
 import type { TargetSpec } from '../events';
@@ -201,16 +202,18 @@ const smartOf = (world: World, base: Base, policy: GoalPolicy): Smart =>
     if (base.measurable) {
       const c = compile(policy);
       const periodKindName = parsePeriod(g.period)!.kind;
+      // revenue is kept in minor units: a warning shows it as money (CNY 9,000,000.00, not 900000000)
+      const amount = (v: number): string => (g.metric === 'revenue' ? money(v, world.settings.currency) : String(v));
       if (history.best === null && history.runRate === null) {
         warnings.push(`achievable: ${g.owner} has no ${g.metric} before ${g.period}, so the target cannot be judged against history yet`);
       }
       if (history.best !== null && !atLeast(history.best.value, g.target, invert(c.achievable))) {
         achievable = false;
-        warnings.push(`achievable: the target ${g.target} is ${ratio(g.target, history.best.value, 2)}× the best ${periodKindName} of the last ${history.lookback.length} (${history.best.period}: ${history.best.value}); above ${policy.achievableFactor}× is a stretch`);
+        warnings.push(`achievable: the target ${amount(g.target)} is ${ratio(g.target, history.best.value, 2)}× the best ${periodKindName} of the last ${history.lookback.length} (${history.best.period}: ${amount(history.best.value)}); above ${policy.achievableFactor}× is a stretch`);
       }
       if (history.runRate !== null && !atLeast(history.runRate, g.target, invert(c.runRate))) {
         achievable = false;
-        warnings.push(`achievable: the target ${g.target} is ${ratio(g.target, history.runRate, 2)}× the trailing run-rate (${history.runRate} per ${periodKindName}, from the ${RUN_RATE_DAYS} days before ${g.period} or before it was set); above ${policy.runRateFactor}× is a stretch`);
+        warnings.push(`achievable: the target ${amount(g.target)} is ${ratio(g.target, history.runRate, 2)}× the trailing run-rate (${amount(history.runRate)} per ${periodKindName}, from the ${RUN_RATE_DAYS} days before ${g.period} or before it was set); above ${policy.runRateFactor}× is a stretch`);
       }
     }
     const parentKnown = g.parentGoalId !== undefined && goalsOf(world).goals.has(g.parentGoalId);

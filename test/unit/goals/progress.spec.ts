@@ -93,7 +93,7 @@ describe('progress', () => {
     const p = goalProgress(w, 'G', { at: AT_END })!;
     expect(p.smart).toMatchObject({ specific: true, measurable: true, achievable: false, relevant: false, timeBound: true });
     expect(p.history.best).toEqual({ period: '2026-05', value: 10_000 });
-    expect(p.smart.warnings.find((x) => x.startsWith('achievable'))).toContain('1.6× the best month of the last 12 (2026-05: 10000)');
+    expect(p.smart.warnings.find((x) => x.startsWith('achievable'))).toContain('the target CNY 160.00 is 1.6× the best month of the last 12 (2026-05: CNY 100.00)'); // 16,000 fen over 10,000 fen
     expect(p.smart.warnings.some((x) => x.startsWith('relevant'))).toBe(true);
     // a looser threshold accepts it
     expect(goalProgress(w, 'G', { at: AT_END, policy: { ...DEFAULT_GOAL_POLICY, achievableFactor: '2', runRateFactor: '3' } })!.smart.achievable).toBe(true);
