@@ -55,6 +55,10 @@ describe('problems in the reader\'s language', () => {
       expect(messages['data.lines.0.amount']).toBe('应为以分计的非负整数金额（最多 10000000000000），实际为 12.5');
       for (const word of ENGLISH_LEFTOVERS) expect(JSON.stringify(body), word).not.toContain(word);
     }
+    // each refusal of a batch too, with its code
+    const batch = await t.app.request('/api/commands/batch?lang=zh-CN', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify([bad]) });
+    const [result] = (await batch.json()).results;
+    expect([result.status, result.error.code, result.error.title]).toEqual(['rejected', 'invalid', '输入无效']);
     // English is preferred over Chinese here, and a language Tally does not write falls back to English
     expect((await post(t, admin, bad, { 'accept-language': 'en-GB,zh;q=0.5' })).headers.get('content-language')).toBe('en');
     expect((await post(t, admin, bad, {}, '?lang=fr')).headers.get('content-language')).toBe('en');

@@ -3,7 +3,10 @@ import { Hono, type Context } from 'hono';
 import * as E from 'fp-ts/Either';
 import type { CommandResult } from '../../engine/engine';
 import type { AppDeps, AppEnv } from '../env';
+import type { Lang } from '../../../core/incentives/calculate/describe';
+import { problemLangOf } from '../lang';
 import { fromProblem, HttpProblem, sendProblem } from '../problem';
+import { problemIn } from '../problemWords';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -48,11 +51,13 @@ export const commandRoutes = (deps: AppDeps) => {
     const results = await deps.engine.handleBatch(inputs, c.get('actor'), optionsOf(c));
     const last = Math.max(0, ...results.flatMap((r) => (E.isRight(r) ? r.right.map((e) => e.position) : [])));
     await deps.projections.waitFor(last);
-    return c.json({ results: results.map(renderResult) }, 200);
+    const lang = problemLangOf(c);
+    return c.json({ results: results.map((r) => renderResult(r, lang)) }, 200);
   });
 
   return app;
 };
 
-const renderResult = (r: CommandResult) =>
-  E.isRight(r) ? { status: 'ok' as const, events: r.right } : { status: 'rejected' as const, error: fromProblem(r.left) };
+/** Each command's result; a refusal in the reader's language, as a single command's problem is. */
+const renderResult = (r: CommandResult, lang: Lang) =>
+  E.isRight(r) ? { status: 'ok' as const, events: r.right } : { status: 'rejected' as const, error: problemIn(fromProblem(r.left), lang) };
