@@ -218,6 +218,16 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
   return { rows, total: totalsBetween(ctx, span, scope), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
 
+/**
+ * Each key's revenue, units and orders over a period measured at `at`: the figures of analytics()'s
+ * rows for a `by` without time keys, without the growth and totals it also groups for.
+ */
+export const figuresByKey = (ctx: AnalyticsContext, periodId: string, by: AnalyticsBy, scope: AnalyticsScope, atMs = Infinity): Map<string, { revenue: number; units: number; orders: number }> => {
+  const span = periodComparison(periodId, atMs, ctx.ledger.zone).current;
+  const rows = group(ctx, splitterFor(by, ctx, span.end), by === 'rep', entriesBetween(ctx.ledger, span.start, span.end, scope));
+  return new Map([...rows].map(([key, r]) => [key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+};
+
 /** Growth of each key over the same key in the compared span of the previous period. */
 const keyRowGrowth = (ctx: AnalyticsContext, by: AnalyticsBy, periodId: string, scope: AnalyticsScope, current: Map<string, Acc>, compared: Comparison) => {
   const { previous } = compared;

@@ -2,7 +2,7 @@
 // its value, the same key's value one period earlier and the change. Reps and products come from
 // the analytics read model (so they equal GET /api/analytics to the fen); customers from the
 // ledger's entries, grouped the same way.
-import { analytics, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
+import { figuresByKey, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { entriesIn, salesLedgerProjection } from '../../ledger/salesLedger';
 import { periodComparison, type Comparison } from '../../shared/growth';
@@ -45,8 +45,7 @@ const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
 export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 'comparison', () => periodComparison(ctx.period, ctx.atMs, ctx.zone));
 
 /** Each key's figures over a period as they stood at `atMs` (what occurred by then). */
-const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> =>
-  new Map(analytics(analyticsContext(ctx), period, by, scopeOf(ctx), atMs).rows.map((r) => [r.key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> => figuresByKey(analyticsContext(ctx), period, by, scopeOf(ctx), atMs);
 
 const byCustomer = (ctx: ReviewContext, period: string, atMs: number): Map<string, Figures> => {
   const out = new Map<string, Figures>();
