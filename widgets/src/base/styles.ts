@@ -208,6 +208,48 @@ export const baseStyles = css`
   .pace-behind {
     --c: var(--tally-color-behind);
   }
+  /* a phone's width: each table row becomes a block, its row header a title line and each cell
+     a line of its column's name (data-label, set by TallyElement) and value; a footer without
+     names (a subtotal) is one line; nothing scrolls */
+  @container (max-width: 400px) {
+    table,
+    caption,
+    tbody,
+    tfoot,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    tr {
+      padding: 0.3em 0;
+      border-bottom: 1px solid var(--tally-color-border);
+    }
+    th,
+    td {
+      border: 0;
+      padding: 0.1em 0;
+    }
+    td[data-label],
+    tfoot tr:not(:has([data-label])) {
+      display: flex;
+      justify-content: space-between;
+      gap: 0 1em;
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      color: var(--tally-color-muted);
+      font-size: 0.9em;
+      text-align: start;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

@@ -1,6 +1,6 @@
 // The base of every Tally widget: the shared attributes (api, token, lang), the
 // localisation and fetch plumbing, and the loading / empty / error / unauthorised states.
-import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { ApiError, FetchController, NETWORK_FAILURE, requestJson, UNREADABLE_ANSWER, type RequestOptions } from '../controllers/api';
 import { I18nController } from '../controllers/i18n';
@@ -83,6 +83,16 @@ export class TallyElement extends LitElement {
     });
     this.#fetches.push(fetch as FetchController<unknown>);
     return fetch;
+  }
+
+  /** Names each body cell by its column header (data-label), for the stacked rows of a narrow card. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    for (const table of this.renderRoot.querySelectorAll('table')) {
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+      for (const row of table.querySelectorAll('tbody tr, tfoot tr'))
+        if (row.children.length === heads.length) [...row.children].forEach((cell, i) => cell.localName === 'td' && heads[i] && !cell.querySelector('button') && cell.setAttribute('data-label', heads[i]));
+    }
   }
 
   protected emit(name: string, detail: unknown): void {

@@ -3,7 +3,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRecord } from '../guards';
 import { apiUrl } from './url';
-import { en, humanise, zhCN, type MessageKey, type Messages } from './messages';
+import { en, enLabels, humanise, zhCN, zhLabels, type MessageKey, type Messages } from './messages';
 
 export interface I18nHost extends ReactiveControllerHost, HTMLElement {}
 
@@ -95,10 +95,9 @@ export class I18nController implements ReactiveController {
     return this.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   }
 
-  /** A word for an enum value (`pace.at-risk`), or the value itself made readable. */
-  label(prefix: string, value: string): string {
-    const key = `${prefix}.${value}`;
-    return key in this.messages ? this.messages[key as MessageKey] : humanise(value);
+  /** A word for an enum value (`pace.at-risk`), else `fallback`: the value itself made readable. */
+  label(prefix: string, value: string, fallback = humanise(value)): string {
+    return (this.zh ? zhLabels : enLabels)[`${prefix}.${value}`] ?? fallback;
   }
 
   // `signed` writes a + before gains (a change, a deviation), as a − is written before losses.

@@ -167,7 +167,10 @@ export class TallyGoalTracker extends TallyElement {
       /* a narrow portlet: the figures say it, the little bars go */
       @container (max-width: 26em) {
         li {
-          grid-template-columns: auto 1fr auto;
+          display: flex;
+          flex-wrap: wrap;
+          justify-content: space-between;
+          gap: 0 0.6em;
         }
         .mini {
           display: none;

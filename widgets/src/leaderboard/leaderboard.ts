@@ -80,6 +80,32 @@ export class TallyLeaderboard extends TallyElement {
       .new {
         color: var(--tally-color-accent);
       }
+      /* a phone's width: rank, name and value on the first line, the team and the rest under them */
+      @container (max-width: 400px) {
+        tr {
+          display: grid;
+          grid-template-columns: 2em 1fr auto;
+          gap: 0 0.5em;
+        }
+        td {
+          grid-column: 3;
+        }
+        td.rank {
+          grid-area: 1 / 1;
+        }
+        tbody th {
+          grid-area: 1 / 2;
+          white-space: nowrap;
+        }
+        td.team {
+          grid-area: 2 / 2;
+        }
+        td.rank::before,
+        td.team::before,
+        td.v::before {
+          content: none;
+        }
+      }
     `,
   ];
 
@@ -219,8 +245,8 @@ export class TallyLeaderboard extends TallyElement {
               return html`<tr part=${mine ? 'row me' : 'row'} class=${mine ? 'me' : ''} data-rep=${e.repId} aria-current=${mine ? 'true' : nothing}>
                 <td class="num rank">${e.rank}</td>
                 <th scope="row">${e.name}${mine ? html` <span class="you">(${this.t('you')})</span>` : nothing}</th>
-                ${showTeam ? html`<td>${e.teamId ?? ''}</td>` : nothing}
-                <td class="num">${i18n.metric(metric, e.value)}</td>
+                ${showTeam ? html`<td class="team">${e.teamId ?? ''}</td>` : nothing}
+                <td class="num v">${i18n.metric(metric, e.value)}</td>
                 ${showAttainment ? html`<td class="num">${e.attainment == null ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
                 ${showGrowth ? html`<td class="num">${e.growth == null ? '–' : i18n.percent(e.growth, 1, true)}</td>` : nothing}
                 <td>${this.#renderMove(this.#moves.get(e.repId))}</td>

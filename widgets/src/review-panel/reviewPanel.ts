@@ -288,7 +288,10 @@ export class TallyReviewPanel extends TallyElement {
     </div>`;
   }
 
-  /** Any other shape: figures for an object's scalars, a table for a list of records. */
+  /**
+   * Any other shape: figures for an object's scalars, a table for a list of records. A badge that
+   * Tally awards by itself (`auto:first-sale:R-01`) has its title said from its code.
+   */
   #generic(value: unknown, title: string): unknown {
     if (Array.isArray(value)) {
       const rows = value.filter(isRecord);
@@ -297,7 +300,7 @@ export class TallyReviewPanel extends TallyElement {
       return html`<table>
         <caption class="sr">${title}</caption>
         <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${c === 'title' && r.badgeId ? this.i18n.label('badge', String(r.badgeId).split(':')[1]!, String(r.title)) : this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
     }
     if (isRecord(value)) {
@@ -321,7 +324,8 @@ export class TallyReviewPanel extends TallyElement {
       return i18n.number(v, 2);
     }
     if (typeof v === 'string' && DATEISH.test(v)) return i18n.date(v);
-    return String(v);
+    // an enum value the API writes as a word (`weekly`, `running`) in the reader's language
+    return i18n.label('value', String(v), String(v));
   }
 }
 
