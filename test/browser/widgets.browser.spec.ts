@@ -218,18 +218,17 @@ describe('widgets in Chromium', () => {
     // what the network really answered: Playwright reports a revalidated answer as the cached 200
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    const reads = new Map<string, { url: string; ifNoneMatch?: string; status?: number }>();
-    cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
-      const read = reads.get(e.requestId);
-      if (read) read.ifNoneMatch = e.headers['If-None-Match'] ?? e.headers['if-none-match'];
-    });
+    // Chromium may send a request's ExtraInfo before or after the request itself: each is kept by
+    // request id on its own and read together at the end
+    const boardReads = new Set<string>();
+    const ifNoneMatch = new Map<string, string | undefined>();
+    const statuses = new Map<string, number>();
+    cdp.on('Network.requestWillBeSentExtraInfo', (e) => ifNoneMatch.set(e.requestId, e.headers['If-None-Match'] ?? e.headers['if-none-match']));
     cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.request.method === 'GET' && new URL(e.request.url).pathname === '/api/leaderboard') reads.set(e.requestId, { ...reads.get(e.requestId), url: e.request.url });
+      if (e.request.method === 'GET' && new URL(e.request.url).pathname === '/api/leaderboard') boardReads.add(e.requestId);
     });
-    cdp.on('Network.responseReceivedExtraInfo', (e) => {
-      const read = reads.get(e.requestId);
-      if (read) read.status = e.statusCode;
-    });
+    cdp.on('Network.responseReceivedExtraInfo', (e) => statuses.set(e.requestId, e.statusCode));
+    const reads = { values: () => [...boardReads].map((id) => ({ ifNoneMatch: ifNoneMatch.get(id), status: statuses.get(id) })) };
     const board = page.locator('tally-leaderboard');
     await board.locator('tbody tr').first().waitFor(SOON);
     const shown = await ranking(page);
