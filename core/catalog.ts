@@ -1,32 +1,43 @@
-// Every command Tally accepts and every stream kind it folds, in one place. The engine, the
-// OpenAPI document and the authorization matrix are all generated from this list.
+// Every command Tally accepts, every read model it keeps and every fact its commands decide on,
+// collected from the areas' index.ts files in one place. The engine, the OpenAPI document and the
+// authorization matrix are generated from the commands; the shell folds the projections and hands
+// the facts to the engine.
+import type { FactQueries } from './fold/facts';
+import type { Projection } from './fold/projection';
 import type { CommandSpec } from './shared/command';
 import type { StreamKind } from './shared/decider';
-import { customerCommands } from './customers/decider';
-import { saleCommands } from './sales/decider';
-import { teamCommands } from './teams/decider';
-import { classificationCommands } from './classification/decider';
-import { pipelineCommands } from './pipeline/decider';
-import { careCommands } from './care/decider';
-import { feedbackCommands } from './feedback/decider';
-import { scorecardCommands } from './scorecards/decider';
-import { reviewCommands } from './reviews/decider';
-import { goalCommands } from './goals/decider';
-import { salesPlanCommands } from './plans/decider';
-import { insightCommands } from './insights/decider';
-import { trainingCommands } from './training/decider';
-import { incentiveCommands } from './incentives/decider';
+import * as care from './care';
+import * as classification from './classification';
+import * as customers from './customers';
+import * as feedback from './feedback';
+import * as goals from './goals';
+import * as incentives from './incentives';
+import * as insights from './insights';
+import * as pipeline from './pipeline';
+import * as plans from './plans';
+import * as reviews from './reviews';
+import * as sales from './sales';
+import * as scorecards from './scorecards';
+import * as teams from './teams';
+import * as training from './training';
 
-export const commandSpecs: readonly CommandSpec[] = [
-  ...teamCommands,
-  ...customerCommands,
-  ...saleCommands,
-  ...classificationCommands, ...pipelineCommands, ...careCommands, ...feedbackCommands,
-  ...scorecardCommands,
-  ...reviewCommands,
-  ...goalCommands, ...salesPlanCommands, ...insightCommands, ...trainingCommands,
-  ...incentiveCommands,
-];
+/** What each area's index.ts exports. */
+interface Area {
+  readonly commands: readonly CommandSpec[];
+  readonly projections: readonly Projection<any>[];
+  readonly facts: FactQueries;
+}
+
+/** In the order their commands are listed (OpenAPI, the authorization matrix); read models do not depend on it. */
+const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, insights, training, incentives];
+
+export const commandSpecs: readonly CommandSpec[] = areas.flatMap((a) => a.commands);
+
+/** Every read model the shell keeps current: folded on start, after each append, and asked as of a position. */
+export const allProjections: readonly Projection<any>[] = areas.flatMap((a) => a.projections);
+
+/** The areas' fact tables, for the composition root to hand to factSource. */
+export const areaFacts: readonly FactQueries[] = areas.map((a) => a.facts);
 
 export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));
 

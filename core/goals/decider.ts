@@ -1,5 +1,5 @@
 // Goals: stream kind, the facts each command needs from read models, and command wiring.
-// Fact queries are registered by the shell (server/projections/goalFacts.ts).
+// Their fact queries are in facts.ts, which index.ts hands to the shell.
 import type { FactSource, Scope, StreamRef, StreamStates } from '../shared/command';
 import { defineCommand } from '../shared/command';
 import { aYearBefore, previousPeriod, subPeriods, type PeriodKind } from '../shared/period';

@@ -1,7 +1,7 @@
 // tally replay [--json]: rebuild every read model from the log and report the speed.
 // With --json the last line is {"events":N,"seconds":S,"eventsPerSecond":R}.
 // tally replay --report review --period P [--as-of T]: a period's review as known then (reviewReport.ts).
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
 import { loadConfigWithoutSecret } from '../config';
 import { readAllPaged } from '../store/port';

@@ -4,7 +4,7 @@
 // every other one folds its own events up to the position from the lists of them kept here (the
 // log but its sales: a few per cent of it) when an answer first reads it, or shares the state an
 // earlier asOf World folded when no event of its own lies between.
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { takersByType, type Projection, type ReadSettings } from '../../core/fold/projection';
 import { World } from '../../core/fold/world';
 import type { StoredEvent } from '../../core/shared/envelope';

@@ -9,7 +9,7 @@ import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { StatementFact } from '../../core/incentives/decide';
 import { statementOf, type Shown } from '../../core/incentives/readModels/payoutStatements';
 import { canonicalJson } from '../store/hashChain';
-import type { FactQueries } from './facts';
+import type { FactQueries } from '../../core/fold/facts';
 
 const wordless = (body: StatementBody) => ({ ...body, lines: body.lines.map(({ description: _words, ...line }) => line) });
 

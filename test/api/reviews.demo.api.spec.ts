@@ -2,7 +2,7 @@
 // number against their own goals, and every figure equals what GET /api/goals and
 // GET /api/analytics say for the same period at the same moment.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { replay } from '../../core/fold/projection';
 import { upcast } from '../../core/upcasters';
 import type { TestTally } from '../support/app';

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
 import { CommandEngine } from '../../server/engine/engine';
 import { openEsdbStore } from '../../server/store/esdbLoader';

@@ -5,7 +5,7 @@
 //   start DB N      a server start (compose: the Projections runner folds the log), then RSS
 //                   after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
 import { metricValue, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { composeWith } from '../../server/compose';

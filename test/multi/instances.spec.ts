@@ -2,7 +2,7 @@
 // real HTTP: concurrent writers on both, one log, one chain, one replay result; live updates
 // cross from one instance to the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
 import { readAllPaged } from '../../server/store/port';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb/server';

@@ -9,7 +9,7 @@ import { allocate, ANALYTICS_BY, analytics, figuresByKey, totalOf, type Analytic
 import { largestRemainder } from '../../core/shared/money';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { entriesBetween, metricValue, orderOf, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { World } from '../../core/fold/world';
 import { recordSale, refundSale } from '../../core/sales/decide';

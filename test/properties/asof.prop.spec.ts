@@ -5,7 +5,7 @@
 // loses an event an earlier one had.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { analytics, ANALYTICS_BY } from '../../core/views/analytics';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { goalProgress, paceOf, PACES, type GoalPolicy } from '../../core/goals/readModels/goalProgress';
 import { rankedEntries } from '../../core/goals/readModels/leaderboard';
 import { World } from '../../core/fold/world';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { given } from '../support/given';
 import { goal, rep, sale, SETTINGS, stored, team, type Draft } from '../unit/goals/world';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analytics } from '../../core/views/analytics';
 import { directoryProjection } from '../../core/teams/readModels/directory';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { leaderboard } from '../../core/goals/readModels/leaderboard';
 import { salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { World } from '../../core/fold/world';

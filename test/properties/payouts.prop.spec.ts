@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTiers, bandsOf, exactCommission, type Movement } from '../../core/incentives/calculate/tiers';
 import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { CommissionRule, IncentivePlan } from '../../core/incentives/events';
-import { allProjections } from '../../core/projections';
+import { allProjections } from '../../core/catalog';
 import { bookAt, statementOf } from '../../core/incentives/readModels/payoutStatements';
 import { entriesBetween, entriesIn, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { World } from '../../core/fold/world';

@@ -1,6 +1,6 @@
 // A hand-written log for CRM read-model tests: events with business time, folded into a World of
 // every read model, the same fold the server runs.
-import { allProjections } from '../../../core/projections';
+import { allProjections } from '../../../core/catalog';
 import { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 

@@ -1,5 +1,5 @@
 // A World folded from hand-written events, for read-model tests of goals, plans and training.
-import { allProjections } from '../../../core/projections';
+import { allProjections } from '../../../core/catalog';
 import { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
 

@@ -3,7 +3,7 @@
 // at wiring time, an unknown name fails loudly.
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../../core/fold/world';
-import { factSource } from '../../../server/projections/facts';
+import { factSource } from '../../../core/fold/facts';
 
 const world = { position: 7 } as unknown as World;
 

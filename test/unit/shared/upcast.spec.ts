@@ -1,7 +1,7 @@
 // An old log replays to the same state: SaleRecorded v1 (one amount, one rep, no lines or
 // credits) is upcast on read by every fold and never rewritten in the log.
 import { describe, expect, it } from 'vitest';
-import { allProjections } from '../../../core/projections';
+import { allProjections } from '../../../core/catalog';
 import { World } from '../../../core/fold/world';
 import { saleRecordedV1, V1_PRODUCT } from '../../../core/sales/upcasters';
 import type { UnsealedEvent } from '../../../core/shared/envelope';

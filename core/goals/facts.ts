@@ -1,11 +1,11 @@
 // The read-model facts goal commands need (core/goals/decider.ts names them): the goal as the
 // read model knows it, what new goals would collide with, baseline and seasonal actuals from
 // the sales ledger, and a rep's team.
-import { GOAL_FACTS, type ConflictArgs, type ValuesArgs } from '../../core/goals/decider';
-import { directoryProjection } from '../../core/teams/readModels/directory';
-import { goalConflicts, goalFact, goalRecord } from '../../core/goals/readModels/goals';
-import { isMetric, metricValue, salesLedgerProjection } from '../../core/ledger/salesLedger';
-import type { FactQueries } from './facts';
+import { GOAL_FACTS, type ConflictArgs, type ValuesArgs } from './decider';
+import { directoryProjection } from '../teams/readModels/directory';
+import { goalConflicts, goalFact, goalRecord } from './readModels/goals';
+import { isMetric, metricValue, salesLedgerProjection } from '../ledger/salesLedger';
+import type { FactQueries } from '../fold/facts';
 
 export const goalFacts: FactQueries = {
   [GOAL_FACTS.record]: (world, args) => {

@@ -2,8 +2,8 @@
 // area exports its queries as a table; the composition root hands the tables to factSource, so
 // nothing is registered by importing a module and the engine's facts do not depend on which HTTP
 // routes happen to be loaded.
-import type { FactSource } from '../../core/shared/command';
-import type { World } from '../../core/fold/world';
+import type { FactSource } from '../shared/command';
+import type { World } from './world';
 
 export type FactQuery = (world: World, args: Record<string, unknown>) => unknown;
 export type FactQueries = Readonly<Record<string, FactQuery>>;

@@ -1,0 +1,11 @@
+// Sales (its read model is the shared sales ledger, core/ledger/): what the shell installs
+// from this area — its commands, the read models it keeps current, and the read-model queries
+// (facts) its commands decide on. core/catalog.ts collects it.
+import type { FactQueries } from '../fold/facts';
+import type { Projection } from '../fold/projection';
+import { saleCommands } from './decider';
+import { salesLedgerProjection } from '../ledger/salesLedger';
+
+export const commands = saleCommands;
+export const projections: readonly Projection<any>[] = [salesLedgerProjection];
+export const facts: FactQueries = {};
