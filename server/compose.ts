@@ -6,10 +6,14 @@ import type { Config } from './config';
 import { CommandEngine } from './engine/engine';
 import { createApp } from './http/app';
 import type { AppDeps } from './http/env';
+import { Lifecycle } from './ops/lifecycle';
+import { createLogger, type Logger } from './ops/logger';
+import { measuredAppends, Metrics } from './ops/metrics';
 import { Projections } from './projections/runner';
 import { statementFacts } from './projections/statements';
 import type { EventStore } from './store/port';
 import { openStore } from './store/select';
+import { SqliteStore } from './store/sqlite';
 
 export interface Tally {
   readonly deps: AppDeps;
@@ -17,14 +21,20 @@ export interface Tally {
   close(): Promise<void>;
 }
 
-export const composeWith = async (config: Config, store: EventStore, clock: () => Date = () => new Date()): Promise<Tally> => {
+/** `log` is for tests that read the lines back; by default JSON lines on stdout at config.logLevel. */
+export const composeWith = async (config: Config, store: EventStore, clock: () => Date = () => new Date(), log: Logger = createLogger(config.logLevel)): Promise<Tally> => {
+  const lifecycle = new Lifecycle();
+  // read at a scrape only, by when the projections below exist
+  const metrics = new Metrics({ store, folded: () => projections.position, openStreams: () => lifecycle.openStreams });
+  if (store instanceof SqliteStore) store.onCommit = (seconds) => metrics.commit.observe(seconds);
   const projections = new Projections(store, { zone: config.zone, currency: config.currency });
   // the read-model facts commands decide on: the areas' tables and the statement hash, which is the shell's
   // (node:crypto); wired here rather than registered by whichever module is imported
   const facts = factSource(() => projections.world, [...areaFacts, statementFacts]);
-  const engine = new CommandEngine({ store, clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
+  // the engine's appends are timed (append latency); everyone else reads the store as it is
+  const engine = new CommandEngine({ store: measuredAppends(store, metrics), clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
   await projections.start();
-  const deps: AppDeps = { store, engine, projections, config, clock };
+  const deps: AppDeps = { store, engine, projections, config, clock, log, metrics, lifecycle };
   return { deps, app: createApp(deps), close: () => store.close() };
 };
 

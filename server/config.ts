@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DEFAULT_GOAL_POLICY, type GoalPolicy } from '../core/goals/readModels/goalProgress';
 import { DEFAULT_TOKEN_MAX_TTL_SECONDS, parseTtl } from './http/auth';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './ops/logger';
 
 export interface Config {
   readonly port: number;
@@ -44,6 +45,10 @@ export interface Config {
   readonly trainingWindowDays: number;
   /** how far ahead of now a fact's occurredAt may lie */
   readonly futureToleranceMs: number;
+  /** the least severe log lines written (LOG_LEVEL) */
+  readonly logLevel: LogLevel;
+  /** a bearer token that may read /metrics and nothing else */
+  readonly metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +82,8 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_HEADERS_TIMEOUT', default: '10', meaning: 'seconds a client has to send the headers of a request before the connection is closed (408)' },
   { name: 'TALLY_BODY_TIMEOUT', default: '30', meaning: 'seconds a client has to send a whole request body (408 problem); at least TALLY_HEADERS_TIMEOUT. Neither limits a response such as /api/stream' },
   { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a view of the sales ledger plus the other read models folded from their own events) computed at once; more are 429, and each caller computes one at a time' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `the least severe JSON log lines written to stdout: ${LOG_LEVELS.join(', ')} (info: one line per request)` },
+  { name: 'TALLY_METRICS_TOKEN', default: '(unset: admin tokens only)', meaning: 'a bearer token, at least 32 characters, that lets a Prometheus scraper read GET /metrics and nothing else' },
   { name: 'TALLY_ANSWER_CACHE_MB', default: '64', meaning: 'memory for read answers kept for identical requests at the same log position (ETag/304); 0 turns the cache off' },
 ];
 
@@ -151,6 +158,19 @@ const demoInstant = (value: string | undefined): Date | undefined => {
   return at.toJSDate();
 };
 
+const logLevel = (env: NodeJS.ProcessEnv): LogLevel => {
+  const raw = env.LOG_LEVEL || 'info';
+  if (!isLogLevel(raw)) throw new ConfigError(`LOG_LEVEL=${raw}: expected one of ${LOG_LEVELS.join(', ')}`);
+  return raw;
+};
+
+const metricsToken = (env: NodeJS.ProcessEnv): string | undefined => {
+  const raw = env.TALLY_METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32 || !/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('TALLY_METRICS_TOKEN: give at least 32 visible ASCII characters (e.g. `openssl rand -hex 32`)');
+  return raw;
+};
+
 /** `serve` may generate a secret for the demo; every other command needs the real one. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
   const port = int(env, 'PORT', 8787, 0);
@@ -204,6 +224,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     goals: goalPolicy(env),
     trainingWindowDays: int(env, 'TALLY_TRAINING_WINDOW_DAYS', 30),
     futureToleranceMs: fixedDuration(env, 'TALLY_FUTURE_TOLERANCE', 'P1D'),
+    logLevel: logLevel(env),
+    metricsToken: metricsToken(env),
   };
 };
 

@@ -1,12 +1,25 @@
-// tally serve (npm start): compose, load the demo company into an empty store, serve, and print
-// where to look and how to get in.
+// tally serve (npm start): listen, compose, load the demo company into an empty store, serve, and
+// print where to look and how to get in. The port is taken first, so while the log is replayed
+// /livez answers and /readyz says 503 with what is under way. On SIGTERM or SIGINT it stops
+// gracefully (stop).
 import { serve } from '@hono/node-server';
-import { compose } from '../compose';
+import type { Server } from 'node:http';
+import { compose, type Tally } from '../compose';
 import { ConfigError, loadConfig } from '../config';
 import { mintToken } from '../http/auth';
 import { requestTimeouts } from '../http/security/timeouts';
 import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
+import { notReady } from '../ops/routes';
+
+/** How long a stop waits for in-flight requests and streams before it closes what is left. */
+const DRAIN_MS = 10_000;
+
+/** What the port answers before the app is composed: alive, not ready, and why. */
+export const booting = (phase: () => string) => (req: Request): Response => {
+  if (new URL(req.url).pathname === '/livez') return Response.json({ status: 'live' });
+  return new Response(JSON.stringify(notReady(phase())), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
+};
 
 /** A port already taken is a setting to change, said as such; any other listen error is thrown as is. */
 const busy = (setting: string, hint: string) => (e: unknown): never => {
@@ -26,24 +39,37 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   let apiUrl = loaded.publicUrl;
   const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl).catch(busy(`TALLY_DEMO_PORTAL_PORT=${loaded.demoPortalPort}`, 'the demo page takes PORT + 1 unless set')) : undefined;
   const config = portal ? { ...loaded, corsOrigins: [...loaded.corsOrigins, portal.origin] } : loaded;
-  const tally = await compose(config);
+  let phase = 'replaying the event log into the read models';
+  let tally: Tally | undefined;
+  let ready = false;
+  const notYet = booting(() => phase);
+  const server = serve({ fetch: (req, env) => (ready ? tally!.app.fetch(req, env) : notYet(req)), port: config.port, hostname: config.host, serverOptions: requestTimeouts(config) }) as Server;
+  await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
+    await portal?.close();
+    return busy(`PORT=${config.port}`, 'set PORT to a free one')(e);
+  });
   // An admin token is printed only for the demo just loaded: a restart, or a store with real data,
   // must not put a long-lived admin credential into the console's scrollback and logs.
   let demoLoaded = false;
-  if (config.demo && tally.deps.projections.position === 0) {
-    const t0 = performance.now();
-    const count = await loadDemo(tally.deps, config.demoNow ?? new Date(), config.zone);
-    demoLoaded = true;
-    console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  const server = serve({ fetch: tally.app.fetch, port: config.port, hostname: config.host, serverOptions: requestTimeouts(config) });
-  await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
+  try {
+    tally = await compose(config);
+    if (config.demo && tally.deps.projections.position === 0) {
+      phase = 'loading the demo company';
+      const t0 = performance.now();
+      const count = await loadDemo(tally.deps, config.demoNow ?? new Date(), config.zone);
+      demoLoaded = true;
+      console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } catch (e) {
+    server.close();
     await portal?.close();
-    await tally.close();
-    return busy(`PORT=${config.port}`, 'set PORT to a free one')(e);
-  });
+    await tally?.close();
+    throw e;
+  }
+  ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const running = tally;
   if (!env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
   console.log(`Tally is listening on http://localhost:${port} (store ${tally.deps.store.kind}, ${tally.deps.projections.position} events)`);
   if (config.jwtSecretGenerated) console.log(`TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${config.jwtSecret}`);
@@ -56,18 +82,29 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   return {
     port,
     close: async () => {
+      // stop accepting; requests under way (commands among them) are answered, open streams get a
+      // last `shutdown` event; whatever is still open after DRAIN_MS is cut; then the store closes,
+      // once its queued appends are durable
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.(); // open streams too
-      await closed;
+      const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), DRAIN_MS).unref());
+      await Promise.race([running.deps.lifecycle.drain(), deadline]);
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      if ((await Promise.race([closed, deadline])) === 'late') {
+        running.deps.log.warn({ drainMs: DRAIN_MS }, 'connections still open after the drain; closing them');
+        server.closeAllConnections();
+        await closed;
+      }
+      clearInterval(idle);
       await portal?.close();
-      await tally.close();
+      await running.close();
     },
   };
 };
 
 export const run = async (): Promise<number> => {
   const running = await start(process.env);
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping (a second one ends the process at once)`);
     await running.close();
     process.exit(0);
   };

@@ -182,7 +182,11 @@ const answerHeaders = (entry: Entry, coding: Coding | undefined) =>
  * (c.body) and the outer middlewares finish it as any other response.
  */
 const respond = (c: Context<AppEnv>, body: Bytes | null, status: number, headers: Readonly<Record<string, string>>): Response =>
-  c.req.header('origin') === undefined ? completeAnswer(body, status, headers) : body === null ? c.body(null, 304, headers) : c.body(body, 200, headers);
+  c.req.header('origin') === undefined
+    ? completeAnswer(body, status, c.var.requestId === undefined ? headers : { ...headers, 'x-request-id': c.var.requestId }) // the one header of its own each request carries
+    : body === null
+      ? c.body(null, 304, headers)
+      : c.body(body, 200, headers);
 
 const send = async (c: Context<AppEnv>, cache: AnswerCache, key: string, entry: Entry): Promise<Response> => {
   const coding = entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : preferredCoding(c.req.header('accept-encoding'));

@@ -23,12 +23,16 @@ import { routeGuard } from './security/routeGuard';
 import { sseLimit } from './security/sseLimit';
 import { asOfLimit } from './security/asOfLimit';
 import { bodyDeadline } from './security/timeouts';
+import { accessLog } from '../ops/accessLog';
+import { opsRoutes } from '../ops/routes';
 
 export type { AppDeps } from './env';
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
+  // First, so its line and latency hold everything after it, refusals included.
+  app.use('*', accessLog(deps.log, deps.metrics));
   // Strict headers on everything; routes that must be loadable elsewhere (the widget bundle) set
   // their own Cross-Origin-Resource-Policy, which strictHeaders keeps.
   app.use('*', strictHeaders());
@@ -37,9 +41,9 @@ export const createApp = (deps: AppDeps) => {
 
   const allowedOrigins = cors({
     origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
-    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Correlation-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'X-Correlation-Id', 'X-Request-Id'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['Retry-After', 'Location'],
+    exposeHeaders: ['Retry-After', 'Location', 'X-Request-Id'],
     maxAge: 600,
   });
   // A request without Origin is no browser's cross-origin call and needs no CORS headers; skipping
@@ -105,6 +109,7 @@ export const createApp = (deps: AppDeps) => {
   app.get('/health', async (c) =>
     c.json({ status: 'ok', store: deps.store.kind, position: deps.projections.position, currency: deps.config.currency, timezone: deps.config.zone }),
   );
+  app.route('/', opsRoutes(deps));
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.batchLimit)));
   app.route('/widgets', widgetRoutes({ corsOrigins: deps.config.corsOrigins }));
 
@@ -120,7 +125,7 @@ export const createApp = (deps: AppDeps) => {
       const status = err.status;
       return sendProblem(c, problemBody(status, err.message || 'Error', err.message || `HTTP ${status}`));
     }
-    console.error('unexpected error', err);
+    deps.log.error({ reqId: c.var.requestId, err }, 'unexpected error');
     return sendProblem(c, problemBody(500, 'Internal error', 'something unexpected went wrong; the request may be retried'));
   });
 

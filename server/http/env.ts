@@ -6,6 +6,9 @@ import type { WorldAt } from './security/asOfLimit';
 import type { CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
+import type { Lifecycle } from '../ops/lifecycle';
+import type { Logger } from '../ops/logger';
+import type { Metrics } from '../ops/metrics';
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -13,6 +16,9 @@ export interface AppDeps {
   readonly projections: Projections;
   readonly config: Config;
   readonly clock: () => Date;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly lifecycle: Lifecycle;
 }
 
 export interface AppEnv {
@@ -26,5 +32,7 @@ export interface AppEnv {
     token?: VerifiedToken;
     /** the read models as of a log position, within the caller's as-of budget (security/asOfLimit.ts) */
     worldAt: WorldAt;
+    /** the caller's X-Request-Id or a new one: in the answer's header, its log line and any problem */
+    requestId: string;
   };
 }

@@ -34,6 +34,9 @@ const COMMON_QUERY = ['asOf'];
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', summary: 'Liveness, store kind and head position', roles: 'public' },
   { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'public' },
+  { method: 'get', path: '/livez', summary: 'Liveness: 200 while the process runs (README: Operations)', roles: 'public' },
+  { method: 'get', path: '/readyz', summary: 'Readiness: 200 once the log is folded and the store answers; 503 problem with its `reason` before, and while stopping', roles: 'public' },
+  { method: 'get', path: '/metrics', summary: 'Prometheus text: HTTP latency by route, append and commit latency, fold lag, SSE connections, asOf cost, events (admin token or TALLY_METRICS_TOKEN)', roles: ['admin'] },
   { method: 'get', path: '/widgets/tally.js', summary: 'The widget bundle (ESM; CORS for allowed origins; ?v= content version caches for a year)', roles: 'public', query: ['v'] },
   { method: 'post', path: '/api/commands', summary: 'Send one command { type, data }; header Idempotency-Key optional', roles: WRITERS },
   { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },

@@ -45,7 +45,9 @@ export const BEARER_CHALLENGE = 'Bearer realm="tally"';
 /** The problem in the reader's language (`lang`, else Accept-Language): title, detail and field messages; the code stays. */
 export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) => {
   const lang = problemLangOf(c);
-  return c.body(JSON.stringify(problemIn(body, lang)), body.status as ContentfulStatusCode, {
+  // the request's id rides along (`requestId`), so a report of a refusal finds its log line
+  const shown = problemIn(body, lang);
+  return c.body(JSON.stringify(c.var.requestId === undefined ? shown : { ...shown, requestId: c.var.requestId }), body.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
     'content-language': lang,
     ...(body.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),

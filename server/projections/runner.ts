@@ -190,7 +190,11 @@ export class Projections {
   }
 
   private async catchUp(): Promise<void> {
-    for await (const page of readAllPaged(this.store, this.live.position)) this.fold(page);
+    // a turn of the event loop between pages: a server replaying a big log still answers /livez
+    for await (const page of readAllPaged(this.store, this.live.position)) {
+      this.fold(page);
+      await nextTurn();
+    }
   }
 
   private async onBatch(batch: readonly StoredEvent[]): Promise<void> {

@@ -117,6 +117,8 @@ export class SqliteStore implements EventStore {
   private readonly stmt;
   /** how many durable transactions and append requests so far: group commit at work */
   readonly stats = { transactions: 0, requests: 0 };
+  /** told how long each durable transaction took, in seconds (metrics) */
+  onCommit?: (seconds: number) => void;
   /** the last position told to subscribers */
   private announced = 0;
   private dataVersion = 0;
@@ -193,6 +195,7 @@ export class SqliteStore implements EventStore {
     if (batch.length === 0) return;
     let results: AppendResult[][];
     const appended: StoredEvent[] = [];
+    const t0 = performance.now();
     try {
       this.stmt.begin.run();
       try {
@@ -210,6 +213,7 @@ export class SqliteStore implements EventStore {
       return;
     }
     this.stats.transactions++;
+    this.onCommit?.((performance.now() - t0) / 1000);
     for (const p of batch) this.stats.requests += p.requests.length;
     batch.forEach((p, i) => p.resolve(results[i]));
     this.announce(appended);

@@ -90,17 +90,20 @@ describe('cached reads: ETag, 304, invalidation', () => {
     const admin = await seed(cached);
     const uncached = await testTally({ store, now: NOW, env: { TALLY_RATE_LIMIT: '0', TALLY_ANSWER_CACHE_MB: '0' } });
     const path = '/api/leaderboard?period=2026-11';
-    const headersOf = (r: Response) => Object.fromEntries([...r.headers].filter(([name]) => name !== 'content-length'));
+    // every answer names its own request (X-Request-Id, checked below), so it is left out of the comparison
+    const headersOf = (r: Response) => Object.fromEntries([...r.headers].filter(([name]) => name !== 'content-length' && name !== 'x-request-id'));
     // what the cache itself decides: these differ from an uncached answer's by design
     const OWN = ['cache-control', 'etag', 'vary'];
     for (const origin of [{}, { origin: 'http://portal.test' }] as Record<string, string>[]) {
       const plain = headersOf(await get(uncached, path, admin, origin));
       const made = headersOf(await get(cached, path, admin, origin)); // the answer made and kept
-      const hit = await get(cached, path, admin, origin); // the kept answer
+      const hit = await get(cached, path, admin, { ...origin, 'x-request-id': 'kept-1' }); // the kept answer
+      expect(hit.headers.get('x-request-id')).toBe('kept-1');
       expect(headersOf(hit), JSON.stringify(origin)).toEqual(made);
       for (const [name, value] of Object.entries(plain)) if (!OWN.includes(name)) expect(made[name], `${name} ${JSON.stringify(origin)}`).toBe(value);
       const notModified = await get(cached, path, admin, { ...origin, 'if-none-match': hit.headers.get('etag')! });
       expect(notModified.status).toBe(304);
+      expect(notModified.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       const tagged = headersOf(notModified);
       for (const [name, value] of Object.entries(plain)) if (![...OWN, 'content-type'].includes(name)) expect(tagged[name], `304 ${name} ${JSON.stringify(origin)}`).toBe(value);
       expect(tagged.etag).toBe(made.etag);
@@ -179,7 +182,8 @@ describe('cached reads never cross callers (SPEC §5a)', () => {
     const tokens = await Promise.all(CALLERS.map(([role, sub, team]) => cached.token(role, sub, team)));
     const answer = async (t: TestTally, path: string, token: string) => {
       const r = await get(t, path, token);
-      return { status: r.status, body: await r.text(), etag: r.headers.get('etag') };
+      // a problem names its own request (requestId), which differs between any two requests
+      return { status: r.status, body: (await r.text()).replace(/,"requestId":"[^"]*"/, ''), etag: r.headers.get('etag') };
     };
     // forwards, then backwards: each caller asks both before and after every other
     for (const order of [CALLERS.map((_, i) => i), CALLERS.map((_, i) => CALLERS.length - 1 - i)])

@@ -22,6 +22,7 @@ const env = (store: string): Record<string, string> => ({
   TALLY_DEMO: '0',
   TALLY_JWT_SECRET: SECRET,
   TALLY_RATE_LIMIT: '0',
+  LOG_LEVEL: 'silent',
 });
 
 export interface Instance {

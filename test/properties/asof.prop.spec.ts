@@ -86,7 +86,7 @@ const commandOf = (o: Op, i: number) => {
 const logOf = async (ops: Op[], steps: number[]) => {
   // recorded after every business day the facts use (a fact dated ahead of the clock is refused)
   let now = Date.parse('2026-06-16T00:00:00+08:00');
-  const config = loadConfig({ TALLY_JWT_SECRET: 's'.repeat(40), TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_TIMEZONE: settings.zone });
+  const config = loadConfig({ TALLY_JWT_SECRET: 's'.repeat(40), TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_TIMEZONE: settings.zone, LOG_LEVEL: 'silent' });
   const tally = await composeWith(config, new MemoryStore(), () => new Date(now));
   const { engine, projections, store } = tally.deps;
   for (const c of SETUP) await engine.handle(c, SYSTEM_ACTOR);

@@ -3,6 +3,7 @@ import type { Role } from '../../core/shared/command';
 import { composeWith, type Tally } from '../../server/compose';
 import { loadConfig } from '../../server/config';
 import { mintToken } from '../../server/http/auth';
+import type { Logger } from '../../server/ops/logger';
 import { MemoryStore } from '../../server/store/memory';
 import type { EventStore } from '../../server/store/port';
 
@@ -16,10 +17,10 @@ export interface TestTally extends Tally {
   setNow(iso: string): void;
 }
 
-export const testTally = async (options: { store?: EventStore; now?: string; env?: Record<string, string> } = {}): Promise<TestTally> => {
+export const testTally = async (options: { store?: EventStore; now?: string; env?: Record<string, string>; log?: Logger } = {}): Promise<TestTally> => {
   let now = new Date(options.now ?? '2026-11-27T10:00:00+08:00');
-  const config = loadConfig({ TALLY_JWT_SECRET: TEST_SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: 'http://portal.test', ...options.env });
-  const tally = await composeWith(config, options.store ?? new MemoryStore(), () => now);
+  const config = loadConfig({ TALLY_JWT_SECRET: TEST_SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: 'http://portal.test', LOG_LEVEL: 'silent', ...options.env });
+  const tally = await composeWith(config, options.store ?? new MemoryStore(), () => now, options.log);
   const token = (role: Role, sub = role === 'admin' ? 'admin' : role === 'viewer' ? 'portal' : 'R-1', team?: string) =>
     mintToken(TEST_SECRET, { sub, role, team, ttlSeconds: 3600, now });
   return {

@@ -77,14 +77,25 @@ export const streamRoutes = (deps: AppDeps) => {
         wake?.();
       });
       let open = true;
+      // a stopping server ends the stream with a last `shutdown` event, so the client reconnects elsewhere
+      let stopping = false;
+      const leave = deps.lifecycle.openStream(() => {
+        stopping = true;
+        wake?.();
+      });
       sse.onAbort(() => {
         open = false;
         unsubscribe();
+        leave();
         wake?.();
       });
       if (after < deps.projections.position) queue.unshift(...(await missedSince(deps, after)));
       await sse.writeSSE({ event: 'ready', data: JSON.stringify({ position: deps.projections.position }), retry: 2000 });
       while (open) {
+        if (stopping) {
+          await sse.writeSSE({ event: 'shutdown', data: JSON.stringify({ position: after, reason: 'the server is shutting down; reconnect with Last-Event-ID' }) });
+          break;
+        }
         if (msLeft() <= 0) {
           await sse.writeSSE({ event: 'expired', data: JSON.stringify({ reason: 'the token has expired; reconnect with a fresh one' }) });
           break;
@@ -102,9 +113,10 @@ export const streamRoutes = (deps: AppDeps) => {
           setTimeout(resolve, Math.max(0, Math.min(HEARTBEAT_MS, msLeft()))).unref?.();
         });
         wake = undefined;
-        if (open && queue.length === 0 && msLeft() > 0) await sse.write(': keep-alive\n\n');
+        if (open && !stopping && queue.length === 0 && msLeft() > 0) await sse.write(': keep-alive\n\n');
       }
       unsubscribe();
+      leave();
     });
   });
 

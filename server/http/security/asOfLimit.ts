@@ -41,6 +41,7 @@ export const asOfLimit = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
         return await projections.worldAt(position);
       } finally {
         lastMs = performance.now() - t0;
+        deps.metrics.asOf.observe(lastMs / 1000);
         slot();
         mine();
       }

@@ -78,7 +78,7 @@ export const seedCommands = (): Seed[] => [
 ];
 
 export async function startTallyServer(portalOrigin: string, seed: Seed[] = seedCommands()): Promise<TallyServer> {
-  const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: portalOrigin, PORT: '0' });
+  const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: portalOrigin, PORT: '0', LOG_LEVEL: 'silent' });
   const tally = await composeWith(config, new MemoryStore(), () => NOW);
   const token = (role: 'admin' | 'manager' | 'rep' | 'viewer', sub: string) => mintToken(SECRET, { sub, role, ttlSeconds: 3600, now: NOW });
   const admin = await token('admin', 'admin');
