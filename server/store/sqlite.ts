@@ -9,6 +9,7 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
 import { GENESIS_HASH, sealJson } from './hashChain';
 import { checkSealed } from './sealed';
+import { migrate } from './sqliteSchema';
 import {
   StoreUnavailableError,
   type AppendRequest,
@@ -20,31 +21,6 @@ import {
   type ReadAllOptions,
   type SealedAppend,
 } from './port';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position    INTEGER PRIMARY KEY,
-  stream      TEXT NOT NULL,
-  revision    INTEGER NOT NULL,
-  type        TEXT NOT NULL,
-  data        TEXT NOT NULL,
-  occurred_at TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
-  meta        TEXT NOT NULL,
-  prev_hash   TEXT NOT NULL,
-  hash        TEXT NOT NULL,
-  UNIQUE (stream, revision)
-);
-CREATE TABLE IF NOT EXISTS idempotency (
-  key       TEXT PRIMARY KEY,
-  digest    TEXT NOT NULL,
-  positions TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
-CREATE TRIGGER IF NOT EXISTS events_are_permanent BEFORE DELETE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
-`;
 
 interface Row {
   position: number;
@@ -130,7 +106,7 @@ export class SqliteStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
-    this.db.exec(SCHEMA);
+    migrate(this.db, path);
     this.stmt = {
       insert: this.db.prepare(
         'INSERT INTO events (position, stream, revision, type, data, occurred_at, recorded_at, meta, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
