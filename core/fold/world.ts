@@ -2,7 +2,7 @@
 // and assembles others for `asOf` questions (server/projections/runner.ts); both answer as the
 // same fold would.
 import type { StoredEvent } from '../shared/envelope';
-import { upcast } from '../upcasters';
+import { recorded, type RecordedEvent } from '../events';
 import { outOfRange, type LeftOut } from './outOfRange';
 import { takersByType, type Projection, type ReadSettings } from './projection';
 
@@ -45,9 +45,9 @@ export class World {
    * Fold one event into the read models that take its type. Returns the event as they read it
    * (upcast), or undefined when it was folded already or left out of every read model.
    */
-  apply(stored: StoredEvent): StoredEvent | undefined {
+  apply(stored: StoredEvent): RecordedEvent | undefined {
     if (stored.position <= this.head) return undefined; // already folded: subscriptions may repeat a batch
-    const e = upcast(stored); // an old shape is read as the current one, never rewritten
+    const e = recorded(stored); // an old shape is read as the current one, never rewritten
     const reason = outOfRange(e);
     if (reason === undefined) for (const p of this.takers.get(e.type) ?? []) this.states.set(p.name, p.apply(this.states.get(p.name), e));
     else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });

@@ -264,13 +264,13 @@ const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: 
   appendCredits(s.data, REFUND, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
 };
 
-export const salesLedgerProjection = defineProjection<SalesLedger>({
+export const salesLedgerProjection = defineProjection({
   name: 'salesLedger',
   types: ['SaleRecorded', 'SaleRefunded'],
-  init: (settings) => ({ zone: settings.zone, data: new LedgerData() }),
+  init: (settings): SalesLedger => ({ zone: settings.zone, data: new LedgerData() }),
   apply: (s, e) => {
-    if (e.type === 'SaleRecorded') applySale(s, e.data as SaleRecordedData, e.position, toMillis(e.occurredAt));
-    else if (e.type === 'SaleRefunded') applyRefund(s, e.data as SaleRefundedData, e.position, toMillis(e.occurredAt));
+    if (e.type === 'SaleRecorded') applySale(s, e.data, e.position, toMillis(e.occurredAt));
+    else if (e.type === 'SaleRefunded') applyRefund(s, e.data, e.position, toMillis(e.occurredAt));
     return s;
   },
   // rows are only appended: the ledger as of a position is the same columns read below a cut

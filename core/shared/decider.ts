@@ -1,6 +1,5 @@
 // The decider shape every area follows (after Emmett): decide refuses with a Problem or
 // returns new events; evolve folds one event into the stream's state.
-import type { Either } from 'fp-ts/Either';
 import type { Problem } from './problem';
 
 /** An event as the domain sees it: type, data and business time. */
@@ -41,20 +40,9 @@ export interface DecideTime {
   readonly zone: string;
 }
 
-export interface Decider<C, E extends DomainEvent, S> {
-  readonly initialState: () => S;
-  readonly evolve: (state: S, event: FoldedEvent<E>) => S;
-  readonly decide: (command: C, state: S, ctx: DecideContext) => Either<Problem, readonly NewEvent<E>[]>;
-}
-
 /** A kind of stream: its name prefix and the decider whose state its events fold into. */
 export interface StreamKind<S> {
   readonly prefix: string;
   readonly initialState: () => S;
   readonly evolve: (state: S, event: FoldedEvent) => S;
 }
-
-export const streamName = (kind: StreamKind<unknown>, id: string): string => `${kind.prefix}${id}`;
-
-export const fold = <S>(kind: StreamKind<S>, events: readonly FoldedEvent[]): S =>
-  events.reduce(kind.evolve, kind.initialState());

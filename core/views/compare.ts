@@ -2,12 +2,10 @@
 // touch it — late sales, refunds, goal revisions, plan versions, classification policies — each
 // with its effect on the KPIs, customers whose tier moved, and the KPIs at both moments. Pure:
 // the shell gives the two Worlds and the events between their positions.
-import type { GoalCascadedData, GoalDecomposedData, GoalRevisedData, GoalSetData } from '../goals/events';
-import type { IncentivePlan } from '../incentives/events';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
+import { recorded, type RecordedEvent } from '../events';
 import type { StoredEvent } from '../shared/envelope';
 import { periodBounds, toMillis } from '../shared/period';
-import { upcast } from '../upcasters';
 import { classifyAt, customersProjection } from '../customers/readModels/customers';
 import { directoryProjection } from '../teams/readModels/directory';
 import { goalsOf } from '../goals/readModels/goals';
@@ -59,7 +57,7 @@ export interface ChangeItem {
  */
 export interface ChangeKind {
   readonly key: string;
-  readonly item: (e: StoredEvent, q: ChangeQuery) => ChangeItem | undefined;
+  readonly item: (e: RecordedEvent, q: ChangeQuery) => ChangeItem | undefined;
 }
 
 export interface ChangeQuery {
@@ -73,9 +71,9 @@ export interface ChangeQuery {
   readonly covers: (owner: string) => boolean;
 }
 
-const refOf = (e: StoredEvent): EventRef => ({ position: e.position, type: e.type, stream: e.stream, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.meta.actor, data: e.data });
+const refOf = (e: RecordedEvent): EventRef => ({ position: e.position, type: e.type, stream: e.stream, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.meta.actor, data: e.data });
 
-const inPeriod = (e: StoredEvent, q: ChangeQuery) => {
+const inPeriod = (e: RecordedEvent, q: ChangeQuery) => {
   const ms = toMillis(e.occurredAt);
   return ms >= q.start && ms < q.end;
 };
@@ -89,22 +87,22 @@ const creditsOf = <C extends { teamId: string }>(credits: readonly C[], teamId?:
 const sum = <C>(xs: readonly C[], f: (c: C) => number) => xs.reduce((a, c) => a + f(c), 0);
 
 /** A sale or refund recorded in the gap whose business time falls in the period, with its effect on the owner. */
-const salesChange = <D extends { orderId: string; customerId: string; credits: readonly { repId: string; teamId: string }[] }>(key: string, type: string, kind: string, effectOf: (d: D, credits: readonly D['credits'][number][]) => Effect, summaryOf: (d: D, e: StoredEvent) => string): ChangeKind => ({
+const salesChange = <D extends { orderId: string; customerId: string; credits: readonly { repId: string; teamId: string }[] }>(key: string, dataOf: (e: RecordedEvent) => D | undefined, kind: string, effectOf: (d: D, credits: readonly D['credits'][number][]) => Effect, summaryOf: (d: D, e: RecordedEvent) => string): ChangeKind => ({
   key,
   item: (e, q) => {
-    if (e.type !== type || !inPeriod(e, q)) return undefined;
-    const d = e.data as D;
+    const d = dataOf(e);
+    if (d === undefined || !inPeriod(e, q)) return undefined;
     const credits = creditsOf(d.credits, q.teamId);
     return credits && { kind, orderId: d.orderId, customerId: d.customerId, repIds: credits.map((c) => c.repId), summary: summaryOf(d, e), effect: effectOf(d, credits), events: [refOf(e)] };
   },
 });
 
 // a sale is one order for the company and for a team, whatever its split
-export const lateSales = salesChange<SaleRecordedData>('lateSales', 'SaleRecorded', 'late-sale', (_d, cs) => ({ revenue: sum(cs, (c) => c.amount), units: sum(cs, (c) => c.units), orders: 1 }),
+export const lateSales = salesChange<SaleRecordedData>('lateSales', (e) => (e.type === 'SaleRecorded' ? e.data : undefined), 'late-sale', (_d, cs) => ({ revenue: sum(cs, (c) => c.amount), units: sum(cs, (c) => c.units), orders: 1 }),
   (d, e) => `order ${d.orderId} for ${d.customerId}, sold ${e.occurredAt}, recorded ${e.recordedAt}`);
 
 // a refund lowers revenue in the period it occurred in and changes no units or orders
-export const refunds = salesChange<SaleRefundedData>('refunds', 'SaleRefunded', 'refund', (_d, cs) => ({ revenue: -sum(cs, (c) => c.amount), units: 0, orders: 0 }),
+export const refunds = salesChange<SaleRefundedData>('refunds', (e) => (e.type === 'SaleRefunded' ? e.data : undefined), 'refund', (_d, cs) => ({ revenue: -sum(cs, (c) => c.amount), units: 0, orders: 0 }),
   (d) => `refund of ${d.amount} on order ${d.orderId}: ${d.reason}`);
 
 const overlaps = (period: string, q: ChangeQuery) => {
@@ -112,15 +110,15 @@ const overlaps = (period: string, q: ChangeQuery) => {
   return b.start < q.end && b.end > q.start;
 };
 
-const goalChange = (e: StoredEvent, q: ChangeQuery): ChangeItem | undefined => {
+const goalChange = (e: RecordedEvent, q: ChangeQuery): ChangeItem | undefined => {
   const goals = goalsOf(q.to).goals;
   switch (e.type) {
     case 'GoalSet': {
-      const d = e.data as GoalSetData;
+      const d = e.data;
       return overlaps(d.period, q) && q.covers(d.owner) ? { kind: 'goal-set', summary: `goal ${d.goalId} set for ${d.owner}: ${d.metric} ${d.target} in ${d.period}`, effect: null, detail: { goalId: d.goalId, target: { from: null, to: d.target } }, events: [refOf(e)] } : undefined;
     }
     case 'GoalRevised': {
-      const d = e.data as GoalRevisedData;
+      const d = e.data;
       const g = goals.get(d.goalId);
       return g && overlaps(g.period, q) && q.covers(g.owner)
         ? { kind: 'goal-revised', summary: `goal ${d.goalId} (${g.owner}, ${g.period}) revised from ${d.from} to ${d.to}: ${d.reason}`, effect: null, detail: { goalId: d.goalId, target: { from: d.from, to: d.to } }, events: [refOf(e)] }
@@ -128,7 +126,7 @@ const goalChange = (e: StoredEvent, q: ChangeQuery): ChangeItem | undefined => {
     }
     case 'GoalDecomposed':
     case 'GoalCascaded': {
-      const d = e.data as GoalDecomposedData | GoalCascadedData;
+      const d = e.data;
       const children = d.children.map((c) => goals.get(c.goalId)).filter((g) => g !== undefined && overlaps(g.period, q) && q.covers(g.owner));
       return children.length > 0
         ? { kind: 'goal-broken-down', summary: `goal ${d.goalId} broken down into ${children.length} goal(s) touching the period`, effect: null, detail: { goalId: d.goalId, children: children.map((g) => ({ goalId: g!.goalId, owner: g!.owner, period: g!.period, target: g!.target })) }, events: [refOf(e)] }
@@ -140,8 +138,6 @@ const goalChange = (e: StoredEvent, q: ChangeQuery): ChangeItem | undefined => {
 
 export const goalRevisions: ChangeKind = { key: 'goalRevisions', item: goalChange };
 
-const SALES_PLAN_EVENTS = new Set(['SalesPlanDrafted', 'BudgetAllocated', 'ExpenseRecorded', 'ResourceAssigned', 'MilestoneAdded', 'MilestoneCompleted', 'ContingencyAdded']);
-
 /** The last day of the period, as a date, for comparing with a plan's effectiveFrom. */
 const lastDate = (q: ChangeQuery) => dayId(localDay(q.end - 1, q.zone));
 
@@ -149,7 +145,7 @@ export const planVersions: ChangeKind = {
   key: 'planVersions',
   item: (e, q) => {
     if (e.type === 'IncentivePlanPublished') {
-      const d = e.data as IncentivePlan;
+      const d = e.data;
       const from = d.effectiveFrom.slice(0, 10);
       const inForce = from <= lastDate(q) && (!d.effectiveTo || periodBounds(d.effectiveTo.slice(0, 10), q.zone).end > q.start);
       const applies = !q.teamId || !d.appliesTo || (!d.appliesTo.teams?.length && !d.appliesTo.reps?.length) || !!d.appliesTo.teams?.includes(q.teamId) || !!d.appliesTo.reps?.some((r) => q.covers(`rep:${r}`));
@@ -157,12 +153,20 @@ export const planVersions: ChangeKind = {
         ? { kind: 'incentive-plan-version', summary: `incentive plan ${d.planId} version ${d.version} (${d.name}) in force from ${d.effectiveFrom}`, effect: null, detail: { planId: d.planId, version: d.version, effectiveFrom: d.effectiveFrom }, events: [refOf(e)] }
         : undefined;
     }
-    if (SALES_PLAN_EVENTS.has(e.type)) {
-      const d = e.data as { salesPlanId: string; amount?: number; category?: string };
-      const plan = q.to.get(plansProjection).plans.get(d.salesPlanId);
-      return plan && overlaps(plan.period, q) && q.covers(plan.owner)
-        ? { kind: 'sales-plan-change', summary: `sales plan ${d.salesPlanId}: ${e.type}${d.category ? ` (${d.category}${d.amount !== undefined ? ` ${d.amount}` : ''})` : ''}`, effect: null, detail: { salesPlanId: d.salesPlanId }, events: [refOf(e)] }
-        : undefined;
+    switch (e.type) {
+      case 'SalesPlanDrafted':
+      case 'BudgetAllocated':
+      case 'ExpenseRecorded':
+      case 'ResourceAssigned':
+      case 'MilestoneAdded':
+      case 'MilestoneCompleted':
+      case 'ContingencyAdded': {
+        const d: { salesPlanId: string; amount?: number; category?: string } = e.data;
+        const plan = q.to.get(plansProjection).plans.get(d.salesPlanId);
+        return plan && overlaps(plan.period, q) && q.covers(plan.owner)
+          ? { kind: 'sales-plan-change', summary: `sales plan ${d.salesPlanId}: ${e.type}${d.category ? ` (${d.category}${d.amount !== undefined ? ` ${d.amount}` : ''})` : ''}`, effect: null, detail: { salesPlanId: d.salesPlanId }, events: [refOf(e)] }
+          : undefined;
+      }
     }
     return undefined;
   },
@@ -181,7 +185,7 @@ const kpisAt = (w: World, owner: string, period: string) => new Map(METRICS.map(
  * Customers whose tier at the period's end differs between the two moments, each with the causes
  * of the move (tierCauses.ts: what changed its place in the ranking) and the events behind them.
  */
-const reclassified = (from: World, to: World, end: number, events: readonly StoredEvent[], teamId?: string) => {
+const reclassified = (from: World, to: World, end: number, events: readonly RecordedEvent[], teamId?: string) => {
   const then = { customers: from.get(customersProjection), ledger: from.get(salesLedgerProjection) };
   const now = { customers: to.get(customersProjection), ledger: to.get(salesLedgerProjection) };
   const before = classifyAt(then.customers, then.ledger, end).tiers;
@@ -190,7 +194,7 @@ const reclassified = (from: World, to: World, end: number, events: readonly Stor
   const directory = to.get(directoryProjection);
   const team = teamId ? new Set([...directory.reps.values()].filter((r) => r.teamId === teamId).map((r) => r.repId)) : undefined;
   const eventsOf = (cause: TierCause) =>
-    events.filter((e) => (cause.kind === 'classification-policy' ? e.type === 'ClassificationPolicySet' : cause.customers.includes((e.data as { customerId?: string }).customerId ?? ''))).map(refOf);
+    events.filter((e) => (cause.kind === 'classification-policy' ? e.type === 'ClassificationPolicySet' : 'customerId' in e.data && cause.customers.includes(e.data.customerId))).map(refOf);
   const out = [];
   for (const [customerId, t] of after) {
     const was = before.get(customerId)?.tier ?? 'potential';
@@ -214,7 +218,7 @@ export const compareKnowledge = (from: World, to: World, between: readonly Store
   const covers = (o: string) => !req.teamId || o === `team:${req.teamId}` || (o.startsWith('rep:') && teamReps.has(o.slice(4)));
   const q: ChangeQuery = { start: b.start, end: b.end, teamId: req.teamId, zone, to, covers };
   const owner = req.teamId ? `team:${req.teamId}` : 'company';
-  const events = between.map(upcast);
+  const events = between.map(recorded);
   const changes: Record<string, ChangeItem[]> = {};
   const claimed = new Set<number>();
   for (const kind of CHANGE_KINDS) {

@@ -4,11 +4,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { commandsByType, kindOfStream } from '../../core/catalog';
 import { repStream, teamOfRep, type RepState } from '../../core/teams/state';
-import { upcast } from '../../core/upcasters';
+import { decodeEvent, recorded } from '../../core/events';
 import type { CommandSpec, FactSource } from '../../core/shared/command';
 import { decode } from '../../core/shared/codec';
 import { commandInFuture } from '../../core/shared/businessTime';
-import type { DecideContext, DecideTime, FoldedEvent, NewEvent, StreamKind } from '../../core/shared/decider';
+import type { DecideContext, DecideTime, NewEvent, StreamKind } from '../../core/shared/decider';
 import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
 import { assertCanonicalizable } from '../store/canonicalJson';
@@ -185,7 +185,7 @@ export class CommandEngine {
       const { request, spec, folded } = decided.right;
       const kind = spec.kind as StreamKind<unknown>;
       let state = folded.state;
-      for (const e of request.events) state = kind.evolve(state, e as unknown as FoldedEvent);
+      for (const e of request.events) state = kind.evolve(state, e);
       overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
       pending.push({ index: i, decided: decided.right, digest });
     }
@@ -264,6 +264,12 @@ export class CommandEngine {
     if (E.isLeft(decision)) return E.left(assumed ? ASSUMED_NEW : decision.left.kind === 'invalid' ? prefixErrors(decision.left, 'data') : decision.left);
     const commandId = options.idempotencyKey ?? randomUUID();
     const meta = { commandId, actor: actor.sub, correlationId: options.correlationId ?? commandId };
+    // each event is decoded with its codec before it is appended, so the read side can take the
+    // log's events as the union without decoding them again (core/events.ts)
+    for (const e of decision.right) {
+      const checked = decodeEvent(e);
+      if (E.isLeft(checked)) return E.left(prefixErrors(checked.left, 'data'));
+    }
     const events: UnsealedEvent[] = decision.right.map((e: NewEvent) => ({
       type: e.type,
       data: e.data,
@@ -336,7 +342,7 @@ export class CommandEngine {
     if (hit) return hit;
     const events = await this.deps.store.readStream(stream);
     let state = kind.initialState();
-    for (const e of events) state = kind.evolve(state, upcast(e) as FoldedEvent); // old shapes are upcast on read
+    for (const e of events) state = kind.evolve(state, recorded(e)); // old shapes are upcast on read
     const folded = { state, revision: events.length - 1 };
     this.cache.set(stream, folded);
     return folded;

@@ -1,7 +1,7 @@
 // The folded state of recently used streams, kept current from the store's subscription so a
 // command does not re-read its stream each time. A stale entry is harmless: the append's
 // expected revision catches it and the engine re-reads.
-import type { FoldedEvent, StreamKind } from '../../core/shared/decider';
+import type { StreamKind } from '../../core/shared/decider';
 import type { StoredEvent } from '../../core/shared/envelope';
 
 export interface Folded<S = unknown> {
@@ -62,7 +62,7 @@ export class WriteCache {
         map.delete(e.stream);
         continue;
       }
-      map.set(e.stream, { state: kind.evolve(hit.state, e as FoldedEvent), revision: e.revision });
+      map.set(e.stream, { state: kind.evolve(hit.state, e), revision: e.revision });
     }
   }
 

@@ -5,6 +5,7 @@
 // log but its sales: a few per cent of it) when an answer first reads it, or shares the state an
 // earlier asOf World folded when no event of its own lies between.
 import { allProjections } from '../../core/catalog';
+import type { RecordedEvent } from '../../core/events';
 import { takersByType, type Projection, type ReadSettings } from '../../core/fold/projection';
 import { World } from '../../core/fold/world';
 import type { StoredEvent } from '../../core/shared/envelope';
@@ -45,7 +46,7 @@ export class Projections {
   private readonly refolded: readonly Projection<any>[];
   private readonly refoldTakers: Map<string, Projection<any>[]>;
   /** per refolded read model, the events (as folded: upcast) it takes, in log order */
-  private kept = new Map<string, StoredEvent[]>();
+  private kept = new Map<string, RecordedEvent[]>();
   /**
    * Per refolded read model, the last state folded for an asOf World and how many of its events
    * it holds: an asOf state is never folded on, so every later World whose position leaves the
@@ -165,7 +166,7 @@ export class Projections {
   }
 
   /** A read model's state at the position, folded from its own events (or shared with the last asOf state that holds as many). */
-  private refold(p: Projection<any>, events: readonly StoredEvent[], position: number, how: { refolded: number }): unknown {
+  private refold(p: Projection<any>, events: readonly RecordedEvent[], position: number, how: { refolded: number }): unknown {
     const n = countUpTo(events, position);
     const last = this.refoldedLast.get(p.name);
     if (last?.events === n) return last.state;
@@ -223,7 +224,7 @@ export class Projections {
   }
 
   /** Keep an event for each refolded read model that takes it (the same object in each list). */
-  private keep(e: StoredEvent): void {
+  private keep(e: RecordedEvent): void {
     for (const p of this.refoldTakers.get(e.type) ?? []) {
       const list = this.kept.get(p.name);
       if (list) list.push(e);

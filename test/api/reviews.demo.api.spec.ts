@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
 import { replay } from '../../core/fold/projection';
-import { upcast } from '../../core/upcasters';
+import { recorded } from '../../core/events';
 import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
@@ -100,7 +100,7 @@ describe('the review of a demo month', () => {
 describe('the read models of the demo', () => {
   it('each folds only the event types it declares: every other type leaves its state as it was', async () => {
     // what lets a World fold each event into its takers only, and an asOf World fold a read model from its own events
-    const events = (await t.deps.store.readAll()).map(upcast);
+    const events = (await t.deps.store.readAll()).map(recorded);
     const settings = t.deps.projections.settings;
     for (const p of allProjections) {
       const own = events.filter((e) => p.types.includes(e.type));

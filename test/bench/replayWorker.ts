@@ -6,6 +6,7 @@
 //                   after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
 import { allProjections } from '../../core/catalog';
+import { recorded } from '../../core/events';
 import { World } from '../../core/fold/world';
 import { metricValue, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { composeWith } from '../../server/compose';
@@ -74,7 +75,7 @@ const fold = (path: string): FoldResult => {
   // which read models the time goes to: each alone over the first chunks
   const sample: RawRow[] = [];
   chunked(path, (rows) => void (sample.length < 100_000 && sample.push(...rows)));
-  const events = sample.map(rawToEvent);
+  const events = sample.map((r) => recorded(rawToEvent(r)));
   const byReadModel: Record<string, number> = {};
   for (const p of allProjections) {
     let s = p.init(SETTINGS);

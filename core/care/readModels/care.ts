@@ -2,10 +2,9 @@
 // calendar between two local dates — birthdays, holidays, follow-ups due by tier cadence since
 // the last contact, satisfaction surveys due. Dates are calendar days in TALLY_TIMEZONE.
 import type { Tier } from '../commands';
-import type { CarePolicySetData, CustomerContactLoggedData, Holiday } from '../events';
-import type { FeedbackRecordedData } from '../../feedback/events';
+import type { Holiday } from '../events';
 import { localDate, toMillis } from '../../shared/period';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface CarePolicy {
   readonly holidays: readonly Holiday[];
@@ -40,30 +39,32 @@ const insertSorted = <T>(list: T[], item: T, ms: (t: T) => number) => {
   list.splice(i, 0, item);
 };
 
-export const careProjection = defineProjection<CareModel>({
+export const careProjection = defineProjection({
   name: 'care',
   types: ['CarePolicySet', 'CustomerContactLogged', 'FeedbackRecorded'],
-  init: (settings) => ({ zone: settings.zone, policy: DEFAULT_CARE_POLICY, contacts: new Map(), surveys: new Map() }),
+  init: (settings): CareModel => ({ zone: settings.zone, policy: DEFAULT_CARE_POLICY, contacts: new Map(), surveys: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'CarePolicySet':
-        s.policy = e.data as CarePolicySetData;
+        s.policy = e.data;
         break;
       case 'CustomerContactLogged': {
-        const d = e.data as CustomerContactLoggedData;
+        const d = e.data;
         let list = s.contacts.get(d.customerId);
         if (!list) s.contacts.set(d.customerId, (list = []));
         insertSorted(list, { contactId: d.contactId, repId: d.repId, kind: d.kind, ms: toMillis(e.occurredAt), occurredAt: e.occurredAt, note: d.note }, (c) => c.ms);
         break;
       }
       case 'FeedbackRecorded': {
-        const d = e.data as FeedbackRecordedData;
+        const d = e.data;
         if (d.kind !== 'satisfaction') break;
         let list = s.surveys.get(d.customerId);
         if (!list) s.surveys.set(d.customerId, (list = []));
         insertSorted(list, toMillis(e.occurredAt), (x) => x);
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

@@ -4,10 +4,9 @@
 import { DateTime } from 'luxon';
 import type { Tier } from '../../care/commands';
 import type { ClassificationPolicySetData } from '../../classification/events';
-import type { CustomerProfileUpdatedData, CustomerReassignedData, CustomerRegisteredData } from '../events';
 import { Dec } from '../../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../../shared/period';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 import { customerMonthRevenue, eachCustomerCredit, type SalesLedger } from '../../ledger/salesLedger';
 
 export type { Tier };
@@ -61,35 +60,37 @@ export const policyOf = (d: ClassificationPolicySetData): ClassificationPolicy =
   return { trailingMonths, highValueMinRevenue: d.highValueMinRevenue, highValueTopShare: d.highValueTopShare };
 };
 
-export const customersProjection = defineProjection<CustomersModel>({
+export const customersProjection = defineProjection({
   name: 'customers',
   types: ['CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned', 'ClassificationPolicySet'],
-  init: (settings) => ({ zone: settings.zone, customers: new Map(), policies: [] }),
+  init: (settings): CustomersModel => ({ zone: settings.zone, customers: new Map(), policies: [] }),
   apply: (s, e) => {
     switch (e.type) {
       case 'CustomerRegistered': {
-        const d = e.data as CustomerRegisteredData;
+        const d = e.data;
         s.customers.set(d.customerId, { customerId: d.customerId, registeredAt: e.occurredAt, owners: [{ repId: d.ownerRepId, from: e.occurredAt, position: e.position }], contacts: d.contacts ?? [] });
         break;
       }
       case 'CustomerProfileUpdated': {
-        const d = e.data as CustomerProfileUpdatedData;
+        const d = e.data;
         const c = s.customers.get(d.customerId);
         if (c && d.contacts) c.contacts = d.contacts;
         break;
       }
       case 'CustomerReassigned': {
-        const d = e.data as CustomerReassignedData;
+        const d = e.data;
         s.customers.get(d.customerId)?.owners.push({ repId: d.toRepId, from: e.occurredAt, reason: d.reason, position: e.position });
         break;
       }
       case 'ClassificationPolicySet': {
-        const spell = { ms: toMillis(e.occurredAt), policy: policyOf(e.data as ClassificationPolicySetData) };
+        const spell = { ms: toMillis(e.occurredAt), policy: policyOf(e.data) };
         let i = s.policies.length;
         while (i > 0 && s.policies[i - 1].ms > spell.ms) i--;
         s.policies.splice(i, 0, spell);
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

@@ -1,7 +1,6 @@
 // Customer feedback as a read model, and the feedback answer for a period: average satisfaction
 // and NPS (promoters 9–10 minus detractors 0–6, in % of answers), complaints with their time to
 // resolution, open complaints older than N days flagged, suggestions.
-import type { FeedbackRecordedData, FeedbackResolvedData } from '../events';
 import { Dec } from '../../shared/money';
 import { periodBounds, toMillis } from '../../shared/period';
 import { defineProjection } from '../../fold/projection';
@@ -24,20 +23,20 @@ export interface FeedbackModel {
   readonly byCustomer: Map<string, FeedbackRow[]>;
 }
 
-export const feedbackProjection = defineProjection<FeedbackModel>({
+export const feedbackProjection = defineProjection({
   name: 'feedback',
   types: ['FeedbackRecorded', 'FeedbackResolved'],
-  init: () => ({ items: new Map(), byCustomer: new Map() }),
+  init: (): FeedbackModel => ({ items: new Map(), byCustomer: new Map() }),
   apply: (s, e) => {
     if (e.type === 'FeedbackRecorded') {
-      const d = e.data as FeedbackRecordedData;
+      const d = e.data;
       const row: FeedbackRow = { feedbackId: d.feedbackId, customerId: d.customerId, kind: d.kind as FeedbackRow['kind'], score: d.score, text: d.text, occurredAt: e.occurredAt, ms: toMillis(e.occurredAt) };
       s.items.set(d.feedbackId, row);
       let list = s.byCustomer.get(d.customerId);
       if (!list) s.byCustomer.set(d.customerId, (list = []));
       list.push(row);
     } else if (e.type === 'FeedbackResolved') {
-      const d = e.data as FeedbackResolvedData;
+      const d = e.data;
       const row = s.items.get(d.feedbackId);
       if (row) Object.assign(row, { resolvedAt: e.occurredAt, resolvedMs: toMillis(e.occurredAt), resolution: d.resolution });
     }

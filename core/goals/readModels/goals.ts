@@ -2,10 +2,10 @@
 // history, indexed by owner and by (owner, metric, period). Progress is computed from it and the
 // sales ledger in goalProgress.ts. Children made by a breakdown exist only here (their
 // definition is in the parent's GoalDecomposed / GoalCascaded event).
-import type { GoalCascadedData, GoalDecomposedData, GoalRevisedData, GoalSetData, TargetSpec } from '../events';
+import type { TargetSpec } from '../events';
 import type { GoalFact } from '../state';
 import { periodKind } from '../../shared/period';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 import type { World } from '../../fold/world';
 
 export interface GoalRevision {
@@ -94,14 +94,14 @@ const breakDown = (s: GoalsState, parentId: string, breakdown: GoalBreakdown, ch
     });
 };
 
-export const goalsProjection = defineProjection<GoalsState>({
+export const goalsProjection = defineProjection({
   name: 'goals',
   types: ['GoalSet', 'GoalCascaded', 'GoalDecomposed', 'GoalRevised'],
-  init: () => ({ goals: new Map(), byOwner: new Map(), byKey: new Map(), linked: new Map() }),
+  init: (): GoalsState => ({ goals: new Map(), byOwner: new Map(), byKey: new Map(), linked: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'GoalSet': {
-        const d = e.data as GoalSetData;
+        const d = e.data;
         add(s, {
           goalId: d.goalId, title: d.title, owner: d.owner, metric: d.metric, period: d.period, target: d.target,
           ...(d.targetSpec ? { targetSpec: d.targetSpec, baseline: d.baseline } : {}),
@@ -116,19 +116,19 @@ export const goalsProjection = defineProjection<GoalsState>({
         break;
       }
       case 'GoalDecomposed': {
-        const d = e.data as GoalDecomposedData;
+        const d = e.data;
         breakDown(s, d.goalId, { kind: 'period', into: d.into, method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}), ...(d.reference ? { reference: d.reference } : {}) },
           (parent) => d.children.map((c) => ({ goalId: c.goalId, owner: parent.owner, period: c.period, target: c.target, part: c.period })), e.recordedAt, e.position);
         break;
       }
       case 'GoalCascaded': {
-        const d = e.data as GoalCascadedData;
+        const d = e.data;
         breakDown(s, d.goalId, { kind: 'owners', method: d.method, weights: d.weights, ...(d.fallback ? { fallback: d.fallback } : {}) },
           (parent) => d.children.map((c) => ({ goalId: c.goalId, owner: c.owner, period: parent.period, target: c.target, part: c.owner })), e.recordedAt, e.position);
         break;
       }
       case 'GoalRevised': {
-        const d = e.data as GoalRevisedData;
+        const d = e.data;
         const g = s.goals.get(d.goalId);
         if (!g) break;
         g.revisions.push({ from: d.from, to: d.to, reason: d.reason, recordedAt: e.recordedAt, position: e.position, ...(d.targetSpec ? { targetSpec: d.targetSpec, baseline: d.baseline } : {}) });
@@ -136,6 +136,8 @@ export const goalsProjection = defineProjection<GoalsState>({
         if (d.targetSpec) (g.targetSpec = d.targetSpec), (g.baseline = d.baseline);
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

@@ -4,7 +4,6 @@
 import type Decimal from 'decimal.js';
 import { growthRatio } from '../../shared/growth';
 import { shiftPeriod, periodBounds, periodOf } from '../../shared/period';
-import type { BadgeAwardedData } from '../events';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { repGoals } from '../../goals/readModels/goalLink';
 import { defineProjection } from '../../fold/projection';
@@ -28,13 +27,13 @@ export interface BadgesState {
 
 // Only hand-awarded badges are folded; the automatic ones are read from the sales ledger and the
 // goals when asked, so replaying the log costs nothing more for them.
-export const badgesProjection = defineProjection<BadgesState>({
+export const badgesProjection = defineProjection({
   name: 'badges',
   types: ['BadgeAwarded'],
-  init: () => ({ manual: new Map() }),
+  init: (): BadgesState => ({ manual: new Map() }),
   apply: (s, e) => {
     if (e.type === 'BadgeAwarded') {
-      const d = e.data as BadgeAwardedData;
+      const d = e.data;
       s.manual.set(d.badgeId, { ...d, occurredAt: e.occurredAt, kind: 'manual', citations: [e.position], awardedBy: e.meta.actor });
     }
     return s;

@@ -21,13 +21,13 @@ export interface ContestRecord {
   readonly startedBy: string;
 }
 
-export const contestsProjection = defineProjection<Map<string, ContestRecord>>({
+export const contestsProjection = defineProjection({
   name: 'contests',
   types: ['ContestStarted'],
-  init: () => new Map(),
+  init: (): Map<string, ContestRecord> => new Map(),
   apply: (s, e) => {
     if (e.type === 'ContestStarted') {
-      const rules = e.data as ContestStartedData;
+      const rules = e.data;
       if (!s.has(rules.contestId)) s.set(rules.contestId, { rules, position: e.position, startedAt: e.recordedAt, startedBy: e.meta.actor });
     }
     return s;

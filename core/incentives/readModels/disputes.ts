@@ -1,6 +1,5 @@
 // Disputes on statement lines: who disputed which line of which period, and how it was resolved.
 // An upheld dispute's amount is paid as an adjustment in the next open period (payoutStatements).
-import type { DisputeOpenedData, DisputeResolvedData } from '../events';
 import { defineProjection } from '../../fold/projection';
 
 export interface DisputeRecord {
@@ -25,19 +24,19 @@ export interface DisputesState {
   readonly byRep: Map<string, string[]>;
 }
 
-export const disputesProjection = defineProjection<DisputesState>({
+export const disputesProjection = defineProjection({
   name: 'disputes',
   types: ['DisputeOpened', 'DisputeResolved'],
-  init: () => ({ disputes: new Map(), byRep: new Map() }),
+  init: (): DisputesState => ({ disputes: new Map(), byRep: new Map() }),
   apply: (s, e) => {
     if (e.type === 'DisputeOpened') {
-      const d = e.data as DisputeOpenedData;
+      const d = e.data;
       s.disputes.set(d.disputeId, { ...d, status: 'open', openedAt: e.recordedAt, openedBy: e.meta.actor, position: e.position });
       const list = s.byRep.get(d.repId);
       if (list) list.push(d.disputeId);
       else s.byRep.set(d.repId, [d.disputeId]);
     } else if (e.type === 'DisputeResolved') {
-      const d = e.data as DisputeResolvedData;
+      const d = e.data;
       const r = s.disputes.get(d.disputeId);
       if (r) {
         r.status = d.outcome;

@@ -3,7 +3,7 @@
 // computed from it in payoutStatements.ts (a split sale's shares come from the sales ledger).
 import type { StatementBody } from '../calculate/types';
 import type { IncentivePlan, PayoutApprovedData } from '../events';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface PlanVersion {
   readonly plan: IncentivePlan;
@@ -62,14 +62,14 @@ const approve = (s: PayoutsState, d: PayoutApprovedData, position: number, appro
   }
 };
 
-export const payoutsProjection = defineProjection<PayoutsState>({
+export const payoutsProjection = defineProjection({
   name: 'payouts',
   types: ['IncentivePlanPublished', 'PayoutApproved'],
-  init: () => ({ plans: new Map(), approvals: new Map(), settled: new Map(), settledDisputes: new Set() }),
+  init: (): PayoutsState => ({ plans: new Map(), approvals: new Map(), settled: new Map(), settledDisputes: new Set() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'IncentivePlanPublished': {
-        const plan = e.data as IncentivePlan;
+        const plan = e.data;
         const versions = s.plans.get(plan.planId) ?? [];
         versions.push({ plan, position: e.position });
         versions.sort((a, b) => a.plan.version - b.plan.version);
@@ -77,8 +77,10 @@ export const payoutsProjection = defineProjection<PayoutsState>({
         break;
       }
       case 'PayoutApproved':
-        approve(s, e.data as PayoutApprovedData, e.position, e.recordedAt, e.meta.actor);
+        approve(s, e.data, e.position, e.recordedAt, e.meta.actor);
         break;
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

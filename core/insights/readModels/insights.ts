@@ -13,12 +13,12 @@ export interface InsightsState {
   readonly insights: Insight[];
 }
 
-export const insightsProjection = defineProjection<InsightsState>({
+export const insightsProjection = defineProjection({
   name: 'insights',
   types: ['MarketInsightRecorded'],
-  init: () => ({ insights: [] }),
+  init: (): InsightsState => ({ insights: [] }),
   apply: (s, e) => {
-    if (e.type === 'MarketInsightRecorded') s.insights.push({ ...(e.data as MarketInsightRecordedData), occurredAt: e.occurredAt, recordedAt: e.recordedAt, position: e.position });
+    if (e.type === 'MarketInsightRecorded') s.insights.push({ ...e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, position: e.position });
     return s;
   },
 });

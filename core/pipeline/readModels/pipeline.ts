@@ -2,10 +2,10 @@
 // pipeline answer — deals by stage, weighted forecast by month of expected close (amount ×
 // stage probability, exact, each deal rounded to the fen, months summing their deals), won and
 // lost with reasons and competitors.
-import type { DealLostData, DealOpenedData, DealStageMovedData, DealWonData, PipelineStage } from '../events';
+import type { PipelineStage } from '../events';
 import { Dec, ratio, roundMinor } from '../../shared/money';
 import { periodBounds, periodOf, toMillis } from '../../shared/period';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface DealRow {
   readonly dealId: string;
@@ -44,17 +44,17 @@ const closeOf = (expectedCloseAt: string, zone: string) =>
     ? { closeMonth: expectedCloseAt.slice(0, 7), closeMs: periodBounds(expectedCloseAt, zone).start }
     : { closeMonth: periodOf('month', expectedCloseAt, zone), closeMs: toMillis(expectedCloseAt) };
 
-export const pipelineProjection = defineProjection<PipelineModel>({
+export const pipelineProjection = defineProjection({
   name: 'pipeline',
   types: ['PipelineStagesSet', 'DealOpened', 'DealStageMoved', 'DealWon', 'DealLost'],
-  init: (settings) => ({ zone: settings.zone, stages: [], deals: new Map() }),
+  init: (settings): PipelineModel => ({ zone: settings.zone, stages: [], deals: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'PipelineStagesSet':
-        s.stages = (e.data as { stages: PipelineStage[] }).stages;
+        s.stages = e.data.stages;
         break;
       case 'DealOpened': {
-        const d = e.data as DealOpenedData;
+        const d = e.data;
         s.deals.set(d.dealId, {
           dealId: d.dealId, customerId: d.customerId, repId: d.repId, teamId: d.teamId, title: d.title, status: 'open', stage: d.stage, probability: d.probability,
           amount: d.amount, expectedCloseAt: d.expectedCloseAt, ...closeOf(d.expectedCloseAt, s.zone), openedAt: e.occurredAt,
@@ -62,23 +62,25 @@ export const pipelineProjection = defineProjection<PipelineModel>({
         break;
       }
       case 'DealStageMoved': {
-        const d = e.data as DealStageMovedData;
+        const d = e.data;
         const deal = s.deals.get(d.dealId);
         if (deal) Object.assign(deal, { stage: d.stage, probability: d.probability, amount: d.amount, expectedCloseAt: d.expectedCloseAt, ...closeOf(d.expectedCloseAt, s.zone) });
         break;
       }
       case 'DealWon': {
-        const d = e.data as DealWonData;
+        const d = e.data;
         const deal = s.deals.get(d.dealId);
         if (deal) Object.assign(deal, { status: 'won', amount: d.amount, orderId: d.orderId, closedAt: e.occurredAt, closedMs: toMillis(e.occurredAt) });
         break;
       }
       case 'DealLost': {
-        const d = e.data as DealLostData;
+        const d = e.data;
         const deal = s.deals.get(d.dealId);
         if (deal) Object.assign(deal, { status: 'lost', lostReason: d.reason, competitor: d.competitor, closedAt: e.occurredAt, closedMs: toMillis(e.occurredAt) });
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

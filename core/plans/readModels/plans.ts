@@ -1,11 +1,10 @@
 // Sales plans as read: strategy and linked goals, budget against expenses by category (over
 // budget flagged), resources and their cost, milestones (overdue at `at`), contingencies and the
 // insights that inform the plan. Exposes what reviews need: overdue milestones and budget lines.
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 import { goalProgress, type GoalPolicy, type GoalProgress } from '../../goals/readModels/goalProgress';
 import { insightsWhere, type Insight } from '../../insights/readModels/insights';
 import type { World } from '../../fold/world';
-import { salesPlanEventCodecs, type SalesPlanEventData } from '../events';
 import { isDateOnly } from '../../shared/codec';
 import { inPeriod, parsePeriod, toMillis } from '../../shared/period';
 import { epochDay, localDayStart } from '../../ledger/metricDays';
@@ -54,56 +53,54 @@ export interface PlansState {
   readonly plans: Map<string, PlanRecord>;
 }
 
-const PLAN_EVENTS: ReadonlySet<string> = new Set(Object.keys(salesPlanEventCodecs));
-
-export const plansProjection = defineProjection<PlansState>({
+export const plansProjection = defineProjection({
   name: 'plans',
-  types: [...PLAN_EVENTS],
-  init: () => ({ plans: new Map() }),
+  types: ['SalesPlanDrafted', 'BudgetAllocated', 'ExpenseRecorded', 'ResourceAssigned', 'MilestoneAdded', 'MilestoneCompleted', 'ContingencyAdded'],
+  init: (): PlansState => ({ plans: new Map() }),
   apply: (s, e) => {
-    if (!PLAN_EVENTS.has(e.type)) return s;
-    const id = (e.data as { salesPlanId: string }).salesPlanId;
     if (e.type === 'SalesPlanDrafted') {
-      const d = e.data as SalesPlanEventData<'SalesPlanDrafted'>;
+      const d = e.data;
       s.plans.set(d.salesPlanId, {
         salesPlanId: d.salesPlanId, title: d.title, period: d.period, owner: d.owner, ...(d.teamId ? { teamId: d.teamId } : {}), strategy: d.strategy, goalIds: d.goalIds,
         draftedAt: e.recordedAt, budgets: new Map(), expenses: [], resources: [], milestones: new Map(), contingencies: [],
       });
       return s;
     }
-    const p = s.plans.get(id);
+    const p = s.plans.get(e.data.salesPlanId);
     if (!p) return s;
     switch (e.type) {
       case 'BudgetAllocated': {
-        const d = e.data as SalesPlanEventData<'BudgetAllocated'>;
+        const d = e.data;
         p.budgets.set(d.category, d.amount);
         break;
       }
       case 'ExpenseRecorded': {
-        const d = e.data as SalesPlanEventData<'ExpenseRecorded'>;
+        const d = e.data;
         p.expenses.push({ expenseId: d.expenseId, category: d.category, amount: d.amount, ...(d.description ? { description: d.description } : {}), occurredAt: e.occurredAt });
         break;
       }
       case 'ResourceAssigned': {
-        const d = e.data as SalesPlanEventData<'ResourceAssigned'>;
+        const d = e.data;
         p.resources.push({ resourceId: d.resourceId, kind: d.kind, description: d.description, cost: d.cost ?? null, ...(d.repId ? { repId: d.repId } : {}) });
         break;
       }
       case 'MilestoneAdded': {
-        const d = e.data as SalesPlanEventData<'MilestoneAdded'>;
+        const d = e.data;
         p.milestones.set(d.milestoneId, { milestoneId: d.milestoneId, title: d.title, due: d.due, ...(d.ownerRepId ? { ownerRepId: d.ownerRepId } : {}) });
         break;
       }
       case 'MilestoneCompleted': {
-        const m = p.milestones.get((e.data as SalesPlanEventData<'MilestoneCompleted'>).milestoneId);
+        const m = p.milestones.get(e.data.milestoneId);
         if (m) m.completedAt = e.occurredAt;
         break;
       }
       case 'ContingencyAdded': {
-        const d = e.data as SalesPlanEventData<'ContingencyAdded'>;
+        const d = e.data;
         p.contingencies.push({ contingencyId: d.contingencyId, trigger: d.trigger, response: d.response });
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

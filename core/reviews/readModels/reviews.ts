@@ -1,8 +1,8 @@
 // Meetings, action items and lessons as the review reads them: each action item with its owner,
 // due moment and completion, so "open, done or overdue at `at`" is a pure question of the state.
 import { parsePeriod, periodBounds, periodOf, toMillis, type PeriodKind } from '../../shared/period';
-import type { ActionItemAddedData, ActionItemCompletedData, LessonKind, LessonRecordedData, MeetingHeldData, MeetingKind } from '../events';
-import { defineProjection } from '../../fold/projection';
+import type { LessonKind, MeetingKind } from '../events';
+import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface MeetingRow {
   readonly meetingId: string;
@@ -60,14 +60,14 @@ const MEETING_PERIOD: Record<MeetingKind, PeriodKind> = { weekly: 'week', 'month
 /** A due date means the whole of that day in the deployment zone. */
 export const dueMoment = (due: string, zone: string): number => (parsePeriod(due)?.kind === 'day' ? periodBounds(due, zone).end : toMillis(due));
 
-export const reviewsProjection = defineProjection<Reviews>({
+export const reviewsProjection = defineProjection({
   name: 'reviews',
   types: ['MeetingHeld', 'ActionItemAdded', 'ActionItemCompleted', 'LessonRecorded'],
-  init: (settings) => ({ zone: settings.zone, meetings: new Map(), actions: new Map(), lessons: new Map() }),
+  init: (settings): Reviews => ({ zone: settings.zone, meetings: new Map(), actions: new Map(), lessons: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'MeetingHeld': {
-        const d = e.data as MeetingHeldData;
+        const d = e.data;
         s.meetings.set(d.meetingId, {
           meetingId: d.meetingId, kind: d.kind, occurredAt: e.occurredAt, recordedAt: e.recordedAt, position: e.position, attendees: d.attendees,
           period: d.period ?? periodOf(MEETING_PERIOD[d.kind], e.occurredAt, s.zone), notes: d.notes, decisions: d.decisions ?? [], teamId: d.teamId,
@@ -75,7 +75,7 @@ export const reviewsProjection = defineProjection<Reviews>({
         break;
       }
       case 'ActionItemAdded': {
-        const d = e.data as ActionItemAddedData;
+        const d = e.data;
         s.actions.set(d.actionId, {
           actionId: d.actionId, title: d.title, due: d.due, dueMs: dueMoment(d.due, s.zone), ownerRepId: d.ownerRepId, source: d.source,
           meetingId: d.meetingId, teamId: d.teamId, period: d.period, addedAt: e.occurredAt, position: e.position,
@@ -83,17 +83,19 @@ export const reviewsProjection = defineProjection<Reviews>({
         break;
       }
       case 'ActionItemCompleted': {
-        const d = e.data as ActionItemCompletedData;
+        const d = e.data;
         const a = s.actions.get(d.actionId);
         // a row is replaced, never changed in place, so a World cloned for asOf shares nothing mutable
         if (a) s.actions.set(d.actionId, { ...a, completedAt: e.occurredAt, completedMs: toMillis(e.occurredAt), outcome: d.outcome, completedPosition: e.position });
         break;
       }
       case 'LessonRecorded': {
-        const d = e.data as LessonRecordedData;
+        const d = e.data;
         s.lessons.set(d.lessonId, { lessonId: d.lessonId, period: d.period, kind: d.kind, text: d.text, teamId: d.teamId, meetingId: d.meetingId, recordedAt: e.recordedAt, position: e.position });
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

@@ -2,7 +2,7 @@
 // customer contacts logged, satisfaction scores received (attributed to the customer's owner at
 // the time). Bucketed by local day so any period can be read.
 import { toMillis } from '../../shared/period';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 import { localDay } from '../../ledger/salesLedger';
 
 export interface DayActivity {
@@ -31,38 +31,40 @@ const bump = (s: Activity, repId: string | undefined, ms: number, f: (d: DayActi
   f(d);
 };
 
-export const activityProjection = defineProjection<Activity>({
+export const activityProjection = defineProjection({
   name: 'activity',
   types: ['CustomerRegistered', 'CustomerReassigned', 'DealOpened', 'DealWon', 'CustomerContactLogged', 'FeedbackRecorded'],
-  init: (settings) => ({ zone: settings.zone, byRep: new Map(), dealOwner: new Map(), customerOwner: new Map() }),
+  init: (settings): Activity => ({ zone: settings.zone, byRep: new Map(), dealOwner: new Map(), customerOwner: new Map() }),
   apply: (s, e) => {
-    const d = e.data as Record<string, any>;
     const ms = toMillis(e.occurredAt);
     switch (e.type) {
       case 'CustomerRegistered':
-        s.customerOwner.set(d.customerId, d.ownerRepId);
+        s.customerOwner.set(e.data.customerId, e.data.ownerRepId);
         break;
       case 'CustomerReassigned':
-        if (typeof d.toRepId === 'string') s.customerOwner.set(d.customerId, d.toRepId);
-        else if (typeof d.ownerRepId === 'string') s.customerOwner.set(d.customerId, d.ownerRepId);
+        s.customerOwner.set(e.data.customerId, e.data.toRepId);
         break;
       case 'DealOpened':
-        s.dealOwner.set(d.dealId, d.repId);
-        bump(s, d.repId, ms, (x) => x.dealsOpened++);
+        s.dealOwner.set(e.data.dealId, e.data.repId);
+        bump(s, e.data.repId, ms, (x) => x.dealsOpened++);
         break;
       case 'DealWon':
-        bump(s, d.repId ?? s.dealOwner.get(d.dealId), ms, (x) => x.dealsWon++);
+        bump(s, s.dealOwner.get(e.data.dealId), ms, (x) => x.dealsWon++);
         break;
       case 'CustomerContactLogged':
-        bump(s, d.repId, ms, (x) => x.contactsLogged++);
+        bump(s, e.data.repId, ms, (x) => x.contactsLogged++);
         break;
-      case 'FeedbackRecorded':
-        if (d.kind === 'satisfaction' && typeof d.score === 'number')
-          bump(s, s.customerOwner.get(d.customerId), ms, (x) => {
-            x.satisfactionSum += d.score;
+      case 'FeedbackRecorded': {
+        const score = e.data.score;
+        if (e.data.kind === 'satisfaction' && score !== undefined)
+          bump(s, s.customerOwner.get(e.data.customerId), ms, (x) => {
+            x.satisfactionSum += score;
             x.satisfactionCount++;
           });
         break;
+      }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

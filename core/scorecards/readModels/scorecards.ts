@@ -11,7 +11,7 @@ import { parsePeriod } from '../../shared/period';
 import { directoryProjection, type RepInfo } from '../../teams/readModels/directory';
 import { repMetric } from './repMetric';
 import { bookAt } from '../../incentives/readModels/payoutStatements';
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 import type { World } from '../../fold/world';
 
 export interface Appraisal extends AppraisalRecordedData {
@@ -25,28 +25,30 @@ export interface Scorecards {
   readonly appraisals: Map<string, Appraisal>;
 }
 
-export const scorecardsProjection = defineProjection<Scorecards>({
+export const scorecardsProjection = defineProjection({
   name: 'scorecards',
   types: ['ScorecardDefined', 'AppraisalRecorded', 'AppraisalAcknowledged'],
-  init: () => ({ cards: new Map(), appraisals: new Map() }),
+  init: (): Scorecards => ({ cards: new Map(), appraisals: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'ScorecardDefined': {
-        const d = e.data as ScorecardDefinedData;
+        const d = e.data;
         s.cards.set(d.scorecardId, [...(s.cards.get(d.scorecardId) ?? []), d]);
         break;
       }
       case 'AppraisalRecorded': {
-        const d = e.data as AppraisalRecordedData;
+        const d = e.data;
         s.appraisals.set(d.appraisalId, { ...d, position: e.position, recordedAt: e.recordedAt });
         break;
       }
       case 'AppraisalAcknowledged': {
-        const d = e.data as { appraisalId: string; comment?: string };
+        const d = e.data;
         const a = s.appraisals.get(d.appraisalId);
         if (a) s.appraisals.set(d.appraisalId, { ...a, acknowledged: { at: e.occurredAt, comment: d.comment, position: e.position } });
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

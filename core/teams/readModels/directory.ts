@@ -1,6 +1,6 @@
 // Who is who: teams, reps and customers by id, with their names — what most answers need to
 // label their rows, and what the shell needs to scope a query to a team.
-import { defineProjection } from '../../fold/projection';
+import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface TeamInfo { readonly teamId: string; readonly name: string; readonly managerId: string | null; readonly position: number }
 export interface RepInfo { readonly repId: string; readonly name: string; readonly teamId: string; readonly joinedAt: string; readonly position: number }
@@ -20,40 +20,41 @@ export interface Directory {
   readonly customers: Map<string, CustomerInfo>;
 }
 
-export const directoryProjection = defineProjection<Directory>({
+export const directoryProjection = defineProjection({
   name: 'directory',
   types: ['TeamCreated', 'RepAdded', 'RepMoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
-  init: () => ({ teams: new Map(), reps: new Map(), customers: new Map() }),
+  init: (): Directory => ({ teams: new Map(), reps: new Map(), customers: new Map() }),
   apply: (s, e) => {
-    const d = e.data as Record<string, any>;
     switch (e.type) {
       case 'TeamCreated':
-        s.teams.set(d.teamId, { teamId: d.teamId, name: d.name, managerId: d.managerId ?? null, position: e.position });
+        s.teams.set(e.data.teamId, { teamId: e.data.teamId, name: e.data.name, managerId: e.data.managerId ?? null, position: e.position });
         break;
       case 'RepAdded':
-        s.reps.set(d.repId, { repId: d.repId, name: d.name, teamId: d.teamId, joinedAt: d.joinedAt, position: e.position });
+        s.reps.set(e.data.repId, { repId: e.data.repId, name: e.data.name, teamId: e.data.teamId, joinedAt: e.data.joinedAt, position: e.position });
         break;
       case 'RepMoved': {
-        const r = s.reps.get(d.repId);
-        if (r) s.reps.set(d.repId, { ...r, teamId: d.toTeamId });
+        const r = s.reps.get(e.data.repId);
+        if (r) s.reps.set(e.data.repId, { ...r, teamId: e.data.toTeamId });
         break;
       }
       case 'CustomerRegistered':
-        s.customers.set(d.customerId, {
-          customerId: d.customerId, name: d.name, ownerRepId: d.ownerRepId, region: d.region, industry: d.industry, birthday: d.birthday, position: e.position,
+        s.customers.set(e.data.customerId, {
+          customerId: e.data.customerId, name: e.data.name, ownerRepId: e.data.ownerRepId, region: e.data.region, industry: e.data.industry, birthday: e.data.birthday, position: e.position,
         });
         break;
       case 'CustomerProfileUpdated': {
-        const c = s.customers.get(d.customerId);
-        const { customerId: _id, contacts: _contacts, ...changed } = d;
-        if (c) s.customers.set(d.customerId, { ...c, ...changed });
+        const c = s.customers.get(e.data.customerId);
+        const { customerId: _id, contacts: _contacts, ...changed } = e.data;
+        if (c) s.customers.set(e.data.customerId, { ...c, ...changed });
         break;
       }
       case 'CustomerReassigned': {
-        const c = s.customers.get(d.customerId);
-        if (c) s.customers.set(d.customerId, { ...c, ownerRepId: d.toRepId });
+        const c = s.customers.get(e.data.customerId);
+        if (c) s.customers.set(e.data.customerId, { ...c, ownerRepId: e.data.toRepId });
         break;
       }
+      default:
+        return unchanged(s, e);
     }
     return s;
   },

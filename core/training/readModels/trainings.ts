@@ -5,7 +5,7 @@
 import { growthOver } from '../../shared/growth';
 import { Dec, ratio } from '../../shared/money';
 import { toMillis } from '../../shared/period';
-import type { TrainingAttendedData, TrainingScheduledData } from '../events';
+import type { TrainingScheduledData } from '../events';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { epochDay, rangeValue } from '../../ledger/metricDays';
 import { defineProjection } from '../../fold/projection';
@@ -22,16 +22,16 @@ export interface TrainingsState {
   readonly trainings: Map<string, TrainingRecord>;
 }
 
-export const trainingsProjection = defineProjection<TrainingsState>({
+export const trainingsProjection = defineProjection({
   name: 'trainings',
   types: ['TrainingScheduled', 'TrainingAttended'],
-  init: () => ({ trainings: new Map() }),
+  init: (): TrainingsState => ({ trainings: new Map() }),
   apply: (s, e) => {
     if (e.type === 'TrainingScheduled') {
-      const d = e.data as TrainingScheduledData;
+      const d = e.data;
       s.trainings.set(d.trainingId, { ...d, attendance: new Map(), scheduledAt: e.recordedAt });
     } else if (e.type === 'TrainingAttended') {
-      const d = e.data as TrainingAttendedData;
+      const d = e.data;
       s.trainings.get(d.trainingId)?.attendance.set(d.repId, { ...(d.score !== undefined ? { score: d.score } : {}), occurredAt: e.occurredAt });
     }
     return s;

@@ -1,7 +1,6 @@
 // Refusals as values, and events lifted to their current shape: the problem each constructor
 // makes (its kind decides the HTTP status), and an upcaster chain run in version order.
 import { describe, expect, it } from 'vitest';
-import { fold, streamName, type StreamKind } from '../../../core/shared/decider';
 import { conflict, forbidden, invalid, invalidField, notFound, ruleBroken } from '../../../core/shared/problem';
 import { defineUpcaster, upcasterOf } from '../../../core/shared/upcast';
 
@@ -35,15 +34,5 @@ describe('upcasters', () => {
     const other = { type: 'Refunded', data: { amount: 5 } };
     expect(up(current)).toBe(current);
     expect(up(other)).toBe(other);
-  });
-});
-
-describe('folding a stream', () => {
-  const counter: StreamKind<any> = { prefix: 'tally-count-', initialState: () => 0, evolve: (n, e) => n + (e.data as number) };
-
-  it('names a stream by its prefix and folds its events from the initial state, in order', () => {
-    expect(streamName(counter, 'C-1')).toBe('tally-count-C-1');
-    expect(fold(counter, [])).toBe(0);
-    expect(fold(counter, [1, 2, 3].map((n) => ({ type: 'Added', data: n, occurredAt: '2026-07-01T00:00:00Z' })))).toBe(6);
   });
 });
