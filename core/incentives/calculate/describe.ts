@@ -35,6 +35,6 @@ export const warningIn = (warning: string, lang: Lang): string => {
 /** The statement with each line and warning in `lang`; a line approved before lines carried their rule keeps its words. */
 export const inLanguage = (body: StatementBody, lang: Lang): StatementBody => ({
   ...body,
-  warnings: body.warnings.map((w) => warningIn(w, lang)),
+  warnings: (body.warnings ?? []).map((w) => warningIn(w, lang)),
   lines: body.lines.map((l) => (l.rule ? { ...l, description: describeLine(l.rule, body.currency, lang) } : l)),
 });
