@@ -3,6 +3,7 @@
 // (SPEC §5a); the log keeps them for ever, so every fold leaves them out, and the answers say so.
 import { acceptedPeriod, acceptedYearText, FIRST_YEAR, LAST_YEAR } from '../shared/period';
 
+// Data as the log holds it, before any codec: fields are `any` and each is checked as it is read.
 type Data = Record<string, any>;
 
 /** The period ids each event type carries; a type not listed carries none. */
@@ -28,7 +29,7 @@ export const outOfRange = (e: { readonly type: string; readonly data: unknown; r
   if (!acceptedYearText(e.occurredAt)) return `it occurred at ${e.occurredAt}`;
   const periods = PERIODS_OF[e.type];
   if (!periods || typeof e.data !== 'object' || e.data === null) return undefined;
-  const bad = periods(e.data as Data).find((p) => p !== undefined && (typeof p !== 'string' || !acceptedPeriod(p)));
+  const bad = periods(e.data).find((p) => p !== undefined && (typeof p !== 'string' || !acceptedPeriod(p)));
   return bad === undefined ? undefined : `it names period ${JSON.stringify(bad)}`;
 };
 
