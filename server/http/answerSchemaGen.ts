@@ -16,11 +16,12 @@ const ROOT = join(HERE, '../..');
 /** Route files and the prefix they are mounted under (routes/index.ts, app.ts). */
 const SOURCES: readonly { file: string; prefix: string }[] = [
   { file: 'server/http/app.ts', prefix: '' },
+  { file: 'server/ops/routes.ts', prefix: '' },
   ...ts.sys.readDirectory(join(HERE, 'routes'), ['.ts']).filter((f) => !f.endsWith('/widgets.ts')).map((f) => ({ file: relative(ROOT, f), prefix: '/api' })),
 ];
 
 /** The document itself: described as an OpenAPI document (openapi.ts), not as its own type. */
-const SELF_DESCRIBED = new Set(['get /openapi.json']);
+const SELF_DESCRIBED = new Set(['get /openapi.json', 'get /metrics']);
 
 const byText = (a: JsonSchema, b: JsonSchema) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 

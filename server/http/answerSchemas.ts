@@ -8090,6 +8090,40 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "timezone"
   ]
  },
+ "get /livez": {
+  "type": "object",
+  "properties": {
+   "status": {
+    "type": "string"
+   }
+  },
+  "required": [
+   "status"
+  ]
+ },
+ "get /readyz": {
+  "type": "object",
+  "properties": {
+   "status": {
+    "type": "string"
+   },
+   "store": {
+    "type": "string"
+   },
+   "position": {
+    "type": "number"
+   },
+   "head": {
+    "type": "number"
+   }
+  },
+  "required": [
+   "status",
+   "store",
+   "position",
+   "head"
+  ]
+ },
  "post /api/commands": {
   "type": "object",
   "properties": {

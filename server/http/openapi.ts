@@ -132,6 +132,8 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
         },
       },
     };
+  if (key === 'get /metrics')
+    return { responses: { '200': { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } } };
   if (key === 'get /widgets/tally.js')
     return { responses: { '200': { description: 'The bundle', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
   if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json(answerOf(r)) } };
