@@ -1,7 +1,7 @@
 // Builds the widgets bundle (`/widgets/tally.js`) in-process with esbuild: the server
 // builds it on first request; `npm run build` (tally build-widgets) writes widgets/dist/.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -84,11 +84,12 @@ export async function buildWidgets(): Promise<WidgetBundle> {
   return { code, etag, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
-/** Writes `tally.js` into `outDir` (default `widgets/dist`) and returns the bundle. */
+/** Writes `tally.js` into `outDir` (default `widgets/dist`), with the elements' typings and manifest beside it, and returns the bundle. */
 export async function writeWidgets(outDir = join(here, 'dist')): Promise<WidgetBundle & { file: string }> {
   const bundle = await buildWidgets();
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, 'tally.js');
   await writeFile(file, bundle.code);
+  await Promise.all(['tally.d.ts', 'custom-elements.json'].map((name) => copyFile(join(here, name), join(outDir, name))));
   return { ...bundle, file };
 }

@@ -1,125 +1,79 @@
-// Generates widgets/custom-elements.json (Custom Elements Manifest 2.1) from the elements'
-// JSDoc tags (@element, @attr, @csspart, @cssproperty, @fires) and the defaults their styles
-// declare. `node --import tsx widgets/manifest.ts` rewrites the file; a unit test keeps it current.
+// Generates widgets/custom-elements.json (Custom Elements Manifest) with the custom-elements
+// analyzer and its Lit support, from the elements' sources and JSDoc tags (@element, @attr,
+// @csspart, @cssproperty, @fires), and widgets/tally.d.ts from that manifest: the elements as
+// typed classes and the HTMLElementTagNameMap entries, for pages that load the bundle from the
+// server. The server answers both beside the bundle. `node --import tsx widgets/manifest.ts`
+// rewrites the two files; a unit test keeps them current.
+import { create, ts } from '@custom-elements-manifest/analyzer/index.js';
+import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tallyManifestPlugin, type Manifest, type ManifestClass } from './manifestPlugin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 
-const BASE = 'widgets/src/base/tallyElement.ts';
 const STYLES = 'widgets/src/base/styles.ts';
-const ELEMENTS = [
+const SOURCES = [
+  'widgets/src/base/tallyElement.ts',
   'widgets/src/goal-tracker/goalTracker.ts',
   'widgets/src/leaderboard/leaderboard.ts',
   'widgets/src/review-panel/reviewPanel.ts',
   'widgets/src/payout-statement/payoutStatement.ts',
 ];
 
-interface Named {
-  name: string;
-  description: string;
-}
-
-interface Doc {
-  className: string;
-  description: string;
-  tag?: string;
-  attrs: Named[];
-  parts: Named[];
-  cssProperties: Named[];
-  events: Named[];
-}
-
-/** The JSDoc block right above `export class X extends`. */
-export const parseDoc = (source: string): Doc => {
-  const m = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export class (\w+) extends/.exec(source);
-  if (!m) throw new Error('no documented exported class');
-  const lines = m[1]!.split('\n').map((l) => l.replace(/^\s*\* ?/, '').trimEnd());
-  const doc: Doc = { className: m[2]!, description: '', attrs: [], parts: [], cssProperties: [], events: [] };
-  const lists: Record<string, Named[]> = { attr: doc.attrs, csspart: doc.parts, cssproperty: doc.cssProperties, fires: doc.events };
-  const text: string[] = [];
-  let last: Named | undefined;
-  for (const line of lines) {
-    const tag = /^@(\w+)\s+(\S+)(?:\s+-\s+(.*))?$/.exec(line);
-    if (tag) {
-      if (tag[1] === 'element') doc.tag = tag[2];
-      const list = lists[tag[1]!];
-      last = list ? { name: tag[2]!, description: tag[3] ?? '' } : undefined;
-      if (last) list!.push(last);
-    } else if (last && line.trim()) last.description += ` ${line.trim()}`;
-    else if (!doc.attrs.length && !doc.tag && !last) text.push(line);
-  }
-  doc.description = text.join(' ').replace(/\s+/g, ' ').trim();
-  return doc;
-};
-
-/** `--tally-x: value;` declarations in a module's css`` blocks. */
-export const cssDefaults = (source: string): Map<string, string> =>
-  new Map([...source.matchAll(/(--tally-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.replace(/\s+/g, ' ').trim()]));
-
-/** Attribute types from `static properties`: `name: { type: Number, attribute: 'x' }`. */
-const attributeTypes = (source: string): Map<string, string> => {
-  const out = new Map<string, string>();
-  for (const m of source.matchAll(/^\s*(\w+): \{([^}]*)\},?$/gm)) {
-    if (/state: true/.test(m[2]!)) continue;
-    const attr = /attribute: '([\w-]+)'/.exec(m[2]!)?.[1] ?? m[1]!.toLowerCase();
-    out.set(attr, /type: Number/.test(m[2]!) ? 'number' : 'string');
-  }
-  return out;
-};
-
-const merge = (own: Named[], inherited: Named[]): Named[] => [...own, ...inherited.filter((i) => !own.some((o) => o.name === i.name))];
-
-export async function buildManifest(): Promise<object> {
-  const read = (p: string) => readFile(join(root, p), 'utf8');
-  const [baseSource, stylesSource] = await Promise.all([read(BASE), read(STYLES)]);
-  const base = parseDoc(baseSource);
-  const baseTypes = attributeTypes(baseSource);
-  const modules = await Promise.all(
-    ELEMENTS.map(async (path) => {
-      const source = await read(path);
-      const doc = parseDoc(source);
-      if (!doc.tag) throw new Error(`${path}: no @element tag`);
-      const types = new Map([...baseTypes, ...attributeTypes(source)]);
-      const defaults = new Map([...cssDefaults(stylesSource), ...cssDefaults(source)]);
-      const inherited = { name: base.className, module: BASE };
-      return {
-        kind: 'javascript-module',
-        path,
-        declarations: [
-          {
-            kind: 'class',
-            name: doc.className,
-            tagName: doc.tag,
-            customElement: true,
-            description: doc.description,
-            superclass: inherited,
-            attributes: merge(doc.attrs, base.attrs).map((a) => ({
-              ...a,
-              type: { text: types.get(a.name) ?? 'string' },
-              ...(doc.attrs.includes(a) ? {} : { inheritedFrom: inherited }),
-            })),
-            events: merge(doc.events, base.events).map((e) => ({ ...e, type: { text: 'CustomEvent' } })),
-            cssParts: merge(doc.parts, base.parts),
-            cssProperties: merge(doc.cssProperties, base.cssProperties).map((p) => ({ ...p, ...(defaults.has(p.name) ? { default: defaults.get(p.name) } : {}) })),
-          },
-        ],
-        exports: [
-          { kind: 'js', name: doc.className, declaration: { name: doc.className, module: path } },
-          { kind: 'custom-element-definition', name: doc.tag, declaration: { name: doc.className, module: path } },
-        ],
-      };
-    }),
-  );
-  return { schemaVersion: '2.1.0', readme: 'README.md', modules };
-}
-
 export const MANIFEST_FILE = join(here, 'custom-elements.json');
+export const DECLARATIONS_FILE = join(here, 'tally.d.ts');
+
+export async function buildManifest(): Promise<Manifest> {
+  const read = (p: string) => readFile(join(root, p), 'utf8');
+  const modules = await Promise.all(SOURCES.map(async (p) => ts.createSourceFile(p, await read(p), ts.ScriptTarget.ES2022, true)));
+  const manifest = create({ modules, plugins: [...litPlugin(), tallyManifestPlugin(await read(STYLES))] }) as Manifest;
+  return { ...manifest, readme: 'widgets/README.md' };
+}
+
+type Element = Required<Pick<ManifestClass, 'members' | 'attributes' | 'events' | 'tagName'>> & ManifestClass;
+
+const elementsOf = (m: Manifest): Element[] => m.modules.flatMap((mod) => (mod.declarations ?? []).filter((d): d is Element => !!d.tagName));
+
+const comment = (text: string | undefined, indent: string): string => (text ? `${indent}/** ${text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/')} */\n` : '');
+
+/** The elements' typings: every public property with its attribute, and their events' detail types. */
+export const declarationsFrom = (m: Manifest): string => {
+  const out = [
+    '// The Tally widgets, as loaded from /widgets/tally.js. Generated from custom-elements.json',
+    '// by widgets/manifest.ts; do not edit.',
+    '',
+  ];
+  for (const el of elementsOf(m)) {
+    const events = `${el.name}EventMap`;
+    out.push(`export interface ${events} extends HTMLElementEventMap {`);
+    for (const e of el.events) out.push(`${comment(e.description, '  ')}  '${e.name}': ${e.type?.text ?? 'CustomEvent'};`);
+    out.push('}', '');
+    out.push(`${comment(el.description, '')}export declare class ${el.name} extends HTMLElement {`);
+    for (const f of el.members) {
+      const attr = el.attributes.find((a) => a.fieldName === f.name);
+      out.push(`${comment([attr?.description ?? f.description, attr ? `Attribute \`${attr.name}\`.` : ''].filter(Boolean).join(' '), '  ')}  ${f.name}: ${f.type?.text ?? 'string'};`);
+    }
+    for (const verb of ['add', 'remove']) {
+      const opts = verb === 'add' ? 'AddEventListenerOptions' : 'EventListenerOptions';
+      out.push(`  ${verb}EventListener<K extends keyof ${events}>(type: K, listener: (this: ${el.name}, ev: ${events}[K]) => unknown, options?: boolean | ${opts}): void;`);
+      out.push(`  ${verb}EventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | ${opts}): void;`);
+    }
+    out.push('}', '');
+  }
+  out.push('declare global {', '  interface HTMLElementTagNameMap {');
+  for (const el of elementsOf(m)) out.push(`    '${el.tagName}': ${el.name};`);
+  out.push('  }', '}', '');
+  return out.join('\n');
+};
+
 export const manifestText = async (): Promise<string> => `${JSON.stringify(await buildManifest(), null, 2)}\n`;
+export const declarationsText = async (): Promise<string> => declarationsFrom(await buildManifest());
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await writeFile(MANIFEST_FILE, await manifestText());
-  console.log(`wrote ${relative(process.cwd(), MANIFEST_FILE)}`);
+  await writeFile(DECLARATIONS_FILE, await declarationsText());
+  console.log(`wrote ${relative(process.cwd(), MANIFEST_FILE)} and ${relative(process.cwd(), DECLARATIONS_FILE)}`);
 }

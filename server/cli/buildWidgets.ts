@@ -1,4 +1,5 @@
-// tally build-widgets (npm run build): writes widgets/dist/tally.js and reports its gzip size
+// tally build-widgets (npm run build): writes widgets/dist/tally.js (with tally.d.ts and
+// custom-elements.json beside it) and reports its gzip size
 // against the budget. The server builds the same bundle in-process; this is for a CDN or a look.
 import { relative } from 'node:path';
 import { WIDGET_BUDGET_GZIP_BYTES, writeWidgets } from '../../widgets/build';

@@ -13,6 +13,7 @@ import { leftOutWarnings } from './leftOutWarnings';
 import { HttpProblem, problemBody, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
+import { widgetDocRoutes } from './routes/widgetDocs';
 import { widgetRoutes } from './routes/widgets';
 import { noStore, strictHeaders } from './security/headers';
 import { jsonBodyGuard } from './security/jsonBody';
@@ -112,6 +113,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', opsRoutes(deps));
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.batchLimit)));
   app.route('/widgets', widgetRoutes({ corsOrigins: deps.config.corsOrigins }));
+  app.route('/widgets', widgetDocRoutes({ corsOrigins: deps.config.corsOrigins }));
 
   app.route('/api', apiRoutes(deps));
 

@@ -38,6 +38,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/readyz', summary: 'Readiness: 200 once the log is folded and the store answers; 503 problem with its `reason` before, and while stopping', roles: 'public' },
   { method: 'get', path: '/metrics', summary: 'Prometheus text: HTTP latency by route, append and commit latency, fold lag, SSE connections, asOf cost, events (admin token or TALLY_METRICS_TOKEN)', roles: ['admin'] },
   { method: 'get', path: '/widgets/tally.js', summary: 'The widget bundle (ESM; CORS for allowed origins; ?v= content version caches for a year)', roles: 'public', query: ['v'] },
+  { method: 'get', path: '/widgets/custom-elements.json', summary: 'The Custom Elements Manifest of the widgets: each element\'s properties with their attributes, events with their detail types, CSS parts and custom properties with defaults', roles: 'public' },
+  { method: 'get', path: '/widgets/tally.d.ts', summary: 'TypeScript typings of the widgets: a class per element and their HTMLElementTagNameMap entries', roles: 'public' },
   { method: 'post', path: '/api/commands', summary: 'Send one command { type, data }; header Idempotency-Key optional', roles: WRITERS },
   { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },
   { method: 'get', path: '/api/events', summary: 'Read the log after a position (paged, optionally one stream)', roles: ['admin'], query: ['after', 'limit', 'stream'] },
@@ -136,6 +138,10 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
     return { responses: { '200': { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } } };
   if (key === 'get /widgets/tally.js')
     return { responses: { '200': { description: 'The bundle', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
+  if (key === 'get /widgets/custom-elements.json')
+    return { responses: { '200': { description: 'Custom Elements Manifest (schema https://github.com/webcomponents/custom-elements-manifest)', headers: ETAG_HEADER, content: { 'application/json': { schema: { type: 'object', required: ['schemaVersion', 'modules'], properties: { schemaVersion: { type: 'string' }, readme: { type: 'string' }, modules: { type: 'array', items: { type: 'object' } } } } } } }, '304': { description: 'Not modified' } } };
+  if (key === 'get /widgets/tally.d.ts')
+    return { responses: { '200': { description: 'A TypeScript declaration file', headers: ETAG_HEADER, content: { 'text/plain': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
   if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json(answerOf(r)) } };
   if (r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path))
     return { responses: { '200': json(answerOf(r), 'OK', ETAG_HEADER), '304': { description: 'Not modified: the If-None-Match ETag still names the answer', headers: ETAG_HEADER } } };
@@ -170,7 +176,7 @@ const parametersOf = (r: RouteDoc) => {
   const headers = [
     ...(r.method === 'post' && r.path.startsWith('/api/commands') ? [HEADERS.idempotencyKey, HEADERS.correlationId] : []),
     ...(r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path) ? [HEADERS.ifNoneMatch] : []),
-    ...(r.path === '/widgets/tally.js' ? [HEADERS.ifNoneMatch] : []),
+    ...(r.path.startsWith('/widgets/') ? [HEADERS.ifNoneMatch] : []),
     ...(r.path === '/api/stream' ? [HEADERS.lastEventId] : []),
     ...(r.path.startsWith('/api/') ? [HEADERS.acceptLanguage] : []),
   ];

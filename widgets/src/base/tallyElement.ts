@@ -17,8 +17,8 @@ export type State = 'loading' | 'empty' | 'error' | 'unauthorised';
  * @attr token - Bearer token (an embed token is a `viewer` JWT).
  * @attr lang - `zh-CN` or `en`; without it the nearest `lang` up the page, else the document's.
  * @attr as-of - An instant (ISO 8601): every figure as it stood then, as Tally knew it then (`at` and `asOf` on each read).
- * @fires tally-load - The widget rendered fresh data; `detail.data` is the API answer.
- * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @fires {CustomEvent<{ data: unknown }>} tally-load - The widget rendered fresh data; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  * @csspart base - The card around the widget, or around a state message.
  * @cssproperty --tally-font-family - Typeface (CJK fallbacks included).
  * @cssproperty --tally-font-size - Base text size.

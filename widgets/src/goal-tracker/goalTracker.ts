@@ -47,8 +47,8 @@ const PACE_ICON: Record<string, string> = { ahead: '▲', 'on-track': '●', 'at
  * @cssproperty --tally-color-at-risk - Pace "at risk".
  * @cssproperty --tally-color-behind - Pace "behind", errors.
  * @cssproperty --tally-bar-height - Height of the progress bar.
- * @fires tally-load - Fresh progress rendered; `detail.data` is the list of goals shown.
- * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh progress rendered; `detail.data` is the list of goals shown.
+ * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
 export class TallyGoalTracker extends TallyElement {
   static override properties: PropertyDeclarations = {

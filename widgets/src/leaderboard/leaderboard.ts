@@ -31,9 +31,9 @@ const ANNOUNCE_AT_MOST = 3;
  * @cssproperty --tally-color-ahead - Upward movement.
  * @cssproperty --tally-color-behind - Downward movement.
  * @cssproperty --tally-duration - Length of the move animation (none with reduced motion).
- * @fires tally-load - Fresh ranking rendered; `detail.data` is the API answer.
- * @fires tally-rank-change - Ranks moved; `detail.moves` is `[{ repId, name, rank, move }]`.
- * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh ranking rendered; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ moves: { repId: string; name: string; rank: number; move: number | 'new' }[] }>} tally-rank-change - Ranks moved; `detail.moves` is `[{ repId, name, rank, move }]`.
+ * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
 export class TallyLeaderboard extends TallyElement {
   static override properties: PropertyDeclarations = {

@@ -55,9 +55,9 @@ const brief = (data: unknown): string => {
  * @cssproperty --tally-color-accent - Buttons and links.
  * @cssproperty --tally-color-ahead - The "approved" status.
  * @cssproperty --tally-color-behind - Negative amounts (clawbacks, caps).
- * @fires tally-load - Fresh statement rendered; `detail.data` is the API answer.
- * @fires tally-dispute-opened - A dispute was filed; `detail` is `{ disputeId, lineId, events }`.
- * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh statement rendered; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ disputeId: string; lineId: string; events: unknown[] }>} tally-dispute-opened - A dispute was filed; `detail` is `{ disputeId, lineId, events }`.
+ * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
 export class TallyPayoutStatement extends TallyElement {
   static override properties: PropertyDeclarations = {

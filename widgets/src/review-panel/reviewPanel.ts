@@ -62,8 +62,8 @@ const NOT_SECTIONS = new Set(['period', 'team', 'asOf', 'at', 'knownAt', 'kind',
  * @csspart row - One row of a section's table.
  * @cssproperty --tally-color-behind - Negative deviations and overdue items.
  * @cssproperty --tally-color-ahead - Positive deviations and completed items.
- * @fires tally-load - Fresh review rendered; `detail.data` is the API answer.
- * @fires tally-error - A request failed; `detail` is `{ status, message }`.
+ * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh review rendered; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
 export class TallyReviewPanel extends TallyElement {
   static override properties: PropertyDeclarations = {
