@@ -10,6 +10,7 @@ import { ANSWER_SCHEMAS } from './answerSchemas';
 import { COMMAND_EXAMPLES } from './commandExamples';
 import { DRAFT_DEFAULTS, Simulate } from './routes/incentives';
 import { toJsonSchema } from './jsonSchema';
+import { XLSX_TYPE } from '../documents/workbook';
 import { ETAG_HEADER, HEADERS, QUERY_PARAMS, ROUTE_PARAMS } from './openapiParams';
 import type { OwnerRef, RouteScope } from './security/matrix';
 
@@ -66,6 +67,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/trainings/:trainingId', summary: "A training's attendance and scores, and each member's metric in equal windows before and after it (attendees beside absentees)", roles: ['admin', 'manager', 'rep'], query: ['metric', 'days', 'at'] },
   // reviews, retrospectives and time travel (issue 6): viewers see reviews without customer personal data
   { method: 'get', path: '/api/reviews/:period', summary: 'The review of a month, quarter (with its retrospective: keep/stop/try, last retro\'s action items, each month then and now) or year', roles: ['admin', 'manager', 'viewer'], query: ['team', 'at'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
+  { method: 'get', path: '/api/reviews/:period/export.xlsx', summary: 'The review as an Excel workbook: the same figures as the JSON answer, redacted the same way — sheets for what it is of, KPIs, deviations with who moved them, budget against actual, action items, overdue milestones; headings in the reader\'s language, money in a currency format', roles: ['admin', 'manager', 'viewer'], query: ['team', 'at', 'lang'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
   { method: 'get', path: '/api/reviews/:period/compare', summary: 'What changed for the period between two recorded moments: late sales, refunds, revisions, reclassified customers, with events and KPI effects', roles: ['admin', 'manager', 'viewer'], query: ['from', 'to', 'team'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
   { method: 'get', path: '/api/action-items', summary: 'Action items with owner, due and status (open, done, overdue) at `at`', roles: ['admin', 'manager', 'rep'], query: ['status', 'owner', 'team', 'meeting', 'at'], owner: [{ in: 'query', name: 'owner', kind: 'rep' }, { in: 'query', name: 'team', kind: 'team' }] },
   { method: 'get', path: '/api/action-items/:actionId', summary: 'One action item, its status at `at`, and the events of its stream', roles: ['admin', 'manager', 'rep'], query: ['at'] },
@@ -74,6 +76,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/appraisals', summary: 'Appraisals with their frozen scorecard figures beside today\'s, and pending acknowledgements', roles: ['admin', 'manager', 'rep'], query: ['rep', 'team', 'period'], owner: [{ in: 'query', name: 'rep', kind: 'rep' }, { in: 'query', name: 'team', kind: 'team' }] },
   // incentives and payouts (issue 5): payouts are personal pay, so no viewer; contests and badges show names and values like the leaderboard
   { method: 'get', path: '/api/payouts/:repId', summary: "A rep's payout statement for a period: plan version, quota, achieved, attainment, lines citing their events, total, status, statementHash (SHA-256 of the canonical statement)", roles: ['admin', 'manager', 'rep'], query: ['period', 'lang'], owner: [{ in: 'path', name: 'repId', kind: 'rep' }] },
+  { method: 'get', path: '/api/payouts/:repId/statement.xlsx', summary: "A rep's payout statement as an Excel workbook: the same figures as the JSON answer — the statement's facts, then each line with its kind, rule (in words and as data), basis, rate, amount and cited log positions, and the total", roles: ['admin', 'manager', 'rep'], query: ['period', 'lang'], owner: [{ in: 'path', name: 'repId', kind: 'rep' }] },
   { method: 'get', path: '/api/payouts', summary: "Statements of a team's reps (or every rep the caller may see) for a period, with their total", roles: ['admin', 'manager', 'rep'], query: ['period', 'team', 'lang'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
   { method: 'post', path: '/api/incentives/simulate', summary: 'A draft plan { plan, period, repIds? } over the recorded history of a period → statements, total, currentTotal, delta; nothing is appended', roles: ['admin', 'manager'] },
   { method: 'get', path: '/api/contests/:contestId', summary: 'A contest: frozen rules, status at `at`, standings (ties 1-2-2-4) with prizes by rank or threshold, and warnings naming reps who cannot be ranked', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['at'] },
@@ -142,6 +145,16 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
     return { responses: { '200': { description: 'Custom Elements Manifest (schema https://github.com/webcomponents/custom-elements-manifest)', headers: ETAG_HEADER, content: { 'application/json': { schema: { type: 'object', required: ['schemaVersion', 'modules'], properties: { schemaVersion: { type: 'string' }, readme: { type: 'string' }, modules: { type: 'array', items: { type: 'object' } } } } } } }, '304': { description: 'Not modified' } } };
   if (key === 'get /widgets/tally.d.ts')
     return { responses: { '200': { description: 'A TypeScript declaration file', headers: ETAG_HEADER, content: { 'text/plain': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
+  if (r.path.endsWith('.xlsx'))
+    return {
+      responses: {
+        '200': {
+          description: 'An Office Open XML workbook (binary, not JSON): money as numbers of the currency\'s major unit in a currency number format, ratios as percentages, a value the caller may not read as an empty cell',
+          headers: { 'Content-Disposition': { description: 'attachment, with a file name made of the period and ids asked for', schema: { type: 'string' } } },
+          content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+        },
+      },
+    };
   if (key === 'post /api/incentives/simulate') return { requestBody: { required: true, content: { 'application/json': { schema: simulateBody() } } }, responses: { '200': json(answerOf(r)) } };
   if (r.method === 'get' && r.path.startsWith('/api/') && !UNCACHED_DOCS.has(r.path))
     return { responses: { '200': json(answerOf(r), 'OK', ETAG_HEADER), '304': { description: 'Not modified: the If-None-Match ETag still names the answer', headers: ETAG_HEADER } } };
@@ -156,8 +169,8 @@ const simulateBody = (): JsonSchema => {
   return { ...body, properties: { ...(body.properties as object), plan: { ...plan, required, title: 'DraftPlan' } } };
 };
 
-/** Reads answered fresh each time (answerCache.ts): no ETag. */
-const UNCACHED_DOCS = new Set(['/api/stream', '/api/events', '/api/audit/verify']);
+/** Reads answered fresh each time (answerCache.ts keeps JSON answers only): no ETag. */
+const UNCACHED_DOCS = new Set(['/api/stream', '/api/events', '/api/audit/verify', '/api/reviews/:period/export.xlsx', '/api/payouts/:repId/statement.xlsx']);
 
 const parametersOf = (r: RouteDoc) => {
   const key = `${r.method} ${toOpenApiPath(r.path)}`;
@@ -184,7 +197,7 @@ const parametersOf = (r: RouteDoc) => {
 };
 
 /** Reads that answer 400 without a period. */
-const PERIOD_REQUIRED = new Set(['get /api/analytics', 'get /api/scorecards/{scorecardId}', 'get /api/payouts/{repId}', 'get /api/payouts']);
+const PERIOD_REQUIRED = new Set(['get /api/analytics', 'get /api/scorecards/{scorecardId}', 'get /api/payouts/{repId}', 'get /api/payouts/{repId}/statement.xlsx', 'get /api/payouts']);
 
 export const openApiDocument = (batchLimit = 10_000) => {
   const paths: Record<string, Record<string, unknown>> = {};

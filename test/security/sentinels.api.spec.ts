@@ -6,7 +6,9 @@
 // answer with a value of a class the role may not read about whom it is about. An admin must see
 // every value somewhere, so a sentinel that never reaches any answer cannot pass for a redaction.
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Role } from '../../core/shared/command';
+import { XLSX_TYPE } from '../../server/documents/workbook';
 import { testTally, type TestTally } from '../support/app';
 
 // T-1 (manager M-1): R-1, R-2; T-2 (manager M-2): R-3.
@@ -201,6 +203,19 @@ const probesFor = (path: string, query: readonly string[]): Probe[] => {
   );
 };
 
+/**
+ * What an answer shows, as text: a workbook's cells one a line, each number also in minor units
+ * (a money cell holds 2653.29 for the JSON's 265329), so a workbook is audited as its JSON is.
+ */
+const shown = async (r: Response): Promise<string> => {
+  if (r.headers.get('content-type') !== XLSX_TYPE) return r.text();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await r.arrayBuffer());
+  const cells: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(typeof cell.value === 'number' ? `${cell.value} ${Math.round(cell.value * 100)}` : String(cell.value)))));
+  return cells.join('\n');
+};
+
 interface Answer {
   readonly url: string;
   readonly status: number;
@@ -284,7 +299,7 @@ describe('what each role reads (SPEC §5a), by sentinel values', () => {
     for (const { path, query } of routes)
       for (const probe of probesFor(path, query)) {
         const r = await t.get(probe.url, tokens.get(caller)!);
-        const text = await r.text();
+        const text = await shown(r);
         if (r.status >= 500) failures.push(`${probe.url} → ${r.status} ${text}`);
         answers.push({ url: probe.url, status: r.status, text });
       }
@@ -302,7 +317,7 @@ describe('what each role reads (SPEC §5a), by sentinel values', () => {
       for (const { path, query } of await gets())
         for (const probe of probesFor(path, query).filter((p) => p.url.includes('asOf=') === asOf)) {
           const r = await t.get(probe.url, tokens.get(admin)!);
-          answers.push({ url: probe.url, status: r.status, text: await r.text() });
+          answers.push({ url: probe.url, status: r.status, text: await shown(r) });
         }
       expect(SENTINELS.filter((s) => !audit(admin, answers).seen.has(s)).map((s) => s.value), asOf ? 'with asOf' : 'live').toEqual([]);
     }

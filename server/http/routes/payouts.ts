@@ -1,27 +1,40 @@
-// GET /api/payouts/:repId?period= (one statement) and GET /api/payouts?period=&team= (a team's, or
+// GET /api/payouts/:repId?period= (one statement; /statement.xlsx as an Excel workbook) and GET /api/payouts?period=&team= (a team's, or
 // every visible rep's), lines described in `lang` (else Accept-Language). A rep reads only their
 // own, a manager their team's, a viewer none (the route guard enforces it from the ROUTES entries).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
 import { statementsOfReps } from '../../../core/incentives/readModels/payoutQueries';
 import { bookAt } from '../../../core/incentives/readModels/payoutStatements';
 import { statementView } from '../../projections/statements';
 import type { AppDeps, AppEnv } from '../env';
+import { sendWorkbook } from '../../documents/send';
+import { statementWorkbook } from '../../documents/statementWorkbook';
 import { HttpProblem } from '../problem';
 import { langOf } from '../lang';
 import { periodParam, worldFor } from '../query';
+import { redactedFor } from '../security/redact';
 import { visibleReps } from '../security/scope';
 
 export const payoutRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
-  app.get('/payouts/:repId', async (c) => {
+  /** The statement the JSON route answers and the workbook is made from. */
+  const statementAnswer = async (c: Context<AppEnv>) => {
     const period = periodParam(c)!;
     const lang = langOf(c);
     const { world, asOf } = await worldFor(c, deps);
-    const s = bookAt(world).shown(c.req.param('repId'), period);
+    const s = bookAt(world).shown(c.req.param('repId') ?? '', period);
     if (!s.ok) throw HttpProblem.from(s.problem);
-    return c.json({ ...statementView(s, lang), asOf });
+    return { world, lang, answer: { ...statementView(s, lang), asOf } };
+  };
+
+  app.get('/payouts/:repId', async (c) => c.json((await statementAnswer(c)).answer));
+
+  app.get('/payouts/:repId/statement.xlsx', async (c) => {
+    const { world, lang, answer } = await statementAnswer(c);
+    const statement = redactedFor(c, deps, answer);
+    const book = statementWorkbook(statement, lang, world.get(directoryProjection).reps.get(statement.repId)?.name);
+    return sendWorkbook(c, book, `statement-${statement.repId}-${statement.period}.xlsx`);
   });
 
   app.get('/payouts', async (c) => {

@@ -1,4 +1,5 @@
-// GET /api/reviews/:period (a month, quarter — with its retrospective — or year), GET
+// GET /api/reviews/:period (a month, quarter — with its retrospective — or year) and the same as an
+// Excel workbook (/export.xlsx), GET
 // /api/reviews/:period/compare?from=&to= (what changed between two recorded moments), and the
 // action items on their own: GET /api/action-items and /api/action-items/:actionId.
 // Managers see their own team; what each role may read of it is redacted for every answer (security/redact.ts).
@@ -10,8 +11,12 @@ import type { World } from '../../../core/fold/world';
 import { acceptedPeriod, toMillis } from '../../../core/shared/period';
 import { reviewOf } from '../../projections/reviewAt';
 import type { AppDeps, AppEnv } from '../env';
+import { reviewWorkbook } from '../../documents/reviewWorkbook';
+import { sendWorkbook } from '../../documents/send';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { instantParam, oneOfParam, worldFor } from '../query';
+import { redactedFor } from '../security/redact';
 import { scopeOf } from '../security/scope';
 
 const REVIEWED = new Set(['month', 'quarter', 'year']);
@@ -37,11 +42,23 @@ const atOf = (c: Context<AppEnv>, deps: AppDeps): string => instantParam(c, 'at'
 export const reviewRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
-  app.get('/reviews/:period', async (c) => {
+  /** The review the JSON route answers and the workbook is made from: one scope check, one figure. */
+  const reviewAnswer = async (c: Context<AppEnv>) => {
     const period = reviewPeriod(c);
     const { world, asOf } = await worldFor(c, deps);
     const req = { period, at: atOf(c, deps), teamId: teamOf(c, world), goalPolicy: deps.config.goals };
-    return c.json({ asOf, ...(await reviewOf(deps.projections, world, req, c.get('worldAt'))) });
+    return { world, answer: { asOf, ...(await reviewOf(deps.projections, world, req, c.get('worldAt'))) } };
+  };
+
+  app.get('/reviews/:period', async (c) => c.json((await reviewAnswer(c)).answer));
+
+  app.get('/reviews/:period/export.xlsx', async (c) => {
+    const lang = langOf(c);
+    const { world, answer } = await reviewAnswer(c);
+    const review = redactedFor(c, deps, answer);
+    const reps = world.get(directoryProjection).reps;
+    const book = reviewWorkbook(review, lang, deps.config.currency, (id) => reps.get(id)?.name);
+    return sendWorkbook(c, book, `review-${review.period}${review.team ? `-${review.team.teamId}` : ''}.xlsx`);
   });
 
   app.get('/reviews/:period/compare', async (c) => {

@@ -3,7 +3,7 @@
 // Each row of an answer is classified by what it is (an event, an appraisal, an order…) and each
 // restricted field by the row it sits in; mayRead (readAccess.ts) decides. A row the caller may not
 // read leaves its list (or becomes null); a field it may not read becomes null — never 0.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { World } from '../../../core/fold/world';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
@@ -104,7 +104,17 @@ export const redactAnswers = (deps: AppDeps): MiddlewareHandler<AppEnv> => async
   const actor = c.get('actor');
   if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !actor || actor.role === 'admin') return next();
   const json = c.json;
-  const reader = readerFor(actor, deps.projections.world);
-  c.json = ((body: unknown, ...rest: unknown[]) => (json as (...a: unknown[]) => Response)(redact(reader, deps.projections.world, body), ...rest)) as typeof c.json;
+  c.json = ((body: unknown, ...rest: unknown[]) => (json as (...a: unknown[]) => Response)(redactedFor(c, deps, body), ...rest)) as typeof c.json;
   return next();
+};
+
+/**
+ * An answer as the caller may read it, for a route that sends it other than as JSON (a workbook):
+ * the same redaction c.json applies, so a datum redacted is redacted in every form. Its shape is
+ * the answer's own, with what the caller may not read left out or null.
+ */
+export const redactedFor = <T>(c: Context<AppEnv>, deps: AppDeps, body: T): T => {
+  const actor = c.get('actor');
+  if (!actor || actor.role === 'admin') return body;
+  return redact(readerFor(actor, deps.projections.world), deps.projections.world, body) as T;
 };
