@@ -4,8 +4,8 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import {
-  boundedArray, closed, DateOnly, decode, DecimalString, Id, Instant, literalUnion, MAX_COUNT, MonthDay, NonNegativeDecimal, NonNegativeInt, Note, PeriodId,
-  PositiveInt, PositiveMinorUnits, Text,
+  boundedArray, closed, DateOnly, decode, DecimalString, fieldErrors, Id, Instant, isDateOnly, isInstant, literalUnion, MAX_COUNT, MonthDay, NonNegativeDecimal, NonNegativeInt, Note, PeriodId,
+  PositiveInt, PositiveMinorUnits, schemaNoteOf, Text, withSchema, type JsonSchema,
 } from '../../../core/shared/codec';
 import type { Problem } from '../../../core/shared/problem';
 
@@ -20,15 +20,17 @@ const messageOf = <A>(codec: t.Decoder<unknown, A>, input: unknown) => {
 };
 
 describe('closed objects', () => {
-  const Sale = closed('Sale', { orderId: Id, amount: PositiveMinorUnits }, { note: Note(20) });
+  // made in each test, not when the file is collected: mutation testing credits a codec's code
+  // only to the tests that ran while it was made
+  const sale = () => closed('Sale', { orderId: Id, amount: PositiveMinorUnits }, { note: Note(20) });
 
   it('decodes required and optional fields, an optional null as absent', () => {
-    expect(errorsOf(Sale, { orderId: 'O-1', amount: 5, note: 'hi' })).toEqual({ orderId: 'O-1', amount: 5, note: 'hi' });
-    expect(errorsOf(Sale, { orderId: 'O-1', amount: 5, note: null })).toEqual({ orderId: 'O-1', amount: 5 });
+    expect(errorsOf(sale(), { orderId: 'O-1', amount: 5, note: 'hi' })).toEqual({ orderId: 'O-1', amount: 5, note: 'hi' });
+    expect(errorsOf(sale(), { orderId: 'O-1', amount: 5, note: null })).toEqual({ orderId: 'O-1', amount: 5 });
   });
 
   it('names an unknown field, a missing one and a bad one, all at once, with the what in the detail', () => {
-    const r = decode(Sale, { amount: 0, extra: 1 });
+    const r = decode(sale(), { amount: 0, extra: 1 });
     expect(E.isLeft(r) && r.left).toEqual({
       kind: 'invalid',
       title: 'Invalid input',
@@ -43,13 +45,13 @@ describe('closed objects', () => {
   });
 
   it('refuses what is not an object, at the body', () => {
-    expect(errorsOf(Sale, [])).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
-    expect(errorsOf(Sale, null)).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
-    expect(errorsOf(Sale, 'O-1')).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
+    expect(errorsOf(sale(), [])).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
+    expect(errorsOf(sale(), null)).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
+    expect(errorsOf(sale(), 'O-1')).toEqual([{ path: '(body)', message: 'expected an object Sale' }]);
   });
 
   it('a required field given as null is not absent: it is refused', () => {
-    expect(errorsOf(Sale, { orderId: null, amount: 5 })).toEqual([{ path: 'orderId', message: 'expected an id (letters, digits, _ . : -; at most 64), got null' }]);
+    expect(errorsOf(sale(), { orderId: null, amount: 5 })).toEqual([{ path: 'orderId', message: 'expected an id (letters, digits, _ . : -; at most 64), got null' }]);
   });
 
   it('paths run through nested objects and lists, without the index keys unions add', () => {
@@ -104,7 +106,8 @@ describe('text', () => {
 
   it('describes a long bad value cut at 60 characters, and no value as nothing', () => {
     expect(messageOf(Text(5), 'x'.repeat(100).split(''))).toBe(`expected text, got [${'"x",'.repeat(14)}...`); // 57 characters and ...
-    expect(messageOf(Text(5), 'x'.repeat(11).split(''))).toBe(`expected text, got [${'"x",'.repeat(10)}"x"]`); // 60, whole
+    expect(messageOf(Text(5), ['x'.repeat(56)])).toBe(`expected text, got ["${'x'.repeat(56)}"]`); // 60, whole
+    expect(messageOf(Text(5), ['x'.repeat(57)])).toBe(`expected text, got ["${'x'.repeat(55)}...`); // 61: 57 and ...
     expect(messageOf(closed('O', { name: Text(5) }), {})).toBe('expected text, got nothing');
     expect(messageOf(closed('O', { at: t.string }), {})).toBe('required: expected string');
     expect(messageOf(closed('O', { at: t.string }), { at: 5 })).toBe('expected string, got 5');
@@ -209,35 +212,37 @@ describe('instants, dates and periods', () => {
 });
 
 describe('bounded lists', () => {
-  const List = boundedArray(Id, 2, 1);
+  const list = () => boundedArray(Id, 2, 1);
 
   it('says how many it wants and how many it got', () => {
-    expect(errorsOf(List, ['a'])).toEqual(['a']);
-    expect(errorsOf(List, ['a', 'b'])).toEqual(['a', 'b']);
-    expect(messageOf(List, [])).toBe('expected at least 1 item(s), got 0');
-    expect(messageOf(List, ['a', 'b', 'c'])).toBe('expected at most 2 items, got 3');
-    expect(messageOf(List, 'a')).toBe('expected a list, got "a"');
-    expect(errorsOf(List, ['a', '-'])).toEqual([{ path: '1', message: 'expected an id (letters, digits, _ . : -; at most 64), got "-"' }]);
+    expect(errorsOf(list(), ['a'])).toEqual(['a']);
+    expect(errorsOf(list(), ['a', 'b'])).toEqual(['a', 'b']);
+    expect(messageOf(list(), [])).toBe('expected at least 1 item(s), got 0');
+    expect(messageOf(list(), ['a', 'b', 'c'])).toBe('expected at most 2 items, got 3');
+    expect(messageOf(list(), 'a')).toBe('expected a list, got "a"');
+    expect(errorsOf(list(), ['a', '-'])).toEqual([{ path: '1', message: 'expected an id (letters, digits, _ . : -; at most 64), got "-"' }]);
   });
 
   it('is a guard with the same bounds', () => {
-    expect(List.is(['a'])).toBe(true);
-    expect(List.is([])).toBe(false);
-    expect(List.is(['a', 'b', 'c'])).toBe(false);
-    expect(List.is(['-'])).toBe(false);
-    expect(List.is('a')).toBe(false);
-    expect(List.name).toBe('Array<Id>(1..2)');
+    expect(list().is(['a'])).toBe(true);
+    expect(list().is([])).toBe(false);
+    expect(list().is(['a', 'b', 'c'])).toBe(false);
+    expect(list().is(['-'])).toBe(false);
+    expect(list().is('a')).toBe(false);
+    expect(list().name).toBe('Array<Id>(1..2)');
   });
 });
 
 describe('guards, encoders and odd values', () => {
-  const Sale = closed('Sale', { orderId: Id }, { note: Note(5) });
+  // made in each test, not when the file is collected: mutation testing credits a codec's code
+  // only to the tests that ran while it was made
+  const sale = () => closed('Sale', { orderId: Id }, { note: Note(5) });
 
   it('a closed object guards by its fields, and encodes as it is', () => {
-    expect([{ orderId: 'O-1' }, { orderId: 'O-1', note: 'hi' }].map((v) => Sale.is(v))).toEqual([true, true]);
-    expect([{}, { orderId: '-' }, { orderId: 'O-1', note: 'too long' }, null].map((v) => Sale.is(v))).toEqual([false, false, false, false]);
-    const sale = { orderId: 'O-1', note: 'hi' };
-    expect(Sale.encode(sale)).toBe(sale);
+    expect([{ orderId: 'O-1' }, { orderId: 'O-1', note: 'hi' }].map((v) => sale().is(v))).toEqual([true, true]);
+    expect([{}, { orderId: '-' }, { orderId: 'O-1', note: 'too long' }, null].map((v) => sale().is(v))).toEqual([false, false, false, false]);
+    const value = { orderId: 'O-1', note: 'hi' };
+    expect(sale().encode(value)).toBe(value);
     expect(boundedArray(Id, 2).encode(['a', 'b'])).toEqual(['a', 'b']);
   });
 
@@ -253,5 +258,81 @@ describe('guards, encoders and odd values', () => {
 
   it('says the same thing about the same field once', () => {
     expect(errorsOf(closed('Twice', { v: t.union([Id, Id]) }), { v: true })).toEqual([{ path: 'v', message: 'expected an id (letters, digits, _ . : -; at most 64), got true' }]);
+  });
+});
+
+describe('what a codec says it accepts (its JSON Schema, for the OpenAPI document)', () => {
+  /** Renders a codec's schema note, naming each codec it holds. */
+  const schemaOf = (codec: t.Any): JsonSchema => schemaNoteOf(codec)!((inner) => ({ codec: inner.name }));
+
+  it('a closed object lists its fields, requires the required ones only, and allows no others', () => {
+    expect(schemaOf(closed('Sale', { orderId: Id }, { note: Note(5) }))).toEqual({
+      type: 'object',
+      title: 'Sale',
+      properties: { orderId: { codec: 'Id' }, note: { codec: 'Note(5)' } },
+      required: ['orderId'],
+      additionalProperties: false,
+    });
+    expect(schemaOf(closed('Filter', {}, { note: Note(5) }))).toEqual({ type: 'object', title: 'Filter', properties: { note: { codec: 'Note(5)' } }, additionalProperties: false });
+  });
+
+  it('text says its length, whether it must show something, and whether it is one line', () => {
+    expect(schemaOf(Text(20))).toEqual({ type: 'string', minLength: 1, maxLength: 20, description: 'one line of text with something visible; no control characters or bidi overrides' });
+    expect(schemaOf(Note(400))).toEqual({ type: 'string', maxLength: 400, description: 'text; no control characters or bidi overrides' });
+    expect([Text(20).name, Text(400).name, Text(9, 'Title').name, Note(400).name]).toEqual(['Text(20)', 'Text(400)', 'Title', 'Note(400)']);
+  });
+
+  it('a list says its item and bounds, a literal union its values, a fixed note is itself', () => {
+    expect(schemaOf(boundedArray(Id, 3))).toEqual({ type: 'array', items: { codec: 'Id' }, maxItems: 3 });
+    expect(schemaOf(boundedArray(Id, 3, 1))).toEqual({ type: 'array', items: { codec: 'Id' }, minItems: 1, maxItems: 3 });
+    expect(boundedArray(Id, 3).name).toBe('Array<Id>(0..3)');
+    expect(schemaOf(literalUnion('Per', ['order', 'unit']))).toEqual({ type: 'string', enum: ['order', 'unit'] });
+    const fixed = { type: 'string', format: 'email' };
+    expect(schemaOf(withSchema(t.string, fixed))).toBe(fixed);
+    expect(schemaNoteOf(t.number)).toBeUndefined();
+  });
+});
+
+describe('closed objects, made in the test', () => {
+  it('refuses an unknown field alone with that one error, and keeps no key for an absent optional', () => {
+    const r = decode(closed('Sale', { orderId: Id }, { note: Note(5) }), { orderId: 'O-1', extra: 1 });
+    expect(E.isLeft(r) && r.left.errors).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    const ok = closed('Sale', { orderId: Id }, { note: Note(5), due: DateOnly }).decode({ orderId: 'O-1', note: null });
+    expect(E.isRight(ok) && Object.keys(ok.right)).toEqual(['orderId']);
+  });
+
+  it('guards and encodes', () => {
+    const Sale = closed('Sale', { orderId: Id });
+    expect([Sale.is({ orderId: 'O-1' }), Sale.is({ orderId: 1 })]).toEqual([true, false]);
+    const value = { orderId: 'O-1' };
+    expect(Sale.encode(value)).toBe(value);
+  });
+
+  it('a value io-ts reads as unknown is never "required": it is described as nothing', () => {
+    const root = { key: '', type: t.type({ a: t.unknown }), actual: {} };
+    expect(fieldErrors([{ value: undefined, context: [root, { key: 'a', type: t.unknown, actual: undefined }] }])).toEqual([{ path: 'a', message: 'expected unknown, got nothing' }]);
+    expect(fieldErrors([{ value: undefined, context: [root, { key: 'a', type: t.string, actual: undefined }] }])).toEqual([{ path: 'a', message: 'required: expected string' }]);
+  });
+});
+
+describe('guards at their edges', () => {
+  it('a list guard takes exactly its most, and every item must pass', () => {
+    const list = boundedArray(Id, 2);
+    expect([list.is(['a', 'b']), list.is(['a', '-']), list.is(['-', 'a'])]).toEqual([true, false, false]);
+  });
+
+  it('dates and instants are whole strings, not text that holds one or coerces to one', () => {
+    const lookalike = { toString: () => '2026-07-01' };
+    expect([isDateOnly('2026-07-01'), isDateOnly('2026-01-01 2026-07-01'), isDateOnly('2026-07-01T10:00'), isDateOnly(lookalike)]).toEqual([true, false, false, false]);
+    expect([isInstant('2026-07-01T10:00:00Z'), isInstant({ toString: () => '2026-07-01T10:00:00Z' })]).toEqual([true, false]);
+  });
+
+  it('a month-day is MM-DD and nothing luxon would read after 2024- (a month, a time, an ordinal day)', () => {
+    for (const bad of ['05', '05-20T10', '123T10-05', { toString: () => '05-20' }]) expect(MonthDay.is(bad), String(bad)).toBe(false);
+    expect(MonthDay.is('05-20')).toBe(true);
+  });
+
+  it('a decimal takes a signed exponent', () => {
+    expect([errorsOf(DecimalString, '1e+3'), errorsOf(DecimalString, '15e-1'), errorsOf(DecimalString, '2E3')]).toEqual(['1000', '1.5', '2000']);
   });
 });

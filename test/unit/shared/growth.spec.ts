@@ -78,6 +78,26 @@ describe('periodComparison', () => {
     expect(c.previousLabel).toBe('2026-11 from 2026-11-01T00:00:00+08:00 to 2026-11-07T00:00:00+08:00');
   });
 
+  // Calendar time is counted in the business zone, never the machine's (UTC here): across a
+  // daylight-saving change the same calendar days hold another number of hours, and a month
+  // counted from a local midnight is not the month counted from that instant's UTC date.
+  it('counts the calendar time to date in the business zone, across a daylight-saving change', () => {
+    // New York moved to EDT on 8 March 2026: 1 March 00:00 EST to 10 March 12:00 EDT is 9 days and
+    // 12 hours of calendar time (9 days and 11 hours of UTC time); February has no change
+    const NY = 'America/New_York';
+    const c = periodComparison('2026-03', ms('2026-03-10T12:00:00-04:00'), NY);
+    expect(comparisonView(c, NY)).toEqual(spans('in-progress', ['2026-03-01T00:00:00-05:00', '2026-03-10T12:00:00.001-04:00'], ['2026-02-01T00:00:00-05:00', '2026-02-10T12:00:00.001-05:00']));
+  });
+
+  it('counts months from the local first of the period, whose UTC date is the 30th before', () => {
+    // 2026-Q4 in Shanghai starts 1 October 00:00, 30 September 16:00 UTC; its base, Q3, 1 July,
+    // 30 June 16:00 UTC. At 1 November 06:00 it is one month and 6 hours in, and the base to date
+    // ends 1 August 06:00. Counted in UTC, a month from 30 September ends 30 October (one month,
+    // a day and 6 hours), and a month from 30 June ends 30 July
+    const c = periodComparison('2026-Q4', ms('2026-11-01T06:00:00+08:00'), ZONE);
+    expect(comparisonView(c, ZONE).previous).toEqual({ from: '2026-07-01T00:00:00+08:00', to: '2026-08-01T06:00:00.001+08:00' });
+  });
+
   it('grows over the base it compared with', () => {
     const c = periodComparison('2026-11', ms('2026-12-15T00:00:00+08:00'), ZONE);
     expect(comparedGrowth(120, 100, c, 'November')).toEqual({ growth: 0.2, growthNote: null });
