@@ -6,6 +6,7 @@ import type { FactQueries } from './fold/facts';
 import type { Projection } from './fold/projection';
 import type { CommandSpec } from './shared/command';
 import type { StreamKind } from './shared/decider';
+import * as alerts from './alerts';
 import * as care from './care';
 import * as classification from './classification';
 import * as customers from './customers';
@@ -29,7 +30,7 @@ interface Area {
 }
 
 /** In the order their commands are listed (OpenAPI, the authorization matrix); read models do not depend on it. */
-const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, insights, training, incentives];
+const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, insights, training, incentives, alerts];
 
 export const commandSpecs: readonly CommandSpec[] = areas.flatMap((a) => a.commands);
 

@@ -4,6 +4,8 @@
 // without decoding them again — io-ts on every replayed event would cost more than the folds.
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
+import type { AlertEvent } from './alerts/events';
+import { alertEventCodecs } from './alerts/events';
 import type { CareEvent } from './care/events';
 import { careEventCodecs } from './care/events';
 import type { ClassificationEvent } from './classification/events';
@@ -39,7 +41,7 @@ import { upcast } from './upcasters';
 
 export type TallyEvent =
   | TeamEvent | CustomerEvent | SaleEvent | ClassificationEvent | PipelineEvent | CareEvent | FeedbackEvent
-  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | InsightEvent | TrainingEvent | IncentiveEvent;
+  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent;
 
 export type EventType = TallyEvent['type'];
 
@@ -49,7 +51,7 @@ export type EventData<T extends EventType> = Extract<TallyEvent, { type: T }>['d
 const codecs = {
   ...teamEventCodecs, ...customerEventCodecs, ...saleEventCodecs, ...classificationEventCodecs, ...pipelineEventCodecs,
   ...careEventCodecs, ...feedbackEventCodecs, ...scorecardEventCodecs, ...reviewEventCodecs, ...goalEventCodecs,
-  ...salesPlanEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs,
+  ...salesPlanEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs,
 } as const;
 
 // Every type of the union has a codec and every codec a type of the union: an event left out of

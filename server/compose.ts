@@ -2,6 +2,7 @@
 // the tests, so all of them run the same wiring.
 import { areaFacts } from '../core/catalog';
 import { factSource } from '../core/fold/facts';
+import { AlertScheduler } from './alerts/scheduler';
 import type { Config } from './config';
 import { CommandEngine } from './engine/engine';
 import { createApp } from './http/app';
@@ -18,6 +19,8 @@ import { SqliteStore } from './store/sqlite';
 export interface Tally {
   readonly deps: AppDeps;
   readonly app: ReturnType<typeof createApp>;
+  /** raises alerts as they fall due once started (tally serve starts it; tests tick it) */
+  readonly alerts: AlertScheduler;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,16 @@ export const composeWith = async (config: Config, store: EventStore, clock: () =
   const engine = new CommandEngine({ store: measuredAppends(store, metrics), clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
   await projections.start();
   const deps: AppDeps = { store, engine, projections, config, clock, log, metrics, lifecycle };
-  return { deps, app: createApp(deps), close: () => store.close() };
+  const alerts = new AlertScheduler({ engine, projections, clock, log, policy: config.goals, intervalMs: config.alertIntervalMs });
+  return {
+    deps,
+    app: createApp(deps),
+    alerts,
+    close: async () => {
+      await alerts.stop();
+      await store.close();
+    },
+  };
 };
 
 export const compose = async (config: Config, clock?: () => Date): Promise<Tally> => composeWith(config, await openStore(config.store), clock);

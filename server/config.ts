@@ -49,6 +49,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** a bearer token that may read /metrics and nothing else */
   readonly metricsToken?: string;
+  /** how often the alert scheduler looks for alerts due (0: it does not run) */
+  readonly alertIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +86,7 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'TALLY_ASOF_CONCURRENCY', default: '2', meaning: 'asOf answers not cached yet (each a view of the sales ledger plus the other read models folded from their own events) computed at once; more are 429, and each caller computes one at a time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: `the least severe JSON log lines written to stdout: ${LOG_LEVELS.join(', ')} (info: one line per request)` },
   { name: 'TALLY_METRICS_TOKEN', default: '(unset: admin tokens only)', meaning: 'a bearer token, at least 32 characters, that lets a Prometheus scraper read GET /metrics and nothing else' },
+  { name: 'TALLY_ALERT_INTERVAL_MS', default: '60000', meaning: 'milliseconds between two looks of the alert scheduler for alerts due (goals at risk or behind, overdue milestones, action items and deals, care due today, appraisals to acknowledge); each alert is raised once however many instances run; 0 turns the scheduler off' },
   { name: 'TALLY_ANSWER_CACHE_MB', default: '64', meaning: 'memory for read answers kept for identical requests at the same log position (ETag/304); 0 turns the cache off' },
 ];
 
@@ -226,6 +229,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     futureToleranceMs: fixedDuration(env, 'TALLY_FUTURE_TOLERANCE', 'P1D'),
     logLevel: logLevel(env),
     metricsToken: metricsToken(env),
+    alertIntervalMs: int(env, 'TALLY_ALERT_INTERVAL_MS', 60_000, 0),
   };
 };
 

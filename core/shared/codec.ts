@@ -121,7 +121,7 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(
 
 // ---------- scalars ----------
 
-const refined = <A>(name: string, message: string, is: (u: unknown) => u is A, schema: JsonSchema): t.Type<A, A, unknown> =>
+export const refined = <A>(name: string, message: string, is: (u: unknown) => u is A, schema: JsonSchema): t.Type<A, A, unknown> =>
   withSchema(new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `${message}, got ${describe(u)}`)), t.identity), schema);
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;

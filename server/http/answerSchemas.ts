@@ -460,6 +460,85 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "at"
   ]
  },
+ "get /api/alerts": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "alerts": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "raisedAt": {
+       "type": "string"
+      },
+      "position": {
+       "type": "number"
+      },
+      "alertId": {
+       "type": "string"
+      },
+      "kind": {
+       "type": "string"
+      },
+      "owner": {
+       "type": "string"
+      },
+      "subject": {
+       "type": "object",
+       "properties": {
+        "type": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "type",
+        "id"
+       ]
+      },
+      "at": {
+       "type": "string"
+      },
+      "details": {
+       "type": "object",
+       "additionalProperties": {
+        "anyOf": [
+         {
+          "type": "null"
+         },
+         {
+          "type": "number"
+         },
+         {
+          "type": "string"
+         }
+        ]
+       }
+      }
+     },
+     "required": [
+      "raisedAt",
+      "position",
+      "alertId",
+      "kind",
+      "owner",
+      "subject",
+      "at",
+      "details"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "alerts"
+  ]
+ },
  "get /api/analytics": {
   "type": "object",
   "properties": {

@@ -54,6 +54,7 @@ export const QUERY_PARAMS: Readonly<Record<string, ParamDoc>> = {
   series: { schema: oneOf(['0', '1'], '1'), description: '0 leaves out the cumulative series' },
   from: { schema: instant, description: 'business time from' },
   to: { schema: instant, description: 'business time to' },
+  since: { schema: instant, description: 'only what was recorded at or after this moment' },
   token: { schema: { type: 'string' }, description: 'a stream token from POST /api/stream/token (EventSource cannot send headers)' },
   lastEventId: { schema: { type: 'string', pattern: '^\\d{1,16}$' }, description: 'resume after this position (as the Last-Event-ID header)' },
   v: { schema: { type: 'string' }, description: 'the content version: with it the bundle is cached for a year' },

@@ -42,6 +42,7 @@ const READS: Record<string, readonly string[]> = {
   '/api/contests/:contestId': ['/api/contests/DOUBLE-11-2026'],
   '/api/badges': ['/api/badges', '/api/badges?rep=R-01'],
   '/api/disputes': ['/api/disputes'],
+  '/api/alerts': ['/api/alerts', '/api/alerts?owner=rep:R-03&since=2026-01-01T00:00:00%2B08:00'],
 };
 
 /** GETs that answer something other than JSON, or a static file with its own schema (the manifest's is the Custom Elements Manifest's). */
@@ -57,6 +58,8 @@ describe('documented answers', () => {
     let admin: string;
     beforeAll(async () => {
       ({ t, admin } = await demoTally());
+      // the demo's alerts due today, so /api/alerts answers with rows to check
+      await t.alerts.tick();
     }, 120_000);
 
     it('every GET answers as its documented schema says', async () => {

@@ -280,6 +280,9 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     ],
   },
   AwardBadge: { data: (s, n) => ({ badgeId: `B-${n}`, repId: s.rep, title: 'Closer', reason: 'Three wins in a week', occurredAt: NOW_ISH }) },
+  RaiseAlert: {
+    data: (s, n) => ({ alertId: `deal-overdue:D-${n}:2026-11-01`, kind: 'deal-overdue', owner: `rep:${s.rep}`, subject: { type: 'deal', id: `D-${n}` }, at: NOW_ISH, details: { title: 'Renewal', amount: 10_000 } }),
+  },
 };
 
 /** The company every case starts from, and the plan that gives statements their lines. */

@@ -130,6 +130,8 @@ const seed = async (t: TestTally) => {
     expect(statement.total, `${rep}'s payout`).toBe(PAYOUT[rep]);
     await send('OpenDispute', { disputeId: `UQX-${k}`, repId: rep, period: '2026-11', lineId: statement.lines[0].lineId, reason: 'rate', text: `ZQdispute-${k}` });
   }
+  // the alerts due now carry deal titles, customer names and appraisal scores: /api/alerts must scope them
+  expect(await t.alerts.tick()).toBeGreaterThanOrEqual(REPS.length * 2);
 };
 
 // ---------- the requests, generated from the route table ----------
@@ -161,6 +163,7 @@ const QUERY_VALUES: Record<string, (string | undefined)[]> = {
   stream: [undefined, 'tally-order-OQX-R3'],
   tier: [undefined, 'regular', 'potential', 'high-value'],
   flagAfterDays: [undefined, '0'],
+  since: [undefined, NOV(27, 0)],
   ...Object.fromEntries(['at', 'metric', 'limit', 'offset', 'series', 'lang', 'kind', 'tag', 'days', 'after', 'v'].map((q) => [q, [undefined]])),
 };
 

@@ -3,9 +3,8 @@
 // and due date. A rep sees own customers, a manager its team's; a viewer none.
 import { Hono, type Context } from 'hono';
 import { careCalendar, careProjection, dateOfDay, dayOfDate } from '../../../core/care/readModels/care';
-import { classifyAt, customersProjection } from '../../../core/customers/readModels/customers';
+import { careCustomers } from '../../../core/care/readModels/careCustomers';
 import { directoryProjection } from '../../../core/teams/readModels/directory';
-import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import { isDateOnly } from '../../../core/shared/codec';
 import { periodOf, toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
@@ -37,14 +36,7 @@ export const careRoutes = (deps: AppDeps) => {
     const sel = ownerSelection(c, deps);
     const { world, asOf } = await worldFor(c, deps);
     const dir = world.get(directoryProjection);
-    const model = world.get(customersProjection);
-    const tiers = classifyAt(model, world.get(salesLedgerProjection), atMs);
-    const inScope = customerIn(world, sel);
-    const customers = [...model.customers.values()].flatMap((rec) => {
-      const info = dir.customers.get(rec.customerId);
-      if (!info || !inScope(rec.customerId)) return [];
-      return [{ customerId: rec.customerId, ownerRepId: info.ownerRepId, birthday: info.birthday, registeredAt: rec.registeredAt, tier: tiers.tiers.get(rec.customerId)?.tier ?? 'potential', firstSaleMs: tiers.figures.get(rec.customerId)?.firstSaleMs }];
-    });
+    const customers = careCustomers(world, atMs, customerIn(world, sel));
     const care = world.get(careProjection);
     const tasks = careCalendar(care, customers, from, to, atMs).map((t) => ({ ...t, customerName: dir.customers.get(t.customerId)?.name ?? t.customerId, ownerName: dir.reps.get(t.ownerRepId)?.name ?? null }));
     return c.json({ from, to, at, asOf, timezone: deps.config.zone, policy: care.policy, tasks });

@@ -21,6 +21,7 @@ import { planRoutes } from './plans';
 import { insightRoutes } from './insights';
 import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
+import { alertRoutes } from './alerts';
 
 export const apiRoutes = (deps: AppDeps) => {
   const api = new Hono<AppEnv>();
@@ -31,6 +32,7 @@ export const apiRoutes = (deps: AppDeps) => {
   api.route('/', scorecardRoutes(deps));
   for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
   api.route('/', reviewRoutes(deps));
+  api.route('/', alertRoutes(deps));
   for (const routes of [payoutRoutes, incentiveRoutes, contestRoutes, disputeRoutes]) api.route('/', routes(deps));
   return api;
 };

@@ -1,0 +1,19 @@
+// The customers the care calendar plans for, as they stand at a moment: owner and birthday from
+// the directory, registration from the customers read model, tier and first sale as classified
+// then. Shared by GET /api/care and the care-due alerts, so both plan the same tasks.
+import { classifyAt, customersProjection } from '../../customers/readModels/customers';
+import type { World } from '../../fold/world';
+import { salesLedgerProjection } from '../../ledger/salesLedger';
+import { directoryProjection } from '../../teams/readModels/directory';
+import type { CareCustomer } from './care';
+
+export const careCustomers = (world: World, atMs: number, include: (customerId: string) => boolean = () => true): CareCustomer[] => {
+  const dir = world.get(directoryProjection);
+  const model = world.get(customersProjection);
+  const tiers = classifyAt(model, world.get(salesLedgerProjection), atMs);
+  return [...model.customers.values()].flatMap((rec) => {
+    const info = dir.customers.get(rec.customerId);
+    if (!info || !include(rec.customerId)) return [];
+    return [{ customerId: rec.customerId, ownerRepId: info.ownerRepId, birthday: info.birthday, registeredAt: rec.registeredAt, tier: tiers.tiers.get(rec.customerId)?.tier ?? 'potential', firstSaleMs: tiers.figures.get(rec.customerId)?.firstSaleMs }];
+  });
+};
