@@ -6415,6 +6415,66 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "insights"
   ]
  },
+ "get /api/reps": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "team": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "reps": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "repId": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      },
+      "teamId": {
+       "type": "string"
+      },
+      "teamName": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "joinedAt": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "repId",
+      "name",
+      "teamId",
+      "teamName",
+      "joinedAt"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "team",
+   "reps"
+  ]
+ },
  "get /api/reviews/:period": {
   "anyOf": [
    {
@@ -7797,6 +7857,51 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "title",
    "period",
    "cap"
+  ]
+ },
+ "get /api/teams": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "teams": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "teamId": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      },
+      "managerId": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "headcount": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "teamId",
+      "name",
+      "managerId",
+      "headcount"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "teams"
   ]
  },
  "get /api/trainings": {

@@ -17,6 +17,8 @@ const READS: Record<string, readonly string[]> = {
   '/openapi.json': ['/openapi.json'],
   '/api/events': ['/api/events?after=0&limit=50', '/api/events?stream=tally-contest-DOUBLE-11-2026'],
   '/api/audit/verify': ['/api/audit/verify'],
+  '/api/teams': ['/api/teams'],
+  '/api/reps': ['/api/reps', '/api/reps?team=T-NORTH'],
   '/api/customers': ['/api/customers?limit=20', '/api/customers?tier=high-value&owner=team:T-NORTH'],
   '/api/customers/:customerId': ['/api/customers/C-001'],
   '/api/pipeline': ['/api/pipeline', '/api/pipeline?owner=rep:R-02&period=2026-12'],

@@ -22,12 +22,14 @@ import { insightRoutes } from './insights';
 import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
 import { alertRoutes } from './alerts';
+import { rosterRoutes } from './roster';
 
 export const apiRoutes = (deps: AppDeps) => {
   const api = new Hono<AppEnv>();
   api.route('/', commandRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', streamRoutes(deps));
+  api.route('/', rosterRoutes(deps));
   for (const routes of [customerRoutes, pipelineRoutes, careRoutes, feedbackRoutes, analyticsRoutes]) api.route('/', routes(deps));
   api.route('/', scorecardRoutes(deps));
   for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));

@@ -1,0 +1,50 @@
+// The roster over HTTP: GET /api/teams (headcount = reps in the team now) and GET /api/reps, read
+// by every role (names and teams are company-wide, SPEC §5a), as of any recorded moment.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedCompany, testTally, type TestTally } from '../support/app';
+
+describe('the roster', () => {
+  let t: TestTally;
+  let admin: string;
+  const get = async (path: string, token = admin) => {
+    const r = await t.get(path, token);
+    expect(r.status, path).toBe(200);
+    return r.json();
+  };
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-08-01T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
+    admin = await seedCompany(t);
+    // a month later R-4 joins T-2
+    t.setNow('2026-09-01T10:00:00+08:00');
+    admin = await t.token('admin');
+    expect((await t.post('AddRep', { repId: 'R-4', name: 'Sun Li', teamId: 'T-2', joinedAt: '2026-09-01' }, admin)).status).toBe(201);
+  });
+
+  it('lists the teams with their manager and headcount, and the reps with their team', async () => {
+    expect((await get('/api/teams')).teams).toEqual([
+      { teamId: 'T-1', name: 'East', managerId: 'M-1', headcount: 2 },
+      { teamId: 'T-2', name: 'North', managerId: 'M-2', headcount: 2 },
+    ]);
+    const reps = (await get('/api/reps')).reps;
+    expect(reps.map((r: { repId: string; teamId: string; teamName: string }) => [r.repId, r.teamId, r.teamName])).toEqual([
+      ['R-1', 'T-1', 'East'], ['R-2', 'T-1', 'East'], ['R-3', 'T-2', 'North'], ['R-4', 'T-2', 'North'],
+    ]);
+    expect(reps[3]).toMatchObject({ name: 'Sun Li', joinedAt: '2026-09-01' });
+    expect((await get('/api/reps?team=T-2')).reps.map((r: { repId: string }) => r.repId)).toEqual(['R-3', 'R-4']);
+  });
+
+  it('answers as known at asOf: before R-4 was added, T-2 had one rep', async () => {
+    const asOf = encodeURIComponent('2026-08-15T00:00:00+08:00');
+    expect((await get(`/api/teams?asOf=${asOf}`)).teams.map((x: { headcount: number }) => x.headcount)).toEqual([2, 1]);
+    expect((await get(`/api/reps?team=T-2&asOf=${asOf}`)).reps.map((r: { repId: string }) => r.repId)).toEqual(['R-3']);
+  });
+
+  it('is read by every role, whole; an unknown team is 404', async () => {
+    for (const token of [await t.token('viewer'), await t.token('rep', 'R-1'), await t.token('manager', 'M-1', 'T-1')]) {
+      expect((await get('/api/teams', token)).teams).toHaveLength(2);
+      expect((await get('/api/reps?team=T-2', token)).reps).toHaveLength(2);
+    }
+    expect((await t.get('/api/reps?team=T-9', admin)).status).toBe(404);
+  });
+});
