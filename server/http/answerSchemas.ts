@@ -1104,6 +1104,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "items": {
      "type": "object",
      "properties": {
+      "reason": {
+       "type": "string"
+      },
       "customerName": {
        "type": "string"
       },
@@ -1141,14 +1144,12 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "regular"
        ]
       },
-      "reason": {
-       "type": "string"
-      },
       "overdue": {
        "type": "boolean"
       }
      },
      "required": [
+      "reason",
       "customerName",
       "ownerName",
       "due",
@@ -1156,7 +1157,6 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "customerId",
       "ownerRepId",
       "tier",
-      "reason",
       "overdue"
      ]
     }

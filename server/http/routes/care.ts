@@ -7,7 +7,9 @@ import { careCustomers } from '../../../core/care/readModels/careCustomers';
 import { directoryProjection } from '../../../core/teams/readModels/directory';
 import { isDateOnly } from '../../../core/shared/codec';
 import { periodOf, toMillis } from '../../../core/shared/period';
+import { careReasonIn } from '../answerWords';
 import type { AppDeps, AppEnv } from '../env';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { atParam, worldFor } from '../query';
 import { customerIn, ownerSelection } from './crmScope';
@@ -38,7 +40,8 @@ export const careRoutes = (deps: AppDeps) => {
     const dir = world.get(directoryProjection);
     const customers = careCustomers(world, atMs, customerIn(world, sel));
     const care = world.get(careProjection);
-    const tasks = careCalendar(care, customers, from, to, atMs).map((t) => ({ ...t, customerName: dir.customers.get(t.customerId)?.name ?? t.customerId, ownerName: dir.reps.get(t.ownerRepId)?.name ?? null }));
+    const lang = langOf(c);
+    const tasks = careCalendar(care, customers, from, to, atMs).map((t) => ({ ...t, reason: careReasonIn(t.reason, lang), customerName: dir.customers.get(t.customerId)?.name ?? t.customerId, ownerName: dir.reps.get(t.ownerRepId)?.name ?? null }));
     return c.json({ from, to, at, asOf, timezone: deps.config.zone, policy: care.policy, tasks });
   });
 

@@ -4,7 +4,9 @@
 import { Hono } from 'hono';
 import { badgesOf } from '../../../core/incentives/readModels/badges';
 import { contestStandings } from '../../../core/incentives/readModels/contests';
+import { badgeIn } from '../answerWords';
 import type { AppDeps, AppEnv } from '../env';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { atParam, worldFor } from '../query';
 
@@ -23,7 +25,8 @@ export const contestRoutes = (deps: AppDeps) => {
     const at = atParam(c, deps);
     const rep = c.req.query('rep') || undefined;
     const { world, asOf } = await worldFor(c, deps);
-    return c.json({ rep: rep ?? null, at, asOf, badges: badgesOf(world, Date.parse(at), rep) });
+    const lang = langOf(c);
+    return c.json({ rep: rep ?? null, at, asOf, badges: badgesOf(world, Date.parse(at), rep).map((b) => badgeIn(b, lang, deps.config.currency)) });
   });
 
   return app;

@@ -13,6 +13,7 @@ import { reviewOf } from '../../projections/reviewAt';
 import type { AppDeps, AppEnv } from '../env';
 import { reviewWorkbook } from '../../documents/reviewWorkbook';
 import { sendWorkbook } from '../../documents/send';
+import { reviewIn } from '../answerWords';
 import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { instantParam, oneOfParam, worldFor } from '../query';
@@ -47,7 +48,7 @@ export const reviewRoutes = (deps: AppDeps) => {
     const period = reviewPeriod(c);
     const { world, asOf } = await worldFor(c, deps);
     const req = { period, at: atOf(c, deps), teamId: teamOf(c, world), goalPolicy: deps.config.goals };
-    return { world, answer: { asOf, ...(await reviewOf(deps.projections, world, req, c.get('worldAt'))) } };
+    return { world, answer: { asOf, ...reviewIn(await reviewOf(deps.projections, world, req, c.get('worldAt')), langOf(c), deps.config.currency) } };
   };
 
   app.get('/reviews/:period', async (c) => c.json((await reviewAnswer(c)).answer));

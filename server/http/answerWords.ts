@@ -1,0 +1,107 @@
+// The sentences core writes into read answers in English — automatic badges' titles and reasons,
+// care reasons, growth notes, review KPI titles — said in the reader's language, phrase by phrase
+// (as statement warnings are: core/incentives/calculate/describe.ts). Core keeps one wording, the
+// facts; this is only words for them. A sentence with no phrase here stays as core wrote it, and a
+// test lists the English words a zh-CN answer must not hold.
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { label } from '../documents/words';
+
+type Phrase = readonly [RegExp, (...m: string[]) => string];
+
+/** The first phrase that matches the whole text, in Chinese; the text itself when none does. */
+const sayZh = (phrases: readonly Phrase[], text: string): string => {
+  for (const [re, words] of phrases) {
+    const m = re.exec(text);
+    if (m) return words(...(m as unknown as string[]));
+  }
+  return text;
+};
+
+const metricZh = (m: string): string => label('zh-CN', 'metric', m) ?? m;
+
+const TIER_ZH: Readonly<Record<string, string>> = { 'high-value': '高价值', regular: '普通', potential: '潜在' };
+const CONTACT_ZH: Readonly<Record<string, string>> = { visit: '拜访', call: '电话', message: '消息', gift: '礼品', greeting: '问候', survey: '满意度调查' };
+
+/** A comparison's base as growth.ts names it: a period id, a span of one, or the window before a contest's. */
+const baseZh = (base: string): string =>
+  sayZh(
+    [
+      [/^(\S+) from (\S+) to (\S+)$/, (_, id, from, to) => `${id}（${from} 至 ${to}）`],
+      [/^the window before, from (\S+) to (\S+)$/, (_, from, to) => `前一个同样长的时段（${from} 至 ${to}）`],
+      [/^the base period$/, () => '基期'],
+    ],
+    base,
+  );
+
+const GROWTH_NOTES_ZH: readonly Phrase[] = [
+  [/^nothing in (.+) to grow from$/, (_, base) => `${baseZh(base)}没有数据，无从计算增长`],
+  [/^(.+) was negative \((-?\d+)\): a change over a loss is not growth$/, (_, base, n) => `${baseZh(base)}为负（${n}）：相对亏损的变化不算增长`],
+  [/^(.+) has not started yet$/, (_, what) => `${what} 尚未开始`],
+];
+
+const CARE_REASONS_ZH: readonly Phrase[] = [
+  [/^birthday (\d{2}-\d{2}), kept on 02-28 in (\d{4}) \(not a leap year\)$/, (_, day, y) => `生日 ${day}（${y} 年不是闰年，提前到 02-28）`],
+  [/^birthday (\d{2}-\d{2})$/, (_, day) => `生日 ${day}`],
+  [/^(.+) greeting$/, (_, holiday) => `${holiday}问候`],
+  [/^([\w-]+) customer: last contact \((\w+)\) (\S+); follow up every (\d+) days$/, (_, tier, kind, day, n) => `${TIER_ZH[tier] ?? tier}客户：上次联系（${CONTACT_ZH[kind] ?? kind}）${day}；每 ${n} 天跟进一次`],
+  [/^([\w-]+) customer: no contact since registration (\S+); follow up every (\d+) days$/, (_, tier, day, n) => `${TIER_ZH[tier] ?? tier}客户：自 ${day} 登记以来未联系；每 ${n} 天跟进一次`],
+  [/^last survey (\S+); survey every (\d+) days$/, (_, day, n) => `上次满意度调查 ${day}；每 ${n} 天调查一次`],
+  [/^no survey since the first sale (\S+); survey every (\d+) days$/, (_, day, n) => `自首笔销售（${day}）以来未做满意度调查；每 ${n} 天调查一次`],
+];
+
+export const growthNoteIn = (note: string | null, lang: Lang): string | null => (note === null || lang === 'en' ? note : sayZh(GROWTH_NOTES_ZH, note));
+
+export const careReasonIn = (reason: string, lang: Lang): string => (lang === 'en' ? reason : sayZh(CARE_REASONS_ZH, reason));
+
+/** A review KPI's title, `metric · owner · period`: the whole company is 全公司, a team keeps its name. */
+export const kpiTitleIn = (title: string, lang: Lang): string =>
+  lang === 'en' ? title : sayZh([[/^(\w+) · (.+) · (\S+)$/, (_, metric, owner, period) => `${metricZh(metric)} · ${owner === 'company' ? '全公司' : owner} · ${period}`]], title);
+
+interface BadgeWords {
+  readonly badgeId: string;
+  readonly title: string;
+  readonly reason: string;
+}
+
+/** An automatic badge (`auto:<code>:…`) in the reader's language; one awarded by hand keeps the words its giver wrote. */
+export const badgeIn = <B extends BadgeWords>(badge: B, lang: Lang, currency: string): B => {
+  if (lang === 'en' || !badge.badgeId.startsWith('auto:')) return badge;
+  const amount = (metric: string, n: string) =>
+    metric === 'revenue' ? new Intl.NumberFormat('zh-CN', { style: 'currency', currency }).format(Number(n) / 100) : `${Number(n).toLocaleString('zh-CN')} ${metric === 'units' ? '件' : '单'}`;
+  const title = sayZh(
+    [
+      [/^First sale$/, () => '首单'],
+      [/^100 % of goal$/, () => '目标达成 100%'],
+      [/^Most improved of the month$/, () => '月度进步之星'],
+    ],
+    badge.title,
+  );
+  const reason = sayZh(
+    [
+      [/^first sale$/, () => '完成第一笔销售'],
+      [/^reached the (\w+) goal (\S+) for (\S+) \((\d+)\)$/, (_, metric, goalId, period, target) => `达成 ${period} 的${metricZh(metric)}目标 ${goalId}（${amount(metric, target)}）`],
+      [/^revenue in (\S+) grew ([\d.]+) % over (\S+), the most of any rep$/, (_, month, pct, prev) => `${month} 销售额比 ${prev} 增长 ${pct}%，全体销售代表中最多`],
+    ],
+    badge.reason,
+  );
+  return { ...badge, title, reason };
+};
+
+type Row = Record<string, unknown>;
+
+/** A section that is a list of rows, each row said again by `say`; anything else (an absent section's null) as it is. */
+const rows = (section: unknown, say: (row: Row) => Row): unknown => (Array.isArray(section) ? section.map((r) => (r && typeof r === 'object' ? say(r as Row) : r)) : section);
+
+const titled = (lang: Lang) => (r: Row): Row => (typeof r.title === 'string' ? { ...r, title: kpiTitleIn(r.title, lang) } : r);
+
+/** A review's KPI and deviation titles, growth notes and automatic badges in the reader's language (sections are typed `unknown` in a Review). */
+export const reviewIn = <R extends object>(review: R, lang: Lang, currency: string): R => {
+  if (lang === 'en') return review;
+  const r = review as Row;
+  return {
+    ...review,
+    kpis: rows(r.kpis, (k) => ({ ...titled(lang)(k), growthNote: typeof k.growthNote === 'string' ? growthNoteIn(k.growthNote, lang) : k.growthNote })),
+    deviations: rows(r.deviations, titled(lang)),
+    badges: rows(r.badges, (b) => (typeof b.badgeId === 'string' && typeof b.title === 'string' && typeof b.reason === 'string' ? badgeIn(b as Row & BadgeWords, lang, currency) : b)),
+  };
+};

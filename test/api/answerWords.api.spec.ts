@@ -1,0 +1,78 @@
+// The sentences read answers carry — automatic badges, care reasons, review KPI titles and growth
+// notes — in the reader's language: a zh-CN answer on the demo company holds none of the English
+// words these used to leave in it, and the same answer in English still says them (so the list
+// is not vacuous). Issue 19: "English inside the Chinese experience".
+import { beforeAll, describe, expect, it } from 'vitest';
+import { badgeIn, careReasonIn, growthNoteIn, kpiTitleIn } from '../../server/http/answerWords';
+import type { TestTally } from '../support/app';
+import { demoTally } from '../support/demo';
+
+/** Known leftovers: English that core writes and a Chinese reader must not meet. */
+const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/];
+
+const READS = ['/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
+
+/** Every string of an answer with its path. */
+const texts = (v: unknown, path = ''): [string, string][] =>
+  typeof v === 'string' ? [[path, v]] : Array.isArray(v) ? v.flatMap((x, i) => texts(x, `${path}[${i}]`)) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => texts(x, `${path}.${k}`)) : [];
+
+describe('answers in the reader’s language', () => {
+  let t: TestTally;
+  let admin: string;
+  beforeAll(async () => {
+    ({ t, admin } = await demoTally());
+  }, 120_000);
+
+  const leftovers = async (lang: string) => {
+    const found: string[] = [];
+    for (const url of READS) {
+      const res = await t.get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`, admin);
+      expect(res.status, url).toBe(200);
+      // ids (badgeId auto:first-sale:R-01) and enum values are data, not words
+      for (const [path, s] of texts(await res.json())) if (!/(Id|\.kind|\.metric|\.status|\.owner)$/.test(path) && LEFTOVERS.some((re) => re.test(s))) found.push(`${url} ${path}: ${s}`);
+    }
+    return found;
+  };
+
+  it('zh-CN answers hold none of the known English leftovers; English ones still say them', async () => {
+    expect(await leftovers('zh-CN')).toEqual([]);
+    const english = await leftovers('en');
+    for (const re of [/First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
+  }, 60_000);
+
+  it('Accept-Language picks the language when lang is not given', async () => {
+    const res = await t.app.request('/api/badges', { headers: { authorization: `Bearer ${admin}`, 'accept-language': 'zh-CN,zh;q=0.9' } });
+    const titles = new Set(((await res.json()) as { badges: { title: string }[] }).badges.map((b) => b.title));
+    expect(titles.has('首单')).toBe(true);
+    expect(titles.has('First sale')).toBe(false);
+  });
+});
+
+describe('answer words, sentence by sentence', () => {
+  it('says automatic badges in Chinese with money as money, and leaves a hand-awarded one as written', () => {
+    const goal = { badgeId: 'auto:goal-100:G-1', title: '100 % of goal', reason: 'reached the revenue goal G-1 for 2026-11 (24000000)' };
+    expect(badgeIn(goal, 'zh-CN', 'CNY')).toMatchObject({ title: '目标达成 100%', reason: '达成 2026-11 的销售额目标 G-1（¥240,000.00）' });
+    expect(badgeIn({ ...goal, reason: 'reached the units goal G-1 for 2026-11 (1200)' }, 'zh-CN', 'CNY').reason).toBe('达成 2026-11 的销量目标 G-1（1,200 件）');
+    const improved = { badgeId: 'auto:most-improved:2026-07', title: 'Most improved of the month', reason: 'revenue in 2026-07 grew 39.8 % over 2026-06, the most of any rep' };
+    expect(badgeIn(improved, 'zh-CN', 'CNY')).toMatchObject({ title: '月度进步之星', reason: '2026-07 销售额比 2026-06 增长 39.8%，全体销售代表中最多' });
+    const manual = { badgeId: 'B-1', title: 'First sale', reason: 'first sale' };
+    expect(badgeIn(manual, 'zh-CN', 'CNY')).toBe(manual);
+    expect(badgeIn(goal, 'en', 'CNY')).toBe(goal);
+  });
+
+  it('says care reasons, growth notes and KPI titles in Chinese', () => {
+    expect(careReasonIn('元旦 greeting', 'zh-CN')).toBe('元旦问候');
+    expect(careReasonIn('birthday 02-29, kept on 02-28 in 2026 (not a leap year)', 'zh-CN')).toBe('生日 02-29（2026 年不是闰年，提前到 02-28）');
+    expect(careReasonIn('high-value customer: last contact (visit) 2026-10-01; follow up every 30 days', 'zh-CN')).toBe('高价值客户：上次联系（拜访）2026-10-01；每 30 天跟进一次');
+    expect(careReasonIn('regular customer: no contact since registration 2026-01-05; follow up every 90 days', 'zh-CN')).toBe('普通客户：自 2026-01-05 登记以来未联系；每 90 天跟进一次');
+    expect(careReasonIn('last survey 2026-06-01; survey every 180 days', 'zh-CN')).toBe('上次满意度调查 2026-06-01；每 180 天调查一次');
+    expect(growthNoteIn('nothing in 2024 to grow from', 'zh-CN')).toBe('2024没有数据，无从计算增长');
+    expect(growthNoteIn('2026-11 from 2026-11-01T00:00:00+08:00 to 2026-11-02T10:00:00.001+08:00 was negative (-200): a change over a loss is not growth', 'zh-CN')).toBe(
+      '2026-11（2026-11-01T00:00:00+08:00 至 2026-11-02T10:00:00.001+08:00）为负（-200）：相对亏损的变化不算增长',
+    );
+    expect(growthNoteIn(null, 'zh-CN')).toBeNull();
+    expect(kpiTitleIn('revenue · company · 2026-11', 'zh-CN')).toBe('销售额 · 全公司 · 2026-11');
+    expect(kpiTitleIn('newCustomers · 华东销售部 · 2026-Q3', 'zh-CN')).toBe('新客户 · 华东销售部 · 2026-Q3');
+    expect(kpiTitleIn('revenue · company · 2026-11', 'en')).toBe('revenue · company · 2026-11');
+  });
+});
