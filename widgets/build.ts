@@ -1,5 +1,8 @@
 // Builds the widgets bundle (`/widgets/tally.js`) in-process with esbuild: the server
 // builds it on first request; `npm run build` (tally build-widgets) writes widgets/dist/.
+// The action forms are a second module beside it (`tally-actions.js`), which the bundle
+// imports the first time a token may act: it takes Lit from the bundle that loads it, so it
+// carries no second copy, and the bundle names it by content (`?v=`), so both cache for a year.
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,17 +12,27 @@ import { build, transform, type Plugin } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export interface WidgetBundle {
-  /** The minified ESM bundle. */
+export interface WidgetModule {
+  /** The minified ESM module. */
   code: string;
   /** A strong ETag (quoted) derived from the content. */
   etag: string;
-  /** Size of the bundle gzipped at level 9, the figure the 25 kB budget is about. */
+  /** Size of the module gzipped at level 9, the figure the 25 kB budget is about. */
   gzipBytes: number;
 }
 
+export interface WidgetBundle extends WidgetModule {
+  /** The action forms, `tally-actions.js` beside the bundle, loaded by it on demand. */
+  actions: WidgetModule;
+}
+
+/** The file name of the action forms, beside `tally.js`. */
+export const ACTIONS_FILE = 'tally-actions.js';
+
 /** The budget of SPEC §9, read as 25,000 bytes (the stricter reading of "25 kB"). */
 export const WIDGET_BUDGET_GZIP_BYTES = 25_000;
+/** The action forms' own budget: they load only for a token that may act, beside the bundle. */
+export const WIDGET_ACTIONS_BUDGET_GZIP_BYTES = 10_000;
 
 // Our css`` blocks hold plain CSS (no interpolation): minify them like a stylesheet.
 const CSS_BLOCK = /\bcss`([^`$]*)`/g;
@@ -64,9 +77,18 @@ const withoutGlobals: Plugin = {
   },
 };
 
-export async function buildWidgets(): Promise<WidgetBundle> {
+const moduleOf = (code: string): WidgetModule => ({
+  code,
+  etag: `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`,
+  gzipBytes: gzipSync(code, { level: 9 }).length,
+});
+
+/** The content version a module is asked for by (`?v=`): its ETag without the quotes. */
+export const moduleVersion = (m: WidgetModule): string => m.etag.replace(/"/g, '');
+
+const bundleOf = async (entry: string, more: { banner?: { js: string }; define?: Record<string, string> } = {}): Promise<WidgetModule> => {
   const result = await build({
-    entryPoints: [join(here, 'src/index.ts')],
+    entryPoints: [join(here, entry)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -75,21 +97,28 @@ export async function buildWidgets(): Promise<WidgetBundle> {
     write: false,
     legalComments: 'none',
     charset: 'utf8', // Chinese as UTF-8, not \u escapes: a third of the bytes
-    banner: { js: '/*! Tally widgets. Includes Lit and @lit/task, (c) Google LLC, BSD-3-Clause. */' },
     logLevel: 'silent',
     plugins: [withoutGlobals, minifiedStyles],
+    ...more,
   });
-  const code = result.outputFiles[0]!.text;
-  const etag = `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`;
-  return { code, etag, gzipBytes: gzipSync(code, { level: 9 }).length };
+  return moduleOf(result.outputFiles[0]!.text);
+};
+
+export async function buildWidgets(): Promise<WidgetBundle> {
+  const actions = await bundleOf('src/actions/index.ts');
+  const main = await bundleOf('src/index.ts', {
+    banner: { js: '/*! Tally widgets. Includes Lit and @lit/task, (c) Google LLC, BSD-3-Clause. */' },
+    define: { TALLY_ACTIONS_FILE: JSON.stringify(`./${ACTIONS_FILE}?v=${moduleVersion(actions)}`) },
+  });
+  return { ...main, actions };
 }
 
-/** Writes `tally.js` into `outDir` (default `widgets/dist`), with the elements' typings and manifest beside it, and returns the bundle. */
+/** Writes `tally.js` and `tally-actions.js` into `outDir` (default `widgets/dist`), with the elements' typings and manifest beside them, and returns the bundle. */
 export async function writeWidgets(outDir = join(here, 'dist')): Promise<WidgetBundle & { file: string }> {
   const bundle = await buildWidgets();
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, 'tally.js');
-  await writeFile(file, bundle.code);
+  await Promise.all([writeFile(file, bundle.code), writeFile(join(outDir, ACTIONS_FILE), bundle.actions.code)]);
   await Promise.all(['tally.d.ts', 'custom-elements.json'].map((name) => copyFile(join(here, name), join(outDir, name))));
   return { ...bundle, file };
 }

@@ -99,13 +99,15 @@ export declare class TallyReviewPanel extends HTMLElement {
 export interface TallyPayoutStatementEventMap extends HTMLElementEventMap {
   /** Fresh statement rendered; `detail.data` is the API answer. */
   'tally-load': CustomEvent<{ data: unknown }>;
+  /** A command was accepted; `detail` is `{ type, position }` (OpenDispute, ApprovePayout). */
+  'tally-command': CustomEvent<{ type: string; position: number | null }>;
   /** A dispute was filed; `detail` is `{ disputeId, lineId, events }`. */
   'tally-dispute-opened': CustomEvent<{ disputeId: string; lineId: string; events: unknown[] }>;
   /** A request failed; `detail` is `{ status, message }`. */
   'tally-error': CustomEvent<{ status: number; message: string }>;
 }
 
-/** A payout statement: quota, achieved, attainment and total; lines grouped by kind with basis, rate and amount; each line's citations open to the events they name; the approval status; and, for the rep it belongs to, a "dispute this line" action. */
+/** A payout statement: quota, achieved, attainment and total; lines grouped by kind with basis, rate and amount; each line's citations open to the events they name; the approval status. The rep it belongs to may dispute a line (申诉 / Dispute: a reason → OpenDispute), and each line then shows its disputes and their resolutions; the rep's manager (or an admin) may approve an open statement by the hash shown (批准 / Approve → ApprovePayout). The forms load the first time the token may act; a viewer or a past moment (`as-of`) shows none. */
 export declare class TallyPayoutStatement extends HTMLElement {
   /** The rep's id: shows `GET /api/payouts/:rep?period=&lang=`, its lines in the element's language. Attribute `rep`. */
   rep: string;

@@ -41,6 +41,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/widgets/tally.js', summary: 'The widget bundle (ESM; CORS for allowed origins; ?v= content version caches for a year)', roles: 'public', query: ['v'] },
   { method: 'get', path: '/widgets/custom-elements.json', summary: 'The Custom Elements Manifest of the widgets: each element\'s properties with their attributes, events with their detail types, CSS parts and custom properties with defaults', roles: 'public' },
   { method: 'get', path: '/widgets/tally.d.ts', summary: 'TypeScript typings of the widgets: a class per element and their HTMLElementTagNameMap entries', roles: 'public' },
+  { method: 'get', path: '/widgets/tally-actions.js', summary: 'The widgets\' action forms, imported by the bundle when a token may act (ESM; served like the bundle)', roles: 'public', query: ['v'] },
   { method: 'post', path: '/api/commands', summary: 'Send one command { type, data }; header Idempotency-Key optional', roles: WRITERS },
   { method: 'post', path: '/api/commands/batch', summary: 'Send up to 10,000 commands, each accepted or rejected on its own', roles: WRITERS },
   { method: 'get', path: '/api/events', summary: 'Read the log after a position (paged, optionally one stream)', roles: ['admin'], query: ['after', 'limit', 'stream'] },
@@ -144,8 +145,8 @@ const bodies = (r: RouteDoc, batchLimit: number): Record<string, unknown> => {
     };
   if (key === 'get /metrics')
     return { responses: { '200': { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } } };
-  if (key === 'get /widgets/tally.js')
-    return { responses: { '200': { description: 'The bundle', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
+  if (WIDGET_MODULES.has(r.path))
+    return { responses: { '200': { description: 'The module', headers: ETAG_HEADER, content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified' } } };
   if (key === 'get /widgets/custom-elements.json')
     return { responses: { '200': { description: 'Custom Elements Manifest (schema https://github.com/webcomponents/custom-elements-manifest)', headers: ETAG_HEADER, content: { 'application/json': { schema: { type: 'object', required: ['schemaVersion', 'modules'], properties: { schemaVersion: { type: 'string' }, readme: { type: 'string' }, modules: { type: 'array', items: { type: 'object' } } } } } } }, '304': { description: 'Not modified' } } };
   if (key === 'get /widgets/tally.d.ts')
@@ -173,6 +174,9 @@ const simulateBody = (): JsonSchema => {
   const body = toJsonSchema(Simulate);
   return { ...body, properties: { ...(body.properties as object), plan: { ...plan, required, title: 'DraftPlan' } } };
 };
+
+/** The widgets' ES modules, answered with an ETag of their content. */
+const WIDGET_MODULES = new Set(['/widgets/tally.js', '/widgets/tally-actions.js']);
 
 /** Reads answered fresh each time (answerCache.ts keeps JSON answers only): no ETag. */
 const UNCACHED_DOCS = new Set(['/api/stream', '/api/events', '/api/audit/verify', '/api/reviews/:period/export.xlsx', '/api/payouts/:repId/statement.xlsx']);

@@ -78,7 +78,7 @@ describe('GET /openapi.json', () => {
     expect(param('get /api/payouts/{repId}', 'period')).toMatchObject({ in: 'query', required: true });
     // no query parameter is left a bare string but the free-text ones
     const untyped = operations(doc).flatMap(({ key, op }) => op.parameters.filter((p) => p.in === 'query' && JSON.stringify(p.schema) === '{"type":"string"}').map((p) => `${key} ${p.name}`));
-    expect(untyped.sort()).toEqual(['get /api/analytics owner', 'get /api/care owner', 'get /api/customers owner', 'get /api/feedback owner', 'get /api/pipeline owner', 'get /api/stream token', 'get /widgets/tally.js v']);
+    expect(untyped.sort()).toEqual(['get /api/analytics owner', 'get /api/care owner', 'get /api/customers owner', 'get /api/feedback owner', 'get /api/pipeline owner', 'get /api/stream token', 'get /widgets/tally-actions.js v', 'get /widgets/tally.js v']);
 
     expect(param('post /api/commands', 'Idempotency-Key')).toMatchObject({ in: 'header' });
     expect(param('post /api/commands/batch', 'Idempotency-Key')).toMatchObject({ in: 'header' });

@@ -157,7 +157,7 @@ describe('widgets in Chromium', () => {
     await page.getByRole('region', { name: '薪酬结算单' }).waitFor(SOON);
     await page.getByRole('region', { name: /复盘 · / }).getByRole('table', { name: '关键指标与目标对比' }).waitFor(SOON);
     await page.getByRole('region', { name: '七月销售额目标' }).getByRole('img', { name: /累计实际与应达对比/ }).waitFor(SOON);
-    await page.getByRole('button', { name: /对此项提出异议/ }).first().waitFor(SOON);
+    await page.getByRole('button', { name: /^申诉：/ }).first().waitFor(SOON);
     expect(await page.getByRole('columnheader', { name: '排名' }).count()).toBe(1);
     expect(await page.getByRole('rowheader').count()).toBeGreaterThan(0);
     expect(await page.locator('tally-leaderboard [role=status][aria-live=polite]').count()).toBe(1);
@@ -299,11 +299,11 @@ describe('widgets in Chromium', () => {
     expect(await why.locator('p').first().textContent()).toMatch(/^[^a-z]*[\u4e00-\u9fff][^a-z]*$/);
 
     const line = await statement.locator('tbody tr[data-line]').first().getAttribute('data-line');
-    await statement.getByRole('button', { name: /对此项提出异议/ }).first().click();
+    await statement.getByRole('button', { name: /^申诉：/ }).first().click();
     const form = statement.getByRole('form');
     await form.getByRole('textbox').fill('第一档的基数少算了一笔订单');
-    await form.getByRole('button', { name: '提交异议' }).click();
-    await expect.poll(() => statement.locator('.notice').textContent(), SOON).toMatch(/异议 dsp-[0-9a-f]+ 已提交/);
+    await form.getByRole('button', { name: '提交申诉' }).click();
+    await expect.poll(() => statement.locator('.notice').textContent(), SOON).toMatch(/申诉 dsp-[0-9a-f]+ 已提交/);
     const events = (await (await fetch(`${backend.api}/api/events?after=0&limit=1000`, { headers: { Authorization: `Bearer ${backend.tokens.admin}` } })).json()) as {
       events: { type: string; data: { lineId?: string; repId?: string } }[];
     };
@@ -322,7 +322,7 @@ describe('widgets in Chromium', () => {
     await adminWhy.locator('summary').click();
     await expect.poll(() => adminWhy.locator('li').first().textContent(), SOON).toMatch(/Event #\d+\s+[A-Z][a-z]+[A-Z]\w+/);
     expect(await adminWhy.locator('p').first().textContent()).toMatch(/^[^\u4e00-\u9fff]*\b[a-z]{3,}\b[^\u4e00-\u9fff]*$/);
-    expect(await admin.page.getByRole('button', { name: /Dispute this line/ }).count()).toBe(0);
+    expect(await admin.page.getByRole('button', { name: /^Dispute: / }).count()).toBe(0);
     await admin.page.close();
   });
 });

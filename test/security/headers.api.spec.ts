@@ -25,15 +25,18 @@ describe('secure headers', () => {
 
   it('lets allowed origins load the widget bundle, cross-origin, with the strict headers kept', async () => {
     const t = await testTally();
-    const r = await t.app.request('/widgets/tally.js', { headers: { origin: PORTAL } });
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toContain('javascript');
-    expect(r.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect(r.headers.get('access-control-allow-origin')).toBe(PORTAL);
-    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('cache-control')).not.toBe('no-store');
-    const stranger = await t.app.request('/widgets/tally.js', { headers: { origin: 'http://evil.test' } });
-    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    // the bundle, and the action forms it imports from beside itself
+    for (const path of ['/widgets/tally.js', '/widgets/tally-actions.js']) {
+      const r = await t.app.request(path, { headers: { origin: PORTAL } });
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('content-type')).toContain('javascript');
+      expect(r.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(r.headers.get('access-control-allow-origin')).toBe(PORTAL);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('cache-control')).not.toBe('no-store');
+      const stranger = await t.app.request(path, { headers: { origin: 'http://evil.test' } });
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    }
   });
 
   it('gives HTML pages a CSP that runs scripts from named origins only, never inline without a nonce', () => {

@@ -1,11 +1,13 @@
-// GET /widgets/tally.js: the headers cross-origin embedding needs, and caching by content.
+// GET /widgets/tally.js and the action forms beside it: the headers cross-origin embedding
+// needs, and caching by content.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { widgetRoutes, widgetScriptPath } from '../../../server/http/routes/widgets';
 import type { WidgetBundle } from '../../../widgets/build';
 
-const bundle: WidgetBundle = { code: 'export const x = 1;', etag: '"abc123"', gzipBytes: 30 };
+const actions = { code: 'export const forms = 2;', etag: '"def456"', gzipBytes: 31 };
+const bundle: WidgetBundle = { code: 'export const x = 1;', etag: '"abc123"', gzipBytes: 30, actions };
 const app = new Hono().route('/widgets', widgetRoutes({ corsOrigins: ['http://portal.test'], bundle: async () => bundle }));
 
 describe('GET /widgets/tally.js', () => {
@@ -37,7 +39,7 @@ describe('GET /widgets/tally.js', () => {
   it('sends the bundle compressed once in the coding the browser prefers, each coding its own ETag', async () => {
     let builds = 0;
     const code = `export const words = ${JSON.stringify('tally '.repeat(2_000))};`;
-    const once = new Hono().route('/widgets', widgetRoutes({ corsOrigins: [], bundle: async () => (builds++, { code, etag: '"v1"', gzipBytes: 0 }) }));
+    const once = new Hono().route('/widgets', widgetRoutes({ corsOrigins: [], bundle: async () => (builds++, { code, etag: '"v1"', gzipBytes: 0, actions }) }));
     const ask = (acceptEncoding?: string, ifNoneMatch?: string) =>
       once.request('/widgets/tally.js', { headers: { ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}), ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) } });
     const br = await ask('gzip, deflate, br');
@@ -59,5 +61,19 @@ describe('GET /widgets/tally.js', () => {
     expect((await ask('gzip', '"v1-br"')).status).toBe(304);
     expect((await ask('gzip', '"v0-br"')).status).toBe(200);
     expect(builds).toBe(1);
+  });
+
+  it('serves the action forms beside the bundle the same way: CORS, a year by content version, compressed, revalidated by ETag', async () => {
+    const res = await app.request('/widgets/tally-actions.js?v=def456', { headers: { origin: 'http://portal.test', 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(actions.code);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://portal.test');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(res.headers.get('etag')).toBe('"def456-gzip"');
+    // the bundle's tag is not the forms' tag
+    expect((await app.request('/widgets/tally-actions.js', { headers: { 'if-none-match': '"abc123"' } })).status).toBe(200);
+    expect((await app.request('/widgets/tally-actions.js', { headers: { 'if-none-match': '"def456"' } })).status).toBe(304);
   });
 });

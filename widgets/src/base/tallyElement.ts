@@ -2,6 +2,8 @@
 // localisation and fetch plumbing, and the loading / empty / error / unauthorised states.
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
+import type { ActionHost } from '../actions/host';
+import { loadActions, type ActionsModule } from '../controllers/actions';
 import { ApiError, FetchController, NETWORK_FAILURE, requestJson, UNREADABLE_ANSWER, type RequestOptions } from '../controllers/api';
 import { I18nController } from '../controllers/i18n';
 import type { MessageKey } from '../controllers/messages';
@@ -55,6 +57,8 @@ export class TallyElement extends LitElement {
 
   protected readonly i18n = new I18nController(this);
   readonly #fetches: FetchController<unknown>[] = [];
+  #actions: unknown;
+  #actionsAsked = false;
 
   constructor() {
     super();
@@ -93,6 +97,22 @@ export class TallyElement extends LitElement {
       for (const row of table.querySelectorAll('tbody tr, tfoot tr'))
         if (row.children.length === heads.length) [...row.children].forEach((cell, i) => cell.localName === 'td' && heads[i] && !cell.querySelector('button') && cell.setAttribute('data-label', heads[i]));
     }
+  }
+
+  /**
+   * This element's action forms, made by `make` from the forms module, which is loaded the first
+   * time this is asked (call it only when the token may act); undefined until it has loaded.
+   */
+  protected actions<T>(make: (m: typeof ActionsModule, host: ActionHost) => T): T | undefined {
+    if (!this.#actionsAsked) {
+      this.#actionsAsked = true;
+      const host: ActionHost = { lit: { html, nothing }, el: this, i18n: this.i18n, request: (p, o) => this.request(p, o), emit: (n, d) => this.emit(n, d) };
+      loadActions().then(
+        (m) => ((this.#actions = make(m, host)), this.requestUpdate()),
+        (e: unknown) => ((this.#actionsAsked = false), this.emit('error', { status: 0, message: String(e) })),
+      );
+    }
+    return this.#actions as T | undefined;
   }
 
   protected emit(name: string, detail: unknown): void {

@@ -84,16 +84,8 @@ export const en = {
   sources: 'How: rule and {n} sources',
   eventAt: 'Event #{n}',
   eventsForbidden: 'Your role cannot open the event log; positions: {list}.',
-  dispute: 'Dispute this line',
-  disputeLine: 'Dispute “{line}”',
-  reason: 'Reason',
 
-  details: 'Details',
-  send: 'Send dispute',
-  cancel: 'Cancel',
-  disputeSent: 'Dispute {id} opened. Your manager will review it.',
   noLines: 'No payout lines in this period.',
-
 };
 
 export type MessageKey = keyof typeof en;
@@ -182,16 +174,8 @@ export const zhCN: Messages = {
   sources: '计算依据与 {n} 个来源',
   eventAt: '事件 #{n}',
   eventsForbidden: '您的角色无法查看事件日志；位置：{list}。',
-  dispute: '对此项提出异议',
-  disputeLine: '对“{line}”提出异议',
-  reason: '原因',
 
-  details: '详细说明',
-  send: '提交异议',
-  cancel: '取消',
-  disputeSent: '异议 {id} 已提交，经理将进行审核。',
   noLines: '本期没有薪酬明细。',
-
 };
 
 /**
@@ -226,10 +210,6 @@ export const zhLabels: Readonly<Record<string, string>> = {
   'kind.clawback': '提成追回',
   'kind.adjustment': '调整',
   'kind.draw': '保底',
-  'reason.wrong-amount': '金额错误',
-  'reason.missing-sale': '遗漏销售',
-  'reason.wrong-rate': '比率错误',
-  'reason.other': '其他',
   'field.answers': '回复数',
   'field.average': '平均分',
   'field.nps': '净推荐值',

@@ -1,16 +1,16 @@
 // <tally-payout-statement>: a rep's statement for a period, each line traceable to the
-// events it used, and disputable by the rep.
+// events it used; disputable by the rep and approvable by their manager (the forms load on demand).
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { claimsOf } from '../base/claims';
 import { define } from '../base/define';
 import { baseStyles } from '../base/styles';
 import { TallyElement } from '../base/tallyElement';
+import type { StatementActions } from '../actions/statement';
 import { ApiError, expectShape } from '../controllers/api';
 import { concerns, LiveController } from '../controllers/stream';
 import { asEvents, asStatement, type Statement, type StatementLine, type TallyEvent } from '../guards';
 
 const KIND_ORDER = ['commission', 'bonus', 'spiff', 'cap', 'clawback', 'adjustment', 'draw'];
-const REASONS = ['wrong-amount', 'missing-sale', 'wrong-rate', 'other'] as const;
 /** Citations fetched when a line is opened; the rest are listed by position. */
 const MAX_EVENTS = 20;
 
@@ -21,11 +21,6 @@ const groupByKind = (lines: StatementLine[]): [string, StatementLine[]][] => {
   for (const l of lines) groups.set(l.kind, [...(groups.get(l.kind) ?? []), l]);
   const rank = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
   return [...groups].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-};
-
-const randomId = (): string => {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 };
 
 /** A line's name and the rule it applied: the server writes `name: how` (in Chinese `name：how`). */
@@ -42,7 +37,10 @@ const brief = (data: unknown): string => {
 /**
  * A payout statement: quota, achieved, attainment and total; lines grouped by kind with
  * basis, rate and amount; each line's citations open to the events they name; the
- * approval status; and, for the rep it belongs to, a "dispute this line" action.
+ * approval status. The rep it belongs to may dispute a line (申诉 / Dispute: a reason →
+ * OpenDispute), and each line then shows its disputes and their resolutions; the rep's manager
+ * (or an admin) may approve an open statement by the hash shown (批准 / Approve → ApprovePayout).
+ * The forms load the first time the token may act; a viewer or a past moment (`as-of`) shows none.
  *
  * @element tally-payout-statement
  * @attr rep - The rep's id: shows `GET /api/payouts/:rep?period=&lang=`, its lines in the element's language.
@@ -56,6 +54,7 @@ const brief = (data: unknown): string => {
  * @cssproperty --tally-color-ahead - The "approved" status.
  * @cssproperty --tally-color-behind - Negative amounts (clawbacks, caps).
  * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh statement rendered; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ type: string; position: number | null }>} tally-command - A command was accepted; `detail` is `{ type, position }` (OpenDispute, ApprovePayout).
  * @fires {CustomEvent<{ disputeId: string; lineId: string; events: unknown[] }>} tally-dispute-opened - A dispute was filed; `detail` is `{ disputeId, lineId, events }`.
  * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
@@ -63,10 +62,6 @@ export class TallyPayoutStatement extends TallyElement {
   static override properties: PropertyDeclarations = {
     rep: { type: String },
     period: { type: String },
-    disputing: { state: true },
-    formError: { state: true },
-    notice: { state: true },
-    sending: { state: true },
   };
 
   static override styles = [
@@ -118,37 +113,6 @@ export class TallyPayoutStatement extends TallyElement {
         font-weight: 700;
         font-size: 1.1em;
       }
-      form {
-        display: grid;
-        gap: 0.5em;
-        padding: 0.6em;
-        background: var(--tally-color-subtle);
-        border-radius: calc(var(--tally-radius) / 2);
-      }
-      label {
-        display: grid;
-        gap: 0.2em;
-        font-size: 0.9em;
-      }
-      select,
-      textarea {
-        font: inherit;
-        padding: 0.3em;
-        border: 1px solid var(--tally-color-border);
-        border-radius: 4px;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5em;
-      }
-      .error {
-        color: var(--tally-color-behind);
-        margin: 0;
-      }
-      .notice {
-        margin: var(--tally-space) 0 0;
-        color: var(--tally-color-ahead);
-      }
       .hash {
         font-family: ui-monospace, monospace;
         font-size: 0.8em;
@@ -158,10 +122,6 @@ export class TallyPayoutStatement extends TallyElement {
 
   declare rep: string;
   declare period: string;
-  declare disputing: string | undefined;
-  declare formError: string;
-  declare notice: string;
-  declare sending: boolean;
 
   readonly data = this.fetcher(
     () => [this.rep, this.period, this.i18n.lang],
@@ -187,15 +147,12 @@ export class TallyPayoutStatement extends TallyElement {
     super();
     this.rep = '';
     this.period = '';
-    this.formError = '';
-    this.notice = '';
-    this.sending = false;
   }
 
-  /** The dispute action is for the rep the statement belongs to (unknown token: let the server decide). */
-  get #canDispute(): boolean {
-    const { role, sub } = claimsOf(this.token);
-    return role === undefined || (role === 'rep' && sub === this.rep);
+  /** The forms, for a token that may act here: the statement's rep, a manager or an admin. */
+  get #acts(): StatementActions | undefined {
+    const { role } = claimsOf(this.token);
+    return role === 'rep' || role === 'manager' || role === 'admin' ? this.actions((m, host) => m.statementActions(host)) : undefined;
   }
 
   protected override render(): unknown {
@@ -225,13 +182,14 @@ export class TallyPayoutStatement extends TallyElement {
         : groupByKind(s.lines).map(([kind, lines]) => this.#renderGroup(s, kind, lines))}
       <div class="total"><span>${this.t('total')}</span><span class="num">${i18n.money(s.total)}</span></div>
       ${s.statementHash ? html`<p class="muted hash" title=${s.statementHash}>SHA-256 ${s.statementHash.slice(0, 16)}…</p>` : nothing}
-      <p class="notice" role="status">${this.notice}</p>
+      ${this.#acts?.footer(s)}
     </section>`;
   }
 
   #renderGroup(s: Statement, kind: string, lines: StatementLine[]): TemplateResult {
     const { i18n } = this;
-    const dispute = this.#canDispute;
+    const acts = this.#acts;
+    const dispute = !!acts?.column(s, lines);
     const cols = dispute ? 5 : 4;
     const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
     return html`<table data-kind=${kind}>
@@ -242,7 +200,7 @@ export class TallyPayoutStatement extends TallyElement {
           <th scope="col" class="num">${this.t('basis')}</th>
           <th scope="col" class="num">${this.t('rate')}</th>
           <th scope="col" class="num">${this.t('amount')}</th>
-          ${dispute ? html`<th scope="col"><span class="sr">${this.t('dispute')}</span></th>` : nothing}
+          ${dispute ? acts!.columnHead() : nothing}
         </tr>
       </thead>
       <tbody>
@@ -253,15 +211,9 @@ export class TallyPayoutStatement extends TallyElement {
               <td class="num">${this.#basis(s, l)}</td>
               <td class="num">${this.#rate(l)}</td>
               <td class="num ${l.amount < 0 ? 'neg' : ''}">${i18n.money(l.amount)}</td>
-              ${dispute
-                ? html`<td>
-                    <button type="button" aria-expanded=${this.disputing === l.lineId ? 'true' : 'false'} @click=${() => this.#toggleDispute(l.lineId)}>
-                      ${this.t('dispute')}<span class="sr">: ${name}</span>
-                    </button>
-                  </td>`
-                : nothing}
+              ${dispute ? acts!.cell(s, l, name) : nothing}
             </tr>
-            ${this.disputing === l.lineId ? html`<tr><td colspan=${cols}>${this.#renderDisputeForm(s, l, name)}</td></tr>` : nothing}`;
+            ${acts?.form(s, l, name, cols)}`;
         })}
       </tbody>
       ${lines.length > 1
@@ -332,62 +284,6 @@ export class TallyPayoutStatement extends TallyElement {
       }),
     );
     this.requestUpdate();
-  }
-
-  #toggleDispute(lineId: string): void {
-    this.disputing = this.disputing === lineId ? undefined : lineId;
-    this.formError = '';
-    this.notice = '';
-  }
-
-  #renderDisputeForm(s: Statement, l: StatementLine, name: string): TemplateResult {
-    const title = this.t('disputeLine', { line: name });
-    return html`<form part="dispute-form" aria-label=${title} @submit=${(e: SubmitEvent) => this.#sendDispute(e, s, l)}>
-      <strong>${title}</strong>
-      <label
-        >${this.t('reason')}
-        <select name="reason">
-          ${REASONS.map((r) => html`<option value=${r}>${this.i18n.label('reason', r)}</option>`)}
-        </select>
-      </label>
-      <label>${this.t('details')} <textarea name="text" rows="3" required></textarea></label>
-      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.sending}>${this.t('send')}</button>
-        <button type="button" @click=${() => this.#toggleDispute(l.lineId)}>${this.t('cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  async #sendDispute(e: SubmitEvent, s: Statement, l: StatementLine): Promise<void> {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
-    const disputeId = `dsp-${randomId()}`;
-    const data = {
-      disputeId,
-      repId: s.repId || this.rep,
-      period: s.period || this.period,
-      lineId: l.lineId,
-      reason: String(form.get('reason') ?? 'other'),
-      text: String(form.get('text') ?? '').trim(),
-    };
-    this.sending = true;
-    this.formError = '';
-    try {
-      const answer = await this.request('/api/commands', {
-        method: 'POST',
-        body: { type: 'OpenDispute', data },
-        idempotencyKey: disputeId,
-      });
-      this.disputing = undefined;
-      this.notice = this.t('disputeSent', { id: disputeId });
-      this.emit('dispute-opened', { disputeId, lineId: l.lineId, events: asEvents(answer) ?? [] });
-      this.data.refresh();
-    } catch (err) {
-      this.formError = err instanceof ApiError && err.status === 401 ? this.t('unauthorised') : (err as Error).message;
-    } finally {
-      this.sending = false;
-    }
   }
 }
 
