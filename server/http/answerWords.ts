@@ -105,3 +105,48 @@ export const reviewIn = <R extends object>(review: R, lang: Lang, currency: stri
     badges: rows(r.badges, (b) => (typeof b.badgeId === 'string' && typeof b.title === 'string' && typeof b.reason === 'string' ? badgeIn(b as Row & BadgeWords, lang, currency) : b)),
   };
 };
+
+const KIND_ZH: Readonly<Record<string, string>> = { year: '年', quarter: '季度', month: '月', week: '周', day: '天' };
+
+/** Money as core writes it in a warning (`CNY 9,000,000.00`) as a Chinese reader reads it (`¥9,000,000.00`). */
+const moneyZh = (s: string): string => s.replace(/\bCNY (-?[\d,]+\.\d{2})\b/g, '¥$1');
+
+const WHICH_ZH: readonly Phrase[] = [
+  [/^the goals of other owners for (\S+) that name it as parent \((.+)\)$/, (_, period, ids) => `以它为上级的 ${period} 其他负责人的目标（${ids}）`],
+  [/^the goals of its sub-periods that name it as parent \((.+)\)$/, (_, ids) => `以它为上级的各子期间目标（${ids}）`],
+  [/^the children's targets$/, () => '子目标'],
+];
+
+const GOAL_WARNINGS_ZH: readonly Phrase[] = [
+  [/^specific: (\S+) is not a known team or rep$/, (_, owner) => `具体：${owner} 不是已知的团队或销售代表`],
+  [/^measurable: Tally does not measure '(.+)' \(it measures (.+)\), so progress cannot be tracked$/, (_, m, list) => `可衡量：Tally 不衡量 '${m}'（可衡量的有 ${list}），无法跟踪进度`],
+  [/^achievable: (\S+) has no (\w+) before (\S+), so the target cannot be judged against history yet$/, (_, owner, m, period) => `可实现：${owner} 在 ${period} 之前没有${metricZh(m)}记录，暂时无法对照历史判断目标`],
+  [
+    /^achievable: the target (.+) is ([\d.]+)× the best (\w+) of the last (\d+) \((\S+): (.+)\); above ([\d.]+)× is a stretch$/,
+    (_, target, r, kind, n, best, value, f) => `可实现：目标 ${moneyZh(target)} 是最近 ${n} 个${KIND_ZH[kind] ?? kind}中最好的一个（${best}：${moneyZh(value)}）的 ${r} 倍；超过 ${f} 倍即为冒进`,
+  ],
+  [
+    /^achievable: the target (.+) is ([\d.]+)× the trailing run-rate \((.+) per (\w+), from the (\d+) days before (\S+) or before it was set\); above ([\d.]+)× is a stretch$/,
+    (_, target, r, rate, kind, days, period, f) => `可实现：目标 ${moneyZh(target)} 是近期速率（每${KIND_ZH[kind] ?? kind} ${moneyZh(rate)}，按 ${period} 开始或目标设定之前 ${days} 天计）的 ${r} 倍；超过 ${f} 倍即为冒进`,
+  ],
+  [/^relevant: the parent goal '(.+)' is unknown$/, (_, id) => `相关：上级目标 '${id}' 不存在`],
+  [/^relevant: link the goal to a parent goal \(parentGoalId\) or say why it matters \(relevance\)$/, () => '相关：请把目标关联到上级目标（parentGoalId），或说明它的意义（relevance）'],
+  [/^timeBound: the period (\S+) had already ended when the goal was set$/, (_, period) => `有时限：设定目标时 ${period} 已经结束`],
+  [
+    /^mismatch: (.+) sum to (-?\d+), not to the target (-?\d+) \((short|over) by (\d+)\); revise the children or the target$/,
+    (_, which, sum, target, way, gap) => `不一致：${sayZh(WHICH_ZH, which)}合计 ${sum}，不等于目标 ${target}（${way === 'short' ? '少' : '多'} ${gap}）；请修改子目标或目标`,
+  ],
+];
+
+export const goalWarningIn = (warning: string, lang: Lang): string => (lang === 'en' ? warning : sayZh(GOAL_WARNINGS_ZH, warning));
+
+interface GoalWords {
+  readonly warnings: readonly string[];
+  readonly smart: { readonly warnings: readonly string[] };
+}
+
+/** A goal's SMART and tree warnings in the reader's language. */
+export const goalIn = <G extends GoalWords>(goal: G, lang: Lang): G =>
+  lang === 'en'
+    ? goal
+    : { ...goal, warnings: goal.warnings.map((w) => goalWarningIn(w, lang)), smart: { ...goal.smart, warnings: goal.smart.warnings.map((w) => goalWarningIn(w, lang)) } };

@@ -3,14 +3,14 @@
 // words these used to leave in it, and the same answer in English still says them (so the list
 // is not vacuous). Issue 19: "English inside the Chinese experience".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgeIn, careReasonIn, growthNoteIn, kpiTitleIn } from '../../server/http/answerWords';
+import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn } from '../../server/http/answerWords';
 import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
 /** Known leftovers: English that core writes and a Chinese reader must not meet. */
-const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/];
+const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/];
 
-const READS = ['/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
+const READS = ['/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
 
 /** Every string of an answer with its path. */
 const texts = (v: unknown, path = ''): [string, string][] =>
@@ -37,7 +37,7 @@ describe('answers in the reader’s language', () => {
   it('zh-CN answers hold none of the known English leftovers; English ones still say them', async () => {
     expect(await leftovers('zh-CN')).toEqual([]);
     const english = await leftovers('en');
-    for (const re of [/First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
+    for (const re of [/^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
   }, 60_000);
 
   it('Accept-Language picks the language when lang is not given', async () => {
@@ -74,5 +74,13 @@ describe('answer words, sentence by sentence', () => {
     expect(kpiTitleIn('revenue · company · 2026-11', 'zh-CN')).toBe('销售额 · 全公司 · 2026-11');
     expect(kpiTitleIn('newCustomers · 华东销售部 · 2026-Q3', 'zh-CN')).toBe('新客户 · 华东销售部 · 2026-Q3');
     expect(kpiTitleIn('revenue · company · 2026-11', 'en')).toBe('revenue · company · 2026-11');
+  });
+
+  it('says goal warnings in Chinese, money as ¥', () => {
+    expect(goalWarningIn('achievable: the target CNY 968,545.64 is 1.55× the trailing run-rate (CNY 623,681.08 per quarter, from the 90 days before 2026-Q4 or before it was set); above 1.5× is a stretch', 'zh-CN')).toBe(
+      '可实现：目标 ¥968,545.64 是近期速率（每季度 ¥623,681.08，按 2026-Q4 开始或目标设定之前 90 天计）的 1.55 倍；超过 1.5 倍即为冒进',
+    );
+    expect(goalWarningIn("mismatch: the children's targets sum to 1093, not to the target 1140 (short by 47); revise the children or the target", 'zh-CN')).toBe('不一致：子目标合计 1093，不等于目标 1140（少 47）；请修改子目标或目标');
+    expect(goalWarningIn('timeBound: the period 2026-11 had already ended when the goal was set', 'zh-CN')).toBe('有时限：设定目标时 2026-11 已经结束');
   });
 });

@@ -4,7 +4,9 @@
 import { Hono } from 'hono';
 import { goalProgress, goalsProgress } from '../../../core/goals/readModels/goalProgress';
 import { goalRecord } from '../../../core/goals/readModels/goals';
+import { goalIn } from '../answerWords';
 import type { AppDeps, AppEnv } from '../env';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { atParam, periodParam, worldFor } from '../query';
 import { ensureOwner, ownerFilter, ownerParam } from './ownerScope';
@@ -22,7 +24,8 @@ export const goalRoutes = (deps: AppDeps) => {
     if (metric !== undefined && !METRIC_NAME.test(metric)) throw HttpProblem.badParam('metric', `expected a metric name such as revenue, got '${metric}'`);
     const at = atParam(c, deps);
     const goals = goalsProgress(world, { owner, period, metric, visible: ownerFilter(c, deps) }, { at, policy: deps.config.goals });
-    return c.json({ asOf, at, goals });
+    const lang = langOf(c);
+    return c.json({ asOf, at, goals: goals.map((g) => goalIn(g, lang)) });
   });
 
   app.get('/goals/:goalId', async (c) => {
@@ -32,7 +35,8 @@ export const goalRoutes = (deps: AppDeps) => {
     if (!g) throw HttpProblem.of(404, 'Not found', `unknown goal '${goalId}'`);
     ensureOwner(c, deps, g.owner);
     const series = c.req.query('series') !== '0';
-    return c.json(goalProgress(world, goalId, { at: atParam(c, deps), policy: deps.config.goals, series }));
+    const progress = goalProgress(world, goalId, { at: atParam(c, deps), policy: deps.config.goals, series });
+    return c.json(progress && goalIn(progress, langOf(c)));
   });
 
   return app;
