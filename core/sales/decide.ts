@@ -6,7 +6,7 @@ import { customerStream } from '../customers/state';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { Dec, splitByShares } from '../shared/money';
 import { conflict, invalid, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { creditAfterLeaving, repStream } from '../teams/state';
 import type { RecordSale, RefundSale } from './commands';
 import type { Credit, SaleEvent } from './events';
 import type { OrderState } from './state';
@@ -33,6 +33,8 @@ export const recordSale = (c: RecordSale, s: OrderState, ctx: DecideContext): De
   for (const sp of splits.right) {
     const rep = ctx.state(repStream, sp.repId);
     if (rep.status === 'none') return E.left(notFound('rep', sp.repId));
+    const left = creditAfterLeaving(rep, c.occurredAt, c.repId !== undefined ? 'repId' : `splits.${splits.right.indexOf(sp)}.repId`);
+    if (left) return E.left(left);
     teams.push(rep.teamId);
   }
   const amount = c.lines.reduce((a, l) => a + l.amount, 0);

@@ -8,5 +8,9 @@ export type CreateTeam = t.TypeOf<typeof CreateTeam>;
 export const AddRep = closed('AddRep', { repId: Id, name: Text(120), teamId: Id, joinedAt: t.union([DateOnly, Instant], 'DateOrInstant') });
 export type AddRep = t.TypeOf<typeof AddRep>;
 
+/** `leftAt`: the moment the rep left, or its last day (a date: through the end of that local day). */
+export const RemoveRep = closed('RemoveRep', { repId: Id, leftAt: t.union([DateOnly, Instant], 'DateOrInstant') });
+export type RemoveRep = t.TypeOf<typeof RemoveRep>;
+
 export const MoveRep = closed('MoveRep', { repId: Id, teamId: Id, reason: Text(500) });
 export type MoveRep = t.TypeOf<typeof MoveRep>;

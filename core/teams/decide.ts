@@ -2,9 +2,15 @@
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
-import type { AddRep, CreateTeam, MoveRep } from './commands';
+import { periodBounds } from '../shared/period';
+import type { AddRep, CreateTeam, MoveRep, RemoveRep } from './commands';
 import type { TeamEvent } from './events';
 import { teamStream, type RepState, type TeamState } from './state';
+
+const repRemoved = (s: RepState & { status: 'active' }): Problem => ({
+  ...ruleBroken('rep-removed', `rep '${s.repId}' left at ${s.leftAt}`),
+  errors: [{ path: 'data.repId', message: `left at ${s.leftAt}` }],
+});
 
 type Decision = E.Either<Problem, readonly NewEvent<TeamEvent>[]>;
 
@@ -22,6 +28,26 @@ export const addRep = (c: AddRep, s: RepState, ctx: DecideContext): Decision => 
 export const moveRep = (c: MoveRep, s: RepState, ctx: DecideContext): Decision => {
   if (s.status === 'none') return E.left(notFound('rep', c.repId));
   if (ctx.state(teamStream, c.teamId).status === 'none') return E.left(notFound('team', c.teamId));
+  if (s.leftAt !== undefined) return E.left(repRemoved(s));
   if (s.teamId === c.teamId) return E.left(ruleBroken('rep-already-in-team', `rep '${c.repId}' is already in team '${c.teamId}'`));
   return E.right([{ type: 'RepMoved', data: { repId: c.repId, fromTeamId: s.teamId, toTeamId: c.teamId, reason: c.reason } }]);
+};
+
+/** The first instant after a rep's last moment: an instant as given, a date's next local midnight. */
+const creditUntilOf = (leftAt: string, zone: string): string => (leftAt.length === 10 ? new Date(periodBounds(leftAt, zone).end).toISOString() : leftAt);
+
+/** The start of what joinedAt names, to compare leftAt with. */
+const startOf = (at: string, zone: string): number => (at.length === 10 ? periodBounds(at, zone).start : Date.parse(at));
+
+export const removeRep = (c: RemoveRep, s: RepState, ctx: DecideContext): Decision => {
+  if (s.status === 'none') return E.left(notFound('rep', c.repId));
+  if (s.leftAt !== undefined) return E.left({ ...repRemoved(s), rule: 'rep-already-removed', detail: `rep '${c.repId}' was already removed (left at ${s.leftAt})` });
+  // without the shell's calendar (a unit test) dates are read in UTC
+  const zone = ctx.time?.zone ?? 'UTC';
+  const creditUntil = creditUntilOf(c.leftAt, zone);
+  if (Date.parse(creditUntil) <= startOf(s.joinedAt, zone)) {
+    const detail = `a rep cannot leave (${c.leftAt}) before joining (${s.joinedAt})`;
+    return E.left({ ...ruleBroken('left-before-joined', detail), errors: [{ path: 'data.leftAt', message: `before joinedAt ${s.joinedAt}` }] });
+  }
+  return E.right([{ type: 'RepRemoved', data: { repId: c.repId, teamId: s.teamId, leftAt: c.leftAt, creditUntil } }]);
 };

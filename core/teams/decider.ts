@@ -1,8 +1,8 @@
 // Teams and reps: stream kinds and command wiring.
 import { defineCommand } from '../shared/command';
-import { AddRep, CreateTeam, MoveRep } from './commands';
-import { addRep, createTeam, moveRep } from './decide';
-import { repStream, teamStream } from './state';
+import { AddRep, CreateTeam, MoveRep, RemoveRep } from './commands';
+import { addRep, createTeam, moveRep, removeRep } from './decide';
+import { repStream, repTeamsScope, teamStream } from './state';
 
 export { repStream, teamStream, teamOfRep } from './state';
 
@@ -37,5 +37,15 @@ export const teamCommands = [
     reads: (c) => [[teamStream, c.teamId]],
     decide: moveRep,
     roles: ['admin'],
+  }),
+  defineCommand({
+    type: 'RemoveRep',
+    summary: 'Record that a rep left (leftAt: an instant, or the last day): the rep and its history stay, and no sale after leftAt may be credited to it.',
+    codec: RemoveRep,
+    kind: repStream,
+    streamId: (c) => c.repId,
+    decide: removeRep,
+    roles: ['admin', 'manager'],
+    scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
   }),
 ];

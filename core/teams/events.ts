@@ -5,10 +5,13 @@ import { Id, Text } from '../shared/codec';
 export const TeamCreated = t.type({ teamId: Id, name: t.string, managerId: t.union([t.string, t.null]) }, 'TeamCreated');
 export const RepAdded = t.type({ repId: Id, name: t.string, teamId: Id, joinedAt: t.string }, 'RepAdded');
 export const RepMoved = t.type({ repId: Id, fromTeamId: Id, toTeamId: Id, reason: Text(500) }, 'RepMoved');
+/** `creditUntil`: the first instant no sale may be credited to the rep (leftAt, or the end of its local day) */
+export const RepRemoved = t.type({ repId: Id, teamId: Id, leftAt: t.string, creditUntil: t.string }, 'RepRemoved');
 
 export type TeamEvent =
   | { type: 'TeamCreated'; data: t.TypeOf<typeof TeamCreated> }
   | { type: 'RepAdded'; data: t.TypeOf<typeof RepAdded> }
-  | { type: 'RepMoved'; data: t.TypeOf<typeof RepMoved> };
+  | { type: 'RepMoved'; data: t.TypeOf<typeof RepMoved> }
+  | { type: 'RepRemoved'; data: t.TypeOf<typeof RepRemoved> };
 
-export const teamEventCodecs = { TeamCreated, RepAdded, RepMoved } as const;
+export const teamEventCodecs = { TeamCreated, RepAdded, RepMoved, RepRemoved } as const;

@@ -1,10 +1,12 @@
 // Team and rep stream states.
 import type { Scope } from '../shared/command';
 import type { DecideContext, FoldedEvent, StreamKind } from '../shared/decider';
+import { ruleBroken, type Problem } from '../shared/problem';
 import type { TeamEvent } from './events';
 
 export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; managerId: string | null };
-export type RepState = { status: 'none' } | { status: 'active'; repId: string; name: string; teamId: string; joinedAt: string };
+/** A removed rep stays `active` in name (its history stays); `creditUntil` ends the sales it may be credited with. */
+export type RepState = { status: 'none' } | { status: 'active'; repId: string; name: string; teamId: string; joinedAt: string; leftAt?: string; creditUntil?: string };
 
 export const initialTeam = (): TeamState => ({ status: 'none' });
 export const initialRep = (): RepState => ({ status: 'none' });
@@ -18,6 +20,8 @@ export const evolveRep = (s: RepState, e: FoldedEvent<TeamEvent>): RepState => {
       return { status: 'active', repId: e.data.repId, name: e.data.name, teamId: e.data.teamId, joinedAt: e.data.joinedAt };
     case 'RepMoved':
       return s.status === 'active' ? { ...s, teamId: e.data.toTeamId } : s;
+    case 'RepRemoved':
+      return s.status === 'active' ? { ...s, leftAt: e.data.leftAt, creditUntil: e.data.creditUntil } : s;
     default:
       return s;
   }
@@ -28,6 +32,16 @@ export const repStream: StreamKind<RepState> = { prefix: 'tally-rep-', initialSt
 
 /** The team a rep belongs to now, for scope checks; undefined for an unknown rep. */
 export const teamOfRep = (rep: RepState): string | undefined => (rep.status === 'active' ? rep.teamId : undefined);
+
+/**
+ * 422 naming `path` when a sale at `occurredAt` would credit a rep after it left; undefined
+ * otherwise. Every command that credits a rep asks this.
+ */
+export const creditAfterLeaving = (rep: RepState, occurredAt: string, path: string): Problem | undefined => {
+  if (rep.status !== 'active' || rep.creditUntil === undefined || Date.parse(occurredAt) < Date.parse(rep.creditUntil)) return undefined;
+  const detail = `rep '${rep.repId}' left at ${rep.leftAt}: a sale at ${occurredAt} cannot be credited to them`;
+  return { ...ruleBroken('rep-removed', detail), errors: [{ path: `data.${path}`, message: `left at ${rep.leftAt}` }] };
+};
 
 /** The scope of a manager's command about these reps: only the reps' teams count. */
 export const repTeamsScope = (ctx: Pick<DecideContext, 'state'>, repIds: readonly string[]): Scope => ({

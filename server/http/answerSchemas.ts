@@ -6421,6 +6421,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "asOf": {
     "type": "string"
    },
+   "at": {
+    "type": "string"
+   },
    "team": {
     "anyOf": [
      {
@@ -6457,6 +6460,19 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "joinedAt": {
        "type": "string"
+      },
+      "leftAt": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "active": {
+       "type": "boolean"
       }
      },
      "required": [
@@ -6464,13 +6480,16 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "name",
       "teamId",
       "teamName",
-      "joinedAt"
+      "joinedAt",
+      "leftAt",
+      "active"
      ]
     }
    }
   },
   "required": [
    "asOf",
+   "at",
    "team",
    "reps"
   ]
@@ -7865,6 +7884,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "asOf": {
     "type": "string"
    },
+   "at": {
+    "type": "string"
+   },
    "teams": {
     "type": "array",
     "items": {
@@ -7901,6 +7923,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   "required": [
    "asOf",
+   "at",
    "teams"
   ]
  },

@@ -50,8 +50,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/stream', summary: 'Server-sent events, one per appended batch { position, types, streams }: streams only those whose events the caller may read (admin all, manager its team\'s; absent for reps and viewers); resume with Last-Event-ID', roles: ALL, scope: { manager: 'all', rep: 'all' }, query: ['token', 'lastEventId'] },
   { method: 'post', path: '/api/stream/token', summary: 'Mint a short-lived read-only token for EventSource (?token=)', roles: ALL },
   // the roster (issue 22): names, teams and headcounts are what every role may read
-  { method: 'get', path: '/api/teams', summary: 'Every team with its name, manager and headcount (reps in it now)', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' } },
-  { method: 'get', path: '/api/reps', summary: 'Every rep, or a team\'s, with name, team and the day they joined', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['team'] },
+  { method: 'get', path: '/api/teams', summary: 'Every team with its name, manager and headcount (reps in it at `at` who have not left)', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['at'] },
+  { method: 'get', path: '/api/reps', summary: 'Every rep, or a team\'s, with name, team, the day they joined, when they left (RemoveRep) and whether they are still on it at `at`', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['team', 'at'] },
   // customers, pipeline, care, feedback, analytics (issue 4): customer data is personal, so no viewer
   { method: 'get', path: '/api/customers', summary: 'Customers with owner, figures and tier (high-value | regular | potential) at `at`', roles: ['admin', 'manager', 'rep'], query: ['tier', 'owner', 'at', 'limit', 'offset'], owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },
   { method: 'get', path: '/api/customers/:customerId', summary: 'A customer: profile, owner history, figures, tier with its reason, tier by month', roles: ['admin', 'manager', 'rep'], query: ['at'] },

@@ -106,6 +106,10 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     given: (s, n) => [['AddRep', { repId: `R-${n}`, name: `Rep ${n}`, teamId: s.team, joinedAt: '2026-01-01' }]],
     data: (s, n) => ({ repId: `R-${n}`, teamId: s.team === 'T-1' ? 'T-2' : 'T-1', reason: 'reorganised' }),
   },
+  RemoveRep: {
+    given: (s, n) => [['AddRep', { repId: `R-${n}`, name: `Rep ${n}`, teamId: s.team, joinedAt: '2026-01-01' }]],
+    data: (_s, n) => ({ repId: `R-${n}`, leftAt: '2026-11-30' }),
+  },
 
   RegisterCustomer: { data: (s, n) => ({ customerId: `C-${n}`, name: `Customer ${n}`, ownerRepId: s.rep }) },
   UpdateCustomerProfile: { data: (s, n) => ({ customerId: s.customer, region: `Region ${n}` }) },

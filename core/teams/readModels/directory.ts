@@ -3,7 +3,8 @@
 import { defineProjection, unchanged } from '../../fold/projection';
 
 export interface TeamInfo { readonly teamId: string; readonly name: string; readonly managerId: string | null; readonly position: number }
-export interface RepInfo { readonly repId: string; readonly name: string; readonly teamId: string; readonly joinedAt: string; readonly position: number }
+/** A removed rep stays (its name labels its history) with `leftAt` as given and `creditUntil`, the instant it left. */
+export interface RepInfo { readonly repId: string; readonly name: string; readonly teamId: string; readonly joinedAt: string; readonly position: number; readonly leftAt?: string; readonly creditUntil?: string }
 export interface CustomerInfo {
   readonly customerId: string;
   readonly name: string;
@@ -22,7 +23,7 @@ export interface Directory {
 
 export const directoryProjection = defineProjection({
   name: 'directory',
-  types: ['TeamCreated', 'RepAdded', 'RepMoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
+  types: ['TeamCreated', 'RepAdded', 'RepMoved', 'RepRemoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
   init: (): Directory => ({ teams: new Map(), reps: new Map(), customers: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
@@ -35,6 +36,11 @@ export const directoryProjection = defineProjection({
       case 'RepMoved': {
         const r = s.reps.get(e.data.repId);
         if (r) s.reps.set(e.data.repId, { ...r, teamId: e.data.toTeamId });
+        break;
+      }
+      case 'RepRemoved': {
+        const r = s.reps.get(e.data.repId);
+        if (r) s.reps.set(e.data.repId, { ...r, leftAt: e.data.leftAt, creditUntil: e.data.creditUntil });
         break;
       }
       case 'CustomerRegistered':
