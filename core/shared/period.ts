@@ -2,6 +2,7 @@
 // the deployment's time zone. A month boundary in Asia/Shanghai is not a UTC boundary.
 // Pure: instants come in as ISO strings or epoch milliseconds; nothing reads the clock.
 import { DateTime } from 'luxon';
+import { isoMillis } from './isoInstant';
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'week' | 'day';
 
@@ -113,7 +114,7 @@ export interface LocalDate {
   readonly day: number;
 }
 
-export const toMillis = (instant: string | number): number => (typeof instant === 'number' ? instant : Date.parse(instant));
+export const toMillis = (instant: string | number): number => (typeof instant === 'number' ? instant : isoMillis(instant));
 
 export const localDate = (instant: string | number, zone: string): LocalDate => {
   const ms = toMillis(instant);
