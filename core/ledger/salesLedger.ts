@@ -14,6 +14,7 @@ import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/pe
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
 import { IntList, Interner, room } from './ledgerColumns';
+import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
 export type Metric = 'revenue' | 'units' | 'orders' | 'newCustomers' | 'activeCustomers';
@@ -75,6 +76,8 @@ const REFUND = 1;
 /** The columns every view of one ledger shares; only the fold appends to them. */
 export class LedgerData {
   rows = 0;
+  /** the length of every row column (they grow together) */
+  capacity = 1024;
   position = new Int32Array(1024);
   kind = new Uint8Array(1024);
   order = new Int32Array(1024);
@@ -86,7 +89,8 @@ export class LedgerData {
   day = new Int32Array(1024);
   amount = new Float64Array(1024);
   units = new Float64Array(1024);
-  readonly orderIds = new Interner();
+  /** order ids are as many as sales: a table of typed arrays, not a Map of strings */
+  readonly orderIds = new StringTable();
   readonly customerIds = new Interner();
   readonly repIds = new Interner();
   readonly teamIds = new Interner();
@@ -97,13 +101,16 @@ export class LedgerData {
   lineStart = new Int32Array(1024);
   lineCount = new Int32Array(1024);
   lines = 0;
+  lineCapacity = 1024;
   lineProduct = new Int32Array(1024);
   lineUnits = new Float64Array(1024);
   lineAmount = new Float64Array(1024);
   /** owner → month → ascending rows credited to it (products are read through their orders' lines) */
   readonly owners = new Map<OwnerKey, Map<number, IntList>>();
-  /** customer → each first sale it had, in log order: a late-recorded earlier sale replaces it */
-  readonly firstSales = new Map<string, FirstSale[]>();
+  /** per interned customer, each first sale it had, in log order: a late-recorded earlier sale replaces it */
+  readonly firstSales: (FirstSale[] | undefined)[] = [];
+  /** interned customers with a first sale, in the order of their first */
+  readonly firstSaleCustomers: number[] = [];
   /** the fold's shortcut to the lists above: per interned rep, team and customer (and the company), the list it was last posted to and its month */
   readonly posting = { rep: new PostingCache(), team: new PostingCache(), customer: new PostingCache(), company: new PostingCache() };
 }
@@ -159,8 +166,8 @@ const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
   return l;
 };
 
+/** Room for row `n` in every column (called when `n` reached the capacity). */
 const growRows = (d: LedgerData, n: number) => {
-  if (n < d.position.length) return;
   d.position = room(d.position, n, Int32Array);
   d.kind = room(d.kind, n, Uint8Array);
   d.order = room(d.order, n, Int32Array);
@@ -172,6 +179,7 @@ const growRows = (d: LedgerData, n: number) => {
   d.day = room(d.day, n, Int32Array);
   d.amount = room(d.amount, n, Float64Array);
   d.units = room(d.units, n, Float64Array);
+  d.capacity = d.position.length;
 };
 
 interface CreditIn {
@@ -193,7 +201,7 @@ const appendCredits = (d: LedgerData, kind: number, position: number, orderId: s
   const own = posted(d, d.posting.customer, customer, CUSTOMER, customerId, ALL_MONTHS);
   for (const c of credits) {
     const i = d.rows++;
-    growRows(d, i);
+    if (i >= d.capacity) growRows(d, i);
     const rep = d.repIds.id(c.repId);
     const team = d.teamIds.id(c.teamId);
     d.position[i] = position;
@@ -224,8 +232,7 @@ const posted = (d: LedgerData, cache: PostingCache, id: number, prefix: string, 
   return l;
 };
 
-const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRecordedData['lines']) => {
-  const order = d.orderIds.id(orderId);
+const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecordedData['lines']) => {
   if (order >= d.orderRow.length) {
     const from = d.orderRow.length;
     d.orderRow = room(d.orderRow, order, Int32Array);
@@ -238,9 +245,12 @@ const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRec
   d.lineCount[order] = lines.length;
   for (const l of lines) {
     const j = d.lines++;
-    d.lineProduct = room(d.lineProduct, j, Int32Array);
-    d.lineUnits = room(d.lineUnits, j, Float64Array);
-    d.lineAmount = room(d.lineAmount, j, Float64Array);
+    if (j >= d.lineCapacity) {
+      d.lineProduct = room(d.lineProduct, j, Int32Array);
+      d.lineUnits = room(d.lineUnits, j, Float64Array);
+      d.lineAmount = room(d.lineAmount, j, Float64Array);
+      d.lineCapacity = d.lineProduct.length;
+    }
     d.lineProduct[j] = d.productIds.id(l.product);
     d.lineUnits[j] = l.units;
     d.lineAmount[j] = l.amount;
@@ -250,13 +260,17 @@ const recordOrder = (d: LedgerData, orderId: string, row: number, lines: SaleRec
 const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: number) => {
   const d = s.data;
   const row = appendCredits(d, SALE, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
-  recordOrder(d, e.orderId, row, e.lines);
-  const history = d.firstSales.get(e.customerId);
+  recordOrder(d, d.order[row], row, e.lines);
+  const customer = d.customer[row];
+  const history = d.firstSales[customer];
   const first = history?.[history.length - 1];
   if (!first || ms < first.ms) {
     const f = { ms, position, repIds: e.credits.map((c) => c.repId), teamIds: [...new Set(e.credits.map((c) => c.teamId))] };
     if (history) history.push(f);
-    else d.firstSales.set(e.customerId, [f]);
+    else {
+      d.firstSales[customer] = [f];
+      d.firstSaleCustomers.push(customer);
+    }
   }
 };
 
@@ -297,7 +311,7 @@ export const ledgerAt = (s: SalesLedger, position: number): SalesLedger => {
 };
 
 const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
-  position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.names[d.order[i]], customerId: d.customerIds.names[d.customer[i]],
+  position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.name(d.order[i]), customerId: d.customerIds.names[d.customer[i]],
   repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: d.ms[i], day: d.day[i], amount: d.amount[i], units: d.units[i], orders: d.kind[i] === SALE ? 1 : 0,
 });
 
@@ -448,7 +462,7 @@ export const firstSaleCredits = (owner: OwnerKey, f: FirstSale, customerId: stri
 
 /** A customer's earliest sale by business time as known in the view. */
 export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => {
-  const history = s.data.firstSales.get(customerId);
+  const history = s.data.firstSales[s.data.customerIds.find(customerId)];
   if (!history) return undefined;
   const at = positionOf(s);
   for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i];
@@ -457,7 +471,9 @@ export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | und
 
 /** Every customer's first sale as known in the view. */
 export function* firstSales(s: SalesLedger): Iterable<[string, FirstSale]> {
-  for (const id of s.data.firstSales.keys()) {
+  const d = s.data;
+  for (const c of d.firstSaleCustomers) {
+    const id = d.customerIds.names[c];
     const f = firstSaleOf(s, id);
     if (f) yield [id, f];
   }

@@ -2,6 +2,7 @@
 //   fold-floor DB   the floor: rows read untimed in chunks; timed: JSON.parse + a Map fold
 //   fold DB         the same rows; timed: parse into events + World.apply of every read model
 //   start-floor DB  the floor of a server start: bare SQLite read + JSON.parse + Map fold
+//   ledger-bytes DB the sales ledger alone folded from the log: its heap and typed-array bytes per sale
 //   start DB N      a server start (compose: the Projections runner folds the log), then RSS
 //                   after GC, then N asOf queries beside the same query live
 import Database from 'better-sqlite3';
@@ -84,6 +85,31 @@ const fold = (path: string): FoldResult => {
     byReadModel[p.name] = performance.now() - t0;
   }
   return { events: world.position, perSecond: world.position / (ms / 1000), byReadModel };
+};
+
+export interface LedgerBytesResult {
+  readonly sales: number;
+  readonly bytes: number;
+}
+
+/** What the sales ledger holds per sale: the heap and array buffers it keeps, after GC, over the sales folded. */
+const ledgerBytes = (path: string): LedgerBytesResult => {
+  const held = () => {
+    const m = settle();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const before = held();
+  const world = new World([salesLedgerProjection], SETTINGS);
+  let sales = 0;
+  chunked(path, (rows) => {
+    for (const r of rows) {
+      world.apply(rawToEvent(r));
+      if (r[3] === 'SaleRecorded') sales++;
+    }
+  });
+  const bytes = held() - before;
+  if (world.get(salesLedgerProjection).data.rows === 0 && sales > 0) throw new Error('the ledger folded nothing');
+  return { sales, bytes };
 };
 
 const startFloor = (path: string): FoldResult => {
@@ -177,5 +203,5 @@ const start = async (path: string, asOfSamples: number): Promise<StartResult> =>
 
 const [mode, path, samples] = process.argv.slice(2);
 const result =
-  mode === 'fold-floor' ? foldFloor(path) : mode === 'fold' ? fold(path) : mode === 'start-floor' ? startFloor(path) : await start(path, Number(samples ?? 20));
+  mode === 'fold-floor' ? foldFloor(path) : mode === 'fold' ? fold(path) : mode === 'ledger-bytes' ? ledgerBytes(path) : mode === 'start-floor' ? startFloor(path) : await start(path, Number(samples ?? 20));
 process.send!(result, () => process.exit(0));

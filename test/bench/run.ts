@@ -10,7 +10,7 @@ import { emptyLitGzip, widgetsGzip } from './bundle';
 import { runWorker, type Child } from './children';
 import { httpRows, type HttpContext } from './httpRows';
 import { leakRow } from './leak';
-import type { FoldResult, StartResult } from './replayWorker';
+import type { FoldResult, LedgerBytesResult, StartResult } from './replayWorker';
 import { kb, mib, ms, perSecond, renderTable, type Row } from './table';
 import { extraRows } from './extraRows';
 import { repaintRow } from './repaint';
@@ -85,6 +85,18 @@ const main = async (o: Options): Promise<Row[]> => {
       met: fold.measured.perSecond / fold.floor >= 0.6,
       values: { eventsPerSecond: fold.measured.perSecond, floorEventsPerSecond: fold.floor },
       note: `rows read untimed in chunks on both sides; over the first ${sampled.toLocaleString('en-US')} events each alone: ${costly.slice(0, 5).map(([n, t]) => `${n} ${perSecond(sampled / (t / 1000))}`).join(', ')}`,
+    });
+    const ledger = await runWorker<LedgerBytesResult>('./replayWorker.ts', ['ledger-bytes', db]);
+    const perSale = ledger.bytes / ledger.sales;
+    rows.push({
+      what: `sales ledger in memory, ${ledger.sales.toLocaleString('en-US')} sales and their refunds`,
+      measured: `${Math.round(perSale)} B/sale`,
+      target: '≤ 150 B/sale',
+      floor: '—',
+      ratio: null,
+      met: perSale <= 150,
+      values: { bytes: ledger.bytes, sales: ledger.sales },
+      note: 'heap and array buffers the ledger alone keeps after GC, in a fresh process',
     });
     const started = await paired<StartResult>('start', 'start-floor', [o.quick ? '8' : '20']);
     const replay = started.measured;

@@ -1,0 +1,124 @@
+// Many distinct strings (an order id per sale: a million of them) as small whole numbers, held in
+// typed arrays instead of a Map of strings. A Map keeps each name as its own string object plus an
+// entry, about 75 bytes an order; this keeps its characters in one arena (a byte a character for
+// Latin-1 names, two for others), its hash and its start in columns, and an open-addressing index
+// of ids: about 30 bytes, none of them objects the collector walks. Names are read back (decoded)
+// only when a reader asks for one.
+
+const EMPTY = -1;
+
+/** FNV-1a over the UTF-16 code units. */
+const hashOf = (name: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h | 0;
+};
+
+/** Arrays grow by half: a few copies more than doubling, and a quarter of its slack on average. */
+const grown = (n: number, at: number): number => Math.max(at + 1, Math.ceil(n * 1.5));
+
+export class StringTable {
+  /** every name's code units, one after another: one byte each, or two (low, high) for a wide name */
+  private bytes = new Uint8Array(8192);
+  private used = 0;
+  /** per id: where its name starts in `bytes` (its end is the next id's start) */
+  private starts = new Int32Array(1025);
+  private hashes = new Int32Array(1024);
+  /** per id: 1 when a unit of its name is above 255 (two bytes a unit) */
+  private wide = new Uint8Array(1024);
+  /** open addressing: ids by hash, EMPTY where free; kept at most 70 % full */
+  private slots = new Int32Array(2048).fill(EMPTY);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of `name`, given one when it is new. */
+  id(name: string): number {
+    const h = hashOf(name);
+    const found = this.lookup(name, h);
+    return found >= 0 ? found : this.insert(name, h);
+  }
+
+  /** The id of a name already seen, or -1. */
+  find(name: string): number {
+    return this.lookup(name, hashOf(name));
+  }
+
+  /** The name of an id. */
+  name(id: number): string {
+    const from = this.starts[id];
+    const to = this.starts[id + 1];
+    let out = '';
+    if (this.wide[id] === 0) for (let i = from; i < to; i++) out += String.fromCharCode(this.bytes[i]);
+    else for (let i = from; i < to; i += 2) out += String.fromCharCode(this.bytes[i] | (this.bytes[i + 1] << 8));
+    return out;
+  }
+
+  private lookup(name: string, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s];
+      if (id === EMPTY) return -1;
+      if (this.hashes[id] === h && this.is(id, name)) return id;
+    }
+  }
+
+  private is(id: number, name: string): boolean {
+    const from = this.starts[id];
+    const n = name.length;
+    const b = this.bytes;
+    if (this.wide[id] === 0) {
+      if (this.starts[id + 1] - from !== n) return false;
+      for (let i = 0; i < n; i++) if (b[from + i] !== name.charCodeAt(i)) return false;
+    } else {
+      if (this.starts[id + 1] - from !== 2 * n) return false;
+      for (let i = 0; i < n; i++) if ((b[from + 2 * i] | (b[from + 2 * i + 1] << 8)) !== name.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  private insert(name: string, h: number): number {
+    const id = this.count++;
+    if (id + 1 >= this.starts.length) {
+      this.starts = copy(this.starts, new Int32Array(grown(this.starts.length, id + 1)));
+      this.hashes = copy(this.hashes, new Int32Array(this.starts.length));
+      this.wide = copy(this.wide, new Uint8Array(this.starts.length));
+    }
+    let wide = 0;
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 255) wide = 1;
+    const need = this.used + name.length * (1 + wide);
+    if (need > this.bytes.length) this.bytes = copy(this.bytes, new Uint8Array(grown(this.bytes.length, need)));
+    if (wide === 0) for (let i = 0; i < name.length; i++) this.bytes[this.used++] = name.charCodeAt(i);
+    else
+      for (let i = 0; i < name.length; i++) {
+        const u = name.charCodeAt(i);
+        this.bytes[this.used++] = u & 0xff;
+        this.bytes[this.used++] = u >>> 8;
+      }
+    this.starts[id + 1] = this.used;
+    this.hashes[id] = h;
+    this.wide[id] = wide;
+    if (this.count * 10 > this.slots.length * 7) this.rehash();
+    else this.place(id, h);
+    return id;
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== EMPTY) s = (s + 1) & mask;
+    this.slots[s] = id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+    for (let id = 0; id < this.count; id++) this.place(id, this.hashes[id]);
+  }
+}
+
+const copy = <A extends Int32Array | Uint8Array>(from: A, to: A): A => {
+  to.set(from as never);
+  return to;
+};
