@@ -51,10 +51,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./verify'),
   },
   replay: {
-    usage: 'replay [--json] | replay --report review --period P [--as-of T] [--team T] [--at T] [--json]',
+    usage: 'replay [--json] | replay --report review --period P [--as-of T] [--team T] [--at T] [--lang zh-CN|en] [--json]',
     summary: 'rebuild every read model from the log and report the speed, or print a review as known at T',
     details: ['Example: npx tally replay --report review --period 2026-10 --as-of 2026-11-01T09:00:00+08:00'],
-    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at') }),
+    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at'), lang: text("zh-CN or en (default: the terminal's, from LANG)") }),
     positionals: none,
     load: () => import('./replay'),
   },

@@ -1,6 +1,8 @@
 // `tally replay --report review --period P [--as-of T] [--team T] [--at T] [--json]`: the review
-// of a period as it was known at a recorded moment — a table on a terminal, JSON otherwise.
+// of a period as it was known at a recorded moment — a table on a terminal, JSON otherwise; in
+// the terminal's language (LANG) or --lang zh-CN|en.
 import { formatMinor } from '../../core/customers/readModels/customers';
+import { LANGS, type Lang } from '../../core/incentives/calculate/describe';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import type { Review } from '../../core/views/review/compose';
 import type { Contributor } from '../../core/views/review/contributors';
@@ -9,6 +11,8 @@ import type { ActionView } from '../../core/reviews/readModels/reviews';
 import { isInstant } from '../../core/shared/codec';
 import { acceptedPeriod, toMillis } from '../../core/shared/period';
 import type { Config } from '../config';
+import { label } from '../documents/words';
+import { reviewIn } from '../http/answerWords';
 import { reviewOf } from '../projections/reviewAt';
 import { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
@@ -20,48 +24,91 @@ const fail = (message: string): number => {
 };
 
 const money = (metric: string, v: number | null) => (v === null ? '–' : metric === 'revenue' ? formatMinor(v) : v.toLocaleString('en-US'));
-const percent = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)} %`);
+const percent = (r: number | null, lang: Lang) => (r === null ? '–' : `${(r * 100).toFixed(1)}${lang === 'en' ? ' ' : ''}%`);
 const signed = (metric: string, v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${money(metric, v)}`);
 
+/** Columns a terminal gives a character: two for CJK and other wide forms, so Chinese tables line up. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const columns = (s: string): number => s.length + (s.match(WIDE)?.length ?? 0);
+const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - columns(s)));
+const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - columns(s))) + s;
+
 const table = (head: string[], rows: string[][]): string => {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const widths = head.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 };
 
+/** The report's words: English, and Chinese for a zh-CN terminal or --lang zh-CN. */
+const WORDS = {
+  en: {
+    title: (period: string, who: string) => `Review ${period} · ${who}`,
+    company: 'company',
+    known: (asOf: string | null, position: number, at: string) => `as known at ${asOf ?? 'now'} (log position ${position}); measured at ${at}`,
+    head: ['KPI', 'target', 'actual', 'attainment', 'deviation', 'pace', 'forecast'],
+    movers: 'Who moved revenue (against the previous period, or against their own goal):',
+    actions: (o: number, d: number, v: number) => `Action items: ${o} open, ${d} done, ${v} overdue`,
+    overdue: (days: number, id: string, title: string, owner: string | null, due: string) => `  overdue ${days} d  ${id}  ${title}  (${owner ?? 'no owner'}, due ${due})`,
+    retro: 'Retrospective',
+    lastRetro: (r: { meetingId: string; done: number; of: number } | null) => `  last retro ${r ? `${r.meetingId}: ${r.done} of ${r.of} action items done` : '–'}`,
+    month: (meetingId: string | undefined, changes: string) => `${meetingId ? `at ${meetingId}` : '(no monthly review)'}: ${changes || 'unchanged since'}`,
+    absent: (sections: string) => `Not in this build: ${sections}`,
+  },
+  'zh-CN': {
+    title: (period: string, who: string) => `${period} 复盘 · ${who}`,
+    company: '全公司',
+    known: (asOf: string | null, position: number, at: string) => `截至 ${asOf ?? '现在'} 所知（日志位置 ${position}）；按 ${at} 计量`,
+    head: ['指标', '目标', '实际', '达成率', '偏差', '进度', '预测'],
+    movers: '谁带动了销售额（对比上一期，或对比本人目标）：',
+    actions: (o: number, d: number, v: number) => `行动项：进行中 ${o}，已完成 ${d}，已逾期 ${v}`,
+    overdue: (days: number, id: string, title: string, owner: string | null, due: string) => `  逾期 ${days} 天  ${id}  ${title}  （${owner ?? '无负责人'}，截止 ${due}）`,
+    retro: '回顾',
+    lastRetro: (r: { meetingId: string; done: number; of: number } | null) => `  上次回顾 ${r ? `${r.meetingId}：行动项完成 ${r.done}/${r.of}` : '–'}`,
+    month: (meetingId: string | undefined, changes: string) => `${meetingId ? `于 ${meetingId}` : '（无月度复盘）'}：${changes || '此后未变'}`,
+    absent: (sections: string) => `本版本未含：${sections}`,
+  },
+} as const;
+
+const LESSONS: Record<Lang, Record<'keep' | 'stop' | 'try', string>> = { en: { keep: 'keep', stop: 'stop', try: 'try' }, 'zh-CN': { keep: '保持', stop: '停止', try: '尝试' } };
+
+/** The terminal's language: LC_ALL, LC_MESSAGES or LANG naming Chinese (zh_CN.UTF-8, zh_TW …) is zh-CN, else English. */
+export const terminalLang = (env: NodeJS.ProcessEnv = process.env): Lang => (/^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh-CN' : 'en');
+
 type Shown = Review & { asOf: string | null };
 
-export const renderReview = (r: Shown): string => {
+export const renderReview = (r: Shown, lang: Lang = 'en'): string => {
+  const w = WORDS[lang];
   const kpis = r.kpis as KpiRow[];
+  const metric = (m: string) => (lang === 'en' ? m : (label(lang, 'metric', m) ?? m));
   const out: string[] = [];
-  out.push(`Review ${r.period} · ${r.team ? `${r.team.name} (${r.team.teamId})` : 'company'}`);
-  out.push(`as known at ${r.asOf ?? 'now'} (log position ${r.position}); measured at ${r.at}`, '');
+  out.push(w.title(r.period, r.team ? `${r.team.name} (${r.team.teamId})` : w.company));
+  out.push(w.known(r.asOf, r.position, r.at), '');
   out.push(
     table(
-      ['KPI', 'target', 'actual', 'attainment', 'deviation', 'pace', 'forecast'],
-      kpis.map((k) => [k.metric, money(k.metric, k.target), money(k.metric, k.actual), percent(k.attainment), signed(k.metric, k.deviation), k.pace ?? '–', money(k.metric, k.forecast)]),
+      [...w.head],
+      kpis.map((k) => [metric(k.metric), money(k.metric, k.target), money(k.metric, k.actual), percent(k.attainment, lang), signed(k.metric, k.deviation), (lang === 'en' ? k.pace : label(lang, 'pace', k.pace)) ?? '–', money(k.metric, k.forecast)]),
     ),
   );
   const revenue = kpis.find((k) => k.metric === 'revenue');
   if (revenue?.contributors) {
-    out.push('', 'Who moved revenue (against the previous period, or against their own goal):');
+    out.push('', w.movers);
     for (const [what, list] of Object.entries(revenue.contributors))
-      out.push(`  ${what.padEnd(9)} ${(list as Contributor[]).slice(0, 3).map((c) => `${c.name ?? c.key} ${signed('revenue', c.deviation ?? c.change)}`).join(' · ') || '–'}`);
+      out.push(`  ${padEnd(lang === 'en' ? what : (label(lang, 'by', what) ?? what), 9)} ${(list as Contributor[]).slice(0, 3).map((c) => `${c.name ?? c.key} ${signed('revenue', c.deviation ?? c.change)}`).join(' · ') || '–'}`);
   }
   const items = (r.actionItems ?? []) as ActionView[];
   const counts = r.actionSummary as { open: number; done: number; overdue: number } | undefined;
-  out.push('', `Action items: ${counts?.open ?? 0} open, ${counts?.done ?? 0} done, ${counts?.overdue ?? 0} overdue`);
-  for (const i of items.filter((x) => x.overdue)) out.push(`  overdue ${i.daysOverdue} d  ${i.actionId}  ${i.title}  (${i.ownerRepId ?? 'no owner'}, due ${i.due})`);
+  out.push('', w.actions(counts?.open ?? 0, counts?.done ?? 0, counts?.overdue ?? 0));
+  for (const i of items.filter((x) => x.overdue)) out.push(w.overdue(i.daysOverdue ?? 0, i.actionId, i.title, i.ownerRepId ?? null, i.due));
   const retro = (r as { retrospective?: { keep: { text: string }[]; stop: { text: string }[]; try: { text: string }[]; months: { period: string; meeting: { meetingId: string } | null; changes: { metric: string; then: number; now: number; delta: number }[] }[]; lastRetro: { meetingId: string; done: number; of: number } | null } }).retrospective;
   if (retro) {
-    out.push('', 'Retrospective');
-    for (const kind of ['keep', 'stop', 'try'] as const) out.push(`  ${kind.padEnd(5)} ${retro[kind].map((l) => l.text).join(' · ') || '–'}`);
-    out.push(`  last retro ${retro.lastRetro ? `${retro.lastRetro.meetingId}: ${retro.lastRetro.done} of ${retro.lastRetro.of} action items done` : '–'}`);
+    out.push('', w.retro);
+    for (const kind of ['keep', 'stop', 'try'] as const) out.push(`  ${padEnd(LESSONS[lang][kind], 5)} ${retro[kind].map((l) => l.text).join(' · ') || '–'}`);
+    out.push(w.lastRetro(retro.lastRetro));
     for (const m of retro.months)
-      out.push(`  ${m.period} ${m.meeting ? `at ${m.meeting.meetingId}` : '(no monthly review)'}: ${m.changes.map((c) => `${c.metric} ${money(c.metric, c.then)} → ${money(c.metric, c.now)}`).join(', ') || 'unchanged since'}`);
+      out.push(`  ${m.period} ${w.month(m.meeting?.meetingId, m.changes.map((c) => `${metric(c.metric)} ${money(c.metric, c.then)} → ${money(c.metric, c.now)}`).join(', '))}`);
   }
   const absent = r.absent;
-  if (absent.length > 0) out.push('', `Not in this build: ${absent.map((a) => a.section).join(', ')}`);
+  if (absent.length > 0) out.push('', w.absent(absent.map((a) => a.section).join(', ')));
   return out.join('\n');
 };
 
@@ -80,8 +127,11 @@ export const runReviewReport = async (a: Args, config: Config, store: EventStore
   const world = asOf ? await projections.worldAt(projections.positionAt(toMillis(asOf))) : projections.world;
   const teamId = flag(a, 'team');
   if (teamId && !world.get(directoryProjection).teams.has(teamId)) return fail(`--team: unknown team '${teamId}'`);
-  const review: Shown = { asOf: asOf ?? null, ...((await reviewOf(projections, world, { period, at, teamId, goalPolicy: config.goals })) as Review) };
+  const langFlag = flag(a, 'lang');
+  if (langFlag !== undefined && !(LANGS as readonly string[]).includes(langFlag)) return fail(`--lang: ${LANGS.join(' or ')}, got '${langFlag}'`);
+  const lang = (langFlag as Lang | undefined) ?? terminalLang();
+  const review: Shown = { asOf: asOf ?? null, ...reviewIn((await reviewOf(projections, world, { period, at, teamId, goalPolicy: config.goals })) as Review, lang, config.currency) };
   if (a.flags.has('json') || !process.stdout.isTTY) console.log(JSON.stringify(review));
-  else console.log(renderReview(review));
+  else console.log(renderReview(review, lang));
   return 0;
 };

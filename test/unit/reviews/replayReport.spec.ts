@@ -2,7 +2,7 @@
 // terminal, a table through renderReview.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArgs } from '../../../server/cli/args';
-import { renderReview, runReviewReport } from '../../../server/cli/reviewReport';
+import { renderReview, runReviewReport, terminalLang } from '../../../server/cli/reviewReport';
 import { loadConfig } from '../../../server/config';
 import { SYSTEM_ACTOR } from '../../../server/engine/actor';
 import { CommandEngine } from '../../../server/engine/engine';
@@ -57,5 +57,33 @@ describe('tally replay --report review', () => {
     expect(await runReviewReport(parseArgs(['--report', 'payouts', '--period', '2026-06']), config, await store())).toBe(2);
     expect(await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-W27']), config, await store())).toBe(2);
     expect(out.at(-1)).toContain('--period');
+  });
+
+  it('speaks Chinese for --lang zh-CN or a Chinese terminal, its table lined up in terminal columns', async () => {
+    const out = printed();
+    await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-06', '--lang', 'zh-CN', '--json']), config, await store());
+    const review = JSON.parse(out[0]);
+    expect(review.kpis.find((k: { metric: string }) => k.metric === 'revenue').title).toBe('销售额 · 全公司 · 2026-06');
+    const table = renderReview(review, 'zh-CN');
+    expect(table).toContain('2026-06 复盘 · 全公司');
+    expect(table).toContain('行动项：进行中 0，已完成 0，已逾期 0');
+    expect(table).not.toMatch(/\b(Review|company|revenue|Action items|as known at)\b/);
+    // the table's lines end at the same terminal column: a Chinese character takes two
+    const columns = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const lines = table.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('指标'));
+    const rows = lines.slice(head, head + 7);
+    expect(rows[1]).toMatch(/^─+/);
+    expect(new Set(rows.map(columns)).size).toBe(1);
+    expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual(['指标', expect.stringMatching(/^─+$/), '销售额', '销量', '订单数', '新客户', '活跃客户']);
+    expect(await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-06', '--lang', 'fr']), config, await store())).toBe(2);
+    expect(out.at(-1)).toBe("tally replay: --lang: en or zh-CN, got 'fr'");
+  });
+
+  it('reads the terminal’s language from LC_ALL, LC_MESSAGES or LANG', () => {
+    expect(terminalLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(terminalLang({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(terminalLang({ LC_MESSAGES: 'zh_TW.UTF-8' })).toBe('zh-CN');
+    expect(terminalLang({})).toBe('en');
   });
 });
