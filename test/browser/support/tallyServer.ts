@@ -10,7 +10,7 @@ import { MemoryStore } from '../../../server/store/memory';
 
 const SECRET = 'browser-test-secret-long-enough-for-hs256!';
 /** The business moment the server lives in: mid-July, so the month has a pace. */
-const NOW = new Date('2026-07-15T10:00:00+08:00');
+export const NOW = new Date('2026-07-15T10:00:00+08:00');
 export const PERIOD = '2026-07';
 
 export const REPS = [
@@ -28,7 +28,8 @@ interface Seed {
 export interface TallyServer {
   /** Base URL of the API; the bundle is at `${api}/widgets/tally.js`. */
   api: string;
-  tokens: { viewer: string; rep: string; admin: string; bad: string };
+  /** `manager` manages T-1 (M-1), the team of `repId`. */
+  tokens: { viewer: string; rep: string; manager: string; admin: string; bad: string };
   /** The rep whose statement the rep token may read. */
   repId: string;
   /** Every rep on the leaderboard. */
@@ -38,6 +39,8 @@ export interface TallyServer {
   team: string;
   /** Records a sale through the API, as admin. */
   recordSale(repId: string, amount: number): Promise<void>;
+  /** Sends any command as admin (refused: throws). */
+  post(type: string, data: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,7 +83,7 @@ export const seedCommands = (): Seed[] => [
 export async function startTallyServer(portalOrigin: string, seed: Seed[] = seedCommands()): Promise<TallyServer> {
   const config = loadConfig({ TALLY_JWT_SECRET: SECRET, TALLY_DEMO: '0', TALLY_STORE: 'memory:', TALLY_CORS_ORIGINS: portalOrigin, PORT: '0', LOG_LEVEL: 'silent' });
   const tally = await composeWith(config, new MemoryStore(), () => NOW);
-  const token = (role: 'admin' | 'manager' | 'rep' | 'viewer', sub: string) => mintToken(SECRET, { sub, role, ttlSeconds: 3600, now: NOW });
+  const token = (role: 'admin' | 'manager' | 'rep' | 'viewer', sub: string, team?: string) => mintToken(SECRET, { sub, role, team, ttlSeconds: 3600, now: NOW });
   const admin = await token('admin', 'admin');
 
   const post = async (type: string, data: Record<string, unknown>) => {
@@ -99,12 +102,13 @@ export async function startTallyServer(portalOrigin: string, seed: Seed[] = seed
   let orders = 0;
   return {
     api,
-    tokens: { viewer: await token('viewer', 'portal'), rep: await token('rep', 'R-2'), admin, bad: `${admin.slice(0, -4)}AAAA` },
+    tokens: { viewer: await token('viewer', 'portal'), rep: await token('rep', 'R-2'), manager: await token('manager', 'M-1', 'T-1'), admin, bad: `${admin.slice(0, -4)}AAAA` },
     repId: 'R-2',
     leaderRepIds: REPS.map((r) => r.repId),
     period: PERIOD,
     goalId: 'G-2026-07',
     team: 'T-1',
+    post,
     async recordSale(repId, amount) {
       orders += 1;
       await post('RecordSale', {

@@ -1,6 +1,8 @@
 // <tally-review-panel>: the monthly review or quarterly retro on one screen, section by
-// section, rendering whatever sections the review answer holds.
+// section, rendering whatever sections the review answer holds; a manager follows it up here.
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { ReviewActions } from '../actions/review';
+import { claimsOf } from '../base/claims';
 import { define } from '../base/define';
 import { baseStyles } from '../base/styles';
 import { TallyElement } from '../base/tallyElement';
@@ -52,6 +54,9 @@ const NOT_SECTIONS = new Set(['period', 'team', 'asOf', 'at', 'knownAt', 'kind',
  * A period's review: KPIs against goals with deviations, overdue milestones and action
  * items, satisfaction, budget against actual, pipeline and lessons, each in a collapsible
  * section. Sections the answer lacks are left out; sections it adds are shown as tables.
+ * A manager's (or an admin's) token may add an action item (添加行动项 / Add action item: title,
+ * owner, due date), mark one done (完成 / Done) and record a lesson (记录经验 / Add lesson); the
+ * forms load the first time such a token shows the panel. A viewer or a past moment shows none.
  *
  * @element tally-review-panel
  * @attr period - Period id of the review (`2026-07`, `2026-Q3`).
@@ -63,6 +68,7 @@ const NOT_SECTIONS = new Set(['period', 'team', 'asOf', 'at', 'knownAt', 'kind',
  * @cssproperty --tally-color-behind - Negative deviations and overdue items.
  * @cssproperty --tally-color-ahead - Positive deviations and completed items.
  * @fires {CustomEvent<{ data: unknown }>} tally-load - Fresh review rendered; `detail.data` is the API answer.
+ * @fires {CustomEvent<{ type: string; position: number | null }>} tally-command - A command was accepted; `detail` is `{ type, position }` (AddActionItem, CompleteActionItem, RecordLesson).
  * @fires {CustomEvent<{ status: number; message: string }>} tally-error - A request failed; `detail` is `{ status, message }`.
  */
 export class TallyReviewPanel extends TallyElement {
@@ -133,6 +139,12 @@ export class TallyReviewPanel extends TallyElement {
     this.team = '';
   }
 
+  /** The forms, for a token that may follow the review up: a manager's or an admin's. */
+  get #acts(): ReviewActions | undefined {
+    const { role } = claimsOf(this.token);
+    return role === 'manager' || role === 'admin' ? this.actions((m, host) => m.reviewActions(host)) : undefined;
+  }
+
   protected override render(): unknown {
     if (!this.period) return this.renderState('empty', this.t('needs', { attr: 'period' }));
     return this.renderFetch(this.data, (review) => this.#renderReview(review));
@@ -162,12 +174,13 @@ export class TallyReviewPanel extends TallyElement {
     const count = Array.isArray(value) ? html` <span class="count">(${value.length})</span>` : nothing;
     return html`<details part="section" ?open=${open} data-section=${key}>
       <summary>${title}${count}</summary>
-      ${this.#sectionBody(body, title, value, rows)}
+      ${this.#sectionBody(body, title, value, rows, key)}
+      ${key === 'actionItems' ? this.#acts?.items(this) : key === 'lessons' ? this.#acts?.lessons(this) : nothing}
     </details>`;
   }
 
-  #sectionBody(body: Body, title: string, value: unknown, rows: Rec[]): unknown {
-    if (body === 'due') return this.#dueList(rows, title);
+  #sectionBody(body: Body, title: string, value: unknown, rows: Rec[], key: string): unknown {
+    if (body === 'due') return this.#dueList(rows, title, key === 'actionItems' ? this.#acts : undefined);
     if (body === 'budget' && isRecord(value)) return this.#budgetTable(rows, value, title);
     if (rows.length === 0) return isEmpty(value) ? html`<p class="muted">${this.t('nothing')}</p>` : this.#generic(value, title);
     if (body === 'kpi' || body === 'goals') return this.#kpiTable(rows, title, body === 'goals');
@@ -246,8 +259,8 @@ export class TallyReviewPanel extends TallyElement {
     </table>`;
   }
 
-  /** Milestones and action items: title, due, owner and status (open, done, overdue). */
-  #dueList(rows: Rec[], title: string): TemplateResult {
+  /** Milestones and action items: title, due, owner and status (open, done, overdue); items a manager may mark done. */
+  #dueList(rows: Rec[], title: string, acts?: ReviewActions): TemplateResult {
     if (rows.length === 0) return html`<p class="muted">${this.t('noneOverdue')}</p>`;
     return html`<table>
       <caption class="sr">${title}</caption>
@@ -257,17 +270,20 @@ export class TallyReviewPanel extends TallyElement {
           <th scope="col">${this.t('due')}</th>
           <th scope="col">${this.t('owner')}</th>
           <th scope="col">${this.t('status')}</th>
+          ${acts?.doneHead()}
         </tr>
       </thead>
       <tbody>
         ${rows.map((r) => {
           const due = str(r.due);
           const status = str(r.status) ?? (str(r.completedAt) ? 'done' : r.overdue === false ? 'open' : 'overdue');
+          const name = firstStr(r, NAME);
           return html`<tr part="row" data-status=${status}>
-            <th scope="row">${firstStr(r, NAME)}</th>
+            <th scope="row">${name}</th>
             <td>${due ? this.i18n.date(due) : '–'}</td>
             <td>${str(r.ownerRepId) ?? '–'}</td>
             <td class=${status}>${this.i18n.label('state', status)}</td>
+            ${acts?.doneCell(r, name, status)}
           </tr>`;
         })}
       </tbody>
