@@ -8,6 +8,9 @@ export type CreateTeam = t.TypeOf<typeof CreateTeam>;
 export const AddRep = closed('AddRep', { repId: Id, name: Text(120), teamId: Id, joinedAt: t.union([DateOnly, Instant], 'DateOrInstant') });
 export type AddRep = t.TypeOf<typeof AddRep>;
 
+export const RenameTeam = closed('RenameTeam', { teamId: Id, name: Text(120) });
+export type RenameTeam = t.TypeOf<typeof RenameTeam>;
+
 /** `leftAt`: the moment the rep left, or its last day (a date: through the end of that local day). */
 export const RemoveRep = closed('RemoveRep', { repId: Id, leftAt: t.union([DateOnly, Instant], 'DateOrInstant') });
 export type RemoveRep = t.TypeOf<typeof RemoveRep>;

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { periodBounds } from '../shared/period';
-import type { AddRep, CreateTeam, MoveRep, RemoveRep } from './commands';
+import type { AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
 import type { TeamEvent } from './events';
 import { teamStream, type RepState, type TeamState } from './state';
 
@@ -18,6 +18,12 @@ export const createTeam = (c: CreateTeam, s: TeamState): Decision =>
   s.status !== 'none'
     ? E.left(conflict(`team '${c.teamId}' already exists`))
     : E.right([{ type: 'TeamCreated', data: { teamId: c.teamId, name: c.name, managerId: c.managerId ?? null } }]);
+
+export const renameTeam = (c: RenameTeam, s: TeamState): Decision => {
+  if (s.status === 'none') return E.left(notFound('team', c.teamId));
+  if (s.name === c.name) return E.left({ ...ruleBroken('team-name-unchanged', `team '${c.teamId}' is already called '${c.name}'`), errors: [{ path: 'data.name', message: 'the same as the current name' }] });
+  return E.right([{ type: 'TeamRenamed', data: { teamId: c.teamId, from: s.name, name: c.name } }]);
+};
 
 export const addRep = (c: AddRep, s: RepState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`rep '${c.repId}' already exists`));

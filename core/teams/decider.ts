@@ -1,7 +1,7 @@
 // Teams and reps: stream kinds and command wiring.
 import { defineCommand } from '../shared/command';
-import { AddRep, CreateTeam, MoveRep, RemoveRep } from './commands';
-import { addRep, createTeam, moveRep, removeRep } from './decide';
+import { AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
+import { addRep, createTeam, moveRep, removeRep, renameTeam } from './decide';
 import { repStream, repTeamsScope, teamStream } from './state';
 
 export { repStream, teamStream, teamOfRep } from './state';
@@ -15,6 +15,15 @@ export const teamCommands = [
     kind: teamStream,
     streamId: (c) => c.teamId,
     decide: createTeam,
+    roles: ['admin'],
+  }),
+  defineCommand({
+    type: 'RenameTeam',
+    summary: 'Rename a team; answers as of before the renaming keep the old name.',
+    codec: RenameTeam,
+    kind: teamStream,
+    streamId: (c) => c.teamId,
+    decide: renameTeam,
     roles: ['admin'],
   }),
   defineCommand({

@@ -11,8 +11,16 @@ export type RepState = { status: 'none' } | { status: 'active'; repId: string; n
 export const initialTeam = (): TeamState => ({ status: 'none' });
 export const initialRep = (): RepState => ({ status: 'none' });
 
-export const evolveTeam = (s: TeamState, e: FoldedEvent<TeamEvent>): TeamState =>
-  e.type === 'TeamCreated' ? { status: 'active', teamId: e.data.teamId, name: e.data.name, managerId: e.data.managerId } : s;
+export const evolveTeam = (s: TeamState, e: FoldedEvent<TeamEvent>): TeamState => {
+  switch (e.type) {
+    case 'TeamCreated':
+      return { status: 'active', teamId: e.data.teamId, name: e.data.name, managerId: e.data.managerId };
+    case 'TeamRenamed':
+      return s.status === 'active' ? { ...s, name: e.data.name } : s;
+    default:
+      return s;
+  }
+};
 
 export const evolveRep = (s: RepState, e: FoldedEvent<TeamEvent>): RepState => {
   switch (e.type) {

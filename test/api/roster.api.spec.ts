@@ -48,3 +48,42 @@ describe('the roster', () => {
     expect((await t.get('/api/reps?team=T-9', admin)).status).toBe(404);
   });
 });
+
+describe('RenameTeam', () => {
+  let t: TestTally;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await testTally({ now: '2026-08-01T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
+    await seedCompany(t);
+    t.setNow('2026-09-01T10:00:00+08:00');
+    admin = await t.token('admin');
+    const r = await t.post('RenameTeam', { teamId: 'T-1', name: '华东销售部' }, admin);
+    expect(r.status).toBe(201);
+    expect((await r.json()).events.map((e: { type: string; data: unknown }) => [e.type, e.data])).toEqual([['TeamRenamed', { teamId: 'T-1', from: 'East', name: '华东销售部' }]]);
+  });
+
+  it('names the team anew everywhere it is named now, and by its old name as of before', async () => {
+    const names = async (q = '') => (await (await t.get(`/api/teams${q}`, admin)).json()).teams.map((x: { name: string }) => x.name);
+    expect(await names()).toEqual(['华东销售部', 'North']);
+    expect(await names(`?asOf=${encodeURIComponent('2026-08-15T00:00:00+08:00')}`)).toEqual(['East', 'North']);
+    expect((await (await t.get('/api/reps?team=T-1', admin)).json()).reps.map((r: { teamName: string }) => r.teamName)).toEqual(['华东销售部', '华东销售部']);
+  });
+
+  it('refuses bad input naming the field, an unknown team, the same name, and anyone but an admin', async () => {
+    const cases: [unknown, number, string, string?][] = [
+      [{ teamId: 'T-1', name: '' }, 400, 'invalid', 'data.name'],
+      [{ teamId: 'T-1', name: 'East\u202E' }, 400, 'invalid', 'data.name'],
+      [{ teamId: 'T-1' }, 400, 'invalid', 'data.name'],
+      [{ teamId: 'T-9', name: 'Nine' }, 404, 'not-found'],
+      [{ teamId: 'T-1', name: '华东销售部' }, 422, 'team-name-unchanged', 'data.name'],
+    ];
+    for (const [data, status, code, path] of cases) {
+      const r = await t.post('RenameTeam', data, admin);
+      const p = await r.json();
+      expect([r.status, p.code], JSON.stringify(data)).toEqual([status, code]);
+      if (path) expect(p.errors.map((e: { path: string }) => e.path), JSON.stringify(data)).toContain(path);
+    }
+    expect((await t.post('RenameTeam', { teamId: 'T-1', name: 'Mine' }, await t.token('manager', 'M-1', 'T-1'))).status).toBe(403);
+  });
+});

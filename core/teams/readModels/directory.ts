@@ -23,13 +23,18 @@ export interface Directory {
 
 export const directoryProjection = defineProjection({
   name: 'directory',
-  types: ['TeamCreated', 'RepAdded', 'RepMoved', 'RepRemoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
+  types: ['TeamCreated', 'TeamRenamed', 'RepAdded', 'RepMoved', 'RepRemoved', 'CustomerRegistered', 'CustomerProfileUpdated', 'CustomerReassigned'],
   init: (): Directory => ({ teams: new Map(), reps: new Map(), customers: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
       case 'TeamCreated':
         s.teams.set(e.data.teamId, { teamId: e.data.teamId, name: e.data.name, managerId: e.data.managerId ?? null, position: e.position });
         break;
+      case 'TeamRenamed': {
+        const team = s.teams.get(e.data.teamId);
+        if (team) s.teams.set(e.data.teamId, { ...team, name: e.data.name });
+        break;
+      }
       case 'RepAdded':
         s.reps.set(e.data.repId, { repId: e.data.repId, name: e.data.name, teamId: e.data.teamId, joinedAt: e.data.joinedAt, position: e.position });
         break;
