@@ -1,7 +1,7 @@
 // Problems in the reader's language. A problem is written in English where it is raised; its
 // `code` is what a client branches on, and its title, detail and field messages are put into
-// Chinese here, phrase by phrase, for a zh-CN reader. A sentence with no phrase below stays as
-// it was written.
+// Chinese here, phrase by phrase, for a zh-CN reader — the decoders' messages and the business
+// rules' refusals the deciders write. A sentence with no phrase below stays as it was written.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import type { ProblemBody } from './problem';
 
@@ -53,6 +53,8 @@ const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
   [/^unknown field$/, () => '未知字段'],
   [/^unknown ([a-z][a-z ]*?) '([^']*)'(.*)$/, (_, what, id, rest) => `未知的${noun(what)} '${id}'${rest}`],
   [/^no route for (\S+) (\S+)$/, (_, method, path) => `没有 ${method} ${path} 这个路由`],
+  // before the general `required: …`, which would leave the example in English
+  [/^required: a period id like .*$/, () => '必填：期间编号，如 2026、2026-Q3、2026-07、2026-W27 或 2026-07-15'],
   [/^required: expected (.+)$/, (_, what) => `必填：应为 ${what}`],
   [/^required: (.+)$/, (_, what) => `必填：${what}`],
   [/^expected an id \(letters, digits, _ \. : -; at most 64\), got (.+)$/, (_, got) => `应为编号（字母、数字、_ . : -，最多 64 个字符），实际为 ${got}`],
@@ -61,7 +63,6 @@ const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
   [/^expected a date YYYY-MM-DD \(in the deployment's time zone\), got (.+)$/, (_, got) => `应为日期 YYYY-MM-DD（部署时区），实际为 ${got}`],
   [/^expected a period id of a year 1900–2999 like .*, got (.+)$/, (_, got) => `应为 1900–2999 年的期间编号（如 2026、2026-Q3、2026-07、2026-W27、2026-07-15），实际为 ${got}`],
   [/^'(.+)' is not a period id of a year 1900–2999 .*$/, (_, got) => `'${got}' 不是 1900–2999 年的期间编号（2026、2026-Q3、2026-07、2026-W27、2026-07-15）`],
-  [/^required: a period id like .*$/, () => '必填：期间编号，如 2026、2026-Q3、2026-07、2026-W27 或 2026-07-15'],
   [/^expected a (non-negative|positive) integer amount in minor units \(at most (\d+)\), got (.+)$/, (_, sign, max, got) => `应为以分计的${sign === 'positive' ? '正' : '非负'}整数金额（最多 ${max}），实际为 ${got}`],
   [/^expected an integer amount in minor units \(at most (\d+) either way\), got (.+)$/, (_, max, got) => `应为以分计的整数金额（正负最多 ${max}），实际为 ${got}`],
   [/^expected a (non-negative|positive) integer \(at most (\d+)\), got (.+)$/, (_, sign, max, got) => `应为${sign === 'positive' ? '正' : '非负'}整数（最多 ${max}），实际为 ${got}`],
@@ -91,6 +92,42 @@ const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],
 ];
 
+const UNIT_ZH: Record<string, string> = { day: '天', hour: '小时', minute: '分钟', second: '秒' };
+
+/** Business-rule refusals (422), by the sentences the deciders write; the `rule` code is the same in either language. */
+const RULE_PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
+  [/^(\S+) (\S+) is in the future: a fact can be recorded at most (\d+) (day|hour|minute|second)s? ahead of now \((\S+)\); record it when it has happened$/, (_, path, at, n, unit, now) => `${path} ${at} 在将来：事实最多只能比现在（${now}）提前 ${n} ${UNIT_ZH[unit]}记录；请在它发生后再记录`],
+  [/^occurredAt (\S+) is outside the plan's period (\S+): record the expense on a plan of the period it was spent in$/, (_, at, period) => `occurredAt ${at} 不在计划期间 ${period} 内：请把费用记在其发生期间的计划上`],
+  [/^a rep cannot leave \((\S+)\) before joining \((\S+)\)$/, (_, left, joined) => `销售代表不能在入职（${joined}）之前离职（${left}）`],
+  [/^before joinedAt (\S+)$/, (_, joined) => `早于入职时间 ${joined}`],
+  [/^rep '([^']+)' left at (\S+): a sale at (\S+) cannot be credited to them$/, (_, rep, left, at) => `销售代表 '${rep}' 已于 ${left} 离职：${at} 的销售不能计入其名下`],
+  [/^rep '([^']+)' left at (\S+)$/, (_, rep, left) => `销售代表 '${rep}' 已于 ${left} 离职`],
+  [/^left at (\S+)$/, (_, left) => `已于 ${left} 离职`],
+  [/^rep '([^']+)' is already in team '([^']+)'$/, (_, rep, team) => `销售代表 '${rep}' 已在团队 '${team}' 中`],
+  [/^a refund of (\d+) is more than the (\d+) left to refund on order '([^']+)' \(sold (\d+), refunded (\d+)\)$/, (_, amount, left, order, sold, refunded) => `退款 ${amount} 超过订单 '${order}' 剩余可退的 ${left}（售出 ${sold}，已退 ${refunded}）`],
+  [/^a refund cannot occur \((\S+)\) before its sale \((\S+)\)$/, (_, at, sale) => `退款（${at}）不能早于其销售（${sale}）`],
+  [/^the (\S+) statement of rep '([^']+)' is already approved \(hash (\w+)\); later changes appear as adjustments in the next open period$/, (_, period, rep, hash) => `销售代表 '${rep}' 的 ${period} 结算单已批准（哈希 ${hash}）；之后的变动会作为调整计入下一个未结期间`],
+  [/^the (\S+) statement of rep '([^']+)' changed since it was read \(its hash is now (\w+)\); read it again and approve what you see$/, (_, period, rep, hash) => `销售代表 '${rep}' 的 ${period} 结算单在读取后已变化（现在的哈希为 ${hash}）；请重新读取，批准所见的内容`],
+  [/^the (\S+) statement of rep '([^']+)' has no line '([^']+)' \(lines: (.+)\)$/, (_, period, rep, line, lines) => `销售代表 '${rep}' 的 ${period} 结算单没有明细行 '${line}'（明细行：${lines === 'none' ? '无' : lines}）`],
+  [/^dispute '([^']+)' was already resolved \((\w+)\)$/, (_, id, status) => `申诉 '${id}' 已处理（${status}）`],
+  [/^the update changes nothing on customer '([^']+)'$/, (_, id) => `此次更新没有改变客户 '${id}' 的任何信息`],
+  [/^rep '([^']+)' already owns customer '([^']+)'$/, (_, rep, customer) => `销售代表 '${rep}' 已是客户 '${customer}' 的负责人`],
+  [/^define the pipeline stages \(SetPipelineStages\) before opening deals$/, () => '请先定义商机阶段（SetPipelineStages），再创建商机'],
+  [/^'([^']+)' is not a pipeline stage; the stages are (.+)$/, (_, stage, stages) => `'${stage}' 不是商机阶段；阶段有 ${stages}`],
+  [/^deal '([^']+)' is already (\w+)$/, (_, id, status) => `商机 '${id}' 已经${status === 'won' ? '赢单' : status === 'lost' ? '丢单' : status}`],
+  [/^deal '([^']+)' was opened at (\S+); nothing can happen to it before \((\S+)\)$/, (_, id, opened, at) => `商机 '${id}' 创建于 ${opened}；在此之前（${at}）不能对它做任何事`],
+  [/^deal '([^']+)' is already in stage '([^']+)' with that amount and close date$/, (_, id, stage) => `商机 '${id}' 已处于阶段 '${stage}'，金额和成交日期也相同`],
+  [/^milestone '([^']+)' is already completed$/, (_, id) => `里程碑 '${id}' 已完成`],
+  [/^action item '([^']+)' was already completed on (\S+)$/, (_, id, at) => `行动项 '${id}' 已于 ${at} 完成`],
+  [/^feedback '([^']+)' is already resolved$/, (_, id) => `反馈 '${id}' 已处理`],
+  [/^feedback '([^']+)' is a satisfaction score; only complaints and suggestions are resolved$/, (_, id) => `反馈 '${id}' 是满意度评分；只有投诉和建议需要处理`],
+  [/^feedback '([^']+)' was raised at (\S+); it cannot be resolved before \((\S+)\)$/, (_, id, raised, at) => `反馈 '${id}' 提出于 ${raised}；不能在此之前（${at}）处理`],
+  [/^a goal cannot be its own parent$/, () => '目标不能是自己的上级目标'],
+  [/^goal '([^']+)' already has the target (\d+)$/, (_, id, target) => `目标 '${id}' 的目标值已是 ${target}`],
+  [/^goal '([^']+)' is already broken down; revise its children instead$/, (_, id) => `目标 '${id}' 已经分解；请改为修订其子目标`],
+  [/^contest '([^']+)' has started; its rules \(metric, window, ranking, prizes\) are frozen and cannot change$/, (_, id) => `竞赛 '${id}' 已开始；其规则（指标、时间窗口、排名方式、奖品）已冻结，不能更改`],
+];
+
 /** A `path: message` line of a decode detail. */
 const fieldLine = (line: string): string => {
   const at = line.indexOf(': ');
@@ -98,7 +135,7 @@ const fieldLine = (line: string): string => {
 };
 
 const sentence = (text: string): string => {
-  for (const [re, words] of PHRASES) {
+  for (const [re, words] of [...PHRASES, ...RULE_PHRASES]) {
     const m = re.exec(text);
     if (m) return words(...(m as unknown as string[]));
   }

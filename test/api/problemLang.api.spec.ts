@@ -1,6 +1,7 @@
 // Problems carry a stable `code` to branch on, and their words in the reader's language: `lang`,
 // else Accept-Language (zh-CN or en). The code, type, rule and field paths never change with it.
 import { describe, expect, it } from 'vitest';
+import { problemIn } from '../../server/http/problemWords';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
 const sale = (over: Record<string, unknown> = {}) => ({
@@ -83,5 +84,35 @@ describe('problems in the reader\'s language', () => {
     expect(bodies.map((b) => b.status)).toEqual([404, 400, 403, 401, 403, 404, 404]);
     expect(bodies[0].body.detail).toBe("未知的目标 'G-404'");
     for (const { body } of bodies) for (const word of ENGLISH_LEFTOVERS) expect(`${body.title} ${body.detail}`, word).not.toContain(word);
+  });
+
+  it('says business-rule refusals and a missing period in Chinese, the rule code and paths unchanged', async () => {
+    const t = await testTally();
+    const admin = await seedCompany(t);
+    expect((await t.post('RecordSale', sale(), admin)).status).toBe(201);
+    const zh = { 'accept-language': 'zh-CN' };
+    const refund = await post(t, admin, { type: 'RefundSale', data: { orderId: 'O-1', amount: 150_000, occurredAt: '2026-07-05T10:00:00+08:00', reason: 'returned' } }, zh);
+    expect(await refund.json()).toMatchObject({ code: 'refund-exceeds-order', rule: 'refund-exceeds-order', title: '业务规则拒绝了该命令', detail: "退款 150000 超过订单 'O-1' 剩余可退的 100000（售出 100000，已退 0）" });
+    const early = await post(t, admin, { type: 'RefundSale', data: { orderId: 'O-1', amount: 1, occurredAt: '2026-06-30T10:00:00+08:00', reason: 'returned' } }, zh);
+    expect((await early.json()).detail).toBe('退款（2026-06-30T10:00:00+08:00）不能早于其销售（2026-07-01T10:00:00+08:00）');
+    const future = await post(t, admin, { type: 'RecordSale', data: sale({ orderId: 'O-9', occurredAt: '2099-01-01T00:00:00+08:00' }) }, zh);
+    const body = await future.json();
+    expect(body.code).toBe('occurred-in-future');
+    expect(body.detail).toMatch(/^occurredAt 2099-01-01T00:00:00\+08:00 在将来：事实最多只能比现在（.+）提前 1 天记录；请在它发生后再记录$/);
+    expect(body.errors).toEqual([{ path: 'data.occurredAt', message: body.detail }]);
+    const noPeriod = await t.app.request('/api/analytics', { headers: { authorization: `Bearer ${admin}`, ...zh } });
+    expect((await noPeriod.json()).errors).toEqual([{ path: 'period', message: '必填：期间编号，如 2026、2026-Q3、2026-07、2026-W27 或 2026-07-15' }]);
+  });
+
+  it.each([
+    ["the 2026-11 statement of rep 'R-01' is already approved (hash ab12); later changes appear as adjustments in the next open period", "销售代表 'R-01' 的 2026-11 结算单已批准（哈希 ab12）；之后的变动会作为调整计入下一个未结期间"],
+    ["the 2026-11 statement of rep 'R-01' has no line 'x' (lines: none)", "销售代表 'R-01' 的 2026-11 结算单没有明细行 'x'（明细行：无）"],
+    ["deal 'D-1' is already won", "商机 'D-1' 已经赢单"],
+    ["rep 'R-9' left at 2026-05-01T00:00:00+08:00: a sale at 2026-06-01T10:00:00+08:00 cannot be credited to them", "销售代表 'R-9' 已于 2026-05-01T00:00:00+08:00 离职：2026-06-01T10:00:00+08:00 的销售不能计入其名下"],
+    ["contest 'C-1' has started; its rules (metric, window, ranking, prizes) are frozen and cannot change", "竞赛 'C-1' 已开始；其规则（指标、时间窗口、排名方式、奖品）已冻结，不能更改"],
+    ["action item 'A-1' was already completed on 2026-07-12T09:00:00+08:00", "行动项 'A-1' 已于 2026-07-12T09:00:00+08:00 完成"],
+  ])('says the refusal %s in Chinese', (en, zh) => {
+    const body = { type: 'about:blank', code: 'rule', title: 'Business rule refused the command', status: 422, detail: en } as Parameters<typeof problemIn>[0];
+    expect(problemIn(body, 'zh-CN').detail).toBe(zh);
   });
 });
