@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axe, watchErrors, type Portal } from './support/browser';
+import { pageCsp } from '../../server/http/security/headers';
 import { embedSuite } from './support/suite';
 import { NOW, type TallyServer } from './support/tallyServer';
 
@@ -46,8 +47,8 @@ describe('acting from the widgets in Chromium', () => {
   const review = (token: string) => (api: string) => `<tally-review-panel api="${api}" token="${token}" period="${backend.period}" team="${backend.team}"></tally-review-panel>`;
 
   /** Opens a page on the portal's origin with the browser's clock at the server's moment. */
-  const open = async (path: string, html: string, width = 1280) => {
-    portal.put(path, html);
+  const open = async (path: string, html: string, width = 1280, headers?: Record<string, string>) => {
+    portal.put(path, html, headers);
     const p = await browser.newPage({ viewport: { width, height: 900 } });
     await p.clock.setFixedTime(NOW); // the server lives on 15 July 2026: "now" in a command is its now
     await p.addInitScript(recordCommands);
@@ -231,6 +232,22 @@ describe('acting from the widgets in Chromium', () => {
     expect(await p.getByRole('button', { name: /添加行动项|完成|记录经验|申诉|批准/ }).count()).toBe(0);
     expect(await p.getByRole('form').count()).toBe(0);
     expect(forms).toEqual([]);
+    await p.close();
+  });
+
+  it('loads the forms under the demo portal’s Content-Security-Policy (scripts and fetches from the Tally origin only)', async () => {
+    const tally = new URL(backend.api).origin;
+    const csp = pageCsp({ scriptOrigins: [tally], connectOrigins: [tally] });
+    const { page: p, errors, forms } = await open('/csp', page('en', statement(backend.tokens.rep)), 1280, { 'content-security-policy': csp });
+    const button = p.getByRole('button', { name: /^Dispute: / }).first();
+    await button.waitFor(SOON);
+    await button.click();
+    const form = p.locator('tally-payout-statement form');
+    await form.waitFor(SOON);
+    expect(forms).toHaveLength(1);
+    // the forms' own stylesheet is adopted (a constructed sheet, which the CSP's style-src does not stop)
+    expect(await form.evaluate((f) => getComputedStyle(f).display)).toBe('grid');
+    expect(errors).toEqual([]);
     await p.close();
   });
 

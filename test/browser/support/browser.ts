@@ -21,17 +21,18 @@ export const launchChromium = (): Promise<Browser> => {
 export interface Portal {
   origin: string;
   url(path: string): string;
-  put(path: string, html: string): void;
+  /** Serves `html` at `path`, with `headers` (a Content-Security-Policy, say) besides its type. */
+  put(path: string, html: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startPortal(): Promise<Portal> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers?: Record<string, string> }>();
   const server = createServer((req, res) => {
     if (req.url === '/favicon.ico') return void res.writeHead(204).end();
-    const html = pages.get(new URL(req.url ?? '/', 'http://portal').pathname);
-    res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html ?? 'not found');
+    const page = pages.get(new URL(req.url ?? '/', 'http://portal').pathname);
+    res.writeHead(page ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', ...page?.headers });
+    res.end(page?.html ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   // "localhost" rather than 127.0.0.1: another origin than the API's, on another port too.
@@ -39,7 +40,7 @@ export async function startPortal(): Promise<Portal> {
   return {
     origin,
     url: (path) => `${origin}${path}`,
-    put: (path, html) => void pages.set(path, html),
+    put: (path, html, headers) => void pages.set(path, { html, headers }),
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
