@@ -21,6 +21,9 @@ import { digestOf, type CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
 import { flag, type Args } from './args';
 import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zohoDeal, type BuildContext, type Command, type Format, type Mapping, type Row } from './importCsvFormats';
+import { LANGS, type Lang } from '../../core/incentives/calculate/describe';
+import { rowReasonIn } from './importWords';
+import { terminalLang } from './terminalLang';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 
@@ -250,8 +253,8 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
 const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Rejected rows as CSV (UTF-8 with BOM, so Excel opens Chinese text right): line, reason, the row. */
-export const rejectsCsv = (header: readonly string[], rejected: readonly RejectedRow[]): string =>
-  '\uFEFF' + [['line', 'reason', ...header], ...rejected.map((r) => [String(r.line), r.reason, ...r.cells])].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export const rejectsCsv = (header: readonly string[], rejected: readonly RejectedRow[], lang: Lang = 'en'): string =>
+  '\uFEFF' + [[...(lang === 'en' ? ['line', 'reason'] : ['行号', '原因']), ...header], ...rejected.map((r) => [String(r.line), r.reason, ...r.cells])].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
 export const runCsvImport = async (file: string, a: Args): Promise<number> => {
   const format = (flag(a, 'format') ?? 'csv') as Format;
@@ -259,6 +262,12 @@ export const runCsvImport = async (file: string, a: Args): Promise<number> => {
     console.error(`tally import: --format must be one of ${FORMATS.join(', ')}`);
     return 2;
   }
+  const langFlag = flag(a, 'lang');
+  if (langFlag !== undefined && !(LANGS as readonly string[]).includes(langFlag)) {
+    console.error(`tally import: --lang takes ${LANGS.join(' or ')} (default: the terminal's, from LANG)`);
+    return 2;
+  }
+  const lang = (langFlag as Lang | undefined) ?? terminalLang();
   const encodingFlag = flag(a, 'encoding');
   if (encodingFlag !== undefined && !['gbk', 'utf8', 'utf-8', 'gb18030'].includes(encodingFlag.toLowerCase())) {
     console.error('tally import: --encoding takes gbk or utf8 (default: detected)');
@@ -289,18 +298,41 @@ export const runCsvImport = async (file: string, a: Args): Promise<number> => {
     bar?.update(size);
     bar?.stop();
     const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.csv`;
-    if (report.rejected.length > 0) writeFileSync(rejectsPath, rejectsCsv(report.header, report.rejected));
+    const rejected = report.rejected.map((r) => ({ ...r, reason: rowReasonIn(r.reason, lang) }));
+    if (rejected.length > 0) writeFileSync(rejectsPath, rejectsCsv(report.header, rejected, lang));
     const dry = a.flags.has('dry-run');
-    console.log(
-      `${dry ? 'dry run: ' : ''}${format}, ${report.encoding}: ${report.rows} rows, ${report.imported} ${dry ? 'valid' : 'imported'}` +
-        `${dry ? '' : `, ${report.unchanged} already imported, ${report.appended} events appended`}, ${report.rejected.length} rejected` +
-        ` in ${report.seconds.toFixed(1)} s (${report.rowsPerSecond} rows/s)` +
-        (report.rejected.length > 0 ? `; rejected rows with their reasons: ${rejectsPath}` : ''),
-    );
-    for (const r of report.rejected.slice(0, 10)) console.log(`  line ${r.line}: ${r.reason}`);
+    console.log(summaryIn(lang, { dry, format, encoding: report.encoding, rows: report.rows, imported: report.imported, unchanged: report.unchanged, appended: report.appended, rejected: rejected.length, seconds: report.seconds, rate: report.rowsPerSecond, rejectsPath }));
+    for (const r of rejected.slice(0, 10)) console.log(lang === 'en' ? `  line ${r.line}: ${r.reason}` : `  第 ${r.line} 行：${r.reason}`);
     return report.rejected.length > 0 ? 1 : 0;
   } finally {
     bar?.stop();
     await tally.close();
   }
 };
+
+interface Summary {
+  dry: boolean;
+  format: string;
+  encoding: string;
+  rows: number;
+  imported: number;
+  unchanged: number;
+  appended: number;
+  rejected: number;
+  seconds: number;
+  rate: number;
+  rejectsPath: string;
+}
+
+/** The closing line of a CSV import, in the reader's language. */
+export const summaryIn = (lang: Lang, s: Summary): string =>
+  lang === 'en'
+    ? `${s.dry ? 'dry run: ' : ''}${s.format}, ${s.encoding}: ${s.rows} rows, ${s.imported} ${s.dry ? 'valid' : 'imported'}` +
+      `${s.dry ? '' : `, ${s.unchanged} already imported, ${s.appended} events appended`}, ${s.rejected} rejected` +
+      ` in ${s.seconds.toFixed(1)} s (${s.rate} rows/s)` +
+      (s.rejected > 0 ? `; rejected rows with their reasons: ${s.rejectsPath}` : '')
+    : `${s.dry ? '试运行：' : ''}${s.format}，${s.encoding}：共 ${s.rows} 行，${s.dry ? '有效' : '导入'} ${s.imported} 行` +
+      `${s.dry ? '' : `，已导入过 ${s.unchanged} 行，追加事件 ${s.appended} 条`}，拒绝 ${s.rejected} 行` +
+      `，用时 ${s.seconds.toFixed(1)} 秒（每秒 ${s.rate} 行）` +
+      (s.rejected > 0 ? `；被拒绝的行及原因见 ${s.rejectsPath}` : '');
+

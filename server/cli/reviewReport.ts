@@ -17,6 +17,7 @@ import { reviewOf } from '../projections/reviewAt';
 import { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
 import { flag, type Args } from './args';
+import { terminalLang } from './terminalLang';
 
 const fail = (message: string): number => {
   console.error(`tally replay: ${message}`);
@@ -71,8 +72,7 @@ const WORDS = {
 
 const LESSONS: Record<Lang, Record<'keep' | 'stop' | 'try', string>> = { en: { keep: 'keep', stop: 'stop', try: 'try' }, 'zh-CN': { keep: '保持', stop: '停止', try: '尝试' } };
 
-/** The terminal's language: LC_ALL, LC_MESSAGES or LANG naming Chinese (zh_CN.UTF-8, zh_TW …) is zh-CN, else English. */
-export const terminalLang = (env: NodeJS.ProcessEnv = process.env): Lang => (/^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh-CN' : 'en');
+export { terminalLang };
 
 type Shown = Review & { asOf: string | null };
 

@@ -158,3 +158,6 @@ export const problemIn = (body: ProblemBody, lang: Lang): ProblemBody =>
         detail: sentence(body.detail),
         ...(body.errors ? { errors: body.errors.map((e) => ({ path: e.path, message: sentence(e.message) })) } : {}),
       };
+
+/** One problem sentence (a detail, a field message, `path: message`) in the reader's language. */
+export const sentenceIn = (text: string, lang: Lang): string => (lang === 'en' ? text : sentence(text));

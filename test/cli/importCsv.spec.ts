@@ -10,7 +10,8 @@ import { customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { pipelineOf, pipelineProjection } from '../../core/pipeline/readModels/pipeline';
 import { entriesBetween, metricValue, orderOf, salesLedgerProjection } from '../../core/ledger/salesLedger';
-import { detectEncoding, importCsv, rejectsCsv, type CsvImportOptions } from '../../server/cli/importCsv';
+import { detectEncoding, importCsv, rejectsCsv, summaryIn, type CsvImportOptions } from '../../server/cli/importCsv';
+import { rowReasonIn } from '../../server/cli/importWords';
 import { parseMapping, type Format } from '../../server/cli/importCsvFormats';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
@@ -102,6 +103,20 @@ describe('CSV import', () => {
     expect(orderOf(ledger, 'SO-6')?.lines[0].amount).toBe(1_250_50);
     // the rejects file keeps each row with its line and reason
     expect(rejectsCsv(r.header, r.rejected).split('\r\n')[2]).toBe("4,unknown rep '赵六' in 负责人,SO-3,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00");
+    // for a Chinese reader (the terminal's language, or --lang zh-CN), every reason in Chinese
+    const zh = r.rejected.map((x) => ({ ...x, reason: rowReasonIn(x.reason, 'zh-CN') }));
+    expect(zh.map((x) => x.reason)).toEqual([
+      "下单日期 '2026-06-31 10:20' 不是格式为 yyyy-MM-dd HH:mm 的日期",
+      "负责人 中的销售代表 '赵六' 不存在",
+      "小计 '-100.00' 是负数金额",
+      '应为 8 列，实际为 7 列',
+    ]);
+    expect(rejectsCsv(r.header, zh, 'zh-CN').split('\r\n')[0]).toBe('\uFEFF行号,原因,销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计');
+    expect(rowReasonIn("order 'SO-7', line 3: 数量 'x' is not a whole non-negative number", 'zh-CN')).toBe("订单 'SO-7' 第 3 行：数量 'x' 不是非负整数");
+    expect(rowReasonIn("a refund cannot occur (2026-06-30T10:00:00+08:00) before its sale (2026-07-01T10:00:00+08:00) (refund-before-sale)", 'zh-CN')).toBe('退款（2026-06-30T10:00:00+08:00）不能早于其销售（2026-07-01T10:00:00+08:00）（refund-before-sale）');
+    expect(summaryIn('zh-CN', { dry: false, format: 'fxiaoke-orders', encoding: 'utf8', rows: 6, imported: 2, unchanged: 0, appended: 2, rejected: 4, seconds: 0.5, rate: 12, rejectsPath: 'bad.csv.rejected.csv' })).toBe(
+      'fxiaoke-orders，utf8：共 6 行，导入 2 行，已导入过 0 行，追加事件 2 条，拒绝 4 行，用时 0.5 秒（每秒 12 行）；被拒绝的行及原因见 bad.csv.rejected.csv',
+    );
   });
 
   it('rejects the whole order when one of its rows is bad', async () => {
