@@ -187,7 +187,8 @@ describe('acting from the widgets in Chromium', () => {
     await form.getByRole('button', { name: '保存' }).click();
     const refusal = form.getByRole('alert');
     await refusal.waitFor(SOON);
-    expect(await refusal.textContent()).toMatch(/被拒绝：[\s\S]*R-99/);
+    // in the widget's language (the browser's own is English): the server's words for an unknown rep
+    expect(await refusal.textContent()).toMatch(/被拒绝：\s*未知的销售代表 'R-99'/);
     expect(await focused(p)).toBe('p.error');
     await owner.fill('R-1');
     await form.getByLabel('截止日期').focus();

@@ -88,7 +88,8 @@ export class Actions {
     this.error = '';
     this.host.el.requestUpdate();
     try {
-      const answer = (await this.host.request('/api/commands', { method: 'POST', body: { type, data }, idempotencyKey: `${type}-${randomId()}` })) as { events?: { position?: number }[] } | undefined;
+      // lang: a refusal's detail comes back in the widget's language, not the browser's
+      const answer = (await this.host.request('/api/commands', { method: 'POST', query: { lang: this.host.i18n.lang }, body: { type, data }, idempotencyKey: `${type}-${randomId()}` })) as { events?: { position?: number }[] } | undefined;
       const events = answer?.events ?? [];
       this.open = undefined;
       this.notice = done;
