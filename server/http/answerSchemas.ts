@@ -9526,6 +9526,24 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      ]
     }
    },
+   "skipped": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "reason": {
+       "type": "string"
+      },
+      "repId": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "reason",
+      "repId"
+     ]
+    }
+   },
    "total": {
     "type": "number"
    },
@@ -9534,24 +9552,6 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    },
    "delta": {
     "type": "number"
-   },
-   "skipped": {
-    "type": "array",
-    "items": {
-     "type": "object",
-     "properties": {
-      "repId": {
-       "type": "string"
-      },
-      "reason": {
-       "type": "string"
-      }
-     },
-     "required": [
-      "repId",
-      "reason"
-     ]
-    }
    },
    "period": {
     "type": "string"
@@ -9565,10 +9565,10 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   "required": [
    "statements",
+   "skipped",
    "total",
    "currentTotal",
    "delta",
-   "skipped",
    "period",
    "asOf",
    "appended"

@@ -142,6 +142,12 @@ describe('POST /api/incentives/simulate', () => {
     expect(body.delta).toBe(body.total - body.currentTotal);
     expect(body.statements[0].lines[0].citations).not.toContain(0);
     expect(t.deps.projections.position).toBe(head);
+    // in Chinese for lang=zh-CN, as the statements routes speak: the same figures, the lines in words
+    const zh = await t.app.request('/api/incentives/simulate?lang=zh-CN', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ plan: draft, period: '2026-07' }) });
+    const zhBody = (await zh.json()) as any;
+    expect(zhBody.statements.map((s: any) => [s.repId, s.total])).toEqual([['R-1', 120_000], ['R-2', 0], ['R-3', 32_000]]);
+    expect(zhBody.statements[0].lines[0].description).toMatch(/[\u4e00-\u9fff]/);
+    expect(zhBody.statements[0].lines[0].description).not.toBe(body.statements[0].lines[0].description);
   });
 
   it("keeps a manager to their team's reps, refuses reps and viewers, and names bad fields of the draft", async () => {

@@ -16,6 +16,9 @@ import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { worldFor } from '../query';
 import { forbiddenFor, visibleReps } from '../security/scope';
+import { inLanguage } from '../../../core/incentives/calculate/describe';
+import { langOf } from '../lang';
+import { sentenceIn } from '../problemWords';
 
 export const Simulate = closed('Simulate', { plan: t.UnknownRecord, period: PeriodId }, { repIds: boundedArray(Id, 1000, 1) });
 
@@ -50,7 +53,14 @@ export const incentiveRoutes = (deps: AppDeps) => {
       if (visible && !visible.has(r)) throw forbiddenFor(c.get('actor'), { rep: r });
     }
     const chosen = repIds ?? repsOfPlan(world, plan.right).filter((r) => !visible || visible.has(r));
-    return c.json({ period, asOf, appended: 0, ...simulatePlan(world, plan.right, period, chosen) });
+    // the statements' lines and warnings, and why a rep was skipped, in the reader's language, as the payouts routes give them
+    const lang = langOf(c);
+    const sim = simulatePlan(world, plan.right, period, chosen);
+    return c.json({
+      period, asOf, appended: 0, ...sim,
+      statements: sim.statements.map((b) => inLanguage(b, lang)),
+      skipped: sim.skipped.map((k) => ({ ...k, reason: sentenceIn(k.reason, lang) })),
+    });
   });
 
   return app;
