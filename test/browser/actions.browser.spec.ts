@@ -89,7 +89,13 @@ describe('acting from the widgets in Chromium', () => {
     await form.waitFor(SOON);
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await focused(p)).toBe('select[name=reason]'); // focus moved into the form
-    await p.keyboard.press('Escape'); // nothing bound: the form stays
+    // Escape cancels, focus back on the button; Enter opens it again
+    await p.keyboard.press('Escape');
+    await expect.poll(() => form.count(), SOON).toBe(0);
+    expect(await focused(p)).toBe('button');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await p.keyboard.press('Enter');
+    await form.waitFor(SOON);
     await form.getByRole('combobox', { name: '原因' }).selectOption('missing-sale');
     await form.getByRole('textbox', { name: '问题说明' }).fill('7 月 10 日的订单没有计入基数');
     expect(await serious(p), 'axe with the dispute form open').toEqual([]);
@@ -225,6 +231,17 @@ describe('acting from the widgets in Chromium', () => {
     expect(unexpected(errors)).toEqual([]);
     await p.close();
   }, 60_000);
+
+  it('offers no control on a past moment (as-of), which is for reading', async () => {
+    const asOf = 'as-of="2026-07-15T10:00:00+08:00"';
+    const { page: p } = await open('/as-of', page('en', (api) => `${statement(backend.tokens.rep)(api).replace('></', ` ${asOf}></`)}${review(backend.tokens.manager)(api).replace('></', ` ${asOf}></`)}`));
+    await p.locator('tally-payout-statement tbody tr[data-line]').first().waitFor(SOON);
+    await p.locator('tally-review-panel details[data-section=actionItems] tbody tr').first().waitFor(SOON);
+    // the forms have loaded: they show the line's dispute (recorded by then), and still no control
+    await p.locator('tally-payout-statement [data-dispute]').first().waitFor(SOON);
+    expect(await p.getByRole('button', { name: /Dispute|Approve|Add action item|Done|Add lesson/ }).count()).toBe(0);
+    await p.close();
+  });
 
   it('gives a viewer no control and never loads the forms', async () => {
     const { page: p, forms } = await open('/viewer', page('zh-CN', (api) => `${review(backend.tokens.viewer)(api)}${statement(backend.tokens.viewer)(api)}`));

@@ -77,6 +77,13 @@ export class Actions {
     void this.#focus(opening ? `[data-form="${key}"] :is(input, select, textarea)` : `[data-opens="${key}"]`);
   }
 
+  /** Escape in an open form cancels it, like its Cancel button (focus back to the button that opened it). */
+  readonly escape = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.open) return;
+    e.preventDefault();
+    this.toggle(this.open);
+  };
+
   /**
    * Sends one command; on success closes the form, says `done`, fires `tally-command` { type,
    * position } and leaves the repaint to the live stream. A refusal keeps the form open with the

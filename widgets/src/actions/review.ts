@@ -36,7 +36,7 @@ export class ReviewActions extends Actions {
     if (this.open !== key)
       return html`<div class="toolbar"><button type="button" data-opens=${key} aria-expanded="false" @click=${() => this.#openItem(scope)}>${this.say('addItem')}</button></div>${this.status(key)}`;
     const title = this.say('addItem');
-    return html`<form data-form=${key} aria-label=${title} @submit=${(e: SubmitEvent) => this.#addItem(e, scope)}>
+    return html`<form data-form=${key} aria-label=${title} @keydown=${this.escape} @submit=${(e: SubmitEvent) => this.#addItem(e, scope)}>
       <h3>${title}</h3>
       <label>${this.say('title')} <input name="title" required maxlength="300" autocomplete="off" /></label>
       <div class="row">
@@ -103,7 +103,7 @@ export class ReviewActions extends Actions {
     if (this.open !== key)
       return html`<div class="toolbar"><button type="button" data-opens=${key} aria-expanded="false" @click=${() => this.toggle(key)}>${this.say('addLesson')}</button></div>${this.status(key)}`;
     const title = this.say('addLesson');
-    return html`<form data-form=${key} aria-label=${title} @submit=${(e: SubmitEvent) => this.#addLesson(e, scope)}>
+    return html`<form data-form=${key} aria-label=${title} @keydown=${this.escape} @submit=${(e: SubmitEvent) => this.#addLesson(e, scope)}>
       <h3>${title}</h3>
       <label>${this.say('kind')}
         <select name="kind">${LESSON_KINDS.map((k) => html`<option value=${k}>${this.host.i18n.label('lesson', k)}</option>`)}</select>

@@ -91,7 +91,7 @@ export class StatementActions extends Actions {
     const title = this.say('disputeLine', { line: name });
     return html`<tr>
       <td colspan=${cols}>
-        <form part="dispute-form" data-form=${key} aria-label=${title} @submit=${(e: SubmitEvent) => this.#dispute(e, s, l)}>
+        <form part="dispute-form" data-form=${key} aria-label=${title} @keydown=${this.escape} @submit=${(e: SubmitEvent) => this.#dispute(e, s, l)}>
           <h3>${title}</h3>
           <label>${this.say('reason')}
             <select name="reason">${REASONS.map((r) => html`<option value=${r}>${this.#reason(r)}</option>`)}</select>
@@ -118,7 +118,7 @@ export class StatementActions extends Actions {
     const title = this.say('approveTitle', { rep: s.repId, period: s.period });
     return html`${this.rights(s).approve
         ? this.open === key
-          ? html`<form class="approve" data-form=${key} aria-label=${title} @submit=${(e: SubmitEvent) => this.#approve(e, s)}>
+          ? html`<form class="approve" data-form=${key} aria-label=${title} @keydown=${this.escape} @submit=${(e: SubmitEvent) => this.#approve(e, s)}>
               <h3>${title}</h3>
               <label>${this.say('hash')} <input name="statementHash" readonly .value=${this.#pinned} class="hash" /></label>
               <p class="hint">${this.say('approveHint')}</p>
