@@ -17,7 +17,8 @@ export const AddActionItem = closed(
   'AddActionItem',
   { actionId: Id, title: Text(300), due: Due },
   // occurredAt: when it was agreed (default: its meeting's time, else when it is recorded)
-  { ownerRepId: Id, source: Text(200), teamId: Id, period: PeriodId, occurredAt: Instant },
+  // an owner: a rep, or a colleague of another department (AddColleague), not both
+  { ownerRepId: Id, ownerColleagueId: Id, source: Text(200), teamId: Id, period: PeriodId, occurredAt: Instant },
 );
 export type AddActionItem = t.TypeOf<typeof AddActionItem>;
 

@@ -5,8 +5,8 @@ import * as E from 'fp-ts/Either';
 import { ID_PATTERN } from '../shared/codec';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { parsePeriod } from '../shared/period';
-import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream, teamOfRep, teamStream } from '../teams/state';
+import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
+import { colleagueStream, repStream, teamOfRep, teamStream } from '../teams/state';
 import type { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
 import type { ReviewEvent } from './events';
 import { meetingStream, type ActionState, type LessonState, type MeetingState } from './state';
@@ -44,7 +44,9 @@ export const holdMeeting = (c: HoldMeeting, s: MeetingState, ctx: DecideContext)
 
 export const addActionItem = (c: AddActionItem, s: ActionState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`action item '${c.actionId}' is already recorded`));
+  if (c.ownerRepId && c.ownerColleagueId) return E.left(invalidField('ownerColleagueId', 'give ownerRepId or ownerColleagueId, not both'));
   if (c.ownerRepId && ctx.state(repStream, c.ownerRepId).status === 'none') return E.left(notFound('rep', c.ownerRepId));
+  if (c.ownerColleagueId && ctx.state(colleagueStream, c.ownerColleagueId).status === 'none') return E.left(notFound('colleague', c.ownerColleagueId));
   const team = unknownTeam(c.teamId, ctx);
   if (team) return E.left(team);
   const m = sourceMeeting(c.source);

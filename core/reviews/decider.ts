@@ -2,7 +2,7 @@
 // team; a rep may add and complete their own action items.
 import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
 import type { DecideContext } from '../shared/decider';
-import { repStream, teamOfRep, teamStream } from '../teams/state';
+import { colleagueStream, repStream, teamOfRep, teamStream } from '../teams/state';
 import { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
 import { addActionItem, completeActionItem, holdMeeting, itemTeam, recordLesson, sourceMeeting } from './decide';
 import { actionStream, lessonStream, meetingStream } from './state';
@@ -38,7 +38,7 @@ export const reviewCommands = [
     streamId: (c) => c.actionId,
     reads: (c) => {
       const m = sourceMeeting(c.source);
-      return [...teamRef(c.teamId), ...(c.ownerRepId ? [[repStream, c.ownerRepId] as StreamRef] : []), ...(m ? [[meetingStream, m] as StreamRef] : [])];
+      return [...teamRef(c.teamId), ...(c.ownerRepId ? [[repStream, c.ownerRepId] as StreamRef] : []), ...(c.ownerColleagueId ? [[colleagueStream, c.ownerColleagueId] as StreamRef] : []), ...(m ? [[meetingStream, m] as StreamRef] : [])];
     },
     decide: addActionItem,
     roles: ['admin', 'manager', 'rep'],

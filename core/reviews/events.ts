@@ -18,7 +18,7 @@ export const ActionItemAdded = t.intersection(
   [
     t.type({ actionId: t.string, title: t.string, due: t.string }),
     // meetingId: the meeting `source` named, when it named one; teamId and period follow from it
-    t.partial({ ownerRepId: t.string, source: t.string, meetingId: t.string, teamId: t.string, period: t.string }),
+    t.partial({ ownerRepId: t.string, ownerColleagueId: t.string, source: t.string, meetingId: t.string, teamId: t.string, period: t.string }),
   ],
   'ActionItemAdded',
 );

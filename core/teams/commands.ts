@@ -8,6 +8,10 @@ export type CreateTeam = t.TypeOf<typeof CreateTeam>;
 export const AddRep = closed('AddRep', { repId: Id, name: Text(120), teamId: Id, joinedAt: t.union([DateOnly, Instant], 'DateOrInstant') });
 export type AddRep = t.TypeOf<typeof AddRep>;
 
+/** A colleague of another department (marketing, product, service) who may own a follow-up. */
+export const AddColleague = closed('AddColleague', { colleagueId: Id, name: Text(120), department: Text(120) });
+export type AddColleague = t.TypeOf<typeof AddColleague>;
+
 export const RenameTeam = closed('RenameTeam', { teamId: Id, name: Text(120) });
 export type RenameTeam = t.TypeOf<typeof RenameTeam>;
 

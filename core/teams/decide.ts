@@ -3,9 +3,9 @@ import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { periodBounds } from '../shared/period';
-import type { AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
+import type { AddColleague, AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
 import type { TeamEvent } from './events';
-import { teamStream, type RepState, type TeamState } from './state';
+import { teamStream, type ColleagueState, type RepState, type TeamState } from './state';
 
 const repRemoved = (s: RepState & { status: 'active' }): Problem => ({
   ...ruleBroken('rep-removed', `rep '${s.repId}' left at ${s.leftAt}`),
@@ -18,6 +18,11 @@ export const createTeam = (c: CreateTeam, s: TeamState): Decision =>
   s.status !== 'none'
     ? E.left(conflict(`team '${c.teamId}' already exists`))
     : E.right([{ type: 'TeamCreated', data: { teamId: c.teamId, name: c.name, managerId: c.managerId ?? null } }]);
+
+export const addColleague = (c: AddColleague, s: ColleagueState): Decision =>
+  s.status !== 'none'
+    ? E.left(conflict(`colleague '${c.colleagueId}' already exists`))
+    : E.right([{ type: 'ColleagueAdded', data: { colleagueId: c.colleagueId, name: c.name, department: c.department } }]);
 
 export const renameTeam = (c: RenameTeam, s: TeamState): Decision => {
   if (s.status === 'none') return E.left(notFound('team', c.teamId));

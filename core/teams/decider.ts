@@ -1,10 +1,10 @@
 // Teams and reps: stream kinds and command wiring.
 import { defineCommand } from '../shared/command';
-import { AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
-import { addRep, createTeam, moveRep, removeRep, renameTeam } from './decide';
-import { repStream, repTeamsScope, teamStream } from './state';
+import { AddColleague, AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
+import { addColleague, addRep, createTeam, moveRep, removeRep, renameTeam } from './decide';
+import { colleagueStream, repStream, repTeamsScope, teamStream } from './state';
 
-export { repStream, teamStream, teamOfRep } from './state';
+export { colleagueStream, repStream, teamStream, teamOfRep } from './state';
 
 
 export const teamCommands = [
@@ -15,6 +15,15 @@ export const teamCommands = [
     kind: teamStream,
     streamId: (c) => c.teamId,
     decide: createTeam,
+    roles: ['admin'],
+  }),
+  defineCommand({
+    type: 'AddColleague',
+    summary: 'Add a colleague of another department (marketing, product, service) who may own action items; company directory data, so the admin\'s.',
+    codec: AddColleague,
+    kind: colleagueStream,
+    streamId: (c) => c.colleagueId,
+    decide: addColleague,
     roles: ['admin'],
   }),
   defineCommand({

@@ -8,6 +8,8 @@ export type TeamState = { status: 'none' } | { status: 'active'; teamId: string;
 /** A removed rep stays `active` in name (its history stays); `creditUntil` ends the sales it may be credited with. */
 export type RepState = { status: 'none' } | { status: 'active'; repId: string; name: string; teamId: string; joinedAt: string; leftAt?: string; creditUntil?: string };
 
+export type ColleagueState = { status: 'none' } | { status: 'active'; colleagueId: string; name: string; department: string };
+
 export const initialTeam = (): TeamState => ({ status: 'none' });
 export const initialRep = (): RepState => ({ status: 'none' });
 
@@ -35,6 +37,10 @@ export const evolveRep = (s: RepState, e: FoldedEvent<TeamEvent>): RepState => {
   }
 };
 
+const evolveColleague = (s: ColleagueState, e: FoldedEvent<TeamEvent>): ColleagueState =>
+  e.type === 'ColleagueAdded' ? { status: 'active', colleagueId: e.data.colleagueId, name: e.data.name, department: e.data.department } : s;
+
+export const colleagueStream: StreamKind<ColleagueState> = { prefix: 'tally-colleague-', initialState: () => ({ status: 'none' }), evolve: evolveColleague as StreamKind<ColleagueState>['evolve'] };
 export const teamStream: StreamKind<TeamState> = { prefix: 'tally-team-', initialState: initialTeam, evolve: evolveTeam as StreamKind<TeamState>['evolve'] };
 export const repStream: StreamKind<RepState> = { prefix: 'tally-rep-', initialState: initialRep, evolve: evolveRep as StreamKind<RepState>['evolve'] };
 

@@ -12,7 +12,7 @@ interface Contributor { key: string; name?: string; value: number; previous: num
 interface Kpi { metric: string; goalId: string | null; target: Num; actual: number; attainment: Num; expectedToDate: Num; deviation: Num; pace: string | null; previous?: number; growth?: Num; forecast?: number; contributors: Record<string, Contributor[] | null | undefined> | null }
 interface BudgetLine { category: string; allocated: number; spent: number; remaining: number; overBudget: boolean; unbudgeted: boolean }
 interface Budget { allocated: number; spent: number; remaining: number; overBudget: boolean; plans?: ({ salesPlanId: string; title: string; period: string; categories: BudgetLine[] } & Omit<BudgetLine, 'category' | 'unbudgeted'>)[] }
-interface Action { actionId: string; title: string; due: string; ownerRepId: string | null; teamId: string | null; meetingId: string | null; status: string; daysOverdue: number; completedAt: string | null; outcome: string | null }
+interface Action { actionId: string; title: string; due: string; ownerRepId: string | null; ownerColleague?: { name: string; department: string } | null; teamId: string | null; meetingId: string | null; status: string; daysOverdue: number; completedAt: string | null; outcome: string | null }
 interface Milestone { salesPlanId: string; milestoneId: string; title: string; due: string; ownerRepId?: string | null; status?: string }
 
 /** What of a review the workbook shows (its JSON answer has more). */
@@ -109,7 +109,7 @@ export const reviewWorkbook = (review: ReviewDocument, lang: Lang, currency: str
   wb.table(words('Action items', '行动项'), [
     { heading: words('Action item', '行动项'), kind: 'text', value: (a) => a.actionId },
     { heading: words('Title', '标题'), kind: 'text', value: (a) => a.title },
-    { heading: words('Owner', '负责人'), kind: 'text', value: (a) => (a.ownerRepId ? `${repName(a.ownerRepId) ?? a.ownerRepId} (${a.ownerRepId})` : null) },
+    { heading: words('Owner', '负责人'), kind: 'text', value: (a) => (a.ownerRepId ? `${repName(a.ownerRepId) ?? a.ownerRepId} (${a.ownerRepId})` : a.ownerColleague ? `${a.ownerColleague.name} (${a.ownerColleague.department})` : null) },
     { heading: words('Team', '团队'), kind: 'text', value: (a) => a.teamId },
     { heading: words('Meeting', '会议'), kind: 'text', value: (a) => a.meetingId },
     { heading: words('Due', '截止日期'), kind: 'date', value: (a) => a.due },

@@ -36,6 +36,32 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         }
        ]
       },
+      "ownerColleague": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "object",
+         "properties": {
+          "colleagueId": {
+           "type": "string"
+          },
+          "name": {
+           "type": "string"
+          },
+          "department": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "colleagueId",
+          "name",
+          "department"
+         ]
+        }
+       ]
+      },
       "teamId": {
        "anyOf": [
         {
@@ -121,6 +147,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "title",
       "due",
       "ownerRepId",
+      "ownerColleague",
       "teamId",
       "meetingId",
       "source",
@@ -353,6 +380,32 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      }
     ]
    },
+   "ownerColleague": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "colleagueId": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       },
+       "department": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "colleagueId",
+       "name",
+       "department"
+      ]
+     }
+    ]
+   },
    "teamId": {
     "anyOf": [
      {
@@ -445,6 +498,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "title",
    "due",
    "ownerRepId",
+   "ownerColleague",
    "teamId",
    "meetingId",
    "source",
@@ -6734,6 +6788,32 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
                 }
                ]
               },
+              "ownerColleague": {
+               "anyOf": [
+                {
+                 "type": "null"
+                },
+                {
+                 "type": "object",
+                 "properties": {
+                  "colleagueId": {
+                   "type": "string"
+                  },
+                  "name": {
+                   "type": "string"
+                  },
+                  "department": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "colleagueId",
+                  "name",
+                  "department"
+                 ]
+                }
+               ]
+              },
               "teamId": {
                "anyOf": [
                 {
@@ -6819,6 +6899,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
               "title",
               "due",
               "ownerRepId",
+              "ownerColleague",
               "teamId",
               "meetingId",
               "source",

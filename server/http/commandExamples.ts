@@ -42,6 +42,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, Readonly<Record<string, u
   MoveRep: {"repId": "R-05", "teamId": "T-EAST", "reason": "调往华东支援新客户开拓"},
   RemoveRep: {"repId": "R-05", "leftAt": "2026-12-31"},
   RenameTeam: {"teamId": "T-NORTH", "name": "华北大区销售部"},
+  AddColleague: {"colleagueId": "CO-MKT-01", "name": "周敏", "department": "市场部"},
   UpdateCustomerProfile: {"customerId": "C-001", "region": "华东", "birthday": "05-20"},
   ReassignCustomer: {"customerId": "C-001", "toRepId": "R-02", "reason": "原负责人调岗", "occurredAt": "2026-11-27T10:00:00+08:00"},
   SetClassificationPolicy: {"highValueTopShare": "0.2", "trailingMonths": 12},

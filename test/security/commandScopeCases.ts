@@ -106,6 +106,7 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     given: (s, n) => [['AddRep', { repId: `R-${n}`, name: `Rep ${n}`, teamId: s.team, joinedAt: '2026-01-01' }]],
     data: (s, n) => ({ repId: `R-${n}`, teamId: s.team === 'T-1' ? 'T-2' : 'T-1', reason: 'reorganised' }),
   },
+  AddColleague: { data: (_s, n) => ({ colleagueId: `CO-${n}`, name: `Colleague ${n}`, department: 'Marketing' }) },
   RenameTeam: { given: (_s, n) => [['CreateTeam', { teamId: `T-${n}`, name: `Team ${n}` }]], data: (_s, n) => ({ teamId: `T-${n}`, name: `Renamed ${n}` }) },
   RemoveRep: {
     given: (s, n) => [['AddRep', { repId: `R-${n}`, name: `Rep ${n}`, teamId: s.team, joinedAt: '2026-01-01' }]],

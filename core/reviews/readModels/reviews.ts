@@ -25,6 +25,8 @@ export interface ActionRow {
   /** the moment it falls due: the end of a due date in the zone, or the due instant */
   readonly dueMs: number;
   readonly ownerRepId?: string;
+  /** a colleague of another department who owns it, as added (colleagues are never renamed) */
+  readonly ownerColleague?: Colleague;
   readonly source?: string;
   readonly meetingId?: string;
   readonly teamId?: string;
@@ -48,8 +50,12 @@ export interface LessonRow {
   readonly position: number;
 }
 
+export interface Colleague { readonly colleagueId: string; readonly name: string; readonly department: string }
+
 export interface Reviews {
   readonly zone: string;
+  /** colleagues of other departments, to name the owner of an item they own */
+  readonly colleagues: Map<string, Colleague>;
   readonly meetings: Map<string, MeetingRow>;
   readonly actions: Map<string, ActionRow>;
   readonly lessons: Map<string, LessonRow>;
@@ -62,10 +68,13 @@ export const dueMoment = (due: string, zone: string): number => (parsePeriod(due
 
 export const reviewsProjection = defineProjection({
   name: 'reviews',
-  types: ['MeetingHeld', 'ActionItemAdded', 'ActionItemCompleted', 'LessonRecorded'],
-  init: (settings): Reviews => ({ zone: settings.zone, meetings: new Map(), actions: new Map(), lessons: new Map() }),
+  types: ['MeetingHeld', 'ActionItemAdded', 'ActionItemCompleted', 'LessonRecorded', 'ColleagueAdded'],
+  init: (settings): Reviews => ({ zone: settings.zone, colleagues: new Map(), meetings: new Map(), actions: new Map(), lessons: new Map() }),
   apply: (s, e) => {
     switch (e.type) {
+      case 'ColleagueAdded':
+        s.colleagues.set(e.data.colleagueId, { colleagueId: e.data.colleagueId, name: e.data.name, department: e.data.department });
+        break;
       case 'MeetingHeld': {
         const d = e.data;
         s.meetings.set(d.meetingId, {
@@ -77,7 +86,8 @@ export const reviewsProjection = defineProjection({
       case 'ActionItemAdded': {
         const d = e.data;
         s.actions.set(d.actionId, {
-          actionId: d.actionId, title: d.title, due: d.due, dueMs: dueMoment(d.due, s.zone), ownerRepId: d.ownerRepId, source: d.source,
+          actionId: d.actionId, title: d.title, due: d.due, dueMs: dueMoment(d.due, s.zone), ownerRepId: d.ownerRepId,
+          ownerColleague: d.ownerColleagueId ? s.colleagues.get(d.ownerColleagueId) : undefined, source: d.source,
           meetingId: d.meetingId, teamId: d.teamId, period: d.period, addedAt: e.occurredAt, position: e.position,
         });
         break;
@@ -110,6 +120,8 @@ export interface ActionView {
   readonly title: string;
   readonly due: string;
   readonly ownerRepId: string | null;
+  /** the colleague of another department who owns it, by name (AddActionItem.ownerColleagueId) */
+  readonly ownerColleague: Colleague | null;
   readonly teamId: string | null;
   readonly meetingId: string | null;
   readonly source: string | null;
@@ -131,7 +143,7 @@ export const actionStatus = (a: ActionRow, atMs: number): ActionStatus =>
 export const actionView = (a: ActionRow, atMs: number): ActionView => {
   const status = actionStatus(a, atMs);
   return {
-    actionId: a.actionId, title: a.title, due: a.due, ownerRepId: a.ownerRepId ?? null, teamId: a.teamId ?? null, meetingId: a.meetingId ?? null,
+    actionId: a.actionId, title: a.title, due: a.due, ownerRepId: a.ownerRepId ?? null, ownerColleague: a.ownerColleague ?? null, teamId: a.teamId ?? null, meetingId: a.meetingId ?? null,
     source: a.source ?? null, period: a.period ?? null, addedAt: a.addedAt, status, overdue: status === 'overdue',
     daysOverdue: status === 'overdue' ? Math.floor((atMs - a.dueMs) / 86_400_000) + 1 : 0,
     completedAt: status === 'done' ? a.completedAt! : null,

@@ -281,7 +281,7 @@ export class TallyReviewPanel extends TallyElement {
           return html`<tr part="row" data-status=${status}>
             <th scope="row">${name}</th>
             <td>${due ? this.i18n.date(due) : '–'}</td>
-            <td>${str(r.ownerRepId) ?? '–'}</td>
+            <td>${str(r.ownerRepId) ?? (isRecord(r.ownerColleague) ? `${str(r.ownerColleague.name)} · ${str(r.ownerColleague.department)}` : '–')}</td>
             <td class=${status}>${this.i18n.label('state', status)}</td>
             ${acts?.doneCell(r, name, status)}
           </tr>`;
