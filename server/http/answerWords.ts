@@ -72,7 +72,7 @@ export const badgeIn = <B extends BadgeWords>(badge: B, lang: Lang, currency: st
     [
       [/^First sale$/, () => '首单'],
       [/^100 % of goal$/, () => '目标达成 100%'],
-      [/^Most improved of the month$/, () => '月度进步之星'],
+      [/^Most improved of the month$/, () => '本月进步最大'],
     ],
     badge.title,
   );

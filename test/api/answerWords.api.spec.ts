@@ -54,7 +54,7 @@ describe('answer words, sentence by sentence', () => {
     expect(badgeIn(goal, 'zh-CN', 'CNY')).toMatchObject({ title: '目标达成 100%', reason: '达成 2026-11 的销售额目标 G-1（¥240,000.00）' });
     expect(badgeIn({ ...goal, reason: 'reached the units goal G-1 for 2026-11 (1200)' }, 'zh-CN', 'CNY').reason).toBe('达成 2026-11 的销量目标 G-1（1,200 件）');
     const improved = { badgeId: 'auto:most-improved:2026-07', title: 'Most improved of the month', reason: 'revenue in 2026-07 grew 39.8 % over 2026-06, the most of any rep' };
-    expect(badgeIn(improved, 'zh-CN', 'CNY')).toMatchObject({ title: '月度进步之星', reason: '2026-07 销售额比 2026-06 增长 39.8%，全体销售代表中最多' });
+    expect(badgeIn(improved, 'zh-CN', 'CNY')).toMatchObject({ title: '本月进步最大', reason: '2026-07 销售额比 2026-06 增长 39.8%，全体销售代表中最多' });
     const manual = { badgeId: 'B-1', title: 'First sale', reason: 'first sale' };
     expect(badgeIn(manual, 'zh-CN', 'CNY')).toBe(manual);
     expect(badgeIn(goal, 'en', 'CNY')).toBe(goal);

@@ -69,16 +69,18 @@ export class TallyElement extends LitElement {
 
   protected readonly t: I18nController['t'] = (key, vars) => this.i18n.t(key, vars);
 
-  /** A GET or POST to the API with this element's token; a GET reads at and as of `as-of`, when set. */
+  /** A GET or POST to the API with this element's token, in its language; a GET reads at and as of `as-of`, when set. */
   protected request(path: string, opts?: RequestOptions): Promise<unknown> {
     const read = (opts?.method ?? 'GET') === 'GET';
-    return requestJson(this.api, this.token, path, read && this.asOf ? { ...opts, query: { ...opts?.query, at: this.asOf, asOf: this.asOf } } : opts);
+    const o = { lang: this.i18n.lang, ...opts };
+    return requestJson(this.api, this.token, path, read && this.asOf ? { ...o, query: { ...o.query, at: this.asOf, asOf: this.asOf } } : o);
   }
 
   /** A fetch controller whose answer waits for the deployment currency, and that reports. */
   protected fetcher<T>(args: () => readonly unknown[], load: (signal: AbortSignal) => Promise<T>): FetchController<T> {
     const fetch = new FetchController<T>(this, {
-      args: () => [this.api, this.token, this.asOf, ...args()],
+      // the language is an argument: the API's sentences (badges, warnings) are in it
+      args: () => [this.api, this.token, this.asOf, this.i18n.lang, ...args()],
       load: async (signal) => (await Promise.all([load(signal), this.i18n.ready(this.api)]))[0],
       done: (data) => this.emit('load', { data }),
       failed: (e) => {

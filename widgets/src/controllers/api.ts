@@ -36,6 +36,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   idempotencyKey?: string;
+  /** the reader's language: the API writes its sentences in it (Accept-Language, a CORS-safelisted header) */
+  lang?: string;
 }
 
 export async function requestJson(api: string, token: string, path: string, opts: RequestOptions = {}): Promise<unknown> {
@@ -43,6 +45,7 @@ export async function requestJson(api: string, token: string, path: string, opts
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+  if (opts.lang) headers['Accept-Language'] = opts.lang;
   let res: Response;
   try {
     res = await fetch(apiUrl(api, path, opts.query), {
