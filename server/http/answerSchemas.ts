@@ -3907,6 +3907,115 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    }
   ]
  },
+ "get /api/meetings": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "period": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "team": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "meetings": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "meetingId": {
+       "type": "string"
+      },
+      "kind": {
+       "enum": [
+        "monthly-review",
+        "one-on-one",
+        "quarterly-retro",
+        "weekly"
+       ]
+      },
+      "occurredAt": {
+       "type": "string"
+      },
+      "recordedAt": {
+       "type": "string"
+      },
+      "period": {
+       "type": "string"
+      },
+      "teamId": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "attendees": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "notes": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "decisions": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "actionItems": {
+       "type": "number"
+      }
+     },
+     "required": [
+      "meetingId",
+      "kind",
+      "occurredAt",
+      "recordedAt",
+      "period",
+      "teamId",
+      "attendees",
+      "notes",
+      "decisions",
+      "actionItems"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "period",
+   "team",
+   "meetings"
+  ]
+ },
  "get /api/payouts": {
   "type": "object",
   "properties": {

@@ -5,6 +5,7 @@
 import { TIERS } from '../../core/care/commands';
 import { LANGS } from '../../core/incentives/calculate/describe';
 import { INSIGHT_KINDS } from '../../core/insights/commands';
+import { MEETING_KINDS } from '../../core/reviews/events';
 import { MetricName, Owner } from '../../core/goals/commands';
 import { ANALYTICS_BY } from '../../core/views/analytics';
 import { RANK_BY } from '../../core/goals/readModels/leaderboard';
@@ -68,6 +69,10 @@ export const ROUTE_PARAMS: Readonly<Record<string, Readonly<Record<string, Param
     owner: { schema: { type: 'string' }, description: 'company, team:ID, rep:ID or a bare rep id' },
     from: { schema: toJsonSchema(DateOnly), description: 'first local date (default: today)' },
     to: { schema: toJsonSchema(DateOnly), description: 'last local date (default: 30 days on; at most 366 days)' },
+  },
+  'get /api/meetings': {
+    period: { schema: toJsonSchema(PeriodId), description: 'meetings held in it or looking back on it (default: every meeting)' },
+    kind: { schema: oneOf(MEETING_KINDS), description: 'only meetings of this kind' },
   },
   'get /api/feedback': { owner: { schema: { type: 'string' }, description: 'company, team:ID, rep:ID or a bare rep id' } },
   'get /api/analytics': { owner: { schema: { type: 'string' }, description: 'company, team:ID, rep:ID or a bare rep id' } },

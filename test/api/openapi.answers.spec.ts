@@ -35,6 +35,7 @@ const READS: Record<string, readonly string[]> = {
   '/api/trainings/:trainingId': ['/api/trainings/TR-2026-10-NEGO'],
   '/api/reviews/:period': ['/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025'],
   '/api/reviews/:period/compare': ['/api/reviews/2026-10/compare?from=2026-11-01T00:00:00%2B08:00&to=2026-12-02T09:00:00%2B08:00'],
+  '/api/meetings': ['/api/meetings?period=2026-11', '/api/meetings?period=2026-Q3&team=T-EAST&kind=quarterly-retro'],
   '/api/action-items': ['/api/action-items', '/api/action-items?status=overdue'],
   '/api/action-items/:actionId': ['/api/action-items/AI-2026-05-T-NORTH-1'],
   '/api/scorecards/:scorecardId': ['/api/scorecards/SC-REP-MONTHLY?period=2026-11'],

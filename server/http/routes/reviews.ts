@@ -1,12 +1,15 @@
 // GET /api/reviews/:period (a month, quarter — with its retrospective — or year) and the same as an
 // Excel workbook (/export.xlsx), GET
 // /api/reviews/:period/compare?from=&to= (what changed between two recorded moments), and the
-// action items on their own: GET /api/action-items and /api/action-items/:actionId.
+// action items on their own: GET /api/action-items and /api/action-items/:actionId; the meetings
+// of a period and a team with their decisions: GET /api/meetings.
 // Managers see their own team; what each role may read of it is redacted for every answer (security/redact.ts).
 import { Hono, type Context } from 'hono';
 import { compareKnowledge } from '../../../core/views/compare';
 import { directoryProjection, repsOfTeam } from '../../../core/teams/readModels/directory';
 import { actionItems, actionView, reviewsProjection, type ActionStatus } from '../../../core/reviews/readModels/reviews';
+import { MEETING_KINDS, type MeetingKind } from '../../../core/reviews/events';
+import { meetingsListed } from '../../../core/reviews/readModels/meetings';
 import type { World } from '../../../core/fold/world';
 import { acceptedPeriod, toMillis } from '../../../core/shared/period';
 import { reviewOf } from '../../projections/reviewAt';
@@ -16,11 +19,14 @@ import { sendWorkbook } from '../../documents/send';
 import { reviewIn } from '../answerWords';
 import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
-import { instantParam, oneOfParam, worldFor } from '../query';
+import { instantParam, oneOfParam, periodParam, worldFor } from '../query';
 import { redactedFor } from '../security/redact';
 import { scopeOf } from '../security/scope';
 
 const REVIEWED = new Set(['month', 'quarter', 'year']);
+
+/** A rep the directory does not know belongs to no team: only the company's meetings are its. */
+const NO_TEAM = '\u0000no team';
 
 const reviewPeriod = (c: Context<AppEnv>): string => {
   const period = c.req.param('period') ?? '';
@@ -73,6 +79,16 @@ export const reviewRoutes = (deps: AppDeps) => {
     const [w0, w1] = [await c.get('worldAt')(p0), await c.get('worldAt')(p1)];
     const between = p1 > p0 ? await deps.store.readAll({ after: p0, limit: p1 - p0 }) : [];
     return c.json(compareKnowledge(w0, w1, between, { period, teamId: teamOf(c, w1), fromAsOf: from, toAsOf: to }));
+  });
+
+  app.get('/meetings', async (c) => {
+    const period = periodParam(c, 'period', false);
+    const kind = oneOfParam<MeetingKind>(c, 'kind', MEETING_KINDS);
+    const { world, asOf } = await worldFor(c, deps);
+    const actor = c.get('actor');
+    // a rep sees its own team's meetings (and the company's); others as for a review
+    const teamId = scopeOf(c) === 'own-rep' ? (world.get(directoryProjection).reps.get(actor.sub)?.teamId ?? NO_TEAM) : teamOf(c, world);
+    return c.json({ asOf, period: period ?? null, team: teamId === NO_TEAM ? null : (teamId ?? null), meetings: meetingsListed(world.get(reviewsProjection), { period, teamId, kind }) });
   });
 
   app.get('/action-items', async (c) => {
