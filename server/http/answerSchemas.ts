@@ -1635,6 +1635,48 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
  "get /api/customers/:customerId": {
   "type": "object",
   "properties": {
+   "tier": {
+    "type": "object",
+    "properties": {
+     "reason": {
+      "type": "string"
+     },
+     "rule": {
+      "type": "string"
+     },
+     "tier": {
+      "enum": [
+       "high-value",
+       "potential",
+       "regular"
+      ]
+     },
+     "rank": {
+      "anyOf": [
+       {
+        "type": "null"
+       },
+       {
+        "type": "number"
+       }
+      ]
+     },
+     "of": {
+      "type": "number"
+     },
+     "trailingMonths": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "reason",
+     "rule",
+     "tier",
+     "rank",
+     "of",
+     "trailingMonths"
+    ]
+   },
    "birthday": {
     "anyOf": [
      {
@@ -1843,48 +1885,6 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "satisfaction"
     ]
    },
-   "tier": {
-    "type": "object",
-    "properties": {
-     "tier": {
-      "enum": [
-       "high-value",
-       "potential",
-       "regular"
-      ]
-     },
-     "rank": {
-      "anyOf": [
-       {
-        "type": "null"
-       },
-       {
-        "type": "number"
-       }
-      ]
-     },
-     "of": {
-      "type": "number"
-     },
-     "reason": {
-      "type": "string"
-     },
-     "rule": {
-      "type": "string"
-     },
-     "trailingMonths": {
-      "type": "number"
-     }
-    },
-    "required": [
-     "tier",
-     "rank",
-     "of",
-     "reason",
-     "rule",
-     "trailingMonths"
-    ]
-   },
    "tierHistory": {
     "type": "array",
     "items": {
@@ -2028,11 +2028,11 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    }
   },
   "required": [
+   "tier",
    "birthday",
    "contacts",
    "owners",
    "figures",
-   "tier",
    "tierHistory",
    "tierChanges",
    "customerId",
@@ -5352,37 +5352,6 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "type": "object",
       "properties": {
        "goal": {
-        "type": "null"
-       },
-       "ratio": {
-        "type": "null"
-       },
-       "weightedRatio": {
-        "type": "null"
-       },
-       "note": {
-        "type": "string"
-       },
-       "pipeline": {
-        "type": "number"
-       },
-       "weighted": {
-        "type": "number"
-       }
-      },
-      "required": [
-       "goal",
-       "ratio",
-       "weightedRatio",
-       "note",
-       "pipeline",
-       "weighted"
-      ]
-     },
-     {
-      "type": "object",
-      "properties": {
-       "goal": {
         "type": "object",
         "properties": {
          "goalId": {
@@ -5433,6 +5402,37 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
        }
       },
       "required": [
+       "goal",
+       "ratio",
+       "weightedRatio",
+       "pipeline",
+       "weighted"
+      ]
+     },
+     {
+      "type": "object",
+      "properties": {
+       "note": {
+        "type": "string"
+       },
+       "goal": {
+        "type": "null"
+       },
+       "ratio": {
+        "type": "null"
+       },
+       "weightedRatio": {
+        "type": "null"
+       },
+       "pipeline": {
+        "type": "number"
+       },
+       "weighted": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "note",
        "goal",
        "ratio",
        "weightedRatio",

@@ -150,3 +150,41 @@ export const goalIn = <G extends GoalWords>(goal: G, lang: Lang): G =>
   lang === 'en'
     ? goal
     : { ...goal, warnings: goal.warnings.map((w) => goalWarningIn(w, lang)), smart: { ...goal.smart, warnings: goal.smart.warnings.map((w) => goalWarningIn(w, lang)) } };
+
+const TIER_PART_ZH: readonly Phrase[] = [
+  [/^top (\S+) % of (\d+) customers with net revenue, rounded up \((\d+)\)$/, (_, share, n, slots) => `有净收入的 ${n} 个客户中的前 ${share}%（向上取整，${slots} 个）`],
+  [/^trailing-(\d+)m revenue of at least (\S+)$/, (_, m, amount) => `近 ${m} 个月收入不低于 ${amount}`],
+];
+
+/** The customer tiers' rule, as the policy states it. */
+export const tierRuleIn = (rule: string, lang: Lang): string =>
+  lang === 'en'
+    ? rule
+    : sayZh(
+        [[/^high-value: (.+); regular: the other customers with net revenue; potential: no net revenue yet$/, (_, parts) => `高价值：${parts.split(' and ').map((p) => sayZh(TIER_PART_ZH, p)).join('，且')}；普通：其余有净收入的客户；潜在：尚无净收入`]],
+        rule,
+      );
+
+/** Why a customer has its tier. */
+export const tierReasonIn = (reason: string, lang: Lang): string =>
+  lang === 'en'
+    ? reason
+    : sayZh(
+        [
+          [/^rank (\d+) of (\d+) by trailing-(\d+)m revenue (\S+)$/, (_, rank, n, m, amount) => `按近 ${m} 个月收入 ${amount} 排名第 ${rank}（共 ${n} 个）`],
+          [/^no net revenue yet$/, () => '尚无净收入'],
+        ],
+        reason,
+      );
+
+/** Why the pipeline has no goal coverage. */
+export const coverageNoteIn = (note: string, lang: Lang): string =>
+  lang === 'en'
+    ? note
+    : sayZh(
+        [
+          [/^give a period to measure coverage against the revenue goal of that period$/, () => '请给出期间（period），以对照该期间的销售额目标计算覆盖率'],
+          [/^no revenue goal for (\S+) in (\S+)$/, (_, owner, period) => `${owner} 在 ${period} 没有销售额目标`],
+        ],
+        note,
+      );

@@ -3,14 +3,14 @@
 // words these used to leave in it, and the same answer in English still says them (so the list
 // is not vacuous). Issue 19: "English inside the Chinese experience".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn } from '../../server/http/answerWords';
+import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn, tierReasonIn, tierRuleIn } from '../../server/http/answerWords';
 import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
 /** Known leftovers: English that core writes and a Chinese reader must not meet. */
-const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/];
+const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/, /net revenue/, /^rank \d+ of/, /give a period/];
 
-const READS = ['/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
+const READS = ['/api/customers?limit=5', '/api/customers/C-001', '/api/pipeline', '/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
 
 /** Every string of an answer with its path. */
 const texts = (v: unknown, path = ''): [string, string][] =>
@@ -37,7 +37,7 @@ describe('answers in the reader’s language', () => {
   it('zh-CN answers hold none of the known English leftovers; English ones still say them', async () => {
     expect(await leftovers('zh-CN')).toEqual([]);
     const english = await leftovers('en');
-    for (const re of [/^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
+    for (const re of [/net revenue/, /^rank \d+ of/, /give a period/, /^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
   }, 60_000);
 
   it('Accept-Language picks the language when lang is not given', async () => {
@@ -82,5 +82,12 @@ describe('answer words, sentence by sentence', () => {
     );
     expect(goalWarningIn("mismatch: the children's targets sum to 1093, not to the target 1140 (short by 47); revise the children or the target", 'zh-CN')).toBe('不一致：子目标合计 1093，不等于目标 1140（少 47）；请修改子目标或目标');
     expect(goalWarningIn('timeBound: the period 2026-11 had already ended when the goal was set', 'zh-CN')).toBe('有时限：设定目标时 2026-11 已经结束');
+  });
+
+  it('says the customer tiers’ rule and a customer’s tier reason in Chinese', () => {
+    expect(tierRuleIn('high-value: top 20 % of 233 customers with net revenue, rounded up (47) and trailing-12m revenue of at least 10,000.00; regular: the other customers with net revenue; potential: no net revenue yet', 'zh-CN')).toBe(
+      '高价值：有净收入的 233 个客户中的前 20%（向上取整，47 个），且近 12 个月收入不低于 10,000.00；普通：其余有净收入的客户；潜在：尚无净收入',
+    );
+    expect(tierReasonIn('rank 92 of 233 by trailing-12m revenue 166,520.00', 'zh-CN')).toBe('按近 12 个月收入 166,520.00 排名第 92（共 233 个）');
   });
 });

@@ -10,6 +10,8 @@ import { HttpProblem } from '../problem';
 import { atParam, intParam, oneOfParam, worldFor } from '../query';
 import { customerIn, ownerSelection } from './crmScope';
 import { forbiddenFor, scopeOf } from '../security/scope';
+import { tierReasonIn, tierRuleIn } from '../answerWords';
+import { langOf } from '../lang';
 
 export const customerRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
@@ -25,9 +27,10 @@ export const customerRoutes = (deps: AppDeps) => {
     const all = customerRows(world, toMillis(at), (info) => sel.kind === 'company' || inScope(info.customerId));
     const rows = tier ? all.rows.filter((r) => r.tier === tier) : all.rows;
     const page = rows.slice(offset, offset + limit);
+    const lang = langOf(c);
     return c.json({
       at, asOf, owner: c.req.query('owner') || null, tier: tier ?? null,
-      policy: { ...all.policy, rule: all.rule, ranked: all.ranked },
+      policy: { ...all.policy, rule: tierRuleIn(all.rule, lang), ranked: all.ranked },
       total: rows.length, customers: page, next: offset + page.length < rows.length ? offset + page.length : null,
     });
   });
@@ -42,7 +45,8 @@ export const customerRoutes = (deps: AppDeps) => {
     const actor = c.get('actor');
     if (access !== 'all' && !customerIn(world, access === 'own-team' ? { kind: 'team', teamId: actor.team ?? '' } : { kind: 'rep', repId: actor.sub })(customerId))
       throw forbiddenFor(actor, { rep: detail.ownerRepId });
-    return c.json({ at, asOf, ...detail });
+    const lang = langOf(c);
+    return c.json({ at, asOf, ...detail, tier: { ...detail.tier, reason: tierReasonIn(detail.tier.reason, lang), rule: tierRuleIn(detail.tier.rule, lang) } });
   });
 
   return app;

@@ -10,6 +10,8 @@ import { toMillis } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
 import { atParam, periodParam, worldFor } from '../query';
 import { ownerKey, ownerSelection, repIn } from './crmScope';
+import { coverageNoteIn } from '../answerWords';
+import { langOf } from '../lang';
 
 /**
  * Pipeline coverage: the open pipeline expected to close in the period over what is left of the
@@ -41,7 +43,8 @@ export const pipelineRoutes = (deps: AppDeps) => {
     const mine = repIn(world, sel);
     const answer = pipelineOf(world.get(pipelineProjection), (d) => mine(d.repId), period, toMillis(at));
     const owner = ownerKey(sel);
-    return c.json({ owner, period: period ?? null, at, asOf, ...answer, coverage: coverageOf(world, owner, period, at, answer) });
+    const coverage = coverageOf(world, owner, period, at, answer);
+    return c.json({ owner, period: period ?? null, at, asOf, ...answer, coverage: 'note' in coverage ? { ...coverage, note: coverageNoteIn(coverage.note, langOf(c)) } : coverage });
   });
 
   return app;
