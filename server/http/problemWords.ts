@@ -93,6 +93,7 @@ const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
 ];
 
 const UNIT_ZH: Record<string, string> = { day: '天', hour: '小时', minute: '分钟', second: '秒' };
+const KIND_ZH: Record<string, string> = { year: '年', quarter: '季度', month: '月', week: '周', day: '日' };
 
 /** Business-rule refusals (422), by the sentences the deciders write; the `rule` code is the same in either language. */
 const RULE_PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
@@ -125,6 +126,31 @@ const RULE_PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
   [/^a goal cannot be its own parent$/, () => '目标不能是自己的上级目标'],
   [/^goal '([^']+)' already has the target (\d+)$/, (_, id, target) => `目标 '${id}' 的目标值已是 ${target}`],
   [/^goal '([^']+)' is already broken down; revise its children instead$/, (_, id) => `目标 '${id}' 已经分解；请改为修订其子目标`],
+  [/^the contest's window ended at (\S+), before it was started \((\S+)\): a contest is started before its window closes$/, (_, to, at) => `竞赛的时间窗口已于 ${to} 结束，早于开始时间（${at}）：竞赛须在时间窗口结束前开始`],
+  [/^(.+): set the reps' goals first, or rank by value$/, (_, why) => `${why}：请先为销售代表设定目标，或按数值排名`],
+  [/^(.+): one goal per owner, metric and period — revise it instead$/, (_, which) => `${which}：每个负责人、指标和期间只能有一个目标——请改为修订它`],
+  [/^(.+): one goal per owner, metric and period$/, (_, which) => `${which}：每个负责人、指标和期间只能有一个目标`],
+  [/^a growth target over (\S+) \(a (\w+)\) cannot set a goal for (\S+): the baseline must be the same kind of period$/, (_, over, kind, period) => `以 ${over}（${KIND_ZH[kind] ?? kind}）为基数的增长目标不能用于 ${period}：基期必须是同类期间`],
+  [/^Tally does not measure '([^']+)', so a growth target has no baseline; give the target as an amount$/, (_, m) => `Tally 不衡量 '${m}'，增长目标没有基数；请直接给出目标值`],
+  [/^the actual (\w+) in (\S+) is (-?\d+), so growth over it gives no target; give the target as an amount$/, (_, m, over, v) => `${over} 的实际 ${m} 为 ${v}，据此增长无法得出目标；请直接给出目标值`],
+  [/^goal '([^']+)' belongs to a rep; there is no one below a rep to cascade it to$/, (_, id) => `目标 '${id}' 属于销售代表；销售代表之下没有可以下达的对象`],
+  [/^a goal cascades to teams or reps, not to the company$/, () => '目标只能下达给团队或销售代表，不能下达给全公司'],
+  [/^a team goal cascades to the team's reps, not to (\S+)$/, (_, o) => `团队目标只能下达给本团队的销售代表，不能下达给 ${o}`],
+  [/^the child goal id '([^']+)' would be longer than (\d+) characters; use a shorter goal id$/, (_, id, n) => `子目标编号 '${id}' 会超过 ${n} 个字符；请使用更短的目标编号`],
+  [/^a (\w+) goal \((\S+)\) cannot be broken into (\w+)s: 'into' must be a shorter period than the goal's$/, (_, kind, period, into) => `${KIND_ZH[kind] ?? kind}目标（${period}）不能分解为${KIND_ZH[into] ?? into}：'into' 必须是比目标更短的期间`],
+  [/^rep '([^']+)' is in team '([^']+)', not in '([^']+)'$/, (_, rep, team, other) => `销售代表 '${rep}' 属于团队 '${team}'，不属于 '${other}'`],
+  [/^(\d+) (.+) need (\d+) weights; (\d+) were given$/, (_, n, what, __, given) => `${n} 个${what}需要 ${n} 个权重；实际给出 ${given} 个`],
+  [/^the weights sum to zero; give at least one positive weight$/, () => '权重之和为零；请至少给出一个正权重'],
+  [/^plan '([^']+)' belongs to team '([^']+)', so an insight linked to it is for that team, not for '([^']+)'$/, (_, plan, team, other) => `计划 '${plan}' 属于团队 '${team}'，关联它的洞察也属于该团队，而不是 '${other}'`],
+  [/^rep '([^']+)' was not invited to training '([^']+)'$/, (_, rep, t) => `销售代表 '${rep}' 未受邀参加培训 '${t}'`],
+  [/^attendance on (\S+) is before the training on (\S+)$/, (_, at, day) => `出席日期 ${at} 早于培训日期 ${day}`],
+  [/^plan '([^']+)' pays rep '([^']+)' by (\w+); ask for a (\w+) period, not '([^']+)'$/, (_, plan, rep, kind, __, period) => `方案 '${plan}' 按${KIND_ZH[kind] ?? kind}给销售代表 '${rep}' 结算；请按${KIND_ZH[kind] ?? kind}查询，而不是 '${period}'`],
+  [/^statements are by month, quarter or year; '([^']+)' is a (\w+)$/, (_, period, kind) => `结算单按月、季度或年；'${period}' 是${KIND_ZH[kind] ?? kind}`],
+  [/^this classification policy is already in force$/, () => '该客户分级规则已在执行'],
+  [/^a (\S+) looks back on a (\w+), not on '([^']+)'$/, (_, kind, want, period) => `${kind} 回顾的是一个${KIND_ZH[want] ?? want}，而不是 '${period}'`],
+  [/^scorecard '([^']+)' measures a (\w+); '([^']+)' is not one$/, (_, id, kind, period) => `考核表 '${id}' 按${KIND_ZH[kind] ?? kind}考核；'${period}' 不是${KIND_ZH[kind] ?? kind}`],
+  [/^rep '([^']+)' is not measured by scorecard '([^']+)' for (\S+)$/, (_, rep, id, period) => `销售代表 '${rep}' 在 ${period} 不由考核表 '${id}' 考核`],
+  [/^team '([^']+)' is already called '([^']+)'$/, (_, id, name) => `团队 '${id}' 已叫 '${name}'`],
   [/^contest '([^']+)' has started; its rules \(metric, window, ranking, prizes\) are frozen and cannot change$/, (_, id) => `竞赛 '${id}' 已开始；其规则（指标、时间窗口、排名方式、奖品）已冻结，不能更改`],
 ];
 

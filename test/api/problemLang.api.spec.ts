@@ -111,6 +111,10 @@ describe('problems in the reader\'s language', () => {
     ["rep 'R-9' left at 2026-05-01T00:00:00+08:00: a sale at 2026-06-01T10:00:00+08:00 cannot be credited to them", "销售代表 'R-9' 已于 2026-05-01T00:00:00+08:00 离职：2026-06-01T10:00:00+08:00 的销售不能计入其名下"],
     ["contest 'C-1' has started; its rules (metric, window, ranking, prizes) are frozen and cannot change", "竞赛 'C-1' 已开始；其规则（指标、时间窗口、排名方式、奖品）已冻结，不能更改"],
     ["action item 'A-1' was already completed on 2026-07-12T09:00:00+08:00", "行动项 'A-1' 已于 2026-07-12T09:00:00+08:00 完成"],
+    ["a month goal (2026-07) cannot be broken into quarters: 'into' must be a shorter period than the goal's", "月目标（2026-07）不能分解为季度：'into' 必须是比目标更短的期间"],
+    ["rep 'R-2' is in team 'T-2', not in 'T-1'", "销售代表 'R-2' 属于团队 'T-2'，不属于 'T-1'"],
+    ["statements are by month, quarter or year; '2026-W27' is a week", "结算单按月、季度或年；'2026-W27' 是周"],
+    ["team 'T-1' is already called 'East'", "团队 'T-1' 已叫 'East'"],
   ])('says the refusal %s in Chinese', (en, zh) => {
     const body = { type: 'about:blank', code: 'rule', title: 'Business rule refused the command', status: 422, detail: en } as Parameters<typeof problemIn>[0];
     expect(problemIn(body, 'zh-CN').detail).toBe(zh);
