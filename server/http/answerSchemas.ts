@@ -1376,6 +1376,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "teamId": {
        "type": "string"
       },
+      "teamName": {
+       "type": "string"
+      },
       "value": {
        "type": "number"
       },
@@ -1416,6 +1419,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "repId",
       "name",
       "teamId",
+      "teamName",
       "value",
       "attainment",
       "growth",

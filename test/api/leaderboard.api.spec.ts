@@ -33,7 +33,7 @@ describe('GET /api/leaderboard', () => {
     const b = await board('period=2026-07&metric=revenue');
     expect([b.period, b.metric, b.rankBy]).toEqual(['2026-07', 'revenue', 'value']);
     expect(b.entries.map((e) => [e.rank, e.repId, e.value])).toEqual([[1, 'R-1', 500], [2, 'R-2', 300], [2, 'R-3', 300], [4, 'R-4', 100]]);
-    expect(b.entries[0]).toEqual({ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: 0.5, growth: -0.5, growthNote: null });
+    expect(b.entries[0]).toEqual({ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', teamName: 'East', value: 500, attainment: 0.5, growth: -0.5, growthNote: null });
     expect((await board('period=2026-08')).entries[0]).toMatchObject({ repId: 'R-4', value: 10_000 });
   });
 
@@ -55,8 +55,8 @@ describe('GET /api/leaderboard', () => {
     const rep = await t.token('rep', 'R-4');
     const b = await board('period=2026-07&limit=1', rep);
     // the contract's fields are all there; what is not the caller's is null
-    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', value: 500, attainment: null, growth: null, growthNote: null }]);
-    expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', value: 100, attainment: 2, growth: null, growthNote: 'nothing in 2026-06 to grow from' });
+    expect(b.entries).toEqual([{ rank: 1, repId: 'R-1', name: 'Wang Fang', teamId: 'T-1', teamName: 'East', value: 500, attainment: null, growth: null, growthNote: null }]);
+    expect(b.me).toEqual({ rank: 4, repId: 'R-4', name: 'Liu Yang', teamId: 'T-2', teamName: 'North', value: 100, attainment: 2, growth: null, growthNote: 'nothing in 2026-06 to grow from' });
     const viewer = await board('period=2026-07', await t.token('viewer'));
     expect(viewer.entries.every((e) => e.attainment === null && e.growth === null)).toBe(true);
     expect(viewer.me).toBeUndefined();

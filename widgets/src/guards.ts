@@ -107,6 +107,7 @@ export interface LeaderboardEntry {
   repId: string;
   name: string;
   teamId?: string;
+  teamName?: string;
   value: number;
   attainment?: number;
   growth?: number;
@@ -131,6 +132,7 @@ const asEntry = (x: unknown): LeaderboardEntry | undefined => {
     repId,
     name: str(x.name) ?? repId,
     teamId: str(x.teamId),
+    teamName: str(x.teamName),
     value,
     attainment: num(x.attainment),
     growth: num(x.growth),

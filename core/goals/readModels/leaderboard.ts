@@ -20,6 +20,8 @@ export interface LeaderboardEntry {
   readonly repId: string;
   readonly name: string;
   readonly teamId: string;
+  /** the team's name as the directory knew it then (its id when it has none) */
+  readonly teamName: string;
   readonly value: number;
   /** value / the rep's goal target for this metric and period; null without a goal */
   readonly attainment: number | null;
@@ -92,7 +94,7 @@ export const boardComparison = (world: World, period: string, atMs: number): { c
 export const leaderboard = (world: World, period: string, metric: Metric, rankBy: RankBy, atMs = Infinity): readonly LeaderboardEntry[] => {
   const { compared, key } = boardComparison(world, period, atMs);
   return memoized(world, 'leaderboard', `${period}|${metric}|${rankBy}|${key}`, () => {
-    const reps = world.get(directoryProjection).reps;
+    const { reps, teams } = world.get(directoryProjection);
     const whole = compared.status === 'ended';
     const now = valuesOf(world, metric, period, whole ? undefined : compared.current);
     // growth is shown whatever the ranking, so the previous period is always read
@@ -111,7 +113,7 @@ export const leaderboard = (world: World, period: string, metric: Metric, rankBy
     scored.forEach((s, i) => {
       const rank = i > 0 && cmp(scored[i - 1], s) === 0 ? out[i - 1].rank : i + 1;
       out.push({
-        rank, repId: s.repId, name: s.name, teamId: s.teamId, value: s.value,
+        rank, repId: s.repId, name: s.name, teamId: s.teamId, teamName: teams.get(s.teamId)?.name ?? s.teamId, value: s.value,
         attainment: s.target === undefined ? null : ratio(s.value, s.target), ...s.growth,
       });
     });

@@ -148,6 +148,7 @@ export const contestStandings = (world: World, contestId: string, at: number): C
   const r = c.rules;
   const { rows, period, compared } = rowsOf(world, r, at);
   const { start, end } = contestWindow(r, world.settings.zone);
+  const teams = world.get(directoryProjection).teams;
   const standings: Standing[] = [];
   rows.forEach((row, i) => {
     const prev = rows[i - 1];
@@ -155,7 +156,7 @@ export const contestStandings = (world: World, contestId: string, at: number): C
     const rank = tied ? standings[i - 1].rank : i + 1;
     const prizes = row.key === null ? [] : r.prizes.filter((p) => (p.rank !== undefined ? p.rank === rank : row.key!.gte(p.atLeast!))).map((p) => p.prize);
     standings.push({
-      rank, repId: row.rep.repId, name: row.rep.name, teamId: row.rep.teamId, value: row.value,
+      rank, repId: row.rep.repId, name: row.rep.name, teamId: row.rep.teamId, teamName: teams.get(row.rep.teamId)?.name ?? row.rep.teamId, value: row.value,
       attainment: row.attainment && round4(row.attainment), ...row.growth, prizes,
     });
   });

@@ -245,7 +245,7 @@ export class TallyLeaderboard extends TallyElement {
               return html`<tr part=${mine ? 'row me' : 'row'} class=${mine ? 'me' : ''} data-rep=${e.repId} aria-current=${mine ? 'true' : nothing}>
                 <td class="num rank">${e.rank}</td>
                 <th scope="row">${e.name}${mine ? html` <span class="you">(${this.t('you')})</span>` : nothing}</th>
-                ${showTeam ? html`<td class="team">${e.teamId ?? ''}</td>` : nothing}
+                ${showTeam ? html`<td class="team">${e.teamName ?? e.teamId}</td>` : nothing}
                 <td class="num v">${i18n.metric(metric, e.value)}</td>
                 ${showAttainment ? html`<td class="num">${e.attainment == null ? '–' : i18n.percent(e.attainment)}</td>` : nothing}
                 ${showGrowth ? html`<td class="num">${e.growth == null ? '–' : i18n.percent(e.growth, 1, true)}</td>` : nothing}
