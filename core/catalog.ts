@@ -21,6 +21,7 @@ import * as sales from './sales';
 import * as scorecards from './scorecards';
 import * as teams from './teams';
 import * as training from './training';
+import * as webhooks from './webhooks';
 
 /** What each area's index.ts exports. */
 interface Area {
@@ -30,7 +31,7 @@ interface Area {
 }
 
 /** In the order their commands are listed (OpenAPI, the authorization matrix); read models do not depend on it. */
-const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, insights, training, incentives, alerts];
+const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, insights, training, incentives, alerts, webhooks];
 
 export const commandSpecs: readonly CommandSpec[] = areas.flatMap((a) => a.commands);
 

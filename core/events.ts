@@ -33,6 +33,8 @@ import { scorecardEventCodecs } from './scorecards/events';
 import type { TeamEvent } from './teams/events';
 import { teamEventCodecs } from './teams/events';
 import type { TrainingEvent } from './training/events';
+import type { WebhookEvent } from './webhooks/events';
+import { webhookEventCodecs } from './webhooks/events';
 import { trainingEventCodecs } from './training/events';
 import { decode } from './shared/codec';
 import type { StoredEvent } from './shared/envelope';
@@ -41,7 +43,7 @@ import { upcast } from './upcasters';
 
 export type TallyEvent =
   | TeamEvent | CustomerEvent | SaleEvent | ClassificationEvent | PipelineEvent | CareEvent | FeedbackEvent
-  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent;
+  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent | WebhookEvent;
 
 export type EventType = TallyEvent['type'];
 
@@ -51,7 +53,7 @@ export type EventData<T extends EventType> = Extract<TallyEvent, { type: T }>['d
 const codecs = {
   ...teamEventCodecs, ...customerEventCodecs, ...saleEventCodecs, ...classificationEventCodecs, ...pipelineEventCodecs,
   ...careEventCodecs, ...feedbackEventCodecs, ...scorecardEventCodecs, ...reviewEventCodecs, ...goalEventCodecs,
-  ...salesPlanEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs,
+  ...salesPlanEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs, ...webhookEventCodecs,
 } as const;
 
 // Every type of the union has a codec and every codec a type of the union: an event left out of

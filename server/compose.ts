@@ -3,6 +3,9 @@
 import { areaFacts } from '../core/catalog';
 import { factSource } from '../core/fold/facts';
 import { AlertScheduler } from './alerts/scheduler';
+import { CursorStore, cursorFileOf } from './webhooks/cursors';
+import { WebhookDelivery } from './webhooks/delivery';
+import { vetWebhookUrl } from './webhooks/vet';
 import type { Config } from './config';
 import { CommandEngine } from './engine/engine';
 import { createApp } from './http/app';
@@ -35,9 +38,10 @@ export const composeWith = async (config: Config, store: EventStore, clock: () =
   // (node:crypto); wired here rather than registered by whichever module is imported
   const facts = factSource(() => projections.world, [...areaFacts, statementFacts]);
   // the engine's appends are timed (append latency); everyone else reads the store as it is
-  const engine = new CommandEngine({ store: measuredAppends(store, metrics), clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone } });
+  const engine = new CommandEngine({ store: measuredAppends(store, metrics), clock, facts, settle: (p) => projections.waitFor(p), time: { futureToleranceMs: config.futureToleranceMs, zone: config.zone }, vet: vetWebhookUrl(config.webhookAllowPrivate) });
   await projections.start();
-  const deps: AppDeps = { store, engine, projections, config, clock, log, metrics, lifecycle };
+  const webhooks = new WebhookDelivery({ store, projections, cursors: new CursorStore(cursorFileOf(config.store)), log, currency: config.currency, allowPrivate: config.webhookAllowPrivate, backoffBaseMs: config.webhookRetryBaseMs, pollMs: Math.min(1000, config.webhookRetryBaseMs) });
+  const deps: AppDeps = { store, engine, projections, config, clock, log, metrics, lifecycle, webhooks };
   const alerts = new AlertScheduler({ engine, projections, clock, log, policy: config.goals, intervalMs: config.alertIntervalMs });
   return {
     deps,
@@ -45,6 +49,7 @@ export const composeWith = async (config: Config, store: EventStore, clock: () =
     alerts,
     close: async () => {
       await alerts.stop();
+      await webhooks.stop();
       await store.close();
     },
   };

@@ -51,6 +51,12 @@ export interface Config {
   readonly metricsToken?: string;
   /** how often the alert scheduler looks for alerts due (0: it does not run) */
   readonly alertIntervalMs: number;
+  /** post webhooks to loopback, private and link-local addresses too (TALLY_WEBHOOK_ALLOW_PRIVATE=1) */
+  readonly webhookAllowPrivate: boolean;
+  /** the first retry of a failed webhook delivery after this many ms, doubling per failure up to an hour */
+  readonly webhookRetryBaseMs: number;
+  /** whether this server posts webhooks (TALLY_WEBHOOK_DELIVERY) */
+  readonly webhookDelivery: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +93,9 @@ export const CONFIG_DOC: readonly { name: string; default: string; meaning: stri
   { name: 'LOG_LEVEL', default: 'info', meaning: `the least severe JSON log lines written to stdout: ${LOG_LEVELS.join(', ')} (info: one line per request)` },
   { name: 'TALLY_METRICS_TOKEN', default: '(unset: admin tokens only)', meaning: 'a bearer token, at least 32 characters, that lets a Prometheus scraper read GET /metrics and nothing else' },
   { name: 'TALLY_ALERT_INTERVAL_MS', default: '60000', meaning: 'milliseconds between two looks of the alert scheduler for alerts due (goals at risk or behind, overdue milestones, action items and deals, care due today, appraisals to acknowledge); each alert is raised once however many instances run; 0 turns the scheduler off' },
+  { name: 'TALLY_WEBHOOK_ALLOW_PRIVATE', default: '0', meaning: '1 lets webhooks post to loopback, private, link-local and metadata addresses (by literal address or by what the host name resolves to), which are refused (422 naming url) otherwise' },
+  { name: 'TALLY_WEBHOOK_RETRY_BASE_MS', default: '1000', meaning: 'a failed webhook delivery is retried after this many milliseconds, then twice as long each time up to an hour, for as long as the webhook exists' },
+  { name: 'TALLY_WEBHOOK_DELIVERY', default: '1', meaning: '0 keeps this server from posting webhooks (for all but one of several instances on EventStoreDB on different machines, which do not share a delivery cursor)' },
   { name: 'TALLY_ANSWER_CACHE_MB', default: '64', meaning: 'memory for read answers kept for identical requests at the same log position (ETag/304); 0 turns the cache off' },
 ];
 
@@ -174,6 +183,13 @@ const metricsToken = (env: NodeJS.ProcessEnv): string | undefined => {
   return raw;
 };
 
+const flag = (env: NodeJS.ProcessEnv, name: string): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`${name}=${raw}: expected 0 or 1`);
+};
+
 /** `serve` may generate a secret for the demo; every other command needs the real one. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayGenerateSecret?: boolean } = {}): Config => {
   const port = int(env, 'PORT', 8787, 0);
@@ -230,6 +246,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, options: { mayG
     logLevel: logLevel(env),
     metricsToken: metricsToken(env),
     alertIntervalMs: int(env, 'TALLY_ALERT_INTERVAL_MS', 60_000, 0),
+    webhookAllowPrivate: flag(env, 'TALLY_WEBHOOK_ALLOW_PRIVATE'),
+    webhookRetryBaseMs: int(env, 'TALLY_WEBHOOK_RETRY_BASE_MS', 1000),
+    webhookDelivery: env.TALLY_WEBHOOK_DELIVERY === undefined || env.TALLY_WEBHOOK_DELIVERY === '' || flag(env, 'TALLY_WEBHOOK_DELIVERY'),
   };
 };
 

@@ -68,6 +68,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   }
   ready = true;
   tally.alerts.start();
+  if (config.webhookDelivery) tally.deps.webhooks.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const running = tally;
@@ -86,8 +87,9 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
       // stop accepting; requests under way (commands among them) are answered, open streams get a
       // last `shutdown` event; whatever is still open after DRAIN_MS is cut; then the store closes,
       // once its queued appends are durable
-      // no alert is raised once stopping: the scheduler's tick under way finishes first
+      // no alert is raised and no webhook posted once stopping: what is under way finishes first
       await running.alerts.stop();
+      await running.deps.webhooks.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), DRAIN_MS).unref());
       await Promise.race([running.deps.lifecycle.drain(), deadline]);

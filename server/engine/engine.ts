@@ -45,6 +45,11 @@ export interface EngineDeps {
   readonly settle?: (position: number) => Promise<void>;
   /** how far ahead of now a fact's business time may lie, and the zone of business periods */
   readonly time?: Omit<DecideTime, 'now'>;
+  /**
+   * Checks of a decoded command that need I/O core may not do (a webhook URL's host resolved);
+   * a problem refuses the command before anything is loaded or decided.
+   */
+  readonly vet?: (type: string, command: unknown) => Promise<Problem | undefined>;
 }
 
 /** TALLY_FUTURE_TOLERANCE's default: one day. */
@@ -304,6 +309,8 @@ export class CommandEngine {
     const decoded = decode(spec.codec, input.data, spec.type);
     if (E.isLeft(decoded)) return E.left(prefixErrors(decoded.left, 'data'));
     const command = decoded.right;
+    const vetted = await this.deps.vet?.(spec.type, command);
+    if (vetted) return E.left(vetted);
 
     const stream = `${spec.kind.prefix}${spec.streamId(command)}`;
     const loaded = new Map<string, Folded>();

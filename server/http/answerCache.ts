@@ -13,8 +13,10 @@ import type { AppDeps, AppEnv } from './env';
 import { completeAnswer, completeApiHeaders } from './security/headers';
 import { readerKey } from './security/readAccess';
 
-/** Reads that are not a function of the read models at a position: the live stream, and the store's own pages and verification (which must read the store each time). */
+/** Reads that are not a function of the read models at a position: the live stream, and the store's own pages and verification (which must read the store each time)… */
 const UNCACHED = new Set(['/api/stream', '/api/events', '/api/audit/verify']);
+/** …and a webhook's delivery, which moves with its receiver, not with the log. */
+const UNCACHED_UNDER = ['/api/webhooks/'];
 
 export const ANSWER_CACHE_CONTROL = 'private, no-cache';
 
@@ -138,7 +140,7 @@ const etagOf = (key: string, position: number): string => `W/"${position}-${crea
 export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
   const cache = new AnswerCache(deps.config.answerCacheBytes);
   return async (c, next) => {
-    if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path)) return next();
+    if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path) || UNCACHED_UNDER.some((p) => c.req.path.startsWith(p))) return next();
     const head = deps.projections.position;
     const position = readPosition(c, deps);
     const key = keyOf(c, deps, position);

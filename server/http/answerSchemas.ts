@@ -8464,6 +8464,113 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "summary"
   ]
  },
+ "get /api/webhooks/:webhookId": {
+  "type": "object",
+  "properties": {
+   "lastDelivered": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   },
+   "pending": {
+    "type": "number"
+   },
+   "failures": {
+    "type": "number"
+   },
+   "lastError": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "nextAttemptAt": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "webhookId": {
+    "type": "string"
+   },
+   "url": {
+    "type": "string"
+   },
+   "format": {
+    "type": "string"
+   },
+   "types": {
+    "anyOf": [
+     {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     {
+      "type": "null"
+     }
+    ]
+   },
+   "kinds": {
+    "anyOf": [
+     {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     {
+      "type": "null"
+     }
+    ]
+   },
+   "signed": {
+    "type": "boolean"
+   },
+   "registeredAt": {
+    "type": "number"
+   },
+   "removedAt": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   }
+  },
+  "required": [
+   "lastDelivered",
+   "pending",
+   "failures",
+   "lastError",
+   "nextAttemptAt",
+   "webhookId",
+   "url",
+   "format",
+   "types",
+   "kinds",
+   "signed",
+   "registeredAt",
+   "removedAt"
+  ]
+ },
  "get /health": {
   "type": "object",
   "properties": {

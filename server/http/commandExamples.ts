@@ -49,5 +49,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, Readonly<Record<string, u
   ApprovePayout: {"repId": "R-01", "period": "2026-10", "statementHash": "3f1c9a0e5b7d2c4f6a8e0b1d3c5e7f9a1b3d5f7e9c1a3b5d7f9e1c3a5b7d9f1e", "note": "十月提成已核对"},
   OpenDispute: {"disputeId": "DP-2026-10-R-01", "repId": "R-01", "period": "2026-10", "lineId": "bonus:QUOTA-100", "reason": "漏算奖金", "text": "十月已达成 100% 目标，奖金未计入。"},
   ResolveDispute: {"disputeId": "DP-2026-10-R-01", "outcome": "upheld", "note": "核实后补发", "amount": 200000},
+  RegisterWebhook: {"webhookId": "WH-SALES-GROUP", "url": "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef", "format": "dingtalk", "kinds": ["goal-behind", "deal-overdue"], "secret": "SEC0123456789abcdef0123456789abcdef"},
+  RemoveWebhook: {"webhookId": "WH-SALES-GROUP"},
   RaiseAlert: {"alertId": "milestone-overdue:SP-2026-Q4-EAST/MS-2:2026-10-24", "kind": "milestone-overdue", "owner": "rep:R-04", "subject": {"type": "milestone", "id": "SP-2026-Q4-EAST/MS-2"}, "at": "2026-10-25T00:00:00+08:00", "details": {"title": "上海制造业沙龙落地", "planTitle": "华东 2026 四季度销售计划", "due": "2026-10-24", "ownerName": "赵磊"}},
 };

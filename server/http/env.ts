@@ -1,4 +1,5 @@
 // What every route module receives: the composed dependencies and the Hono context variables.
+import type { WebhookDelivery } from '../webhooks/delivery';
 import type { Config } from '../config';
 import type { Actor } from '../engine/actor';
 import type { VerifiedToken } from './auth';
@@ -19,6 +20,8 @@ export interface AppDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly lifecycle: Lifecycle;
+  /** the webhook delivery worker, whose cursors GET /api/webhooks/:id reports */
+  readonly webhooks: WebhookDelivery;
 }
 
 export interface AppEnv {

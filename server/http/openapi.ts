@@ -76,6 +76,7 @@ export const ROUTES: RouteDoc[] = [
   // alerts (issue 21): each scoped like the data it is about (routes/alerts.ts)
   { method: 'get', path: '/api/alerts', summary: 'Alerts raised (AlertRaised), newest first: goals at risk or behind, milestones, action items and deals overdue, care due today, appraisals to acknowledge; each as visible as the data it is about', roles: ALL, query: ['owner', 'since'], owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },
   { method: 'get', path: '/api/meetings', summary: 'Meetings held in a period or looking back on it, of a team and the company\'s, oldest first: kind, time, attendees, notes, decisions and how many action items each agreed', roles: ALL, scope: { rep: 'own-rep' }, query: ['period', 'team', 'kind'], owner: [{ in: 'query', name: 'team', kind: 'team' }] },
+  { method: 'get', path: '/api/webhooks/:webhookId', summary: 'A webhook (its secret left out) and its delivery: lastDelivered, pending, failures, lastError, nextAttemptAt', roles: ['admin'] },
   { method: 'get', path: '/api/action-items', summary: 'Action items with owner, due and status (open, done, overdue) at `at`', roles: ['admin', 'manager', 'rep'], query: ['status', 'owner', 'team', 'meeting', 'at'], owner: [{ in: 'query', name: 'owner', kind: 'rep' }, { in: 'query', name: 'team', kind: 'team' }] },
   { method: 'get', path: '/api/action-items/:actionId', summary: 'One action item, its status at `at`, and the events of its stream', roles: ['admin', 'manager', 'rep'], query: ['at'] },
   // scorecards and appraisals (issue 11)

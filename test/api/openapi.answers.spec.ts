@@ -45,6 +45,7 @@ const READS: Record<string, readonly string[]> = {
   '/api/contests/:contestId': ['/api/contests/DOUBLE-11-2026'],
   '/api/badges': ['/api/badges', '/api/badges?rep=R-01'],
   '/api/disputes': ['/api/disputes'],
+  '/api/webhooks/:webhookId': ['/api/webhooks/WH-DEMO'],
   '/api/alerts': ['/api/alerts', '/api/alerts?owner=rep:R-03&since=2026-01-01T00:00:00%2B08:00'],
 };
 
@@ -63,6 +64,9 @@ describe('documented answers', () => {
       ({ t, admin } = await demoTally());
       // the demo's alerts due today, so /api/alerts answers with rows to check
       await t.alerts.tick();
+      // a webhook to report on (nothing is posted: the delivery worker is not started in tests)
+      const registered = await t.post('RegisterWebhook', { webhookId: 'WH-DEMO', url: 'https://93.184.215.14/hook', format: 'json' }, admin);
+      expect(registered.status).toBe(201);
     }, 120_000);
 
     it('every GET answers as its documented schema says', async () => {

@@ -33,8 +33,8 @@ export interface Instance {
 }
 
 /** A Tally composed in this process on its own EsdbStore, served on a loopback port. */
-export const startInstance = async (store: string): Promise<Instance> => {
-  const config = loadConfig(env(store));
+export const startInstance = async (store: string, extra: Record<string, string> = {}): Promise<Instance> => {
+  const config = loadConfig({ ...env(store), ...extra });
   const tally = await composeWith(config, await openStore(store));
   const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
@@ -55,10 +55,10 @@ export interface ChildInstance extends Instance {
 }
 
 /** `node bin/tally.mjs serve` in a child process, resolved once it listens. */
-export const spawnInstance = async (store: string): Promise<ChildInstance> => {
+export const spawnInstance = async (store: string, extra: Record<string, string> = {}): Promise<ChildInstance> => {
   const child = spawn(process.execPath, ['bin/tally.mjs', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, ...env(store), PORT: '0', HOST: '127.0.0.1' },
+    env: { ...process.env, ...env(store), PORT: '0', HOST: '127.0.0.1', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

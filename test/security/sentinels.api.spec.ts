@@ -146,6 +146,7 @@ const PATH_VALUES: Record<string, string[]> = {
   scorecardId: ['SC-1'],
   repId: REPS,
   contestId: ['CT-1'],
+  webhookId: ['WH-NONE'],
 };
 
 /** Each query parameter's values: the first is sent on every request, each other one in a request of its own. */

@@ -23,6 +23,7 @@ import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
 import { alertRoutes } from './alerts';
 import { rosterRoutes } from './roster';
+import { webhookRoutes } from './webhooks';
 
 export const apiRoutes = (deps: AppDeps) => {
   const api = new Hono<AppEnv>();
@@ -35,6 +36,7 @@ export const apiRoutes = (deps: AppDeps) => {
   for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
   api.route('/', reviewRoutes(deps));
   api.route('/', alertRoutes(deps));
+  api.route('/', webhookRoutes(deps));
   for (const routes of [payoutRoutes, incentiveRoutes, contestRoutes, disputeRoutes]) api.route('/', routes(deps));
   return api;
 };
