@@ -1,6 +1,7 @@
 // The demo intranet page for `tally serve`: on its own port (another origin, which the API
 // then allows by CORS) it embeds every widget with a viewer token, the statement with a rep's
-// token, and a button that records a sale as that team's manager. Whoever opens the page holds
+// token, and the review panel and a button that records a sale with that team's manager's, so the
+// panel offers the manager's controls (add an action item, mark it done, record a lesson). Whoever opens the page holds
 // those tokens, so it listens on this machine only unless HOST says otherwise, and each page load
 // gets tokens of its own that live an hour. It shows the demo's current month; `?date=YYYY-MM-DD`
 // shows that day's month as it stood and was known at the end of that day, `?lang=en` in English.
@@ -42,6 +43,7 @@ export const startDemoIntranet = async (config: Config, api: () => string): Prom
       bundleUrl: `${api()}/widgets/tally.js`,
       api: api(),
       viewerToken,
+      reviewToken: managerToken,
       repToken,
       repId: rep,
       ...portalView(query, config.demoNow ?? new Date(), config.zone),

@@ -32,7 +32,7 @@ describe('the demo intranet page', () => {
       const before = Math.floor(Date.now() / 1000);
       const tokens = (await page()).match(JWT) ?? [];
       const after = Math.floor(Date.now() / 1000);
-      // the viewer's (every widget), the rep's (the statement) and the manager's (the sale button)
+      // the viewer's (goals, leaderboard), the rep's (the statement) and the manager's (the review panel, the sale button)
       expect(new Set(tokens.map((t) => decodeJwt(t).role))).toEqual(new Set(['viewer', 'rep', 'manager']));
       for (const t of tokens) {
         const { iat, exp } = decodeJwt(t);

@@ -10,6 +10,8 @@ export interface PortalOptions {
   api: string;
   /** Read-only embed token (role `viewer`) for goals, leaderboard and review. */
   viewerToken: string;
+  /** A manager's token for the review panel instead, so its manager controls (action items, lessons) show. */
+  reviewToken?: string;
   /** A rep's token, for their own payout statement. */
   repToken?: string;
   repId?: string;
@@ -114,7 +116,7 @@ export function portalPage(o: PortalOptions): string {
       <tally-leaderboard${attrs({ ...common, period: o.period, me: o.repId })}></tally-leaderboard>
     </section>
     <section>
-      <tally-review-panel${attrs({ ...common, period: o.period, team: o.team })}></tally-review-panel>
+      <tally-review-panel${attrs({ ...common, token: o.reviewToken ?? o.viewerToken, period: o.period, team: o.team })}></tally-review-panel>
       ${o.repToken && o.repId ? `<h2 class="portlet">${words.mine}</h2>\n      <tally-payout-statement${attrs({ api: o.api, token: o.repToken, rep: o.repId, period: o.period, 'as-of': asOf })}></tally-payout-statement>` : ''}
     </section>
   </div>
