@@ -1,7 +1,7 @@
 // Acting from the widgets (SPEC §12) in Chromium, on a portal of another origin: a rep disputes
 // a line of their statement and sees it resolved, a manager approves a statement by its hash (a
 // changed one refused with the server's detail), a manager adds an action item, completes it and
-// records a lesson; a viewer gets no control and never loads the forms. Axe passes with the forms
+// records a lesson, with a colleague of another department offered as an item's owner; a viewer gets no control and never loads the forms. Axe passes with the forms
 // open; screenshots at 1280 and 375 px in both languages go to /tmp/shots-actions/.
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -289,4 +289,29 @@ describe('acting from the widgets in Chromium', () => {
         await p.close();
       }
   }, 120_000);
+
+  // last: it adds a colleague's item to the team, which the tests above do not expect
+  it('offers the colleagues who own the team’s items as owners, and names one as ownerColleagueId', async () => {
+    const post = async (type: string, data: Record<string, unknown>) => {
+      const res = await fetch(`${backend.api}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${backend.tokens.admin}` }, body: JSON.stringify({ type, data }) });
+      expect(res.status, await res.text()).toBe(201);
+    };
+    await post('AddColleague', { colleagueId: 'CO-MKT', name: '周敏', department: '市场部' });
+    await post('AddActionItem', { actionId: 'A-CO', title: '六月促销复盘', due: '2026-06-30', ownerColleagueId: 'CO-MKT', teamId: backend.team, period: '2026-06' });
+    const { page: p, errors } = await open('/colleague-owner', page('zh-CN', review(backend.tokens.manager)));
+    const widget = p.locator('tally-review-panel');
+    await widget.getByRole('button', { name: '添加行动项' }).click();
+    const form = widget.getByRole('form', { name: '添加行动项' });
+    await expect.poll(() => form.locator('datalist option').evaluateAll((o) => o.map((x) => `${(x as HTMLOptionElement).value} ${x.textContent}`).sort()), SOON).toEqual(['CO-MKT 周敏 · 市场部', 'R-1 王芳', 'R-2 李伟']);
+    await form.getByRole('textbox', { name: '标题' }).fill('七月促销物料');
+    await form.getByRole('combobox', { name: /负责人/ }).fill('CO-MKT');
+    await form.getByLabel('截止日期').fill('2026-07-28');
+    await form.getByRole('button', { name: '保存' }).click();
+    // sent as ownerColleagueId (as ownerRepId the server would refuse an unknown rep): the row names the colleague
+    const item = widget.locator('details[data-section=actionItems] tbody tr', { hasText: '七月促销物料' });
+    await item.waitFor(SOON);
+    expect(await item.textContent()).toContain('周敏 · 市场部');
+    expect(unexpected(errors)).toEqual([]);
+    await p.close();
+  });
 });

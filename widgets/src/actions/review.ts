@@ -13,10 +13,37 @@ export interface ReviewScope {
   team: string;
 }
 
+/** Someone offered as an item's owner: a rep (ownerRepId) or a colleague of another department (ownerColleagueId). */
+interface Owner {
+  id: string;
+  label: string;
+  colleague: boolean;
+}
+
+/** The colleagues who own the listed items, each once: the answers name a colleague only on an item they own. */
+const colleaguesOf = (items: Rec[]): Owner[] => {
+  const seen = new Map<string, Owner>();
+  for (const { ownerColleague: c } of items)
+    if (c && typeof c === 'object' && typeof (c as Rec).colleagueId === 'string') {
+      const { colleagueId, name, department } = c as Rec;
+      seen.set(colleagueId as string, { id: colleagueId as string, label: `${String(name)} · ${String(department)}`, colleague: true });
+    }
+  return [...seen.values()];
+};
+
+const listOf = (answer: unknown, key: string): Rec[] => {
+  const list = (answer as Rec | undefined)?.[key];
+  return Array.isArray(list) ? (list as Rec[]) : [];
+};
+
 export class ReviewActions extends Actions {
-  /** The team's reps (id and name) offered as owners, from the leaderboard every role may read. */
-  #reps: { repId: string; name: string }[] = [];
-  #repsFor = '';
+  /**
+   * Offered as owners: the team's reps (id and name) from the leaderboard every role may read,
+   * and the colleagues of other departments who own one of the team's items (no answer lists
+   * colleagues otherwise); any other id is typed.
+   */
+  #owners: Owner[] = [];
+  #ownersFor = '';
 
   /** Managers run their team's reviews; an admin any. Nothing on a past moment (`as-of`). */
   get allowed(): boolean {
@@ -43,31 +70,36 @@ export class ReviewActions extends Actions {
         <label>${this.say('owner')} <input name="owner" list="tally-owners" autocomplete="off" /></label>
         <label>${this.say('due')} <input name="due" type="date" required /></label>
       </div>
-      <datalist id="tally-owners">${this.#reps.map((r) => html`<option value=${r.repId}>${r.name}</option>`)}</datalist>
+      <datalist id="tally-owners">${this.#owners.map((o) => html`<option value=${o.id}>${o.label}</option>`)}</datalist>
       ${this.refusal()} ${this.buttons(this.say('save'), key)}
     </form>`;
   }
 
   #openItem(scope: ReviewScope): void {
     this.toggle('item');
-    const want = `${scope.period}|${this.#team(scope) ?? ''}`;
-    if (this.#repsFor === want) return;
-    this.#repsFor = want;
-    this.host
-      .request('/api/leaderboard', { query: { period: scope.period, team: this.#team(scope) } })
-      .then((a) => {
-        const entries = (a as { entries?: Rec[] } | undefined)?.entries ?? [];
-        this.#reps = entries.flatMap((e) => (typeof e.repId === 'string' ? [{ repId: e.repId, name: typeof e.name === 'string' ? e.name : e.repId }] : []));
-        this.host.el.requestUpdate();
-      })
-      .catch(() => {}); // the owner is typed instead
+    const team = this.#team(scope);
+    const want = `${scope.period}|${team ?? ''}`;
+    if (this.#ownersFor === want) return;
+    this.#ownersFor = want;
+    const answer = (path: string, query: Record<string, string | undefined>) => this.host.request(path, { query }).catch(() => undefined); // an owner not offered is typed
+    void Promise.all([answer('/api/leaderboard', { period: scope.period, team }), answer('/api/action-items', { team })]).then(([board, items]) => {
+      const reps = listOf(board, 'entries').flatMap((e) => (typeof e.repId === 'string' ? [{ id: e.repId, label: typeof e.name === 'string' ? e.name : e.repId, colleague: false }] : []));
+      this.#owners = [...reps, ...colleaguesOf(listOf(items, 'items'))];
+      this.host.el.requestUpdate();
+    });
   }
 
   async #addItem(e: SubmitEvent, scope: ReviewScope): Promise<void> {
     const f = fieldsOf(e);
     const team = this.#team(scope);
-    const data = { actionId: `act-${randomId()}`, title: f.title, due: f.due, period: scope.period, ...(f.owner ? { ownerRepId: f.owner } : {}), ...(team ? { teamId: team } : {}) };
+    const data = { actionId: `act-${randomId()}`, title: f.title, due: f.due, period: scope.period, ...this.#owner(f.owner), ...(team ? { teamId: team } : {}) };
     await this.send('AddActionItem', data, this.say('itemAdded', { title: f.title ?? '' }), 'item');
+  }
+
+  /** The owner field as the command names it: a colleague offered as one, else a rep. */
+  #owner(id: string | undefined): Record<string, string> {
+    if (!id) return {};
+    return this.#owners.some((o) => o.colleague && o.id === id) ? { ownerColleagueId: id } : { ownerRepId: id };
   }
 
   /** The column of "done" buttons beside the action items. */
