@@ -1226,6 +1226,40 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "tasks"
   ]
  },
+ "get /api/colleagues": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "colleagues": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "colleagueId": {
+       "type": "string"
+      },
+      "name": {
+       "type": "string"
+      },
+      "department": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "colleagueId",
+      "name",
+      "department"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "colleagues"
+  ]
+ },
  "get /api/contests/:contestId": {
   "type": "object",
   "properties": {

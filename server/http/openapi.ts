@@ -52,6 +52,7 @@ export const ROUTES: RouteDoc[] = [
   // the roster (issue 22): names, teams and headcounts are what every role may read
   { method: 'get', path: '/api/teams', summary: 'Every team with its name, manager and headcount (reps in it at `at` who have not left)', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['at'] },
   { method: 'get', path: '/api/reps', summary: 'Every rep, or a team\'s, with name, team, the day they joined, when they left (RemoveRep) and whether they are still on it at `at`', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['team', 'at'] },
+  { method: 'get', path: '/api/colleagues', summary: 'Colleagues of other departments (AddColleague) with name and department, who may own an action item', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' } },
   // customers, pipeline, care, feedback, analytics (issue 4): customer data is personal, so no viewer
   { method: 'get', path: '/api/customers', summary: 'Customers with owner, figures and tier (high-value | regular | potential) at `at`', roles: ['admin', 'manager', 'rep'], query: ['tier', 'owner', 'at', 'limit', 'offset', 'lang'], owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },
   { method: 'get', path: '/api/customers/:customerId', summary: 'A customer: profile, owner history, figures, tier with its reason, tier by month', roles: ['admin', 'manager', 'rep'], query: ['at', 'lang'] },

@@ -19,6 +19,7 @@ const READS: Record<string, readonly string[]> = {
   '/api/audit/verify': ['/api/audit/verify'],
   '/api/teams': ['/api/teams'],
   '/api/reps': ['/api/reps', '/api/reps?team=T-NORTH'],
+  '/api/colleagues': ['/api/colleagues'],
   '/api/customers': ['/api/customers?limit=20', '/api/customers?tier=high-value&owner=team:T-NORTH'],
   '/api/customers/:customerId': ['/api/customers/C-001'],
   '/api/pipeline': ['/api/pipeline', '/api/pipeline?owner=rep:R-02&period=2026-12'],

@@ -87,3 +87,24 @@ describe('RenameTeam', () => {
     expect((await t.post('RenameTeam', { teamId: 'T-1', name: 'Mine' }, await t.token('manager', 'M-1', 'T-1'))).status).toBe(403);
   });
 });
+
+describe('the colleagues of other departments', () => {
+  it('are listed with name and department for every role, as of any moment', async () => {
+    const t = await testTally({ now: '2026-08-01T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
+    const admin = await seedCompany(t);
+    expect((await t.post('AddColleague', { colleagueId: 'CO-SVC', name: 'Zhou Min', department: 'Service' }, admin)).status).toBe(201);
+    t.setNow('2026-08-02T10:00:00+08:00');
+    expect((await t.post('AddColleague', { colleagueId: 'CO-MKT', name: 'Li Na', department: 'Marketing' }, await t.token('admin'))).status).toBe(201);
+    for (const token of [await t.token('admin'), await t.token('viewer'), await t.token('rep', 'R-1'), await t.token('manager', 'M-1', 'T-1')]) {
+      const r = await t.get('/api/colleagues', token);
+      expect(r.status).toBe(200);
+      expect((await r.json()).colleagues).toEqual([
+        { colleagueId: 'CO-MKT', name: 'Li Na', department: 'Marketing' },
+        { colleagueId: 'CO-SVC', name: 'Zhou Min', department: 'Service' },
+      ]);
+    }
+    const before = await t.get(`/api/colleagues?asOf=${encodeURIComponent('2026-08-01T12:00:00+08:00')}`, await t.token('admin'));
+    expect(before.status).toBe(200);
+    expect((await before.json()).colleagues.map((c: { colleagueId: string }) => c.colleagueId)).toEqual(['CO-SVC']);
+  });
+});

@@ -1,7 +1,9 @@
-// GET /api/teams and GET /api/reps?team= — who is on which team, as of asOf, and who is still on
-// it at `at`. Names, teams and headcounts are what every role may read (SPEC §5a), so every role
-// gets the whole roster.
+// GET /api/teams, GET /api/reps?team= and GET /api/colleagues — who is on which team, as of
+// asOf, and who is still on it at `at`; and the colleagues of other departments who may own a
+// follow-up. Names, teams, departments and headcounts are what every role may read (SPEC §5a), so
+// every role gets the whole roster.
 import { Hono } from 'hono';
+import { reviewsProjection } from '../../../core/reviews/readModels/reviews';
 import { directoryProjection } from '../../../core/teams/readModels/directory';
 import { repRows, teamRows } from '../../../core/teams/readModels/roster';
 import type { AppDeps, AppEnv } from '../env';
@@ -24,6 +26,12 @@ export const rosterRoutes = (deps: AppDeps) => {
     if (team !== undefined && !dir.teams.has(team)) throw HttpProblem.of(404, 'Not found', `unknown team '${team}'`);
     const at = atParam(c, deps);
     return c.json({ asOf, at, team: team ?? null, reps: repRows(dir, Date.parse(at), team) });
+  });
+
+  app.get('/colleagues', async (c) => {
+    const { world, asOf } = await worldFor(c, deps);
+    const colleagues = [...world.get(reviewsProjection).colleagues.values()].sort((a, b) => (a.colleagueId < b.colleagueId ? -1 : a.colleagueId > b.colleagueId ? 1 : 0));
+    return c.json({ asOf, colleagues: colleagues.map(({ colleagueId, name, department }) => ({ colleagueId, name, department })) });
   });
 
   return app;

@@ -20,16 +20,9 @@ interface Owner {
   colleague: boolean;
 }
 
-/** The colleagues who own the listed items, each once: the answers name a colleague only on an item they own. */
-const colleaguesOf = (items: Rec[]): Owner[] => {
-  const seen = new Map<string, Owner>();
-  for (const { ownerColleague: c } of items)
-    if (c && typeof c === 'object' && typeof (c as Rec).colleagueId === 'string') {
-      const { colleagueId, name, department } = c as Rec;
-      seen.set(colleagueId as string, { id: colleagueId as string, label: `${String(name)} · ${String(department)}`, colleague: true });
-    }
-  return [...seen.values()];
-};
+/** The company's colleagues of other departments (GET /api/colleagues). */
+const colleaguesOf = (list: Rec[]): Owner[] =>
+  list.flatMap(({ colleagueId, name, department }) => (typeof colleagueId === 'string' ? [{ id: colleagueId, label: `${String(name)} · ${String(department)}`, colleague: true }] : []));
 
 const listOf = (answer: unknown, key: string): Rec[] => {
   const list = (answer as Rec | undefined)?.[key];
@@ -39,8 +32,7 @@ const listOf = (answer: unknown, key: string): Rec[] => {
 export class ReviewActions extends Actions {
   /**
    * Offered as owners: the team's reps (id and name) from the leaderboard every role may read,
-   * and the colleagues of other departments who own one of the team's items (no answer lists
-   * colleagues otherwise); any other id is typed.
+   * and the colleagues of other departments; any other id is typed.
    */
   #owners: Owner[] = [];
   #ownersFor = '';
@@ -82,9 +74,9 @@ export class ReviewActions extends Actions {
     if (this.#ownersFor === want) return;
     this.#ownersFor = want;
     const answer = (path: string, query: Record<string, string | undefined>) => this.host.request(path, { query }).catch(() => undefined); // an owner not offered is typed
-    void Promise.all([answer('/api/leaderboard', { period: scope.period, team }), answer('/api/action-items', { team })]).then(([board, items]) => {
+    void Promise.all([answer('/api/leaderboard', { period: scope.period, team }), answer('/api/colleagues', {})]).then(([board, colleagues]) => {
       const reps = listOf(board, 'entries').flatMap((e) => (typeof e.repId === 'string' ? [{ id: e.repId, label: typeof e.name === 'string' ? e.name : e.repId, colleague: false }] : []));
-      this.#owners = [...reps, ...colleaguesOf(listOf(items, 'items'))];
+      this.#owners = [...reps, ...colleaguesOf(listOf(colleagues, 'colleagues'))];
       this.host.el.requestUpdate();
     });
   }
