@@ -83,6 +83,15 @@ describe('GET /api/leaderboard', () => {
     const after = await board('period=2026-07', later);
     expect(after.entries.map((e) => [e.rank, e.repId, e.value]).slice(0, 2)).toEqual([[1, 'R-3', 1_300], [2, 'R-1', 500]]);
   });
+
+  it('says why growth is null in the reader\'s language (lang, else Accept-Language)', async () => {
+    const rep = await t.token('rep', 'R-4');
+    const zh = await (await t.get('/api/leaderboard?period=2026-07&lang=zh-CN', rep)).json();
+    expect(zh.me.growthNote).toMatch(/2026-06.*没有数据，无从计算增长/);
+    const byHeader = await (await t.app.request('/api/leaderboard?period=2026-07', { headers: { authorization: `Bearer ${rep}`, 'accept-language': 'zh-CN,zh;q=0.9' } })).json();
+    expect(byHeader.me.growthNote).toBe(zh.me.growthNote);
+    expect((await (await t.get('/api/leaderboard?period=2026-07&lang=en', rep)).json()).me.growthNote).toBe('nothing in 2026-06 to grow from');
+  });
 });
 
 describe('GET /api/leaderboard while the period runs (issue 14, items 5 and 6)', () => {

@@ -11,6 +11,8 @@ import type { World } from '../../../core/fold/world';
 import { METRICS } from '../../../core/ledger/salesLedger';
 import { periodOf } from '../../../core/shared/period';
 import type { AppDeps, AppEnv } from '../env';
+import { growthNoteIn } from '../answerWords';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { intParam, measuredAt, oneOfParam, periodParam, worldFor } from '../query';
 import { mayRead, readerFor, type Reader } from '../security/readAccess';
@@ -48,11 +50,17 @@ export const leaderboardRoutes = (deps: AppDeps) => {
     if (rankBy === 'score') return c.json(byScore(readerFor(actor, deps.projections.world), world, c.req.query('scorecard'), period, team, limit, asOf));
     const at = measuredAt(c, deps);
     const ranked = rankedEntries(world, { period, metric, rankBy, team, at });
-    // attainment and growth outside the caller's scope are nulled with every answer (security/redact.ts)
-    const entries = ranked.slice(0, limit);
+    // attainment and growth outside the caller's scope are nulled with every answer (security/redact.ts);
+    // why growth is null is said in the reader's language
+    const lang = langOf(c);
+    const said = <E extends { growthNote: string | null }>(e: E): E => ({ ...e, growthNote: growthNoteIn(e.growthNote, lang) });
+    const entries = ranked.slice(0, limit).map(said);
     const comparison = comparisonView(boardComparison(world, period, at).compared, deps.config.zone);
     const body: Record<string, unknown> = { period, metric, rankBy, asOf, at: new Date(at).toISOString(), comparison, team: team ?? null, total: ranked.length, entries };
-    if (actor.role === 'rep') body.me = ranked.find((e) => e.repId === actor.sub) ?? null;
+    if (actor.role === 'rep') {
+      const me = ranked.find((e) => e.repId === actor.sub);
+      body.me = me ? said(me) : null;
+    }
     return c.json(body);
   });
 
