@@ -86,6 +86,18 @@ describe('RenameTeam', () => {
     }
     expect((await t.post('RenameTeam', { teamId: 'T-1', name: 'Mine' }, await t.token('manager', 'M-1', 'T-1'))).status).toBe(403);
   });
+
+  it('refuses in Chinese for a Chinese reader: the same name, a rep removed twice, an item with two owners', async () => {
+    const inChinese = async (type: string, data: unknown) => {
+      const r = await t.app.request('/api/commands', { method: 'POST', headers: { authorization: `Bearer ${await t.token('admin')}`, 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9' }, body: JSON.stringify({ type, data }) });
+      const p = await r.json();
+      return [p.detail, ...p.errors?.map((e: { message: string }) => e.message) ?? []].join(' | ');
+    };
+    expect(await inChinese('RenameTeam', { teamId: 'T-1', name: '华东销售部' })).toBe("团队 'T-1' 已叫 '华东销售部' | 与当前名称相同");
+    expect((await t.post('RemoveRep', { repId: 'R-2', leftAt: '2026-08-31' }, await t.token('admin'))).status).toBe(201);
+    expect(await inChinese('RemoveRep', { repId: 'R-2', leftAt: '2026-08-31' })).toMatch(/^销售代表 'R-2' 已被移除（于 \S+ 离职）/);
+    expect(await inChinese('AddActionItem', { actionId: 'A-2', title: '跟进', due: '2026-09-30', period: '2026-09', teamId: 'T-1', ownerRepId: 'R-1', ownerColleagueId: 'CO-1' })).toContain('ownerRepId 与 ownerColleagueId 只能给一个');
+  });
 });
 
 describe('the colleagues of other departments', () => {
