@@ -4,8 +4,8 @@
 // the file's own and stay as they are.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { sentenceIn } from '../http/problemWords';
+import { sayBy, type Phrase } from '../../core/shared/phrases';
 
-type Phrase = readonly [RegExp, (...m: string[]) => string];
 
 const ROW_ZH: readonly Phrase[] = [
   [/^(.+) is empty$/, (_, col) => `${col} 为空`],
@@ -33,10 +33,8 @@ const ROW_ZH: readonly Phrase[] = [
 ];
 
 const sayRow = (reason: string): string => {
-  for (const [re, words] of ROW_ZH) {
-    const m = re.exec(reason);
-    if (m) return words(...(m as unknown as string[]));
-  }
+  const said = sayBy(ROW_ZH, reason);
+  if (said !== undefined) return said;
   // a rule's refusal ends with its code in brackets, which stays
   const ruled = /^(.+) \(([a-z-]+)\)$/.exec(reason);
   if (ruled) return `${sentenceIn(ruled[1], 'zh-CN')}（${ruled[2]}）`;

@@ -5,17 +5,10 @@
 // test lists the English words a zh-CN answer must not hold.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { label } from '../documents/words';
-
-type Phrase = readonly [RegExp, (...m: string[]) => string];
+import { sayBy, type Phrase } from '../../core/shared/phrases';
 
 /** The first phrase that matches the whole text, in Chinese; the text itself when none does. */
-const sayZh = (phrases: readonly Phrase[], text: string): string => {
-  for (const [re, words] of phrases) {
-    const m = re.exec(text);
-    if (m) return words(...(m as unknown as string[]));
-  }
-  return text;
-};
+const sayZh = (phrases: readonly Phrase[], text: string): string => sayBy(phrases, text) ?? text;
 
 const metricZh = (m: string): string => label('zh-CN', 'metric', m) ?? m;
 

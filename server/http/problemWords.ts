@@ -4,6 +4,7 @@
 // rules' refusals the deciders write. A sentence with no phrase below stays as it was written.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import type { ProblemBody } from './problem';
+import { sayBy, type Phrase } from '../../core/shared/phrases';
 
 const TITLES: Record<string, string> = {
   'Invalid input': '输入无效',
@@ -49,7 +50,7 @@ const NOUNS: Record<string, string> = {
 const noun = (en: string) => NOUNS[en] ?? en;
 
 /** Phrases of details and field messages, most specific first; `$n` are the captured parts. */
-const PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
+const PHRASES: readonly Phrase[] = [
   [/^unknown field$/, () => '未知字段'],
   [/^unknown ([a-z][a-z ]*?) '([^']*)'(.*)$/, (_, what, id, rest) => `未知的${noun(what)} '${id}'${rest}`],
   [/^no route for (\S+) (\S+)$/, (_, method, path) => `没有 ${method} ${path} 这个路由`],
@@ -96,7 +97,7 @@ const UNIT_ZH: Record<string, string> = { day: '天', hour: '小时', minute: '�
 const KIND_ZH: Record<string, string> = { year: '年', quarter: '季度', month: '月', week: '周', day: '日' };
 
 /** Business-rule refusals (422), by the sentences the deciders write; the `rule` code is the same in either language. */
-const RULE_PHRASES: readonly [RegExp, (...m: string[]) => string][] = [
+const RULE_PHRASES: readonly Phrase[] = [
   [/^(\S+) (\S+) is in the future: a fact can be recorded at most (\d+) (day|hour|minute|second)s? ahead of now \((\S+)\); record it when it has happened$/, (_, path, at, n, unit, now) => `${path} ${at} 在将来：事实最多只能比现在（${now}）提前 ${n} ${UNIT_ZH[unit]}记录；请在它发生后再记录`],
   [/^occurredAt (\S+) is outside the plan's period (\S+): record the expense on a plan of the period it was spent in$/, (_, at, period) => `occurredAt ${at} 不在计划期间 ${period} 内：请把费用记在其发生期间的计划上`],
   [/^a rep cannot leave \((\S+)\) before joining \((\S+)\)$/, (_, left, joined) => `销售代表不能在入职（${joined}）之前离职（${left}）`],
@@ -166,10 +167,8 @@ const fieldLine = (line: string): string => {
 };
 
 const sentence = (text: string): string => {
-  for (const [re, words] of [...PHRASES, ...RULE_PHRASES]) {
-    const m = re.exec(text);
-    if (m) return words(...(m as unknown as string[]));
-  }
+  const said = sayBy([...PHRASES, ...RULE_PHRASES], text);
+  if (said !== undefined) return said;
   // `path: message` without a phrase of its own: the message may still have one
   const at = text.indexOf(': ');
   if (at > 0 && !/\s/.test(text.slice(0, at))) {
