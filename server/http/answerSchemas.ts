@@ -601,6 +601,16 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "items": {
      "type": "object",
      "properties": {
+      "growthNote": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
       "key": {
        "type": "string"
       },
@@ -628,27 +638,17 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
          "type": "number"
         }
        ]
-      },
-      "growthNote": {
-       "anyOf": [
-        {
-         "type": "null"
-        },
-        {
-         "type": "string"
-        }
-       ]
       }
      },
      "required": [
+      "growthNote",
       "key",
       "revenue",
       "units",
       "orders",
       "customers",
       "newCustomers",
-      "growth",
-      "growthNote"
+      "growth"
      ]
     }
    },

@@ -139,4 +139,12 @@ describe('analytics while the period runs (issue 14, item 5)', () => {
     const earlier = await answer(`period=2026-11&by=rep&at=${encodeURIComponent('2026-11-25T23:59:59.999+08:00')}`);
     expect([earlier.total.revenue, earlier.comparison.current.to]).toEqual([200_000, '2026-11-26T00:00:00+08:00']);
   });
+
+  it("says why a row has no growth in the reader's language (lang, else Accept-Language)", async () => {
+    const months = await answer('period=2026-Q4&by=month&lang=zh-CN');
+    expect(months.rows.map((r) => r.growthNote)).toEqual(['2026-09没有数据，无从计算增长', '2026-10没有数据，无从计算增长', '2026-11（2026-11-01T00:00:00+08:00 至 2026-11-02T10:01:00+08:00）没有数据，无从计算增长']);
+    const byHeader = (await (await t.app.request('/api/analytics?period=2026-12&by=week', { headers: { authorization: `Bearer ${admin}`, 'accept-language': 'zh-CN,zh;q=0.9' } })).json()) as { rows: Row[] };
+    expect(byHeader.rows[1].growthNote).toBe('2026-W50 尚未开始');
+    expect((await answer('period=2026-12&by=week&lang=en')).rows[1].growthNote).toBe('2026-W50 has not started yet');
+  });
 });

@@ -1,4 +1,4 @@
-// GET /api/analytics?period=&by=&owner=&at=: sales by rep, team, month, week, day, region, product
+// GET /api/analytics?period=&by=&owner=&at=&lang=: sales by rep, team, month, week, day, region, product
 // or tier with SPEC §4's columns, read from the sales ledger, to `at` (default now). A rep's rows cover its own credits, a
 // manager's its team's (the team credited at the time of the sale); a viewer none.
 import { Hono } from 'hono';
@@ -7,6 +7,8 @@ import { classifyAt, customersProjection } from '../../../core/customers/readMod
 import { directoryProjection } from '../../../core/teams/readModels/directory';
 import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import type { AppDeps, AppEnv } from '../env';
+import { growthNoteIn } from '../answerWords';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { measuredAt, oneOfParam, periodParam, worldFor } from '../query';
 import { ownerKey, ownerSelection } from './crmScope';
@@ -26,7 +28,10 @@ export const analyticsRoutes = (deps: AppDeps) => {
     const tierAt = (atMs: number) => new Map([...classifyAt(customers, ledger, atMs).tiers].map(([id, t]) => [id, t.tier as string]));
     const at = measuredAt(c, deps);
     const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt }, period, by, scope, at);
-    return c.json({ period, by, owner: ownerKey(sel), asOf, at: new Date(at).toISOString(), ...answer });
+    // why a row has no growth is said in the reader's language, as on the leaderboard
+    const lang = langOf(c);
+    const rows = answer.rows.map((r) => ({ ...r, growthNote: growthNoteIn(r.growthNote, lang) }));
+    return c.json({ period, by, owner: ownerKey(sel), asOf, at: new Date(at).toISOString(), ...answer, rows });
   });
 
   return app;
