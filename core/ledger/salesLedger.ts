@@ -13,7 +13,7 @@
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
-import { IntList, Interner, room } from './ledgerColumns';
+import { IntColumn, IntList, Interner, room } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
@@ -85,10 +85,11 @@ export class LedgerData {
   rep = new Int32Array(1024);
   team = new Int32Array(1024);
   share = new Int32Array(1024);
-  ms = new Float64Array(1024);
+  /** business time as its local day and the ms from that day's start: two Int32s, not a Float64 and an Int32 (read with msAt) */
   day = new Int32Array(1024);
-  amount = new Float64Array(1024);
-  units = new Float64Array(1024);
+  msInDay = new Int32Array(1024);
+  readonly amount = new IntColumn();
+  readonly units = new IntColumn();
   /** order ids are as many as sales: a table of typed arrays, not a Map of strings */
   readonly orderIds = new StringTable();
   readonly customerIds = new Interner();
@@ -103,8 +104,8 @@ export class LedgerData {
   lines = 0;
   lineCapacity = 1024;
   lineProduct = new Int32Array(1024);
-  lineUnits = new Float64Array(1024);
-  lineAmount = new Float64Array(1024);
+  readonly lineUnits = new IntColumn();
+  readonly lineAmount = new IntColumn();
   /** owner → month → ascending rows credited to it (products are read through their orders' lines) */
   readonly owners = new Map<OwnerKey, Map<number, IntList>>();
   /** per interned customer, each first sale it had, in log order: a late-recorded earlier sale replaces it */
@@ -136,6 +137,9 @@ export interface SalesLedger {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The business time of row `i`, epoch ms. */
+const msAt = (d: LedgerData, i: number): number => d.day[i] * DAY_MS + d.msInDay[i];
 
 export const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
 
@@ -175,10 +179,10 @@ const growRows = (d: LedgerData, n: number) => {
   d.rep = room(d.rep, n, Int32Array);
   d.team = room(d.team, n, Int32Array);
   d.share = room(d.share, n, Int32Array);
-  d.ms = room(d.ms, n, Float64Array);
   d.day = room(d.day, n, Int32Array);
-  d.amount = room(d.amount, n, Float64Array);
-  d.units = room(d.units, n, Float64Array);
+  d.msInDay = room(d.msInDay, n, Int32Array);
+  d.amount.reserve(n);
+  d.units.reserve(n);
   d.capacity = d.position.length;
 };
 
@@ -211,10 +215,10 @@ const appendCredits = (d: LedgerData, kind: number, position: number, orderId: s
     d.rep[i] = rep;
     d.team[i] = team;
     d.share[i] = c.share === undefined ? -1 : d.shareIds.id(c.share);
-    d.ms[i] = ms;
     d.day[i] = day;
-    d.amount[i] = kind === SALE ? c.amount : -c.amount;
-    d.units[i] = kind === SALE ? (c.units ?? 0) : 0;
+    d.msInDay[i] = ms - day * DAY_MS;
+    d.amount.set(i, kind === SALE ? c.amount : -c.amount);
+    d.units.set(i, kind === SALE ? (c.units ?? 0) : 0);
     posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
     posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
     company.push(i);
@@ -247,13 +251,13 @@ const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecor
     const j = d.lines++;
     if (j >= d.lineCapacity) {
       d.lineProduct = room(d.lineProduct, j, Int32Array);
-      d.lineUnits = room(d.lineUnits, j, Float64Array);
-      d.lineAmount = room(d.lineAmount, j, Float64Array);
+      d.lineUnits.reserve(j);
+      d.lineAmount.reserve(j);
       d.lineCapacity = d.lineProduct.length;
     }
     d.lineProduct[j] = d.productIds.id(l.product);
-    d.lineUnits[j] = l.units;
-    d.lineAmount[j] = l.amount;
+    d.lineUnits.set(j, l.units);
+    d.lineAmount.set(j, l.amount);
   }
 };
 
@@ -312,7 +316,7 @@ export const ledgerAt = (s: SalesLedger, position: number): SalesLedger => {
 
 const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
   position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.name(d.order[i]), customerId: d.customerIds.names[d.customer[i]],
-  repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: d.ms[i], day: d.day[i], amount: d.amount[i], units: d.units[i], orders: d.kind[i] === SALE ? 1 : 0,
+  repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: msAt(d, i), day: d.day[i], amount: d.amount.get(i), units: d.units.get(i), orders: d.kind[i] === SALE ? 1 : 0,
 });
 
 /**
@@ -355,7 +359,7 @@ const eachPost = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: numbe
     const sale = d.kind[i] === SALE;
     const orders = sale && d.position[i] !== last ? 1 : 0;
     if (sale) last = d.position[i];
-    f(day, d.ms[i], d.amount[i], d.units[i], orders, sale ? d.customer[i] : -1);
+    f(day, msAt(d, i), d.amount.get(i), d.units.get(i), orders, sale ? d.customer[i] : -1);
   });
 };
 
@@ -372,15 +376,15 @@ const eachProductPost = (s: SalesLedger, product: number, fromDay: number, toDay
     const start = d.lineStart[order];
     const n = d.lineCount[order];
     if (d.kind[i] === SALE) {
-      for (let j = start; j < start + n; j++) if (d.lineProduct[j] === product) f(day, d.ms[i], d.lineAmount[j], d.lineUnits[j], 1, d.customer[i]);
+      for (let j = start; j < start + n; j++) if (d.lineProduct[j] === product) f(day, msAt(d, i), d.lineAmount.get(j), d.lineUnits.get(j), 1, d.customer[i]);
       return;
     }
     let refund = 0;
-    for (let r = i; r < rowsOf(s) && d.position[r] === last; r++) refund -= d.amount[r];
-    const amounts = Array.from(d.lineAmount.subarray(start, start + n));
+    for (let r = i; r < rowsOf(s) && d.position[r] === last; r++) refund -= d.amount.get(r);
+    const amounts = Array.from({ length: n }, (_, k) => d.lineAmount.get(start + k));
     const total = amounts.reduce((a, x) => a + x, 0);
     const parts = total > 0 ? largestRemainder(refund, amounts) : amounts.map((_, k) => (k === 0 ? refund : 0));
-    for (let k = 0; k < n; k++) if (d.lineProduct[start + k] === product) f(day, d.ms[i], -parts[k], 0, 0, -1);
+    for (let k = 0; k < n; k++) if (d.lineProduct[start + k] === product) f(day, msAt(d, i), -parts[k], 0, 0, -1);
   });
 };
 
@@ -527,7 +531,7 @@ export const entriesBetween = (s: SalesLedger, owner: OwnerKey, start = -Infinit
   const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
   const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
   eachRow(s, owner.startsWith(PRODUCT) ? 'company' : owner, fromDay, toDay, (i) => {
-    if (d.ms[i] >= start && d.ms[i] < end) rows.push(i);
+    if (msAt(d, i) >= start && msAt(d, i) < end) rows.push(i);
   });
   return rows.sort((a, b) => a - b).map((i) => entryAt(d, i));
 };
@@ -561,7 +565,7 @@ export const orderOf = (s: SalesLedger, orderId: string): OrderInfo | undefined 
   const row = saleRowOf(d, order);
   if (row < 0 || row >= rowsOf(s)) return undefined;
   const lines: OrderLine[] = [];
-  for (let j = d.lineStart[order], end = j + d.lineCount[order]; j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct[j]], units: d.lineUnits[j], amount: d.lineAmount[j] });
+  for (let j = d.lineStart[order], end = j + d.lineCount[order]; j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct[j]], units: d.lineUnits.get(j), amount: d.lineAmount.get(j) });
   const repIds: string[] = [];
   const shares: string[] = [];
   for (let i = row; i < d.rows && d.position[i] === d.position[row]; i++) {
@@ -588,11 +592,11 @@ export const repValuesBetween = (s: SalesLedger, metric: string, start: number, 
   const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
   const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
   eachRow(s, 'company', fromDay, toDay, (i) => {
-    const ms = d.ms[i];
+    const ms = msAt(d, i);
     if (ms < start || ms >= end) return;
     const rep = d.rep[i];
-    if (metric === 'revenue') sums[rep] += d.amount[i];
-    else if (metric === 'units') sums[rep] += d.units[i];
+    if (metric === 'revenue') sums[rep] += d.amount.get(i);
+    else if (metric === 'units') sums[rep] += d.units.get(i);
     else if (d.kind[i] !== SALE) return;
     else if (metric === 'orders') sums[rep] += 1;
     else (customers[rep] ??= new Set()).add(d.customer[i]);
@@ -606,9 +610,9 @@ export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms:
   const d = s.data;
   let best = -1;
   eachRow(s, owner, -Infinity, Infinity, (i) => {
-    if (d.kind[i] === SALE && (best < 0 || d.ms[i] < d.ms[best] || (d.ms[i] === d.ms[best] && d.position[i] < d.position[best]))) best = i;
+    if (d.kind[i] === SALE && (best < 0 || msAt(d, i) < msAt(d, best) || (msAt(d, i) === msAt(d, best) && d.position[i] < d.position[best]))) best = i;
   });
-  return best < 0 ? undefined : { ms: d.ms[best], position: d.position[best] };
+  return best < 0 ? undefined : { ms: msAt(d, best), position: d.position[best] };
 };
 
 /** Revenue, units and orders of an owner on each local day of [from, to). */
@@ -645,7 +649,7 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
 /** Each customer's credits before `atMs` in log order: what per-customer figures fold. */
 export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number) => void): void => {
   const d = s.data;
-  for (let i = 0, n = rowsOf(s); i < n; i++) if (d.ms[i] < atMs) f(d.customerIds.names[d.customer[i]], d.ms[i], d.amount[i], d.kind[i] === SALE, d.position[i]);
+  for (let i = 0, n = rowsOf(s); i < n; i++) if (msAt(d, i) < atMs) f(d.customerIds.names[d.customer[i]], msAt(d, i), d.amount.get(i), d.kind[i] === SALE, d.position[i]);
 };
 
 /** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
@@ -657,7 +661,7 @@ export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, nu
     let months = out.get(id);
     if (!months) out.set(id, (months = new Map()));
     const m = monthOfDay(d.day[i]);
-    months.set(m, (months.get(m) ?? 0) + d.amount[i]);
+    months.set(m, (months.get(m) ?? 0) + d.amount.get(i));
   }
   return out;
 };

@@ -1,9 +1,11 @@
 // Many distinct strings (an order id per sale: a million of them) as small whole numbers, held in
 // typed arrays instead of a Map of strings. A Map keeps each name as its own string object plus an
 // entry, about 75 bytes an order; this keeps its characters in one arena (a byte a character for
-// Latin-1 names, two for others), its hash and its start in columns, and an open-addressing index
-// of ids: about 30 bytes, none of them objects the collector walks. Names are read back (decoded)
-// only when a reader asks for one.
+// Latin-1 names, two for others), its start in a column, and an open-addressing index of ids:
+// about 13 bytes beside the characters, none of them objects the collector walks. Names are read
+// back (decoded) only when a reader asks for one.
+
+import { GROWTH } from './ledgerColumns';
 
 const EMPTY = -1;
 
@@ -14,8 +16,8 @@ const hashOf = (name: string): number => {
   return h | 0;
 };
 
-/** Arrays grow by half: a few copies more than doubling, and a quarter of its slack on average. */
-const grown = (n: number, at: number): number => Math.max(at + 1, Math.ceil(n * 1.5));
+/** Arrays grow like the ledger's columns: a few copies, little slack. */
+const grown = (n: number, at: number): number => Math.max(at + 1, Math.ceil(n * GROWTH));
 
 export class StringTable {
   /** every name's code units, one after another: one byte each, or two (low, high) for a wide name */
@@ -23,7 +25,6 @@ export class StringTable {
   private used = 0;
   /** per id: where its name starts in `bytes` (its end is the next id's start) */
   private starts = new Int32Array(1025);
-  private hashes = new Int32Array(1024);
   /** per id: 1 when a unit of its name is above 255 (two bytes a unit) */
   private wide = new Uint8Array(1024);
   /** open addressing: ids by hash, EMPTY where free; kept at most 70 % full */
@@ -61,7 +62,7 @@ export class StringTable {
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = this.slots[s];
       if (id === EMPTY) return -1;
-      if (this.hashes[id] === h && this.is(id, name)) return id;
+      if (this.is(id, name)) return id;
     }
   }
 
@@ -83,7 +84,6 @@ export class StringTable {
     const id = this.count++;
     if (id + 1 >= this.starts.length) {
       this.starts = copy(this.starts, new Int32Array(grown(this.starts.length, id + 1)));
-      this.hashes = copy(this.hashes, new Int32Array(this.starts.length));
       this.wide = copy(this.wide, new Uint8Array(this.starts.length));
     }
     let wide = 0;
@@ -98,7 +98,6 @@ export class StringTable {
         this.bytes[this.used++] = u >>> 8;
       }
     this.starts[id + 1] = this.used;
-    this.hashes[id] = h;
     this.wide[id] = wide;
     if (this.count * 10 > this.slots.length * 7) this.rehash();
     else this.place(id, h);
@@ -112,9 +111,19 @@ export class StringTable {
     this.slots[s] = id;
   }
 
+  // Hashes are not kept (four bytes a name): a rehash, once per doubling, hashes the names again.
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    for (let id = 0; id < this.count; id++) this.place(id, this.hashes[id]);
+    for (let id = 0; id < this.count; id++) this.place(id, this.hashOfId(id));
+  }
+
+  /** hashOf(this.name(id)), read from the bytes without making the string. */
+  private hashOfId(id: number): number {
+    const b = this.bytes;
+    let h = 0x811c9dc5;
+    if (this.wide[id] === 0) for (let i = this.starts[id], to = this.starts[id + 1]; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    else for (let i = this.starts[id], to = this.starts[id + 1]; i < to; i += 2) h = Math.imul(h ^ (b[i] | (b[i + 1] << 8)), 0x01000193);
+    return h | 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntList } from '../../../core/ledger/ledgerColumns';
+import { IntColumn, IntList } from '../../../core/ledger/ledgerColumns';
 import { StringTable } from '../../../core/ledger/stringTable';
 
 describe('ledger columns', () => {
@@ -16,6 +16,21 @@ describe('ledger columns', () => {
         expect(l.countBelow(bound)).toBe(values.filter((x) => x < bound).length);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('an IntColumn reads back every value set, Int32 or not (large amounts, fractions, its own marker), through its growth', () => {
+    const value = fc.oneof(fc.integer(), fc.constantFrom(-0x80000000, 0x7fffffff, 0x80000000, -0x80000001, 2 ** 53 - 1, -(2 ** 53)), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 3000 }), (values) => {
+        const c = new IntColumn();
+        values.forEach((v, i) => {
+          c.reserve(i);
+          c.set(i, v);
+        });
+        values.forEach((v, i) => expect(c.get(i)).toBe(v === 0 ? 0 : v));
+      }),
+      { numRuns: 100 },
     );
   });
 
