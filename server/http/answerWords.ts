@@ -126,8 +126,8 @@ const GOAL_WARNINGS_ZH: readonly Phrase[] = [
   [/^relevant: link the goal to a parent goal \(parentGoalId\) or say why it matters \(relevance\)$/, () => '相关：请把目标关联到上级目标（parentGoalId），或说明它的意义（relevance）'],
   [/^timeBound: the period (\S+) had already ended when the goal was set$/, (_, period) => `有时限：设定目标时 ${period} 已经结束`],
   [
-    /^mismatch: (.+) sum to (-?\d+), not to the target (-?\d+) \((short|over) by (\d+)\); revise the children or the target$/,
-    (_, which, sum, target, way, gap) => `不一致：${sayZh(WHICH_ZH, which)}合计 ${sum}，不等于目标 ${target}（${way === 'short' ? '少' : '多'} ${gap}）；请修改子目标或目标`,
+    /^mismatch: (.+) sum to (.+), not to the target (.+) \((short|over) by (.+)\); revise the children or the target$/,
+    (_, which, sum, target, way, gap) => `不一致：${sayZh(WHICH_ZH, which)}合计 ${moneyZh(sum)}，不等于目标 ${moneyZh(target)}（${way === 'short' ? '少' : '多'} ${moneyZh(gap)}）；请修改子目标或目标`,
   ],
 ];
 

@@ -81,6 +81,9 @@ describe('answer words, sentence by sentence', () => {
       '可实现：目标 ¥968,545.64 是近期速率（每季度 ¥623,681.08，按 2026-Q4 开始或目标设定之前 90 天计）的 1.55 倍；超过 1.5 倍即为冒进',
     );
     expect(goalWarningIn("mismatch: the children's targets sum to 1093, not to the target 1140 (short by 47); revise the children or the target", 'zh-CN')).toBe('不一致：子目标合计 1093，不等于目标 1140（少 47）；请修改子目标或目标');
+    expect(goalWarningIn("mismatch: the goals of other owners for 2026-11 that name it as parent (G-1, G-2) sum to CNY 2,930,000.00, not to the target CNY 3,600,000.00 (short by CNY 670,000.00); revise the children or the target", 'zh-CN')).toBe(
+      '不一致：以它为上级的 2026-11 其他负责人的目标（G-1, G-2）合计 ¥2,930,000.00，不等于目标 ¥3,600,000.00（少 ¥670,000.00）；请修改子目标或目标',
+    );
     expect(goalWarningIn('timeBound: the period 2026-11 had already ended when the goal was set', 'zh-CN')).toBe('有时限：设定目标时 2026-11 已经结束');
   });
 

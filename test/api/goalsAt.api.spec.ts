@@ -84,6 +84,6 @@ describe('the demo company, November 2026', () => {
     // the weekly decomposition sums to 360,000,000; the team goals naming it as parent do not
     expect(g.breakdown).toMatchObject({ kind: 'period', childrenTotal: 360_000_000, difference: 0, mismatch: true });
     expect(g.breakdown.sets[1]).toEqual({ via: 'parentGoalId', kind: 'owners', children: ['G-2026-11-T-EAST', 'G-2026-11-T-NORTH', 'G-2026-11-T-SOUTH'], childrenTotal: 293_000_000, difference: 67_000_000, mismatch: true });
-    expect(g.warnings.join(' ')).toContain('short by 67000000');
+    expect(g.warnings.join(' ')).toContain('short by CNY 670,000.00');
   });
 });

@@ -11,7 +11,7 @@ import { directoryProjection } from '../../teams/readModels/directory';
 import { partialBaselineWarning } from './goalBaseline';
 import { weekCoverageWarning } from './weekCoverage';
 import { goalsOf, goalsWhere, type GoalBreakdown, type GoalFilter, type GoalRecord, type GoalRevision, type GoalsState } from './goals';
-import { childSets, mismatchWarning, type ChildSet } from './goalTree';
+import { childSets, mismatchWarning, titleWithNames, type ChildSet } from './goalTree';
 import { memoized } from '../../fold/memo';
 import { cumulative, dailyIncrements, localDayStart, rangeValue, valueBy } from '../../ledger/metricDays';
 import { dayId, dayRange, isMetric, localDay, metricValue, METRICS, salesLedgerProjection, splitOwner } from '../../ledger/salesLedger';
@@ -172,7 +172,7 @@ const baseOf = (world: World, g: GoalRecord): Base =>
     const days = range.to - range.from;
     const history: GoalHistory = measurable ? historyOf(world, g, range.from, days) : { best: null, runRate: null, lookback: [] };
     const sets = childSets(goalsOf(world), g);
-    const warnings = sets.filter((set) => set.mismatch).map((set) => mismatchWarning(g, set));
+    const warnings = sets.filter((set) => set.mismatch).map((set) => mismatchWarning(g, set, world.settings.currency));
     if (g.breakdown?.fallback) warnings.push(`breakdown: ${g.breakdown.fallback}`);
     const partialBaseline = partialBaselineWarning(g, zone);
     if (partialBaseline) warnings.push(partialBaseline);
@@ -361,7 +361,7 @@ const progressOf = (world: World, g: GoalRecord, o: ProgressOptions): GoalProgre
 
   return {
     goalId: g.goalId,
-    title: g.title,
+    title: titleWithNames(g.title, world.get(directoryProjection)),
     owner: g.owner,
     metric: g.metric,
     period: g.period,

@@ -4,7 +4,9 @@
 // that cover its period with sub-periods of one kind (a period split set by hand). A set whose
 // targets do not sum to the goal's is a mismatch, with its amount. Linked goals that cover only
 // part of the period (one month of a year) are no set: there is nothing they should add up to.
+import { money } from '../../incentives/calculate/format';
 import { periodKind, subPeriods } from '../../shared/period';
+import type { Directory } from '../../teams/readModels/directory';
 import type { GoalRecord, GoalsState } from './goals';
 
 export interface ChildSet {
@@ -45,12 +47,28 @@ export const childSets = (s: GoalsState, g: GoalRecord): ChildSet[] => {
   return out;
 };
 
-/** The warning for a set that does not add up, with its amount and what to do. */
-export const mismatchWarning = (g: GoalRecord, set: ChildSet): string => {
+/** The warning for a set that does not add up, with its amounts (revenue as money, CNY 1,140.00, not 114000) and what to do. */
+export const mismatchWarning = (g: GoalRecord, set: ChildSet, currency: string): string => {
+  const amount = (v: number): string => (g.metric === 'revenue' ? money(v, currency) : String(v));
   const which =
     set.via === 'parentGoalId'
       ? `the ${set.kind === 'owners' ? `goals of other owners for ${g.period}` : 'goals of its sub-periods'} that name it as parent (${set.children.join(', ')})`
       : "the children's targets";
-  const gap = `${set.difference > 0 ? 'short by' : 'over by'} ${Math.abs(set.difference)}`;
-  return `mismatch: ${which} sum to ${set.childrenTotal}, not to the target ${g.target} (${gap}); revise the children or the target`;
+  const gap = `${set.difference > 0 ? 'short by' : 'over by'} ${amount(Math.abs(set.difference))}`;
+  return `mismatch: ${which} sum to ${amount(set.childrenTotal)}, not to the target ${amount(g.target)} (${gap}); revise the children or the target`;
 };
+
+/**
+ * A goal's title as a reader reads it: a cascaded child is titled by its parent's title and the
+ * owner it went to (`Q4 · team:T-1 · rep:R-01`); each owner ref of a known team or rep is shown
+ * as its name as of the world read (`Q4 · 华东销售部 · 张伟`), so a renamed team reads right.
+ */
+export const titleWithNames = (title: string, directory: Directory): string =>
+  title
+    .split(' · ')
+    .map((part) => {
+      const ref = /^(team|rep):(.+)$/.exec(part);
+      const known = ref && (ref[1] === 'team' ? directory.teams.get(ref[2]) : directory.reps.get(ref[2]));
+      return known ? known.name : part;
+    })
+    .join(' · ');

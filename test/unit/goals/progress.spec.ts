@@ -82,7 +82,7 @@ describe('progress', () => {
     ]);
     const p = goalProgress(w, 'G', { at: AT_END })!;
     expect(p.breakdown).toMatchObject({ kind: 'owners', childrenTotal: 1_000, mismatch: true });
-    expect(p.warnings.join(' ')).toContain('short by 200');
+    expect(p.warnings.join(' ')).toContain('short by CNY 2.00');
     const child = goalProgress(w, 'G.rep:R-2', { at: AT_END })!;
     expect([child.owner, child.target, child.parentGoalId, child.origin, child.smart.relevant]).toEqual(['rep:R-2', 500, 'G', 'cascaded', true]);
   });

@@ -17,7 +17,7 @@ describe('goal trees', () => {
       kind: 'owners', method: 'linked', weights: [], childrenTotal: 900, difference: 100, mismatch: true,
       sets: [{ via: 'parentGoalId', kind: 'owners', children: ['G-T1', 'G-T2'], childrenTotal: 900, difference: 100, mismatch: true }],
     });
-    expect(p.warnings).toEqual(['mismatch: the goals of other owners for 2026-07 that name it as parent (G-T1, G-T2) sum to 900, not to the target 1000 (short by 100); revise the children or the target']);
+    expect(p.warnings).toEqual(['mismatch: the goals of other owners for 2026-07 that name it as parent (G-T1, G-T2) sum to CNY 9.00, not to the target CNY 10.00 (short by CNY 1.00); revise the children or the target']);
   });
 
   it('says nothing when they add up (600 + 400), and ignores children on another metric', () => {
@@ -38,7 +38,7 @@ describe('goal trees', () => {
     ]);
     expect(p.breakdown).toMatchObject({ kind: 'period', method: 'even', childrenTotal: 3_000, difference: 0, mismatch: true });
     expect(p.breakdown!.sets.map((s) => [s.via, s.childrenTotal, s.difference, s.mismatch])).toEqual([['decomposed', 3_000, 0, false], ['parentGoalId', 3_300, -300, true]]);
-    expect(p.warnings.join(' ')).toContain('over by 300');
+    expect(p.warnings.join(' ')).toContain('over by CNY 3.00');
     expect(p.children).toEqual(['G.2026-07', 'G.2026-08', 'G.2026-09']); // expectedToDate still reads the decomposition
   });
 
@@ -59,6 +59,19 @@ describe('goal trees', () => {
       { type: 'GoalRevised', data: { goalId: 'G', from: 1_000, to: 1_250, reason: 'stretch' } },
     ]);
     expect(p.breakdown).toMatchObject({ kind: 'owners', method: 'even', childrenTotal: 1_000, difference: 250, mismatch: true });
-    expect(p.warnings).toEqual(["mismatch: the children's targets sum to 1000, not to the target 1250 (short by 250); revise the children or the target"]);
+    expect(p.warnings).toEqual(["mismatch: the children's targets sum to CNY 10.00, not to the target CNY 12.50 (short by CNY 2.50); revise the children or the target"]);
+  });
+
+  it('titles a cascaded child by the name of the team or rep it went to, as of the world read; an unknown ref stays', () => {
+    const cascade = [
+      goal('G', 'company', '2026', 3_000, { title: 'FY 2026' }),
+      { type: 'GoalCascaded', data: { goalId: 'G', method: 'even', weights: ['1', '1'], children: [{ goalId: 'G.team:T-1', owner: 'team:T-1', target: 1_500 }, { goalId: 'G.team:T-2', owner: 'team:T-2', target: 1_500 }] } },
+      { type: 'GoalCascaded', data: { goalId: 'G.team:T-1', method: 'even', weights: ['1'], children: [{ goalId: 'G.team:T-1.rep:R-1', owner: 'rep:R-1', target: 1_500 }] } },
+    ];
+    const named = [team('T-1'), { type: 'TeamRenamed', data: { teamId: 'T-1', name: '华东销售部' } }, rep('R-1', 'T-1', '张伟'), team('T-2')];
+    const w = worldOf([...named, ...cascade]);
+    expect(['G.team:T-1', 'G.team:T-1.rep:R-1', 'G.team:T-2'].map((id) => goalProgress(w, id, { at: AT })!.title)).toEqual(['FY 2026 · 华东销售部', 'FY 2026 · 华东销售部 · 张伟', 'FY 2026 · T-2']);
+    const unknown = goalProgress(worldOf([goal('G', 'company', '2026', 1, { title: 'FY · team:T-9' })]), 'G', { at: AT })!;
+    expect(unknown.title).toBe('FY · team:T-9');
   });
 });
