@@ -13,7 +13,7 @@ import { dueMs, overdueMilestones, plansProjection } from '../plans/readModels/p
 import { actionItems, reviewsProjection } from '../reviews/readModels/reviews';
 import { scorecardsProjection } from '../scorecards/readModels/scorecards';
 import { localInstant, periodBounds, periodOf, type PeriodKind } from '../shared/period';
-import { directoryProjection, type Directory } from '../teams/readModels/directory';
+import { directoryProjection, ownerNameOf, type Directory } from '../teams/readModels/directory';
 import { alertIdOf, type AlertKind, type RaiseAlert, type SubjectType } from './commands';
 
 const OPEN_PERIODS: readonly PeriodKind[] = ['year', 'quarter', 'month', 'week', 'day'];
@@ -21,11 +21,7 @@ const OPEN_PERIODS: readonly PeriodKind[] = ['year', 'quarter', 'month', 'week',
 const names = (dir: Directory) => ({
   rep: (repId: string | undefined | null) => (repId ? dir.reps.get(repId)?.name ?? repId : null),
   customer: (customerId: string) => dir.customers.get(customerId)?.name ?? customerId,
-  /** company → null; team:ID and rep:ID → the team's or rep's name */
-  owner: (owner: string) => {
-    const [kind, id] = [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)];
-    return kind === 'team' ? dir.teams.get(id)?.name ?? id : kind === 'rep' ? dir.reps.get(id)?.name ?? id : null;
-  },
+  owner: (owner: string) => ownerNameOf(dir, owner),
 });
 
 const alert = (kind: AlertKind, subject: { type: SubjectType; id: string }, about: string, owner: string, atMs: number, zone: string, details: RaiseAlert['details']): RaiseAlert => ({

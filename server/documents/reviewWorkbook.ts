@@ -1,9 +1,10 @@
 // A period review as an Excel workbook: the figures of GET /api/reviews/:period as the caller may
 // read them (the same answer, redacted the same way), one sheet each for what the review is of,
-// its KPIs, the deviations with who moved them, budget against actual, action items and overdue
-// milestones. Money in the deployment currency's major unit with a currency format.
+// its KPIs, the deviations with who moved them, budget against actual, action items, overdue
+// milestones and the period's alerts. Money in the deployment currency's major unit with a currency format.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { TallyWorkbook, words, type Column } from './workbook';
+import { alertKindIn } from '../alerts/words';
 import { label, yesNo } from './words';
 
 type Num = number | null | undefined;
@@ -13,6 +14,7 @@ interface Kpi { metric: string; goalId: string | null; target: Num; actual: numb
 interface BudgetLine { category: string; allocated: number; spent: number; remaining: number; overBudget: boolean; unbudgeted: boolean }
 interface Budget { allocated: number; spent: number; remaining: number; overBudget: boolean; plans?: ({ salesPlanId: string; title: string; period: string; categories: BudgetLine[] } & Omit<BudgetLine, 'category' | 'unbudgeted'>)[] }
 interface Action { actionId: string; title: string; due: string; ownerRepId: string | null; ownerColleague?: { name: string; department: string } | null; teamId: string | null; meetingId: string | null; status: string; daysOverdue: number; completedAt: string | null; outcome: string | null }
+interface Alert { alertId: string; kind: string; ownerName: string | null; at: string; raisedAt: string; text: string }
 interface Milestone { salesPlanId: string; milestoneId: string; title: string; due: string; ownerRepId?: string | null; status?: string }
 
 /** What of a review the workbook shows (its JSON answer has more). */
@@ -28,6 +30,7 @@ export interface ReviewDocument {
   budget?: Budget | null;
   actionItems?: Action[] | null;
   overdueMilestones?: Milestone[] | null;
+  alerts?: Alert[] | null;
 }
 
 /** A KPI's figures are in its metric's unit: revenue is money, the rest are counts. */
@@ -126,5 +129,14 @@ export const reviewWorkbook = (review: ReviewDocument, lang: Lang, currency: str
     { heading: words('Due', '截止日期'), kind: 'date', value: (m) => m.due },
     { heading: words('Owner', '负责人'), kind: 'text', value: (m) => (m.ownerRepId ? `${repName(m.ownerRepId) ?? m.ownerRepId} (${m.ownerRepId})` : null) },
   ], review.overdueMilestones ?? []);
+
+  wb.table(words('Alerts', '提醒'), [
+    { heading: words('Raised at', '提醒时间'), kind: 'instant', value: (a) => a.raisedAt },
+    { heading: words('Kind', '类型'), kind: 'text', value: (a) => alertKindIn(a.kind, lang) },
+    { heading: words('Alert', '提醒内容'), kind: 'text', value: (a) => a.text, width: 40 },
+    { heading: words('Owner', '负责人'), kind: 'text', value: (a) => a.ownerName ?? (lang === 'zh-CN' ? '全公司' : 'company') },
+    { heading: words('Since', '起始时间'), kind: 'instant', value: (a) => a.at },
+    { heading: words('Alert id', '提醒编号'), kind: 'text', value: (a) => a.alertId },
+  ], review.alerts ?? []);
   return wb;
 };

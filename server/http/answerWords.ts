@@ -4,6 +4,7 @@
 // facts; this is only words for them. A sentence with no phrase here stays as core wrote it, and a
 // test lists the English words a zh-CN answer must not hold.
 import type { Lang } from '../../core/incentives/calculate/describe';
+import { alertText } from '../alerts/words';
 import { label } from '../documents/words';
 import { sayBy, type Phrase } from '../../core/shared/phrases';
 
@@ -87,12 +88,19 @@ const rows = (section: unknown, say: (row: Row) => Row): unknown => (Array.isArr
 
 const titled = (lang: Lang) => (r: Row): Row => (typeof r.title === 'string' ? { ...r, title: kpiTitleIn(r.title, lang) } : r);
 
-/** A review's KPI and deviation titles, growth notes and automatic badges in the reader's language (sections are typed `unknown` in a Review). */
+/** An alert of the review said in one line (its text) in place of the details it is said from. */
+const alertIn = (lang: Lang) => ({ details, ...alert }: Row): Row => ({ ...alert, text: alertText({ kind: String(alert.kind), details: (details ?? {}) as Record<string, string | number | null> }, lang) });
+
+/**
+ * A review's alerts as text, and its KPI and deviation titles, growth notes and automatic badges, in
+ * the reader's language (sections are typed `unknown` in a Review).
+ */
 export const reviewIn = <R extends object>(review: R, lang: Lang, currency: string): R => {
-  if (lang === 'en') return review;
   const r = review as Row;
+  const said = 'alerts' in r ? { ...review, alerts: rows(r.alerts, alertIn(lang)) } : review;
+  if (lang === 'en') return said;
   return {
-    ...review,
+    ...said,
     kpis: rows(r.kpis, (k) => ({ ...titled(lang)(k), growthNote: typeof k.growthNote === 'string' ? growthNoteIn(k.growthNote, lang) : k.growthNote })),
     deviations: rows(r.deviations, titled(lang)),
     badges: rows(r.badges, (b) => (typeof b.badgeId === 'string' && typeof b.title === 'string' && typeof b.reason === 'string' ? badgeIn(b as Row & BadgeWords, lang, currency) : b)),

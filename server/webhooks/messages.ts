@@ -2,6 +2,7 @@
 // names (never ids) and money as ¥ (fen shown as yuan); any other event as its type and position.
 import type { AlertRaisedData } from '../../core/alerts/events';
 import type { StoredEvent } from '../../core/shared/envelope';
+import { alertText } from '../alerts/words';
 
 export interface Message {
   readonly title: string;
@@ -28,28 +29,29 @@ const alertMessage = (a: AlertRaisedData, currency: string): Message => {
   const d = a.details;
   // a goal on revenue is money; other metrics are counts
   const figure = (v: unknown) => (d.metric === 'revenue' ? money(v, currency) : v);
+  const title = alertText(a, 'zh-CN');
   switch (a.kind) {
     case 'goal-behind':
     case 'goal-at-risk':
       return {
-        title: `${a.kind === 'goal-behind' ? '目标进度落后' : '目标进度有风险'}：${d.title}`,
+        title,
         lines: [...line('负责人', d.ownerName ?? '公司'), ...line('周期', d.period), ...line('指标', METRIC[String(d.metric)] ?? d.metric), ...line('目标', figure(d.target)), ...line('实际', figure(d.actual)), ...line('应完成', figure(d.expectedToDate))],
       };
     case 'milestone-overdue':
-      return { title: `里程碑已逾期：${d.title}`, lines: [...line('销售计划', d.planTitle), ...line('截止', d.due), ...line('负责人', d.ownerName)] };
+      return { title, lines: [...line('销售计划', d.planTitle), ...line('截止', d.due), ...line('负责人', d.ownerName)] };
     case 'action-item-overdue':
-      return { title: `行动项已逾期：${d.title}`, lines: [...line('截止', d.due), ...line('负责人', d.ownerName)] };
+      return { title, lines: [...line('截止', d.due), ...line('负责人', d.ownerName)] };
     case 'deal-overdue':
       return {
-        title: `商机超过预计成交日期：${d.title ?? d.customerName}`,
+        title,
         lines: [...line('客户', d.customerName), ...line('负责人', d.ownerName), ...line('金额', money(d.amount, currency)), ...line('阶段', d.stage), ...line('预计成交', d.expectedCloseAt)],
       };
     case 'care-due':
-      return { title: `今日客户关怀：${d.customerName}`, lines: [...line('事项', CARE_TASK[String(d.task)] ?? d.task), ...line('负责人', d.ownerName), ...line('日期', d.due)] };
+      return { title, lines: [...line('事项', CARE_TASK[String(d.task)] ?? d.task), ...line('负责人', d.ownerName), ...line('日期', d.due)] };
     case 'appraisal-pending':
-      return { title: `绩效考核待确认：${d.ownerName}`, lines: [...line('考核周期', d.period), ...line('评级', d.rating), ...line('得分', d.score)] };
+      return { title, lines: [...line('考核周期', d.period), ...line('评级', d.rating), ...line('得分', d.score)] };
     default:
-      return { title: `提醒：${a.kind}`, lines: [] };
+      return { title, lines: [] };
   }
 };
 

@@ -1,6 +1,7 @@
 // Alerts (SPEC §10): the scheduler raises each alert due once — goals behind, milestones, action
 // items and deals overdue, care due today, appraisals to acknowledge — and GET /api/alerts shows
 // each to whom may read the data it is about.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueAlerts } from '../../core/alerts/due';
 import { DEFAULT_GOAL_POLICY } from '../../core/goals/readModels/goalProgress';
@@ -102,6 +103,67 @@ describe('alerts due and raised', () => {
     expect(await list(admin, `?since=${encodeURIComponent('2026-11-27T10:00:01+08:00')}`)).toEqual([]);
     expect(await list(admin, `?since=${encodeURIComponent(NOW)}`)).toHaveLength(7);
     expect((await t.get('/api/alerts?since=yesterday', admin)).status).toBe(400);
+  });
+
+  it("lists the period's alerts in its review, each said in the reader's language with its owner's name", async () => {
+    const review = async (token: string, query = '') => {
+      const r = await t.get(`/api/reviews/2026-11${query}`, token);
+      expect(r.status, await r.clone().text()).toBe(200);
+      return (await r.json()) as { alerts: Record<string, unknown>[] };
+    };
+    const { alerts } = await review(admin);
+    expect(alerts).toHaveLength(7);
+    const deal = alerts.find((a) => a.kind === 'deal-overdue')!;
+    expect(deal).toEqual({
+      alertId: 'deal-overdue:D-1:2026-11-20', kind: 'deal-overdue', subject: { type: 'deal', id: 'D-1' }, owner: 'rep:R-1', ownerName: 'Wang Fang',
+      at: '2026-11-21T00:00:00+08:00', raisedAt: expect.any(String), text: 'Deal past its expected close date: CRM renewal',
+    });
+    const zh = (await review(admin, '?lang=zh-CN')).alerts;
+    expect(zh.find((a) => a.kind === 'deal-overdue')!.text).toBe('商机超过预计成交日期：CRM renewal');
+    expect(zh.find((a) => a.kind === 'care-due')!.text).toMatch(/^今日客户关怀：(Acme|Northwind)$/);
+    // raised on 27 November: none in October's review, nor in November's as known before they were raised
+    expect(((await (await t.get('/api/reviews/2026-10', admin)).json()) as { alerts: unknown[] }).alerts).toEqual([]);
+    expect((await review(admin, `?asOf=${encodeURIComponent('2026-11-27T09:00:00+08:00')}`)).alerts).toEqual([]);
+  });
+
+  it('scopes the review\'s alerts as GET /api/alerts: a manager its team\'s, an embed goals and team work without customers or pay, a rep no review', async () => {
+    const kinds = async (token: string) => {
+      const r = await t.get('/api/reviews/2026-11', token);
+      expect(r.status, await r.clone().text()).toBe(200);
+      const body = await r.text();
+      return { kinds: (JSON.parse(body) as { alerts: { kind: string }[] }).alerts.map((a) => a.kind).sort(), body };
+    };
+    expect((await kinds(await t.token('manager', 'M-1', 'T-1'))).kinds).toEqual(['care-due', 'deal-overdue', 'goal-behind', 'milestone-overdue']);
+    const viewer = await kinds(await t.token('viewer'));
+    expect(viewer.kinds).toEqual(['action-item-overdue', 'goal-behind', 'milestone-overdue']);
+    // the deal's title and the appraisal are not an embed's, in the alerts or anywhere else
+    expect(viewer.body).not.toContain('CRM renewal');
+    expect(viewer.body).not.toContain('appraisal-pending');
+    expect((await t.get('/api/reviews/2026-11', await t.token('rep', 'R-1'))).status).toBe(403);
+  });
+
+  it("puts the review's alerts in its workbook, read back equal to the JSON and redacted the same way", async () => {
+    const sheetOf = async (token: string, lang: string) => {
+      const r = await t.get(`/api/reviews/2026-11/export.xlsx?lang=${lang}`, token);
+      expect(r.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await r.arrayBuffer());
+      const sheet = book.worksheets.at(-1)!;
+      const headings = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+      const rows: Record<string, ExcelJS.CellValue>[] = [];
+      sheet.eachRow((row, n) => void (n > 1 && rows.push(Object.fromEntries(headings.map((h, i) => [h, row.getCell(i + 1).value ?? null])))));
+      return { name: sheet.name, rows };
+    };
+    const json = (await (await t.get('/api/reviews/2026-11?lang=zh-CN', admin)).json()) as { alerts: { alertId: string; text: string; ownerName: string | null }[] };
+    const zh = await sheetOf(admin, 'zh-CN');
+    expect(zh.name).toBe('提醒');
+    expect(zh.rows.map((r) => [r.提醒编号, r.提醒内容, r.负责人])).toEqual(json.alerts.map((a) => [a.alertId, a.text, a.ownerName ?? '全公司']));
+    expect(zh.rows.find((r) => r.提醒编号 === 'deal-overdue:D-1:2026-11-20')).toMatchObject({ 类型: '商机超过预计成交日期', 负责人: 'Wang Fang' });
+    const en = await sheetOf(admin, 'en');
+    expect(en.name).toBe('Alerts');
+    expect(en.rows.find((r) => r['Alert id'] === 'goal-behind:G-1:2026-11-01')).toMatchObject({ Kind: 'Goal behind pace', Alert: 'Goal behind pace: Wang Fang November' });
+    const viewer = await sheetOf(await t.token('viewer'), 'en');
+    expect(viewer.rows.map((r) => String(r['Alert id']).split(':')[0]).sort()).toEqual(['action-item-overdue', 'goal-behind', 'milestone-overdue']);
   });
 
   it('raises the next day what falls due then, and not what was raised already', async () => {

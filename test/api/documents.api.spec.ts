@@ -61,7 +61,7 @@ describe('GET /api/reviews/:period/export.xlsx', () => {
     const review = await json('/api/reviews/2026-11?team=T-EAST');
     const { book, disposition } = await workbook('/api/reviews/2026-11/export.xlsx?team=T-EAST&lang=en');
     expect(disposition).toContain('filename="review-2026-11-T-EAST.xlsx"');
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Review', 'KPIs', 'Deviations', 'Budget', 'Action items', 'Overdue milestones']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Review', 'KPIs', 'Deviations', 'Budget', 'Action items', 'Overdue milestones', 'Alerts']);
     expect(facts(book.getWorksheet('Review'))).toMatchObject({ Period: '2026-11', 'Known as of (recorded time)': review.asOf, 'Log position': review.position });
 
     const kpis = records(book.getWorksheet('KPIs'));
@@ -110,7 +110,7 @@ describe('GET /api/reviews/:period/export.xlsx', () => {
   it('writes its headings and words in Chinese for a zh-CN reader (lang, else Accept-Language)', async () => {
     for (const [path, headers] of [['/api/reviews/2026-11/export.xlsx?lang=zh-CN', {}], ['/api/reviews/2026-11/export.xlsx', { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' }]] as const) {
       const { book } = await workbook(path, admin, headers);
-      expect(book.worksheets.map((s) => s.name), path).toEqual(['复盘', '关键指标', '偏差分析', '预算', '行动项', '逾期里程碑']);
+      expect(book.worksheets.map((s) => s.name), path).toEqual(['复盘', '关键指标', '偏差分析', '预算', '行动项', '逾期里程碑', '提醒']);
       const kpis = records(book.getWorksheet('关键指标'));
       expect(kpis[0]).toMatchObject({ 指标: '销售额' });
       expect(['超前', '正常', '有风险', '落后']).toContain(kpis[0].进度);

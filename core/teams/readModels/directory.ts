@@ -72,3 +72,9 @@ export const directoryProjection = defineProjection({
 });
 
 export const repsOfTeam = (dir: Directory, teamId: string): string[] => [...dir.reps.values()].filter((r) => r.teamId === teamId).map((r) => r.repId);
+
+/** An owner's name (`team:ID` → the team's, `rep:ID` → the rep's, its id when unknown); `company` has none: null. */
+export const ownerNameOf = (dir: Directory, owner: string): string | null => {
+  const [kind, id] = [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)];
+  return kind === 'team' ? dir.teams.get(id)?.name ?? id : kind === 'rep' ? dir.reps.get(id)?.name ?? id : null;
+};

@@ -1,6 +1,7 @@
 // The sections of a period review, in the order a manager runs the meeting. An area joins the
 // review by adding its section here (a section may answer `absent(note)` when it cannot be
 // computed; the review then shows null and lists the note).
+import { alertsSection } from './alerts';
 import { appraisalsSection, scorecardsSection } from './scorecards';
 import { openComplaintsSection, pipelineSection, satisfactionSection } from './customers';
 import { actionItemsSection, actionSummarySection, lessonsSection, meetingsSection } from './followUp';
@@ -15,6 +16,7 @@ export const reviewSections: ReviewSection[] = [
   deviationsSection,
   paceSection,
   goalsAtRiskSection,
+  alertsSection,
   pipelineSection,
   satisfactionSection,
   openComplaintsSection,

@@ -3,25 +3,13 @@
 // and an action item's as team work, a deal's and a care task's as customer data, an appraisal's
 // as pay (SPEC §5a) — so a rep sees its own, a manager its team's, a viewer goals and team work.
 import { Hono } from 'hono';
-import type { AlertKind } from '../../../core/alerts/commands';
 import { alertsWhere, type AlertRow } from '../../../core/alerts/readModels/alerts';
 import type { AppDeps, AppEnv } from '../env';
 import { instantParam, worldFor } from '../query';
 import { aboutOfRow } from '../security/about';
-import { mayRead, readerFor, type DataClass } from '../security/readAccess';
+import { alertClass, mayRead, readerFor } from '../security/readAccess';
 import { reaches, scopeOf } from '../security/scope';
 import { ownerParam, subjectOfOwner } from './ownerScope';
-
-/** The class of the data each kind of alert is about (readAccess.ts). */
-export const ALERT_CLASS: Readonly<Record<AlertKind, DataClass>> = {
-  'goal-at-risk': 'public',
-  'goal-behind': 'public',
-  'milestone-overdue': 'teamWork',
-  'action-item-overdue': 'teamWork',
-  'deal-overdue': 'customer',
-  'care-due': 'customer',
-  'appraisal-pending': 'pay',
-};
 
 export const alertRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
@@ -34,7 +22,7 @@ export const alertRoutes = (deps: AppDeps) => {
     const access = scopeOf(c);
     const reader = readerFor(actor, deps.projections.world);
     const visible = (a: AlertRow) =>
-      reaches(deps, actor, access, subjectOfOwner(a.owner)) && mayRead(reader, ALERT_CLASS[a.kind as AlertKind] ?? 'pay', () => aboutOfRow({ owner: a.owner }));
+      reaches(deps, actor, access, subjectOfOwner(a.owner)) && mayRead(reader, alertClass(a.kind), () => aboutOfRow({ owner: a.owner }));
     const alerts = alertsWhere(world, { owner, sinceMs: since ? Date.parse(since) : undefined, visible });
     return c.json({ asOf, alerts });
   });

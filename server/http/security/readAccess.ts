@@ -5,6 +5,7 @@ import { directoryProjection } from '../../../core/teams/readModels/directory';
 import type { World } from '../../../core/fold/world';
 import type { Role } from '../../../core/shared/command';
 import type { Actor } from '../../engine/actor';
+import type { AlertKind } from '../../../core/alerts/commands';
 
 /** The rows of §5a's table, in its order. */
 export type DataClass =
@@ -22,6 +23,20 @@ export type DataClass =
   | 'customer'
   /** raw events: the event lists of an answer, stream names on /api/stream */
   | 'events';
+
+/** The class of the data each kind of alert is about: a goal's is the goal's, an appraisal's pay, and so on. */
+const ALERT_CLASS: Readonly<Record<AlertKind, DataClass>> = {
+  'goal-at-risk': 'public',
+  'goal-behind': 'public',
+  'milestone-overdue': 'teamWork',
+  'action-item-overdue': 'teamWork',
+  'deal-overdue': 'customer',
+  'care-due': 'customer',
+  'appraisal-pending': 'pay',
+};
+
+/** An alert is as visible as what it is about (SPEC §5a); a kind not listed is read as pay, the narrowest. */
+export const alertClass = (kind: string): DataClass => ALERT_CLASS[kind as AlertKind] ?? 'pay';
 
 /** Whom a datum is about. Nothing named: company-wide. `unresolved`: it names someone Tally could not place. */
 export interface About {

@@ -8,7 +8,7 @@ import type { World } from '../../../core/fold/world';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { aboutOfEvent, aboutOfRow, namesAnyone } from './about';
-import { mayRead, readerFor, type About, type DataClass, type Reader } from './readAccess';
+import { alertClass, mayRead, readerFor, type About, type DataClass, type Reader } from './readAccess';
 
 type Row = Record<string, unknown>;
 const has = (o: Row, k: string) => o[k] !== undefined;
@@ -18,6 +18,8 @@ const isEvent = (o: Row) => typeof o.position === 'number' && typeof o.type === 
 
 /** The class of a row as a whole, if it is a restricted record; `key` is the field that holds it. */
 const rowClass = (o: Row, key: string | undefined): DataClass | undefined => {
+  // an alert (GET /api/alerts, a review's alerts) is as visible as what it is about
+  if (has(o, 'alertId') && typeof o.kind === 'string') return alertClass(o.kind);
   // a scorecard row ({ repId, score, kpis: [{ actual, target, points }] }) is nothing but the rep's score,
   // and rows come sorted by it: the whole row is pay data, or the order would tell the scores
   if (has(o, 'appraisalId') || has(o, 'disputeId') || has(o, 'statementHash') || (has(o, 'repId') && has(o, 'score') && Array.isArray(o.kpis))) return 'pay';
