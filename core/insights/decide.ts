@@ -21,11 +21,11 @@ export const recordMarketInsight = (c: RecordMarketInsight, s: InsightState, ctx
   const teamId = c.teamId ?? planTeam;
   const seen = new Set<string>();
   const tags = (c.tags ?? []).map((tag) => tag.trim()).filter((tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
-  const { insightId, kind, subject, summary, source, salesPlanId, impact } = c;
+  const { insightId, kind, subject, summary, source, salesPlanId, impact, marketSize } = c;
   return E.right([
     {
       type: 'MarketInsightRecorded',
-      data: { insightId, kind, subject, summary, tags, ...(source ? { source } : {}), ...(salesPlanId ? { salesPlanId } : {}), ...(teamId ? { teamId } : {}), ...(impact ? { impact } : {}) },
+      data: { insightId, kind, subject, summary, tags, ...(source ? { source } : {}), ...(salesPlanId ? { salesPlanId } : {}), ...(teamId ? { teamId } : {}), ...(impact ? { impact } : {}), ...(marketSize ? { marketSize } : {}) },
       occurredAt: c.occurredAt,
     },
   ]);

@@ -92,7 +92,7 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): S
  * names no products: it is shared over the lines by their amounts (as the ledger does), then
  * between the credits the same way.
  */
-const productSplitter = (ledger: SalesLedger): Splitter => {
+export const productSplitter = (ledger: SalesLedger): Splitter => {
   const grids = new Map<number, { lines: readonly OrderLine[]; repIds: string[]; amounts: number[][]; units: number[][] }>();
   return (e) => {
     let grid = grids.get(e.position);

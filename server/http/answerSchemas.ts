@@ -3597,57 +3597,187 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "insights": {
     "type": "array",
     "items": {
-     "type": "object",
-     "properties": {
-      "occurredAt": {
-       "type": "string"
+     "anyOf": [
+      {
+       "type": "object",
+       "properties": {
+        "ourRevenue": {
+         "anyOf": [
+          {
+           "type": "null"
+          },
+          {
+           "type": "number"
+          }
+         ]
+        },
+        "share": {
+         "anyOf": [
+          {
+           "type": "null"
+          },
+          {
+           "type": "string"
+          }
+         ]
+        },
+        "occurredAt": {
+         "type": "string"
+        },
+        "recordedAt": {
+         "type": "string"
+        },
+        "position": {
+         "type": "number"
+        },
+        "insightId": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "summary": {
+         "type": "string"
+        },
+        "tags": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "source": {
+         "type": "string"
+        },
+        "salesPlanId": {
+         "type": "string"
+        },
+        "teamId": {
+         "type": "string"
+        },
+        "impact": {
+         "type": "string"
+        },
+        "marketSize": {
+         "type": "object",
+         "properties": {
+          "amount": {
+           "type": "number"
+          },
+          "period": {
+           "type": "string"
+          },
+          "region": {
+           "type": "string"
+          },
+          "product": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "amount",
+          "period"
+         ]
+        }
+       },
+       "required": [
+        "ourRevenue",
+        "share",
+        "occurredAt",
+        "recordedAt",
+        "position",
+        "insightId",
+        "kind",
+        "subject",
+        "summary",
+        "tags"
+       ]
       },
-      "recordedAt": {
-       "type": "string"
-      },
-      "position": {
-       "type": "number"
-      },
-      "insightId": {
-       "type": "string"
-      },
-      "kind": {
-       "type": "string"
-      },
-      "subject": {
-       "type": "string"
-      },
-      "summary": {
-       "type": "string"
-      },
-      "tags": {
-       "type": "array",
-       "items": {
-        "type": "string"
-       }
-      },
-      "source": {
-       "type": "string"
-      },
-      "salesPlanId": {
-       "type": "string"
-      },
-      "teamId": {
-       "type": "string"
-      },
-      "impact": {
-       "type": "string"
+      {
+       "type": "object",
+       "properties": {
+        "ourRevenue": {
+         "type": "number"
+        },
+        "share": {
+         "type": "string"
+        },
+        "occurredAt": {
+         "type": "string"
+        },
+        "recordedAt": {
+         "type": "string"
+        },
+        "position": {
+         "type": "number"
+        },
+        "insightId": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "summary": {
+         "type": "string"
+        },
+        "tags": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "source": {
+         "type": "string"
+        },
+        "salesPlanId": {
+         "type": "string"
+        },
+        "teamId": {
+         "type": "string"
+        },
+        "impact": {
+         "type": "string"
+        },
+        "marketSize": {
+         "type": "object",
+         "properties": {
+          "amount": {
+           "type": "number"
+          },
+          "period": {
+           "type": "string"
+          },
+          "region": {
+           "type": "string"
+          },
+          "product": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "amount",
+          "period"
+         ]
+        }
+       },
+       "required": [
+        "ourRevenue",
+        "share",
+        "occurredAt",
+        "recordedAt",
+        "position",
+        "insightId",
+        "kind",
+        "subject",
+        "summary",
+        "tags"
+       ]
       }
-     },
-     "required": [
-      "occurredAt",
-      "recordedAt",
-      "position",
-      "insightId",
-      "kind",
-      "subject",
-      "summary",
-      "tags"
      ]
     }
    },
@@ -6579,6 +6709,27 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "impact": {
        "type": "string"
+      },
+      "marketSize": {
+       "type": "object",
+       "properties": {
+        "amount": {
+         "type": "number"
+        },
+        "period": {
+         "type": "string"
+        },
+        "region": {
+         "type": "string"
+        },
+        "product": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "amount",
+        "period"
+       ]
       }
      },
      "required": [
