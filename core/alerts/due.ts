@@ -7,7 +7,8 @@
 import { careCalendar, careProjection } from '../care/readModels/care';
 import { careCustomers } from '../care/readModels/careCustomers';
 import type { World } from '../fold/world';
-import { goalsAtRisk, type GoalPolicy } from '../goals/readModels/goalProgress';
+import { goalsAtRisk, type GoalAtRisk, type GoalPolicy } from '../goals/readModels/goalProgress';
+import { alertsProjection, type AlertRow } from './readModels/alerts';
 import { pipelineProjection } from '../pipeline/readModels/pipeline';
 import { dueMs, overdueMilestones, plansProjection } from '../plans/readModels/plans';
 import { actionItems, reviewsProjection } from '../reviews/readModels/reviews';
@@ -33,6 +34,19 @@ const alert = (kind: AlertKind, subject: { type: SubjectType; id: string }, abou
   details,
 });
 
+const goalAlertKind = (pace: 'at-risk' | 'behind'): AlertKind => (pace === 'behind' ? 'goal-behind' : 'goal-at-risk');
+
+/** The day a goal's pace alert is about: the day it last turned, else its period's first day (at risk or behind from the start). */
+const goalAlertDay = (g: { readonly since: string | null; readonly period: string }, zone: string): string => g.since ?? periodOf('day', periodBounds(g.period, zone).start, zone);
+
+/**
+ * The alert about a goal's pace as it stands (at risk or behind since the day it last turned), if
+ * it has been raised: what the goal tracker marks. A goal that recovered, or whose alert the
+ * scheduler has not raised yet, has none.
+ */
+export const openGoalAlert = (world: World, g: Pick<GoalAtRisk, 'goalId' | 'period' | 'since'> & { readonly pace?: string | null }): AlertRow | undefined =>
+  g.pace === 'at-risk' || g.pace === 'behind' ? world.get(alertsProjection).byId.get(alertIdOf(goalAlertKind(g.pace), g.goalId, goalAlertDay(g, world.settings.zone))) : undefined;
+
 const repOwner = (repId: string | undefined | null, otherwise: string): string => (repId ? `rep:${repId}` : otherwise);
 
 /**
@@ -51,8 +65,8 @@ export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): Rais
   // first day when it has been so from the start), so a goal that recovers and slips again alerts again
   for (const kind of OPEN_PERIODS)
     for (const g of goalsAtRisk(world, { period: periodOf(kind, nowMs, zone) }, { at: nowMs, policy })) {
-      const day = g.since ?? periodOf('day', periodBounds(g.period, zone).start, zone);
-      out.push(alert(g.pace === 'behind' ? 'goal-behind' : 'goal-at-risk', { type: 'goal', id: g.goalId }, day, g.owner, periodBounds(day, zone).start, zone, {
+      const day = goalAlertDay(g, zone);
+      out.push(alert(goalAlertKind(g.pace), { type: 'goal', id: g.goalId }, day, g.owner, periodBounds(day, zone).start, zone, {
         title: g.title, ownerName: name.owner(g.owner), metric: g.metric, period: g.period, target: g.target, actual: g.actual, expectedToDate: g.expectedToDate,
       }));
     }

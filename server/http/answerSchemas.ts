@@ -3090,6 +3090,36 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
          "expected"
         ]
        }
+      },
+      "openAlert": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "object",
+         "properties": {
+          "alertId": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "at": {
+           "type": "string"
+          },
+          "raisedAt": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "alertId",
+          "kind",
+          "at",
+          "raisedAt"
+         ]
+        }
+       ]
       }
      },
      "required": [
@@ -3117,7 +3147,8 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "at",
       "elapsed",
       "alerts",
-      "history"
+      "history",
+      "openAlert"
      ]
     }
    }
@@ -3555,6 +3586,36 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "expected"
      ]
     }
+   },
+   "openAlert": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "alertId": {
+        "type": "string"
+       },
+       "kind": {
+        "type": "string"
+       },
+       "at": {
+        "type": "string"
+       },
+       "raisedAt": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "alertId",
+       "kind",
+       "at",
+       "raisedAt"
+      ]
+     }
+    ]
    }
   },
   "required": [
@@ -3582,7 +3643,8 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "at",
    "elapsed",
    "alerts",
-   "history"
+   "history",
+   "openAlert"
   ]
  },
  "get /api/insights": {

@@ -166,6 +166,19 @@ describe('alerts due and raised', () => {
     expect(viewer.rows.map((r) => String(r['Alert id']).split(':')[0]).sort()).toEqual(['action-item-overdue', 'goal-behind', 'milestone-overdue']);
   });
 
+  it('marks a goal with the alert raised about its pace as it stands, for every reader of the goal, until it recovers', async () => {
+    const open = { alertId: 'goal-behind:G-1:2026-11-01', kind: 'goal-behind', at: '2026-11-01T00:00:00+08:00', raisedAt: expect.any(String) };
+    const one = async (token: string, query = '') => ((await (await t.get(`/api/goals/G-1${query}`, token)).json()) as { openAlert: unknown }).openAlert;
+    expect(await one(admin)).toEqual(open);
+    expect(await one(await t.token('viewer'))).toEqual(open);
+    const goals = (await (await t.get('/api/goals?owner=rep:R-1&period=2026-11', admin)).json()) as { goals: { goalId: string; openAlert: unknown }[] };
+    expect(goals.goals.find((g) => g.goalId === 'G-1')!.openAlert).toEqual(open);
+    // a goal that recovered has no open alert, though the alert stays in the list
+    await send('RecordSale', { orderId: 'O-BIG', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 10_000_000 }], occurredAt: NOW });
+    expect(await one(admin)).toBeNull();
+    expect((await list(admin, '?owner=rep:R-1')).map((a) => a.alertId)).toContain(open.alertId);
+  });
+
   it('raises the next day what falls due then, and not what was raised already', async () => {
     t.setNow('2026-12-21T09:00:00+08:00');
     admin = await t.token('admin');

@@ -404,12 +404,15 @@ export type GoalAtRisk = Pick<GoalProgress, 'goalId' | 'title' | 'owner' | 'metr
   readonly since: string | null;
 };
 
+/** The day a goal's pace last turned at-risk or behind (its last pace alert), null when it never turned. */
+export const turnedOn = (p: Pick<GoalProgress, 'alerts'>): string | null => p.alerts.at(-1)?.date ?? null;
+
 /** Goals at risk or behind at `at`, worst first, with the day they turned: for reviews and alerts. */
 export const goalsAtRisk = (world: World, f: GoalFilter, o: ProgressOptions): GoalAtRisk[] =>
   goalsProgress(world, f, o)
     .filter((p) => p.pace === 'at-risk' || p.pace === 'behind')
     .map((p) => ({
       goalId: p.goalId, title: p.title, owner: p.owner, metric: p.metric, period: p.period, target: p.target, actual: p.actual,
-      expectedToDate: p.expectedToDate, pace: p.pace as 'at-risk' | 'behind', since: p.alerts.length > 0 ? p.alerts[p.alerts.length - 1].date : null,
+      expectedToDate: p.expectedToDate, pace: p.pace as 'at-risk' | 'behind', since: turnedOn(p),
     }))
     .sort((a, b) => (a.pace === b.pace ? 0 : a.pace === 'behind' ? -1 : 1) || a.goalId.localeCompare(b.goalId));
