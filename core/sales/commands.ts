@@ -4,7 +4,8 @@ import Decimal from 'decimal.js';
 import * as E from 'fp-ts/Either';
 import { boundedArray, closed, decimalSchema, DecimalString, Id, Instant, MinorUnits, NonNegativeInt, PositiveMinorUnits, Text, withSchema } from '../shared/codec';
 
-export const SaleLineInput = closed('SaleLine', { product: Text(120), units: NonNegativeInt, amount: MinorUnits });
+/** A line of an order; `listPrice` is the price list's price of one unit, so the line's discount is listPrice × units − amount. */
+export const SaleLineInput = closed('SaleLine', { product: Text(120), units: NonNegativeInt, amount: MinorUnits }, { listPrice: MinorUnits });
 
 /** A share strictly between 0 and 1 inclusive, as an exact decimal. */
 const Share = withSchema(new t.Type<string, string, unknown>(
@@ -23,7 +24,8 @@ export const SplitInput = closed('Split', { repId: Id, share: Share });
 export const RecordSale = closed(
   'RecordSale',
   { orderId: Id, customerId: Id, lines: boundedArray(SaleLineInput, 500, 1), occurredAt: Instant },
-  { repId: Id, splits: boundedArray(SplitInput, 20, 1) },
+  // channel: the route to market it was sold through (direct, distributor, online …); promotionId: the promotion it was sold under
+  { repId: Id, splits: boundedArray(SplitInput, 20, 1), channel: Id, promotionId: Id },
 );
 export type RecordSale = t.TypeOf<typeof RecordSale>;
 

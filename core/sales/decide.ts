@@ -40,12 +40,22 @@ export const recordSale = (c: RecordSale, s: OrderState, ctx: DecideContext): De
   const amount = c.lines.reduce((a, l) => a + l.amount, 0);
   const units = c.lines.reduce((a, l) => a + l.units, 0);
   if (!Number.isSafeInteger(amount)) return E.left(invalidField('lines', 'the order total is too large'));
+  const listTooLarge = c.lines.findIndex((l) => l.listPrice !== undefined && !Number.isSafeInteger(l.listPrice * l.units));
+  if (listTooLarge >= 0) return E.left(invalidField(`lines.${listTooLarge}.listPrice`, 'the list price times the units is too large'));
   const shares = splits.right.map((sp) => sp.share);
   const amounts = splitByShares(amount, shares);
   const unitParts = splitByShares(units, shares);
   const credits: Credit[] = splits.right.map((sp, i) => ({ repId: sp.repId, teamId: teams[i], share: sp.share, amount: amounts[i], units: unitParts[i] }));
   return E.right([
-    { type: 'SaleRecorded', data: { orderId: c.orderId, customerId: c.customerId, lines: c.lines, amount, units, credits }, occurredAt: c.occurredAt },
+    {
+      type: 'SaleRecorded',
+      data: {
+        orderId: c.orderId, customerId: c.customerId, lines: c.lines, amount, units, credits,
+        ...(c.channel !== undefined ? { channel: c.channel } : {}),
+        ...(c.promotionId !== undefined ? { promotionId: c.promotionId } : {}),
+      },
+      occurredAt: c.occurredAt,
+    },
   ]);
 };
 

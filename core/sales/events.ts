@@ -1,13 +1,17 @@
 // Events of sales: an order recorded with its lines and each rep's credit, and refunds on it.
 import * as t from 'io-ts';
 
-export const SaleLine = t.type({ product: t.string, units: t.number, amount: t.number }, 'SaleLine');
+// listPrice, channel and promotionId are optional: sales recorded before they existed carry none
+export const SaleLine = t.intersection([t.type({ product: t.string, units: t.number, amount: t.number }), t.partial({ listPrice: t.number })], 'SaleLine');
 
 /** Each rep's credit: share of revenue and units (rounded, summing exactly), team at the time. */
 export const Credit = t.type({ repId: t.string, teamId: t.string, share: t.string, amount: t.number, units: t.number }, 'Credit');
 
-export const SaleRecorded = t.type(
-  { orderId: t.string, customerId: t.string, lines: t.array(SaleLine), amount: t.number, units: t.number, credits: t.array(Credit) },
+export const SaleRecorded = t.intersection(
+  [
+    t.type({ orderId: t.string, customerId: t.string, lines: t.array(SaleLine), amount: t.number, units: t.number, credits: t.array(Credit) }),
+    t.partial({ channel: t.string, promotionId: t.string }),
+  ],
   'SaleRecorded',
 );
 

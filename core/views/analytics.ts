@@ -1,5 +1,6 @@
 // Sales analytics (SPEC §4): the ledger's entries of a period grouped by rep, team, month, week,
-// day, region, product or tier, with revenue, units, orders, customers, newCustomers and growth
+// day, region, product, tier, channel or promotion, with revenue, units, orders, customers,
+// newCustomers, the discount and premium against list prices (§13) and growth
 // against the same key one period earlier — to `at` while the period runs, against the same span
 // before. Every figure comes from the sales ledger, so rows agree with goals, leaderboards and
 // payouts to the fen.
@@ -7,9 +8,10 @@ import { comparedGrowth, comparisonView, periodComparison, type Comparison, type
 import { largestRemainder } from '../shared/money';
 import { parsePeriod, periodBounds, periodOf, subPeriods, type Bounds, type PeriodKind } from '../shared/period';
 import type { Directory } from '../teams/readModels/directory';
+import { termsOf, type SaleTerms } from '../sales/readModels/saleTerms';
 import { creditsAt, entriesBetween as ownerEntriesBetween, firstSaleOf, orderOf, type LedgerEntry, type OrderLine, type SalesLedger } from '../ledger/salesLedger';
 
-export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier'] as const;
+export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier', 'channel', 'promotion'] as const;
 export type AnalyticsBy = (typeof ANALYTICS_BY)[number];
 
 export interface AnalyticsRow extends Growth {
@@ -19,6 +21,8 @@ export interface AnalyticsRow extends Growth {
   readonly orders: number;
   readonly customers: number;
   readonly newCustomers: number;
+  readonly discount: number;
+  readonly premium: number;
 }
 
 export interface Totals {
@@ -27,6 +31,10 @@ export interface Totals {
   readonly orders: number;
   readonly customers: number;
   readonly newCustomers: number;
+  /** below list price, on the lines sold with one (docs/FIGURES.md#discounts-and-premiums) */
+  readonly discount: number;
+  /** above list price, on the lines sold with one */
+  readonly premium: number;
 }
 
 /** Whose entries count: everyone's, a rep's own, or a team's (the team credited at the time). */
@@ -37,6 +45,8 @@ export interface AnalyticsContext {
   readonly directory: Directory;
   /** tier of each customer at a moment (for by=tier) */
   readonly tierAt: (atMs: number) => ReadonlyMap<string, string>;
+  /** the channel, promotion and discounts each order was sold on */
+  readonly terms: SaleTerms;
 }
 
 const TIME_BY: Partial<Record<AnalyticsBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
@@ -47,9 +57,11 @@ interface Acc {
   orders: number;
   customers: Set<string>;
   newCustomers: Set<string>;
+  discount: number;
+  premium: number;
 }
 
-const acc = (): Acc => ({ revenue: 0, units: 0, orders: 0, customers: new Set(), newCustomers: new Set() });
+const acc = (): Acc => ({ revenue: 0, units: 0, orders: 0, customers: new Set(), newCustomers: new Set(), discount: 0, premium: 0 });
 
 /** The entries in scope whose business time is in [start, end), in log order. */
 const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: AnalyticsScope): LedgerEntry[] =>
@@ -59,12 +71,17 @@ const entriesBetween = (ledger: SalesLedger, start: number, end: number, scope: 
  * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
  * the order's lines by their amounts (largest remainder, so the parts sum to the credit).
  */
-type Splitter = (e: LedgerEntry) => { key: string; amount: number; units: number }[];
+type Part = { key: string; amount: number; units: number; discount: number; premium: number };
+type Splitter = (e: LedgerEntry) => Part[];
 
 /** `tiersAt`: the moment whose tiers group by=tier (the end of what the rows cover). */
 const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): Splitter => {
   const zone = ctx.ledger.zone;
-  const one = (key: (e: LedgerEntry) => string): Splitter => (e) => [{ key: key(e), amount: e.amount, units: e.units }];
+  const discounts = creditDiscounts(ctx);
+  const one = (key: (e: LedgerEntry) => string): Splitter => (e) => {
+    const d = discounts(e);
+    return [{ key: key(e), amount: e.amount, units: e.units, discount: sumOf(d?.discount), premium: sumOf(d?.premium) }];
+  };
   switch (by) {
     case 'rep':
       return one((e) => e.repId);
@@ -81,18 +98,52 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): S
       return one((e) => tiers.get(e.customerId) ?? 'potential');
     }
     case 'product':
-      return productSplitter(ctx.ledger);
+      return productSplitter(ctx.ledger, discounts);
+    case 'channel':
+      return one((e) => termsOf(ctx.terms, e.orderId)?.channel ?? '(none)');
+    case 'promotion':
+      return one((e) => termsOf(ctx.terms, e.orderId)?.promotionId ?? '(none)');
   }
 };
+
+const sumOf = (xs: readonly number[] | undefined) => (xs ? xs.reduce((a, x) => a + x, 0) : 0);
+
+/**
+ * A sale credit's part of each line's discount and premium (undefined: none, or a refund — a
+ * refund gives money back and changes no price): each line's shared between the credits by their
+ * amounts, largest remainder, so the credits' parts sum to the line's.
+ */
+const creditDiscounts = (ctx: AnalyticsContext) => {
+  const grids = new Map<number, { repIds: string[]; discount: number[][]; premium: number[][] } | undefined>();
+  return (e: LedgerEntry): { discount: number[]; premium: number[] } | undefined => {
+    if (e.kind !== 'sale') return undefined;
+    if (!grids.has(e.position)) {
+      const lines = termsOf(ctx.terms, e.orderId)?.lines ?? [];
+      if (!lines.some((l) => l.discount > 0 || l.premium > 0)) grids.set(e.position, undefined);
+      else {
+        const credits = creditsAt(ctx.ledger, e.position);
+        const byCredit = (perLine: number[]) => transpose(perLine.map((x) => allocate(x, credits.map((c) => Math.abs(c.amount)))), credits.length);
+        grids.set(e.position, { repIds: credits.map((c) => c.repId), discount: byCredit(lines.map((l) => l.discount)), premium: byCredit(lines.map((l) => l.premium)) });
+      }
+    }
+    const grid = grids.get(e.position);
+    const i = grid ? grid.repIds.indexOf(e.repId) : -1;
+    return grid && i >= 0 ? { discount: grid.discount[i], premium: grid.premium[i] } : undefined;
+  };
+};
+
+/** rows[line][credit] → [credit][line] */
+const transpose = (rows: number[][], credits: number): number[][] => Array.from({ length: credits }, (_, i) => rows.map((r) => r[i]));
 
 /**
  * By product, a sale's lines are the figures: an order of 1 SUPPORT + 3 CRM-PRO is 1 + 3 units
  * however it is split between reps. Each credit takes its part of every line (shareGrid), so a
  * credit's parts sum to the credit and the credits' parts of a line sum to the line. A refund
  * names no products: it is shared over the lines by their amounts (as the ledger does), then
- * between the credits the same way.
+ * between the credits the same way. `discounts`: each credit's part of the lines' discounts and
+ * premiums (absent: none are counted).
  */
-export const productSplitter = (ledger: SalesLedger): Splitter => {
+export const productSplitter = (ledger: SalesLedger, discounts?: ReturnType<typeof creditDiscounts>): Splitter => {
   const grids = new Map<number, { lines: readonly OrderLine[]; repIds: string[]; amounts: number[][]; units: number[][] }>();
   return (e) => {
     let grid = grids.get(e.position);
@@ -108,11 +159,12 @@ export const productSplitter = (ledger: SalesLedger): Splitter => {
       };
       grids.set(e.position, grid);
     }
-    if (grid.lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units }];
+    if (grid.lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units, discount: 0, premium: 0 }];
     const i = grid.repIds.indexOf(e.repId);
     const sign = e.kind === 'refund' ? -1 : 1;
     const { amounts, units } = grid;
-    return grid.lines.map((l, j) => ({ key: l.product, amount: sign * amounts[i][j], units: units[i][j] }));
+    const d = discounts?.(e);
+    return grid.lines.map((l, j) => ({ key: l.product, amount: sign * amounts[i][j], units: units[i][j], discount: d?.discount[j] ?? 0, premium: d?.premium[j] ?? 0 }));
   };
 };
 
@@ -167,6 +219,8 @@ const group = (ctx: AnalyticsContext, split: Splitter, perCredit: boolean, entri
       if (!r) rows.set(part.key, (r = acc()));
       r.revenue += part.amount;
       r.units += part.units;
+      r.discount += part.discount;
+      r.premium += part.premium;
       if (e.kind !== 'sale') continue;
       // rep credits each count an order; other keys count an order once however many credits touch it
       const orderKey = perCredit ? `${e.position}|${e.repId}` : `${e.position}|${part.key}`;
@@ -213,7 +267,7 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
   const growthOf = TIME_BY[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
   const rows = keys.map((key): AnalyticsRow => {
     const r = current.get(key)!;
-    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, ...growthOf(key) };
+    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, discount: r.discount, premium: r.premium, ...growthOf(key) };
   });
   return { rows, total: totalsBetween(ctx, span, scope), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
@@ -267,8 +321,13 @@ const timeRowGrowth = (ctx: AnalyticsContext, periodId: string, scope: Analytics
 };
 
 const totalsBetween = (ctx: AnalyticsContext, span: Bounds, scope: AnalyticsScope): Totals => {
-  const t = group(ctx, (e) => [{ key: 'total', amount: e.amount, units: e.units }], false, entriesBetween(ctx.ledger, span.start, span.end, scope)).get('total') ?? acc();
-  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers.size, newCustomers: t.newCustomers.size };
+  const discounts = creditDiscounts(ctx);
+  const whole: Splitter = (e) => {
+    const d = discounts(e);
+    return [{ key: 'total', amount: e.amount, units: e.units, discount: sumOf(d?.discount), premium: sumOf(d?.premium) }];
+  };
+  const t = group(ctx, whole, false, entriesBetween(ctx.ledger, span.start, span.end, scope)).get('total') ?? acc();
+  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers.size, newCustomers: t.newCustomers.size, discount: t.discount, premium: t.premium };
 };
 
 /** The period's totals in scope at `at` (absent: the whole period): what the rows add up to (an order counted once). */

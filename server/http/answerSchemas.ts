@@ -629,6 +629,12 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "newCustomers": {
        "type": "number"
       },
+      "discount": {
+       "type": "number"
+      },
+      "premium": {
+       "type": "number"
+      },
       "growth": {
        "anyOf": [
         {
@@ -648,6 +654,8 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "orders",
       "customers",
       "newCustomers",
+      "discount",
+      "premium",
       "growth"
      ]
     }
@@ -669,6 +677,12 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      },
      "newCustomers": {
       "type": "number"
+     },
+     "discount": {
+      "type": "number"
+     },
+     "premium": {
+      "type": "number"
      }
     },
     "required": [
@@ -676,7 +690,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "units",
      "orders",
      "customers",
-     "newCustomers"
+     "newCustomers",
+     "discount",
+     "premium"
     ]
    },
    "comparison": {
@@ -735,9 +751,11 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    },
    "by": {
     "enum": [
+     "channel",
      "day",
      "month",
      "product",
+     "promotion",
      "region",
      "rep",
      "team",

@@ -90,6 +90,7 @@ const PHRASES: readonly Phrase[] = [
   [/^send the (command|simulation) as application\/json$/, () => '请以 application/json 发送'],
   [/^the body is not valid JSON(: .*)?$/, () => '请求体不是有效的 JSON'],
   [/^malformed JSON$/, () => 'JSON 格式错误'],
+  [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],
 ];
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 import { accepted } from './customersSupport';
 
-interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; growth: number | null; growthNote: string | null }
+interface Row { key: string; revenue: number; units: number; orders: number; customers: number; newCustomers: number; discount: number; premium: number; growth: number | null; growthNote: string | null }
 
 describe('analytics API', () => {
   let t: TestTally;
@@ -30,9 +30,9 @@ describe('analytics API', () => {
 
   it('groups July by rep: each split credit counts an order; growth against June', async () => {
     expect(await rows('period=2026-07&by=rep')).toEqual([
-      { key: 'R-1', revenue: 600_00, units: 4, orders: 1, customers: 1, newCustomers: 0, growth: 0, growthNote: null },
-      { key: 'R-2', revenue: 540_00, units: 3, orders: 1, customers: 1, newCustomers: 1, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
-      { key: 'R-3', revenue: 360_00, units: 2, orders: 1, customers: 1, newCustomers: 1, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
+      { key: 'R-1', revenue: 600_00, units: 4, orders: 1, customers: 1, newCustomers: 0, discount: 0, premium: 0, growth: 0, growthNote: null },
+      { key: 'R-2', revenue: 540_00, units: 3, orders: 1, customers: 1, newCustomers: 1, discount: 0, premium: 0, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
+      { key: 'R-3', revenue: 360_00, units: 2, orders: 1, customers: 1, newCustomers: 1, discount: 0, premium: 0, growth: null, growthNote: 'nothing in 2026-06 to grow from' },
     ]);
   });
 
@@ -73,6 +73,35 @@ describe('analytics API', () => {
     expect(shape(await rows('period=2026-05&by=product&owner=rep:R-1'))).toEqual([['CRM-PRO', 1_965_600, 1, 1], ['SUPPORT', 190_080, 1, 1]]);
     expect(shape(await rows('period=2026-05&by=product&owner=rep:R-2'))).toEqual([['CRM-PRO', 1_310_400, 2, 1], ['SUPPORT', 126_720, 0, 1]]);
     expect(shape(await rows('period=2026-05&by=rep'))).toEqual([['R-1', 2_155_680, 2, 1], ['R-2', 1_437_120, 2, 1]]);
+  });
+
+  it('groups by channel and promotion, with the discount below list and the premium above it', async () => {
+    // O-10: 2 CRM at a list price of 500.00 sold for 900.00 → a discount of 100.00, online, under AUTUMN;
+    // refunded 100.00 later (money back: the discount stays). O-11: 1 Training at a list price of
+    // 100.00 sold for 120.00 → a premium of 20.00, direct, split R-2 0.6 / R-3 0.4. O-12: no terms.
+    await ok('RecordSale', { orderId: 'O-10', customerId: 'C-1', repId: 'R-1', channel: 'online', promotionId: 'AUTUMN', lines: [{ product: 'CRM', units: 2, amount: 900_00, listPrice: 500_00 }], occurredAt: '2026-04-05T10:00:00+08:00' });
+    t.setNow('2026-08-10T10:01:00+08:00'); // recorded a minute after O-10, so asOf can tell them apart
+    await ok('RecordSale', { orderId: 'O-11', customerId: 'C-2', splits: [{ repId: 'R-2', share: '0.6' }, { repId: 'R-3', share: '0.4' }], channel: 'direct', lines: [{ product: 'Training', units: 1, amount: 120_00, listPrice: 100_00 }], occurredAt: '2026-04-10T10:00:00+08:00' });
+    await sale('O-12', 'C-1', 'R-1', [['CRM', 1, 50_00]], '2026-04-12T10:00:00+08:00');
+    await ok('RefundSale', { orderId: 'O-10', amount: 100_00, occurredAt: '2026-04-20T10:00:00+08:00', reason: 'late delivery' });
+    const shape = (rs: Row[]) => rs.map((r) => [r.key, r.revenue, r.orders, r.discount, r.premium]);
+    expect(shape(await rows('period=2026-04&by=channel'))).toEqual([['(none)', 50_00, 1, 0, 0], ['direct', 120_00, 1, 0, 20_00], ['online', 800_00, 1, 100_00, 0]]);
+    expect(shape(await rows('period=2026-04&by=promotion'))).toEqual([['(none)', 170_00, 2, 0, 20_00], ['AUTUMN', 800_00, 1, 100_00, 0]]);
+    // a split sale's premium is shared as its revenue is: 72.00 and 48.00 of 120.00 → 12.00 and 8.00
+    expect(shape(await rows('period=2026-04&by=rep'))).toEqual([['R-1', 850_00, 2, 100_00, 0], ['R-2', 72_00, 1, 0, 12_00], ['R-3', 48_00, 1, 0, 8_00]]);
+    const total = (await (await t.get('/api/analytics?period=2026-04&by=channel', admin)).json()).total;
+    expect([total.revenue, total.discount, total.premium]).toEqual([970_00, 100_00, 20_00]);
+    // as of before O-11 was recorded, the direct channel had nothing yet
+    const before = await rows(`period=2026-04&by=channel&asOf=${encodeURIComponent('2026-08-10T10:00:30+08:00')}`);
+    expect(shape(before)).toEqual([['online', 900_00, 1, 100_00, 0]]);
+  });
+
+  it('refuses a bad channel, promotion or list price with 400 naming the field', async () => {
+    const line = { product: 'CRM', units: 1, amount: 1 };
+    for (const [extra, path] of [[{ channel: 'on line' }, 'data.channel'], [{ promotionId: 7 }, 'data.promotionId'], [{ lines: [{ ...line, listPrice: 1.5 }] }, 'data.lines.0.listPrice']] as const) {
+      const r = await t.post('RecordSale', { orderId: 'O-BAD', customerId: 'C-1', repId: 'R-1', lines: [line], occurredAt: '2026-04-05T10:00:00+08:00', ...extra }, admin);
+      expect([r.status, (await r.json()).errors[0].path], path).toEqual([400, path]);
+    }
   });
 
   it('scopes a rep to its own credits and a manager to its team', async () => {

@@ -10,6 +10,7 @@ import { largestRemainder } from '../../core/shared/money';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { allProjections } from '../../core/catalog';
+import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
 import { entriesBetween, metricValue, orderOf, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { World } from '../../core/fold/world';
 import { recordSale, refundSale } from '../../core/sales/decide';
@@ -32,7 +33,15 @@ const instant = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.oneof(fc.constantFr
 const order = fc.record({
   customer: fc.constantFrom(...CUSTOMERS),
   when: instant,
-  lines: fc.array(fc.record({ product: fc.constantFrom('P-A', 'P-B', 'P-C'), units: fc.integer({ min: 0, max: 9 }), amount: fc.integer({ min: 0, max: 50_000 }) }), { minLength: 1, maxLength: 3 }),
+  lines: fc.array(
+    fc.record(
+      { product: fc.constantFrom('P-A', 'P-B', 'P-C'), units: fc.integer({ min: 0, max: 9 }), amount: fc.integer({ min: 0, max: 50_000 }), listPrice: fc.integer({ min: 0, max: 9_000 }) },
+      { requiredKeys: ['product', 'units', 'amount'] },
+    ),
+    { minLength: 1, maxLength: 3 },
+  ),
+  channel: fc.option(fc.constantFrom('direct', 'online'), { nil: undefined }),
+  promotionId: fc.option(fc.constantFrom('PROMO-1', 'PROMO-2'), { nil: undefined }),
   reps: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }),
   weights: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 3 }),
   refund: fc.option(fc.record({ part: fc.integer({ min: 1, max: 100 }), days: fc.integer({ min: 0, max: 20 }) }), { nil: undefined }),
@@ -67,7 +76,8 @@ const worldOf = (orders: Order[]) => {
   orders.forEach((o, i) => {
     const shares = sharesOf(o.weights.slice(0, o.reps.length));
     const splits = o.reps.map((r, k) => ({ repId: REPS[r][0], share: shares[k] }));
-    const cmd = { orderId: `O-${i}`, customerId: o.customer, lines: o.lines, occurredAt: o.when, ...(splits.length === 1 ? { repId: splits[0].repId } : { splits }) };
+    const terms = { ...(o.channel ? { channel: o.channel } : {}), ...(o.promotionId ? { promotionId: o.promotionId } : {}) };
+    const cmd = { orderId: `O-${i}`, customerId: o.customer, lines: o.lines, occurredAt: o.when, ...terms, ...(splits.length === 1 ? { repId: splits[0].repId } : { splits }) };
     const decided = recordSale(cmd, initialOrder(), ctx);
     if (E.isLeft(decided)) throw new Error(decided.left.detail);
     const sale = decided.right[0];
@@ -87,7 +97,7 @@ const worldOf = (orders: Order[]) => {
   return { w, sales, events };
 };
 
-const sum = (rows: { revenue: number; units: number; orders: number }[], k: 'revenue' | 'units' | 'orders') => rows.reduce((a, r) => a + r[k], 0);
+const sum = (rows: { revenue: number; units: number; orders: number; discount: number; premium: number }[], k: 'revenue' | 'units' | 'orders' | 'discount' | 'premium') => rows.reduce((a, r) => a + r[k], 0);
 
 describe('analytics', () => {
   it('splits a sale into credits that sum exactly to its amount and units', () => {
@@ -107,7 +117,7 @@ describe('analytics', () => {
       fc.property(fc.array(order, { maxLength: 25 }), fc.constantFrom(...PERIODS), (orders, period) => {
         const { w } = worldOf(orders);
         const ledger = w.get(salesLedgerProjection);
-        const c = { ledger, directory: w.get(directoryProjection), tierAt: (ms: number) => new Map([...classifyAt(w.get(customersProjection), ledger, ms).tiers].map(([id, t]) => [id, t.tier as string])) };
+        const c = { ledger, directory: w.get(directoryProjection), tierAt: (ms: number) => new Map([...classifyAt(w.get(customersProjection), ledger, ms).tiers].map(([id, t]) => [id, t.tier as string])), terms: w.get(saleTermsProjection) };
         const scopes: AnalyticsScope[] = [{ kind: 'all' }, { kind: 'team', teamId: 'T-2' }, { kind: 'rep', repId: 'R-1' }];
         for (const scope of scopes) {
           const total = totalOf(c, period, scope);
@@ -121,6 +131,8 @@ describe('analytics', () => {
             const { rows } = analytics(c, period, by, scope);
             expect(sum(rows, 'revenue'), `${by} revenue`).toBe(total.revenue);
             expect(sum(rows, 'units'), `${by} units`).toBe(total.units);
+            expect(sum(rows, 'discount'), `${by} discount`).toBe(total.discount);
+            expect(sum(rows, 'premium'), `${by} premium`).toBe(total.premium);
             const expectedOrders =
               by === 'rep' ? inPeriod.length
               : by === 'team' ? distinct((e) => [e.teamId])
@@ -146,20 +158,23 @@ describe('analytics by product', () => {
       fc.property(fc.array(order, { maxLength: 20 }), fc.constantFrom(...PERIODS), (orders, period) => {
         const { w, events } = worldOf(orders);
         const ledger = w.get(salesLedgerProjection);
-        const c = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>() };
+        const c = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms: w.get(saleTermsProjection) };
         const b = periodBounds(period, ZONE);
         // expected from the events themselves, not from the ledger's entries
-        const expected = new Map<string, { revenue: number; units: number }>();
-        const bump = (product: string, revenue: number, units: number) => {
-          const r = expected.get(product) ?? { revenue: 0, units: 0 };
-          expected.set(product, { revenue: r.revenue + revenue, units: r.units + units });
+        const expected = new Map<string, { revenue: number; units: number; discount: number; premium: number }>();
+        const bump = (product: string, revenue: number, units: number, discount = 0, premium = 0) => {
+          const r = expected.get(product) ?? { revenue: 0, units: 0, discount: 0, premium: 0 };
+          expected.set(product, { revenue: r.revenue + revenue, units: r.units + units, discount: r.discount + discount, premium: r.premium + premium });
         };
+        // a line's discount and premium against its list price, written out again here
+        const below = (l: SaleRecordedData['lines'][number]) => (l.listPrice === undefined ? 0 : Math.max(0, l.listPrice * l.units - l.amount));
+        const above = (l: SaleRecordedData['lines'][number]) => (l.listPrice === undefined ? 0 : Math.max(0, l.amount - l.listPrice * l.units));
         const lines = new Map<string, SaleRecordedData['lines']>();
         for (const e of events) {
           const ms = Date.parse(e.occurredAt);
           if (e.type === 'SaleRecorded') lines.set((e.data as SaleRecordedData).orderId, (e.data as SaleRecordedData).lines);
           if ((e.type !== 'SaleRecorded' && e.type !== 'SaleRefunded') || ms < b.start || ms >= b.end) continue;
-          if (e.type === 'SaleRecorded') for (const l of (e.data as SaleRecordedData).lines) bump(l.product, l.amount, l.units);
+          if (e.type === 'SaleRecorded') for (const l of (e.data as SaleRecordedData).lines) bump(l.product, l.amount, l.units, below(l), above(l));
           else {
             const d = e.data as { orderId: string; amount: number };
             const ls = lines.get(d.orderId)!;
@@ -168,16 +183,19 @@ describe('analytics by product', () => {
           }
         }
         const company = analytics(c, period, 'product', { kind: 'all' }).rows;
-        expect(company.map((r) => [r.key, r.revenue, r.units])).toEqual([...expected].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([k, v]) => [k, v.revenue, v.units]));
+        expect(company.map((r) => [r.key, r.revenue, r.units, r.discount, r.premium])).toEqual(
+          [...expected].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([k, v]) => [k, v.revenue, v.units, v.discount, v.premium]),
+        );
         // every credit takes a part of each line: the reps' rows of a product add up to the company's
-        const byReps = new Map<string, { revenue: number; units: number }>();
+        const byReps = new Map<string, { revenue: number; units: number; discount: number; premium: number }>();
         for (const [repId] of REPS)
           for (const r of analytics(c, period, 'product', { kind: 'rep', repId }).rows) {
             expect(r.units, `${repId} ${r.key} units`).toBeGreaterThanOrEqual(0);
-            const t = byReps.get(r.key) ?? { revenue: 0, units: 0 };
-            byReps.set(r.key, { revenue: t.revenue + r.revenue, units: t.units + r.units });
+            expect(r.discount, `${repId} ${r.key} discount`).toBeGreaterThanOrEqual(0);
+            const t = byReps.get(r.key) ?? { revenue: 0, units: 0, discount: 0, premium: 0 };
+            byReps.set(r.key, { revenue: t.revenue + r.revenue, units: t.units + r.units, discount: t.discount + r.discount, premium: t.premium + r.premium });
           }
-        for (const r of company) expect(byReps.get(r.key), r.key).toEqual({ revenue: r.revenue, units: r.units });
+        for (const r of company) expect(byReps.get(r.key), r.key).toEqual({ revenue: r.revenue, units: r.units, discount: r.discount, premium: r.premium });
       }),
       { numRuns: 60 },
     );

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
+import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
 import { analytics, ANALYTICS_BY } from '../../core/views/analytics';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
@@ -60,8 +61,10 @@ const commandOf = (o: Op, i: number) => {
   switch (o.type) {
     case 'RecordSale': {
       const who = o.split ? { splits: [{ repId: o.rep, share: '0.6' }, { repId: REPS.find((r) => r !== o.rep)!, share: '0.4' }] } : { repId: o.rep };
-      const lines = Array.from({ length: o.lines }, (_, k) => ({ product: `P-${(i + k) % 3}`, units: o.units + k, amount: o.amount + k * 1000 }));
-      return { type: o.type, data: { orderId: `O-${i}`, customerId: o.customer, ...who, lines, occurredAt: o.day } };
+      // some sold through a channel, under a promotion, or against a list price (below or above it), so their as-of views are compared too
+      const lines = Array.from({ length: o.lines }, (_, k) => ({ product: `P-${(i + k) % 3}`, units: o.units + k, amount: o.amount + k * 1000, ...(i % 2 ? { listPrice: 30_000 + k * 40_000 } : {}) }));
+      const terms = { ...(i % 3 ? { channel: i % 3 === 1 ? 'direct' : 'online' } : {}), ...(i % 4 === 1 ? { promotionId: 'PROMO-1' } : {}) };
+      return { type: o.type, data: { orderId: `O-${i}`, customerId: o.customer, ...who, ...terms, lines, occurredAt: o.day } };
     }
     case 'RefundSale':
       return { type: o.type, data: { orderId: `O-${o.order}`, amount: o.amount, occurredAt: o.day, reason: 'returned' } };
@@ -112,7 +115,7 @@ const AT = Date.parse('2026-06-10T12:00:00+08:00');
 const answers = (w: World) => {
   const ledger = w.get(salesLedgerProjection);
   const entries = entriesBetween(ledger, 'company');
-  const ctx = { ledger, directory: w.get(directoryProjection), tierAt: (at: number) => new Map([...classifyAt(w.get(customersProjection), ledger, at).tiers].map(([id, t]) => [id, t.tier as string])) };
+  const ctx = { ledger, directory: w.get(directoryProjection), tierAt: (at: number) => new Map([...classifyAt(w.get(customersProjection), ledger, at).tiers].map(([id, t]) => [id, t.tier as string])), terms: w.get(saleTermsProjection) };
   return {
     entries,
     orders: entries.map((e) => orderOf(ledger, e.orderId)),

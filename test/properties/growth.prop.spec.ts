@@ -3,6 +3,7 @@
 // bases summed here straight from the events over the spans the answer says it compared.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
 import { analytics } from '../../core/views/analytics';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { allProjections } from '../../core/catalog';
@@ -73,7 +74,7 @@ describe('growth on the leaderboard and in analytics, for any log and any `at`',
         const { w, signed } = worldOf(facts);
         const at = START + offset;
         const view = comparisonView(periodComparison(period, at, ZONE), ZONE);
-        const ctx = { ledger: w.get(salesLedgerProjection), directory: w.get(directoryProjection), tierAt: () => new Map<string, string>() };
+        const ctx = { ledger: w.get(salesLedgerProjection), directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms: w.get(saleTermsProjection) };
         const rows = new Map(analytics(ctx, period, 'rep', { kind: 'all' }, at).rows.map((r) => [r.key, r]));
         for (const e of leaderboard(w, period, 'revenue', 'growth', at)) {
           const value = sumBetween(signed, e.repId, view.current.from, view.current.to);

@@ -2,6 +2,7 @@
 // its value, the same key's value one period earlier and the change. Reps and products come from
 // the analytics read model (so they equal GET /api/analytics to the fen); customers from the
 // ledger's entries, grouped the same way.
+import { saleTermsProjection } from '../../sales/readModels/saleTerms';
 import { figuresByKey, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { entriesIn, salesLedgerProjection } from '../../ledger/salesLedger';
@@ -39,6 +40,7 @@ const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
   directory: ctx.world.get(directoryProjection),
   // the review groups by rep and product only; tiers are never asked for
   tierAt: () => new Map(),
+  terms: ctx.world.get(saleTermsProjection),
 });
 
 /** What the review compares: the period to `at` against the same span of the previous period. */
