@@ -66,7 +66,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       'dry-run': on('check every line, append nothing'), batch: text('commands per append (default 500)'), rejects: text('where rejected lines go'),
       format: text('zoho-deals, fxiaoke-orders or csv'), map: text('a JSON column mapping'), encoding: text('gbk or utf8 (detected when absent)'),
       sealed: on('read FILE as a tally export'), progress: on('a progress bar even when stderr is no terminal'),
-      lang: text("zh-CN or en for a CSV import's reasons and summary (default: the terminal's, from LANG)"),
+      lang: text("zh-CN or en for the reasons and the summary (default: the terminal's, from LANG)"),
     }),
     positionals: { min: 1, max: 1, name: 'FILE' },
     load: () => import('./import'),

@@ -11,15 +11,26 @@ import { SYSTEM_ACTOR } from '../engine/actor';
 import { digestOf, type CommandInput } from '../engine/engine';
 import { commandsByType } from '../../core/catalog';
 import { decode } from '../../core/shared/codec';
+import { invalid } from '../../core/shared/problem';
 import { flag, parseArgs } from './args';
 import { runCsvImport } from './importCsv';
 import { importSealed, startsWithSealedEvent } from './importSealed';
+import { rejectedByCode } from './importWords';
+import { readerLang } from './terminalLang';
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { fromProblem, problemBody, type ProblemBody } from '../http/problem';
+import { problemIn } from '../http/problemWords';
 
+/** A rejected line as the rejects file holds it: its stable code, and the problem in the reader's language. */
 interface Rejected {
   readonly line: number;
-  readonly problem: unknown;
+  readonly code: string;
+  readonly problem: ProblemBody;
   readonly input?: string;
 }
+
+/** A line that is not JSON: a problem of its own, put as the engine puts its problems. */
+const notJson = (detail: string): ProblemBody => ({ ...problemBody(400, 'Invalid input', detail), type: '/problems/import/not-json', code: 'not-json' });
 
 export const run = async (argv: string[]): Promise<number> => {
   const a = parseArgs(argv);
@@ -28,10 +39,12 @@ export const run = async (argv: string[]): Promise<number> => {
     console.error('usage: tally import FILE [--dry-run] [--batch 500] [--rejects FILE.rejected.ndjson]');
     return 2;
   }
+  const lang = readerLang(a, 'import');
+  if (!lang) return 2;
   // A CRM export (CSV) is mapped to commands row by row: see importCsv.ts.
-  if (a.flags.has('format') || /\.csv$/i.test(file)) return runCsvImport(file, a);
+  if (a.flags.has('format') || /\.csv$/i.test(file)) return runCsvImport(file, a, lang);
   // A `tally export` file holds sealed events, not commands: it is appended verbatim (migration).
-  if (a.flags.has('sealed') || (await startsWithSealedEvent(file))) return importSealed(file, a);
+  if (a.flags.has('sealed') || (await startsWithSealedEvent(file))) return importSealed(file, a, lang);
   const size = statSync(file).size;
   const batchSize = Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500)));
   const dryRun = a.flags.has('dry-run');
@@ -42,6 +55,7 @@ export const run = async (argv: string[]): Promise<number> => {
   bar?.start(size, 0, { rate: 0 });
 
   const rejected: Rejected[] = [];
+  const reject = (line: number, problem: ProblemBody, input: string) => rejected.push({ line, code: problem.code, problem: problemIn(problem, lang), input });
   let accepted = 0;
   let unchanged = 0;
   let lines = 0;
@@ -57,13 +71,15 @@ export const run = async (argv: string[]): Promise<number> => {
       for (const item of current) {
         const spec = typeof item.input.type === 'string' ? commandsByType.get(item.input.type) : undefined;
         if (!spec) {
-          rejected.push({ line: item.line, problem: { detail: `unknown command type '${String(item.input.type)}'` }, input: item.raw });
+          // as the engine refuses it when it is not a dry run
+          const unknown = `unknown command type '${String(item.input.type)}'`;
+          reject(item.line, fromProblem(invalid(unknown, [{ path: 'type', message: unknown }])), item.raw);
           continue;
         }
         const checked = decode(spec.codec, item.input.data, spec.type);
         if (E.isRight(checked)) accepted++;
         // paths as the engine reports them, under `data`
-        else rejected.push({ line: item.line, problem: { ...checked.left, errors: checked.left.errors?.map((e) => ({ ...e, path: `data.${e.path}` })) }, input: item.raw });
+        else reject(item.line, fromProblem({ ...checked.left, errors: checked.left.errors?.map((e) => ({ ...e, path: `data.${e.path}` })) }), item.raw);
       }
       return;
     }
@@ -77,7 +93,7 @@ export const run = async (argv: string[]): Promise<number> => {
       current.map((item) => `import:${digestOf(item.input).slice(0, 40)}`),
     );
     results.forEach((r, i) => {
-      if (E.isLeft(r)) rejected.push({ line: current[i].line, problem: r.left, input: current[i].raw });
+      if (E.isLeft(r)) reject(current[i].line, fromProblem(r.left), current[i].raw);
       else if (r.right.some((e) => e.position > before)) accepted++;
       else unchanged++;
     });
@@ -92,7 +108,7 @@ export const run = async (argv: string[]): Promise<number> => {
     try {
       parsed = JSON.parse(raw);
     } catch (e) {
-      rejected.push({ line: lines, problem: { detail: `not JSON: ${(e as Error).message}` }, input: raw });
+      reject(lines, notJson(`not JSON: ${(e as Error).message}`), raw);
       continue;
     }
     const input = (typeof parsed === 'object' && parsed !== null ? parsed : { type: undefined, data: undefined }) as CommandInput;
@@ -108,9 +124,27 @@ export const run = async (argv: string[]): Promise<number> => {
   await tally.close();
   const seconds = (performance.now() - t0) / 1000;
   if (rejected.length > 0) writeFileSync(rejectsPath, rejected.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  console.log(
-    `${dryRun ? 'dry run: ' : ''}${lines} lines, ${accepted} ${dryRun ? 'well-formed' : `accepted, ${unchanged} already imported`}, ${rejected.length} rejected in ${seconds.toFixed(1)} s (${Math.round(lines / Math.max(seconds, 1e-9))} lines/s)` +
-      (rejected.length > 0 ? `; rejected lines with their problems: ${rejectsPath}` : ''),
-  );
+  console.log(ndjsonSummaryIn(lang, { dry: dryRun, lines, accepted, unchanged, rejected: rejected.length, seconds, rejectsPath }));
+  if (rejected.length > 0) console.log(rejectedByCode(rejected, lang));
   return rejected.length > 0 ? 1 : 0;
+};
+
+interface NdjsonSummary {
+  dry: boolean;
+  lines: number;
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  seconds: number;
+  rejectsPath: string;
+}
+
+/** The closing line of an NDJSON import, in the reader's language. */
+export const ndjsonSummaryIn = (lang: Lang, s: NdjsonSummary): string => {
+  const rate = Math.round(s.lines / Math.max(s.seconds, 1e-9));
+  return lang === 'en'
+    ? `${s.dry ? 'dry run: ' : ''}${s.lines} lines, ${s.accepted} ${s.dry ? 'well-formed' : `accepted, ${s.unchanged} already imported`}, ${s.rejected} rejected in ${s.seconds.toFixed(1)} s (${rate} lines/s)` +
+        (s.rejected > 0 ? `; rejected lines with their problems: ${s.rejectsPath}` : '')
+    : `${s.dry ? '试运行：' : ''}共 ${s.lines} 行，${s.dry ? `格式正确 ${s.accepted} 行` : `接受 ${s.accepted} 行，已导入过 ${s.unchanged} 行`}，拒绝 ${s.rejected} 行，用时 ${s.seconds.toFixed(1)} 秒（每秒 ${rate} 行）` +
+        (s.rejected > 0 ? `；被拒绝的行及其问题见 ${s.rejectsPath}` : '');
 };

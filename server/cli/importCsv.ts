@@ -13,7 +13,8 @@ import { commandsByType } from '../../core/catalog';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { pipelineProjection } from '../../core/pipeline/readModels/pipeline';
 import { decode } from '../../core/shared/codec';
-import type { Problem } from '../../core/shared/problem';
+import { invalid, type Problem } from '../../core/shared/problem';
+import { fromProblem } from '../http/problem';
 import { compose } from '../compose';
 import { loadConfigWithoutSecret } from '../config';
 import { SYSTEM_ACTOR } from '../engine/actor';
@@ -21,9 +22,8 @@ import { digestOf, type CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
 import { flag, type Args } from './args';
 import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zohoDeal, type BuildContext, type Command, type Format, type Mapping, type Row } from './importCsvFormats';
-import { LANGS, type Lang } from '../../core/incentives/calculate/describe';
-import { rowReasonIn } from './importWords';
-import { terminalLang } from './terminalLang';
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { rejectedByCode, rowReasonIn } from './importWords';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 
@@ -64,6 +64,8 @@ const sampleOf = (file: string, bytes = 65_536): Uint8Array => {
 
 export interface RejectedRow {
   readonly line: number;
+  /** stable, for a script to branch on: a row check's (`bad-date`, `unknown-rep` …, see importCsvFormats.ts) or the engine's problem code (`invalid`, a rule's) */
+  readonly code: string;
   readonly reason: string;
   readonly cells: readonly string[];
 }
@@ -104,7 +106,8 @@ interface Unit {
   readonly commands: Command[];
 }
 
-const explain = (p: Problem): string => (p.errors?.length ? `${p.detail}` : p.rule ? `${p.detail} (${p.rule})` : p.detail);
+/** A refusal of the engine or a decoder as a rejected row's code and reason. */
+const explain = (p: Problem): { code: string; reason: string } => ({ code: fromProblem(p).code, reason: p.errors?.length ? `${p.detail}` : p.rule ? `${p.detail} (${p.rule})` : p.detail });
 
 export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> => {
   const t0 = performance.now();
@@ -121,7 +124,7 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
   const registered = new Set<string>();
   const world = () => o.projections.world;
   const ctx = (): BuildContext => ({ directory: world().get(directoryProjection), zone: o.zone, mapping: o.mapping, stages: world().get(pipelineProjection).stages.map((s) => s.stage), registered });
-  const reject = (u: Pick<Unit, 'lines' | 'cells'>, reason: string) => u.lines.forEach((line, i) => rejected.push({ line, reason, cells: u.cells[i] }));
+  const reject = (u: Pick<Unit, 'lines' | 'cells'>, { code, reason }: { code: string; reason: string }) => u.lines.forEach((line, i) => rejected.push({ line, code, reason, cells: u.cells[i] }));
 
   let batch: Unit[] = [];
   let queued = 0;
@@ -134,7 +137,8 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
       for (const u of units) {
         const bad = u.commands.map((c) => ({ c, spec: commandsByType.get(c.type) })).find(({ c, spec }) => !spec || E.isLeft(decode(spec.codec, c.data, c.type)));
         if (!bad) imported++;
-        else reject(u, bad.spec ? explain((decode(bad.spec.codec, bad.c.data, bad.c.type) as E.Left<Problem>).left) : `unknown command type '${bad.c.type}'`);
+        // an unknown type as the engine refuses it when it is not a dry run
+        else reject(u, explain(bad.spec ? (decode(bad.spec.codec, bad.c.data, bad.c.type) as E.Left<Problem>).left : invalid(`unknown command type '${bad.c.type}'`)));
       }
       return;
     }
@@ -167,29 +171,29 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
   };
 
   // fxiaoke-orders: consecutive rows with one order id are one order with several lines
-  let order: { orderId: string; lines: number[]; cells: string[][]; build: ReturnType<typeof fxiaokeLine>[]; error?: { line: number; message: string } } | undefined;
+  let order: { orderId: string; lines: number[]; cells: string[][]; build: ReturnType<typeof fxiaokeLine>[]; error?: { line: number; code: string; message: string } } | undefined;
   const closeOrder = async () => {
     const g = order;
     order = undefined;
     if (!g) return;
     // one bad row refuses its whole order; the reason names the row when the order has several
-    if (g.error) return reject(g, g.lines.length > 1 ? `order '${g.orderId}', line ${g.error.line}: ${g.error.message}` : g.error.message);
+    if (g.error) return reject(g, { code: g.error.code, reason: g.lines.length > 1 ? `order '${g.orderId}', line ${g.error.line}: ${g.error.message}` : g.error.message });
     const first = g.build[0];
     const disagree = g.build.find((b) => b.repId !== first.repId || b.occurredAt !== first.occurredAt);
-    if (disagree) return reject(g, `the rows of order '${g.orderId}' disagree on its rep or date`);
+    if (disagree) return reject(g, { code: 'order-disagrees', reason: `the rows of order '${g.orderId}' disagree on its rep or date` });
     try {
       const { customerId, register } = first.customer();
       const sale = { type: 'RecordSale', data: { orderId: g.orderId, customerId, repId: first.repId, lines: g.build.map((b) => b.line), occurredAt: first.occurredAt } };
       await enqueue({ lines: g.lines, cells: g.cells, commands: [...register, sale] });
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
-      reject(g, e.message);
+      reject(g, { code: e.code, reason: e.message });
     }
   };
 
   const onRow = async (cells: string[], line: number) => {
     rows++;
-    if (cells.length !== header.length) return reject({ lines: [line], cells: [cells] }, `expected ${header.length} columns, got ${cells.length}`);
+    if (cells.length !== header.length) return reject({ lines: [line], cells: [cells] }, { code: 'column-count', reason: `expected ${header.length} columns, got ${cells.length}` });
     const row: Row = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
     const c = ctx();
     try {
@@ -204,14 +208,14 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
           order.build.push(fxiaokeLine(v, c));
         } catch (e) {
           if (!(e instanceof RowError)) throw e;
-          order.error ??= { line, message: e.message };
+          order.error ??= { line, code: e.code, message: e.message };
         }
         return;
       }
       await enqueue({ lines: [line], cells: [cells], commands: o.format === 'zoho-deals' ? zohoDeal(v, c) : genericRow(v, c) });
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
-      reject({ lines: [line], cells: [cells] }, e.message);
+      reject({ lines: [line], cells: [cells] }, { code: e.code, reason: e.message });
     }
   };
 
@@ -223,7 +227,7 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
     parse({
       bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true,
       on_skip: (err) => {
-        if (err) rejected.push({ line: (err as { lines?: number }).lines ?? 0, reason: `not valid CSV: ${err.message}`, cells: [] });
+        if (err) rejected.push({ line: (err as { lines?: number }).lines ?? 0, code: 'not-csv', reason: `not valid CSV: ${err.message}`, cells: [] });
         return undefined;
       },
     }),
@@ -252,22 +256,16 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
 
 const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** Rejected rows as CSV (UTF-8 with BOM, so Excel opens Chinese text right): line, reason, the row. */
+/** Rejected rows as CSV (UTF-8 with BOM, so Excel opens Chinese text right): line, code, reason, the row. */
 export const rejectsCsv = (header: readonly string[], rejected: readonly RejectedRow[], lang: Lang = 'en'): string =>
-  '\uFEFF' + [[...(lang === 'en' ? ['line', 'reason'] : ['行号', '原因']), ...header], ...rejected.map((r) => [String(r.line), r.reason, ...r.cells])].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  '\uFEFF' + [[...(lang === 'en' ? ['line', 'code', 'reason'] : ['行号', '代码', '原因']), ...header], ...rejected.map((r) => [String(r.line), r.code, r.reason, ...r.cells])].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-export const runCsvImport = async (file: string, a: Args): Promise<number> => {
+export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<number> => {
   const format = (flag(a, 'format') ?? 'csv') as Format;
   if (!FORMATS.includes(format)) {
     console.error(`tally import: --format must be one of ${FORMATS.join(', ')}`);
     return 2;
   }
-  const langFlag = flag(a, 'lang');
-  if (langFlag !== undefined && !(LANGS as readonly string[]).includes(langFlag)) {
-    console.error(`tally import: --lang takes ${LANGS.join(' or ')} (default: the terminal's, from LANG)`);
-    return 2;
-  }
-  const lang = (langFlag as Lang | undefined) ?? terminalLang();
   const encodingFlag = flag(a, 'encoding');
   if (encodingFlag !== undefined && !['gbk', 'utf8', 'utf-8', 'gb18030'].includes(encodingFlag.toLowerCase())) {
     console.error('tally import: --encoding takes gbk or utf8 (default: detected)');
@@ -302,7 +300,8 @@ export const runCsvImport = async (file: string, a: Args): Promise<number> => {
     if (rejected.length > 0) writeFileSync(rejectsPath, rejectsCsv(report.header, rejected, lang));
     const dry = a.flags.has('dry-run');
     console.log(summaryIn(lang, { dry, format, encoding: report.encoding, rows: report.rows, imported: report.imported, unchanged: report.unchanged, appended: report.appended, rejected: rejected.length, seconds: report.seconds, rate: report.rowsPerSecond, rejectsPath }));
-    for (const r of rejected.slice(0, 10)) console.log(lang === 'en' ? `  line ${r.line}: ${r.reason}` : `  第 ${r.line} 行：${r.reason}`);
+    if (rejected.length > 0) console.log(rejectedByCode(rejected, lang));
+    for (const r of rejected.slice(0, 10)) console.log(lang === 'en' ? `  line ${r.line} (${r.code}): ${r.reason}` : `  第 ${r.line} 行（${r.code}）：${r.reason}`);
     return report.rejected.length > 0 ? 1 : 0;
   } finally {
     bar?.stop();

@@ -93,9 +93,17 @@ export const parseMapping = (raw: unknown, format: Format): Mapping => {
 
 /** A row as a column → value record; a reason string is a refusal of the row. */
 export type Row = Readonly<Record<string, string>>;
-export class RowError extends Error {}
-const refuse = (reason: string): never => {
-  throw new RowError(reason);
+/** A row refused: `code` is stable, for a script to branch on; the message is English, said again in the reader's language by importWords.ts. */
+export class RowError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+const refuse = (code: string, reason: string): never => {
+  throw new RowError(code, reason);
 };
 
 const AUTO_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd', 'yyyy/MM/dd HH:mm:ss', 'yyyy/MM/dd HH:mm', 'yyyy/M/d H:mm', 'yyyy/M/d', 'yyyy.MM.dd', "yyyy-MM-dd'T'HH:mm:ss"];
@@ -140,7 +148,7 @@ export const valuesOf = (row: Row, columns: Readonly<Record<string, string>>, ma
   const column = (field: string) => columns[field] ?? field;
   const text = (field: string, required = true): string | undefined => {
     const v = (row[column(field)] ?? '').trim();
-    if (v === '') return required ? refuse(`${column(field)} is empty`) : undefined;
+    if (v === '') return required ? refuse('empty-cell', `${column(field)} is empty`) : undefined;
     return v;
   };
   const parseDate = (field: string): LocalMoment => {
@@ -154,7 +162,7 @@ export const valuesOf = (row: Row, columns: Readonly<Record<string, string>>, ma
     }
     const iso = DateTime.fromISO(v, { zone, setZone: true });
     if (iso.isValid && /^\d{4}-/.test(v)) return { date: iso.toISODate()!, instant: iso.toISO({ suppressMilliseconds: true })! };
-    return refuse(`${column(field)} '${v}' is not a date${mapping.dateFormat ? ` in the format ${mapping.dateFormat}` : ''}`);
+    return refuse('bad-date', `${column(field)} '${v}' is not a date${mapping.dateFormat ? ` in the format ${mapping.dateFormat}` : ''}`);
   };
   return {
     text,
@@ -163,24 +171,24 @@ export const valuesOf = (row: Row, columns: Readonly<Record<string, string>>, ma
     money: (field) => {
       const v = text(field)!.replace(/[,\s¥￥]|CNY|RMB|元/g, '');
       const major = mapping.amountUnit === 'major';
-      if (!(major ? /^-?\d+(\.\d{1,2})?$/ : /^-?\d+$/).test(v)) return refuse(`${column(field)} '${text(field)}' is not an amount${major ? ' in yuan (at most 2 decimals)' : ' in fen'}`);
-      if (v.startsWith('-')) return refuse(`${column(field)} '${text(field)}' is a negative amount`);
+      if (!(major ? /^-?\d+(\.\d{1,2})?$/ : /^-?\d+$/).test(v)) return refuse('bad-amount', `${column(field)} '${text(field)}' is not an amount${major ? ' in yuan (at most 2 decimals)' : ' in fen'}`);
+      if (v.startsWith('-')) return refuse('negative-amount', `${column(field)} '${text(field)}' is a negative amount`);
       const minor = major ? new Dec(v).times(100).toNumber() : Number(v);
-      return Number.isSafeInteger(minor) ? minor : refuse(`${column(field)} '${text(field)}' is too large`);
+      return Number.isSafeInteger(minor) ? minor : refuse('amount-too-large', `${column(field)} '${text(field)}' is too large`);
     },
     int: (field) => {
       const v = text(field)!;
-      if (!/^\d+(\.0+)?$/.test(v)) return refuse(`${column(field)} '${v}' is not a whole non-negative number`);
+      if (!/^\d+(\.0+)?$/.test(v)) return refuse('bad-count', `${column(field)} '${v}' is not a whole non-negative number`);
       return Number.parseInt(v, 10);
     },
     rep: (field) => {
       const v = text(field)!;
       const mapped = mapping.reps[v];
-      if (mapped !== undefined) return directory.reps.has(mapped) ? mapped : refuse(`unknown rep '${mapped}' (mapped from ${column(field)} '${v}')`);
+      if (mapped !== undefined) return directory.reps.has(mapped) ? mapped : refuse('unknown-rep', `unknown rep '${mapped}' (mapped from ${column(field)} '${v}')`);
       if (directory.reps.has(v)) return v;
       const byName = [...directory.reps.values()].filter((r) => r.name === v);
       if (byName.length === 1) return byName[0].repId;
-      return refuse(byName.length > 1 ? `rep name '${v}' is ambiguous; map it in mapping.reps` : `unknown rep '${v}' in ${column(field)}`);
+      return byName.length > 1 ? refuse('ambiguous-rep', `rep name '${v}' is ambiguous; map it in mapping.reps`) : refuse('unknown-rep', `unknown rep '${v}' in ${column(field)}`);
     },
   };
 };
@@ -217,17 +225,17 @@ const customerOf = (v: Values, ctx: BuildContext, repId: string): { customerId: 
     const byName = [...directory.customers.values()].filter((c) => c.name === name);
     customerId = byName.length === 1 ? byName[0].customerId : customerIdForName(name);
   }
-  if (!customerId) return refuse('the row names no customer (customerId or customerName column)');
-  if (!ID_PATTERN.test(customerId)) return refuse(`customer id '${customerId}' is not an id (letters, digits, _ . : -)`);
+  if (!customerId) return refuse('no-customer', 'the row names no customer (customerId or customerName column)');
+  if (!ID_PATTERN.test(customerId)) return refuse('bad-id', `customer id '${customerId}' is not an id (letters, digits, _ . : -)`);
   if (directory.customers.has(customerId) || registered.has(customerId)) return { customerId, register: [] };
-  if (!mapping.registerCustomers || !name) return refuse(`unknown customer '${customerId}'${mapping.registerCustomers ? ' and no customer name to register it with' : ' (set registerCustomers in the mapping to register new ones)'}`);
+  if (!mapping.registerCustomers || !name) return refuse('unknown-customer', `unknown customer '${customerId}'${mapping.registerCustomers ? ' and no customer name to register it with' : ' (set registerCustomers in the mapping to register new customers)'}`);
   registered.add(customerId);
   return { customerId, register: [{ type: 'RegisterCustomer', data: { customerId, name, ownerRepId: repId } }] };
 };
 
 const idOf = (v: Values, field: string): string => {
   const id = v.text(field)!;
-  return ID_PATTERN.test(id) ? id : refuse(`${field} '${id}' is not an id (letters, digits, _ . : -; at most 64)`);
+  return ID_PATTERN.test(id) ? id : refuse('bad-id', `${field} '${id}' is not an id (letters, digits, _ . : -; at most 64)`);
 };
 
 /** One zoho-deals row: OpenDeal, and WinDeal or LoseDeal when the CRM stage is a closed one. */
@@ -242,8 +250,8 @@ export const zohoDeal = (v: Values, ctx: BuildContext): Command[] => {
   const closedAt = DateTime.fromISO(close, { zone: ctx.zone }).set({ hour: 12 }).toISO({ suppressMilliseconds: true })!;
   const openedAt = created ?? DateTime.fromISO(close, { zone: ctx.zone }).toISO({ suppressMilliseconds: true })!;
   const closed = stage === 'won' || stage === 'lost';
-  if (closed && Date.parse(openedAt) > Date.parse(closedAt)) refuse(`deal '${dealId}' closes (${close}) before it was created (${created})`);
-  const openStage = closed ? (ctx.mapping.closedDealStage ?? ctx.stages[ctx.stages.length - 1] ?? refuse('no pipeline stages are defined to open the closed deal in (SetPipelineStages)')) : stage;
+  if (closed && Date.parse(openedAt) > Date.parse(closedAt)) refuse('closes-before-created', `deal '${dealId}' closes (${close}) before it was created (${created})`);
+  const openStage = closed ? (ctx.mapping.closedDealStage ?? ctx.stages[ctx.stages.length - 1] ?? refuse('no-pipeline-stages', 'no pipeline stages are defined to open the closed deal in (SetPipelineStages)')) : stage;
   const title = v.text('title', false);
   const competitor = v.text('competitor', false);
   const { customerId, register } = customerOf(v, ctx, repId);

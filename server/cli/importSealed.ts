@@ -11,6 +11,7 @@ import type { EventStore, SealedAppend } from '../store/port';
 import { SealedMismatchError } from '../store/sealed';
 import { openStore } from '../store/select';
 import { flag, type Args } from './args';
+import type { Lang } from '../../core/incentives/calculate/describe';
 import { CommandGrouper, isSealedEvent } from './sealedFormat';
 
 /** Does the file's first non-empty line hold a sealed event (rather than a command)? */
@@ -33,7 +34,28 @@ export const startsWithSealedEvent = async (file: string): Promise<boolean> => {
 
 class ImportFailed extends Error {}
 
-export const importSealed = async (file: string, a: Args): Promise<number> => {
+/** What a sealed import tells its reader, in English or Chinese; the export's own facts (positions, hashes) as they are. */
+const SAID = {
+  en: {
+    what: (events: number, keys: number) => `${events} events, ${keys} idempotency keys`,
+    dry: (what: string, head: string) => `dry run: ${what}; the export's chain is intact, head ${head}`,
+    imported: (n: number, after: number, seconds: number, rate: number) => `imported ${n} events${after > 0 ? ` (resumed after position ${after})` : ''} in ${seconds.toFixed(1)} s (${rate} events/s)`,
+    resume: (n: number) => (n > 0 ? ` (${n} events were imported before; run the same import again to resume)` : ''),
+    verified: (what: string, head: string) => `verified: ${what}; chain intact, head ${head} as in the export`,
+    failed: (why: string) => `verification FAILED: ${why}`,
+  },
+  'zh-CN': {
+    what: (events: number, keys: number) => `${events} 个事件、${keys} 个幂等键`,
+    dry: (what: string, head: string) => `试运行：${what}；导出文件的哈希链完好，链头 ${head}`,
+    imported: (n: number, after: number, seconds: number, rate: number) => `已导入 ${n} 个事件${after > 0 ? `（从位置 ${after} 之后续导）` : ''}，用时 ${seconds.toFixed(1)} 秒（每秒 ${rate} 个事件）`,
+    resume: (n: number) => (n > 0 ? `（此前已导入 ${n} 个事件；再次运行同一导入即可续导）` : ''),
+    verified: (what: string, head: string) => `已核验：${what}；哈希链完好，链头 ${head} 与导出文件一致`,
+    failed: (why: string) => `核验失败：${why}`,
+  },
+} as const;
+
+export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Promise<number> => {
+  const said = SAID[lang];
   const dryRun = a.flags.has('dry-run');
   const batchSize = Math.max(1, Math.min(100_000, Number(flag(a, 'batch') ?? 1000)));
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
@@ -96,18 +118,17 @@ export const importSealed = async (file: string, a: Args): Promise<number> => {
     if (!prefixSeen) throw new ImportFailed(`the store holds ${head.position} events, more than this export: sealed import needs an empty store`);
     const seconds = (performance.now() - t0) / 1000;
     const exported = fileChain.result();
-    const what = `${exported.count} events, ${keys.size} idempotency keys`;
+    const what = said.what(exported.count, keys.size);
     if (!store) {
-      console.log(`dry run: ${what}; the export's chain is intact, head ${exported.head}`);
+      console.log(said.dry(what, exported.head));
       return 0;
     }
-    const resumed = head.position > 0 ? ` (resumed after position ${head.position})` : '';
-    console.log(`imported ${appended} events${resumed} in ${seconds.toFixed(1)} s (${Math.round(appended / Math.max(seconds, 1e-9))} events/s)`);
-    return await verifyAgainst(store, exported.count, exported.head, keys, what);
+    console.log(said.imported(appended, head.position, seconds, Math.round(appended / Math.max(seconds, 1e-9))));
+    return await verifyAgainst(store, exported.count, exported.head, keys, what, lang);
   } catch (e) {
     bar?.stop();
     if (e instanceof ImportFailed || e instanceof SealedMismatchError) {
-      console.error(`tally import: ${e.message}${appended > 0 ? ` (${appended} events were imported before; run the same import again to resume)` : ''}`);
+      console.error(`tally import: ${e.message}${said.resume(appended)}`);
       return 1;
     }
     throw e;
@@ -117,15 +138,15 @@ export const importSealed = async (file: string, a: Args): Promise<number> => {
 };
 
 /** After the import: the store's chain is intact and ends where the export ends, every key is there. */
-const verifyAgainst = async (store: EventStore, count: number, head: string, keys: ReadonlyMap<string, string>, what: string): Promise<number> => {
+const verifyAgainst = async (store: EventStore, count: number, head: string, keys: ReadonlyMap<string, string>, what: string, lang: Lang): Promise<number> => {
   const check = await verifyLog(store);
   let missing = 0;
   for (const [key, positions] of keys) if ((await store.findIdempotency(key))?.positions.join(',') !== positions) missing++;
   if (check.ok && check.count === count && check.head === head && missing === 0) {
-    console.log(`verified: ${what}; chain intact, head ${head} as in the export`);
+    console.log(SAID[lang].verified(what, head));
     return 0;
   }
   const why = !check.ok ? `the chain breaks at position ${check.badPosition}: ${check.reason}` : check.count !== count || check.head !== head ? `the store ends at ${check.count} (${check.head}), the export at ${count} (${head})` : `${missing} idempotency keys are missing`;
-  console.error(`tally import: verification FAILED: ${why}`);
+  console.error(`tally import: ${SAID[lang].failed(why)}`);
   return 1;
 };

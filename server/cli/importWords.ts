@@ -47,3 +47,11 @@ export const rowReasonIn = (reason: string, lang: Lang): string => {
   const inOrder = /^order '(.+)', line (\d+): (.+)$/.exec(reason);
   return inOrder ? `订单 '${inOrder[1]}' 第 ${inOrder[2]} 行：${sayRow(inOrder[3])}` : sayRow(reason);
 };
+
+/** How many rows or lines were rejected for each code, most first: `bad-date 3, unknown-rep 1`. */
+export const rejectedByCode = (rejected: readonly { code: string }[], lang: Lang): string => {
+  const counts = new Map<string, number>();
+  for (const r of rejected) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
+  const list = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `${code} ${n}`);
+  return lang === 'en' ? `rejected by code: ${list.join(', ')}` : `按代码统计的拒绝：${list.join('，')}`;
+};

@@ -2,7 +2,7 @@
 // of a period as it was known at a recorded moment — a table on a terminal, JSON otherwise; in
 // the terminal's language (LANG) or --lang zh-CN|en.
 import { formatMinor } from '../../core/customers/readModels/customers';
-import { LANGS, type Lang } from '../../core/incentives/calculate/describe';
+import type { Lang } from '../../core/incentives/calculate/describe';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import type { Review } from '../../core/views/review/compose';
 import type { Contributor } from '../../core/views/review/contributors';
@@ -17,7 +17,7 @@ import { reviewOf } from '../projections/reviewAt';
 import { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
 import { flag, type Args } from './args';
-import { terminalLang } from './terminalLang';
+import { readerLang, terminalLang } from './terminalLang';
 
 const fail = (message: string): number => {
   console.error(`tally replay: ${message}`);
@@ -127,9 +127,8 @@ export const runReviewReport = async (a: Args, config: Config, store: EventStore
   const world = asOf ? await projections.worldAt(projections.positionAt(toMillis(asOf))) : projections.world;
   const teamId = flag(a, 'team');
   if (teamId && !world.get(directoryProjection).teams.has(teamId)) return fail(`--team: unknown team '${teamId}'`);
-  const langFlag = flag(a, 'lang');
-  if (langFlag !== undefined && !(LANGS as readonly string[]).includes(langFlag)) return fail(`--lang: ${LANGS.join(' or ')}, got '${langFlag}'`);
-  const lang = (langFlag as Lang | undefined) ?? terminalLang();
+  const lang = readerLang(a, 'replay');
+  if (!lang) return 2;
   const review: Shown = { asOf: asOf ?? null, ...reviewIn((await reviewOf(projections, world, { period, at, teamId, goalPolicy: config.goals })) as Review, lang, config.currency) };
   if (a.flags.has('json') || !process.stdout.isTTY) console.log(JSON.stringify(review));
   else console.log(renderReview(review, lang));

@@ -91,6 +91,8 @@ const PHRASES: readonly Phrase[] = [
   [/^the body is not valid JSON(: .*)?$/, () => '请求体不是有效的 JSON'],
   [/^malformed JSON$/, () => 'JSON 格式错误'],
   [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
+  // an imported line that does not parse; the parser's own words after the colon are the runtime's
+  [/^not JSON: (.+)$/, (_, why) => `不是有效的 JSON：${why}`],
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],
 ];
 

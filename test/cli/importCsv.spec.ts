@@ -11,7 +11,7 @@ import { directoryProjection } from '../../core/teams/readModels/directory';
 import { pipelineOf, pipelineProjection } from '../../core/pipeline/readModels/pipeline';
 import { entriesBetween, metricValue, orderOf, salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { detectEncoding, importCsv, rejectsCsv, summaryIn, type CsvImportOptions } from '../../server/cli/importCsv';
-import { rowReasonIn } from '../../server/cli/importWords';
+import { rejectedByCode, rowReasonIn } from '../../server/cli/importWords';
 import { parseMapping, type Format } from '../../server/cli/importCsvFormats';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
@@ -90,19 +90,21 @@ describe('CSV import', () => {
     ].join('\n'));
     const before = t.deps.projections.position;
     const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
-    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
-      [3, "下单日期 '2026-06-31 10:20' is not a date in the format yyyy-MM-dd HH:mm"],
-      [4, "unknown rep '赵六' in 负责人"],
-      [5, "小计 '-100.00' is a negative amount"],
-      [6, 'expected 8 columns, got 7'],
+    expect(r.rejected.map((x) => [x.line, x.code, x.reason])).toEqual([
+      [3, 'bad-date', "下单日期 '2026-06-31 10:20' is not a date in the format yyyy-MM-dd HH:mm"],
+      [4, 'unknown-rep', "unknown rep '赵六' in 负责人"],
+      [5, 'negative-amount', "小计 '-100.00' is a negative amount"],
+      [6, 'column-count', 'expected 8 columns, got 7'],
     ]);
     expect(r.imported).toBe(2);
     expect(t.deps.projections.position - before).toBe(2);
     const ledger = t.deps.projections.world.get(salesLedgerProjection);
     expect([...new Set(entriesBetween(ledger, 'company').map((e) => e.orderId))].sort()).toEqual(['SO-1', 'SO-6']);
     expect(orderOf(ledger, 'SO-6')?.lines[0].amount).toBe(1_250_50);
-    // the rejects file keeps each row with its line and reason
-    expect(rejectsCsv(r.header, r.rejected).split('\r\n')[2]).toBe("4,unknown rep '赵六' in 负责人,SO-3,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00");
+    // the rejects file keeps each row with its line, code and reason
+    expect(rejectsCsv(r.header, r.rejected).split('\r\n')[2]).toBe("4,unknown-rep,unknown rep '赵六' in 负责人,SO-3,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00");
+    expect(rejectedByCode(r.rejected, 'en')).toBe('rejected by code: bad-date 1, column-count 1, negative-amount 1, unknown-rep 1');
+    expect(rejectedByCode([...r.rejected, r.rejected[0]], 'zh-CN')).toBe('按代码统计的拒绝：bad-date 2，column-count 1，negative-amount 1，unknown-rep 1');
     // for a Chinese reader (the terminal's language, or --lang zh-CN), every reason in Chinese
     const zh = r.rejected.map((x) => ({ ...x, reason: rowReasonIn(x.reason, 'zh-CN') }));
     expect(zh.map((x) => x.reason)).toEqual([
@@ -111,7 +113,7 @@ describe('CSV import', () => {
       "小计 '-100.00' 是负数金额",
       '应为 8 列，实际为 7 列',
     ]);
-    expect(rejectsCsv(r.header, zh, 'zh-CN').split('\r\n')[0]).toBe('\uFEFF行号,原因,销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计');
+    expect(rejectsCsv(r.header, zh, 'zh-CN').split('\r\n')[0]).toBe('\uFEFF行号,代码,原因,销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计');
     expect(rowReasonIn("order 'SO-7', line 3: 数量 'x' is not a whole non-negative number", 'zh-CN')).toBe("订单 'SO-7' 第 3 行：数量 'x' 不是非负整数");
     expect(rowReasonIn("a refund cannot occur (2026-06-30T10:00:00+08:00) before its sale (2026-07-01T10:00:00+08:00) (refund-before-sale)", 'zh-CN')).toBe('退款（2026-06-30T10:00:00+08:00）不能早于其销售（2026-07-01T10:00:00+08:00）（refund-before-sale）');
     expect(summaryIn('zh-CN', { dry: false, format: 'fxiaoke-orders', encoding: 'utf8', rows: 6, imported: 2, unchanged: 0, appended: 2, rejected: 4, seconds: 0.5, rate: 12, rejectsPath: 'bad.csv.rejected.csv' })).toBe(
@@ -124,7 +126,7 @@ describe('CSV import', () => {
     writeFileSync(file, ['销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计', 'SO-7,C-1,Acme,王芳,2026-06-03 10:20,CRM,1,100.00', 'SO-7,C-1,Acme,王芳,2026-06-03 10:20,Training,x,50.00'].join('\n'));
     const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3]);
-    expect(r.rejected[0].reason).toBe("order 'SO-7', line 3: 数量 'x' is not a whole non-negative number");
+    expect(r.rejected[0]).toMatchObject({ code: 'bad-count', reason: "order 'SO-7', line 3: 数量 'x' is not a whole non-negative number" });
     expect(orderOf(t.deps.projections.world.get(salesLedgerProjection), 'SO-7')).toBeUndefined();
   });
 
@@ -141,7 +143,8 @@ describe('CSV import', () => {
     const mapping = parseMapping({ command: 'LogCustomerContact', fields: { contactId: 'id', customerId: 'customer', repId: { column: 'rep', type: 'rep' }, kind: 'kind', occurredAt: { column: 'when', type: 'instant' } } }, 'csv');
     const r = await run(file, 'csv', mapping);
     expect(r.imported).toBe(1);
-    expect(r.rejected).toMatchObject([{ line: 3 }]);
+    // the engine's decoder refused it: the problem's code
+    expect(r.rejected).toMatchObject([{ line: 3, code: 'invalid' }]);
     expect(r.rejected[0].reason).toContain('kind');
   });
 
@@ -167,7 +170,7 @@ describe('CSV import of a broken file', () => {
     const r = await run(file, 'fxiaoke-orders', mappingOf('fxiaoke-orders.mapping.json', 'fxiaoke-orders'));
     expect(r.imported).toBe(1);
     expect(r.rejected).toHaveLength(1);
-    expect(r.rejected[0].line).toBe(3);
+    expect(r.rejected[0]).toMatchObject({ line: 3, code: 'not-csv' });
     expect(r.rejected[0].reason).toContain('not valid CSV');
     expect(orderOf(t.deps.projections.world.get(salesLedgerProjection), 'SO-2')).toBeUndefined();
   });

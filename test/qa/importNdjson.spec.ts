@@ -22,6 +22,8 @@ beforeEach(() => {
   logs = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
   vi.stubEnv('TALLY_STORE', `sqlite:${join(dir, 'tally.db')}`);
+  // the summary in English whatever the machine running the tests speaks
+  vi.stubEnv('LC_ALL', 'en_US.UTF-8');
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -59,8 +61,28 @@ describe('tally import of NDJSON commands', () => {
     writeFileSync(file, [commands[0], bad].map((c) => JSON.stringify(c)).join('\n') + '\n');
     expect(await run([file, '--dry-run'])).toBe(1);
     const rejected = readFileSync(`${file}.rejected.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(rejected.map((r) => r.line)).toEqual([2]);
+    expect(rejected.map((r) => [r.line, r.code])).toEqual([[2, 'invalid']]);
     expect(JSON.stringify(rejected[0].problem)).toContain('data.lines.0.amount');
     expect(await headOf()).toBe(0);
+  });
+
+  it('given a Chinese terminal (or --lang zh-CN), each rejected line has its stable code and its problem in Chinese, and so has the summary', async () => {
+    vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
+    const file = join(dir, 'mixed.ndjson');
+    const bad = { ...commands[3], data: { ...commands[3].data, lines: [{ product: 'CRM', units: 1, amount: 12.5 }] } };
+    writeFileSync(file, [JSON.stringify(commands[0]), '{not json', JSON.stringify({ type: 'MakeCoffee', data: {} }), JSON.stringify(bad), JSON.stringify(commands[1])].join('\n') + '\n');
+    expect(await run([file])).toBe(1);
+    const rejected = readFileSync(`${file}.rejected.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejected.map((r) => [r.line, r.code, r.problem.code])).toEqual([[2, 'not-json', 'not-json'], [3, 'invalid', 'invalid'], [4, 'invalid', 'invalid']]);
+    expect(rejected[1].problem.detail).toBe("未知的命令类型 'MakeCoffee'");
+    expect(rejected[0].problem.detail).toMatch(/^不是有效的 JSON：/);
+    expect(rejected[2].problem.title).toBe('输入无效');
+    expect(rejected[2].problem.errors[0].message).toMatch(/^应为/);
+    expect(logs.at(-2)).toMatch(/^共 5 行，接受 2 行，已导入过 0 行，拒绝 3 行，用时 [\d.]+ 秒（每秒 \d+ 行）；被拒绝的行及其问题见 .*mixed\.ndjson\.rejected\.ndjson$/);
+    expect(logs.at(-1)).toBe('按代码统计的拒绝：invalid 2，not-json 1');
+    // --lang wins over the terminal
+    expect(await run([file, '--lang', 'en'])).toBe(1);
+    expect(JSON.parse(readFileSync(`${file}.rejected.ndjson`, 'utf8').split('\n')[1]).problem.detail).toBe("unknown command type 'MakeCoffee'");
+    expect(logs.at(-1)).toBe('rejected by code: invalid 2, not-json 1');
   });
 });
