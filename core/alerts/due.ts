@@ -98,8 +98,8 @@ export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): Rais
 
   const tasks = careCalendar(world.get(careProjection), careCustomers(world, nowMs), today, today, nowMs).filter((t) => t.due === today);
   for (const t of tasks)
-    out.push(alert('care-due', { type: 'customer', id: `${t.customerId}/${t.kind}` }, today, `rep:${t.ownerRepId}`, periodBounds(today, zone).start, zone, {
-      task: t.kind, customerName: name.customer(t.customerId), ownerName: name.rep(t.ownerRepId), tier: t.tier, due: t.due, reason: t.reason,
+    out.push(alert('care-due', { type: 'customer', id: `${t.customerId}/${t.contactName === null ? t.kind : 'contact-birthday'}` }, today, `rep:${t.ownerRepId}`, periodBounds(today, zone).start, zone, {
+      task: t.kind, customerName: name.customer(t.customerId), ownerName: name.rep(t.ownerRepId), tier: t.tier, due: t.due, reason: t.reason, ...(t.contactName === null ? {} : { contactName: t.contactName }),
     }));
 
   for (const a of world.get(scorecardsProjection).appraisals.values()) {

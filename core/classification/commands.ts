@@ -1,7 +1,7 @@
 // Commands of customer classification: the thresholds that make a customer high-value.
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { closed, decimalSchema, DecimalString, MinorUnits, withSchema } from '../shared/codec';
+import { closed, decimalSchema, DecimalString, literalUnion, MinorUnits, withSchema } from '../shared/codec';
 import { Dec } from '../shared/money';
 
 /** A share of customers in (0, 1], e.g. 0.2 for the top 20 %. */
@@ -23,9 +23,14 @@ const TrailingMonths = withSchema(new t.Type<number, number, unknown>(
   t.identity,
 ), { type: 'integer', minimum: 1, maximum: 36 });
 
+/** `revenue`: tiers only; `rfm`: the same tiers, and beside them each customer's RFM scores and segment over the trailing months. */
+export const CLASSIFICATION_KINDS = ['revenue', 'rfm'] as const;
+
 /**
  * Every field optional: given thresholds replace the default policy (top 20 % by trailing 12-month
  * net revenue); an empty policy restores the default.
  */
-export const SetClassificationPolicy = closed('SetClassificationPolicy', {}, { highValueMinRevenue: MinorUnits, highValueTopShare: TopShare, trailingMonths: TrailingMonths });
+export const SetClassificationPolicy = closed('SetClassificationPolicy', {}, {
+  kind: literalUnion('ClassificationKind', CLASSIFICATION_KINDS), highValueMinRevenue: MinorUnits, highValueTopShare: TopShare, trailingMonths: TrailingMonths,
+});
 export type SetClassificationPolicy = t.TypeOf<typeof SetClassificationPolicy>;

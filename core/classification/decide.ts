@@ -3,13 +3,13 @@ import * as E from 'fp-ts/Either';
 import type { NewEvent } from '../shared/decider';
 import { ruleBroken, type Problem } from '../shared/problem';
 import type { SetClassificationPolicy } from './commands';
-import type { ClassificationEvent } from './events';
+import type { ClassificationEvent, ClassificationPolicySetData } from './events';
 import type { ClassificationState } from './state';
 
 type Decision = E.Either<Problem, readonly NewEvent<ClassificationEvent>[]>;
 
-const same = (a: SetClassificationPolicy, b: SetClassificationPolicy) =>
-  a.highValueMinRevenue === b.highValueMinRevenue && a.highValueTopShare === b.highValueTopShare && a.trailingMonths === b.trailingMonths;
+const same = (a: ClassificationPolicySetData, b: ClassificationPolicySetData) =>
+  (a.kind ?? 'revenue') === (b.kind ?? 'revenue') && a.highValueMinRevenue === b.highValueMinRevenue && a.highValueTopShare === b.highValueTopShare && a.trailingMonths === b.trailingMonths;
 
 export const setClassificationPolicy = (c: SetClassificationPolicy, s: ClassificationState): Decision => {
   const current = s.status === 'set' ? s.policy : {};

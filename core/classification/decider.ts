@@ -9,7 +9,7 @@ export { classificationStream };
 export const classificationCommands = [
   defineCommand({
     type: 'SetClassificationPolicy',
-    summary: 'Set how customers are tiered: high-value by minimum trailing revenue and/or top share, over N trailing months.',
+    summary: 'Set how customers are tiered: high-value by minimum trailing revenue and/or top share, over N trailing months; kind rfm adds recency, frequency and monetary scores and a segment per customer.',
     codec: SetClassificationPolicy,
     kind: classificationStream,
     streamId: () => CLASSIFICATION_POLICY_ID,

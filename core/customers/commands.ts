@@ -2,7 +2,7 @@
 import * as t from 'io-ts';
 import { boundedArray, closed, Id, Instant, MonthDay, Text } from '../shared/codec';
 
-export const ContactInput = closed('Contact', { name: Text(120) }, { phone: Text(40), email: Text(200), title: Text(120) });
+export const ContactInput = closed('Contact', { name: Text(120) }, { phone: Text(40), email: Text(200), title: Text(120), birthday: MonthDay });
 
 export const RegisterCustomer = closed(
   'RegisterCustomer',

@@ -1,7 +1,7 @@
 // Events of customers.
 import * as t from 'io-ts';
 
-export const Contact = t.partial({ name: t.string, phone: t.string, email: t.string, title: t.string }, 'Contact');
+export const Contact = t.partial({ name: t.string, phone: t.string, email: t.string, title: t.string, birthday: t.string }, 'Contact');
 
 export const CustomerRegistered = t.intersection(
   [

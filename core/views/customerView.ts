@@ -3,6 +3,7 @@
 // feedback read models.
 import { careProjection, lastContactBefore } from '../care/readModels/care';
 import { classifyAt, customersProjection, tierChanges, tierHistory, type Classification, type SalesFigures, type Tier } from '../customers/readModels/customers';
+import { rfmAt, type Rfm } from '../customers/readModels/rfm';
 import { directoryProjection, type CustomerInfo } from '../teams/readModels/directory';
 import { customerSatisfaction, feedbackProjection } from '../feedback/readModels/feedback';
 import { openDealsOf, pipelineProjection, probabilityOf, weightedAmount } from '../pipeline/readModels/pipeline';
@@ -24,23 +25,31 @@ export interface CustomerRow {
   readonly orders: number;
   readonly firstSale: string | null;
   readonly lastSale: string | null;
+  /** under a policy of kind rfm, the customer's scores and segment (null before its first sale); else null */
+  readonly rfm: Rfm | null;
 }
 
-const rowOf = (info: CustomerInfo, c: Classification, figures: ReadonlyMap<string, SalesFigures>): CustomerRow => {
+/** The RFM scores of a classification, when its policy asks for them. */
+const rfmOf = (c: Classification & { figures: ReadonlyMap<string, SalesFigures> }, zone: string): ReadonlyMap<string, Rfm> | undefined =>
+  c.policy.kind === 'rfm' ? rfmAt(c.figures, c.at, zone) : undefined;
+
+const rowOf = (info: CustomerInfo, c: Classification, figures: ReadonlyMap<string, SalesFigures>, rfm?: ReadonlyMap<string, Rfm>): CustomerRow => {
   const t = c.tiers.get(info.customerId);
   const f = figures.get(info.customerId);
   return {
     customerId: info.customerId, name: info.name, ownerRepId: info.ownerRepId, region: info.region ?? null, industry: info.industry ?? null,
     tier: t?.tier ?? 'potential', rank: t?.rank ?? null, trailingRevenue: t?.trailingRevenue ?? 0, lifetimeRevenue: t?.lifetimeRevenue ?? 0,
-    orders: f?.orders ?? 0, firstSale: iso(f?.firstSaleMs), lastSale: iso(f?.lastSaleMs),
+    orders: f?.orders ?? 0, firstSale: iso(f?.firstSaleMs), lastSale: iso(f?.lastSaleMs), rfm: rfm?.get(info.customerId) ?? null,
   };
 };
 
 /** Every customer `include` admits, with its tier at `atMs`, sorted by id. */
 export const customerRows = (world: World, atMs: number, include: (c: CustomerInfo) => boolean) => {
   const dir = world.get(directoryProjection);
-  const c = classifyAt(world.get(customersProjection), world.get(salesLedgerProjection), atMs);
-  const rows = [...dir.customers.values()].filter(include).sort((a, b) => (a.customerId < b.customerId ? -1 : 1)).map((info) => rowOf(info, c, c.figures));
+  const model = world.get(customersProjection);
+  const c = classifyAt(model, world.get(salesLedgerProjection), atMs);
+  const rfm = rfmOf(c, model.zone);
+  const rows = [...dir.customers.values()].filter(include).sort((a, b) => (a.customerId < b.customerId ? -1 : 1)).map((info) => rowOf(info, c, c.figures, rfm));
   return { policy: c.policy, rule: c.rule, ranked: c.ranked, rows };
 };
 
@@ -58,7 +67,7 @@ export const customerDetail = (world: World, customerId: string, atMs: number) =
   const contact = lastContactBefore(world.get(careProjection), customerId, atMs);
   const history = tierHistory(model, ledger, customerId, atMs);
   return {
-    ...rowOf(info, c, c.figures),
+    ...rowOf(info, c, c.figures, rfmOf(c, model.zone)),
     birthday: info.birthday ?? null,
     contacts: record.contacts,
     owners: record.owners.map((o) => ({ repId: o.repId, from: o.from, ...(o.reason ? { reason: o.reason } : {}) })),

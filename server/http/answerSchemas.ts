@@ -1216,6 +1216,16 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "regular"
        ]
       },
+      "contactName": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
       "overdue": {
        "type": "boolean"
       }
@@ -1229,6 +1239,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "customerId",
       "ownerRepId",
       "tier",
+      "contactName",
       "overdue"
      ]
     }
@@ -1550,6 +1561,12 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "ranked": {
       "type": "number"
      },
+     "kind": {
+      "enum": [
+       "revenue",
+       "rfm"
+      ]
+     },
      "highValueMinRevenue": {
       "type": "number"
      },
@@ -1563,6 +1580,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "required": [
      "rule",
      "ranked",
+     "kind",
      "trailingMonths"
     ]
    },
@@ -1574,6 +1592,63 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "items": {
      "type": "object",
      "properties": {
+      "rfm": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "object",
+         "properties": {
+          "recency": {
+           "type": "number"
+          },
+          "frequency": {
+           "type": "number"
+          },
+          "monetary": {
+           "type": "number"
+          },
+          "score": {
+           "type": "string"
+          },
+          "segment": {
+           "enum": [
+            "at-risk",
+            "champions",
+            "lost",
+            "loyal",
+            "needs-attention",
+            "promising"
+           ]
+          },
+          "recencyDays": {
+           "type": "number"
+          },
+          "orders": {
+           "type": "number"
+          },
+          "revenue": {
+           "type": "number"
+          },
+          "segmentName": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "recency",
+          "frequency",
+          "monetary",
+          "score",
+          "segment",
+          "recencyDays",
+          "orders",
+          "revenue",
+          "segmentName"
+         ]
+        }
+       ]
+      },
       "customerId": {
        "type": "string"
       },
@@ -1651,6 +1726,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       }
      },
      "required": [
+      "rfm",
       "customerId",
       "name",
       "ownerRepId",
@@ -1691,6 +1767,63 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
  "get /api/customers/:customerId": {
   "type": "object",
   "properties": {
+   "rfm": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "recency": {
+        "type": "number"
+       },
+       "frequency": {
+        "type": "number"
+       },
+       "monetary": {
+        "type": "number"
+       },
+       "score": {
+        "type": "string"
+       },
+       "segment": {
+        "enum": [
+         "at-risk",
+         "champions",
+         "lost",
+         "loyal",
+         "needs-attention",
+         "promising"
+        ]
+       },
+       "recencyDays": {
+        "type": "number"
+       },
+       "orders": {
+        "type": "number"
+       },
+       "revenue": {
+        "type": "number"
+       },
+       "segmentName": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "recency",
+       "frequency",
+       "monetary",
+       "score",
+       "segment",
+       "recencyDays",
+       "orders",
+       "revenue",
+       "segmentName"
+      ]
+     }
+    ]
+   },
    "tier": {
     "type": "object",
     "properties": {
@@ -1758,6 +1891,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
        "type": "string"
       },
       "title": {
+       "type": "string"
+      },
+      "birthday": {
        "type": "string"
       }
      }
@@ -2084,6 +2220,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    }
   },
   "required": [
+   "rfm",
    "tier",
    "birthday",
    "contacts",

@@ -7,6 +7,7 @@ import type { Lang } from '../../core/incentives/calculate/describe';
 import { alertText } from '../alerts/words';
 import { label } from '../documents/words';
 import { sayBy, type Phrase } from '../../core/shared/phrases';
+import type { RfmSegment } from '../../core/customers/readModels/rfm';
 
 /** The first phrase that matches the whole text, in Chinese; the text itself when none does. */
 const sayZh = (phrases: readonly Phrase[], text: string): string => sayBy(phrases, text) ?? text;
@@ -34,6 +35,8 @@ const GROWTH_NOTES_ZH: readonly Phrase[] = [
 ];
 
 const CARE_REASONS_ZH: readonly Phrase[] = [
+  [/^contact (.*)'s birthday (\d{2}-\d{2}), kept on 02-28 in (\d{4}) \(not a leap year\)$/, (_, name, day, y) => `联系人 ${name} 的生日 ${day}（${y} 年不是闰年，提前到 02-28）`],
+  [/^contact (.*)'s birthday (\d{2}-\d{2})$/, (_, name, day) => `联系人 ${name} 的生日 ${day}`],
   [/^birthday (\d{2}-\d{2}), kept on 02-28 in (\d{4}) \(not a leap year\)$/, (_, day, y) => `生日 ${day}（${y} 年不是闰年，提前到 02-28）`],
   [/^birthday (\d{2}-\d{2})$/, (_, day) => `生日 ${day}`],
   [/^(.+) greeting$/, (_, holiday) => `${holiday}问候`],
@@ -177,6 +180,15 @@ export const tierReasonIn = (reason: string, lang: Lang): string =>
         ],
         reason,
       );
+
+const RFM_SEGMENT_NAMES: Readonly<Record<Lang, Readonly<Record<RfmSegment, string>>>> = {
+  en: { champions: 'Champions', loyal: 'Loyal', promising: 'Promising', 'at-risk': 'At risk', lost: 'Lost', 'needs-attention': 'Needs attention' },
+  'zh-CN': { champions: '冠军客户', loyal: '忠诚客户', promising: '潜力新客', 'at-risk': '流失风险客户', lost: '已流失客户', 'needs-attention': '需关注客户' },
+};
+
+/** A customer's RFM scores with its segment's name in the reader's language. */
+export const rfmIn = <R extends { segment: RfmSegment }>(rfm: R | null, lang: Lang): (R & { segmentName: string }) | null =>
+  rfm === null ? null : { ...rfm, segmentName: RFM_SEGMENT_NAMES[lang][rfm.segment] };
 
 /** Why the pipeline has no goal coverage. */
 export const coverageNoteIn = (note: string, lang: Lang): string =>

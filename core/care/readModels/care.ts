@@ -103,6 +103,8 @@ export interface CareTask {
   readonly ownerRepId: string;
   readonly tier: Tier;
   readonly reason: string;
+  /** a contact's birthday: the contact's name; else null */
+  readonly contactName: string | null;
   /** due before the calendar's first day and still not done */
   readonly overdue: boolean;
 }
@@ -111,6 +113,8 @@ export interface CareCustomer {
   readonly customerId: string;
   readonly ownerRepId: string;
   readonly birthday?: string;
+  /** the customer's contacts with a birthday */
+  readonly contacts?: readonly { readonly name?: string; readonly birthday?: string }[];
   readonly registeredAt: string;
   readonly tier: Tier;
   readonly firstSaleMs?: number;
@@ -137,11 +141,16 @@ export const careCalendar = (m: CareModel, customers: Iterable<CareCustomer>, fr
   });
   const out: CareTask[] = [];
   for (const c of customers) {
-    const base = { customerId: c.customerId, ownerRepId: c.ownerRepId, tier: c.tier };
-    if (c.birthday)
+    const base = { customerId: c.customerId, ownerRepId: c.ownerRepId, tier: c.tier, contactName: null };
+    const birthdays = [
+      ...(c.birthday ? [{ birthday: c.birthday, contactName: null, whose: '' }] : []),
+      ...(c.contacts ?? []).flatMap((k) => (k.birthday ? [{ birthday: k.birthday, contactName: k.name ?? '', whose: `contact ${k.name ?? ''}'s ` }] : [])),
+    ];
+    for (const b of birthdays)
       for (const y of years) {
-        const o = observedIn(y, c.birthday);
-        if (inRange(o.date)) out.push({ ...base, due: o.date, kind: 'birthday', overdue: false, reason: o.moved ? `birthday ${c.birthday}, kept on 02-28 in ${y} (not a leap year)` : `birthday ${c.birthday}` });
+        const o = observedIn(y, b.birthday);
+        const reason = `${b.whose}birthday ${b.birthday}${o.moved ? `, kept on 02-28 in ${y} (not a leap year)` : ''}`;
+        if (inRange(o.date)) out.push({ ...base, contactName: b.contactName, due: o.date, kind: 'birthday', overdue: false, reason });
       }
     for (const { date, h } of holidays)
       if (!h.tiers || h.tiers.includes(c.tier)) out.push({ ...base, due: date, kind: 'holiday', overdue: false, reason: `${h.name} greeting` });

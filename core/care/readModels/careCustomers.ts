@@ -1,5 +1,5 @@
 // The customers the care calendar plans for, as they stand at a moment: owner and birthday from
-// the directory, registration from the customers read model, tier and first sale as classified
+// the directory, contacts (with their birthdays) from the customers read model, registration from the customers read model, tier and first sale as classified
 // then. Shared by GET /api/care and the care-due alerts, so both plan the same tasks.
 import { classifyAt, customersProjection } from '../../customers/readModels/customers';
 import type { World } from '../../fold/world';
@@ -14,6 +14,6 @@ export const careCustomers = (world: World, atMs: number, include: (customerId: 
   return [...model.customers.values()].flatMap((rec) => {
     const info = dir.customers.get(rec.customerId);
     if (!info || !include(rec.customerId)) return [];
-    return [{ customerId: rec.customerId, ownerRepId: info.ownerRepId, birthday: info.birthday, registeredAt: rec.registeredAt, tier: tiers.tiers.get(rec.customerId)?.tier ?? 'potential', firstSaleMs: tiers.figures.get(rec.customerId)?.firstSaleMs }];
+    return [{ customerId: rec.customerId, ownerRepId: info.ownerRepId, birthday: info.birthday, contacts: rec.contacts, registeredAt: rec.registeredAt, tier: tiers.tiers.get(rec.customerId)?.tier ?? 'potential', firstSaleMs: tiers.figures.get(rec.customerId)?.firstSaleMs }];
   });
 };

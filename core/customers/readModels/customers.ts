@@ -16,6 +16,8 @@ export interface Contact {
   readonly phone?: string;
   readonly email?: string;
   readonly title?: string;
+  /** MM-DD: the care calendar plans a greeting */
+  readonly birthday?: string;
 }
 
 export interface OwnerSpell {
@@ -34,12 +36,14 @@ export interface CustomerRecord {
 }
 
 export interface ClassificationPolicy {
+  /** `rfm`: RFM scores and segments beside the tiers (rfm.ts); the tiers are the same */
+  readonly kind: 'revenue' | 'rfm';
   readonly highValueMinRevenue?: number;
   readonly highValueTopShare?: string;
   readonly trailingMonths: number;
 }
 
-export const DEFAULT_POLICY: ClassificationPolicy = { highValueTopShare: '0.2', trailingMonths: 12 };
+export const DEFAULT_POLICY: ClassificationPolicy = { kind: 'revenue', highValueTopShare: '0.2', trailingMonths: 12 };
 
 interface PolicySpell {
   readonly ms: number;
@@ -56,8 +60,9 @@ export interface CustomersModel {
 /** An empty policy restores the default; thresholds given replace it. */
 export const policyOf = (d: ClassificationPolicySetData): ClassificationPolicy => {
   const trailingMonths = d.trailingMonths ?? 12;
-  if (d.highValueMinRevenue === undefined && d.highValueTopShare === undefined) return { ...DEFAULT_POLICY, trailingMonths };
-  return { trailingMonths, highValueMinRevenue: d.highValueMinRevenue, highValueTopShare: d.highValueTopShare };
+  const kind = d.kind === 'rfm' ? 'rfm' : 'revenue';
+  if (d.highValueMinRevenue === undefined && d.highValueTopShare === undefined) return { ...DEFAULT_POLICY, kind, trailingMonths };
+  return { kind, trailingMonths, highValueMinRevenue: d.highValueMinRevenue, highValueTopShare: d.highValueTopShare };
 };
 
 export const customersProjection = defineProjection({
@@ -110,6 +115,8 @@ export interface SalesFigures {
   /** net revenue in [moment − trailing months, moment) */
   trailingRevenue: number;
   orders: number;
+  /** orders in [moment − trailing months, moment) */
+  trailingOrders: number;
   firstSaleMs?: number;
   lastSaleMs?: number;
 }
@@ -122,12 +129,13 @@ export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs:
   let lastPosition = -1;
   eachCustomerCredit(ledger, atMs, (customerId, ms, amount, sale, position) => {
     let f = out.get(customerId);
-    if (!f) out.set(customerId, (f = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0 }));
+    if (!f) out.set(customerId, (f = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0, trailingOrders: 0 }));
     f.lifetimeRevenue += amount;
     if (ms >= windowStartMs) f.trailingRevenue += amount;
     // a split sale is several consecutive credits of one event: one order for the customer
     if (sale && position !== lastPosition) {
       f.orders++;
+      if (ms >= windowStartMs) f.trailingOrders++;
       if (f.firstSaleMs === undefined || ms < f.firstSaleMs) f.firstSaleMs = ms;
       if (f.lastSaleMs === undefined || ms > f.lastSaleMs) f.lastSaleMs = ms;
     }

@@ -10,7 +10,7 @@ import { HttpProblem } from '../problem';
 import { atParam, intParam, oneOfParam, worldFor } from '../query';
 import { customerIn, ownerSelection } from './crmScope';
 import { forbiddenFor, scopeOf } from '../security/scope';
-import { tierReasonIn, tierRuleIn } from '../answerWords';
+import { rfmIn, tierReasonIn, tierRuleIn } from '../answerWords';
 import { langOf } from '../lang';
 
 export const customerRoutes = (deps: AppDeps) => {
@@ -26,8 +26,8 @@ export const customerRoutes = (deps: AppDeps) => {
     const inScope = customerIn(world, sel);
     const all = customerRows(world, toMillis(at), (info) => sel.kind === 'company' || inScope(info.customerId));
     const rows = tier ? all.rows.filter((r) => r.tier === tier) : all.rows;
-    const page = rows.slice(offset, offset + limit);
     const lang = langOf(c);
+    const page = rows.slice(offset, offset + limit).map((r) => ({ ...r, rfm: rfmIn(r.rfm, lang) }));
     return c.json({
       at, asOf, owner: c.req.query('owner') || null, tier: tier ?? null,
       policy: { ...all.policy, rule: tierRuleIn(all.rule, lang), ranked: all.ranked },
@@ -46,7 +46,7 @@ export const customerRoutes = (deps: AppDeps) => {
     if (access !== 'all' && !customerIn(world, access === 'own-team' ? { kind: 'team', teamId: actor.team ?? '' } : { kind: 'rep', repId: actor.sub })(customerId))
       throw forbiddenFor(actor, { rep: detail.ownerRepId });
     const lang = langOf(c);
-    return c.json({ at, asOf, ...detail, tier: { ...detail.tier, reason: tierReasonIn(detail.tier.reason, lang), rule: tierRuleIn(detail.tier.rule, lang) } });
+    return c.json({ at, asOf, ...detail, rfm: rfmIn(detail.rfm, lang), tier: { ...detail.tier, reason: tierReasonIn(detail.tier.reason, lang), rule: tierRuleIn(detail.tier.rule, lang) } });
   });
 
   return app;
