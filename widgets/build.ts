@@ -86,6 +86,13 @@ const moduleOf = (code: string): WidgetModule => ({
 /** The content version a module is asked for by (`?v=`): its ETag without the quotes. */
 export const moduleVersion = (m: WidgetModule): string => m.etag.replace(/"/g, '');
 
+/**
+ * Minified code holds a raw newline only inside a template literal, and ours are Lit templates
+ * indented as source: the indentation after each newline is whitespace HTML collapses anyway (and
+ * `pre-line` drops), so it goes, keeping the newline — about 1 % of the bundle gzipped.
+ */
+const withoutTemplateIndent = (code: string): string => code.replace(/\n[ \t]+/g, '\n');
+
 const bundleOf = async (entry: string, more: { banner?: { js: string }; define?: Record<string, string> } = {}): Promise<WidgetModule> => {
   const result = await build({
     entryPoints: [join(here, entry)],
@@ -101,7 +108,7 @@ const bundleOf = async (entry: string, more: { banner?: { js: string }; define?:
     plugins: [withoutGlobals, minifiedStyles],
     ...more,
   });
-  return moduleOf(result.outputFiles[0]!.text);
+  return moduleOf(withoutTemplateIndent(result.outputFiles[0]!.text));
 };
 
 export async function buildWidgets(): Promise<WidgetBundle> {

@@ -78,7 +78,7 @@ export interface TallyReviewPanelEventMap extends HTMLElementEventMap {
   'tally-error': CustomEvent<{ status: number; message: string }>;
 }
 
-/** A period's review: KPIs against goals with deviations, overdue milestones and action items, satisfaction, budget against actual, pipeline and lessons, each in a collapsible section. Sections the answer lacks are left out; sections it adds are shown as tables. A manager's (or an admin's) token may add an action item (添加行动项 / Add action item: title, owner, due date), mark one done (完成 / Done) and record a lesson (记录经验 / Add lesson); the forms load the first time such a token shows the panel. A viewer or a past moment shows none. */
+/** A period's review: KPIs against goals with deviations, the alerts raised in the period, overdue milestones and action items, satisfaction, budget against actual, pipeline and lessons, each in a collapsible section. Sections the answer lacks are left out; sections it adds are shown as tables. A manager's (or an admin's) token may add an action item (添加行动项 / Add action item: title, owner, due date), mark one done (完成 / Done) and record a lesson (记录经验 / Add lesson); the forms load the first time such a token shows the panel. A viewer or a past moment shows none. */
 export declare class TallyReviewPanel extends HTMLElement {
   /** Period id of the review (`2026-07`, `2026-Q3`). Attribute `period`. */
   period: string;

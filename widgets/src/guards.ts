@@ -53,6 +53,8 @@ export interface GoalProgress {
   forecast?: number;
   /** Share of the period gone by at the moment of measure, 0…1. */
   elapsed?: number;
+  /** The alert raised about its pace as it stands (`goal-behind` / `goal-at-risk`) and when. */
+  alert?: { kind: string; raisedAt: string };
   /** Child goal ids, or child progress when the API inlines it. */
   children: (string | GoalProgress)[];
   series?: SeriesPoint[];
@@ -91,6 +93,7 @@ export const asGoalProgress = (x: unknown): GoalProgress | undefined => {
     pace: str(x.pace),
     forecast: num(x.forecast),
     elapsed: num(x.elapsed),
+    alert: isRecord(x.openAlert) ? { kind: str(x.openAlert.kind) ?? '', raisedAt: str(x.openAlert.raisedAt) ?? '' } : undefined,
     children,
     series,
   };

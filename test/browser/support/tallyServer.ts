@@ -41,6 +41,8 @@ export interface TallyServer {
   recordSale(repId: string, amount: number): Promise<void>;
   /** Sends any command as admin (refused: throws). */
   post(type: string, data: Record<string, unknown>): Promise<void>;
+  /** Runs one tick of the alert scheduler (the server's own timer is off in tests): how many alerts it raised. */
+  raiseAlerts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startTallyServer(portalOrigin: string, seed: Seed[] = seed
     goalId: 'G-2026-07',
     team: 'T-1',
     post,
+    raiseAlerts: () => tally.alerts.tick(),
     async recordSale(repId, amount) {
       orders += 1;
       await post('RecordSale', {

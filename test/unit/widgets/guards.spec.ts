@@ -31,6 +31,12 @@ describe('goal progress guard', () => {
     expect(asGoalProgress(goal)).toMatchObject({ goalId: 'g-2026', pace: 'behind', children: ['g-2026-Q1', 'g-2026-Q2'] });
   });
 
+  it("reads the alert raised about a goal's pace, and no alert when the answer has none", () => {
+    expect(asGoalProgress({ ...goal, openAlert: { alertId: 'goal-behind:g-2026:2026-01-01', kind: 'goal-behind', at: '2026-01-01T00:00:00+08:00', raisedAt: '2026-02-03T09:00:00+08:00' } })?.alert)
+      .toEqual({ kind: 'goal-behind', raisedAt: '2026-02-03T09:00:00+08:00' });
+    expect(asGoalProgress({ ...goal, openAlert: null })?.alert).toBeUndefined();
+  });
+
   it('refuses an answer without the figures it draws', () => {
     expect(asGoalProgress({ ...goal, target: '1000' })).toBeUndefined();
     expect(asGoalProgress(null)).toBeUndefined();

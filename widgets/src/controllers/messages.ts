@@ -20,6 +20,7 @@ export const en = {
   forecast: 'Forecast',
   pace: 'Pace',
   paceIs: 'Pace: {pace}',
+  alerted: 'Alert sent {date}: {pace}',
 
   progressText: '{pct} of target, {pace}',
   breakdown: 'Breakdown',
@@ -59,6 +60,7 @@ export const en = {
   milestones: 'Overdue milestones',
   actionItems: 'Action items',
   lessons: 'Lessons',
+  alerts: 'Alerts',
 
   title: 'Title',
   due: 'Due',
@@ -110,6 +112,7 @@ export const zhCN: Messages = {
   forecast: '预测',
   pace: '进度',
   paceIs: '进度：{pace}',
+  alerted: '{date} 已发出提醒：{pace}',
 
   progressText: '已达成目标的 {pct}，{pace}',
   breakdown: '分解',
@@ -149,6 +152,7 @@ export const zhCN: Messages = {
   milestones: '逾期里程碑',
   actionItems: '行动项',
   lessons: '经验教训',
+  alerts: '提醒',
 
   title: '标题',
   due: '截止',

@@ -41,6 +41,7 @@ const PACE_ICON: Record<string, string> = { ahead: '▲', 'on-track': '●', 'at
  * @csspart bar - The progress bar.
  * @csspart row - One sub-goal in the breakdown.
  * @csspart sparkline - The trend chart.
+ * @csspart alert - The mark of a goal whose pace alert went out (behind or at risk, as it still is); its label says when.
  * @cssproperty --tally-color-accent - Actual line and bar fill.
  * @cssproperty --tally-color-ahead - Pace "ahead".
  * @cssproperty --tally-color-on-track - Pace "on track".
@@ -189,8 +190,8 @@ export class TallyGoalTracker extends TallyElement {
     (signal) => this.#load(signal),
   );
 
-  // Sales and refunds move actuals; goal events move targets and breakdowns.
-  readonly live = new LiveController(this, (b) => concerns(b, /Sale|Refund|Goal|Deal|Order/i, /goal/i), () => this.data.refresh());
+  // Sales and refunds move actuals; goal events move targets and breakdowns; an alert raised marks the goal.
+  readonly live = new LiveController(this, (b) => concerns(b, /Sale|Refund|Goal|Deal|Order|Alert/i, /goal/i), () => this.data.refresh());
 
   constructor() {
     super();
@@ -247,6 +248,8 @@ export class TallyGoalTracker extends TallyElement {
   #renderGoal({ goal, children }: GoalView, index: number): TemplateResult {
     const { i18n } = this;
     const pace = paceOf(goal);
+    // the alert's kind is `goal-` and the pace it was raised for
+    const alert = goal.alert?.kind.slice(5);
     const paceText = pace ? i18n.label('pace', pace) : '';
     const pct = Math.round(goal.attainment * 100);
     const expectedPct = goal.target > 0 && goal.expectedToDate !== undefined ? (goal.expectedToDate / goal.target) * 100 : undefined;
@@ -259,7 +262,10 @@ export class TallyGoalTracker extends TallyElement {
           <h2 id=${titleId}>${goal.title}</h2>
           <span class="sub">${i18n.label('metric', goal.metric)} · ${goal.period}</span>
         </div>
-        ${pace ? html`<span class="chip pace-${pace}" data-pace=${pace}><span aria-hidden="true">${PACE_ICON[pace] ?? '●'}</span>${this.t('paceIs', { pace: paceText })}</span>` : nothing}
+        <span>
+          ${pace ? html`<span class="chip pace-${pace}" data-pace=${pace}><span aria-hidden="true">${PACE_ICON[pace] ?? '●'}</span>${this.t('paceIs', { pace: paceText })}</span>` : nothing}
+          ${alert ? html`<span class="chip pace-${alert}" part="alert" role="img" data-alert=${goal.alert!.kind} aria-label=${this.t('alerted', { date: i18n.date(goal.alert!.raisedAt), pace: i18n.label('pace', alert) })}>!</span>` : nothing}
+        </span>
       </header>
       <div
         part="bar"

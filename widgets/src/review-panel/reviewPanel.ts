@@ -32,13 +32,14 @@ const DATEISH = /^\d{4}-\d{2}-\d{2}(T|$)/;
 /** Ids and bookkeeping a reader does not need in a generic table. */
 const HIDDEN_COLUMNS = /^(?!repId$|ownerRepId$|customerId$).*Id$|^position$|^recordedAt$|^addedAt$/;
 
-type Body = 'kpi' | 'goals' | 'due' | 'budget' | 'lessons' | 'generic';
+type Body = 'kpi' | 'goals' | 'alerts' | 'due' | 'budget' | 'lessons' | 'generic';
 
 /** The sections this panel draws, in reading order; shown even when empty ("nothing overdue"). */
 const SECTIONS: [key: string, title: MessageKey, body: Body, open: boolean][] = [
   ['kpis', 'kpis', 'kpi', true],
   ['deviations', 'deviations', 'kpi', true],
   ['goalsAtRisk', 'goalsAtRisk', 'goals', true],
+  ['alerts', 'alerts', 'alerts', false],
   ['overdueMilestones', 'milestones', 'due', true],
   ['actionItems', 'actionItems', 'due', true],
   ['satisfaction', 'satisfaction', 'generic', true],
@@ -51,7 +52,7 @@ const SECTIONS: [key: string, title: MessageKey, body: Body, open: boolean][] = 
 const NOT_SECTIONS = new Set(['period', 'team', 'asOf', 'at', 'knownAt', 'kind', 'position', 'pace', 'actionSummary']);
 
 /**
- * A period's review: KPIs against goals with deviations, overdue milestones and action
+ * A period's review: KPIs against goals with deviations, the alerts raised in the period, overdue milestones and action
  * items, satisfaction, budget against actual, pipeline and lessons, each in a collapsible
  * section. Sections the answer lacks are left out; sections it adds are shown as tables.
  * A manager's (or an admin's) token may add an action item (添加行动项 / Add action item: title,
@@ -185,6 +186,7 @@ export class TallyReviewPanel extends TallyElement {
     if (rows.length === 0) return isEmpty(value) ? html`<p class="muted">${this.t('nothing')}</p>` : this.#generic(value, title);
     if (body === 'kpi' || body === 'goals') return this.#kpiTable(rows, title, body === 'goals');
     if (body === 'lessons') return this.#lessons(rows);
+    if (body === 'alerts') return this.#alerts(rows);
     return this.#generic(value, title);
   }
 
@@ -288,6 +290,13 @@ export class TallyReviewPanel extends TallyElement {
         })}
       </tbody>
     </table>`;
+  }
+
+  /** The alerts raised in the period, newest first: what was said (in the reader's language), whose, and the day it began (the company's have no owner name). */
+  #alerts(rows: Rec[]): TemplateResult {
+    return html`<ul>
+      ${rows.map((r) => html`<li part="row" data-kind=${str(r.kind) ?? ''}>${str(r.text)} <span class="muted">${[str(r.ownerName), this.i18n.date(str(r.at)?.slice(0, 10) ?? '')].filter(Boolean).join(' · ')}</span></li>`)}
+    </ul>`;
   }
 
   #lessons(rows: Rec[]): TemplateResult {
