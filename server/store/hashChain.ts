@@ -27,6 +27,15 @@ const withoutHash = (e: Omit<StoredEvent, 'hash'> & { hash?: string }) => ({
   prevHash: e.prevHash,
 });
 
+/** The canonical text of an event's data and meta: all of its body that does not depend on its place in the log. */
+export interface EventTexts {
+  readonly data: string;
+  readonly meta: string;
+}
+
+/** Throws when the event cannot be canonicalised (a lone surrogate, a number JSON cannot hold). */
+export const eventTexts = (e: UnsealedEvent): EventTexts => ({ data: canonicalJson(e.data), meta: canonicalJson(e.meta) });
+
 /** A sealed event with the canonical text of its data and meta, for a store to write as they are. */
 export interface Sealed {
   readonly event: StoredEvent;
@@ -39,9 +48,8 @@ export interface Sealed {
  * its members in JCS key order (data, meta, occurredAt, position, prevHash, recordedAt, revision,
  * stream, type), so data and meta are serialised once, for the hash and for the store alike.
  */
-export const sealJson = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): Sealed => {
-  const data = canonicalJson(e.data);
-  const meta = canonicalJson(e.meta);
+export const sealJson = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string, texts: EventTexts = eventTexts(e)): Sealed => {
+  const { data, meta } = texts;
   const body = `{"data":${data},"meta":${meta},"occurredAt":${canonicalJson(e.occurredAt)},"position":${canonicalJson(position)},"prevHash":${canonicalJson(prevHash)},"recordedAt":${canonicalJson(e.recordedAt)},"revision":${canonicalJson(revision)},"stream":${canonicalJson(stream)},"type":${canonicalJson(e.type)}}`;
   const hash = createHash('sha256').update(prevHash).update(body).digest('hex');
   return { event: { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash, hash }, data, meta };

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
-import { GENESIS_HASH, sealJson } from './hashChain';
+import { eventTexts, GENESIS_HASH, sealJson, type EventTexts } from './hashChain';
 import { checkSealed } from './sealed';
 import { migrate } from './sqliteSchema';
 import {
@@ -163,10 +163,22 @@ export class SqliteStore implements EventStore {
     });
   }
 
-  /** One durable transaction for everything queued since the last flush. */
+  /**
+   * One durable transaction for everything queued since the last flush. Each call's events are
+   * serialised first, outside the write lock: a call whose events cannot be (a lone surrogate) is
+   * refused alone, and the lock is held for the inserts only. Anything SQLite refuses inside the
+   * transaction refuses the whole group: none of it is written, none acknowledged.
+   */
   private flush(): void {
     this.flushScheduled = false;
-    const batch = this.queue;
+    const batch: { pending: Pending; texts: EventTexts[][] }[] = [];
+    for (const pending of this.queue) {
+      try {
+        batch.push({ pending, texts: pending.requests.map((r) => r.events.map(eventTexts)) });
+      } catch (e) {
+        pending.reject(e);
+      }
+    }
     this.queue = [];
     if (batch.length === 0) return;
     let results: AppendResult[][];
@@ -177,7 +189,7 @@ export class SqliteStore implements EventStore {
       try {
         // the head is read once under the write lock, then carried from request to request
         const head = { ...this.headNow() };
-        results = batch.map((p) => p.requests.map((r) => this.applyOne(r, head, appended)));
+        results = batch.map(({ pending, texts }) => pending.requests.map((r, i) => this.applyOne(r, texts[i], head, appended)));
         this.stmt.commit.run();
       } catch (e) {
         if (this.db.inTransaction) this.stmt.rollback.run();
@@ -185,17 +197,17 @@ export class SqliteStore implements EventStore {
       }
     } catch (e) {
       const err = new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
-      for (const p of batch) p.reject(err);
+      for (const { pending } of batch) pending.reject(err);
       return;
     }
     this.stats.transactions++;
     this.onCommit?.((performance.now() - t0) / 1000);
-    for (const p of batch) this.stats.requests += p.requests.length;
-    batch.forEach((p, i) => p.resolve(results[i]));
+    for (const { pending } of batch) this.stats.requests += pending.requests.length;
+    batch.forEach(({ pending }, i) => pending.resolve(results[i]));
     this.announce(appended);
   }
 
-  private applyOne(r: AppendRequest, head: { position: number; hash: string }, appended: StoredEvent[]): AppendResult {
+  private applyOne(r: AppendRequest, texts: readonly EventTexts[], head: { position: number; hash: string }, appended: StoredEvent[]): AppendResult {
     if (r.idempotency) {
       const seen = this.stmt.key.get(r.idempotency.key) as { digest: string; positions: string } | undefined;
       if (seen) return { kind: 'duplicate', digest: seen.digest, events: this.byPositions(JSON.parse(seen.positions)) };
@@ -206,8 +218,8 @@ export class SqliteStore implements EventStore {
     if (!fresh && !checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
     const sealed: StoredEvent[] = [];
     let revision = actual;
-    for (const e of r.events) {
-      const { event: s, data, meta } = sealJson(e, r.stream, ++revision, head.position + 1, head.hash);
+    for (let i = 0; i < r.events.length; i++) {
+      const { event: s, data, meta } = sealJson(r.events[i], r.stream, ++revision, head.position + 1, head.hash, texts[i]);
       try {
         this.stmt.insert.run(s.position, s.stream, s.revision, s.type, data, s.occurredAt, s.recordedAt, meta, s.prevHash, s.hash);
       } catch (err) {

@@ -1,0 +1,80 @@
+// The SQLite store's group commit: appends handed over in the same tick share one durable
+// transaction; each is acknowledged only after its COMMIT, in the order they were handed over, and
+// one that is refused (a conflict, an event that cannot be serialised) does not refuse the others.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { UnsealedEvent } from '../../../core/shared/envelope';
+import { verifyLog } from '../../../server/audit/verifyLog';
+import type { AppendRequest, AppendResult } from '../../../server/store/port';
+import { SqliteStore } from '../../../server/store/sqlite';
+
+const dir = mkdtempSync(join(tmpdir(), 'tally-group-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const openStore = () => new SqliteStore(join(dir, `g-${++n}.db`));
+
+const teamCreated = (team: string, name = `Team ${team}`): UnsealedEvent => ({
+  type: 'TeamCreated',
+  data: { teamId: team, name },
+  occurredAt: '2026-07-01T10:00:00+08:00',
+  recordedAt: '2026-07-01T02:00:00.000Z',
+  meta: { commandId: `cmd-${team}`, actor: 'tester', correlationId: `cmd-${team}` },
+});
+const createTeam = (team: string, name?: string): AppendRequest => ({ stream: `team-${team}`, expected: 'no-stream', events: [teamCreated(team, name)] });
+const positionsOf = (r: AppendResult[]) => r.map((x) => (x.kind === 'ok' ? x.events.map((e) => e.position) : x.kind));
+
+describe('SQLite group commit', () => {
+  it('acknowledges appends handed over together after one transaction, at positions in the order they were handed over', async () => {
+    const store = openStore();
+    const before = { ...store.stats };
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.appendMany([createTeam(`T-${i}`)])));
+    expect(results.map(positionsOf)).toEqual(Array.from({ length: 12 }, (_, i) => [[i + 1]]));
+    expect(store.stats.transactions - before.transactions).toBe(1);
+    expect(store.stats.requests - before.requests).toBe(12);
+    expect((await store.readAll()).map((e) => e.stream)).toEqual(Array.from({ length: 12 }, (_, i) => `team-T-${i}`));
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('a conflict in the group is answered as one and the others are written', async () => {
+    const store = openStore();
+    await store.appendMany([createTeam('T-1')]);
+    const [a, b, c] = await Promise.all([store.appendMany([createTeam('T-2')]), store.appendMany([createTeam('T-1')]), store.appendMany([createTeam('T-3')])]);
+    expect([positionsOf(a), b.map((r) => r.kind), positionsOf(c)]).toEqual([[[2]], ['conflict'], [[3]]]);
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('an append whose event cannot be serialised is refused alone; the rest of its group is written and chained', async () => {
+    const store = openStore();
+    const settled = await Promise.allSettled([store.appendMany([createTeam('T-1')]), store.appendMany([createTeam('T-2', 'half \ud800 a pair')]), store.appendMany([createTeam('T-3')])]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
+    expect((await store.readAll()).map((e) => [e.position, e.stream])).toEqual([
+      [1, 'team-T-1'],
+      [2, 'team-T-3'],
+    ]);
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('a group whose COMMIT fails acknowledges none of its appends and writes none of them', async () => {
+    const store = openStore();
+    await store.appendMany([createTeam('T-0')]);
+    const commit = (store as unknown as { stmt: { commit: { run: () => unknown } } }).stmt.commit;
+    const run = commit.run;
+    commit.run = () => {
+      throw new Error('disk I/O error');
+    };
+    const settled = await Promise.allSettled([store.appendMany([createTeam('T-1')]), store.appendMany([createTeam('T-2')])]);
+    commit.run = run;
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+    expect((await store.readAll()).map((e) => e.stream)).toEqual(['team-T-0']);
+    // the store goes on: the next group is written after the last acknowledged event
+    expect(positionsOf(await store.appendMany([createTeam('T-3')]))).toEqual([[2]]);
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+});
