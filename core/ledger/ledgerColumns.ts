@@ -1,22 +1,65 @@
-// Growable typed-array columns for the sales ledger: a million credits as a few flat arrays
-// instead of a million objects (about a tenth of the heap, and nothing for the collector to walk).
-// Each column grows by an eighth when full: an append still costs O(1) amortised (each value is
-// copied about eight times over a column's life, a few milliseconds of memcpy at a million rows),
-// and a column holds a sixteenth more than it needs on average where doubling would hold half.
+// Typed-array columns for the sales ledger: a million credits as a few flat arrays instead of a
+// million objects (about a tenth of the heap, and nothing for the collector to walk).
+//
+// A column is a list of chunks of 16,384 values. Its first chunk doubles until it is whole (a small
+// ledger, as a test or a demo folds, stays small); after that a column grows by adding a chunk:
+// nothing is copied however long it gets (growing one flat array by copying cost a twentieth of a
+// replay), and it never holds more than one chunk of slack.
 
-type TypedArray = Int32Array | Float64Array | Uint8Array;
-type TypedCtor<A extends TypedArray> = { new (n: number): A };
+const SHIFT = 14;
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+const FIRST = 64;
 
-/** How much a full column grows: the slack it may hold, against the copies it makes. */
-export const GROWTH = 1.125;
+export const int32s = (n: number): Int32Array => new Int32Array(n);
+export const bytes = (n: number): Uint8Array => new Uint8Array(n);
 
-/** `a` with room for index `n`: the same array, or a copy an eighth larger. */
-export const room = <A extends TypedArray>(a: A, n: number, Ctor: TypedCtor<A>): A => {
-  if (n < a.length) return a;
-  const bigger = new Ctor(Math.max(1024, Math.ceil(a.length * GROWTH), n + 1));
-  bigger.set(a as never);
-  return bigger;
-};
+export class Column<A extends Int32Array | Uint8Array> {
+  private readonly chunks: A[];
+
+  /** `empty`: what an index never set reads as */
+  constructor(
+    private readonly make: (n: number) => A,
+    private readonly empty = 0,
+  ) {
+    this.chunks = [this.made(FIRST)];
+  }
+
+  /** How many indexes have room. */
+  get capacity(): number {
+    const last = this.chunks.length - 1;
+    return last * CHUNK + this.chunks[last].length;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> SHIFT][i & MASK];
+  }
+
+  /** Set an index below the capacity. */
+  set(i: number, v: number): void {
+    this.chunks[i >>> SHIFT][i & MASK] = v;
+  }
+
+  /** Room for index `n`. */
+  reserve(n: number): void {
+    while (this.capacity <= n) {
+      const last = this.chunks.length - 1;
+      const c = this.chunks[last];
+      if (c.length === CHUNK) this.chunks.push(this.made(CHUNK));
+      else {
+        const bigger = this.made(Math.min(CHUNK, c.length * 2));
+        bigger.set(c as never);
+        this.chunks[last] = bigger;
+      }
+    }
+  }
+
+  private made(n: number): A {
+    const a = this.make(n);
+    if (this.empty !== 0) a.fill(this.empty);
+    return a;
+  }
+}
 
 /** The marker of a value kept in the side table; no amount or count is ever this low. */
 const WIDE = -0x80000000;
@@ -24,28 +67,28 @@ const WIDE = -0x80000000;
 /**
  * Whole numbers (amounts in fen, units) in four bytes each instead of eight: every value that
  * fits an Int32 is kept in the column, any other (above ¥21,474,836.47 in one credit, or not
- * whole) in a side table by row, so every value reads back exactly.
+ * whole) in a side table by index, so every value reads back exactly.
  */
 export class IntColumn {
-  data = new Int32Array(1024);
+  private readonly data = new Column(int32s);
   private readonly wide = new Map<number, number>();
 
   get(i: number): number {
-    const v = this.data[i];
+    const v = this.data.get(i);
     return v === WIDE ? (this.wide.get(i) as number) : v;
   }
 
   set(i: number, v: number): void {
-    if ((v | 0) === v && v !== WIDE) this.data[i] = v;
+    if ((v | 0) === v && v !== WIDE) this.data.set(i, v);
     else {
-      this.data[i] = WIDE;
+      this.data.set(i, WIDE);
       this.wide.set(i, v);
     }
   }
 
   /** Room for index `n`. */
   reserve(n: number): void {
-    this.data = room(this.data, n, Int32Array);
+    this.data.reserve(n);
   }
 }
 
@@ -86,6 +129,11 @@ export class IntList {
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+
+  /** `first`: names interned in this order before any other, ids 0, 1, … */
+  constructor(first: readonly string[] = []) {
+    for (const name of first) this.id(name);
+  }
 
   id(name: string): number {
     let i = this.ids.get(name);

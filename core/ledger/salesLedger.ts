@@ -6,14 +6,15 @@
 // revenue in the period in which the refund occurred and changes no units or orders.
 //
 // Stored as columns (ledgerColumns.ts): one row per credit in log order, ids interned, and per
-// owner per month the ascending list of its rows. Rows are only ever appended, so the ledger as
+// rep and team per month, and per customer, the ascending list of its rows (the company's rows
+// are its teams'). Rows are only ever appended, so the ledger as
 // it stood at any earlier position is the same columns read below a cut (`ledgerAt`): asOf reads
 // a view, it never refolds the sales. Every reader goes through the query functions below, which
 // read no row past the view's cut.
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
-import { IntColumn, IntList, Interner, room } from './ledgerColumns';
+import { bytes, Column, int32s, IntColumn, IntList, Interner } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
@@ -70,24 +71,26 @@ export interface OrderInfo {
   readonly shares: readonly string[];
 }
 
+const WHOLE = '1';
+const WHOLE_ID = 0;
 const SALE = 0;
 const REFUND = 1;
 
 /** The columns every view of one ledger shares; only the fold appends to them. */
 export class LedgerData {
   rows = 0;
-  /** the length of every row column (they grow together) */
-  capacity = 1024;
-  position = new Int32Array(1024);
-  kind = new Uint8Array(1024);
-  order = new Int32Array(1024);
-  customer = new Int32Array(1024);
-  rep = new Int32Array(1024);
-  team = new Int32Array(1024);
-  share = new Int32Array(1024);
+  /** the capacity of every row column (they grow together) */
+  capacity = 0;
+  readonly position = new Column(int32s);
+  readonly kind = new Column(bytes);
+  readonly order = new Column(int32s);
+  readonly customer = new Column(int32s);
+  readonly rep = new Column(int32s);
+  readonly team = new Column(int32s);
+  readonly share = new Column(int32s);
   /** business time as its local day and the ms from that day's start: two Int32s, not a Float64 and an Int32 (read with msAt) */
-  day = new Int32Array(1024);
-  msInDay = new Int32Array(1024);
+  readonly day = new Column(int32s);
+  readonly msInDay = new Column(int32s);
   readonly amount = new IntColumn();
   readonly units = new IntColumn();
   /** order ids are as many as sales: a table of typed arrays, not a Map of strings */
@@ -95,15 +98,16 @@ export class LedgerData {
   readonly customerIds = new Interner();
   readonly repIds = new Interner();
   readonly teamIds = new Interner();
-  readonly shareIds = new Interner();
+  /** most credits are a sale's whole: its share is interned first, and the fold finds it without a lookup */
+  readonly shareIds = new Interner([WHOLE]);
   readonly productIds = new Interner();
   /** per order id: the first row of the sale that recorded it (-1: not recorded), and its lines */
-  orderRow = new Int32Array(1024).fill(-1);
-  lineStart = new Int32Array(1024);
-  lineCount = new Int32Array(1024);
+  readonly orderRow = new Column(int32s, -1);
+  readonly lineStart = new Column(int32s);
+  readonly lineCount = new Column(int32s);
   lines = 0;
-  lineCapacity = 1024;
-  lineProduct = new Int32Array(1024);
+  lineCapacity = 0;
+  readonly lineProduct = new Column(int32s);
   readonly lineUnits = new IntColumn();
   readonly lineAmount = new IntColumn();
   /** owner → month → ascending rows credited to it (products are read through their orders' lines) */
@@ -112,8 +116,10 @@ export class LedgerData {
   readonly firstSales: (FirstSale[] | undefined)[] = [];
   /** interned customers with a first sale, in the order of their first */
   readonly firstSaleCustomers: number[] = [];
-  /** the fold's shortcut to the lists above: per interned rep, team and customer (and the company), the list it was last posted to and its month */
-  readonly posting = { rep: new PostingCache(), team: new PostingCache(), customer: new PostingCache(), company: new PostingCache() };
+  /** per interned customer, the business time of its first sale as known at the head: the fold compares a sale with it in one read */
+  readonly firstMs: number[] = [];
+  /** the fold's shortcut to the lists above: per interned rep, team and customer, the list it was last posted to and its month */
+  readonly posting = { rep: new PostingCache(), team: new PostingCache(), customer: new PostingCache() };
 }
 
 /**
@@ -139,7 +145,7 @@ export interface SalesLedger {
 const DAY_MS = 86_400_000;
 
 /** The business time of row `i`, epoch ms. */
-const msAt = (d: LedgerData, i: number): number => d.day[i] * DAY_MS + d.msInDay[i];
+const msAt = (d: LedgerData, i: number): number => d.day.get(i) * DAY_MS + d.msInDay.get(i);
 
 export const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
 
@@ -154,6 +160,7 @@ const monthOfDay = (day: number): number => {
   return m;
 };
 
+const COMPANY = 'company';
 const PRODUCT = 'product:';
 const CUSTOMER = 'customer:';
 const REP = 'rep:';
@@ -172,18 +179,8 @@ const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
 
 /** Room for row `n` in every column (called when `n` reached the capacity). */
 const growRows = (d: LedgerData, n: number) => {
-  d.position = room(d.position, n, Int32Array);
-  d.kind = room(d.kind, n, Uint8Array);
-  d.order = room(d.order, n, Int32Array);
-  d.customer = room(d.customer, n, Int32Array);
-  d.rep = room(d.rep, n, Int32Array);
-  d.team = room(d.team, n, Int32Array);
-  d.share = room(d.share, n, Int32Array);
-  d.day = room(d.day, n, Int32Array);
-  d.msInDay = room(d.msInDay, n, Int32Array);
-  d.amount.reserve(n);
-  d.units.reserve(n);
-  d.capacity = d.position.length;
+  for (const c of [d.position, d.kind, d.order, d.customer, d.rep, d.team, d.share, d.day, d.msInDay, d.amount, d.units]) c.reserve(n);
+  d.capacity = d.position.capacity;
 };
 
 interface CreditIn {
@@ -194,13 +191,10 @@ interface CreditIn {
   readonly units?: number;
 }
 
-/** Append the credits of one sale or refund as rows, and list each row under its rep, team, customer and the company. */
-const appendCredits = (d: LedgerData, kind: number, position: number, orderId: string, customerId: string, ms: number, day: number, credits: readonly CreditIn[]): number => {
+/** Append the credits of one sale or refund as rows, and list each row under its rep, team and customer (the company's rows are its teams'). */
+const appendCredits = (d: LedgerData, kind: number, position: number, order: number, customer: number, customerId: string, ms: number, day: number, credits: readonly CreditIn[]): number => {
   const month = monthOfDay(day);
-  const order = d.orderIds.id(orderId);
-  const customer = d.customerIds.id(customerId);
   const first = d.rows;
-  const company = posted(d, d.posting.company, 0, 'company', '', month);
   // a customer's rows are few (tens): one list over all months instead of hundreds of thousands of tiny ones
   const own = posted(d, d.posting.customer, customer, CUSTOMER, customerId, ALL_MONTHS);
   for (const c of credits) {
@@ -208,20 +202,19 @@ const appendCredits = (d: LedgerData, kind: number, position: number, orderId: s
     if (i >= d.capacity) growRows(d, i);
     const rep = d.repIds.id(c.repId);
     const team = d.teamIds.id(c.teamId);
-    d.position[i] = position;
-    d.kind[i] = kind;
-    d.order[i] = order;
-    d.customer[i] = customer;
-    d.rep[i] = rep;
-    d.team[i] = team;
-    d.share[i] = c.share === undefined ? -1 : d.shareIds.id(c.share);
-    d.day[i] = day;
-    d.msInDay[i] = ms - day * DAY_MS;
+    d.position.set(i, position);
+    d.kind.set(i, kind);
+    d.order.set(i, order);
+    d.customer.set(i, customer);
+    d.rep.set(i, rep);
+    d.team.set(i, team);
+    d.share.set(i, c.share === undefined ? -1 : c.share === WHOLE ? WHOLE_ID : d.shareIds.id(c.share));
+    d.day.set(i, day);
+    d.msInDay.set(i, ms - day * DAY_MS);
     d.amount.set(i, kind === SALE ? c.amount : -c.amount);
     d.units.set(i, kind === SALE ? (c.units ?? 0) : 0);
     posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
     posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
-    company.push(i);
     own.push(i);
   }
   return first;
@@ -237,25 +230,17 @@ const posted = (d: LedgerData, cache: PostingCache, id: number, prefix: string, 
 };
 
 const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecordedData['lines']) => {
-  if (order >= d.orderRow.length) {
-    const from = d.orderRow.length;
-    d.orderRow = room(d.orderRow, order, Int32Array);
-    d.orderRow.fill(-1, from);
-    d.lineStart = room(d.lineStart, order, Int32Array);
-    d.lineCount = room(d.lineCount, order, Int32Array);
-  }
-  d.orderRow[order] = row;
-  d.lineStart[order] = d.lines;
-  d.lineCount[order] = lines.length;
+  if (order >= d.orderRow.capacity) for (const c of [d.orderRow, d.lineStart, d.lineCount]) c.reserve(order);
+  d.orderRow.set(order, row);
+  d.lineStart.set(order, d.lines);
+  d.lineCount.set(order, lines.length);
   for (const l of lines) {
     const j = d.lines++;
     if (j >= d.lineCapacity) {
-      d.lineProduct = room(d.lineProduct, j, Int32Array);
-      d.lineUnits.reserve(j);
-      d.lineAmount.reserve(j);
-      d.lineCapacity = d.lineProduct.length;
+      for (const c of [d.lineProduct, d.lineUnits, d.lineAmount]) c.reserve(j);
+      d.lineCapacity = d.lineProduct.capacity;
     }
-    d.lineProduct[j] = d.productIds.id(l.product);
+    d.lineProduct.set(j, d.productIds.id(l.product));
     d.lineUnits.set(j, l.units);
     d.lineAmount.set(j, l.amount);
   }
@@ -263,12 +248,13 @@ const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecor
 
 const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: number) => {
   const d = s.data;
-  const row = appendCredits(d, SALE, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
-  recordOrder(d, d.order[row], row, e.lines);
-  const customer = d.customer[row];
-  const history = d.firstSales[customer];
-  const first = history?.[history.length - 1];
-  if (!first || ms < first.ms) {
+  const order = d.orderIds.id(e.orderId);
+  const customer = d.customerIds.id(e.customerId);
+  const row = appendCredits(d, SALE, position, order, customer, e.customerId, ms, localDay(ms, s.zone), e.credits);
+  recordOrder(d, order, row, e.lines);
+  if (ms < (d.firstMs[customer] ?? Infinity)) {
+    d.firstMs[customer] = ms;
+    const history = d.firstSales[customer];
     const f = { ms, position, repIds: e.credits.map((c) => c.repId), teamIds: [...new Set(e.credits.map((c) => c.teamId))] };
     if (history) history.push(f);
     else {
@@ -279,7 +265,8 @@ const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: nu
 };
 
 const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: number) => {
-  appendCredits(s.data, REFUND, position, e.orderId, e.customerId, ms, localDay(ms, s.zone), e.credits);
+  const d = s.data;
+  appendCredits(d, REFUND, position, d.orderIds.id(e.orderId), d.customerIds.id(e.customerId), e.customerId, ms, localDay(ms, s.zone), e.credits);
 };
 
 export const salesLedgerProjection = defineProjection({
@@ -308,23 +295,30 @@ export const ledgerAt = (s: SalesLedger, position: number): SalesLedger => {
   let hi = rowsOf(s);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (d.position[mid] <= position) lo = mid + 1;
+    if (d.position.get(mid) <= position) lo = mid + 1;
     else hi = mid;
   }
   return { zone: s.zone, data: d, cut: lo, position: Math.min(position, positionOf(s)) };
 };
 
 const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
-  position: d.position[i], kind: d.kind[i] === SALE ? 'sale' : 'refund', orderId: d.orderIds.name(d.order[i]), customerId: d.customerIds.names[d.customer[i]],
-  repId: d.repIds.names[d.rep[i]], teamId: d.teamIds.names[d.team[i]], ms: msAt(d, i), day: d.day[i], amount: d.amount.get(i), units: d.units.get(i), orders: d.kind[i] === SALE ? 1 : 0,
+  position: d.position.get(i), kind: d.kind.get(i) === SALE ? 'sale' : 'refund', orderId: d.orderIds.name(d.order.get(i)), customerId: d.customerIds.names[d.customer.get(i)],
+  repId: d.repIds.names[d.rep.get(i)], teamId: d.teamIds.names[d.team.get(i)], ms: msAt(d, i), day: d.day.get(i), amount: d.amount.get(i), units: d.units.get(i), orders: d.kind.get(i) === SALE ? 1 : 0,
 });
 
 /**
  * Each visible row of an owner in the months that local days [fromDay, toDay) touch (every month
- * when unbounded), month by month; a customer's every row. Callers filter by day or instant.
+ * when unbounded), month by month, ascending; a customer's every row. The company has no list of
+ * its own (every row is in exactly one team's): its rows are its teams', team by team, so they
+ * do not ascend. Callers filter by day or instant.
  */
 const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (row: number) => void): void => {
-  const months = s.data.owners.get(owner);
+  const d = s.data;
+  if (owner === COMPANY) for (const team of d.teamIds.names) eachListed(s, d.owners.get(TEAM + team), fromDay, toDay, f);
+  else eachListed(s, d.owners.get(owner), fromDay, toDay, f);
+};
+
+const eachListed = (s: SalesLedger, months: Map<number, IntList> | undefined, fromDay: number, toDay: number, f: (row: number) => void): void => {
   if (!months) return;
   const cut = rowsOf(s);
   const visit = (l: IntList | undefined) => {
@@ -339,6 +333,9 @@ const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number
   } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));
 };
 
+/** Is row `i` the first of its sale or refund (a sale's credits are consecutive rows)? */
+const firstOfEvent = (d: LedgerData, i: number): boolean => i === 0 || d.position.get(i - 1) !== d.position.get(i);
+
 /**
  * What an owner was credited on local days [fromDay, toDay), as the old per-owner buckets held
  * it: one call per credit (per order line for a product), with the orders it adds — a sale is
@@ -352,44 +349,46 @@ const eachPost = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: numbe
     if (product >= 0) eachProductPost(s, product, fromDay, toDay, f);
     return;
   }
+  // a sale is one order of an owner: at its first row in the owner's ascending list, or for the
+  // company (whose rows come team by team) at the sale's first row
+  const company = owner === COMPANY;
   let last = -1;
   eachRow(s, owner, fromDay, toDay, (i) => {
-    const day = d.day[i];
+    const day = d.day.get(i);
     if (day < fromDay || day >= toDay) return;
-    const sale = d.kind[i] === SALE;
-    const orders = sale && d.position[i] !== last ? 1 : 0;
-    if (sale) last = d.position[i];
-    f(day, msAt(d, i), d.amount.get(i), d.units.get(i), orders, sale ? d.customer[i] : -1);
+    const sale = d.kind.get(i) === SALE;
+    const orders = sale && (company ? firstOfEvent(d, i) : d.position.get(i) !== last) ? 1 : 0;
+    if (sale) last = d.position.get(i);
+    f(day, msAt(d, i), d.amount.get(i), d.units.get(i), orders, sale ? d.customer.get(i) : -1);
   });
 };
 
 /** A product's part of each sale and refund: a sale's lines of it; a refund shared over the order's lines by their amounts. */
 const eachProductPost = (s: SalesLedger, product: number, fromDay: number, toDay: number, f: (day: number, ms: number, amount: number, units: number, orders: number, customer: number) => void): void => {
   const d = s.data;
-  let last = -1;
-  eachRow(s, 'company', fromDay, toDay, (i) => {
-    const day = d.day[i];
-    if (day < fromDay || day >= toDay || d.position[i] === last) return;
-    last = d.position[i];
-    const order = d.order[i];
+  eachRow(s, COMPANY, fromDay, toDay, (i) => {
+    const day = d.day.get(i);
+    if (day < fromDay || day >= toDay || !firstOfEvent(d, i)) return;
+    const at = d.position.get(i);
+    const order = d.order.get(i);
     if (saleRowOf(d, order) < 0) return;
-    const start = d.lineStart[order];
-    const n = d.lineCount[order];
-    if (d.kind[i] === SALE) {
-      for (let j = start; j < start + n; j++) if (d.lineProduct[j] === product) f(day, msAt(d, i), d.lineAmount.get(j), d.lineUnits.get(j), 1, d.customer[i]);
+    const start = d.lineStart.get(order);
+    const n = d.lineCount.get(order);
+    if (d.kind.get(i) === SALE) {
+      for (let j = start; j < start + n; j++) if (d.lineProduct.get(j) === product) f(day, msAt(d, i), d.lineAmount.get(j), d.lineUnits.get(j), 1, d.customer.get(i));
       return;
     }
     let refund = 0;
-    for (let r = i; r < rowsOf(s) && d.position[r] === last; r++) refund -= d.amount.get(r);
+    for (let r = i; r < rowsOf(s) && d.position.get(r) === at; r++) refund -= d.amount.get(r);
     const amounts = Array.from({ length: n }, (_, k) => d.lineAmount.get(start + k));
     const total = amounts.reduce((a, x) => a + x, 0);
     const parts = total > 0 ? largestRemainder(refund, amounts) : amounts.map((_, k) => (k === 0 ? refund : 0));
-    for (let k = 0; k < n; k++) if (d.lineProduct[start + k] === product) f(day, msAt(d, i), -parts[k], 0, 0, -1);
+    for (let k = 0; k < n; k++) if (d.lineProduct.get(start + k) === product) f(day, msAt(d, i), -parts[k], 0, 0, -1);
   });
 };
 
 /** The first row of the sale that recorded an order id (-1: none). */
-const saleRowOf = (d: LedgerData, order: number): number => (order < 0 || order >= d.orderRow.length ? -1 : d.orderRow[order]);
+const saleRowOf = (d: LedgerData, order: number): number => (order < 0 || order >= d.orderRow.capacity ? -1 : d.orderRow.get(order));
 
 const customerName = (s: SalesLedger, id: number): string => s.data.customerIds.names[id];
 
@@ -530,7 +529,7 @@ export const entriesBetween = (s: SalesLedger, owner: OwnerKey, start = -Infinit
   const rows: number[] = [];
   const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
   const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
-  eachRow(s, owner.startsWith(PRODUCT) ? 'company' : owner, fromDay, toDay, (i) => {
+  eachRow(s, owner.startsWith(PRODUCT) ? COMPANY : owner, fromDay, toDay, (i) => {
     if (msAt(d, i) >= start && msAt(d, i) < end) rows.push(i);
   });
   return rows.sort((a, b) => a - b).map((i) => entryAt(d, i));
@@ -550,11 +549,11 @@ export const creditsAt = (s: SalesLedger, position: number): LedgerEntry[] => {
   let hi = cut;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (d.position[mid] < position) lo = mid + 1;
+    if (d.position.get(mid) < position) lo = mid + 1;
     else hi = mid;
   }
   const out: LedgerEntry[] = [];
-  for (let i = lo; i < cut && d.position[i] === position; i++) out.push(entryAt(d, i));
+  for (let i = lo; i < cut && d.position.get(i) === position; i++) out.push(entryAt(d, i));
   return out;
 };
 
@@ -565,14 +564,14 @@ export const orderOf = (s: SalesLedger, orderId: string): OrderInfo | undefined 
   const row = saleRowOf(d, order);
   if (row < 0 || row >= rowsOf(s)) return undefined;
   const lines: OrderLine[] = [];
-  for (let j = d.lineStart[order], end = j + d.lineCount[order]; j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct[j]], units: d.lineUnits.get(j), amount: d.lineAmount.get(j) });
+  for (let j = d.lineStart.get(order), end = j + d.lineCount.get(order); j < end; j++) lines.push({ product: d.productIds.names[d.lineProduct.get(j)], units: d.lineUnits.get(j), amount: d.lineAmount.get(j) });
   const repIds: string[] = [];
   const shares: string[] = [];
-  for (let i = row; i < d.rows && d.position[i] === d.position[row]; i++) {
-    repIds.push(d.repIds.names[d.rep[i]]);
-    shares.push(d.share[i] < 0 ? '' : d.shareIds.names[d.share[i]]);
+  for (let i = row; i < d.rows && d.position.get(i) === d.position.get(row); i++) {
+    repIds.push(d.repIds.names[d.rep.get(i)]);
+    shares.push(d.share.get(i) < 0 ? '' : d.shareIds.names[d.share.get(i)]);
   }
-  return { customerId: d.customerIds.names[d.customer[row]], position: d.position[row], lines, repIds, shares };
+  return { customerId: d.customerIds.names[d.customer.get(row)], position: d.position.get(row), lines, repIds, shares };
 };
 
 /**
@@ -591,15 +590,15 @@ export const repValuesBetween = (s: SalesLedger, metric: string, start: number, 
   const customers: (Set<number> | undefined)[] = [];
   const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
   const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
-  eachRow(s, 'company', fromDay, toDay, (i) => {
+  eachRow(s, COMPANY, fromDay, toDay, (i) => {
     const ms = msAt(d, i);
     if (ms < start || ms >= end) return;
-    const rep = d.rep[i];
+    const rep = d.rep.get(i);
     if (metric === 'revenue') sums[rep] += d.amount.get(i);
     else if (metric === 'units') sums[rep] += d.units.get(i);
-    else if (d.kind[i] !== SALE) return;
+    else if (d.kind.get(i) !== SALE) return;
     else if (metric === 'orders') sums[rep] += 1;
-    else (customers[rep] ??= new Set()).add(d.customer[i]);
+    else (customers[rep] ??= new Set()).add(d.customer.get(i));
   });
   d.repIds.names.forEach((repId, rep) => out.set(repId, metric === 'activeCustomers' ? (customers[rep]?.size ?? 0) : sums[rep]));
   return out;
@@ -610,9 +609,9 @@ export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms:
   const d = s.data;
   let best = -1;
   eachRow(s, owner, -Infinity, Infinity, (i) => {
-    if (d.kind[i] === SALE && (best < 0 || msAt(d, i) < msAt(d, best) || (msAt(d, i) === msAt(d, best) && d.position[i] < d.position[best]))) best = i;
+    if (d.kind.get(i) === SALE && (best < 0 || msAt(d, i) < msAt(d, best) || (msAt(d, i) === msAt(d, best) && d.position.get(i) < d.position.get(best)))) best = i;
   });
-  return best < 0 ? undefined : { ms: msAt(d, best), position: d.position[best] };
+  return best < 0 ? undefined : { ms: msAt(d, best), position: d.position.get(best) };
 };
 
 /** Revenue, units and orders of an owner on each local day of [from, to). */
@@ -649,7 +648,7 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
 /** Each customer's credits before `atMs` in log order: what per-customer figures fold. */
 export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number) => void): void => {
   const d = s.data;
-  for (let i = 0, n = rowsOf(s); i < n; i++) if (msAt(d, i) < atMs) f(d.customerIds.names[d.customer[i]], msAt(d, i), d.amount.get(i), d.kind[i] === SALE, d.position[i]);
+  for (let i = 0, n = rowsOf(s); i < n; i++) if (msAt(d, i) < atMs) f(d.customerIds.names[d.customer.get(i)], msAt(d, i), d.amount.get(i), d.kind.get(i) === SALE, d.position.get(i));
 };
 
 /** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
@@ -657,10 +656,10 @@ export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, nu
   const d = s.data;
   const out = new Map<string, Map<number, number>>();
   for (let i = 0, n = rowsOf(s); i < n; i++) {
-    const id = d.customerIds.names[d.customer[i]];
+    const id = d.customerIds.names[d.customer.get(i)];
     let months = out.get(id);
     if (!months) out.set(id, (months = new Map()));
-    const m = monthOfDay(d.day[i]);
+    const m = monthOfDay(d.day.get(i));
     months.set(m, (months.get(m) ?? 0) + d.amount.get(i));
   }
   return out;

@@ -5,7 +5,7 @@
 // about 13 bytes beside the characters, none of them objects the collector walks. Names are read
 // back (decoded) only when a reader asks for one.
 
-import { GROWTH } from './ledgerColumns';
+import { bytes, Column, int32s } from './ledgerColumns';
 
 const EMPTY = -1;
 
@@ -16,17 +16,15 @@ const hashOf = (name: string): number => {
   return h | 0;
 };
 
-/** Arrays grow like the ledger's columns: a few copies, little slack. */
-const grown = (n: number, at: number): number => Math.max(at + 1, Math.ceil(n * GROWTH));
 
 export class StringTable {
   /** every name's code units, one after another: one byte each, or two (low, high) for a wide name */
-  private bytes = new Uint8Array(8192);
+  private readonly bytes = new Column(bytes);
   private used = 0;
   /** per id: where its name starts in `bytes` (its end is the next id's start) */
-  private starts = new Int32Array(1025);
+  private readonly starts = new Column(int32s);
   /** per id: 1 when a unit of its name is above 255 (two bytes a unit) */
-  private wide = new Uint8Array(1024);
+  private readonly wide = new Column(bytes);
   /** open addressing: ids by hash, EMPTY where free; kept at most 70 % full */
   private slots = new Int32Array(2048).fill(EMPTY);
   private count = 0;
@@ -49,11 +47,12 @@ export class StringTable {
 
   /** The name of an id. */
   name(id: number): string {
-    const from = this.starts[id];
-    const to = this.starts[id + 1];
+    const from = this.starts.get(id);
+    const to = this.starts.get(id + 1);
+    const b = this.bytes;
     let out = '';
-    if (this.wide[id] === 0) for (let i = from; i < to; i++) out += String.fromCharCode(this.bytes[i]);
-    else for (let i = from; i < to; i += 2) out += String.fromCharCode(this.bytes[i] | (this.bytes[i + 1] << 8));
+    if (this.wide.get(id) === 0) for (let i = from; i < to; i++) out += String.fromCharCode(b.get(i));
+    else for (let i = from; i < to; i += 2) out += String.fromCharCode(b.get(i) | (b.get(i + 1) << 8));
     return out;
   }
 
@@ -67,38 +66,35 @@ export class StringTable {
   }
 
   private is(id: number, name: string): boolean {
-    const from = this.starts[id];
+    const from = this.starts.get(id);
     const n = name.length;
     const b = this.bytes;
-    if (this.wide[id] === 0) {
-      if (this.starts[id + 1] - from !== n) return false;
-      for (let i = 0; i < n; i++) if (b[from + i] !== name.charCodeAt(i)) return false;
+    if (this.wide.get(id) === 0) {
+      if (this.starts.get(id + 1) - from !== n) return false;
+      for (let i = 0; i < n; i++) if (b.get(from + i) !== name.charCodeAt(i)) return false;
     } else {
-      if (this.starts[id + 1] - from !== 2 * n) return false;
-      for (let i = 0; i < n; i++) if ((b[from + 2 * i] | (b[from + 2 * i + 1] << 8)) !== name.charCodeAt(i)) return false;
+      if (this.starts.get(id + 1) - from !== 2 * n) return false;
+      for (let i = 0; i < n; i++) if ((b.get(from + 2 * i) | (b.get(from + 2 * i + 1) << 8)) !== name.charCodeAt(i)) return false;
     }
     return true;
   }
 
   private insert(name: string, h: number): number {
     const id = this.count++;
-    if (id + 1 >= this.starts.length) {
-      this.starts = copy(this.starts, new Int32Array(grown(this.starts.length, id + 1)));
-      this.wide = copy(this.wide, new Uint8Array(this.starts.length));
-    }
+    this.starts.reserve(id + 1);
+    this.wide.reserve(id);
     let wide = 0;
     for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 255) wide = 1;
-    const need = this.used + name.length * (1 + wide);
-    if (need > this.bytes.length) this.bytes = copy(this.bytes, new Uint8Array(grown(this.bytes.length, need)));
-    if (wide === 0) for (let i = 0; i < name.length; i++) this.bytes[this.used++] = name.charCodeAt(i);
+    this.bytes.reserve(this.used + name.length * (1 + wide));
+    if (wide === 0) for (let i = 0; i < name.length; i++) this.bytes.set(this.used++, name.charCodeAt(i));
     else
       for (let i = 0; i < name.length; i++) {
         const u = name.charCodeAt(i);
-        this.bytes[this.used++] = u & 0xff;
-        this.bytes[this.used++] = u >>> 8;
+        this.bytes.set(this.used++, u & 0xff);
+        this.bytes.set(this.used++, u >>> 8);
       }
-    this.starts[id + 1] = this.used;
-    this.wide[id] = wide;
+    this.starts.set(id + 1, this.used);
+    this.wide.set(id, wide);
     if (this.count * 10 > this.slots.length * 7) this.rehash();
     else this.place(id, h);
     return id;
@@ -121,13 +117,8 @@ export class StringTable {
   private hashOfId(id: number): number {
     const b = this.bytes;
     let h = 0x811c9dc5;
-    if (this.wide[id] === 0) for (let i = this.starts[id], to = this.starts[id + 1]; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
-    else for (let i = this.starts[id], to = this.starts[id + 1]; i < to; i += 2) h = Math.imul(h ^ (b[i] | (b[i + 1] << 8)), 0x01000193);
+    if (this.wide.get(id) === 0) for (let i = this.starts.get(id), to = this.starts.get(id + 1); i < to; i++) h = Math.imul(h ^ b.get(i), 0x01000193);
+    else for (let i = this.starts.get(id), to = this.starts.get(id + 1); i < to; i += 2) h = Math.imul(h ^ (b.get(i) | (b.get(i + 1) << 8)), 0x01000193);
     return h | 0;
   }
 }
-
-const copy = <A extends Int32Array | Uint8Array>(from: A, to: A): A => {
-  to.set(from as never);
-  return to;
-};

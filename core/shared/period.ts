@@ -74,7 +74,9 @@ export const acceptedPeriod = (id: string): Period | undefined => {
 };
 
 /** Is an instant's or a date's text (ISO, year first) of a year 1900–2999? No parse: folds ask it of every event. */
-export const acceptedYearText = (iso: string): boolean => iso >= String(FIRST_YEAR) && iso < String(LAST_YEAR + 1);
+const FIRST_YEAR_TEXT = String(FIRST_YEAR);
+const AFTER_LAST_YEAR_TEXT = String(LAST_YEAR + 1);
+export const acceptedYearText = (iso: string): boolean => iso >= FIRST_YEAR_TEXT && iso < AFTER_LAST_YEAR_TEXT;
 
 // ---------- local calendar fields of an instant, fast enough for folds over millions ----------
 
