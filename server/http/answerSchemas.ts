@@ -7136,6 +7136,74 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
        ]
       }
      },
+     "alerts": {
+      "anyOf": [
+       {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "alertId": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "owner": {
+           "type": "string"
+          },
+          "subject": {
+           "type": "object",
+           "properties": {
+            "type": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "type",
+            "id"
+           ]
+          },
+          "at": {
+           "type": "string"
+          },
+          "raisedAt": {
+           "type": "string"
+          },
+          "ownerName": {
+           "anyOf": [
+            {
+             "type": "null"
+            },
+            {
+             "type": "string"
+            }
+           ]
+          },
+          "text": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "alertId",
+          "kind",
+          "owner",
+          "subject",
+          "at",
+          "raisedAt",
+          "ownerName",
+          "text"
+         ]
+        }
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
      "asOf": {
       "type": "string"
      }
@@ -7148,6 +7216,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "knownAt",
      "at",
      "absent",
+     "alerts",
      "asOf"
     ]
    },
@@ -7805,6 +7874,74 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
        ]
       }
      },
+     "alerts": {
+      "anyOf": [
+       {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "alertId": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "owner": {
+           "type": "string"
+          },
+          "subject": {
+           "type": "object",
+           "properties": {
+            "type": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "type",
+            "id"
+           ]
+          },
+          "at": {
+           "type": "string"
+          },
+          "raisedAt": {
+           "type": "string"
+          },
+          "ownerName": {
+           "anyOf": [
+            {
+             "type": "null"
+            },
+            {
+             "type": "string"
+            }
+           ]
+          },
+          "text": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "alertId",
+          "kind",
+          "owner",
+          "subject",
+          "at",
+          "raisedAt",
+          "ownerName",
+          "text"
+         ]
+        }
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
      "asOf": {
       "type": "string"
      }
@@ -7818,6 +7955,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "knownAt",
      "at",
      "absent",
+     "alerts",
      "asOf"
     ]
    }

@@ -4,6 +4,7 @@
 // facts; this is only words for them. A sentence with no phrase here stays as core wrote it, and a
 // test lists the English words a zh-CN answer must not hold.
 import type { Lang } from '../../core/incentives/calculate/describe';
+import type { ReviewAlert } from '../../core/views/review/alerts';
 import { alertText } from '../alerts/words';
 import { label } from '../documents/words';
 import { sayBy, type Phrase } from '../../core/shared/phrases';
@@ -94,13 +95,17 @@ const titled = (lang: Lang) => (r: Row): Row => (typeof r.title === 'string' ? {
 /** An alert of the review said in one line (its text) in place of the details it is said from. */
 const alertIn = (lang: Lang) => ({ details, ...alert }: Row): Row => ({ ...alert, text: alertText({ kind: String(alert.kind), details: (details ?? {}) as Record<string, string | number | null> }, lang) });
 
+/** A review's alert as the answer holds it: one line of text in place of its details. */
+export type SaidAlert = Omit<ReviewAlert, 'details'> & { readonly text: string };
+
 /**
  * A review's alerts as text, and its KPI and deviation titles, growth notes and automatic badges, in
- * the reader's language (sections are typed `unknown` in a Review).
+ * the reader's language (sections are typed `unknown` in a Review; the alerts are typed here, so
+ * the answer's schema describes them).
  */
-export const reviewIn = <R extends object>(review: R, lang: Lang, currency: string): R => {
+export const reviewIn = <R extends object>(review: R, lang: Lang, currency: string): R & { readonly alerts: SaidAlert[] | null } => {
   const r = review as Row;
-  const said = 'alerts' in r ? { ...review, alerts: rows(r.alerts, alertIn(lang)) } : review;
+  const said = { ...review, alerts: rows(r.alerts, alertIn(lang)) as SaidAlert[] | null };
   if (lang === 'en') return said;
   return {
     ...said,
