@@ -1098,6 +1098,96 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "badges"
   ]
  },
+ "get /api/capacity": {
+  "type": "object",
+  "properties": {
+   "period": {
+    "type": "string"
+   },
+   "team": {
+    "type": "string"
+   },
+   "goal": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   },
+   "perRep": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   },
+   "repsNeeded": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   },
+   "headcount": {
+    "type": "number"
+   },
+   "gap": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "number"
+     }
+    ]
+   },
+   "basis": {
+    "type": "object",
+    "properties": {
+     "periods": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "repPeriods": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "periods",
+     "repPeriods"
+    ]
+   },
+   "asOf": {
+    "type": "string"
+   },
+   "at": {
+    "type": "string"
+   }
+  },
+  "required": [
+   "period",
+   "team",
+   "goal",
+   "perRep",
+   "repsNeeded",
+   "headcount",
+   "gap",
+   "basis",
+   "asOf",
+   "at"
+  ]
+ },
  "get /api/care": {
   "type": "object",
   "properties": {

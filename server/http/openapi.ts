@@ -52,6 +52,8 @@ export const ROUTES: RouteDoc[] = [
   // the roster (issue 22): names, teams and headcounts are what every role may read
   { method: 'get', path: '/api/teams', summary: 'Every team with its name, manager and headcount (reps in it at `at` who have not left)', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['at'] },
   { method: 'get', path: '/api/reps', summary: 'Every rep, or a team\'s, with name, team, the day they joined, when they left (RemoveRep) and whether they are still on it at `at`', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' }, query: ['team', 'at'] },
+  // capacity (issue 22): a team figure like its KPIs — a manager or rep its own team, admin and viewer any
+  { method: 'get', path: '/api/capacity', summary: 'Reps a team needs to reach its revenue goal for a period at its trailing attainable output per rep (median of its reps\' revenue over the 3 complete periods of the same kind before), and the gap to its headcount at `at`', roles: ALL, scope: { manager: 'own-team', rep: 'own-rep', viewer: 'all' }, query: ['period', 'team', 'at'] },
   { method: 'get', path: '/api/colleagues', summary: 'Colleagues of other departments (AddColleague) with name and department, who may own an action item', roles: ALL, scope: { manager: 'all', rep: 'all', viewer: 'all' } },
   // customers, pipeline, care, feedback, analytics (issue 4): customer data is personal, so no viewer
   { method: 'get', path: '/api/customers', summary: 'Customers with owner, figures and tier (high-value | regular | potential) at `at`', roles: ['admin', 'manager', 'rep'], query: ['tier', 'owner', 'at', 'limit', 'offset', 'lang'], owner: [{ in: 'query', name: 'owner', kind: 'owner' }] },

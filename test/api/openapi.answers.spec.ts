@@ -18,6 +18,7 @@ const READS: Record<string, readonly string[]> = {
   '/api/events': ['/api/events?after=0&limit=50', '/api/events?stream=tally-contest-DOUBLE-11-2026'],
   '/api/audit/verify': ['/api/audit/verify'],
   '/api/teams': ['/api/teams'],
+  '/api/capacity': ['/api/capacity?period=2026-12&team=T-EAST', '/api/capacity?period=2026-Q3&team=T-NORTH&at=2026-08-01T00:00:00%2B08:00'],
   '/api/reps': ['/api/reps', '/api/reps?team=T-NORTH'],
   '/api/colleagues': ['/api/colleagues'],
   '/api/customers': ['/api/customers?limit=20', '/api/customers?tier=high-value&owner=team:T-NORTH'],

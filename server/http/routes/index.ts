@@ -23,6 +23,7 @@ import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
 import { alertRoutes } from './alerts';
 import { rosterRoutes } from './roster';
+import { capacityRoutes } from './capacity';
 import { webhookRoutes } from './webhooks';
 
 export const apiRoutes = (deps: AppDeps) => {
@@ -31,6 +32,7 @@ export const apiRoutes = (deps: AppDeps) => {
   api.route('/', eventRoutes(deps));
   api.route('/', streamRoutes(deps));
   api.route('/', rosterRoutes(deps));
+  api.route('/', capacityRoutes(deps));
   for (const routes of [customerRoutes, pipelineRoutes, careRoutes, feedbackRoutes, analyticsRoutes]) api.route('/', routes(deps));
   api.route('/', scorecardRoutes(deps));
   for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
