@@ -23,6 +23,8 @@ import { insightEventCodecs } from './insights/events';
 import type { PipelineEvent } from './pipeline/events';
 import { pipelineEventCodecs } from './pipeline/events';
 import type { SalesPlanEvent } from './plans/events';
+import type { CampaignEvent } from './campaigns/events';
+import { campaignEventCodecs } from './campaigns/events';
 import { salesPlanEventCodecs } from './plans/events';
 import type { ReviewEvent } from './reviews/events';
 import { reviewEventCodecs } from './reviews/events';
@@ -43,7 +45,7 @@ import { upcast } from './upcasters';
 
 export type TallyEvent =
   | TeamEvent | CustomerEvent | SaleEvent | ClassificationEvent | PipelineEvent | CareEvent | FeedbackEvent
-  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent | WebhookEvent;
+  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | CampaignEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent | WebhookEvent;
 
 export type EventType = TallyEvent['type'];
 
@@ -53,7 +55,7 @@ export type EventData<T extends EventType> = Extract<TallyEvent, { type: T }>['d
 const codecs = {
   ...teamEventCodecs, ...customerEventCodecs, ...saleEventCodecs, ...classificationEventCodecs, ...pipelineEventCodecs,
   ...careEventCodecs, ...feedbackEventCodecs, ...scorecardEventCodecs, ...reviewEventCodecs, ...goalEventCodecs,
-  ...salesPlanEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs, ...webhookEventCodecs,
+  ...salesPlanEventCodecs, ...campaignEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs, ...webhookEventCodecs,
 } as const;
 
 // Every type of the union has a codec and every codec a type of the union: an event left out of

@@ -19,7 +19,8 @@ export type AllocateBudget = t.TypeOf<typeof AllocateBudget>;
 export const RecordExpense = closed(
   'RecordExpense',
   { salesPlanId: Id, expenseId: Id, category: Category, amount: PositiveMinorUnits, occurredAt: Instant },
-  { description: Text(500) },
+  // campaignId: the marketing campaign the money was spent on (a started one)
+  { description: Text(500), campaignId: Id },
 );
 export type RecordExpense = t.TypeOf<typeof RecordExpense>;
 

@@ -8,6 +8,7 @@ import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem'
 import { ownerParts } from '../goals/state';
 import { inPeriod, parsePeriod } from '../shared/period';
 import { repStream, teamStream } from '../teams/state';
+import { campaignStream } from '../campaigns/state';
 import type { AddContingency, AddMilestone, AllocateBudget, AssignResource, CompleteMilestone, DraftSalesPlan, RecordExpense } from './commands';
 import type { SalesPlanEvent } from './events';
 import type { SalesPlanState } from './state';
@@ -56,13 +57,20 @@ const outsidePeriod = (c: RecordExpense, p: Drafted, ctx: DecideContext): Proble
   return { ...ruleBroken('expense-outside-plan-period', detail), errors: [{ path: 'data.occurredAt', message: detail }] };
 };
 
+/** An expense names a campaign only once it is started: spend on no campaign would count toward none. */
+const unknownCampaign = (c: RecordExpense, ctx: DecideContext): Problem | undefined => {
+  if (c.campaignId === undefined || ctx.state(campaignStream, c.campaignId).status === 'started') return undefined;
+  const detail = `campaign '${c.campaignId}' has not been started: start it (StartCampaign) before recording what it spent`;
+  return { ...ruleBroken('campaign-not-started', detail), errors: [{ path: 'data.campaignId', message: detail }] };
+};
+
 export const recordExpense = (c: RecordExpense, s: SalesPlanState, ctx: DecideContext): Decision =>
   E.flatMap(drafted(s, c.salesPlanId), (p) => {
     if (p.expenses.has(c.expenseId)) return E.left(conflict(`expense '${c.expenseId}' is already recorded on plan '${c.salesPlanId}'`));
-    const outside = outsidePeriod(c, p, ctx);
-    return outside
-      ? E.left(outside)
-      : one({ type: 'ExpenseRecorded', data: { salesPlanId: c.salesPlanId, expenseId: c.expenseId, category: c.category, amount: c.amount, ...(c.description ? { description: c.description } : {}) }, occurredAt: c.occurredAt });
+    const outside = outsidePeriod(c, p, ctx) ?? unknownCampaign(c, ctx);
+    if (outside) return E.left(outside);
+    const { salesPlanId, expenseId, category, amount, description, campaignId } = c;
+    return one({ type: 'ExpenseRecorded', data: { salesPlanId, expenseId, category, amount, ...(description ? { description } : {}), ...(campaignId ? { campaignId } : {}) }, occurredAt: c.occurredAt });
   });
 
 export const assignResource = (c: AssignResource, s: SalesPlanState, ctx: DecideContext): Decision =>

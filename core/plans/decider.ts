@@ -5,6 +5,7 @@ import type { DecideContext } from '../shared/decider';
 import { GOAL_FACTS } from '../goals/decider';
 import { goalStream, ownerParts } from '../goals/state';
 import { repStream, repTeamsScope, teamStream } from '../teams/state';
+import { campaignStream } from '../campaigns/state';
 import { AddContingency, AddMilestone, AllocateBudget, AssignResource, CompleteMilestone, DraftSalesPlan, RecordExpense } from './commands';
 import { addContingency, addMilestone, allocateBudget, assignResource, completeMilestone, draftSalesPlan, recordExpense, type PlanFacts } from './decide';
 import { salesPlanStream, type SalesPlanState } from './state';
@@ -54,7 +55,7 @@ export const salesPlanCommands = [
     },
   }),
   defineCommand({ ...onPlan, type: 'AllocateBudget', summary: "Set a budget category's allocation on a plan (the previous amount is kept in the event).", codec: AllocateBudget, decide: (c, s) => allocateBudget(c, s) }),
-  defineCommand({ ...onPlan, type: 'RecordExpense', summary: "Record an expense against a plan category, dated in the plan's period; over-budget categories are flagged.", codec: RecordExpense, decide: recordExpense }),
+  defineCommand({ ...onPlan, type: 'RecordExpense', summary: "Record an expense against a plan category, dated in the plan's period; over-budget categories are flagged.", codec: RecordExpense, reads: (c) => (c.campaignId ? [[campaignStream, c.campaignId]] : []), decide: recordExpense }),
   defineCommand({ ...onPlan, type: 'AssignResource', summary: 'Assign a resource (people, tool, channel, other) to a plan, with its cost.', codec: AssignResource, reads: (c) => (c.repId ? [[repStream, c.repId]] : []), decide: assignResource, scope: (c, ctx) => planWithRepScope(c, c.repId, ctx) }),
   defineCommand({ ...onPlan, type: 'AddMilestone', summary: 'Add a milestone with a due date and an owner; overdue ones are flagged at `at`.', codec: AddMilestone, reads: (c) => (c.ownerRepId ? [[repStream, c.ownerRepId]] : []), decide: addMilestone, scope: (c, ctx) => planWithRepScope(c, c.ownerRepId, ctx) }),
   defineCommand({ ...onPlan, type: 'CompleteMilestone', summary: 'Mark a milestone done at a business time.', codec: CompleteMilestone, decide: (c, s) => completeMilestone(c, s) }),

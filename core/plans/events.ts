@@ -9,7 +9,7 @@ export const SalesPlanDrafted = opt(
   'SalesPlanDrafted',
 );
 export const BudgetAllocated = opt({ salesPlanId: t.string, category: t.string, amount: t.number, previous: t.number }, { note: t.string }, 'BudgetAllocated');
-export const ExpenseRecorded = opt({ salesPlanId: t.string, expenseId: t.string, category: t.string, amount: t.number }, { description: t.string }, 'ExpenseRecorded');
+export const ExpenseRecorded = opt({ salesPlanId: t.string, expenseId: t.string, category: t.string, amount: t.number }, { description: t.string, campaignId: t.string }, 'ExpenseRecorded');
 export const ResourceAssigned = opt({ salesPlanId: t.string, resourceId: t.string, kind: t.string, description: t.string }, { cost: t.number, repId: t.string }, 'ResourceAssigned');
 export const MilestoneAdded = opt({ salesPlanId: t.string, milestoneId: t.string, title: t.string, due: t.string }, { ownerRepId: t.string }, 'MilestoneAdded');
 export const MilestoneCompleted = opt({ salesPlanId: t.string, milestoneId: t.string }, { note: t.string }, 'MilestoneCompleted');

@@ -1,5 +1,5 @@
 // Sales analytics (SPEC §4): the ledger's entries of a period grouped by rep, team, month, week,
-// day, region, product, tier, channel or promotion, with revenue, units, orders, customers,
+// day, region, product, tier, channel, promotion or campaign, with revenue, units, orders, customers,
 // newCustomers, the discount and premium against list prices (§13) and growth
 // against the same key one period earlier — to `at` while the period runs, against the same span
 // before. Every figure comes from the sales ledger, so rows agree with goals, leaderboards and
@@ -9,9 +9,11 @@ import { largestRemainder } from '../shared/money';
 import { parsePeriod, periodBounds, periodOf, subPeriods, type Bounds, type PeriodKind } from '../shared/period';
 import type { Directory } from '../teams/readModels/directory';
 import { termsOf, type SaleTerms } from '../sales/readModels/saleTerms';
+import type { CampaignRecord } from '../campaigns/readModels/campaigns';
+import { attribution } from './campaigns';
 import { creditsAt, entriesBetween as ownerEntriesBetween, firstSaleOf, orderOf, type LedgerEntry, type OrderLine, type SalesLedger } from '../ledger/salesLedger';
 
-export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier', 'channel', 'promotion'] as const;
+export const ANALYTICS_BY = ['rep', 'team', 'month', 'week', 'day', 'region', 'product', 'tier', 'channel', 'promotion', 'campaign'] as const;
 export type AnalyticsBy = (typeof ANALYTICS_BY)[number];
 
 export interface AnalyticsRow extends Growth {
@@ -47,6 +49,8 @@ export interface AnalyticsContext {
   readonly tierAt: (atMs: number) => ReadonlyMap<string, string>;
   /** the channel, promotion and discounts each order was sold on */
   readonly terms: SaleTerms;
+  /** the campaigns started (absent: none, so by=campaign puts every sale in `(none)`) */
+  readonly campaigns?: readonly CampaignRecord[];
 }
 
 const TIME_BY: Partial<Record<AnalyticsBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
@@ -103,6 +107,10 @@ const splitterFor = (by: AnalyticsBy, ctx: AnalyticsContext, tiersAt: number): S
       return one((e) => termsOf(ctx.terms, e.orderId)?.channel ?? '(none)');
     case 'promotion':
       return one((e) => termsOf(ctx.terms, e.orderId)?.promotionId ?? '(none)');
+    case 'campaign': {
+      const credited = attribution(ctx.campaigns ?? [], ctx.terms, ctx.ledger);
+      return one((e) => credited.get(e.orderId) ?? '(none)');
+    }
   }
 };
 

@@ -8,6 +8,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { shiftPeriod } from '../../core/shared/period';
 import type { Actor } from '../engine/actor';
 import { atLocal, DAY_MS, dateOf, dayMs, firstOf, pad, type DemoTime } from './calendar';
+import { double11Promotion, inDouble11 } from './marketing';
 
 export interface DemoCommand {
   readonly type: string;
@@ -25,6 +26,9 @@ export const DEMO_TEAMS = [
 ] as const;
 
 const REP_NAMES = ['王芳', '李伟', '张敏', '刘洋', '陈静', '杨磊', '赵丽', '黄强', '周婷', '吴杰', '徐娜', '孙浩'];
+
+/** Routes to market of the demo's orders, by order number: half direct, a quarter each through distributors and online. */
+const SALE_CHANNELS = ['direct', 'distributor', 'direct', 'online'] as const;
 
 export const DEMO_PRODUCTS = [
   { product: 'CRM-PRO', price: 1_200_000 },
@@ -102,11 +106,14 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
           used.add(p.product);
           const units = p.product === 'TRAINING' ? int(1, 10) : int(1, 3);
           const discount = 100 - int(0, 15);
-          lines.push({ product: p.product, units, amount: Math.round((p.price * units * discount) / 100) });
+          lines.push({ product: p.product, units, amount: Math.round((p.price * units * discount) / 100), listPrice: p.price });
         }
         const orderId = `SO-${day.getUTCFullYear()}-${String(++order).padStart(5, '0')}`;
         const occurredAt = `${day.toISOString().slice(0, 10)}T${pad(int(9, 18))}:${pad(int(0, 59))}:00+08:00`;
-        const data: Record<string, unknown> = { orderId, customerId: customer.customerId, lines, occurredAt };
+        // the route to market follows the order number (the draws above stay as they were); in the Double 11 window online orders are sold under its promotion
+        const channel = SALE_CHANNELS[order % SALE_CHANNELS.length];
+        const promotion = channel === 'online' && inDouble11(occurredAt.slice(0, 10)) ? { promotionId: double11Promotion(day.getUTCFullYear()) } : {};
+        const data: Record<string, unknown> = { orderId, customerId: customer.customerId, lines, occurredAt, channel, ...promotion };
         if (chance(0.05)) {
           const partner = reps[(reps.indexOf(rep) + 3) % reps.length];
           data.splits = [{ repId: rep.repId, share: '0.6' }, { repId: partner.repId, share: '0.4' }];
@@ -219,7 +226,8 @@ const newCustomers = (time: DemoTime, reps: readonly { repId: string; team: (typ
       const units = int(1, 3);
       out.push({
         type: 'RecordSale',
-        data: { orderId: `SO-${month.slice(0, 4)}-N${String(i + 1).padStart(3, '0')}`, customerId, repId: owner.repId, lines: [{ product: 'TRAINING', units, amount: units * 200_000 }], occurredAt: firstSale },
+        // every third new customer is won online, the rest by the reps directly
+        data: { orderId: `SO-${month.slice(0, 4)}-N${String(i + 1).padStart(3, '0')}`, customerId, repId: owner.repId, lines: [{ product: 'TRAINING', units, amount: units * 200_000, listPrice: 200_000 }], occurredAt: firstSale, channel: i % 3 === 0 ? 'online' : 'direct' },
         at: Date.parse(firstSale) + int(10, 90) * 60_000,
       });
     }

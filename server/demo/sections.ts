@@ -10,10 +10,12 @@ import { demoCrm } from './crm';
 import { demoScorecards } from './scorecards';
 import { demoReviews } from './reviews';
 import { demoApprovals } from './payouts';
+import { demoMarketing } from './marketing';
 
 export const demoSections: ((time: DemoTime) => DemoCommand[])[] = [
   demoCompany,
   demoGoals,
+  demoMarketing,
   demoCrm,
   demoScorecards,
   demoIncentives,

@@ -751,6 +751,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    },
    "by": {
     "enum": [
+     "campaign",
      "channel",
      "day",
      "month",
@@ -1096,6 +1097,199 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "at",
    "asOf",
    "badges"
+  ]
+ },
+ "get /api/campaigns": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "campaigns": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "campaignId": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      },
+      "channel": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "promotionId": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "from": {
+       "type": "string"
+      },
+      "to": {
+       "type": "string"
+      },
+      "goalIds": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "budget": {
+       "type": "number"
+      },
+      "spend": {
+       "type": "number"
+      },
+      "remaining": {
+       "type": "number"
+      },
+      "revenue": {
+       "type": "number"
+      },
+      "orders": {
+       "type": "number"
+      },
+      "newCustomers": {
+       "type": "number"
+      },
+      "roi": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      }
+     },
+     "required": [
+      "campaignId",
+      "title",
+      "channel",
+      "promotionId",
+      "from",
+      "to",
+      "goalIds",
+      "budget",
+      "spend",
+      "remaining",
+      "revenue",
+      "orders",
+      "newCustomers",
+      "roi"
+     ]
+    }
+   }
+  },
+  "required": [
+   "asOf",
+   "campaigns"
+  ]
+ },
+ "get /api/campaigns/:campaignId": {
+  "type": "object",
+  "properties": {
+   "asOf": {
+    "type": "string"
+   },
+   "campaignId": {
+    "type": "string"
+   },
+   "title": {
+    "type": "string"
+   },
+   "channel": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "promotionId": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   },
+   "from": {
+    "type": "string"
+   },
+   "to": {
+    "type": "string"
+   },
+   "goalIds": {
+    "type": "array",
+    "items": {
+     "type": "string"
+    }
+   },
+   "budget": {
+    "type": "number"
+   },
+   "spend": {
+    "type": "number"
+   },
+   "remaining": {
+    "type": "number"
+   },
+   "revenue": {
+    "type": "number"
+   },
+   "orders": {
+    "type": "number"
+   },
+   "newCustomers": {
+    "type": "number"
+   },
+   "roi": {
+    "anyOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "string"
+     }
+    ]
+   }
+  },
+  "required": [
+   "asOf",
+   "campaignId",
+   "title",
+   "channel",
+   "promotionId",
+   "from",
+   "to",
+   "goalIds",
+   "budget",
+   "spend",
+   "remaining",
+   "revenue",
+   "orders",
+   "newCustomers",
+   "roi"
   ]
  },
  "get /api/capacity": {
@@ -6380,6 +6574,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
        "type": "number"
       },
       "description": {
+       "type": "string"
+      },
+      "campaignId": {
        "type": "string"
       },
       "occurredAt": {

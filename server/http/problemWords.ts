@@ -33,6 +33,7 @@ const NOUNS: Record<string, string> = {
   scorecard: '考核表',
   training: '培训',
   'sales plan': '销售计划',
+  campaign: '营销活动',
   contest: '竞赛',
   'action item': '行动项',
   'command type': '命令类型',
@@ -93,6 +94,8 @@ const PHRASES: readonly Phrase[] = [
   [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
   // an imported line that does not parse; the parser's own words after the colon are the runtime's
   [/^not JSON: (.+)$/, (_, why) => `不是有效的 JSON：${why}`],
+  [/^StartCampaign needs a channel or a promotionId$/, () => 'StartCampaign 需要渠道（channel）或促销（promotionId）'],
+  [/^required: give a channel or a promotionId, so sales can be credited to the campaign$/, () => '必填：请给出渠道或促销编号，销售才能计入该营销活动'],
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],
 ];
 
@@ -159,6 +162,9 @@ const RULE_PHRASES: readonly Phrase[] = [
   [/^a (\S+) looks back on a (\w+), not on '([^']+)'$/, (_, kind, want, period) => `${kind} 回顾的是一个${KIND_ZH[want] ?? want}，而不是 '${period}'`],
   [/^scorecard '([^']+)' measures a (\w+); '([^']+)' is not one$/, (_, id, kind, period) => `考核表 '${id}' 按${KIND_ZH[kind] ?? kind}考核；'${period}' 不是${KIND_ZH[kind] ?? kind}`],
   [/^rep '([^']+)' is not measured by scorecard '([^']+)' for (\S+)$/, (_, rep, id, period) => `销售代表 '${rep}' 在 ${period} 不由考核表 '${id}' 考核`],
+  [/^the campaign ends \((\S+)\) before it starts \((\S+)\)$/, (_, to, from) => `营销活动的结束日期（${to}）早于开始日期（${from}）`],
+  [/^campaign '([^']+)' has not been started: start it \(StartCampaign\) before recording what it spent$/, (_, id) => `营销活动 '${id}' 尚未开始：请先用 StartCampaign 开始它，再记录其费用`],
+  [/^campaign '([^']+)' is already started$/, (_, id) => `营销活动 '${id}' 已开始`],
   [/^team '([^']+)' is already called '([^']+)'$/, (_, id, name) => `团队 '${id}' 已叫 '${name}'`],
   [/^contest '([^']+)' has started; its rules \(metric, window, ranking, prizes\) are frozen and cannot change$/, (_, id) => `竞赛 '${id}' 已开始；其规则（指标、时间窗口、排名方式、奖品）已冻结，不能更改`],
 ];

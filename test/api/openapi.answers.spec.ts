@@ -32,6 +32,8 @@ const READS: Record<string, readonly string[]> = {
   '/api/leaderboard': ['/api/leaderboard', '/api/leaderboard?period=2026-Q4&rankBy=growth&limit=5', '/api/leaderboard?period=2026-11&rankBy=score&scorecard=SC-REP-MONTHLY'],
   '/api/plans': ['/api/plans'],
   '/api/plans/:salesPlanId': ['/api/plans/SP-2026-Q4-EAST'],
+  '/api/campaigns': ['/api/campaigns'],
+  '/api/campaigns/:campaignId': ['/api/campaigns/CMP-2026-DOUBLE11'],
   '/api/insights': ['/api/insights', '/api/insights?kind=market'],
   '/api/trainings': ['/api/trainings'],
   '/api/trainings/:trainingId': ['/api/trainings/TR-2026-10-NEGO'],

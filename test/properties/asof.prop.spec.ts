@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
+import { campaignList, campaignsProjection } from '../../core/campaigns/readModels/campaigns';
+import { attribution, campaignAnswer } from '../../core/views/campaigns';
 import { analytics, ANALYTICS_BY } from '../../core/views/analytics';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
@@ -54,6 +56,7 @@ const op = fc.oneof(
   fc.record({ type: fc.constant('ReassignCustomer'), customer: fc.constantFrom(...CUSTOMERS), rep: fc.constantFrom(...REPS), day }),
   fc.record({ type: fc.constant('HoldMeeting'), kind: fc.constantFrom('weekly', 'monthly-review', 'quarterly-retro'), day }),
   fc.record({ type: fc.constant('AddActionItem'), rep: fc.constantFrom(...REPS), day }),
+  fc.record({ type: fc.constant('StartCampaign'), channel: fc.constantFrom('direct', 'online'), promotion: fc.boolean(), day }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -82,6 +85,12 @@ const commandOf = (o: Op, i: number) => {
       return { type: o.type, data: { meetingId: `M-${i}`, kind: o.kind, occurredAt: o.day, attendees: ['M-1'] } };
     case 'AddActionItem':
       return { type: o.type, data: { actionId: `A-${i}`, title: 'follow up', due: o.day.slice(0, 10), ownerRepId: o.rep } };
+    case 'StartCampaign': {
+      // a fortnight's window from the day; campaigns started later overlap earlier ones on the same promotion
+      const from = o.day.slice(0, 10);
+      const to = new Date(Date.parse(o.day) + 14 * 86_400_000).toISOString().slice(0, 10);
+      return { type: o.type, data: { campaignId: `CMP-${i}`, title: 'campaign', budget: 100_000, channel: o.channel, ...(o.promotion ? { promotionId: 'PROMO-1' } : {}), from, to } };
+    }
   }
 };
 
@@ -115,7 +124,7 @@ const AT = Date.parse('2026-06-10T12:00:00+08:00');
 const answers = (w: World) => {
   const ledger = w.get(salesLedgerProjection);
   const entries = entriesBetween(ledger, 'company');
-  const ctx = { ledger, directory: w.get(directoryProjection), tierAt: (at: number) => new Map([...classifyAt(w.get(customersProjection), ledger, at).tiers].map(([id, t]) => [id, t.tier as string])), terms: w.get(saleTermsProjection) };
+  const ctx = { ledger, directory: w.get(directoryProjection), tierAt: (at: number) => new Map([...classifyAt(w.get(customersProjection), ledger, at).tiers].map(([id, t]) => [id, t.tier as string])), terms: w.get(saleTermsProjection), campaigns: campaignList(w.get(campaignsProjection)) };
   return {
     entries,
     orders: entries.map((e) => orderOf(ledger, e.orderId)),
@@ -125,6 +134,10 @@ const answers = (w: World) => {
     review: composeReview(w, { period: '2026-05', at: '2026-05-31T23:00:00+08:00' }),
     statements: REPS.flatMap((r) => ['2026-05', '2026-06'].map((p) => statementOf(w, r, p))),
     analytics: ANALYTICS_BY.map((by) => analytics(ctx, '2026-05', by, { kind: 'all' })),
+    campaigns: (() => {
+      const credited = attribution(ctx.campaigns, ctx.terms, ledger);
+      return ctx.campaigns.map((c) => campaignAnswer(c, credited, ctx.terms, ledger));
+    })(),
     tiers: [...classifyAt(w.get(customersProjection), ledger, AT).tiers],
   };
 };

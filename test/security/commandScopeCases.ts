@@ -249,6 +249,8 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     data: (_s, n) => ({ salesPlanId: `SP-${n}`, milestoneId: `MS-${n}`, occurredAt: NOW_ISH }),
   },
   AddContingency: { given: (s, n) => [teamPlan(s, n)], data: (_s, n) => ({ salesPlanId: `SP-${n}`, contingencyId: `CT-${n}`, trigger: 'pipeline below 2x', response: 'double prospecting' }) },
+  // a campaign is the company's marketing: any manager may start one, so there is no outside
+  StartCampaign: { data: (_s, n) => ({ campaignId: `CMP-${n}`, title: 'Autumn online', budget: 100_000, channel: 'online', from: '2026-11-01', to: '2026-11-30' }) },
   RecordMarketInsight: {
     given: (s, n) => [teamPlan(s, n)],
     data: (_s, n) => insight(n, { salesPlanId: `SP-${n}` }),

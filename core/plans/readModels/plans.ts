@@ -14,6 +14,7 @@ export interface Expense {
   readonly category: string;
   readonly amount: number;
   readonly description?: string;
+  readonly campaignId?: string;
   readonly occurredAt: string;
 }
 
@@ -76,7 +77,7 @@ export const plansProjection = defineProjection({
       }
       case 'ExpenseRecorded': {
         const d = e.data;
-        p.expenses.push({ expenseId: d.expenseId, category: d.category, amount: d.amount, ...(d.description ? { description: d.description } : {}), occurredAt: e.occurredAt });
+        p.expenses.push({ expenseId: d.expenseId, category: d.category, amount: d.amount, ...(d.description ? { description: d.description } : {}), ...(d.campaignId ? { campaignId: d.campaignId } : {}), occurredAt: e.occurredAt });
         break;
       }
       case 'ResourceAssigned': {

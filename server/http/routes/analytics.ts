@@ -1,5 +1,5 @@
 // GET /api/analytics?period=&by=&owner=&at=&lang=: sales by rep, team, month, week, day, region, product,
-// tier, channel or promotion with SPEC §4's columns, read from the sales ledger, to `at` (default now). A rep's rows cover its own credits, a
+// tier, channel, promotion or campaign with SPEC §4's columns, read from the sales ledger, to `at` (default now). A rep's rows cover its own credits, a
 // manager's its team's (the team credited at the time of the sale); a viewer none.
 import { Hono } from 'hono';
 import { analytics, ANALYTICS_BY, type AnalyticsScope } from '../../../core/views/analytics';
@@ -7,6 +7,7 @@ import { classifyAt, customersProjection } from '../../../core/customers/readMod
 import { directoryProjection } from '../../../core/teams/readModels/directory';
 import { salesLedgerProjection } from '../../../core/ledger/salesLedger';
 import { saleTermsProjection } from '../../../core/sales/readModels/saleTerms';
+import { campaignList, campaignsProjection } from '../../../core/campaigns/readModels/campaigns';
 import type { AppDeps, AppEnv } from '../env';
 import { growthNoteIn } from '../answerWords';
 import { langOf } from '../lang';
@@ -28,7 +29,7 @@ export const analyticsRoutes = (deps: AppDeps) => {
     const customers = world.get(customersProjection);
     const tierAt = (atMs: number) => new Map([...classifyAt(customers, ledger, atMs).tiers].map(([id, t]) => [id, t.tier as string]));
     const at = measuredAt(c, deps);
-    const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt, terms: world.get(saleTermsProjection) }, period, by, scope, at);
+    const answer = analytics({ ledger, directory: world.get(directoryProjection), tierAt, terms: world.get(saleTermsProjection), campaigns: campaignList(world.get(campaignsProjection)) }, period, by, scope, at);
     // why a row has no growth is said in the reader's language, as on the leaderboard
     const lang = langOf(c);
     const rows = answer.rows.map((r) => ({ ...r, growthNote: growthNoteIn(r.growthNote, lang) }));

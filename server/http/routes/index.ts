@@ -19,6 +19,7 @@ import { goalRoutes } from './goals';
 import { leaderboardRoutes } from './leaderboard';
 import { planRoutes } from './plans';
 import { insightRoutes } from './insights';
+import { campaignRoutes } from './campaigns';
 import { trainingRoutes } from './trainings';
 import { reviewRoutes } from './reviews';
 import { alertRoutes } from './alerts';
@@ -35,7 +36,7 @@ export const apiRoutes = (deps: AppDeps) => {
   api.route('/', capacityRoutes(deps));
   for (const routes of [customerRoutes, pipelineRoutes, careRoutes, feedbackRoutes, analyticsRoutes]) api.route('/', routes(deps));
   api.route('/', scorecardRoutes(deps));
-  for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
+  for (const routes of [goalRoutes, leaderboardRoutes, planRoutes, campaignRoutes, insightRoutes, trainingRoutes]) api.route('/', routes(deps));
   api.route('/', reviewRoutes(deps));
   api.route('/', alertRoutes(deps));
   api.route('/', webhookRoutes(deps));

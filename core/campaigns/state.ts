@@ -1,0 +1,12 @@
+// Campaign stream state: started once.
+import type { FoldedEvent, StreamKind } from '../shared/decider';
+import type { CampaignEvent } from './events';
+
+export type CampaignState = { readonly status: 'none' } | { readonly status: 'started'; readonly from: string; readonly to: string };
+
+export const initialCampaign = (): CampaignState => ({ status: 'none' });
+
+export const evolveCampaign = (s: CampaignState, e: FoldedEvent<CampaignEvent>): CampaignState =>
+  e.type === 'CampaignStarted' ? { status: 'started', from: e.data.from, to: e.data.to } : s;
+
+export const campaignStream: StreamKind<CampaignState> = { prefix: 'tally-campaign-', initialState: initialCampaign, evolve: evolveCampaign as StreamKind<CampaignState>['evolve'] };

@@ -1,0 +1,81 @@
+// A campaign's return (SPEC §13): what it spent (expenses recorded against it) against the revenue
+// credited to it — the sales made under its promotion, and the first sales of customers won
+// through its channel, within its window — and the customers it won. docs/FIGURES.md#campaign-return
+// says it in words; the attribution is shared with analytics by=campaign, so the two agree.
+import { Dec } from '../shared/money';
+import { entriesBetween, firstSaleOf, type SalesLedger } from '../ledger/salesLedger';
+import { epochDay, localDayStart } from '../ledger/metricDays';
+import { ordersWithTerms, termsOf, type OrderTerms, type SaleTerms } from '../sales/readModels/saleTerms';
+import type { CampaignRecord } from '../campaigns/readModels/campaigns';
+
+/** Places of an ROI, as every ratio Tally shows. */
+export const ROI_PLACES = 4;
+
+export interface CampaignAnswer {
+  readonly campaignId: string;
+  readonly title: string;
+  readonly channel: string | null;
+  readonly promotionId: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly goalIds: readonly string[];
+  readonly budget: number;
+  /** expenses recorded against it, minor units */
+  readonly spend: number;
+  /** budget − spend (negative: overspent) */
+  readonly remaining: number;
+  /** net of refunds of the orders credited to it, minor units */
+  readonly revenue: number;
+  /** orders credited to it */
+  readonly orders: number;
+  /** customers whose first-ever sale is credited to it */
+  readonly newCustomers: number;
+  /** (revenue − spend) ÷ spend as a decimal string; null while nothing is spent */
+  readonly roi: string | null;
+}
+
+/** Does the campaign claim this sale, and how: by its promotion, or by its channel winning a new customer. */
+const claim = (c: CampaignRecord, t: OrderTerms, zone: string, isFirstSale: boolean): 'promotion' | 'channel' | undefined => {
+  if (t.ms < localDayStart(epochDay(c.from), zone) || t.ms >= localDayStart(epochDay(c.to) + 1, zone)) return undefined;
+  if (c.promotionId !== undefined && t.promotionId === c.promotionId) return 'promotion';
+  if (c.channel !== undefined && t.channel === c.channel && isFirstSale) return 'channel';
+  return undefined;
+};
+
+/**
+ * The campaign each order is credited to (order id → campaign id). A sale is credited to at most
+ * one campaign, so campaigns' revenues never count a sale twice: a promotion's claim before a
+ * channel's, and between equal claims the campaign started first.
+ */
+export const attribution = (campaigns: readonly CampaignRecord[], terms: SaleTerms, ledger: SalesLedger): Map<string, string> => {
+  const out = new Map<string, string>();
+  if (campaigns.length === 0) return out;
+  const started = [...campaigns].sort((a, b) => a.position - b.position);
+  for (const [orderId, t] of ordersWithTerms(terms)) {
+    if (t.channel === undefined && t.promotionId === undefined) continue;
+    const first = firstSaleOf(ledger, t.customerId)?.position === t.position;
+    const claims = started.map((c) => claim(c, t, ledger.zone, first));
+    const i = claims.indexOf('promotion') >= 0 ? claims.indexOf('promotion') : claims.indexOf('channel');
+    if (i >= 0) out.set(orderId, started[i].campaignId);
+  }
+  return out;
+};
+
+export const campaignAnswer = (c: CampaignRecord, credited: ReadonlyMap<string, string>, terms: SaleTerms, ledger: SalesLedger): CampaignAnswer => {
+  const mine = [...credited].filter(([, id]) => id === c.campaignId).map(([orderId]) => orderId);
+  const byCustomer = new Map<string, Set<string>>();
+  const won = new Set<string>();
+  for (const orderId of mine) {
+    const t = termsOf(terms, orderId)!;
+    byCustomer.set(t.customerId, (byCustomer.get(t.customerId) ?? new Set()).add(orderId));
+    if (firstSaleOf(ledger, t.customerId)?.position === t.position) won.add(t.customerId);
+  }
+  // each credit of the order's sale and its refunds, read from the customer's entries in the ledger
+  let revenue = 0;
+  for (const [customerId, orders] of byCustomer) for (const e of entriesBetween(ledger, `customer:${customerId}`)) if (orders.has(e.orderId)) revenue += e.amount;
+  return {
+    campaignId: c.campaignId, title: c.title, channel: c.channel ?? null, promotionId: c.promotionId ?? null, from: c.from, to: c.to, goalIds: c.goalIds,
+    budget: c.budget, spend: c.spend, remaining: c.budget - c.spend, revenue, orders: mine.length, newCustomers: won.size,
+    roi: c.spend === 0 ? null : new Dec(revenue - c.spend).dividedBy(c.spend).toDecimalPlaces(ROI_PLACES).toFixed(),
+  };
+};
