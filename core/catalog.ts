@@ -45,6 +45,8 @@ export const areaFacts: readonly FactQueries[] = areas.map((a) => a.facts);
 export const commandsByType: ReadonlyMap<string, CommandSpec> = new Map(commandSpecs.map((s) => [s.type, s]));
 
 /** Every stream kind a command writes, longest prefix first so lookups by name are unambiguous. */
+// The cast is needed: a kind's evolve takes its own state, so StreamKind<S> is not a StreamKind<unknown>;
+// a kind found here is only ever given states its own initialState and evolve made.
 export const streamKinds: readonly StreamKind<unknown>[] = [...new Set(commandSpecs.map((s) => s.kind as StreamKind<unknown>))].sort(
   (a, b) => b.prefix.length - a.prefix.length,
 );

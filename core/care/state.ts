@@ -1,6 +1,6 @@
 // Care stream states: the one care-policy stream and one stream per logged contact.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { CareEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type CareEvent, careEventCodecs } from './events';
 
 export const CARE_POLICY_ID = 'policy';
 
@@ -12,14 +12,6 @@ export const evolveCarePolicy = (s: CarePolicyState, e: FoldedEvent<CareEvent>):
 export const evolveContact = (s: ContactState, e: FoldedEvent<CareEvent>): ContactState =>
   e.type === 'CustomerContactLogged' ? { status: 'logged', customerId: e.data.customerId, repId: e.data.repId } : s;
 
-export const carePolicyStream: StreamKind<CarePolicyState> = {
-  prefix: 'tally-care-',
-  initialState: () => ({ status: 'default' }),
-  evolve: evolveCarePolicy as StreamKind<CarePolicyState>['evolve'],
-};
+export const carePolicyStream = streamKind('tally-care-', (): CarePolicyState => ({ status: 'default' }), evolveCarePolicy, careEventCodecs);
 
-export const contactStream: StreamKind<ContactState> = {
-  prefix: 'tally-contact-',
-  initialState: () => ({ status: 'none' }),
-  evolve: evolveContact as StreamKind<ContactState>['evolve'],
-};
+export const contactStream = streamKind('tally-contact-', (): ContactState => ({ status: 'none' }), evolveContact, careEventCodecs);

@@ -1,6 +1,6 @@
 // The one classification-policy stream: how many times it was set (a new setting always appends).
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { ClassificationEvent, ClassificationPolicySetData } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type ClassificationEvent, type ClassificationPolicySetData, classificationEventCodecs } from './events';
 
 export type ClassificationState = { status: 'default' } | { status: 'set'; policy: ClassificationPolicySetData };
 
@@ -11,8 +11,4 @@ export const initialClassification = (): ClassificationState => ({ status: 'defa
 export const evolveClassification = (s: ClassificationState, e: FoldedEvent<ClassificationEvent>): ClassificationState =>
   e.type === 'ClassificationPolicySet' ? { status: 'set', policy: e.data } : s;
 
-export const classificationStream: StreamKind<ClassificationState> = {
-  prefix: 'tally-classification-',
-  initialState: initialClassification,
-  evolve: evolveClassification as StreamKind<ClassificationState>['evolve'],
-};
+export const classificationStream = streamKind('tally-classification-', initialClassification, evolveClassification, classificationEventCodecs);

@@ -1,6 +1,6 @@
 // Customer stream state: enough to refuse a duplicate, know the current owner and spot a no-op update.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { CustomerEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type CustomerEvent, customerEventCodecs } from './events';
 
 export interface CustomerProfile {
   readonly name: string;
@@ -31,8 +31,4 @@ export const evolveCustomer = (s: CustomerState, e: FoldedEvent<CustomerEvent>):
   }
 };
 
-export const customerStream: StreamKind<CustomerState> = {
-  prefix: 'tally-customer-',
-  initialState: initialCustomer,
-  evolve: evolveCustomer as StreamKind<CustomerState>['evolve'],
-};
+export const customerStream = streamKind('tally-customer-', initialCustomer, evolveCustomer, customerEventCodecs);

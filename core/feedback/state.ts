@@ -1,6 +1,6 @@
 // Feedback stream state: one stream per piece of feedback.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { FeedbackEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type FeedbackEvent, feedbackEventCodecs } from './events';
 
 export type FeedbackState =
   | { status: 'none' }
@@ -17,8 +17,4 @@ export const evolveFeedback = (s: FeedbackState, e: FoldedEvent<FeedbackEvent>):
   }
 };
 
-export const feedbackStream: StreamKind<FeedbackState> = {
-  prefix: 'tally-feedback-',
-  initialState: () => ({ status: 'none' }),
-  evolve: evolveFeedback as StreamKind<FeedbackState>['evolve'],
-};
+export const feedbackStream = streamKind('tally-feedback-', (): FeedbackState => ({ status: 'none' }), evolveFeedback, feedbackEventCodecs);

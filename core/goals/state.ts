@@ -1,8 +1,8 @@
 // Goal stream state. A goal set with SetGoal carries its definition in its own stream; a goal
 // made by breaking another down is defined in its parent's stream, so its own stream holds only
 // what happened to it later, and decide completes it from the goals read model (a fact).
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { GoalEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type GoalEvent, goalEventCodecs } from './events';
 
 /** What a decision needs to know about an existing goal. */
 export interface GoalFact {
@@ -41,7 +41,7 @@ export const evolveGoal = (s: GoalState, e: FoldedEvent<GoalEvent>): GoalState =
   }
 };
 
-export const goalStream: StreamKind<GoalState> = { prefix: 'tally-goal-', initialState: initialGoal, evolve: evolveGoal as StreamKind<GoalState>['evolve'] };
+export const goalStream = streamKind('tally-goal-', initialGoal, evolveGoal, goalEventCodecs);
 
 /** The goal as a decision sees it: its own stream first, the read model for what the stream lacks. */
 export const knownGoal = (s: GoalState, fact: GoalFact | null | undefined): GoalFact | undefined => {

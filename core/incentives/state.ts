@@ -1,7 +1,7 @@
 // Stream states of incentives: a plan's versions, one rep-period's approval, a dispute, a contest
 // and a badge — just what their commands' rules need.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { ContestStartedData, IncentiveEvent } from './events';
+import { type FoldedEvent, type StreamKind, streamKind } from '../shared/decider';
+import { type ContestStartedData, type IncentiveEvent, incentiveEventCodecs } from './events';
 
 export type PlanState = { status: 'none' } | { status: 'published'; planId: string; lastVersion: number };
 export type PayoutState = { status: 'open' } | { status: 'approved'; statementHash: string; total: number };
@@ -35,7 +35,7 @@ const evolveContest = (s: ContestState, e: Ev): ContestState => (e.type === 'Con
 
 const evolveBadge = (s: BadgeState, e: Ev): BadgeState => (e.type === 'BadgeAwarded' ? { status: 'awarded', repId: e.data.repId } : s);
 
-const kind = <S>(prefix: string, initialState: () => S, evolve: (s: S, e: Ev) => S): StreamKind<S> => ({ prefix, initialState, evolve: evolve as StreamKind<S>['evolve'] });
+const kind = <S>(prefix: string, initialState: () => S, evolve: (s: S, e: Ev) => S): StreamKind<S> => streamKind(prefix, initialState, evolve, incentiveEventCodecs);
 
 export const planStream = kind<PlanState>('tally-incentive-plan-', () => ({ status: 'none' }), evolvePlan);
 export const payoutStream = kind<PayoutState>('tally-payout-', () => ({ status: 'open' }), evolvePayout);

@@ -1,6 +1,6 @@
 // Insight stream state: recorded once.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { InsightEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type InsightEvent, insightEventCodecs } from './events';
 
 export type InsightState = { readonly status: 'none' | 'recorded' };
 
@@ -8,4 +8,4 @@ export const initialInsight = (): InsightState => ({ status: 'none' });
 
 export const evolveInsight = (s: InsightState, e: FoldedEvent<InsightEvent>): InsightState => (e.type === 'MarketInsightRecorded' ? { status: 'recorded' } : s);
 
-export const insightStream: StreamKind<InsightState> = { prefix: 'tally-insight-', initialState: initialInsight, evolve: evolveInsight as StreamKind<InsightState>['evolve'] };
+export const insightStream = streamKind('tally-insight-', initialInsight, evolveInsight, insightEventCodecs);

@@ -1,6 +1,6 @@
 // Pipeline stream states: the stage list (one stream) and each deal (one stream per deal).
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { PipelineEvent, PipelineStage } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type PipelineEvent, type PipelineStage, pipelineEventCodecs } from './events';
 
 export type StagesState = { status: 'none' } | { status: 'set'; stages: readonly PipelineStage[] };
 
@@ -43,5 +43,5 @@ export const evolveDeal = (s: DealState, e: FoldedEvent<PipelineEvent>): DealSta
   }
 };
 
-export const stagesStream: StreamKind<StagesState> = { prefix: 'tally-pipeline-', initialState: initialStages, evolve: evolveStages as StreamKind<StagesState>['evolve'] };
-export const dealStream: StreamKind<DealState> = { prefix: 'tally-deal-', initialState: initialDeal, evolve: evolveDeal as StreamKind<DealState>['evolve'] };
+export const stagesStream = streamKind('tally-pipeline-', initialStages, evolveStages, pipelineEventCodecs);
+export const dealStream = streamKind('tally-deal-', initialDeal, evolveDeal, pipelineEventCodecs);

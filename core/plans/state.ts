@@ -1,7 +1,7 @@
 // Sales plan stream state: what a decision needs — the owner (for scope), the ids already used,
 // each category's budget and which milestones are done.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { SalesPlanEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type SalesPlanEvent, salesPlanEventCodecs } from './events';
 
 export type SalesPlanState =
   | { readonly status: 'none' }
@@ -46,8 +46,4 @@ export const evolveSalesPlan = (s: SalesPlanState, e: FoldedEvent<SalesPlanEvent
   }
 };
 
-export const salesPlanStream: StreamKind<SalesPlanState> = {
-  prefix: 'tally-salesplan-',
-  initialState: initialSalesPlan,
-  evolve: evolveSalesPlan as StreamKind<SalesPlanState>['evolve'],
-};
+export const salesPlanStream = streamKind('tally-salesplan-', initialSalesPlan, evolveSalesPlan, salesPlanEventCodecs);

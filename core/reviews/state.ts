@@ -1,6 +1,6 @@
 // Stream states of reviews: a meeting, an action item and a lesson each have their own stream.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { MeetingKind, ReviewEvent } from './events';
+import { type FoldedEvent, type StreamKind, streamKind } from '../shared/decider';
+import { type MeetingKind, type ReviewEvent, reviewEventCodecs } from './events';
 
 export type MeetingState = { status: 'none' } | { status: 'held'; meetingId: string; kind: MeetingKind; occurredAt: string; teamId?: string; period?: string };
 
@@ -27,11 +27,8 @@ export const evolveAction = (s: ActionState, e: FoldedEvent<ReviewEvent>): Actio
 export const evolveLesson = (s: LessonState, e: FoldedEvent<ReviewEvent>): LessonState =>
   e.type === 'LessonRecorded' ? { status: 'recorded', lessonId: e.data.lessonId } : s;
 
-const kind = <S>(prefix: string, initial: S, evolve: (s: S, e: FoldedEvent<ReviewEvent>) => S): StreamKind<S> => ({
-  prefix,
-  initialState: () => initial,
-  evolve: evolve as StreamKind<S>['evolve'],
-});
+const kind = <S>(prefix: string, initial: S, evolve: (s: S, e: FoldedEvent<ReviewEvent>) => S): StreamKind<S> =>
+  streamKind(prefix, () => initial, evolve, reviewEventCodecs);
 
 export const meetingStream = kind<MeetingState>('tally-meeting-', { status: 'none' }, evolveMeeting);
 export const actionStream = kind<ActionState>('tally-action-', { status: 'none' }, evolveAction);

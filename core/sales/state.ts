@@ -1,6 +1,6 @@
 // Order stream state: what was sold, to whom it is credited, how much is left to refund.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { Credit, SaleEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type Credit, type SaleEvent, saleEventCodecs } from './events';
 
 export type OrderState =
   | { status: 'none' }
@@ -19,4 +19,4 @@ export const evolveOrder = (s: OrderState, e: FoldedEvent<SaleEvent>): OrderStat
   }
 };
 
-export const orderStream: StreamKind<OrderState> = { prefix: 'tally-order-', initialState: initialOrder, evolve: evolveOrder as StreamKind<OrderState>['evolve'] };
+export const orderStream = streamKind('tally-order-', initialOrder, evolveOrder, saleEventCodecs);

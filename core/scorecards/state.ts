@@ -1,6 +1,6 @@
 // Scorecard and appraisal stream states.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { ScorecardDefinedData, ScorecardEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type ScorecardDefinedData, type ScorecardEvent, scorecardEventCodecs } from './events';
 
 export type ScorecardState = { status: 'none' } | { status: 'defined'; versions: readonly ScorecardDefinedData[] };
 
@@ -25,5 +25,5 @@ export const evolveAppraisal = (s: AppraisalState, e: FoldedEvent<ScorecardEvent
   }
 };
 
-export const scorecardStream: StreamKind<ScorecardState> = { prefix: 'tally-scorecard-', initialState: initialScorecard, evolve: evolveScorecard as StreamKind<ScorecardState>['evolve'] };
-export const appraisalStream: StreamKind<AppraisalState> = { prefix: 'tally-appraisal-', initialState: initialAppraisal, evolve: evolveAppraisal as StreamKind<AppraisalState>['evolve'] };
+export const scorecardStream = streamKind('tally-scorecard-', initialScorecard, evolveScorecard, scorecardEventCodecs);
+export const appraisalStream = streamKind('tally-appraisal-', initialAppraisal, evolveAppraisal, scorecardEventCodecs);

@@ -46,3 +46,21 @@ export interface StreamKind<S> {
   readonly initialState: () => S;
   readonly evolve: (state: S, event: FoldedEvent) => S;
 }
+
+/**
+ * A stream kind whose evolve is typed by its area's events. `types` is the area's event codec
+ * table: it names every type of the union (one left out fails to compile), and the guard built
+ * from it lets only those events reach `evolve`, so no fold casts. An event of another type leaves
+ * the state as it is, as every evolve's `default` did. The guard trusts the name: the write path
+ * decoded each event against its type's codec before it was appended.
+ */
+export const streamKind = <S, V extends FoldedEvent>(
+  prefix: string,
+  initialState: () => S,
+  evolve: (state: S, event: V) => S,
+  types: { readonly [T in V['type']]: unknown },
+): StreamKind<S> => {
+  const names: ReadonlySet<string> = new Set(Object.keys(types));
+  const isOwn = (e: FoldedEvent): e is V => names.has(e.type);
+  return { prefix, initialState, evolve: (state, event) => (isOwn(event) ? evolve(state, event) : state) };
+};

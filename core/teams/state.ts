@@ -1,8 +1,8 @@
 // Team and rep stream states.
 import type { Scope } from '../shared/command';
-import type { DecideContext, FoldedEvent, StreamKind } from '../shared/decider';
+import { type DecideContext, type FoldedEvent, streamKind } from '../shared/decider';
 import { ruleBroken, type Problem } from '../shared/problem';
-import type { TeamEvent } from './events';
+import { type TeamEvent, teamEventCodecs } from './events';
 
 export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; managerId: string | null };
 /** A removed rep stays `active` in name (its history stays); `creditUntil` ends the sales it may be credited with. */
@@ -40,9 +40,9 @@ export const evolveRep = (s: RepState, e: FoldedEvent<TeamEvent>): RepState => {
 const evolveColleague = (s: ColleagueState, e: FoldedEvent<TeamEvent>): ColleagueState =>
   e.type === 'ColleagueAdded' ? { status: 'active', colleagueId: e.data.colleagueId, name: e.data.name, department: e.data.department } : s;
 
-export const colleagueStream: StreamKind<ColleagueState> = { prefix: 'tally-colleague-', initialState: () => ({ status: 'none' }), evolve: evolveColleague as StreamKind<ColleagueState>['evolve'] };
-export const teamStream: StreamKind<TeamState> = { prefix: 'tally-team-', initialState: initialTeam, evolve: evolveTeam as StreamKind<TeamState>['evolve'] };
-export const repStream: StreamKind<RepState> = { prefix: 'tally-rep-', initialState: initialRep, evolve: evolveRep as StreamKind<RepState>['evolve'] };
+export const colleagueStream = streamKind('tally-colleague-', (): ColleagueState => ({ status: 'none' }), evolveColleague, teamEventCodecs);
+export const teamStream = streamKind('tally-team-', initialTeam, evolveTeam, teamEventCodecs);
+export const repStream = streamKind('tally-rep-', initialRep, evolveRep, teamEventCodecs);
 
 /** The team a rep belongs to now, for scope checks; undefined for an unknown rep. */
 export const teamOfRep = (rep: RepState): string | undefined => (rep.status === 'active' ? rep.teamId : undefined);

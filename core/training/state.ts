@@ -1,6 +1,6 @@
 // Training stream state: the date, who was invited and who has attended.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { TrainingEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type TrainingEvent, trainingEventCodecs } from './events';
 
 export type TrainingState =
   | { readonly status: 'none' }
@@ -14,4 +14,4 @@ export const evolveTraining = (s: TrainingState, e: FoldedEvent<TrainingEvent>):
   return s;
 };
 
-export const trainingStream: StreamKind<TrainingState> = { prefix: 'tally-training-', initialState: initialTraining, evolve: evolveTraining as StreamKind<TrainingState>['evolve'] };
+export const trainingStream = streamKind('tally-training-', initialTraining, evolveTraining, trainingEventCodecs);
