@@ -1,6 +1,6 @@
 // Campaign stream state: started once.
-import type { FoldedEvent, StreamKind } from '../shared/decider';
-import type { CampaignEvent } from './events';
+import { type FoldedEvent, streamKind } from '../shared/decider';
+import { type CampaignEvent, campaignEventCodecs } from './events';
 
 export type CampaignState = { readonly status: 'none' } | { readonly status: 'started'; readonly from: string; readonly to: string };
 
@@ -9,4 +9,4 @@ export const initialCampaign = (): CampaignState => ({ status: 'none' });
 export const evolveCampaign = (s: CampaignState, e: FoldedEvent<CampaignEvent>): CampaignState =>
   e.type === 'CampaignStarted' ? { status: 'started', from: e.data.from, to: e.data.to } : s;
 
-export const campaignStream: StreamKind<CampaignState> = { prefix: 'tally-campaign-', initialState: initialCampaign, evolve: evolveCampaign as StreamKind<CampaignState>['evolve'] };
+export const campaignStream = streamKind('tally-campaign-', initialCampaign, evolveCampaign, campaignEventCodecs);
