@@ -3,7 +3,7 @@
 // other load moves far less than a rate), beside the bare node:http floor's, plus the append
 // ratio. Not the bench: no table, no targets.
 //   node --import tsx test/bench/focus.ts [--events 100000] [--dir DIR] [--rows append,command,leaderboard,goal]
-//        [--requests 20000] [--profile PREFIX] [--keep]
+//        [--requests 20000] [--profile PREFIX] [--keep]    (a row may also be a path to GET, e.g. /livez)
 // DIR keeps the data set between runs (written on first use, through the engine in batches of
 // 100: that is the append row); each run's server works on a copy of it. With --profile, the
 // server writes PREFIX-<row>.cpuprofile.
@@ -67,18 +67,25 @@ try {
   for (const row of rows.filter((r) => r !== 'append')) {
     const db = join(work, `${row}.db`);
     copyFileSync(data, db);
-    const env: Record<string, string> = { TALLY_STORE: `sqlite:${db}`, TALLY_JWT_SECRET: SECRET, ...(profile ? { BENCH_CPU_PROFILE: `${profile}-${row}.cpuprofile` } : {}) };
+    const env: Record<string, string> = { TALLY_STORE: `sqlite:${db}`, TALLY_JWT_SECRET: SECRET, ...(profile ? { BENCH_CPU_PROFILE: `${profile}-${row.replace(/\W+/g, '_')}.cpuprofile` } : {}) };
     const server = await startChild('./serverWorker.ts', env);
     children.push(server);
     const floor = await startChild('./floorServer.ts');
     children.push(floor);
     if (row === 'goal') await fetch(`${server.url}/api/commands`, { method: 'POST', headers, body: JSON.stringify(benchGoalCommand) });
-    const spec = row === 'command' ? { path: '/api/commands', method: 'POST' as const, body: saleBodies(events, `F${Date.now()}`) } : { path: row === 'goal' ? GOAL_PATH : LEADERBOARD_PATH, method: 'GET' as const };
+    // a row that is a path (`/livez`, `/api/goals`) is a GET of it
+    const read = row.startsWith('/') ? row : row === 'goal' ? GOAL_PATH : LEADERBOARD_PATH;
+    const spec = row === 'command' ? { path: '/api/commands', method: 'POST' as const, body: saleBodies(events, `F${Date.now()}`) } : { path: read, method: 'GET' as const };
     const sample = await fetch(server.url + spec.path, { method: spec.method, headers, body: spec.body?.() });
     await floor.ask({ type: 'reply', status: sample.status, body: await sample.text() }, 'replying');
     await autocannonFor(server.url + spec.path, spec.method, headers, Math.min(2000, requests), spec.body); // warm-up
     await autocannonFor(floor.url + spec.path, spec.method, headers, Math.min(2000, requests), spec.body);
-    say(`${row}: server ${await timed(server, spec.path, spec.method, headers, requests, spec.body)}`);
+    type Stats = { store?: { transactions: number; requests: number } };
+    const before = await server.ask<Stats>({ type: 'memory' }, 'memory');
+    const measured = await timed(server, spec.path, spec.method, headers, requests, spec.body);
+    const after = await server.ask<Stats>({ type: 'memory' }, 'memory');
+    const grouped = row === 'command' && before.store && after.store ? `; ${((after.store.requests - before.store.requests) / Math.max(1, after.store.transactions - before.store.transactions)).toFixed(1)} commands per durable transaction` : '';
+    say(`${row}: server ${measured}${grouped}`);
     say(`${row}: floor  ${await timed(floor, spec.path, spec.method, headers, requests, spec.body)}`);
     await floor.stop();
     // disconnecting lets the server write its profile before it exits
