@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { customerStream } from '../customers/state';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, invalidField, notFound, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { repHasLeft, repStream } from '../teams/state';
 import type { LogCustomerContact, SetCarePolicy } from './commands';
 import type { CareEvent } from './events';
 import type { ContactState } from './state';
@@ -23,7 +23,10 @@ export const setCarePolicy = (c: SetCarePolicy): Decision => {
 export const logCustomerContact = (c: LogCustomerContact, s: ContactState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`contact '${c.contactId}' is already logged`));
   if (ctx.state(customerStream, c.customerId).status === 'none') return E.left(notFound('customer', c.customerId));
-  if (ctx.state(repStream, c.repId).status === 'none') return E.left(notFound('rep', c.repId));
+  const rep = ctx.state(repStream, c.repId);
+  if (rep.status === 'none') return E.left(notFound('rep', c.repId));
+  const left = repHasLeft(rep, 'repId', c.occurredAt);
+  if (left) return E.left(left);
   const { occurredAt, ...data } = c;
   return E.right([{ type: 'CustomerContactLogged', data, occurredAt }]);
 };

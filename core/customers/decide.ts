@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { repHasLeft, repStream } from '../teams/state';
 import type { ReassignCustomer, RegisterCustomer, UpdateCustomerProfile } from './commands';
 import type { CustomerEvent } from './events';
 import type { CustomerState } from './state';
@@ -11,7 +11,10 @@ type Decision = E.Either<Problem, readonly NewEvent<CustomerEvent>[]>;
 
 export const registerCustomer = (c: RegisterCustomer, s: CustomerState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`customer '${c.customerId}' already exists`));
-  if (ctx.state(repStream, c.ownerRepId).status === 'none') return E.left(notFound('rep', c.ownerRepId));
+  const owner = ctx.state(repStream, c.ownerRepId);
+  if (owner.status === 'none') return E.left(notFound('rep', c.ownerRepId));
+  const left = repHasLeft(owner, 'ownerRepId');
+  if (left) return E.left(left);
   return E.right([{ type: 'CustomerRegistered', data: { ...c } }]);
 };
 
@@ -29,7 +32,10 @@ export const updateCustomerProfile = (c: UpdateCustomerProfile, s: CustomerState
 
 export const reassignCustomer = (c: ReassignCustomer, s: CustomerState, ctx: DecideContext): Decision => {
   if (s.status === 'none') return E.left(notFound('customer', c.customerId));
-  if (ctx.state(repStream, c.toRepId).status === 'none') return E.left(notFound('rep', c.toRepId));
+  const to = ctx.state(repStream, c.toRepId);
+  if (to.status === 'none') return E.left(notFound('rep', c.toRepId));
+  const left = repHasLeft(to, 'toRepId');
+  if (left) return E.left(left);
   if (s.ownerRepId === c.toRepId) return E.left(ruleBroken('already-owner', `rep '${c.toRepId}' already owns customer '${c.customerId}'`));
   return E.right([
     { type: 'CustomerReassigned', data: { customerId: c.customerId, fromRepId: s.ownerRepId, toRepId: c.toRepId, reason: c.reason }, occurredAt: c.occurredAt },

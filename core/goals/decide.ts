@@ -6,7 +6,7 @@ import { Dec, largestRemainder, roundMinor } from '../shared/money';
 import type { DecideContext, DecideTime, NewEvent } from '../shared/decider';
 import { aYearBefore, localInstant, parsePeriod, periodBounds, subPeriods, type PeriodKind } from '../shared/period';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream, teamStream } from '../teams/state';
+import { repHasLeft, repStream, teamStream } from '../teams/state';
 import type { CascadeGoal, DecomposeGoal, ReviseGoal, SetGoal, Target } from './commands';
 import type { GoalEvent, TargetSpec } from './events';
 import { childGoalId, knownGoal, ownerParts, type GoalFact, type GoalState } from './state';
@@ -47,17 +47,18 @@ const resolveTarget = (target: Target, period: string, metric: string, facts: Go
   return E.right({ target: resolved, targetSpec: { growth: target.growth, over: target.over }, baseline: facts.baseline });
 };
 
-const ownerExists = (owner: string, ctx: DecideContext): Problem | undefined => {
+/** The owner of a new goal exists, and a rep owner is still here (`path` names the field). */
+const ownerHere = (owner: string, path: string, ctx: DecideContext): Problem | undefined => {
   const [kind, id] = ownerParts(owner);
   if (kind === 'team' && ctx.state(teamStream, id).status === 'none') return notFound('team', id);
   if (kind === 'rep' && ctx.state(repStream, id).status === 'none') return notFound('rep', id);
-  return undefined;
+  return kind === 'rep' ? repHasLeft(ctx.state(repStream, id), path) : undefined;
 };
 
 export const setGoal = (c: SetGoal, s: GoalState, ctx: DecideContext): Decision => {
   const facts = factsOf(ctx);
   if (s.status !== 'none' || facts.goal) return E.left(conflict(`goal '${c.goalId}' already exists; change its target with ReviseGoal`));
-  const missing = ownerExists(c.owner, ctx);
+  const missing = ownerHere(c.owner, 'owner', ctx);
   if (missing) return E.left(missing);
   if (facts.conflicts && facts.conflicts.length > 0) return E.left(ruleAt('duplicate-goal', 'owner', `${facts.conflicts.join('; ')}: one goal per owner, metric and period — revise it instead`));
   if (c.parentGoalId === c.goalId) return E.left(ruleAt('goal-is-own-parent', 'parentGoalId', 'a goal cannot be its own parent'));
@@ -172,7 +173,7 @@ const cascadeTargetsOk = (g: GoalFact, owners: readonly string[], ctx: DecideCon
     const [ok, oid] = ownerParts(o);
     if (ok === 'company') return ruleAt('cascade-to-company', `owners.${i}`, 'a goal cascades to teams or reps, not to the company');
     if (kind === 'team' && ok !== 'rep') return ruleAt('cascade-within-team', `owners.${i}`, `a team goal cascades to the team's reps, not to ${o}`);
-    const missing = ownerExists(o, ctx);
+    const missing = ownerHere(o, `owners.${i}`, ctx);
     if (missing) return missing;
     if (kind === 'team') {
       const rep = ctx.state(repStream, oid);

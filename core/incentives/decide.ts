@@ -4,7 +4,7 @@
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { repHasLeft, repStream } from '../teams/state';
 import type { StatementBody } from './calculate/types';
 import type { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
 import type { IncentiveEvent, IncentivePlan } from './events';
@@ -120,6 +120,9 @@ export const startContest = (command: StartContest, s: ContestState, ctx: Decide
 
 export const awardBadge = (c: AwardBadge, s: BadgeState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`badge '${c.badgeId}' was already awarded`));
-  if (ctx.state(repStream, c.repId).status === 'none') return E.left(notFound('rep', c.repId));
+  const rep = ctx.state(repStream, c.repId);
+  if (rep.status === 'none') return E.left(notFound('rep', c.repId));
+  const left = repHasLeft(rep, 'repId');
+  if (left) return E.left(left);
   return E.right([{ type: 'BadgeAwarded', data: { badgeId: c.badgeId, repId: c.repId, title: c.title, reason: c.reason }, occurredAt: c.occurredAt }]);
 };

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { customerStream } from '../customers/state';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { repHasLeft, repStream } from '../teams/state';
 import type { LoseDeal, MoveDealStage, OpenDeal, SetPipelineStages, WinDeal } from './commands';
 import type { PipelineEvent, PipelineStage } from './events';
 import { PIPELINE_STAGES_ID, stagesStream, type DealState, type StagesState } from './state';
@@ -34,6 +34,8 @@ export const openDeal = (c: OpenDeal, s: DealState, ctx: DecideContext): Decisio
   if (ctx.state(customerStream, c.customerId).status === 'none') return E.left(notFound('customer', c.customerId));
   const rep = ctx.state(repStream, c.repId);
   if (rep.status === 'none') return E.left(notFound('rep', c.repId));
+  const left = repHasLeft(rep, 'repId');
+  if (left) return E.left(left);
   const stage = stageOf(ctx, c.stage);
   if (E.isLeft(stage)) return stage;
   const { occurredAt, ...rest } = c;

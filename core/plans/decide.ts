@@ -7,7 +7,7 @@ import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem';
 import { ownerParts } from '../goals/state';
 import { inPeriod, parsePeriod } from '../shared/period';
-import { repStream, teamStream } from '../teams/state';
+import { repHasLeft, repStream, teamStream } from '../teams/state';
 import { campaignStream } from '../campaigns/state';
 import type { AddContingency, AddMilestone, AllocateBudget, AssignResource, CompleteMilestone, DraftSalesPlan, RecordExpense } from './commands';
 import type { SalesPlanEvent } from './events';
@@ -73,10 +73,17 @@ export const recordExpense = (c: RecordExpense, s: SalesPlanState, ctx: DecideCo
     return one({ type: 'ExpenseRecorded', data: { salesPlanId, expenseId, category, amount, ...(description ? { description } : {}), ...(campaignId ? { campaignId } : {}) }, occurredAt: c.occurredAt });
   });
 
+/** A rep given work on a plan must exist and still be here. */
+const repGoneOrLeft = (repId: string, path: string, ctx: DecideContext): Problem | undefined => {
+  const rep = ctx.state(repStream, repId);
+  return rep.status === 'none' ? notFound('rep', repId) : repHasLeft(rep, path);
+};
+
 export const assignResource = (c: AssignResource, s: SalesPlanState, ctx: DecideContext): Decision =>
   E.flatMap(drafted(s, c.salesPlanId), (p) => {
     if (p.resources.has(c.resourceId)) return E.left(conflict(`resource '${c.resourceId}' is already on plan '${c.salesPlanId}'`));
-    if (c.repId && ctx.state(repStream, c.repId).status === 'none') return E.left(notFound('rep', c.repId));
+    const gone = c.repId ? repGoneOrLeft(c.repId, 'repId', ctx) : undefined;
+    if (gone) return E.left(gone);
     const { salesPlanId, resourceId, kind, description, cost, repId } = c;
     return one({ type: 'ResourceAssigned', data: { salesPlanId, resourceId, kind, description, ...(cost !== undefined ? { cost } : {}), ...(repId ? { repId } : {}) } });
   });
@@ -84,7 +91,8 @@ export const assignResource = (c: AssignResource, s: SalesPlanState, ctx: Decide
 export const addMilestone = (c: AddMilestone, s: SalesPlanState, ctx: DecideContext): Decision =>
   E.flatMap(drafted(s, c.salesPlanId), (p) => {
     if (p.milestones.has(c.milestoneId)) return E.left(conflict(`milestone '${c.milestoneId}' is already on plan '${c.salesPlanId}'`));
-    if (c.ownerRepId && ctx.state(repStream, c.ownerRepId).status === 'none') return E.left(notFound('rep', c.ownerRepId));
+    const gone = c.ownerRepId ? repGoneOrLeft(c.ownerRepId, 'ownerRepId', ctx) : undefined;
+    if (gone) return E.left(gone);
     const { salesPlanId, milestoneId, title, due, ownerRepId } = c;
     return one({ type: 'MilestoneAdded', data: { salesPlanId, milestoneId, title, due, ...(ownerRepId ? { ownerRepId } : {}) } });
   });

@@ -6,7 +6,7 @@ import { ID_PATTERN } from '../shared/codec';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { parsePeriod } from '../shared/period';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { colleagueStream, repStream, teamOfRep, teamStream } from '../teams/state';
+import { colleagueStream, repHasLeft, repStream, teamOfRep, teamStream } from '../teams/state';
 import type { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
 import type { ReviewEvent } from './events';
 import { meetingStream, type ActionState, type LessonState, type MeetingState } from './state';
@@ -45,7 +45,10 @@ export const holdMeeting = (c: HoldMeeting, s: MeetingState, ctx: DecideContext)
 export const addActionItem = (c: AddActionItem, s: ActionState, ctx: DecideContext): Decision => {
   if (s.status !== 'none') return E.left(conflict(`action item '${c.actionId}' is already recorded`));
   if (c.ownerRepId && c.ownerColleagueId) return E.left(invalidField('ownerColleagueId', 'give ownerRepId or ownerColleagueId, not both'));
-  if (c.ownerRepId && ctx.state(repStream, c.ownerRepId).status === 'none') return E.left(notFound('rep', c.ownerRepId));
+  const owner = c.ownerRepId ? ctx.state(repStream, c.ownerRepId) : undefined;
+  if (c.ownerRepId && owner?.status === 'none') return E.left(notFound('rep', c.ownerRepId));
+  const left = owner && repHasLeft(owner, 'ownerRepId');
+  if (left) return E.left(left);
   if (c.ownerColleagueId && ctx.state(colleagueStream, c.ownerColleagueId).status === 'none') return E.left(notFound('colleague', c.ownerColleagueId));
   const team = unknownTeam(c.teamId, ctx);
   if (team) return E.left(team);

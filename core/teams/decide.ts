@@ -5,12 +5,8 @@ import { conflict, notFound, ruleBroken, type Problem } from '../shared/problem'
 import { periodBounds } from '../shared/period';
 import type { AddColleague, AddRep, CreateTeam, MoveRep, RemoveRep, RenameTeam } from './commands';
 import type { TeamEvent } from './events';
-import { teamStream, type ColleagueState, type RepState, type TeamState } from './state';
+import { repHasLeft, teamStream, type ColleagueState, type RepState, type TeamState } from './state';
 
-const repRemoved = (s: RepState & { status: 'active' }): Problem => ({
-  ...ruleBroken('rep-removed', `rep '${s.repId}' left at ${s.leftAt}`),
-  errors: [{ path: 'data.repId', message: `left at ${s.leftAt}` }],
-});
 
 type Decision = E.Either<Problem, readonly NewEvent<TeamEvent>[]>;
 
@@ -39,7 +35,8 @@ export const addRep = (c: AddRep, s: RepState, ctx: DecideContext): Decision => 
 export const moveRep = (c: MoveRep, s: RepState, ctx: DecideContext): Decision => {
   if (s.status === 'none') return E.left(notFound('rep', c.repId));
   if (ctx.state(teamStream, c.teamId).status === 'none') return E.left(notFound('team', c.teamId));
-  if (s.leftAt !== undefined) return E.left(repRemoved(s));
+  const left = repHasLeft(s, 'repId');
+  if (left) return E.left(left);
   if (s.teamId === c.teamId) return E.left(ruleBroken('rep-already-in-team', `rep '${c.repId}' is already in team '${c.teamId}'`));
   return E.right([{ type: 'RepMoved', data: { repId: c.repId, fromTeamId: s.teamId, toTeamId: c.teamId, reason: c.reason } }]);
 };
@@ -52,7 +49,8 @@ const startOf = (at: string, zone: string): number => (at.length === 10 ? period
 
 export const removeRep = (c: RemoveRep, s: RepState, ctx: DecideContext): Decision => {
   if (s.status === 'none') return E.left(notFound('rep', c.repId));
-  if (s.leftAt !== undefined) return E.left({ ...repRemoved(s), rule: 'rep-already-removed', detail: `rep '${c.repId}' was already removed (left at ${s.leftAt})` });
+  const left = repHasLeft(s, 'repId');
+  if (left) return E.left({ ...left, rule: 'rep-already-removed', detail: `rep '${c.repId}' was already removed (left at ${s.leftAt})` });
   // without the shell's calendar (a unit test) dates are read in UTC
   const zone = ctx.time?.zone ?? 'UTC';
   const creditUntil = creditUntilOf(c.leftAt, zone);

@@ -57,6 +57,19 @@ export const creditAfterLeaving = (rep: RepState, occurredAt: string, path: stri
   return { ...ruleBroken('rep-removed', detail), errors: [{ path: `data.${path}`, message: `left at ${rep.leftAt}` }] };
 };
 
+/**
+ * 422 naming `data.<path>` when work would go to a rep who has left; undefined for a rep still
+ * here, or unknown (the caller says not-found). Without `at`, any new work (a deal, a customer to
+ * own, an action item, a goal) is refused once the rep's removal is recorded; with `at`, the
+ * business time of a recorded fact (a contact, an attendance), only a fact dated from the instant
+ * the rep may no longer be credited: their past stays recordable, as with sales.
+ */
+export const repHasLeft = (rep: RepState, path: string, at?: string): Problem | undefined => {
+  if (rep.status !== 'active' || rep.leftAt === undefined) return undefined;
+  if (at !== undefined && rep.creditUntil !== undefined && Date.parse(at) < Date.parse(rep.creditUntil)) return undefined;
+  return { ...ruleBroken('rep-removed', `rep '${rep.repId}' left at ${rep.leftAt}`), errors: [{ path: `data.${path}`, message: `left at ${rep.leftAt}` }] };
+};
+
 /** The scope of a manager's command about these reps: only the reps' teams count. */
 export const repTeamsScope = (ctx: Pick<DecideContext, 'state'>, repIds: readonly string[]): Scope => ({
   teams: repIds.map((r) => teamOfRep(ctx.state(repStream, r))),

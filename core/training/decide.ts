@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream } from '../teams/state';
+import { repHasLeft, repStream } from '../teams/state';
 import type { RecordTrainingAttendance, ScheduleTraining } from './commands';
 import type { TrainingEvent } from './events';
 import type { TrainingState } from './state';
@@ -15,6 +15,8 @@ export const scheduleTraining = (c: ScheduleTraining, s: TrainingState, ctx: Dec
   if (new Set(c.repIds).size !== c.repIds.length) return E.left(invalidField('repIds', 'each rep may be invited once'));
   const unknown = c.repIds.find((r) => ctx.state(repStream, r).status === 'none');
   if (unknown) return E.left(notFound('rep', unknown));
+  const left = c.repIds.map((r, i) => repHasLeft(ctx.state(repStream, r), `repIds.${i}`)).find((p) => p !== undefined);
+  if (left) return E.left(left);
   const { trainingId, title, topic, date, repIds, trainer, location } = c;
   return E.right([{ type: 'TrainingScheduled', data: { trainingId, title, topic, date, repIds, ...(trainer ? { trainer } : {}), ...(location ? { location } : {}) } }]);
 };

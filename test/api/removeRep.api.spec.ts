@@ -76,6 +76,29 @@ describe('RemoveRep', () => {
     }
   });
 
+  it('gives no new work to a rep who left, 422 naming the field, while facts dated before the leaving stay recordable', async () => {
+    const cases: [string, unknown, string][] = [
+      ['OpenDeal', { dealId: 'D-9', customerId: 'C-1', repId: 'R-2', amount: 100_000, stage: 'lead', expectedCloseAt: '2026-10-20', title: 'Renewal', occurredAt: '2026-09-02T10:00:00+08:00' }, 'data.repId'],
+      ['RegisterCustomer', { customerId: 'C-9', name: 'Northwind', ownerRepId: 'R-2' }, 'data.ownerRepId'],
+      ['ReassignCustomer', { customerId: 'C-1', toRepId: 'R-2', reason: 'coverage' }, 'data.toRepId'],
+      ['AddActionItem', { actionId: 'AI-9', title: 'Call back', due: '2026-09-25', ownerRepId: 'R-2' }, 'data.ownerRepId'],
+      ['SetGoal', { goalId: 'G-9', title: 'Li Wei September', owner: 'rep:R-2', metric: 'revenue', period: '2026-09', target: 1_000_000 }, 'data.owner'],
+      ['ScheduleTraining', { trainingId: 'TR-9', title: 'Negotiation', topic: 'negotiation', date: '2026-09-20', repIds: ['R-1', 'R-2'] }, 'data.repIds.1'],
+      ['AwardBadge', { badgeId: 'BG-9', repId: 'R-2', title: 'Closer', reason: 'big deal', occurredAt: '2026-09-03T10:00:00+08:00' }, 'data.repId'],
+      ['LogCustomerContact', { customerId: 'C-1', contactId: 'K-9', repId: 'R-2', kind: 'visit', occurredAt: '2026-09-01T09:00:00+08:00' }, 'data.repId'],
+    ];
+    for (const [type, data, path] of cases) {
+      const r = await t.post(type, data, admin);
+      const p = await r.json();
+      expect([r.status, p.code, p.errors?.map((e: { path: string }) => e.path)], type).toEqual([422, 'rep-removed', [path]]);
+      const zh = await (await t.post(type, data, admin, { 'Accept-Language': 'zh-CN' })).json();
+      expect(zh.detail, type).toBe("销售代表 'R-2' 已于 2026-08-31 离职");
+    }
+    // a visit on the last day, logged late, is history
+    const late = await t.post('LogCustomerContact', { customerId: 'C-1', contactId: 'K-8', repId: 'R-2', kind: 'visit', occurredAt: '2026-08-31T17:00:00+08:00' }, admin);
+    expect(late.status).toBe(201);
+  });
+
   it('is an admin’s or the rep’s own manager’s: another team’s manager and a rep are refused', async () => {
     expect((await t.post('RemoveRep', { repId: 'R-1', leftAt: '2026-09-30' }, await t.token('manager', 'M-2', 'T-2'))).status).toBe(403);
     expect((await t.post('RemoveRep', { repId: 'R-1', leftAt: '2026-09-30' }, await t.token('rep', 'R-1'))).status).toBe(403);
