@@ -5,9 +5,9 @@
 // they agree to the fen. Business time (occurredAt) places a fact in a period; a refund lowers
 // revenue in the period in which the refund occurred and changes no units or orders.
 //
-// Stored as columns (ledgerColumns.ts): one row per credit in log order, ids interned, and per
-// rep and team per month, and per customer, the ascending list of its rows (the company's rows
-// are its teams'). Rows are only ever appended, so the ledger as
+// Stored as columns (ledgerColumns.ts): one row per credit in log order, ids interned, per rep
+// and team per month the ascending list of its rows (the company's rows are its teams'), and per
+// customer a chain through its rows. Rows are only ever appended, so the ledger as
 // it stood at any earlier position is the same columns read below a cut (`ledgerAt`): asOf reads
 // a view, it never refolds the sales. Every reader goes through the query functions below, which
 // read no row past the view's cut.
@@ -118,8 +118,16 @@ export class LedgerData {
   readonly firstSaleCustomers: number[] = [];
   /** per interned customer, the business time of its first sale as known at the head: the fold compares a sale with it in one read */
   readonly firstMs: number[] = [];
-  /** the fold's shortcut to the lists above: per interned rep, team and customer, the list it was last posted to and its month */
-  readonly posting = { rep: new PostingCache(), team: new PostingCache(), customer: new PostingCache() };
+  /** the fold's shortcut to the lists above: per interned rep and team, the list it was last posted to and its month */
+  readonly posting = { rep: new PostingCache(), team: new PostingCache() };
+  /**
+   * A customer's rows as a chain through the rows, newest first: per row the customer's row before
+   * it, per interned customer its latest row (-1: none). Customers are many and their rows few: a
+   * list object per customer cost a cache miss or three per credit, where the chain costs two
+   * writes, one of them to a small array that stays in cache.
+   */
+  readonly customerPrev = new Column(int32s, -1);
+  readonly customerLast = new Column(int32s, -1);
 }
 
 /**
@@ -166,9 +174,6 @@ const CUSTOMER = 'customer:';
 const REP = 'rep:';
 const TEAM = 'team:';
 
-/** The month key of an owner whose rows are listed once for every month (customers). */
-const ALL_MONTHS = -1;
-
 const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
   let months = d.owners.get(owner);
   if (!months) d.owners.set(owner, (months = new Map()));
@@ -179,7 +184,7 @@ const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
 
 /** Room for row `n` in every column (called when `n` reached the capacity). */
 const growRows = (d: LedgerData, n: number) => {
-  for (const c of [d.position, d.kind, d.order, d.customer, d.rep, d.team, d.share, d.day, d.msInDay, d.amount, d.units]) c.reserve(n);
+  for (const c of [d.position, d.kind, d.order, d.customer, d.rep, d.team, d.share, d.day, d.msInDay, d.amount, d.units, d.customerPrev]) c.reserve(n);
   d.capacity = d.position.capacity;
 };
 
@@ -192,11 +197,11 @@ interface CreditIn {
 }
 
 /** Append the credits of one sale or refund as rows, and list each row under its rep, team and customer (the company's rows are its teams'). */
-const appendCredits = (d: LedgerData, kind: number, position: number, order: number, customer: number, customerId: string, ms: number, day: number, credits: readonly CreditIn[]): number => {
+const appendCredits = (d: LedgerData, kind: number, position: number, order: number, customer: number, ms: number, day: number, credits: readonly CreditIn[]): number => {
   const month = monthOfDay(day);
   const first = d.rows;
-  // a customer's rows are few (tens): one list over all months instead of hundreds of thousands of tiny ones
-  const own = posted(d, d.posting.customer, customer, CUSTOMER, customerId, ALL_MONTHS);
+  if (customer >= d.customerLast.capacity) d.customerLast.reserve(customer);
+  let customerRow = d.customerLast.get(customer);
   for (const c of credits) {
     const i = d.rows++;
     if (i >= d.capacity) growRows(d, i);
@@ -215,8 +220,10 @@ const appendCredits = (d: LedgerData, kind: number, position: number, order: num
     d.units.set(i, kind === SALE ? (c.units ?? 0) : 0);
     posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
     posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
-    own.push(i);
+    d.customerPrev.set(i, customerRow);
+    customerRow = i;
   }
+  d.customerLast.set(customer, customerRow);
   return first;
 };
 
@@ -250,7 +257,7 @@ const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: nu
   const d = s.data;
   const order = d.orderIds.id(e.orderId);
   const customer = d.customerIds.id(e.customerId);
-  const row = appendCredits(d, SALE, position, order, customer, e.customerId, ms, localDay(ms, s.zone), e.credits);
+  const row = appendCredits(d, SALE, position, order, customer, ms, localDay(ms, s.zone), e.credits);
   recordOrder(d, order, row, e.lines);
   if (ms < (d.firstMs[customer] ?? Infinity)) {
     d.firstMs[customer] = ms;
@@ -266,7 +273,7 @@ const applySale = (s: SalesLedger, e: SaleRecordedData, position: number, ms: nu
 
 const applyRefund = (s: SalesLedger, e: SaleRefundedData, position: number, ms: number) => {
   const d = s.data;
-  appendCredits(d, REFUND, position, d.orderIds.id(e.orderId), d.customerIds.id(e.customerId), e.customerId, ms, localDay(ms, s.zone), e.credits);
+  appendCredits(d, REFUND, position, d.orderIds.id(e.orderId), d.customerIds.id(e.customerId), ms, localDay(ms, s.zone), e.credits);
 };
 
 export const salesLedgerProjection = defineProjection({
@@ -315,7 +322,18 @@ const entryAt = (d: LedgerData, i: number): LedgerEntry => ({
 const eachRow = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number, f: (row: number) => void): void => {
   const d = s.data;
   if (owner === COMPANY) for (const team of d.teamIds.names) eachListed(s, d.owners.get(TEAM + team), fromDay, toDay, f);
+  else if (owner.startsWith(CUSTOMER)) eachOfCustomer(s, d.customerIds.find(owner.slice(CUSTOMER.length)), f);
   else eachListed(s, d.owners.get(owner), fromDay, toDay, f);
+};
+
+/** A customer's visible rows, ascending: its chain walked back from its latest row, then turned. */
+const eachOfCustomer = (s: SalesLedger, customer: number, f: (row: number) => void): void => {
+  const d = s.data;
+  if (customer < 0 || customer >= d.customerLast.capacity) return;
+  const cut = rowsOf(s);
+  const rows: number[] = [];
+  for (let r = d.customerLast.get(customer); r >= 0; r = d.customerPrev.get(r)) if (r < cut) rows.push(r);
+  for (let k = rows.length - 1; k >= 0; k--) f(rows[k]);
 };
 
 const eachListed = (s: SalesLedger, months: Map<number, IntList> | undefined, fromDay: number, toDay: number, f: (row: number) => void): void => {
@@ -325,9 +343,7 @@ const eachListed = (s: SalesLedger, months: Map<number, IntList> | undefined, fr
     if (!l) return;
     for (let k = 0, n = l.countBelow(cut); k < n; k++) f(l.data[k]);
   };
-  const all = months.get(ALL_MONTHS);
-  if (all) visit(all);
-  else if (Number.isFinite(fromDay) && Number.isFinite(toDay)) {
+  if (Number.isFinite(fromDay) && Number.isFinite(toDay)) {
     if (toDay <= fromDay) return;
     for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) visit(months.get(m));
   } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));

@@ -2,7 +2,7 @@
 // typed arrays instead of a Map of strings. A Map keeps each name as its own string object plus an
 // entry, about 75 bytes an order; this keeps its characters in one arena (a byte a character for
 // Latin-1 names, two for others), its start in a column, and an open-addressing index of ids:
-// about 13 bytes beside the characters, none of them objects the collector walks. Names are read
+// about 20 bytes beside the characters, none of them objects the collector walks. Names are read
 // back (decoded) only when a reader asks for one.
 
 import { bytes, Column, int32s } from './ledgerColumns';
@@ -25,8 +25,12 @@ export class StringTable {
   private readonly starts = new Column(int32s);
   /** per id: 1 when a unit of its name is above 255 (two bytes a unit) */
   private readonly wide = new Column(bytes);
-  /** open addressing: ids by hash, EMPTY where free; kept at most 70 % full */
-  private slots = new Int32Array(2048).fill(EMPTY);
+  /**
+   * open addressing, kept at most 70 % full: per slot its name's hash and its id (EMPTY where
+   * free), side by side, so a probe compares hashes in one cache line and reads a name only when
+   * its hash matches (reading names at random was most of the cost), and a rehash reads no name
+   */
+  private slots = new Int32Array(2 * 2048).fill(EMPTY);
   private count = 0;
 
   get size(): number {
@@ -57,11 +61,12 @@ export class StringTable {
   }
 
   private lookup(name: string, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
+      const id = slots[2 * s + 1];
       if (id === EMPTY) return -1;
-      if (this.is(id, name)) return id;
+      if (slots[2 * s] === h && this.is(id, name)) return id;
     }
   }
 
@@ -95,30 +100,22 @@ export class StringTable {
       }
     this.starts.set(id + 1, this.used);
     this.wide.set(id, wide);
-    if (this.count * 10 > this.slots.length * 7) this.rehash();
-    else this.place(id, h);
+    if (this.count * 10 > (this.slots.length >> 1) * 7) this.rehash();
+    this.place(this.slots, id, h);
     return id;
   }
 
-  private place(id: number, h: number): void {
-    const mask = this.slots.length - 1;
+  private place(slots: Int32Array, id: number, h: number): void {
+    const mask = (slots.length >> 1) - 1;
     let s = h & mask;
-    while (this.slots[s] !== EMPTY) s = (s + 1) & mask;
-    this.slots[s] = id;
+    while (slots[2 * s + 1] !== EMPTY) s = (s + 1) & mask;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = id;
   }
 
-  // Hashes are not kept (four bytes a name): a rehash, once per doubling, hashes the names again.
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    for (let id = 0; id < this.count; id++) this.place(id, this.hashOfId(id));
-  }
-
-  /** hashOf(this.name(id)), read from the bytes without making the string. */
-  private hashOfId(id: number): number {
-    const b = this.bytes;
-    let h = 0x811c9dc5;
-    if (this.wide.get(id) === 0) for (let i = this.starts.get(id), to = this.starts.get(id + 1); i < to; i++) h = Math.imul(h ^ b.get(i), 0x01000193);
-    else for (let i = this.starts.get(id), to = this.starts.get(id + 1); i < to; i += 2) h = Math.imul(h ^ (b.get(i) | (b.get(i + 1) << 8)), 0x01000193);
-    return h | 0;
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length).fill(EMPTY);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== EMPTY) this.place(this.slots, old[s + 1], old[s]);
   }
 }
