@@ -2,6 +2,9 @@
 // command line against it (node:util parseArgs, strict) before the command runs, so a mistyped
 // flag (`--dryrun`) stops with exit 2 instead of being ignored, and `--help` never starts or
 // writes anything.
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { HELP_FRAME, HELP_ZH, type CommandWords } from './helpWords';
+
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly description: string;
@@ -24,6 +27,7 @@ export interface CommandSpec {
 const text = (description: string) => ({ type: 'string' as const, description });
 const on = (description: string) => ({ type: 'boolean' as const, description });
 const none = { min: 0, max: 0 };
+const lang = text("zh-CN or en (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG)");
 
 export const COMMANDS: Record<string, CommandSpec> = {
   serve: {
@@ -38,7 +42,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'token --role R [--sub S] [--team T] [--ttl 1h]',
     summary: 'mint a bearer token (needs TALLY_JWT_SECRET)',
     details: ['A rep\'s --sub is its repId; a manager needs --sub (its own id) and --team.', 'Example: npx tally token --role manager --sub M-01 --team T-NORTH --ttl 8h'],
-    options: ({ role: text('admin, manager, rep or viewer'), sub: text('the subject: a repId, a manager\'s id'), team: text('the manager\'s team'), ttl: text('lifetime: 900s, 30m, 8h, 30d (at most TALLY_TOKEN_MAX_TTL)') }),
+    options: ({ role: text('admin, manager, rep or viewer'), sub: text('the subject: a repId, a manager\'s id'), team: text('the manager\'s team'), ttl: text('lifetime: 900s, 30m, 8h, 30d (at most TALLY_TOKEN_MAX_TTL)'), lang }),
     positionals: none,
     load: () => import('./token'),
   },
@@ -46,7 +50,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'verify [--init-checkpoint]',
     summary: 'recompute the hash chain and hold every idempotency record against it; exit 1 naming the first bad position or key',
     details: ['With TALLY_CHECKPOINT_KEY, also checks the log against the last signed checkpoint and signs a new one; with no checkpoint file it refuses unless --init-checkpoint signs the first.'],
-    options: ({ 'init-checkpoint': on('with TALLY_CHECKPOINT_KEY and no checkpoint yet: sign the first one') }),
+    options: ({ 'init-checkpoint': on('with TALLY_CHECKPOINT_KEY and no checkpoint yet: sign the first one'), lang }),
     positionals: none,
     load: () => import('./verify'),
   },
@@ -54,7 +58,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'replay [--json] | replay --report review --period P [--as-of T] [--team T] [--at T] [--lang zh-CN|en] [--json]',
     summary: 'rebuild every read model from the log and report the speed, or print a review as known at T',
     details: ['Example: npx tally replay --report review --period 2026-10 --as-of 2026-11-01T09:00:00+08:00'],
-    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at'), lang: text("zh-CN or en (default: the terminal's, from LANG)") }),
+    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at'), lang }),
     positionals: none,
     load: () => import('./replay'),
   },
@@ -75,7 +79,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'export [--out FILE]',
     summary: 'write the log as sealed events (NDJSON) for tally import',
     details: ['Without --out, to standard output.'],
-    options: ({ out: text('the file to write') }),
+    options: ({ out: text('the file to write'), lang }),
     positionals: none,
     load: () => import('./export'),
   },
@@ -83,7 +87,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'backup --out FILE',
     summary: 'copy the SQLite store while the server runs, and check the copy\'s hash chain',
     details: ['Restore: stop the server, put FILE in the store\'s place (remove the old -wal and -shm files), start it. README: Backup and restore.'],
-    options: { out: text('the new file to write (it must not exist)') },
+    options: { out: text('the new file to write (it must not exist)'), lang },
     positionals: none,
     load: () => import('./backup'),
   },
@@ -97,21 +101,23 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
 };
 
-const optionLines = (spec: CommandSpec): string[] =>
-  Object.entries(spec.options).map(([name, o]) => {
-    const left = `  --${name}${o.type === 'string' ? ' VALUE' : ''}`;
-    return `${left.padEnd(24)}${o.description}`;
-  });
-
-export const commandHelp = (name: string): string => {
+/** A command's words in the reader's language: commands.ts's own in English, helpWords.ts's in Chinese. */
+const wordsOf = (name: string, lang: Lang): CommandWords => {
   const spec = COMMANDS[name];
-  return [`usage: tally ${spec.usage}`, '', spec.summary, ...spec.details.map((d) => `  ${d}`), '', 'options:', ...optionLines(spec), `  ${'--help'.padEnd(22)}this help`].join('\n');
+  return lang === 'en' ? { summary: spec.summary, details: spec.details, options: Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, o.description])) } : HELP_ZH[name];
 };
 
-export const overview = (): string =>
+export const commandHelp = (name: string, lang: Lang = 'en'): string => {
+  const spec = COMMANDS[name];
+  const words = wordsOf(name, lang);
+  const frame = HELP_FRAME[lang];
+  const options = Object.entries(spec.options).map(([option, o]) => `${`  --${option}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(24)}${words.options[option]}`);
+  return [`${frame.usage}tally ${spec.usage}`, '', words.summary, ...words.details.map((d) => `  ${d}`), '', frame.options, ...options, `  ${'--help'.padEnd(22)}${frame.help}`].join('\n');
+};
+
+export const overview = (lang: Lang = 'en'): string =>
   [
-    'usage: tally <command> [options]', '',
-    ...Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(14)}${spec.summary}`), '',
-    '  tally help COMMAND, or tally COMMAND --help: its options', '  tally --version: the version', '',
-    'TALLY_STORE selects the store for each (default sqlite:./data/tally.db).',
+    `${HELP_FRAME[lang].usage}tally <command> [options]`, '',
+    ...Object.keys(COMMANDS).map((name) => `  ${name.padEnd(14)}${wordsOf(name, lang).summary}`), '',
+    ...HELP_FRAME[lang].overview,
   ].join('\n');

@@ -8,20 +8,28 @@ import { ConfigError } from '../config';
 import { StoreConfigError } from '../store/port';
 import { COMMANDS, commandHelp, overview } from './commands';
 import { fileProblem, suggestOption } from './cliErrors';
+import { cliSaid } from './cliWords';
+import { terminalLang } from './terminalLang';
+import { LANGS, type Lang } from '../../core/incentives/calculate/describe';
+
+const [name, ...args] = process.argv.slice(2);
+// the reader's language, for help and mistakes too: --lang when it names one we write, else the terminal's
+const langAt = args.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
+const asked = langAt < 0 ? undefined : args[langAt].startsWith('--lang=') ? args[langAt].slice('--lang='.length) : args[langAt + 1];
+const lang: Lang = (LANGS as readonly (string | undefined)[]).includes(asked) ? (asked as Lang) : terminalLang();
 
 const usageError = (message: string, name?: string): never => {
-  console.error(`tally${name ? ` ${name}` : ''}: ${message}`);
-  console.error(name ? `see: tally ${name} --help` : 'see: tally help');
+  console.error(`tally${name ? ` ${name}` : ''}: ${cliSaid(message, lang)}`);
+  console.error(cliSaid(name ? `see: tally ${name} --help` : 'see: tally help', lang));
   process.exit(2);
 };
 
 const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const [name, ...args] = process.argv.slice(2);
 if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
   const about = name === 'help' ? args[0] : undefined;
   if (about !== undefined && !(about in COMMANDS)) usageError(`unknown command '${about}'`);
-  console.log(about !== undefined ? commandHelp(about) : overview());
+  console.log(about !== undefined ? commandHelp(about, lang) : overview(lang));
   process.exit(0);
 }
 if (name === '--version' || name === '-v' || name === 'version') {
@@ -30,7 +38,7 @@ if (name === '--version' || name === '-v' || name === 'version') {
 }
 if (!Object.hasOwn(COMMANDS, name)) usageError(`unknown command '${name}'`);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(commandHelp(name));
+  console.log(commandHelp(name, lang));
   process.exit(0);
 }
 
@@ -52,7 +60,7 @@ try {
 } catch (e) {
   const file = fileProblem(e);
   if (file) {
-    console.error(`tally ${name}: ${file}`);
+    console.error(`tally ${name}: ${cliSaid(file, lang)}`);
     process.exit(1);
   }
   if (e instanceof ConfigError || e instanceof StoreConfigError) usageError(e.message, name);

@@ -8,9 +8,12 @@ import { readAllPaged } from '../store/port';
 import { openExistingStore } from '../store/select';
 import { parseArgs } from './args';
 import { runReviewReport } from './reviewReport';
+import { readerLang } from './terminalLang';
 
 export const run = async (argv: string[]): Promise<number> => {
   const a = parseArgs(argv);
+  const lang = readerLang(a, 'replay');
+  if (!lang) return 2;
   const config = loadConfigWithoutSecret();
   const store = await openExistingStore(config.store, 'tally replay');
   try {
@@ -22,7 +25,8 @@ export const run = async (argv: string[]): Promise<number> => {
     const events = world.position;
     const summary = { events, seconds: Number(seconds.toFixed(3)), eventsPerSecond: Math.round(events / Math.max(seconds, 1e-9)) };
     if (a.flags.has('json')) console.log(JSON.stringify(summary));
-    else console.log(`replayed ${events} events into ${allProjections.length} read models in ${summary.seconds} s (${summary.eventsPerSecond} events/s)`);
+    else if (lang === 'en') console.log(`replayed ${events} events into ${allProjections.length} read models in ${summary.seconds} s (${summary.eventsPerSecond} events/s)`);
+    else console.log(`已把 ${events} 个事件重放到 ${allProjections.length} 个读模型，用时 ${summary.seconds} 秒（每秒 ${summary.eventsPerSecond} 个事件）`);
     return 0;
   } finally {
     await store.close();

@@ -10,6 +10,6 @@ export const readerLang = (a: Args, command: string, env: NodeJS.ProcessEnv = pr
   const asked = flag(a, 'lang');
   if (asked === undefined) return terminalLang(env);
   if ((LANGS as readonly string[]).includes(asked)) return asked as Lang;
-  console.error(`tally ${command}: --lang: ${LANGS.join(' or ')}, got '${asked}'`);
+  console.error(terminalLang(env) === 'en' ? `tally ${command}: --lang: ${LANGS.join(' or ')}, got '${asked}'` : `tally ${command}: --lang：应为 ${LANGS.join(' 或 ')}，实际为 '${asked}'`);
   return undefined;
 };

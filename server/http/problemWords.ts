@@ -91,9 +91,15 @@ const PHRASES: readonly Phrase[] = [
   [/^send the (command|simulation) as application\/json$/, () => '请以 application/json 发送'],
   [/^the body is not valid JSON(: .*)?$/, () => '请求体不是有效的 JSON'],
   [/^malformed JSON$/, () => 'JSON 格式错误'],
+  [/^the token has no subject$/, () => '令牌没有主体（sub）'],
+  [/^a rep token's subject is its repId \(letters, digits and _ \. : -, at most 64\)$/, () => '销售代表令牌的主体是其 repId（字母、数字和 _ . : -，最多 64 个字符）'],
+  [/^the token subject is not one line of text of at most (\d+) characters without control characters or bidi overrides$/, (_, n) => `令牌主体不是不超过 ${n} 个字符、不含控制字符和双向控制字符的单行文本`],
   [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
-  // an imported line that does not parse; the parser's own words after the colon are the runtime's
-  [/^not JSON: (.+)$/, (_, why) => `不是有效的 JSON：${why}`],
+  // an imported line that does not parse: the runtime's own English words are left out, where it stopped kept
+  [/^not JSON: (.*)$/, (_, why) => {
+    const at = /at position (\d+)/.exec(why);
+    return `不是有效的 JSON${at ? `（在第 ${Number(at[1]) + 1} 个字符处）` : ''}`;
+  }],
   [/^StartCampaign needs a channel or a promotionId$/, () => 'StartCampaign 需要渠道（channel）或促销（promotionId）'],
   [/^required: give a channel or a promotionId, so sales can be credited to the campaign$/, () => '必填：请给出渠道或促销编号，销售才能计入该营销活动'],
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],

@@ -1,16 +1,24 @@
-// The sentences read answers carry — automatic badges, care reasons, review KPI titles and growth
-// notes — in the reader's language: a zh-CN answer on the demo company holds none of the English
-// words these used to leave in it, and the same answer in English still says them (so the list
-// is not vacuous). Issue 19: "English inside the Chinese experience".
-import { beforeAll, describe, expect, it } from 'vitest';
+// The sentences read answers carry — automatic badges, care reasons, review KPI titles, growth
+// notes of reviews and analytics, goal tree warnings — in the reader's language: a zh-CN answer on
+// the demo company holds none of the English words these used to leave in it, and the same answer
+// in English still says them (so the list is not vacuous). So does the command line in a Chinese
+// terminal: help, refusals, summaries and the import's rejections. Issue 19: "English inside the
+// Chinese experience".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commandHelp } from '../../server/cli/commands';
+import { terminalLang } from '../../server/cli/terminalLang';
 import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn, tierReasonIn, tierRuleIn } from '../../server/http/answerWords';
 import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
 /** Known leftovers: English that core writes and a Chinese reader must not meet. */
-const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/, /net revenue/, /^rank \d+ of/, /give a period/];
+const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/, /net revenue/, /^rank \d+ of/, /give a period/, /has not started yet/, /\bsum to\b/, /(short|over) by/];
 
-const READS = ['/api/customers?limit=5', '/api/customers/C-001', '/api/pipeline', '/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28'];
+const READS = ['/api/customers?limit=5', '/api/customers/C-001', '/api/pipeline', '/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28', '/api/analytics?period=2026-12&by=week', '/api/analytics?period=2026-Q4&by=rep', '/api/goals/G-2026-11?series=0'];
 
 /** Every string of an answer with its path. */
 const texts = (v: unknown, path = ''): [string, string][] =>
@@ -37,8 +45,17 @@ describe('answers in the reader’s language', () => {
   it('zh-CN answers hold none of the known English leftovers; English ones still say them', async () => {
     expect(await leftovers('zh-CN')).toEqual([]);
     const english = await leftovers('en');
-    for (const re of [/net revenue/, /^rank \d+ of/, /give a period/, /^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
+    for (const re of [/net revenue/, /^rank \d+ of/, /give a period/, /^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/, /has not started yet/, /short by CNY/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
   }, 60_000);
+
+  it('titles a cascaded goal by the name of the rep it went to, not by its id ref, in either language', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const goals = ((await (await t.get(`/api/goals?period=2026&lang=${lang}`, admin)).json()) as { goals: { goalId: string; title: string }[] }).goals;
+      const cascaded = goals.filter((g) => g.goalId.includes('.rep:'));
+      expect(cascaded.length, lang).toBeGreaterThan(0);
+      expect(cascaded.filter((g) => /(^| · )(rep|team):/.test(g.title)).map((g) => g.title), lang).toEqual([]);
+    }
+  });
 
   it('Accept-Language picks the language when lang is not given', async () => {
     const res = await t.app.request('/api/badges', { headers: { authorization: `Bearer ${admin}`, 'accept-language': 'zh-CN,zh;q=0.9' } });
@@ -93,4 +110,80 @@ describe('answer words, sentence by sentence', () => {
     );
     expect(tierReasonIn('rank 92 of 233 by trailing-12m revenue 166,520.00', 'zh-CN')).toBe('按近 12 个月收入 166,520.00 排名第 92（共 233 个）');
   });
+});
+
+describe('the command line in a Chinese terminal', () => {
+  // English the CLI wrote to a Chinese terminal before: help, refusals, summaries, import rejections
+  const CLI_LEFTOVERS = [
+    /\busage\b/, /\boptions:/, /this help/, /\bthe version\b/, /did you mean/, /unknown (option|command|rep|customer)/, /must be one of/,
+    /\d lines\b/, /\bline \d/, /\brows\b/, /\brejected\b/, /already imported/, /\bevents\b/, /idempotency keys/, /chain intact/, /\bexported\b/, /backed up/, /\bok:/, /no signed checkpoint/,
+    /is not a date/, /negative amount/, /expected \d+ columns/, /not JSON/, /unknown command type/, /Invalid input/, /\bexpected\b/, /by code/,
+  ];
+  const BIN = join(__dirname, '../../bin/tally.mjs');
+  const FIXTURES = join(__dirname, '..', 'fixtures');
+  const dir = mkdtempSync(join(tmpdir(), 'tally-cli-zh-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** The real command line in a terminal of that locale, for what main.ts says itself: help and a mistyped option. */
+  const spawned = (lang: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, LANG: lang }, encoding: 'utf8', timeout: 60_000 });
+    return `${r.stdout}\n${r.stderr}`;
+  };
+  /** A command run in this process as in a terminal of that locale (starting a process per command is slow): what it printed. */
+  const inProcess = async (lang: string, run: () => Promise<number>): Promise<string> => {
+    const printed: string[] = [];
+    const say = (...a: unknown[]) => void printed.push(a.join(' '));
+    const log = vi.spyOn(console, 'log').mockImplementation(say);
+    const error = vi.spyOn(console, 'error').mockImplementation(say);
+    vi.stubEnv('LC_ALL', '');
+    vi.stubEnv('LC_MESSAGES', '');
+    vi.stubEnv('LANG', lang);
+    vi.stubEnv('TALLY_STORE', `sqlite:${join(dir, `${lang}.db`)}`);
+    try {
+      await run();
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    return printed.join('\n');
+  };
+  /** The words of each rejected line's problem (its input and field paths are the file's own). */
+  const problemsIn = (file: string): string[] =>
+    readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).problem as { title: string; detail: string; errors?: { message: string }[] }).map((p) => [p.title, p.detail, ...(p.errors ?? []).map((e) => e.message)].join(' '));
+  /** What a user of that terminal reads: help, refusals, two imports with their rejects files, a verify, an export's and a backup's summary. */
+  const session = async (lang: string): Promise<string> => {
+    writeFileSync(join(dir, 'seed.ndjson'), [
+      JSON.stringify({ type: 'CreateTeam', data: { teamId: 'T-1', name: '华东' } }),
+      JSON.stringify({ type: 'AddRep', data: { repId: 'R-1', name: '王芳', teamId: 'T-1', joinedAt: '2026-01-01' } }),
+      '{oops', JSON.stringify({ type: 'MakeCoffee', data: {} }),
+      JSON.stringify({ type: 'RecordSale', data: { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 12.5 }], occurredAt: '2026-07-01T10:00:00+08:00' } }),
+    ].join('\n'));
+    writeFileSync(join(dir, 'orders.csv'), [
+      '销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计',
+      'SO-1,C-1,Acme,王芳,2026-06-31 10:20,CRM,1,100.00', 'SO-2,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00', 'SO-3,C-1,Acme,王芳,2026-06-05 10:20,CRM,1,-100.00', 'SO-4,C-1,Acme,王芳,2026-06-05 10:20,CRM,1',
+    ].join('\n'));
+    const cli = (command: string) => import(`../../server/cli/${command}`) as Promise<{ run: (args: string[]) => Promise<number> }>;
+    const [imports, token, verify, exports, backup] = await Promise.all(['import', 'token', 'verify', 'export', 'backup'].map(cli));
+    const words = [spawned(lang, 'help'), spawned(lang, 'import', 'x.ndjson', '--dryrun'), commandHelp('import', terminalLang({ LANG: lang }))];
+    for (const run of [
+      () => token.run(['--role', 'boss']),
+      () => imports.run([join(dir, 'seed.ndjson')]),
+      () => imports.run([join(dir, 'orders.csv'), '--format', 'fxiaoke-orders', '--map', join(FIXTURES, 'fxiaoke-orders.mapping.json')]),
+      () => verify.run([]),
+      () => exports.run(['--out', join(dir, `${lang}.ndjson`)]),
+      () => backup.run(['--out', join(dir, `${lang}.copy.db`)]),
+    ])
+      words.push(await inProcess(lang, run));
+    return [...words, ...problemsIn(join(dir, 'seed.ndjson.rejected.ndjson')), readFileSync(join(dir, 'orders.csv.rejected.csv'), 'utf8')].join('\n');
+  };
+  const found = (text: string) => CLI_LEFTOVERS.filter((re) => re.test(text.replace(/\S*\.rejected\.(ndjson|csv)/g, ''))).map(String);
+
+  it('says none of the known English leftovers; an English terminal still reads them', async () => {
+    const zh = await session('zh_CN.UTF-8');
+    expect(found(zh)).toEqual([]);
+    expect(zh).toContain('用法：tally import');
+    expect(zh).toContain('按代码统计的拒绝：');
+    const english = found(await session('en_US.UTF-8'));
+    expect(CLI_LEFTOVERS.map(String).filter((re) => !english.includes(re))).toEqual([]);
+  }, 240_000);
 });

@@ -1,0 +1,32 @@
+// The command line's own mistakes (main.ts, cliErrors.ts) in the reader's language: a mistyped
+// option, a missing value, an extra argument, a file that cannot be read or written. Option names,
+// paths and values stay as typed.
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { sayBy, type Phrase } from '../../core/shared/phrases';
+
+const FILE_ZH: Readonly<Record<string, string>> = {
+  'no such file or directory': '文件或目录不存在',
+  'permission denied': '没有权限',
+  'operation not permitted': '不允许该操作',
+  'is a directory': '是一个目录',
+  'a part of the path is not a directory': '路径中有一部分不是目录',
+  'read-only file system': '文件系统只读',
+  'no space left on the device': '设备上没有剩余空间',
+  'already exists': '已存在',
+};
+
+const CLI_ZH: readonly Phrase[] = [
+  [/^unknown command '(.+)'$/, (_, name) => `未知的命令 '${name}'`],
+  [/^unknown option (\S+) \(did you mean (\S+)\?\)$/, (_, typed, near) => `未知的选项 ${typed}（是不是想用 ${near}？）`],
+  [/^unknown option (\S+)$/, (_, typed) => `未知的选项 ${typed}`],
+  [/^(\S+) needs a value$/, (_, option) => `${option} 需要一个值`],
+  [/^unexpected argument '(.*)'$/, (_, arg) => `多余的参数 '${arg}'`],
+  [/^an argument is missing$/, () => '缺少参数'],
+  [/^(\S+) is missing$/, (_, what) => `缺少 ${what}`],
+  [/^see: (.+)$/, (_, what) => `参见：${what}`],
+  [/^there is no store at (.+) \(TALLY_STORE=(\S+)\); run (.+) where the server keeps its data, or set TALLY_STORE$/, (_, path, spec, cmd) => `${path} 处没有存储（TALLY_STORE=${spec}）；请在服务器存放数据的目录运行 ${cmd}，或设置 TALLY_STORE`],
+  [/^(.+): (no such file or directory|permission denied|operation not permitted|is a directory|a part of the path is not a directory|read-only file system|no space left on the device|already exists)$/, (_, path, what) => `${path}：${FILE_ZH[what]}`],
+];
+
+/** A line of the command line's own, said in the reader's language; one without a phrase as written. */
+export const cliSaid = (text: string, lang: Lang): string => (lang === 'en' ? text : (sayBy(CLI_ZH, text) ?? text));
