@@ -2,7 +2,7 @@
 // team; a rep may add and complete their own action items.
 import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
 import type { DecideContext } from '../shared/decider';
-import { colleagueStream, repStream, teamOfRep, teamStream } from '../teams/state';
+import { colleagueStream, repStream, repTeamsScope, teamOfRep, teamStream } from '../teams/state';
 import { AddActionItem, CompleteActionItem, HoldMeeting, RecordLesson } from './commands';
 import { addActionItem, completeActionItem, holdMeeting, itemTeam, recordLesson, sourceMeeting } from './decide';
 import { actionStream, lessonStream, meetingStream } from './state';
@@ -24,11 +24,12 @@ export const reviewCommands = [
     codec: HoldMeeting,
     kind: meetingStream,
     streamId: (c) => c.meetingId,
-    reads: (c) => teamRef(c.teamId),
+    reads: (c) => [...teamRef(c.teamId), ...c.attendees.map((a): StreamRef => [repStream, a])],
     decide: holdMeeting,
     roles: ['admin', 'manager'],
-    // a meeting that names no team is the company's, in every team's review
-    scope: (c) => ({ teams: [c.teamId ?? COMPANY] }),
+    // a meeting that names no team is the company's, in every team's review; a rep attending is
+    // of the manager's team (attendees that are not reps — managers, colleagues — name no team)
+    scope: (c, ctx) => ({ teams: [c.teamId ?? COMPANY, ...repTeamsScope(ctx, c.attendees).teams ?? []] }),
   }),
   defineCommand({
     type: 'AddActionItem',

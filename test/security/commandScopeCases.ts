@@ -181,7 +181,10 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
 
   HoldMeeting: {
     data: (s, n) => meeting(s, n)[1],
-    outside: [{ role: 'manager', why: 'names no team: a company meeting, in every team’s review', data: (own, _f, n) => ({ ...(meeting(own, n)[1] as object), teamId: undefined }) }],
+    outside: [
+      { role: 'manager', why: 'names no team: a company meeting, in every team’s review', data: (own, _f, n) => ({ ...(meeting(own, n)[1] as object), teamId: undefined }) },
+      { role: 'manager', why: 'lists another team’s rep among the attendees', data: (own, foreign, n) => ({ ...(meeting(own, n)[1] as object), attendees: [own.rep, foreign.rep] }) },
+    ],
   },
   AddActionItem: {
     data: (s, n) => item(n, { ownerRepId: s.rep }),
