@@ -41,5 +41,6 @@ export type AddMilestone = t.TypeOf<typeof AddMilestone>;
 export const CompleteMilestone = closed('CompleteMilestone', { salesPlanId: Id, milestoneId: Id, occurredAt: Instant }, { note: Note(1000) });
 export type CompleteMilestone = t.TypeOf<typeof CompleteMilestone>;
 
-export const AddContingency = closed('AddContingency', { salesPlanId: Id, contingencyId: Id, trigger: Text(500), response: Text(1000) });
+// amount: money held in reserve for the response, shown beside the budget
+export const AddContingency = closed('AddContingency', { salesPlanId: Id, contingencyId: Id, trigger: Text(500), response: Text(1000) }, { amount: MinorUnits });
 export type AddContingency = t.TypeOf<typeof AddContingency>;

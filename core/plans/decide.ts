@@ -109,5 +109,5 @@ export const addContingency = (c: AddContingency, s: SalesPlanState): Decision =
   E.flatMap(drafted(s, c.salesPlanId), (p) =>
     p.contingencies.has(c.contingencyId)
       ? E.left(conflict(`contingency '${c.contingencyId}' is already on plan '${c.salesPlanId}'`))
-      : one({ type: 'ContingencyAdded', data: { salesPlanId: c.salesPlanId, contingencyId: c.contingencyId, trigger: c.trigger, response: c.response } }),
+      : one({ type: 'ContingencyAdded', data: { salesPlanId: c.salesPlanId, contingencyId: c.contingencyId, trigger: c.trigger, response: c.response, ...(c.amount !== undefined ? { amount: c.amount } : {}) } }),
   );

@@ -13,7 +13,7 @@ export const ExpenseRecorded = opt({ salesPlanId: t.string, expenseId: t.string,
 export const ResourceAssigned = opt({ salesPlanId: t.string, resourceId: t.string, kind: t.string, description: t.string }, { cost: t.number, repId: t.string }, 'ResourceAssigned');
 export const MilestoneAdded = opt({ salesPlanId: t.string, milestoneId: t.string, title: t.string, due: t.string }, { ownerRepId: t.string }, 'MilestoneAdded');
 export const MilestoneCompleted = opt({ salesPlanId: t.string, milestoneId: t.string }, { note: t.string }, 'MilestoneCompleted');
-export const ContingencyAdded = t.type({ salesPlanId: t.string, contingencyId: t.string, trigger: t.string, response: t.string }, 'ContingencyAdded');
+export const ContingencyAdded = opt({ salesPlanId: t.string, contingencyId: t.string, trigger: t.string, response: t.string }, { amount: t.number }, 'ContingencyAdded');
 
 export type SalesPlanEvent =
   | { type: 'SalesPlanDrafted'; data: t.TypeOf<typeof SalesPlanDrafted> }

@@ -94,7 +94,8 @@ export const demoGoals = (time: DemoTime, seed = 20260301): DemoCommand[] => {
     salesPlanId: plan, title: `华东 ${q.slice(0, 4)} ${['一', '二', '三', '四'][Number(q.slice(6)) - 1]}季度销售计划`, period: q, owner: 'team:T-EAST', goalIds: [`G-${q}-T-EAST`],
     strategy: '聚焦长三角制造业客户：以 CRM-PRO 年度套餐带动 ANALYTICS 增购；重点客户在季度中前完成续约；每周商机复盘，停滞超过 30 天的商机由经理介入。',
   }));
-  for (const [category, amount] of [['差旅', 8_000_000], ['市场活动', 12_000_000], ['客户招待', 5_000_000], ['培训', 3_000_000]] as const)
+  // people: the team's approved payouts of the quarter are spent from it
+  for (const [category, amount] of [['差旅', 8_000_000], ['市场活动', 12_000_000], ['客户招待', 5_000_000], ['培训', 3_000_000], ['people', 30_000_000]] as const)
     out.push(cmd('AllocateBudget', { salesPlanId: plan, category, amount }));
   const expenses: [string, number, string, string][] = [
     ['差旅', 1_850_000, atLocal(qDay(8), 18), '杭州、苏州客户拜访'],
@@ -119,7 +120,7 @@ export const demoGoals = (time: DemoTime, seed = 20260301): DemoCommand[] => {
   for (const [milestoneId, title, due, ownerRepId] of milestones) out.push(cmd('AddMilestone', { salesPlanId: plan, milestoneId, title, due, ...(ownerRepId ? { ownerRepId } : {}) }));
   for (const [milestoneId, occurredAt, note] of [['MS-2', atLocal(qDay(23), 17), undefined], ['MS-1', atLocal(qDay(33), 12), '晚于计划三天']] as const)
     if (past(occurredAt)) out.push(cmd('CompleteMilestone', { salesPlanId: plan, milestoneId, occurredAt, ...(note ? { note } : {}) }));
-  out.push(cmd('AddContingency', { salesPlanId: plan, contingencyId: 'CT-1', trigger: '季度过半时签约额低于季度目标的 40%', response: '经理带队逐一拜访未签约的前 20 名客户，放开 5% 年付折扣' }));
+  out.push(cmd('AddContingency', { salesPlanId: plan, contingencyId: 'CT-1', trigger: '季度过半时签约额低于季度目标的 40%', response: '经理带队逐一拜访未签约的前 20 名客户，放开 5% 年付折扣', amount: 5_000_000 }));
   out.push(cmd('AddContingency', { salesPlanId: plan, contingencyId: 'CT-2', trigger: '主要竞品降价超过 15%', response: '以 ANALYTICS 免费三个月作为差异化条件，不跟进直接降价' }));
 
   // Market research, some of it informing the plan.

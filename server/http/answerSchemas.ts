@@ -6422,13 +6422,17 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         },
         "overBudget": {
          "type": "boolean"
+        },
+        "reserve": {
+         "type": "number"
         }
        },
        "required": [
         "allocated",
         "spent",
         "remaining",
-        "overBudget"
+        "overBudget",
+        "reserve"
        ]
       },
       "milestones": {
@@ -6546,6 +6550,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "unbudgeted"
        ]
       }
+     },
+     "reserve": {
+      "type": "number"
      }
     },
     "required": [
@@ -6553,7 +6560,8 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "spent",
      "remaining",
      "overBudget",
-     "categories"
+     "categories",
+     "reserve"
     ]
    },
    "expenses": {
@@ -6589,6 +6597,36 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "category",
       "amount",
       "occurredAt"
+     ]
+    }
+   },
+   "payouts": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "repId": {
+       "type": "string"
+      },
+      "teamId": {
+       "type": "string"
+      },
+      "period": {
+       "type": "string"
+      },
+      "total": {
+       "type": "number"
+      },
+      "approvedAt": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "repId",
+      "teamId",
+      "period",
+      "total",
+      "approvedAt"
      ]
     }
    },
@@ -6701,12 +6739,23 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
       "response": {
        "type": "string"
+      },
+      "amount": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "number"
+        }
+       ]
       }
      },
      "required": [
       "contingencyId",
       "trigger",
-      "response"
+      "response",
+      "amount"
      ]
     }
    },
@@ -7261,6 +7310,7 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "at",
    "budget",
    "expenses",
+   "payouts",
    "warnings",
    "resources",
    "resourcesCost",

@@ -32,7 +32,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, Readonly<Record<string, u
   AssignResource: {"salesPlanId": "SP-2026-Q4-EAST", "resourceId": "RS-KA", "kind": "people", "description": "大客户经理王芳专职跟进前 20 名客户", "repId": "R-01"},
   AddMilestone: {"salesPlanId": "SP-2026-Q4-EAST", "milestoneId": "MS-2", "title": "上海制造业沙龙落地", "due": "2026-10-24", "ownerRepId": "R-04"},
   CompleteMilestone: {"salesPlanId": "SP-2026-Q4-EAST", "milestoneId": "MS-1", "occurredAt": "2026-11-03T12:00:00+08:00", "note": "晚于计划三天"},
-  AddContingency: {"salesPlanId": "SP-2026-Q4-EAST", "contingencyId": "CT-1", "trigger": "季度过半时签约额低于季度目标的 40%", "response": "经理带队逐一拜访未签约的前 20 名客户，放开 5% 年付折扣"},
+  AddContingency: {"salesPlanId": "SP-2026-Q4-EAST", "contingencyId": "CT-1", "trigger": "季度过半时签约额低于季度目标的 40%", "response": "经理带队逐一拜访未签约的前 20 名客户，放开 5% 年付折扣", "amount": 5000000},
   StartCampaign: {"campaignId": "CMP-2026-DOUBLE11", "title": "2026 双11线上促销", "budget": 8000000, "channel": "online", "promotionId": "DOUBLE11-2026", "from": "2026-10-25", "to": "2026-11-11"},
   RecordMarketInsight: {"insightId": "IN-3", "kind": "market", "subject": "制造业数字化补贴政策", "summary": "江苏省对中小制造企业数字化改造给予 30% 补贴，预计带动本季度采购。", "tags": ["政策", "制造业"], "occurredAt": "2026-10-20T09:30:00+08:00", "source": "销售周会", "salesPlanId": "SP-2026-Q4-EAST", "marketSize": {"amount": 4500000000, "period": "2026-Q4", "region": "华东"}},
   ScheduleTraining: {"trainingId": "TR-2026-10-NEGO", "title": "大客户谈判技巧", "topic": "谈判", "date": "2026-10-15", "repIds": ["R-01", "R-02", "R-03", "R-04", "R-05", "R-06"], "trainer": "外部讲师 陈老师", "location": "上海培训中心"},

@@ -45,6 +45,7 @@ describe('sales plans, insights and training over HTTP', () => {
         { category: 'events', allocated: 5_000, spent: 0, remaining: 5_000, overBudget: false, unbudgeted: false },
         { category: 'travel', allocated: 10_000, spent: 11_000, remaining: -1_000, overBudget: true, unbudgeted: false },
       ],
+      reserve: 0,
     });
     expect(p.milestones.map((m: { milestoneId: string; status: string; overdue: boolean }) => [m.milestoneId, m.status, m.overdue])).toEqual([['M-3', 'done', false], ['M-1', 'overdue', true], ['M-2', 'open', false]]);
     expect([p.resourcesCost, p.contingencies.length, p.strategy]).toEqual([2_000, 1, 'Win back lapsed customers']);
@@ -54,7 +55,7 @@ describe('sales plans, insights and training over HTTP', () => {
     const early = await (await t.get(`/api/plans/SP-1?at=${encodeURIComponent('2026-07-09T12:00:00+08:00')}`, manager)).json();
     expect([early.budget.spent, early.budget.overBudget, early.overdueMilestones]).toEqual([7_000, false, 0]);
     const list = await (await t.get('/api/plans?period=2026-Q3', manager)).json();
-    expect(list.plans).toEqual([{ salesPlanId: 'SP-1', title: 'East Q3', period: '2026-Q3', owner: 'team:T-1', goalIds: ['G-T1-Q3'], budget: { allocated: 15_000, spent: 11_000, remaining: 4_000, overBudget: true }, milestones: { total: 3, overdue: 1 } }]);
+    expect(list.plans).toEqual([{ salesPlanId: 'SP-1', title: 'East Q3', period: '2026-Q3', owner: 'team:T-1', goalIds: ['G-T1-Q3'], budget: { allocated: 15_000, spent: 11_000, remaining: 4_000, overBudget: true, reserve: 0 }, milestones: { total: 3, overdue: 1 } }]);
   });
 
   it('keeps plans to their team: another manager, a rep and a viewer may not read it; a manager may not plan for the company or another team', async () => {

@@ -6,7 +6,7 @@ import { goalProgress, type GoalPolicy, type GoalProgress } from '../../goals/re
 import { insightsWhere, type Insight } from '../../insights/readModels/insights';
 import type { World } from '../../fold/world';
 import { isDateOnly } from '../../shared/codec';
-import { inPeriod, parsePeriod, toMillis } from '../../shared/period';
+import { inPeriod, parsePeriod, periodBounds, toMillis } from '../../shared/period';
 import { epochDay, localDayStart } from '../../ledger/metricDays';
 
 export interface Expense {
@@ -47,24 +47,57 @@ export interface PlanRecord {
   readonly expenses: Expense[];
   readonly resources: Resource[];
   readonly milestones: Map<string, Milestone>;
-  readonly contingencies: { contingencyId: string; trigger: string; response: string }[];
+  readonly contingencies: { contingencyId: string; trigger: string; response: string; amount: number | null }[];
+  /** payouts approved for the plan's people in its period: their cost (docs/FIGURES.md#plan-budget-and-spent) */
+  readonly payouts: ApprovedPayout[];
 }
+
+/** An approved payout as the plans read it: what the company pays a rep for a period. */
+export interface ApprovedPayout {
+  readonly repId: string;
+  readonly teamId: string;
+  readonly period: string;
+  readonly total: number;
+  readonly approvedAt: string;
+}
+
+/** The budget category approved payouts are spent from. */
+export const PEOPLE_CATEGORY = 'people';
 
 export interface PlansState {
   readonly plans: Map<string, PlanRecord>;
+  /** every payout approved, so a plan drafted later still counts those of its period */
+  readonly payouts: ApprovedPayout[];
+  readonly zone: string;
 }
+
+/** A payout is a plan's people cost when its period lies within the plan's and it pays one of the plan's people. */
+const paysPlanPeople = (p: Pick<PlanRecord, 'owner' | 'period'>, a: ApprovedPayout, zone: string): boolean => {
+  if (!parsePeriod(p.period) || !parsePeriod(a.period)) return false;
+  const plan = periodBounds(p.period, zone);
+  const paid = periodBounds(a.period, zone);
+  if (paid.start < plan.start || paid.end > plan.end) return false;
+  return p.owner === 'company' || p.owner === `team:${a.teamId}` || p.owner === `rep:${a.repId}`;
+};
 
 export const plansProjection = defineProjection({
   name: 'plans',
-  types: ['SalesPlanDrafted', 'BudgetAllocated', 'ExpenseRecorded', 'ResourceAssigned', 'MilestoneAdded', 'MilestoneCompleted', 'ContingencyAdded'],
-  init: (): PlansState => ({ plans: new Map() }),
+  types: ['SalesPlanDrafted', 'BudgetAllocated', 'ExpenseRecorded', 'ResourceAssigned', 'MilestoneAdded', 'MilestoneCompleted', 'ContingencyAdded', 'PayoutApproved'],
+  init: (settings): PlansState => ({ plans: new Map(), payouts: [], zone: settings.zone }),
   apply: (s, e) => {
     if (e.type === 'SalesPlanDrafted') {
       const d = e.data;
       s.plans.set(d.salesPlanId, {
         salesPlanId: d.salesPlanId, title: d.title, period: d.period, owner: d.owner, ...(d.teamId ? { teamId: d.teamId } : {}), strategy: d.strategy, goalIds: d.goalIds,
         draftedAt: e.recordedAt, budgets: new Map(), expenses: [], resources: [], milestones: new Map(), contingencies: [],
+        payouts: s.payouts.filter((a) => paysPlanPeople(d, a, s.zone)),
       });
+      return s;
+    }
+    if (e.type === 'PayoutApproved') {
+      const a: ApprovedPayout = { repId: e.data.repId, teamId: e.data.teamId, period: e.data.period, total: e.data.total, approvedAt: e.occurredAt };
+      s.payouts.push(a);
+      for (const p of s.plans.values()) if (paysPlanPeople(p, a, s.zone)) p.payouts.push(a);
       return s;
     }
     const p = s.plans.get(e.data.salesPlanId);
@@ -97,7 +130,7 @@ export const plansProjection = defineProjection({
       }
       case 'ContingencyAdded': {
         const d = e.data;
-        p.contingencies.push({ contingencyId: d.contingencyId, trigger: d.trigger, response: d.response });
+        p.contingencies.push({ contingencyId: d.contingencyId, trigger: d.trigger, response: d.response, amount: d.amount ?? null });
         break;
       }
       default:
@@ -146,6 +179,8 @@ export interface BudgetView {
   readonly remaining: number;
   readonly overBudget: boolean;
   readonly categories: readonly BudgetLine[];
+  /** held in reserve by the plan's contingencies, beside the budget (not in `allocated`) */
+  readonly reserve: number;
 }
 
 /**
@@ -159,6 +194,8 @@ export const expensesBy = (p: PlanRecord, atMs: number): Expense[] => p.expenses
 export const budgetOf = (p: PlanRecord, atMs: number = Number.POSITIVE_INFINITY): BudgetView => {
   const spent = new Map<string, number>();
   for (const e of expensesBy(p, atMs)) spent.set(e.category, (spent.get(e.category) ?? 0) + e.amount);
+  const people = payoutsBy(p, atMs).reduce((a, x) => a + x.total, 0);
+  if (people !== 0) spent.set(PEOPLE_CATEGORY, (spent.get(PEOPLE_CATEGORY) ?? 0) + people);
   const names = [...new Set([...p.budgets.keys(), ...spent.keys()])].sort();
   const categories = names.map((category) => {
     const allocated = p.budgets.get(category) ?? 0;
@@ -167,8 +204,12 @@ export const budgetOf = (p: PlanRecord, atMs: number = Number.POSITIVE_INFINITY)
   });
   const allocated = categories.reduce((a, c) => a + c.allocated, 0);
   const total = categories.reduce((a, c) => a + c.spent, 0);
-  return { allocated, spent: total, remaining: allocated - total, overBudget: categories.some((c) => c.overBudget), categories };
+  const reserve = p.contingencies.reduce((a, c) => a + (c.amount ?? 0), 0);
+  return { allocated, spent: total, remaining: allocated - total, overBudget: categories.some((c) => c.overBudget), categories, reserve };
 };
+
+/** The plan's people costs known by `at`: payouts approved by then. */
+export const payoutsBy = (p: PlanRecord, atMs: number): ApprovedPayout[] => p.payouts.filter((a) => toMillis(a.approvedAt) <= atMs);
 
 export interface PlanView {
   readonly salesPlanId: string;
@@ -182,6 +223,8 @@ export interface PlanView {
   readonly budget: BudgetView;
   /** the expenses the budget counts, oldest first */
   readonly expenses: readonly ExpenseView[];
+  /** payouts approved for the plan's people by `at`, counted as spent in the `people` category */
+  readonly payouts: readonly ApprovedPayout[];
   /** expenses dated outside the plan's period, named */
   readonly warnings: readonly string[];
   readonly resources: readonly Resource[];
@@ -220,6 +263,7 @@ export const planView = (world: World, id: string, o: { at: string | number; pol
     at: typeof o.at === 'string' ? o.at : new Date(o.at).toISOString(),
     budget: budgetOf(p, atMs),
     expenses,
+    payouts: payoutsBy(p, atMs),
     warnings: expenses.filter((e) => e.outsidePeriod).map((e) => `expense '${e.expenseId}' (${e.occurredAt}) is outside the plan's period ${p.period}; it is counted in spent`),
     resources: p.resources,
     resourcesCost: p.resources.reduce((a, r) => a + (r.cost ?? 0), 0),

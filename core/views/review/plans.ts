@@ -29,7 +29,9 @@ export const budgetSection = defineSection('budget', (ctx) => {
   }));
   const allocated = categories.reduce((a, c) => a + c.allocated, 0);
   const spent = categories.reduce((a, c) => a + c.spent, 0);
-  return { allocated, spent, remaining: allocated - spent, overBudget: categories.some((c) => c.overBudget), categories, plans };
+  // the contingencies' reserve stands beside the budget, as on each plan
+  const reserve = plans.reduce((a, p) => a + p.reserve, 0);
+  return { allocated, spent, remaining: allocated - spent, overBudget: categories.some((c) => c.overBudget), categories, reserve, plans };
 });
 
 export const overdueMilestonesSection = defineSection('overdueMilestones', (ctx) => {

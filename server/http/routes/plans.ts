@@ -22,7 +22,7 @@ export const planRoutes = (deps: AppDeps) => {
       const budget = budgetOf(p, Date.parse(at));
       return {
         salesPlanId: p.salesPlanId, title: p.title, period: p.period, owner: p.owner, goalIds: p.goalIds,
-        budget: { allocated: budget.allocated, spent: budget.spent, remaining: budget.remaining, overBudget: budget.overBudget },
+        budget: { allocated: budget.allocated, spent: budget.spent, remaining: budget.remaining, overBudget: budget.overBudget, reserve: budget.reserve },
         milestones: { total: p.milestones.size, overdue: overdue.filter((m) => m.salesPlanId === p.salesPlanId).length },
       };
     });
