@@ -58,7 +58,7 @@ const WORDS = {
   'zh-CN': {
     title: (period: string, who: string) => `${period} 复盘 · ${who}`,
     company: '全公司',
-    known: (asOf: string | null, position: number, at: string) => `截至 ${asOf ?? '现在'} 所知（日志位置 ${position}）；按 ${at} 计量`,
+    known: (asOf: string | null, position: number, at: string) => `截至${asOf ? ` ${asOf} ` : '现在'}所知（日志位置 ${position}）；按 ${at} 计量`,
     head: ['指标', '目标', '实际', '达成率', '偏差', '进度', '预测'],
     movers: '谁带动了销售额（对比上一期，或对比本人目标）：',
     actions: (o: number, d: number, v: number) => `行动项：进行中 ${o}，已完成 ${d}，已逾期 ${v}`,
@@ -76,7 +76,8 @@ export { terminalLang };
 
 type Shown = Review & { asOf: string | null };
 
-export const renderReview = (r: Shown, lang: Lang = 'en'): string => {
+/** `repName`: a rep's name by its id, so an overdue item names its owner as people know them. */
+export const renderReview = (r: Shown, lang: Lang = 'en', repName: (repId: string) => string | undefined = () => undefined): string => {
   const w = WORDS[lang];
   const kpis = r.kpis as KpiRow[];
   const metric = (m: string) => (lang === 'en' ? m : (label(lang, 'metric', m) ?? m));
@@ -98,7 +99,8 @@ export const renderReview = (r: Shown, lang: Lang = 'en'): string => {
   const items = (r.actionItems ?? []) as ActionView[];
   const counts = r.actionSummary as { open: number; done: number; overdue: number } | undefined;
   out.push('', w.actions(counts?.open ?? 0, counts?.done ?? 0, counts?.overdue ?? 0));
-  for (const i of items.filter((x) => x.overdue)) out.push(w.overdue(i.daysOverdue ?? 0, i.actionId, i.title, i.ownerRepId ?? null, i.due));
+  const owner = (i: ActionView) => (i.ownerRepId ? (repName(i.ownerRepId) ?? i.ownerRepId) : (i.ownerColleague?.name ?? null));
+  for (const i of items.filter((x) => x.overdue)) out.push(w.overdue(i.daysOverdue ?? 0, i.actionId, i.title, owner(i), i.due));
   const retro = (r as { retrospective?: { keep: { text: string }[]; stop: { text: string }[]; try: { text: string }[]; months: { period: string; meeting: { meetingId: string } | null; changes: { metric: string; then: number; now: number; delta: number }[] }[]; lastRetro: { meetingId: string; done: number; of: number } | null } }).retrospective;
   if (retro) {
     out.push('', w.retro);
@@ -131,6 +133,6 @@ export const runReviewReport = async (a: Args, config: Config, store: EventStore
   if (!lang) return 2;
   const review: Shown = { asOf: asOf ?? null, ...reviewIn((await reviewOf(projections, world, { period, at, teamId, goalPolicy: config.goals })) as Review, lang, config.currency) };
   if (a.flags.has('json') || !process.stdout.isTTY) console.log(JSON.stringify(review));
-  else console.log(renderReview(review, lang));
+  else console.log(renderReview(review, lang, (repId) => world.get(directoryProjection).reps.get(repId)?.name));
   return 0;
 };

@@ -76,6 +76,11 @@ describe('tally replay --report review', () => {
     expect(rows[1]).toMatch(/^─+/);
     expect(new Set(rows.map(columns)).size).toBe(1);
     expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual(['指标', expect.stringMatching(/^─+$/), '销售额', '销量', '订单数', '新客户', '活跃客户']);
+    // an overdue item names its owner as people know them: the rep's name, a colleague's name
+    const overdue = { actionId: 'AI-1', title: '跟进回款', ownerRepId: 'R-1', ownerColleague: null, due: '2026-06-10', overdue: true, daysOverdue: 20 };
+    const withItems = { ...review, actionItems: [overdue, { ...overdue, actionId: 'AI-2', ownerRepId: null, ownerColleague: { colleagueId: 'F-1', name: '周敏', department: '财务部' } }], actionSummary: { open: 2, done: 0, overdue: 2 } };
+    const said = renderReview(withItems, 'zh-CN', (id) => (id === 'R-1' ? '王芳' : undefined)).split('\n');
+    expect(said.filter((l) => l.includes('逾期 20 天'))).toEqual(['  逾期 20 天  AI-1  跟进回款  （王芳，截止 2026-06-10）', '  逾期 20 天  AI-2  跟进回款  （周敏，截止 2026-06-10）']);
     expect(await runReviewReport(parseArgs(['--report', 'review', '--period', '2026-06', '--lang', 'fr']), config, await store())).toBe(2);
     expect(out.at(-1)).toBe("tally replay: --lang: en or zh-CN, got 'fr'");
   });
