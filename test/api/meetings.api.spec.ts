@@ -1,6 +1,6 @@
 // GET /api/meetings over HTTP: the meetings of a period (held in it, or looking back on it) with
 // their decisions, narrowed to a team and the company's own; notes and decisions read as SPEC §5a
-// says (a viewer gets the meetings without them); asOf honoured.
+// says (a viewer gets the meetings without them, a rep the company's without them); asOf honoured.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 
@@ -39,13 +39,16 @@ describe('GET /api/meetings', () => {
     expect(oct).toMatchObject({ period: '2026-10', notes: 'slow October', decisions: ['call every lapsed customer'], actionItems: 1 });
   });
 
-  it('shows a manager and a rep their team’s meetings and the company’s; a viewer all, without notes or decisions', async () => {
+  it('shows a manager and a rep their team’s meetings and the company’s, a rep the company’s without notes or decisions; a viewer all, without them', async () => {
     const north = await t.token('manager', 'M-2', 'T-2');
     expect(await ids('?period=2026-11', north)).toEqual(['M-CO', 'M-WK']);
+    const northSees = (await (await t.get('/api/meetings?period=2026-11', north)).json()).meetings as Listed[];
+    expect(northSees.map((m) => [m.meetingId, m.decisions])).toEqual([['M-CO', ['freeze discounts']], ['M-WK', ['north pipeline review']]]);
     expect((await t.get('/api/meetings?period=2026-11&team=T-1', north)).status).toBe(403);
     const rep = await t.token('rep', 'R-1');
     const mine = (await (await t.get('/api/meetings?period=2026-11', rep)).json()).meetings as Listed[];
-    expect(mine.map((m) => [m.meetingId, m.decisions])).toEqual([['M-OCT', ['call every lapsed customer']], ['M-CO', ['freeze discounts']]]);
+    // SPEC §5a: a rep reads its own team's notes and decisions; the company's meeting is listed, without them
+    expect(mine.map((m) => [m.meetingId, m.notes, m.decisions])).toEqual([['M-OCT', 'slow October', ['call every lapsed customer']], ['M-CO', null, null]]);
     const viewer = (await (await t.get('/api/meetings?period=2026-11', await t.token('viewer'))).json()).meetings as Listed[];
     expect(viewer.map((m) => [m.meetingId, m.notes, m.decisions])).toEqual([['M-OCT', null, null], ['M-CO', null, null], ['M-WK', null, null]]);
   });

@@ -45,7 +45,8 @@ const SENTINELS: Sentinel[] = [
       ...of('notes', [`ZQoutcome-${k}`]),
     ];
   }),
-  ...['T-1', 'T-2'].flatMap((team): Sentinel[] => [`ZQnotes-${tag(team)}`, `ZQdecision-${tag(team)}`].map((value) => ({ value, cls: 'notes', team }))),
+  // the company's meeting (it names no team) counts as team 'company'
+  ...['T-1', 'T-2', 'company'].flatMap((team): Sentinel[] => [`ZQnotes-${tag(team)}`, `ZQdecision-${tag(team)}`].map((value) => ({ value, cls: 'notes', team }))),
 ];
 
 interface Caller {
@@ -60,9 +61,9 @@ interface Caller {
 
 const CALLERS: Caller[] = [
   { role: 'admin', sub: 'admin', mayRead: () => true, rawEvents: true },
-  // own team: its reps' customers, pay and notes
-  { role: 'manager', sub: 'M-1', team: 'T-1', mayRead: (s) => s.team === 'T-1', rawEvents: true },
-  // itself: its own customers and pay; its own team's notes
+  // own team: its reps' customers, pay and notes; the notes of the company's meetings, which managers hold with the admin
+  { role: 'manager', sub: 'M-1', team: 'T-1', mayRead: (s) => s.team === 'T-1' || s.team === 'company', rawEvents: true },
+  // itself: its own customers and pay; its own team's notes, not the company's meetings' (§5a: own team)
   { role: 'rep', sub: 'R-1', mayRead: (s) => (s.cls === 'notes' ? s.team === 'T-1' : s.rep === 'R-1'), rawEvents: false },
   // company-wide figures and team work without notes: none of these classes
   { role: 'viewer', sub: 'portal', mayRead: () => false, rawEvents: false },
@@ -112,6 +113,7 @@ const seed = async (t: TestTally) => {
     await send('HoldMeeting', { meetingId: `MQX-${k}`, kind: 'monthly-review', occurredAt: NOV(26), attendees, period: '2026-11', notes: `ZQnotes-${k}`, decisions: [`ZQdecision-${k}`], teamId: team });
     await send('RecordLesson', { lessonId: `L-${k}`, period: '2026-11', kind: 'keep', text: 'Weekly pipeline review', teamId: team, meetingId: `MQX-${k}` });
   }
+  await send('HoldMeeting', { meetingId: 'MQX-CO', kind: 'monthly-review', occurredAt: NOV(26, 9), attendees: ['M-1', 'M-2'], period: '2026-11', notes: 'ZQnotes-company', decisions: ['ZQdecision-company'] });
   for (const rep of REPS) {
     const k = tag(rep);
     const customerId = `CQX-${k}`;
@@ -147,6 +149,7 @@ const PATH_VALUES: Record<string, string[]> = {
   repId: REPS,
   contestId: ['CT-1'],
   webhookId: ['WH-NONE'],
+  campaignId: ['CA-NONE'],
 };
 
 /** Each query parameter's values: the first is sent on every request, each other one in a request of its own. */

@@ -73,7 +73,7 @@ type Reach = 'all' | 'none' | 'team-or-company' | 'team' | 'self' | 'self-or-own
 const TABLE: Readonly<Record<DataClass, Readonly<Record<Exclude<Role, 'admin'>, Reach>>>> = {
   public: { manager: 'all', rep: 'all', viewer: 'all' },
   teamWork: { manager: 'team-or-company', rep: 'team-or-company', viewer: 'all' },
-  notes: { manager: 'team-or-company', rep: 'team-or-company', viewer: 'none' },
+  notes: { manager: 'team-or-company', rep: 'team', viewer: 'none' },
   performance: { manager: 'team', rep: 'self', viewer: 'none' },
   pay: { manager: 'team', rep: 'self', viewer: 'none' },
   customer: { manager: 'team', rep: 'self-or-own-customers', viewer: 'none' },
