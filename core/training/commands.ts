@@ -12,12 +12,22 @@ export const Score = withSchema(new t.Type<string, string, unknown>(
   t.identity,
 ), decimalSchema('a score from 0 to 100', ['86.5']));
 
+/** One session of a programme, on its own day. */
+export const TrainingSession = closed('TrainingSession', { sessionId: Id, date: DateOnly }, { title: Text(200) });
+/** A step the programme should reach by a day (materials sent, exam passed). */
+export const TrainingMilestone = closed('TrainingMilestone', { milestoneId: Id, title: Text(200), due: DateOnly });
+
+/** A training on `date`; with `sessions`, a programme of several sessions from that day on, with its own milestones. */
 export const ScheduleTraining = closed(
   'ScheduleTraining',
   { trainingId: Id, title: Text(200), topic: Text(200), date: DateOnly, repIds: boundedArray(Id, 500, 1, 'RepIds') },
-  { trainer: Text(120), location: Text(200) },
+  { trainer: Text(120), location: Text(200), sessions: boundedArray(TrainingSession, 50, 1, 'Sessions'), milestones: boundedArray(TrainingMilestone, 50, 1, 'TrainingMilestones') },
 );
 export type ScheduleTraining = t.TypeOf<typeof ScheduleTraining>;
 
-export const RecordTrainingAttendance = closed('RecordTrainingAttendance', { trainingId: Id, repId: Id, occurredAt: Instant }, { score: Score });
+/** `sessionId`: which session of a programme (required when the training has sessions). */
+export const RecordTrainingAttendance = closed('RecordTrainingAttendance', { trainingId: Id, repId: Id, occurredAt: Instant }, { score: Score, sessionId: Id });
 export type RecordTrainingAttendance = t.TypeOf<typeof RecordTrainingAttendance>;
+
+export const CompleteTrainingMilestone = closed('CompleteTrainingMilestone', { trainingId: Id, milestoneId: Id, occurredAt: Instant });
+export type CompleteTrainingMilestone = t.TypeOf<typeof CompleteTrainingMilestone>;

@@ -1,11 +1,14 @@
 // Training: stream kind and command wiring. A manager trains their own team's reps.
 import { defineCommand, type StreamRef } from '../shared/command';
 import { repStream, repTeamsScope } from '../teams/state';
-import { RecordTrainingAttendance, ScheduleTraining } from './commands';
-import { recordTrainingAttendance, scheduleTraining } from './decide';
+import { CompleteTrainingMilestone, RecordTrainingAttendance, ScheduleTraining } from './commands';
+import { completeTrainingMilestone, recordTrainingAttendance, scheduleTraining } from './decide';
 import { trainingStream } from './state';
 
 export { trainingStream };
+
+/** The teams of a training's invitees (the directory knows them): who may complete its milestones. */
+export const TRAINING_TEAMS_FACT = 'trainingTeams';
 
 export const trainingCommands = [
   defineCommand({
@@ -29,5 +32,17 @@ export const trainingCommands = [
     decide: (c, s) => recordTrainingAttendance(c, s),
     roles: ['admin', 'manager'],
     scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),
+  }),
+  defineCommand({
+    type: 'CompleteTrainingMilestone',
+    summary: "Mark a milestone of a training programme done at a business time.",
+    codec: CompleteTrainingMilestone,
+    kind: trainingStream,
+    streamId: (c) => c.trainingId,
+    facts: (c, source) => ({ teams: source.query<string[] | undefined>(TRAINING_TEAMS_FACT, { trainingId: c.trainingId }) }),
+    decide: (c, s) => completeTrainingMilestone(c, s),
+    roles: ['admin', 'manager'],
+    // the teams of the training's invitees, as for scheduling it; an unknown training is left to decide (404)
+    scope: (_c, ctx) => ({ teams: (ctx.facts.teams as string[] | undefined) ?? [] }),
   }),
 ];

@@ -2,9 +2,16 @@
 // current, and the read-model queries (facts) its commands decide on. core/catalog.ts collects it.
 import type { FactQueries } from '../fold/facts';
 import type { Projection } from '../fold/projection';
-import { trainingCommands } from './decider';
-import { trainingsProjection } from './readModels/trainings';
+import { directoryProjection } from '../teams/readModels/directory';
+import { TRAINING_TEAMS_FACT, trainingCommands } from './decider';
+import { trainingRecord, trainingsProjection } from './readModels/trainings';
 
 export const commands = trainingCommands;
 export const projections: readonly Projection<any>[] = [trainingsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = {
+  [TRAINING_TEAMS_FACT]: (world, a) => {
+    const t = trainingRecord(world, String(a.trainingId));
+    const reps = world.get(directoryProjection).reps;
+    return t === undefined ? undefined : [...new Set(t.repIds.map((r) => reps.get(r)?.teamId ?? ''))];
+  },
+};

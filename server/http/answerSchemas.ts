@@ -9319,6 +9319,121 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "attended",
      "absent"
     ]
+   },
+   "sessions": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "sessionId": {
+       "type": "string"
+      },
+      "date": {
+       "type": "string"
+      },
+      "title": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "attended": {
+       "type": "number"
+      },
+      "attendanceRate": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "number"
+        }
+       ]
+      },
+      "attendance": {
+       "type": "array",
+       "items": {
+        "type": "object",
+        "properties": {
+         "repId": {
+          "type": "string"
+         },
+         "score": {
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "string"
+           }
+          ]
+         },
+         "occurredAt": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "repId",
+         "score",
+         "occurredAt"
+        ]
+       }
+      }
+     },
+     "required": [
+      "sessionId",
+      "date",
+      "title",
+      "attended",
+      "attendanceRate",
+      "attendance"
+     ]
+    }
+   },
+   "milestones": {
+    "type": "array",
+    "items": {
+     "type": "object",
+     "properties": {
+      "milestoneId": {
+       "type": "string"
+      },
+      "title": {
+       "type": "string"
+      },
+      "due": {
+       "type": "string"
+      },
+      "done": {
+       "type": "boolean"
+      },
+      "completedAt": {
+       "anyOf": [
+        {
+         "type": "null"
+        },
+        {
+         "type": "string"
+        }
+       ]
+      },
+      "overdue": {
+       "type": "boolean"
+      }
+     },
+     "required": [
+      "milestoneId",
+      "title",
+      "due",
+      "done",
+      "completedAt",
+      "overdue"
+     ]
+    }
    }
   },
   "required": [
@@ -9338,7 +9453,9 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
    "complete",
    "windows",
    "members",
-   "summary"
+   "summary",
+   "sessions",
+   "milestones"
   ]
  },
  "get /api/webhooks/:webhookId": {

@@ -2,12 +2,8 @@
 // selling reps over the three months before, the gap to its headcount (a rep who left is not
 // counted), asOf, who may read it, and bad parameters named.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedCompany, testTally, type TestTally } from '../support/app';
+import { created, seedCompany, testTally, type TestTally } from '../support/app';
 
-const ok = async (r: Response) => {
-  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${await r.text()}`);
-  return (await r.json()) as { events: { recordedAt: string }[] };
-};
 
 describe('GET /api/capacity', () => {
   let t: TestTally;
@@ -19,7 +15,7 @@ describe('GET /api/capacity', () => {
   beforeAll(async () => {
     t = await testTally({ now: '2026-07-10T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
     admin = await seedCompany(t);
-    await ok(await t.post('AddRep', { repId: 'R-4', name: 'Zhao Lei', teamId: 'T-1', joinedAt: '2025-01-01' }, admin));
+    await created(await t.post('AddRep', { repId: 'R-4', name: 'Zhao Lei', teamId: 'T-1', joinedAt: '2025-01-01' }, admin));
     // East (T-1) in April–June: R-1 sells 100k, 120k, 140k; R-2 60k in April and 80k in June (none in May); R-4 nothing
     for (const [id, rep, amount, day] of [
       ['O-1', 'R-1', 100_000_00, '2026-04-10'], ['O-2', 'R-1', 120_000_00, '2026-05-10'], ['O-3', 'R-1', 140_000_00, '2026-06-10'],
@@ -28,13 +24,13 @@ describe('GET /api/capacity', () => {
       ['O-6', 'R-2', 900_000_00, '2026-03-12'],
       // North's sales are not East's output
       ['O-7', 'R-3', 500_000_00, '2026-05-01'],
-    ] as const) await ok(await sale(id, rep, amount, day));
-    await ok(await t.post('SetGoal', { goalId: 'G-EAST-07', title: 'East July', owner: 'team:T-1', metric: 'revenue', period: '2026-07', target: 450_000_00 }, admin));
-    await ok(await t.post('RemoveRep', { repId: 'R-4', leftAt: '2026-07-01' }, admin));
-    const last = await ok(await t.post('SetGoal', { goalId: 'G-EAST-08', title: 'East August', owner: 'team:T-1', metric: 'revenue', period: '2026-08', target: 100_000_00 }, admin));
+    ] as const) await created(await sale(id, rep, amount, day));
+    await created(await t.post('SetGoal', { goalId: 'G-EAST-07', title: 'East July', owner: 'team:T-1', metric: 'revenue', period: '2026-07', target: 450_000_00 }, admin));
+    await created(await t.post('RemoveRep', { repId: 'R-4', leftAt: '2026-07-01' }, admin));
+    const last = await created(await t.post('SetGoal', { goalId: 'G-EAST-08', title: 'East August', owner: 'team:T-1', metric: 'revenue', period: '2026-08', target: 100_000_00 }, admin));
     beforeRevision = last.events[0].recordedAt;
     t.setNow('2026-07-10T11:00:00+08:00');
-    await ok(await t.post('ReviseGoal', { goalId: 'G-EAST-08', target: 500_000_00, reason: 'new product' }, admin));
+    await created(await t.post('ReviseGoal', { goalId: 'G-EAST-08', target: 500_000_00, reason: 'new product' }, admin));
   });
 
   it('needs ⌈goal / median output⌉ reps and says the gap to the reps still on the team', async () => {

@@ -2,12 +2,8 @@
 // in that scope from the sales ledger, as an exact decimal; asOf gives the share as known then;
 // bad market sizes are 400 naming the field.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedCompany, testTally, type TestTally } from '../support/app';
+import { created, seedCompany, testTally, type TestTally } from '../support/app';
 
-const ok = async (r: Response) => {
-  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${await r.text()}`);
-  return (await r.json()) as { events: { recordedAt: string }[] };
-};
 
 type Shown = { insightId: string; marketSize?: unknown; ourRevenue?: number; share?: string };
 
@@ -25,21 +21,21 @@ describe('market size and share on GET /api/insights', () => {
   beforeAll(async () => {
     t = await testTally({ now: '2026-09-10T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
     admin = await seedCompany(t);
-    await ok(await t.post('RegisterCustomer', { customerId: 'C-2', name: 'Beta', ownerRepId: 'R-3', region: 'North' }, admin));
+    await created(await t.post('RegisterCustomer', { customerId: 'C-2', name: 'Beta', ownerRepId: 'R-3', region: 'North' }, admin));
     // July: C-1 (East) buys 100,000 of CRM and 50,000 of SUPPORT; C-2 (North) 30,000 of CRM
-    await ok(await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 100_000 }, { product: 'SUPPORT', units: 1, amount: 50_000 }], occurredAt: '2026-07-06T10:00:00+08:00' }, admin));
-    await ok(await t.post('RecordSale', { orderId: 'O-2', customerId: 'C-2', repId: 'R-3', lines: [{ product: 'CRM', units: 1, amount: 30_000 }], occurredAt: '2026-07-09T10:00:00+08:00' }, admin));
+    await created(await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 100_000 }, { product: 'SUPPORT', units: 1, amount: 50_000 }], occurredAt: '2026-07-06T10:00:00+08:00' }, admin));
+    await created(await t.post('RecordSale', { orderId: 'O-2', customerId: 'C-2', repId: 'R-3', lines: [{ product: 'CRM', units: 1, amount: 30_000 }], occurredAt: '2026-07-09T10:00:00+08:00' }, admin));
     // August is outside the July market
-    await ok(await t.post('RecordSale', { orderId: 'O-3', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 999_000 }], occurredAt: '2026-08-02T10:00:00+08:00' }, admin));
-    await ok(await t.post('RecordMarketInsight', insight('MS-ALL', { amount: 3_600_000, period: '2026-07' }), admin));
-    await ok(await t.post('RecordMarketInsight', insight('MS-EAST', { amount: 1_200_000, period: '2026-07', region: 'East' }), admin));
-    await ok(await t.post('RecordMarketInsight', insight('MS-CRM', { amount: 390_000, period: '2026-07', product: 'CRM' }), admin));
-    const last = await ok(await t.post('RecordMarketInsight', insight('MS-EAST-CRM', { amount: 300_000, period: '2026-07', region: 'East', product: 'CRM' }), admin));
+    await created(await t.post('RecordSale', { orderId: 'O-3', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 999_000 }], occurredAt: '2026-08-02T10:00:00+08:00' }, admin));
+    await created(await t.post('RecordMarketInsight', insight('MS-ALL', { amount: 3_600_000, period: '2026-07' }), admin));
+    await created(await t.post('RecordMarketInsight', insight('MS-EAST', { amount: 1_200_000, period: '2026-07', region: 'East' }), admin));
+    await created(await t.post('RecordMarketInsight', insight('MS-CRM', { amount: 390_000, period: '2026-07', product: 'CRM' }), admin));
+    const last = await created(await t.post('RecordMarketInsight', insight('MS-EAST-CRM', { amount: 300_000, period: '2026-07', region: 'East', product: 'CRM' }), admin));
     beforeRefund = last.events[0].recordedAt;
     t.setNow('2026-09-10T11:00:00+08:00');
-    await ok(await t.post('RecordMarketInsight', { insightId: 'I-PLAIN', kind: 'trend', subject: 'no size', summary: 'words only', occurredAt: '2026-07-02T10:00:00+08:00' }, admin));
+    await created(await t.post('RecordMarketInsight', { insightId: 'I-PLAIN', kind: 'trend', subject: 'no size', summary: 'words only', occurredAt: '2026-07-02T10:00:00+08:00' }, admin));
     // a July refund of 15,000 on O-1 lowers July: shared over its lines by amount, 10,000 CRM and 5,000 SUPPORT
-    await ok(await t.post('RefundSale', { orderId: 'O-1', amount: 15_000, reason: 'returned seats', occurredAt: '2026-07-20T10:00:00+08:00' }, admin));
+    await created(await t.post('RefundSale', { orderId: 'O-1', amount: 15_000, reason: 'returned seats', occurredAt: '2026-07-20T10:00:00+08:00' }, admin));
   });
 
   it('divides our revenue in the period, region and product by the market size, net of refunds', async () => {

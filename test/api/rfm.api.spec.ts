@@ -2,12 +2,8 @@
 // segment (named in the reader's language) to the customers answer, as of any moment; contacts
 // carry a birthday the care calendar greets; bad policies and birthdays are 400 naming the field.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedCompany, testTally, type TestTally } from '../support/app';
+import { created, seedCompany, testTally, type TestTally } from '../support/app';
 
-const ok = async (r: Response) => {
-  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${await r.text()}`);
-  return (await r.json()) as { events: { recordedAt: string }[] };
-};
 
 describe('RFM segments and contact birthdays', () => {
   let t: TestTally;
@@ -17,13 +13,13 @@ describe('RFM segments and contact birthdays', () => {
   beforeAll(async () => {
     t = await testTally({ now: '2026-06-01T10:00:00+08:00', env: { TALLY_RATE_LIMIT: '0' } });
     admin = await seedCompany(t);
-    await ok(await t.post('RegisterCustomer', { customerId: 'C-2', name: 'Beta', ownerRepId: 'R-1', contacts: [{ name: '李雷', birthday: '06-05' }, { name: 'Han Meimei', birthday: '02-29' }, { name: 'No Birthday' }] }, admin));
-    await ok(await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 500_00 }], occurredAt: '2026-05-30T10:00:00+08:00' }, admin));
-    await ok(await t.post('RecordSale', { orderId: 'O-2', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 500_00 }], occurredAt: '2026-05-31T10:00:00+08:00' }, admin));
-    const last = await ok(await t.post('RecordSale', { orderId: 'O-3', customerId: 'C-2', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 100_00 }], occurredAt: '2025-09-01T10:00:00+08:00' }, admin));
+    await created(await t.post('RegisterCustomer', { customerId: 'C-2', name: 'Beta', ownerRepId: 'R-1', contacts: [{ name: '李雷', birthday: '06-05' }, { name: 'Han Meimei', birthday: '02-29' }, { name: 'No Birthday' }] }, admin));
+    await created(await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 500_00 }], occurredAt: '2026-05-30T10:00:00+08:00' }, admin));
+    await created(await t.post('RecordSale', { orderId: 'O-2', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 500_00 }], occurredAt: '2026-05-31T10:00:00+08:00' }, admin));
+    const last = await created(await t.post('RecordSale', { orderId: 'O-3', customerId: 'C-2', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 100_00 }], occurredAt: '2025-09-01T10:00:00+08:00' }, admin));
     beforePolicy = last.events[0].recordedAt;
     t.setNow('2026-06-01T11:00:00+08:00');
-    await ok(await t.post('SetClassificationPolicy', { kind: 'rfm' }, admin));
+    await created(await t.post('SetClassificationPolicy', { kind: 'rfm' }, admin));
   });
 
   it('shows each customer its scores and segment beside its tier, in the list and alone', async () => {

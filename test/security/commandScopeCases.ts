@@ -273,6 +273,10 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
     given: (s, n) => [['ScheduleTraining', { trainingId: `TR-${n}`, title: 'Negotiation', topic: 'pricing', date: '2026-11-20', repIds: [s.rep] }]],
     data: (s, n) => ({ trainingId: `TR-${n}`, repId: s.rep, occurredAt: at('2026-11-20') }),
   },
+  CompleteTrainingMilestone: {
+    given: (s, n) => [['ScheduleTraining', { trainingId: `TR-${n}`, title: 'Onboarding', topic: 'product', date: '2026-11-20', repIds: [s.rep], milestones: [{ milestoneId: 'EXAM', title: 'exam passed', due: '2026-12-20' }] }]],
+    data: (_s, n) => ({ trainingId: `TR-${n}`, milestoneId: 'EXAM', occurredAt: at('2026-11-21') }),
+  },
 
   PublishIncentivePlan: {
     data: (_s, n) => ({ planId: `PL-${n}`, version: 1, name: 'Side plan', effectiveFrom: '2999-01-01', period: 'month', measure: 'revenue', appliesTo: { teams: ['none'] } }),

@@ -57,3 +57,9 @@ export const seedCompany = async (t: TestTally) => {
   }
   return admin;
 };
+
+/** The answer of a command that must have been accepted (201), else a failure naming what came back. */
+export const created = async (r: Response): Promise<{ events: { recordedAt: string; position: number }[] }> => {
+  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${await r.text()}`);
+  return r.json();
+};

@@ -12,9 +12,18 @@ import { defineProjection } from '../../fold/projection';
 import { dayId, localDay, salesLedgerProjection } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
 
+interface Attendance {
+  readonly score?: string;
+  readonly occurredAt: string;
+}
+
 export interface TrainingRecord extends TrainingScheduledData {
-  /** repId → attendance */
-  readonly attendance: Map<string, { score?: string; occurredAt: string }>;
+  /** repId → attendance (of a programme: the first session it attended) */
+  readonly attendance: Map<string, Attendance>;
+  /** sessionId → repId → attendance, for a programme of sessions */
+  readonly sessionAttendance: Map<string, Map<string, Attendance>>;
+  /** milestoneId → the business time it was completed */
+  readonly completed: Map<string, string>;
   readonly scheduledAt: string;
 }
 
@@ -24,15 +33,24 @@ export interface TrainingsState {
 
 export const trainingsProjection = defineProjection({
   name: 'trainings',
-  types: ['TrainingScheduled', 'TrainingAttended'],
+  types: ['TrainingScheduled', 'TrainingAttended', 'TrainingMilestoneCompleted'],
   init: (): TrainingsState => ({ trainings: new Map() }),
   apply: (s, e) => {
     if (e.type === 'TrainingScheduled') {
       const d = e.data;
-      s.trainings.set(d.trainingId, { ...d, attendance: new Map(), scheduledAt: e.recordedAt });
+      s.trainings.set(d.trainingId, { ...d, attendance: new Map(), sessionAttendance: new Map(), completed: new Map(), scheduledAt: e.recordedAt });
     } else if (e.type === 'TrainingAttended') {
       const d = e.data;
-      s.trainings.get(d.trainingId)?.attendance.set(d.repId, { ...(d.score !== undefined ? { score: d.score } : {}), occurredAt: e.occurredAt });
+      const t = s.trainings.get(d.trainingId);
+      const a = { ...(d.score !== undefined ? { score: d.score } : {}), occurredAt: e.occurredAt };
+      if (t && !t.attendance.has(d.repId)) t.attendance.set(d.repId, a);
+      if (t && d.sessionId !== undefined) {
+        let bySession = t.sessionAttendance.get(d.sessionId);
+        if (!bySession) t.sessionAttendance.set(d.sessionId, (bySession = new Map()));
+        bySession.set(d.repId, a);
+      }
+    } else if (e.type === 'TrainingMilestoneCompleted') {
+      s.trainings.get(e.data.trainingId)?.completed.set(e.data.milestoneId, e.occurredAt);
     }
     return s;
   },
@@ -76,7 +94,53 @@ export interface TrainingView {
   readonly windows: { readonly before: { from: string; to: string }; readonly after: { from: string; to: string } } | null;
   readonly members: readonly TrainingMember[];
   readonly summary: { readonly attended: GroupFigures; readonly absent: GroupFigures };
+  /** a programme's sessions, by date, each with who attended (empty for a training of one session) */
+  readonly sessions: readonly TrainingSessionView[];
+  /** a programme's milestones, by due date, done or overdue at `at` */
+  readonly milestones: readonly TrainingMilestoneView[];
 }
+
+export interface TrainingSessionView {
+  readonly sessionId: string;
+  readonly date: string;
+  readonly title: string | null;
+  readonly attended: number;
+  readonly attendanceRate: number | null;
+  readonly attendance: readonly { readonly repId: string; readonly score: string | null; readonly occurredAt: string }[];
+}
+
+export interface TrainingMilestoneView {
+  readonly milestoneId: string;
+  readonly title: string;
+  readonly due: string;
+  /** completed by `at` */
+  readonly done: boolean;
+  readonly completedAt: string | null;
+  /** not done and its due day had ended at `at` */
+  readonly overdue: boolean;
+}
+
+/** Sessions by date (then id) with the attendance recorded for each, of the members `visible` keeps. */
+const sessionsOf = (t: TrainingRecord, visible: (repId: string) => boolean): TrainingSessionView[] =>
+  [...(t.sessions ?? [])]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.sessionId.localeCompare(b.sessionId))
+    .map((x) => {
+      const all = t.sessionAttendance.get(x.sessionId) ?? new Map<string, Attendance>();
+      const attendance = [...all].filter(([repId]) => visible(repId)).sort(([a], [b]) => a.localeCompare(b)).map(([repId, a]) => ({ repId, score: a.score ?? null, occurredAt: a.occurredAt }));
+      return { sessionId: x.sessionId, date: x.date, title: x.title ?? null, attended: all.size, attendanceRate: ratio(all.size, t.repIds.length), attendance };
+    });
+
+/** Milestones by due date: done when completed by `at`; overdue once the due day has ended in the zone and it is not done. */
+const milestonesOf = (t: TrainingRecord, atMs: number, zone: string): TrainingMilestoneView[] => {
+  const today = localDay(atMs, zone);
+  return [...(t.milestones ?? [])]
+    .sort((a, b) => a.due.localeCompare(b.due) || a.milestoneId.localeCompare(b.milestoneId))
+    .map((m) => {
+      const at = t.completed.get(m.milestoneId);
+      const done = at !== undefined && toMillis(at) <= atMs;
+      return { milestoneId: m.milestoneId, title: m.title, due: m.due, done, completedAt: done ? at! : null, overdue: !done && epochDay(m.due) < today };
+    });
+};
 
 export interface TrainingQuery {
   readonly at: string | number;
@@ -130,6 +194,8 @@ export const trainingView = (world: World, id: string, q: TrainingQuery): Traini
     windows: measured ? { before: { from: dayId(day - windowDays), to: dayId(day - 1) }, after: { from: dayId(day + 1), to: dayId(day + windowDays) } } : null,
     members,
     summary: { attended: group(members.filter((m) => m.attended)), absent: group(members.filter((m) => !m.attended)) },
+    sessions: sessionsOf(t, q.visible ?? (() => true)),
+    milestones: milestonesOf(t, toMillis(q.at), zone),
   };
 };
 
