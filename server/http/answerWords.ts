@@ -147,7 +147,30 @@ const GOAL_WARNINGS_ZH: readonly Phrase[] = [
   ],
 ];
 
-export const goalWarningIn = (warning: string, lang: Lang): string => (lang === 'en' ? warning : sayZh(GOAL_WARNINGS_ZH, warning));
+/** Days as weekCoverage.ts lists them: `2026-11-30`, `2026-12-28 to 2026-12-31`, joined by `and`. */
+const daysZh = (days: string): string => days.replace(/ and /g, '、').replace(/ to /g, ' 至 ');
+
+/** Why a breakdown was split evenly (core/goals/decide.ts). */
+const EVEN_BECAUSE_ZH: readonly Phrase[] = [
+  [/^Tally does not measure '(.+)', so there is no history a year before \((.+)\) to weigh by$/, (_, m, span) => `Tally 不衡量 '${m}'，没有一年前（${span}）的历史可用于加权`],
+  [/^the reference a year before \((.+)\) is not complete: (.+) (?:has|have) not ended, so (\S+) to (\S+) is missing from it$/, (_, span, open, from, to) => `一年前的参照（${span}）不完整：${open} 尚未结束，因此缺少 ${from} 至 ${to}`],
+  [/^the reference a year before \((.+)\) is missing (entirely|in part): no (\w+) in (.+)$/, (_, span, how, m, list) => `一年前的参照（${span}）${how === 'entirely' ? '全部' : '部分'}缺失：${list} 没有${metricZh(m)}`],
+  [/^no (.+) to weigh by$/, (_, what) => `没有可用于加权的 ${what}`],
+];
+
+const BREAKDOWN_WARNINGS_ZH: readonly Phrase[] = [
+  [
+    /^breakdown: (.+) (?:falls|fall) in ISO weeks that belong to the period of their Thursday, so (\S+)'s sales on those days count toward this goal but toward none of its weeks$/,
+    (_, days, period) => `分解：${daysZh(days)} 所在的 ISO 周按其周四归属期间，因此 ${period} 这些天的销售计入本目标，但不计入它的任何一周`,
+  ],
+  [/^breakdown: (.+), so the target was split evenly$/, (_, why) => `分解：${sayZh(EVEN_BECAUSE_ZH, why)}，因此目标被平均分配`],
+  [
+    /^baseline: (\S+) had not ended when the target was set \((\S+)\), so its baseline (-?\d+) leaves out (\S+) to (\S+); the target is (\S+) over part of (\S+)$/,
+    (_, over, at, baseline, from, to, growth) => `基数：设定目标时（${at}）${over} 尚未结束，因此基数 ${baseline} 不含 ${from} 至 ${to}；目标是在 ${over} 的部分期间之上增长 ${growth}`,
+  ],
+];
+
+export const goalWarningIn = (warning: string, lang: Lang): string => (lang === 'en' ? warning : sayZh([...GOAL_WARNINGS_ZH, ...BREAKDOWN_WARNINGS_ZH], warning));
 
 interface GoalWords {
   readonly warnings: readonly string[];

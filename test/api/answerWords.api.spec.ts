@@ -16,9 +16,9 @@ import type { TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
 /** Known leftovers: English that core writes and a Chinese reader must not meet. */
-const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/, /net revenue/, /^rank \d+ of/, /give a period/, /has not started yet/, /\bsum to\b/, /(short|over) by/];
+const LEFTOVERS = [/First sale/i, /Most improved/, /\bgrew\b/, /reached the/, /greeting/, /\bsurvey\b/, /follow up/, /birthday/, /to grow from/, /\bcompany\b/, /^(revenue|units|orders|newCustomers|activeCustomers) ·/, /not started/, /% of goal/, /^(specific|measurable|achievable|relevant|timeBound|mismatch): /, /is a stretch/, /\bCNY\b/, /net revenue/, /^rank \d+ of/, /give a period/, /has not started yet/, /\bsum to\b/, /(short|over) by/, /ISO weeks that belong/, /split evenly/, /^baseline: /];
 
-const READS = ['/api/customers?limit=5', '/api/customers/C-001', '/api/pipeline', '/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28', '/api/analytics?period=2026-12&by=week', '/api/analytics?period=2026-Q4&by=rep', '/api/goals/G-2026-11?series=0'];
+const READS = ['/api/customers?limit=5', '/api/customers/C-001', '/api/pipeline', '/api/goals', '/api/goals?period=2026', '/api/goals/G-2026-T-NORTH', '/api/reviews/2026-11', '/api/reviews/2026-Q3', '/api/reviews/2025', '/api/badges', '/api/care?from=2026-12-01&to=2027-02-28', '/api/analytics?period=2026-12&by=week', '/api/analytics?period=2026-Q4&by=rep', '/api/goals/G-2026-11?series=0', '/api/goals?period=2026-12'];
 
 /** Every string of an answer with its path. */
 const texts = (v: unknown, path = ''): [string, string][] =>
@@ -45,7 +45,7 @@ describe('answers in the reader’s language', () => {
   it('zh-CN answers hold none of the known English leftovers; English ones still say them', async () => {
     expect(await leftovers('zh-CN')).toEqual([]);
     const english = await leftovers('en');
-    for (const re of [/net revenue/, /^rank \d+ of/, /give a period/, /^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/, /has not started yet/, /short by CNY/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
+    for (const re of [/net revenue/, /^rank \d+ of/, /give a period/, /^achievable: the target CNY/, /^mismatch: /, /First sale/, /greeting/, /\bsurvey\b/, /to grow from/, /^revenue ·/, /reached the/, /Most improved/, /has not started yet/, /short by CNY/, /ISO weeks that belong/]) expect(english.some((s) => re.test(s.split(': ').slice(1).join(': '))), String(re)).toBe(true);
   }, 60_000);
 
   it('titles a cascaded goal by the name of the rep it went to, not by its id ref, in either language', async () => {
@@ -100,6 +100,13 @@ describe('answer words, sentence by sentence', () => {
     expect(goalWarningIn("mismatch: the children's targets sum to 1093, not to the target 1140 (short by 47); revise the children or the target", 'zh-CN')).toBe('不一致：子目标合计 1093，不等于目标 1140（少 47）；请修改子目标或目标');
     expect(goalWarningIn("mismatch: the goals of other owners for 2026-11 that name it as parent (G-1, G-2) sum to CNY 2,930,000.00, not to the target CNY 3,600,000.00 (short by CNY 670,000.00); revise the children or the target", 'zh-CN')).toBe(
       '不一致：以它为上级的 2026-11 其他负责人的目标（G-1, G-2）合计 ¥2,930,000.00，不等于目标 ¥3,600,000.00（少 ¥670,000.00）；请修改子目标或目标',
+    );
+    expect(goalWarningIn("breakdown: 2026-11-30 and 2026-12-28 to 2026-12-31 fall in ISO weeks that belong to the period of their Thursday, so 2026-12's sales on those days count toward this goal but toward none of its weeks", 'zh-CN')).toBe(
+      '分解：2026-11-30、2026-12-28 至 2026-12-31 所在的 ISO 周按其周四归属期间，因此 2026-12 这些天的销售计入本目标，但不计入它的任何一周',
+    );
+    expect(goalWarningIn('breakdown: the reference a year before (2025-10 – 2025-12) is missing in part: no revenue in 2025-12, so the target was split evenly', 'zh-CN')).toBe('分解：一年前的参照（2025-10 – 2025-12）部分缺失：2025-12 没有销售额，因此目标被平均分配');
+    expect(goalWarningIn('baseline: 2026-Q3 had not ended when the target was set (2026-09-01T00:00:00+08:00), so its baseline 5000 leaves out 2026-09-01T00:00:00+08:00 to 2026-10-01T00:00:00+08:00; the target is 0.1 over part of 2026-Q3', 'zh-CN')).toBe(
+      '基数：设定目标时（2026-09-01T00:00:00+08:00）2026-Q3 尚未结束，因此基数 5000 不含 2026-09-01T00:00:00+08:00 至 2026-10-01T00:00:00+08:00；目标是在 2026-Q3 的部分期间之上增长 0.1',
     );
     expect(goalWarningIn('timeBound: the period 2026-11 had already ended when the goal was set', 'zh-CN')).toBe('有时限：设定目标时 2026-11 已经结束');
   });
