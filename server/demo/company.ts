@@ -226,8 +226,8 @@ const newCustomers = (time: DemoTime, reps: readonly { repId: string; team: (typ
       const units = int(1, 3);
       out.push({
         type: 'RecordSale',
-        // every third new customer is won online, the rest by the reps directly
-        data: { orderId: `SO-${month.slice(0, 4)}-N${String(i + 1).padStart(3, '0')}`, customerId, repId: owner.repId, lines: [{ product: 'TRAINING', units, amount: units * 200_000, listPrice: 200_000 }], occurredAt: firstSale, channel: i % 3 === 0 ? 'online' : 'direct' },
+        // every third new customer is won online, and every one in the Double 11 window; the rest by the reps directly
+        data: { orderId: `SO-${month.slice(0, 4)}-N${String(i + 1).padStart(3, '0')}`, customerId, repId: owner.repId, lines: [{ product: 'TRAINING', units, amount: units * 200_000, listPrice: 200_000 }], occurredAt: firstSale, channel: i % 3 === 0 || inDouble11(firstSale.slice(0, 10)) ? 'online' : 'direct' },
         at: Date.parse(firstSale) + int(10, 90) * 60_000,
       });
     }
