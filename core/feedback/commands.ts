@@ -1,8 +1,7 @@
 // Commands of customer feedback: satisfaction scores, complaints and suggestions, and resolutions.
 import * as t from 'io-ts';
 import { closed, Id, Instant, literalUnion, Text, withSchema } from '../shared/codec';
-
-export const FEEDBACK_KINDS = ['satisfaction', 'complaint', 'suggestion'] as const;
+import { FEEDBACK_KINDS } from './events';
 
 const Score = withSchema(new t.Type<number, number, unknown>(
   'Score',

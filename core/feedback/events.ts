@@ -1,8 +1,13 @@
 // Events of customer feedback.
 import * as t from 'io-ts';
+import { literalUnion } from '../shared/codec';
 
+export const FEEDBACK_KINDS = ['satisfaction', 'complaint', 'suggestion'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+// the kind is checked as the command checks it, so a read model takes it typed, without a cast
 export const FeedbackRecorded = t.intersection(
-  [t.type({ feedbackId: t.string, customerId: t.string, kind: t.string, text: t.string }), t.partial({ score: t.number })],
+  [t.type({ feedbackId: t.string, customerId: t.string, kind: literalUnion('FeedbackKind', FEEDBACK_KINDS), text: t.string }), t.partial({ score: t.number })],
   'FeedbackRecorded',
 );
 export const FeedbackResolved = t.type({ feedbackId: t.string, customerId: t.string, resolution: t.string }, 'FeedbackResolved');

@@ -4,11 +4,12 @@
 import { Dec } from '../../shared/money';
 import { periodBounds, toMillis } from '../../shared/period';
 import { defineProjection } from '../../fold/projection';
+import type { FeedbackKind } from '../events';
 
 export interface FeedbackRow {
   readonly feedbackId: string;
   readonly customerId: string;
-  readonly kind: 'satisfaction' | 'complaint' | 'suggestion';
+  readonly kind: FeedbackKind;
   readonly score?: number;
   readonly text: string;
   readonly occurredAt: string;
@@ -30,7 +31,7 @@ export const feedbackProjection = defineProjection({
   apply: (s, e) => {
     if (e.type === 'FeedbackRecorded') {
       const d = e.data;
-      const row: FeedbackRow = { feedbackId: d.feedbackId, customerId: d.customerId, kind: d.kind as FeedbackRow['kind'], score: d.score, text: d.text, occurredAt: e.occurredAt, ms: toMillis(e.occurredAt) };
+      const row: FeedbackRow = { feedbackId: d.feedbackId, customerId: d.customerId, kind: d.kind, score: d.score, text: d.text, occurredAt: e.occurredAt, ms: toMillis(e.occurredAt) };
       s.items.set(d.feedbackId, row);
       let list = s.byCustomer.get(d.customerId);
       if (!list) s.byCustomer.set(d.customerId, (list = []));

@@ -41,6 +41,7 @@ export const activeWebhooks = (world: World): WebhookRow[] => [...world.get(webh
 export const takes = (w: WebhookRegisteredData, e: { readonly type: string; readonly data: unknown }): boolean => {
   const types = w.types ?? (w.format === 'json' && !w.kinds ? undefined : ['AlertRaised']);
   if (types && !types.includes(e.type)) return false;
-  if (e.type === 'AlertRaised' && w.kinds) return w.kinds.includes((e.data as { kind?: string }).kind ?? '');
+  // a stored event as the store gives it, its data not typed by the union: its kind is read with a check
+  if (e.type === 'AlertRaised' && w.kinds) return typeof e.data === 'object' && e.data !== null && 'kind' in e.data && typeof e.data.kind === 'string' && w.kinds.includes(e.data.kind);
   return true;
 };
