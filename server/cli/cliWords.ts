@@ -24,6 +24,17 @@ const CLI_ZH: readonly Phrase[] = [
   [/^an argument is missing$/, () => '缺少参数'],
   [/^(\S+) is missing$/, (_, what) => `缺少 ${what}`],
   [/^see: (.+)$/, (_, what) => `参见：${what}`],
+  // tally import's own options and its column mapping (importCsvFormats.ts parseMapping)
+  [/^--format must be one of (.+)$/, (_, list) => `--format 必须是 ${list} 之一`],
+  [/^--encoding takes gbk or utf8 \(default: detected\)$/, () => '--encoding 取 gbk 或 utf8（默认自动检测）'],
+  [/^the mapping must be a JSON object$/, () => '映射必须是 JSON 对象'],
+  [/^mapping: unknown key '(.+)' \(known: (.+)\)$/, (_, key, known) => `映射：未知的键 '${key}'（已知的键：${known}）`],
+  [/^(mapping\.\S+): expected an object of strings$/, (_, at) => `${at}：应为值都是字符串的对象`],
+  [/^mapping\.amountUnit: expected 'major' or 'minor'$/, () => "mapping.amountUnit：应为 'major' 或 'minor'"],
+  [/^mapping\.dateFormat: expected a luxon format such as yyyy\/MM\/dd$/, () => 'mapping.dateFormat：应为 luxon 日期格式，如 yyyy/MM/dd'],
+  [/^mapping\.command: the generic csv format needs the command type each row becomes$/, () => 'mapping.command：通用 csv 格式需要指定每一行变成的命令类型'],
+  [/^mapping\.fields: expected (.+)$/, (_, shape) => `mapping.fields：应为 ${shape}`],
+  [/^(mapping\.fields\.\S+): expected a column name$/, (_, at) => `${at}：应为列名`],
   [/^there is no store at (.+) \(TALLY_STORE=(\S+)\); run (.+) where the server keeps its data, or set TALLY_STORE$/, (_, path, spec, cmd) => `${path} 处没有存储（TALLY_STORE=${spec}）；请在服务器存放数据的目录运行 ${cmd}，或设置 TALLY_STORE`],
   [/^(.+): (no such file or directory|permission denied|operation not permitted|is a directory|a part of the path is not a directory|read-only file system|no space left on the device|already exists)$/, (_, path, what) => `${path}：${FILE_ZH[what]}`],
 ];

@@ -24,6 +24,7 @@ import { flag, type Args } from './args';
 import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zohoDeal, type BuildContext, type Command, type Format, type Mapping, type Row } from './importCsvFormats';
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { rejectedByCode, rowReasonIn } from './importWords';
+import { cliSaid } from './cliWords';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 
@@ -263,12 +264,12 @@ export const rejectsCsv = (header: readonly string[], rejected: readonly Rejecte
 export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<number> => {
   const format = (flag(a, 'format') ?? 'csv') as Format;
   if (!FORMATS.includes(format)) {
-    console.error(`tally import: --format must be one of ${FORMATS.join(', ')}`);
+    console.error(`tally import: ${cliSaid(`--format must be one of ${FORMATS.join(', ')}`, lang)}`);
     return 2;
   }
   const encodingFlag = flag(a, 'encoding');
   if (encodingFlag !== undefined && !['gbk', 'utf8', 'utf-8', 'gb18030'].includes(encodingFlag.toLowerCase())) {
-    console.error('tally import: --encoding takes gbk or utf8 (default: detected)');
+    console.error(`tally import: ${cliSaid('--encoding takes gbk or utf8 (default: detected)', lang)}`);
     return 2;
   }
   let mapping: Mapping;
@@ -276,7 +277,7 @@ export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<n
     const mapPath = flag(a, 'map');
     mapping = parseMapping(mapPath ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined, format);
   } catch (e) {
-    console.error(`tally import: ${(e as Error).message}`);
+    console.error(`tally import: ${cliSaid((e as Error).message, lang)}`);
     return 2;
   }
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });

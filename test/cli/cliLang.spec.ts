@@ -35,6 +35,10 @@ describe('the command line in Chinese', () => {
       ["unknown command 'servee'", "未知的命令 'servee'"],
       ['see: tally import --help', '参见：tally import --help'],
       ['/tmp/x.ndjson: no such file or directory', '/tmp/x.ndjson：文件或目录不存在'],
+      ['--format must be one of zoho-deals, fxiaoke-orders, csv', '--format 必须是 zoho-deals, fxiaoke-orders, csv 之一'],
+      ["mapping: unknown key 'colums' (known: format, columns)", "映射：未知的键 'colums'（已知的键：format, columns）"],
+      ['mapping.reps: expected an object of strings', 'mapping.reps：应为值都是字符串的对象'],
+      ['mapping.fields.data.kind: expected a column name', 'mapping.fields.data.kind：应为列名'],
     ];
     expect(said.map(([en]) => cliSaid(en, 'zh-CN'))).toEqual(said.map(([, zh]) => zh));
     expect(cliSaid('/tmp/x.ndjson: no such file or directory', 'en')).toBe('/tmp/x.ndjson: no such file or directory');
