@@ -129,6 +129,8 @@ describe('widgets in Chromium', () => {
     // panel shows nothing there, never "null", "undefined" or "NaN".
     for (const tag of ['tally-review-panel', 'tally-leaderboard'])
       expect(await page.locator(tag).first().evaluate((el) => el.shadowRoot!.textContent), tag).not.toMatch(/\bnull\b|undefined|NaN/);
+    // the plan's contingency reserve stands beside the budget (a row under its total)
+    expect(await page.locator('tally-review-panel').first().evaluate((el) => el.shadowRoot!.textContent)).toMatch(/储备金\s*¥10,000\.00/);
 
     await page.screenshot({ path: `${ARTIFACTS}/demo-portal.png`, fullPage: true });
     expect(errors).toEqual([]);

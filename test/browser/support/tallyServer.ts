@@ -74,6 +74,7 @@ export const seedCommands = (): Seed[] => [
   { type: 'AllocateBudget', data: { salesPlanId: 'SP-2026-07', category: 'events', amount: 2_000_000 } },
   { type: 'RecordExpense', data: { salesPlanId: 'SP-2026-07', expenseId: 'E-1', category: 'travel', amount: 4_200_000, occurredAt: '2026-07-08T09:00:00+08:00' } },
   { type: 'RecordExpense', data: { salesPlanId: 'SP-2026-07', expenseId: 'E-2', category: 'events', amount: 2_600_000, occurredAt: '2026-07-12T09:00:00+08:00' } },
+  { type: 'AddContingency', data: { salesPlanId: 'SP-2026-07', contingencyId: 'CT-1', trigger: '月中签约额低于目标 40%', response: '经理带队拜访', amount: 1_000_000 } },
   { type: 'AddMilestone', data: { salesPlanId: 'SP-2026-07', milestoneId: 'MS-1', title: '华东渠道签约', due: '2026-07-10', ownerRepId: 'R-2' } },
   { type: 'AddActionItem', data: { actionId: 'A-1', title: '回访流失客户', due: '2026-07-08', ownerRepId: 'R-1' } },
   { type: 'AddActionItem', data: { actionId: 'A-2', title: '更新报价单', due: '2026-07-30', ownerRepId: 'R-2' } },

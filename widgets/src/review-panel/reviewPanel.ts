@@ -233,6 +233,8 @@ export class TallyReviewPanel extends TallyElement {
   /** Budget against spending by category, with the totals of the review's plans. */
   #budgetTable(rows: Rec[], totals: Rec, title: string): TemplateResult {
     const money = (v: number | undefined) => (v === undefined ? '–' : this.i18n.money(v));
+    // held by the plans' contingencies, beside the budget (not in it)
+    const reserve = num(totals.reserve);
     const line = (name: unknown, r: Rec) => {
       const budget = firstNum(r, ['allocated', 'budget']);
       const spent = firstNum(r, ['spent', 'actual']);
@@ -257,7 +259,7 @@ export class TallyReviewPanel extends TallyElement {
       <tbody>
         ${rows.map((r) => line(firstStr(r, NAME), r))}
       </tbody>
-      <tfoot>${line(html`<strong>${this.t('total')}</strong>`, totals)}</tfoot>
+      <tfoot>${line(html`<strong>${this.t('total')}</strong>`, totals)}${reserve ? html`<tr part="row"><th scope="row">${this.t('reserve')}</th><td class="num">${money(reserve)}</td></tr>` : ''}</tfoot>
     </table>`;
   }
 
