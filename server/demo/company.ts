@@ -81,6 +81,8 @@ export const demoCompany = (time: DemoTime, seed = 20260101): DemoCommand[] => {
   for (const c of customers) {
     const data: Record<string, unknown> = { customerId: c.customerId, name: c.name, ownerRepId: c.owner.repId, region: c.region, industry: INDUSTRIES[int(0, INDUSTRIES.length - 1)] };
     if (chance(0.6)) data.birthday = `${pad(int(1, 12))}-${pad(int(1, 28))}`;
+    // a business customer's buyer, whose birthday the care calendar greets (no draw: the seeded data stay as they were)
+    if (c.customerId === 'C-001') data.contacts = [{ name: '王建国', title: '采购总监', birthday: '03-18' }];
     out.push({ type: 'RegisterCustomer', data });
   }
 

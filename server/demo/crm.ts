@@ -56,6 +56,8 @@ export const demoCrm = (time: DemoTime, seed = 20260404): DemoCommand[] => {
   const out: DemoCommand[] = [
     { type: 'SetPipelineStages', data: { stages: DEMO_STAGES } },
     { type: 'SetCarePolicy', data: { holidays: DEMO_HOLIDAYS, cadenceDays: { 'high-value': 30, regular: 60, potential: 120 }, surveyEveryDays: 180 } },
+    // the default tiers, with each customer's RFM segment beside them
+    { type: 'SetClassificationPolicy', data: { kind: 'rfm' } },
   ];
 
   for (let i = 1; i <= 240; i++) {

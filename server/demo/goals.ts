@@ -131,15 +131,28 @@ export const demoGoals = (time: DemoTime, seed = 20260301): DemoCommand[] => {
     ['IN-4', 'trend', '采购决策周期变长', '大客户采购审批平均多出两周，季度末签约压力前移。', ['周期', '大客户'], atLocal(qDay(32), 11), false],
   ];
   for (const [insightId, kind, subject, summary, tags, occurredAt, linked] of insights)
-    if (past(occurredAt)) out.push({ type: 'RecordMarketInsight', data: { insightId, kind, subject, summary, tags, occurredAt, source: '销售周会', ...(linked && Date.parse(occurredAt) >= at ? { salesPlanId: plan } : {}) } });
+    if (past(occurredAt))
+      out.push({ type: 'RecordMarketInsight', data: {
+        insightId, kind, subject, summary, tags, occurredAt, source: '销售周会', ...(linked && Date.parse(occurredAt) >= at ? { salesPlanId: plan } : {}),
+        // the policy's market: East China's manufacturers' spend this quarter, so the answer shows our share of it
+        ...(insightId === 'IN-3' ? { marketSize: { amount: 3_000_000_000, period: time.quarter, region: '华东' } } : {}),
+      } });
 
-  // A negotiation training for six reps, two weeks into the quarter (or the one before); five came.
+  // A negotiation programme for six reps, two weeks into the quarter (or the one before): five came to
+  // the first session, three to the second a week later; its case review is due a fortnight in.
   const invited = repIds().slice(0, 6);
   const trainingDay = past(atLocal(qDay(14), 9)) ? qDay(14) : dateOf(dayMs(qDay(14)) - 91 * DAY_MS);
   const trainingId = `TR-${trainingDay.slice(0, 7)}-NEGO`;
   at = Date.parse(atLocal(trainingDay, 9)) - 20 * DAY_MS;
-  out.push(cmd('ScheduleTraining', { trainingId, title: '大客户谈判技巧', topic: '谈判', date: trainingDay, repIds: invited, trainer: '外部讲师 陈老师', location: '上海培训中心' }));
-  for (const r of invited.slice(0, 5)) out.push(cmd('RecordTrainingAttendance', { trainingId, repId: r, occurredAt: atLocal(trainingDay, 9), score: String(int(70, 98)) }));
+  const secondDay = dateOf(dayMs(trainingDay) + 7 * DAY_MS);
+  out.push(cmd('ScheduleTraining', {
+    trainingId, title: '大客户谈判技巧', topic: '谈判', date: trainingDay, repIds: invited, trainer: '外部讲师 陈老师', location: '上海培训中心',
+    sessions: [{ sessionId: 'S-1', date: trainingDay, title: '谈判准备与底线' }, { sessionId: 'S-2', date: secondDay, title: '价格异议处理演练' }],
+    milestones: [{ milestoneId: 'CASE', title: '提交一份真实谈判案例复盘', due: dateOf(dayMs(trainingDay) + 14 * DAY_MS) }],
+  }));
+  for (const r of invited.slice(0, 5)) out.push(cmd('RecordTrainingAttendance', { trainingId, repId: r, sessionId: 'S-1', occurredAt: atLocal(trainingDay, 9), score: String(int(70, 98)) }));
+  for (const r of invited.slice(0, 3)) if (past(atLocal(secondDay, 9))) out.push(cmd('RecordTrainingAttendance', { trainingId, repId: r, sessionId: 'S-2', occurredAt: atLocal(secondDay, 9) }));
+  if (past(atLocal(secondDay, 18))) out.push(cmd('CompleteTrainingMilestone', { trainingId, milestoneId: 'CASE', occurredAt: atLocal(secondDay, 18) }));
 
   // This month's goals, drawn last so last month's stay what they were, each by ISO week. An ISO
   // week is in the month of its Thursday, so this week may be another month's: then each owner
