@@ -4,7 +4,7 @@
 import * as E from 'fp-ts/Either';
 import type { DecideContext, NewEvent } from '../shared/decider';
 import { conflict, invalidField, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repHasLeft, repStream } from '../teams/state';
+import { repHasLeft, repStream, unknownRepOrTeam } from '../teams/state';
 import type { StatementBody } from './calculate/types';
 import type { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
 import type { IncentiveEvent, IncentivePlan } from './events';
@@ -25,7 +25,9 @@ const statementFact = (ctx: DecideContext): StatementFact => {
   return f;
 };
 
-export const publishIncentivePlan = (c: PublishIncentivePlan, s: PlanState): Decision => {
+export const publishIncentivePlan = (c: PublishIncentivePlan, s: PlanState, ctx: DecideContext): Decision => {
+  const unknown = unknownRepOrTeam(ctx, c.appliesTo?.reps, c.appliesTo?.teams);
+  if (unknown) return E.left(unknown);
   if (s.status === 'published' && c.version <= s.lastVersion) {
     const message = `version ${c.version} is not higher than the last published version ${s.lastVersion} of plan '${c.planId}'; a change is a new, higher version`;
     return E.left({ ...ruleBroken('plan-version-not-higher', `version: ${message}`), errors: [{ path: 'data.version', message }] });
@@ -105,6 +107,8 @@ export const startContest = (command: StartContest, s: ContestState, ctx: Decide
   if (before) return E.left(invalidField('to', `the contest must end after it starts (from ${c.from}, to ${c.to})`));
   const badPrize = c.prizes.findIndex((p) => (p.rank === undefined) === (p.atLeast === undefined));
   if (badPrize >= 0) return E.left(invalidField(`prizes.${badPrize}`, 'give either rank (a place) or atLeast (a threshold), exactly one'));
+  const unknown = unknownRepOrTeam(ctx, [], c.teams);
+  if (unknown) return E.left(unknown);
   if (s.status === 'started') {
     const same = sorted(s.rules) === sorted(c);
     return E.left(

@@ -1,7 +1,7 @@
 // Incentives: stream kinds and command wiring. Payout statements come in as the
 // `payoutStatement` fact (computed by the shell from the payouts read model, with its hash).
-import { defineCommand } from '../shared/command';
-import { repScope, repStream, repTeamsScope } from '../teams/state';
+import { defineCommand, type StreamRef } from '../shared/command';
+import { repScope, repStream, repTeamsScope, teamStream } from '../teams/state';
 import { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
 import { approvePayout, awardBadge, openDispute, publishIncentivePlan, resolveDispute, startContest } from './decide';
 import { badgeStream, contestStream, disputeStream, payoutId, payoutStream, planStream } from './state';
@@ -22,7 +22,8 @@ export const incentiveCommands = [
     codec: PublishIncentivePlan,
     kind: planStream,
     streamId: (c) => c.planId,
-    decide: (c, s) => publishIncentivePlan(c, s),
+    reads: (c) => [...(c.appliesTo?.reps ?? []).map((r): StreamRef => [repStream, r]), ...(c.appliesTo?.teams ?? []).map((t): StreamRef => [teamStream, t])],
+    decide: publishIncentivePlan,
     roles: ['admin'],
   }),
   defineCommand({
@@ -68,6 +69,7 @@ export const incentiveCommands = [
     codec: StartContest,
     kind: contestStream,
     streamId: (c) => c.contestId,
+    reads: (c) => (c.teams ?? []).map((t): StreamRef => [teamStream, t]),
     facts: (c, source) => ({ ranking: source.query(CONTEST_RANKING_FACT, { rules: c }) }),
     decide: startContest,
     roles: ['admin', 'manager'],

@@ -4,7 +4,7 @@ import type { DecideContext, NewEvent } from '../shared/decider';
 import { Dec } from '../shared/money';
 import { parsePeriod } from '../shared/period';
 import { conflict, invalid, notFound, ruleBroken, type Problem } from '../shared/problem';
-import { repStream, teamStream } from '../teams/state';
+import { repStream, unknownRepOrTeam } from '../teams/state';
 import type { AcknowledgeAppraisal, DefineScorecard, RecordAppraisal } from './commands';
 import type { FrozenRow, ScorecardEvent } from './events';
 import { scorecardStream, type AppraisalState, type ScorecardState } from './state';
@@ -13,10 +13,8 @@ type Decision = E.Either<Problem, readonly NewEvent<ScorecardEvent>[]>;
 
 export const defineScorecard = (c: DefineScorecard, s: ScorecardState, ctx: DecideContext): Decision => {
   // a scorecard for a rep or team that does not exist yet would apply to whoever later gets that id
-  const rep = c.appliesTo?.reps?.find((r) => ctx.state(repStream, r).status === 'none');
-  if (rep !== undefined) return E.left(notFound('rep', rep));
-  const team = c.appliesTo?.teams?.find((t) => ctx.state(teamStream, t).status === 'none');
-  if (team !== undefined) return E.left(notFound('team', team));
+  const unknown = unknownRepOrTeam(ctx, c.appliesTo?.reps, c.appliesTo?.teams);
+  if (unknown) return E.left(unknown);
   const sum = c.kpis.reduce((a, k) => a.plus(k.weight), new Dec(0));
   if (!sum.equals(1)) return E.left(invalid(`KPI weights must sum to 1, they sum to ${sum.toString()}`, [{ path: 'kpis', message: `weights must sum to 1, they sum to ${sum.toString()}` }]));
   const ids = new Set(c.kpis.map((k) => k.kpiId));

@@ -1,7 +1,7 @@
 // Team and rep stream states.
 import type { Scope } from '../shared/command';
 import { type DecideContext, type FoldedEvent, streamKind } from '../shared/decider';
-import { ruleBroken, type Problem } from '../shared/problem';
+import { notFound, ruleBroken, type Problem } from '../shared/problem';
 import { type TeamEvent, teamEventCodecs } from './events';
 
 export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; managerId: string | null };
@@ -68,6 +68,17 @@ export const repHasLeft = (rep: RepState, path: string, at?: string): Problem | 
   if (rep.status !== 'active' || rep.leftAt === undefined) return undefined;
   if (at !== undefined && rep.creditUntil !== undefined && Date.parse(at) < Date.parse(rep.creditUntil)) return undefined;
   return { ...ruleBroken('rep-removed', `rep '${rep.repId}' left at ${rep.leftAt}`), errors: [{ path: `data.${path}`, message: `left at ${rep.leftAt}` }] };
+};
+
+/**
+ * 404 for the first rep or team named that does not exist: a plan or contest naming an id nobody
+ * has yet would apply to whoever later gets it.
+ */
+export const unknownRepOrTeam = (ctx: Pick<DecideContext, 'state'>, reps: readonly string[] = [], teams: readonly string[] = []): Problem | undefined => {
+  const rep = reps.find((r) => ctx.state(repStream, r).status === 'none');
+  if (rep !== undefined) return notFound('rep', rep);
+  const team = teams.find((t) => ctx.state(teamStream, t).status === 'none');
+  return team !== undefined ? notFound('team', team) : undefined;
 };
 
 /** The scope of a manager's command about these reps: only the reps' teams count. */

@@ -41,6 +41,19 @@ describe('bad plans', () => {
     expect(body.errors?.map((e) => e.path)).toEqual(['data.version']);
   });
 
+  it('a plan or a contest naming a rep or team nobody has is 404 and records nothing: it would apply to whoever later gets the id', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['PublishIncentivePlan', { ...PLAN, appliesTo: { reps: ['R-1', 'R-9'] } }, "unknown rep 'R-9'"],
+      ['PublishIncentivePlan', { ...PLAN, appliesTo: { teams: ['T-9'] } }, "unknown team 'T-9'"],
+      ['StartContest', { contestId: 'K-1', title: 'Sprint', metric: 'revenue', from: '2026-08-01', to: '2026-08-31', rankBy: 'value', prizes: [{ rank: 1, prize: 'trip' }], teams: ['T-1', 'T-9'] }, "unknown team 'T-9'"],
+    ];
+    for (const [type, data, detail] of cases) {
+      const { status, body } = await problem(await t.post(type, data, admin));
+      expect([status, body.detail], detail).toEqual([404, detail]);
+    }
+    expect((await t.post('PublishIncentivePlan', { ...PLAN, appliesTo: { reps: ['R-1'], teams: ['T-2'] } }, admin)).status).toBe(201);
+  });
+
   it('only an admin publishes plans', async () => {
     expect((await t.post('PublishIncentivePlan', PLAN, await t.token('manager', 'M-1', 'T-1'))).status).toBe(403);
   });

@@ -279,7 +279,7 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
   },
 
   PublishIncentivePlan: {
-    data: (_s, n) => ({ planId: `PL-${n}`, version: 1, name: 'Side plan', effectiveFrom: '2999-01-01', period: 'month', measure: 'revenue', appliesTo: { teams: ['none'] } }),
+    data: (s, n) => ({ planId: `PL-${n}`, version: 1, name: 'Side plan', effectiveFrom: '2999-01-01', period: 'month', measure: 'revenue', appliesTo: { teams: [s.team] } }),
   },
   ApprovePayout: {
     given: (s, n) => [sale(s, n, at(`${periodOf(n)}-10`))],
