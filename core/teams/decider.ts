@@ -58,7 +58,7 @@ export const teamCommands = [
   }),
   defineCommand({
     type: 'RemoveRep',
-    summary: 'Record that a rep left (leftAt: an instant, or the last day): the rep and its history stay, and no sale after leftAt may be credited to it.',
+    summary: 'Record that a rep left (leftAt: an instant, or the last day): the rep and its history stay; no sale after leftAt may be credited to it, and no new work (deals, customers, action items, goals, trainings) given to it.',
     codec: RemoveRep,
     kind: repStream,
     streamId: (c) => c.repId,
