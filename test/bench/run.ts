@@ -112,14 +112,17 @@ const main = async (o: Options): Promise<Row[]> => {
     });
     const asOfP95 = percentile(replay.asOf.samples, 95);
     const liveP95 = percentile(replay.asOf.live, 95);
+    // the goal, review and statement asked as of the same instants: each must be within the target too
+    const others = Object.entries(replay.asOf.others).filter(([, xs]) => xs.length > 0).map(([path, xs]) => ({ path, p95: percentile(xs, 95) }));
+    const worst = Math.max(asOfP95, ...others.map((x) => x.p95));
     rows.push({
-      what: `asOf query over ${o.events.toLocaleString('en-US')} events (p95 of ${replay.asOf.samples.length})`,
-      measured: ms(asOfP95),
+      what: `asOf query over ${o.events.toLocaleString('en-US')} events (p95 of ${replay.asOf.samples.length}; leaderboard, and goal, review, statement)`,
+      measured: `${ms(asOfP95)}; ${others.map((x) => ms(x.p95)).join(', ')}`,
       target: '≤ 100 ms',
       floor: `${ms(liveP95)} same query, live`,
       ratio: asOfP95 / liveP95,
-      met: asOfP95 <= 100,
-      values: { p95Ms: asOfP95, maxMs: Math.max(...replay.asOf.samples), liveP95Ms: liveP95 },
+      met: worst <= 100,
+      values: { p95Ms: asOfP95, maxMs: Math.max(...replay.asOf.samples), liveP95Ms: liveP95, ...Object.fromEntries(others.map((x) => [`p95Ms ${x.path}`, x.p95])) },
       note: `via ${replay.asOf.via}; Worlds made ${Object.entries(replay.asOf.starts).map(([k, n]) => `${n}× from ${k}`).join(', ')}, each folding up to ${Math.max(0, ...replay.asOf.refolded).toLocaleString('en-US')} events of the read models but the ledger; RSS after the asOf queries ${mib(replay.rssAfterAsOfBytes)}`,
     });
     rows.push({
