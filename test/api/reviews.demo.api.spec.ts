@@ -74,9 +74,13 @@ describe('the review of a demo month', () => {
     expect(review.meetings.map((m: { meetingId: string }) => m.meetingId)).toContain('MR-2026-10-T-EAST');
     const items = review.actionItems.filter((i: { meetingId: string }) => i.meetingId === 'MR-2026-10-T-EAST');
     expect(items).toHaveLength(2);
+    // each item and milestone names its owner as people know them, not by id
+    const reps = new Map((await json('/api/reps')).reps.map((r: { repId: string; name: string }) => [r.repId, r.name]));
+    for (const i of review.actionItems) expect(i.ownerName).toBe(i.ownerRepId ? reps.get(i.ownerRepId) : (i.ownerColleague?.name ?? null));
     expect(review.actionSummary.open + review.actionSummary.done + review.actionSummary.overdue).toBe(review.actionItems.length);
     const nov = await json('/api/reviews/2026-11?team=T-EAST');
     expect(nov.overdueMilestones.map((m: { salesPlanId: string }) => m.salesPlanId)).toContain('SP-2026-Q4-EAST');
+    for (const m of nov.overdueMilestones) expect(m.ownerName).toBe(m.ownerRepId ? reps.get(m.ownerRepId) : null);
     expect(nov.budget.overBudget).toBe(true);
     expect(nov.absent).toEqual([]);
   });

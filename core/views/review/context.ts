@@ -55,3 +55,7 @@ export const ownerInReview = (ctx: ReviewContext) => (owner: string): boolean =>
   if (owner.startsWith('rep:')) return coversRep(ctx, owner.slice(4));
   return owner.startsWith('team:') && coversTeam(ctx, owner.slice(5));
 };
+
+/** The name people know an item's owner by: the rep's, or the colleague's (null: no owner). */
+export const ownerNameIn = (ctx: ReviewContext, item: { readonly ownerRepId?: string | null; readonly ownerColleague?: { readonly name: string } | null }): string | null =>
+  item.ownerRepId ? (ctx.world.get(directoryProjection).reps.get(item.ownerRepId)?.name ?? item.ownerRepId) : (item.ownerColleague?.name ?? null);

@@ -5,7 +5,7 @@ import { insightsWhere } from '../../insights/readModels/insights';
 import { budgetOf, overdueMilestones, plansWhere, type BudgetLine, type PlanRecord } from '../../plans/readModels/plans';
 import { trainingsList } from '../../training/readModels/trainings';
 import { localDay, dayId } from '../../ledger/salesLedger';
-import { coversRep, ownerInReview, shared, type ReviewContext } from './context';
+import { coversRep, ownerInReview, ownerNameIn, shared, type ReviewContext } from './context';
 import { defineSection } from './section';
 
 /** Plans whose period overlaps the review's (a Q4 plan belongs in November's review). */
@@ -36,7 +36,9 @@ export const budgetSection = defineSection('budget', (ctx) => {
 
 export const overdueMilestonesSection = defineSection('overdueMilestones', (ctx) => {
   const ids = new Set(plansOf(ctx).map((p) => p.salesPlanId));
-  return overdueMilestones(ctx.world, { visible: ownerInReview(ctx) }, ctx.atMs).filter((m) => ids.has(m.salesPlanId));
+  return overdueMilestones(ctx.world, { visible: ownerInReview(ctx) }, ctx.atMs)
+    .filter((m) => ids.has(m.salesPlanId))
+    .map((m) => ({ ...m, ownerName: ownerNameIn(ctx, m) }));
 });
 
 /** The period's first and last local dates, for filters that take dates. */

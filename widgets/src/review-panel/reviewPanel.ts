@@ -257,7 +257,11 @@ export class TallyReviewPanel extends TallyElement {
         </tr>
       </thead>
       <tbody>
-        ${rows.map((r) => line(firstStr(r, NAME), r))}
+        ${rows.map((r) => {
+          // people is the category approved payouts are spent from: the plan's own word for it
+          const name = firstStr(r, NAME);
+          return line(name === 'people' ? this.t('people') : name, r);
+        })}
       </tbody>
       <tfoot>${line(html`<strong>${this.t('total')}</strong>`, totals)}${reserve ? html`<tr part="row"><th scope="row">${this.t('reserve')}</th><td class="num">${money(reserve)}</td></tr>` : ''}</tfoot>
     </table>`;
@@ -285,7 +289,7 @@ export class TallyReviewPanel extends TallyElement {
           return html`<tr part="row" data-status=${status}>
             <th scope="row">${name}</th>
             <td>${due ? this.i18n.date(due) : '–'}</td>
-            <td>${str(r.ownerRepId) ?? (isRecord(r.ownerColleague) ? `${str(r.ownerColleague.name)} · ${str(r.ownerColleague.department)}` : '–')}</td>
+            <td>${isRecord(r.ownerColleague) ? `${str(r.ownerColleague.name)} · ${str(r.ownerColleague.department)}` : (str(r.ownerName) ?? str(r.ownerRepId) ?? '–')}</td>
             <td class=${status}>${this.i18n.label('state', status)}</td>
             ${acts?.doneCell(r, name, status)}
           </tr>`;
