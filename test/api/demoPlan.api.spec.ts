@@ -3,16 +3,12 @@
 // team's capacity, and a training programme with sessions, attendance and a milestone.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestTally } from '../support/app';
-import { demoTally } from '../support/demo';
+import { demoTally, okJson } from '../support/demo';
 
 describe('the demo company, part B of the plan', () => {
   let t: TestTally;
   let admin: string;
-  const json = async (path: string) => {
-    const r = await t.get(path, admin);
-    expect(r.status, path).toBe(200);
-    return r.json();
-  };
+  const json = (path: string) => okJson(t, admin, path);
 
   beforeAll(async () => {
     ({ t, admin } = await demoTally('2026-12-02T10:00:00+08:00'));

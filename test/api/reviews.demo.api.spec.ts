@@ -6,18 +6,14 @@ import { allProjections } from '../../core/catalog';
 import { replay } from '../../core/fold/projection';
 import { recorded } from '../../core/events';
 import type { TestTally } from '../support/app';
-import { demoTally } from '../support/demo';
+import { demoTally, okJson } from '../support/demo';
 
 interface Contributor { key: string; value: number; previous: number; change: number; target?: number; expectedToDate?: number; deviation?: number }
 interface Kpi { metric: string; goalId: string | null; target: number | null; actual: number; attainment: number | null; expectedToDate: number | null; deviation: number | null; pace: string | null; contributors: { reps: Contributor[]; products: Contributor[]; customers: Contributor[] } | null }
 
 let t: TestTally;
 let admin: string;
-const json = async (path: string) => {
-  const r = await t.get(path, admin);
-  expect(r.status, path).toBe(200);
-  return r.json();
-};
+const json = (path: string) => okJson(t, admin, path);
 
 beforeAll(async () => {
   ({ t, admin } = await demoTally());
