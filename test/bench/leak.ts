@@ -8,6 +8,8 @@ import { saleBodies } from './httpRows';
 import { LEADERBOARD_PATH } from './queries';
 import { mib, type Row } from './table';
 
+const WRITE_ALLOWANCE = 256;
+
 export interface LeakOptions {
   readonly rounds: number;
   readonly seconds: number;
@@ -45,11 +47,13 @@ export const leakRow = async (ctx: HttpContext, server: Child, o: LeakOptions): 
   const from = mixed[Math.min(1, mixed.length - 2)];
   const to = mixed[mixed.length - 1];
   const perEvent = (to.heapUsed - from.heapUsed) / Math.max(1, to.position - from.position);
-  const allowed = 1.5 * o.footprintPerEvent + 256;
+  // a fixed 256 B an event over the read models' share is allowed for the write path; the row's
+  // target says so, so the table never claims the bare 1.5×
+  const allowed = 1.5 * o.footprintPerEvent + WRITE_ALLOWANCE;
   return {
     what: `leak check: heap after GC over ${readRounds + o.rounds} load rounds of ${o.seconds} s`,
     measured: `reads ${readGrowth >= 0 ? '+' : ''}${mib(readGrowth)}; writes ${Math.round(perEvent)} B/event`,
-    target: `reads ≈ 0 (< ${mib(READ_GROWTH_LIMIT)}); writes ≤ 1.5× read-model B/event`,
+    target: `reads ≈ 0 (< ${mib(READ_GROWTH_LIMIT)}); writes ≤ 1.5× read-model B/event + ${WRITE_ALLOWANCE} B`,
     floor: `${Math.round(o.footprintPerEvent)} B/event kept by the read models (replay)`,
     ratio: perEvent / Math.max(1, o.footprintPerEvent),
     met: readGrowth < READ_GROWTH_LIMIT && perEvent <= allowed,
