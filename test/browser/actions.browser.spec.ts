@@ -204,7 +204,8 @@ describe('acting from the widgets in Chromium', () => {
     const item = widget.locator('details[data-section=actionItems] tbody tr', { hasText: '约见华信采购总监' });
     await item.waitFor(SOON);
     expect(await item.getAttribute('data-status')).toBe('open');
-    expect(await item.textContent()).toContain('R-1');
+    // the owner given as R-1 is shown by the name people know: 王芳
+    expect(await item.textContent()).toContain('王芳');
     expect(await widget.locator('.notice[data-at=item]').textContent()).toBe('已添加行动项“约见华信采购总监”。');
 
     await item.getByRole('button', { name: '完成：约见华信采购总监' }).click();
