@@ -1,7 +1,7 @@
 // What every section of a period review is computed from: one World (the read models at one
 // position of the log), the period, the business moment `at`, and optionally one team.
 import { elapsedFraction, parsePeriod, periodBounds, previousPeriod, toMillis, type PeriodKind } from '../../shared/period';
-import { directoryProjection, repsOfTeam } from '../../teams/readModels/directory';
+import { directoryProjection, ownerNameOf, repsOfTeam } from '../../teams/readModels/directory';
 import type { GoalPolicy } from '../../goals/readModels/goalProgress';
 import type { TeamFilter } from '../../reviews/readModels/reviews';
 import type { World } from '../../fold/world';
@@ -58,4 +58,4 @@ export const ownerInReview = (ctx: ReviewContext) => (owner: string): boolean =>
 
 /** The name people know an item's owner by: the rep's, or the colleague's (null: no owner). */
 export const ownerNameIn = (ctx: ReviewContext, item: { readonly ownerRepId?: string | null; readonly ownerColleague?: { readonly name: string } | null }): string | null =>
-  item.ownerRepId ? (ctx.world.get(directoryProjection).reps.get(item.ownerRepId)?.name ?? item.ownerRepId) : (item.ownerColleague?.name ?? null);
+  item.ownerRepId ? ownerNameOf(ctx.world.get(directoryProjection), `rep:${item.ownerRepId}`) : (item.ownerColleague?.name ?? null);

@@ -16,7 +16,8 @@ import { ensureOwner, ownerFilter, ownerParam } from './ownerScope';
 
 /** A goal with the alert raised about its pace as it stands (`openAlert`), or null: what the goal tracker marks. */
 const withOpenAlert = <G extends GoalProgress>(world: World, g: G) => {
-  const a = openGoalAlert(world, { ...g, since: turnedOn(g) });
+  // the few fields the alert's identity needs, not a copy of the whole goal for each goal listed
+  const a = openGoalAlert(world, { goalId: g.goalId, period: g.period, pace: g.pace, since: turnedOn(g) });
   return { ...g, openAlert: a ? { alertId: a.alertId, kind: a.kind, at: a.at, raisedAt: a.raisedAt } : null };
 };
 
