@@ -108,3 +108,90 @@ describe('the read models of the demo', () => {
     }
   });
 });
+
+// The plan's figures a review shows beside its KPIs (issue 22) — campaigns, sales by channel and
+// promotion, capacity, market share, RFM segments and training programmes — are the figures of
+// their own GET routes for the same period, team and moment, to the fen.
+const AT = encodeURIComponent('2026-11-20T12:00:00+08:00');
+
+describe('the plan in a review of the demo', () => {
+  it('shows the campaigns of the period as GET /api/campaigns/:id answers, now and as of a past moment', async () => {
+    for (const asOf of ['', `?asOf=${encodeURIComponent('2026-11-05T00:00:00+08:00')}`]) {
+      const review = await json(`/api/reviews/2026-11${asOf}`);
+      expect(review.campaigns.length, asOf).toBe(1);
+      for (const c of review.campaigns) {
+        const own = await json(`/api/campaigns/${c.campaignId}${asOf}`);
+        expect(c, asOf).toEqual({ campaignId: own.campaignId, title: own.title, channel: own.channel, promotionId: own.promotionId, from: own.from, to: own.to, budget: own.budget, spend: own.spend, revenue: own.revenue, newCustomers: own.newCustomers, roi: own.roi });
+      }
+    }
+    // December's review has no campaign running in it
+    expect((await json('/api/reviews/2026-12')).campaigns).toEqual([]);
+  });
+
+  it('shows revenue and discounts by channel and by promotion as GET /api/analytics does, for the company and a team', async () => {
+    for (const [team, owner] of [[undefined, 'company'], ['T-EAST', 'team:T-EAST']] as const) {
+      const review = await json(`/api/reviews/2026-11?at=${AT}${team ? `&team=${team}` : ''}`);
+      for (const by of ['channel', 'promotion'] as const) {
+        const a = await json(`/api/analytics?period=2026-11&by=${by}&owner=${owner}&at=${AT}`);
+        const rows = review.channels[by === 'channel' ? 'channels' : 'promotions'];
+        expect(rows, `${owner} by ${by}`).toEqual(a.rows.map((r: Record<string, unknown>) => ({ key: r.key, revenue: r.revenue, orders: r.orders, newCustomers: r.newCustomers, discount: r.discount, growth: r.growth })));
+        expect({ revenue: review.channels.revenue, discount: review.channels.discount }).toEqual({ revenue: a.total.revenue, discount: a.total.discount });
+      }
+      expect(review.channels.discount).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows each team\'s capacity as GET /api/capacity does, and only its own in a team review', async () => {
+    const company = await json(`/api/reviews/2026-11?at=${AT}`);
+    expect(company.capacity.map((c: { teamId: string }) => c.teamId)).toEqual(['T-EAST', 'T-NORTH', 'T-SOUTH']);
+    for (const c of company.capacity) {
+      const own = await json(`/api/capacity?period=2026-11&team=${c.teamId}&at=${AT}`);
+      expect(c).toEqual({ teamId: c.teamId, name: expect.any(String), goal: own.goal, perRep: own.perRep, repsNeeded: own.repsNeeded, headcount: own.headcount, gap: own.gap });
+    }
+    const team = await json(`/api/reviews/2026-11?at=${AT}&team=T-NORTH`);
+    expect(team.capacity).toEqual([company.capacity[1]]);
+  });
+
+  it('shows our share of the markets sized for the period as GET /api/insights does', async () => {
+    const review = await json('/api/reviews/2026-11');
+    const insights = (await json('/api/insights')).insights;
+    expect(review.marketShare.length).toBe(1);
+    for (const m of review.marketShare) {
+      const own = insights.find((i: { insightId: string }) => i.insightId === m.insightId);
+      expect({ marketSize: m.marketSize, region: m.region, ourRevenue: m.ourRevenue, share: m.share }).toEqual({ marketSize: own.marketSize.amount, region: own.marketSize.region, ourRevenue: own.ourRevenue, share: own.share });
+    }
+    // a year review overlaps the quarter's market; a past year's does not
+    expect((await json('/api/reviews/2026')).marketShare.length).toBe(1);
+    expect((await json('/api/reviews/2025')).marketShare).toEqual([]);
+  });
+
+  it('counts the customers of each RFM segment as GET /api/customers scores them', async () => {
+    for (const [team, owner] of [[undefined, 'company'], ['T-EAST', 'team:T-EAST']] as const) {
+      const review = await json(`/api/reviews/2026-11?at=${AT}${team ? `&team=${team}` : ''}`);
+      const customers: { rfm: { segment: string } | null }[] = (await json(`/api/customers?owner=${owner}&at=${AT}&limit=10000`)).customers;
+      const counted = review.segments.map((s: { segment: string }) => ({ segment: s.segment, customers: customers.filter((c) => c.rfm?.segment === s.segment).length }));
+      expect(review.segments, owner).toEqual(counted);
+      expect(review.segments.reduce((a: number, s: { customers: number }) => a + s.customers, 0)).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows the training programme\'s sessions of the period with their attendance as GET /api/trainings/:id does', async () => {
+    const review = await json('/api/reviews/2026-10');
+    expect(review.programmes.length).toBe(1);
+    const p = review.programmes[0];
+    const own = await json(`/api/trainings/${p.trainingId}`);
+    expect(p.sessions).toEqual(own.sessions.map((s: Record<string, unknown>) => ({ sessionId: s.sessionId, date: s.date, title: s.title, attended: s.attended })));
+    expect({ invited: p.invited, milestones: p.milestones, done: p.milestonesDone }).toEqual({ invited: own.invited, milestones: own.milestones.length, done: own.milestones.filter((m: { done: boolean }) => m.done).length });
+    expect((await json('/api/reviews/2026-11')).programmes).toEqual([]);
+  });
+
+  it('shows a viewer the same sums and counts, which name no customer (SPEC §5a: counts and sums only)', async () => {
+    const viewer = await t.token('viewer');
+    const seen = await okJson(t, viewer, `/api/reviews/2026-11?at=${AT}`);
+    const full = await json(`/api/reviews/2026-11?at=${AT}`);
+    for (const k of ['campaigns', 'channels', 'capacity', 'marketShare', 'segments', 'programmes']) {
+      expect(seen[k], k).toEqual(full[k]);
+      expect(JSON.stringify(seen[k]), k).not.toMatch(/customerId|"C-\d/);
+    }
+  });
+});

@@ -42,11 +42,11 @@ export const overdueMilestonesSection = defineSection('overdueMilestones', (ctx)
 });
 
 /** The period's first and last local dates, for filters that take dates. */
-const dates = (ctx: ReviewContext) => ({ from: dayId(localDay(ctx.bounds.start, ctx.zone)), to: dayId(localDay(ctx.bounds.end, ctx.zone) - 1) });
+export const periodDates = (ctx: ReviewContext) => ({ from: dayId(localDay(ctx.bounds.start, ctx.zone)), to: dayId(localDay(ctx.bounds.end, ctx.zone) - 1) });
 
 export const trainingSection = defineSection('training', (ctx) =>
   // trainings of the period held by `at`
-  trainingsList(ctx.world, { ...dates(ctx), visible: (repId) => coversRep(ctx, repId) }).filter((t) => t.date <= dayId(localDay(ctx.atMs, ctx.zone))),
+  trainingsList(ctx.world, { ...periodDates(ctx), visible: (repId) => coversRep(ctx, repId) }).filter((t) => t.date <= dayId(localDay(ctx.atMs, ctx.zone))),
 );
 
 export const insightsSection = defineSection('insights', (ctx) =>

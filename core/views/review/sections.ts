@@ -9,6 +9,9 @@ import { goalsAtRiskSection } from './goals';
 import { deviationsSection, kpisSection, paceSection } from './kpis';
 import { badgesSection, contestsSection } from './incentives';
 import { budgetSection, insightsSection, overdueMilestonesSection, trainingSection } from './plans';
+import { campaignsSection, channelsSection } from './marketing';
+import { marketShareSection, segmentsSection } from './market';
+import { capacitySection, programmesSection } from './people';
 import type { ReviewSection } from './section';
 
 export const reviewSections: ReviewSection[] = [
@@ -17,13 +20,19 @@ export const reviewSections: ReviewSection[] = [
   paceSection,
   goalsAtRiskSection,
   alertsSection,
+  channelsSection,
+  capacitySection,
   pipelineSection,
   satisfactionSection,
   openComplaintsSection,
+  segmentsSection,
   budgetSection,
+  campaignsSection,
   overdueMilestonesSection,
   trainingSection,
+  programmesSection,
   insightsSection,
+  marketShareSection,
   contestsSection,
   badgesSection,
   scorecardsSection,

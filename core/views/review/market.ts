@@ -1,0 +1,38 @@
+// The market side of a review (SPEC §13): our share of each market sized for a span the period
+// overlaps (GET /api/insights shows the same share beside its insight), and how the covered
+// customers fall into RFM segments at `at` when the classification policy scores them.
+import { insightsWhere } from '../../insights/readModels/insights';
+import { classifyAt, customersProjection } from '../../customers/readModels/customers';
+import { RFM_SEGMENTS, rfmAt } from '../../customers/readModels/rfm';
+import { salesLedgerProjection } from '../../ledger/salesLedger';
+import { periodBounds } from '../../shared/period';
+import { directoryProjection } from '../../teams/readModels/directory';
+import { marketShare } from '../marketShare';
+import { coversRep } from './context';
+import { defineSection } from './section';
+
+/** Market sizes recorded by `at` for a period overlapping the review's, newest first, with our revenue in their scope and our share. */
+export const marketShareSection = defineSection('marketShare', (ctx) => {
+  const ledger = ctx.world.get(salesLedgerProjection);
+  const directory = ctx.world.get(directoryProjection);
+  return insightsWhere(ctx.world, { to: ctx.atMs + 1 }).flatMap(({ insightId, subject, marketSize: size }) => {
+    if (!size) return [];
+    const b = periodBounds(size.period, ctx.zone);
+    if (b.start >= ctx.bounds.end || b.end <= ctx.bounds.start) return [];
+    return [{ insightId, subject, period: size.period, region: size.region ?? null, product: size.product ?? null, marketSize: size.amount, ...marketShare(ledger, directory, size) }];
+  });
+});
+
+/** Customers of the review (a team's: those its reps own) per RFM segment at `at`, in the segments' order; none under a revenue policy. */
+export const segmentsSection = defineSection('segments', (ctx) => {
+  const model = ctx.world.get(customersProjection);
+  const c = classifyAt(model, ctx.world.get(salesLedgerProjection), ctx.atMs);
+  // customers classified by revenue alone are not scored: no segments to count
+  if (c.policy.kind !== 'rfm') return [];
+  const customers = ctx.world.get(directoryProjection).customers;
+  const counts = new Map<string, number>();
+  for (const [customerId, r] of rfmAt(c.figures, c.at, model.zone)) {
+    if (coversRep(ctx, customers.get(customerId)?.ownerRepId)) counts.set(r.segment, (counts.get(r.segment) ?? 0) + 1);
+  }
+  return RFM_SEGMENTS.map((segment) => ({ segment, customers: counts.get(segment) ?? 0 }));
+});
