@@ -308,6 +308,22 @@ describe('closed objects, made in the test', () => {
     expect(Sale.encode(value)).toBe(value);
   });
 
+  it('decodes a valid object as io-ts would: declared order, values as their codecs give them, inherited fields unseen', () => {
+    const Line = closed('Line', { share: DecimalString }, { note: Note(5) });
+    const Order = closed('Order', { id: Id, lines: boundedArray(Line, 3, 1) }, { rate: DecimalString, due: DateOnly });
+    const r = Order.decode({ due: undefined, rate: 0.50, lines: [{ note: null, share: '1.0' }], id: 'O-1' });
+    expect(E.isRight(r) && JSON.stringify(r.right)).toBe('{"id":"O-1","lines":[{"share":"1"}],"rate":"0.5"}');
+    const unchanged = ['a', 'b'];
+    const same = boundedArray(Id, 3).decode(unchanged);
+    expect(E.isRight(same) && same.right).toBe(unchanged);
+    const inherited = Object.assign(Object.create({ id: 'O-1' }), { lines: [{ share: '1' }] });
+    expect(errorsOf(Order, inherited)).toEqual([{ path: 'id', message: 'expected an id (letters, digits, _ . : -; at most 64), got nothing' }]);
+    expect(errorsOf(Order, { id: 'O-1', lines: [{ share: '1' }, { share: 'x', extra: 1 }] })).toEqual([
+      { path: 'lines.1.extra', message: 'unknown field' },
+      { path: 'lines.1.share', message: 'expected a decimal number, got "x"' },
+    ]);
+  });
+
   it('a value io-ts reads as unknown is never "required": it is described as nothing', () => {
     const root = { key: '', type: t.type({ a: t.unknown }), actual: {} };
     expect(fieldErrors([{ value: undefined, context: [root, { key: 'a', type: t.unknown, actual: undefined }] }])).toEqual([{ path: 'a', message: 'expected unknown, got nothing' }]);
