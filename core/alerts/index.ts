@@ -7,4 +7,4 @@ import { alertsProjection } from './readModels/alerts';
 
 export const commands = alertCommands;
 export const projections: readonly Projection<any>[] = [alertsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -7,4 +7,4 @@ import { campaignsProjection } from './readModels/campaigns';
 
 export const commands = campaignCommands;
 export const projections: readonly Projection<any>[] = [campaignsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

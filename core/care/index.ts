@@ -7,4 +7,4 @@ import { careProjection } from './readModels/care';
 
 export const commands = careCommands;
 export const projections: readonly Projection<any>[] = [careProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -7,4 +7,4 @@ import { classificationCommands } from './decider';
 
 export const commands = classificationCommands;
 export const projections: readonly Projection<any>[] = [];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -1,7 +1,7 @@
 // Customers: stream kind and command wiring. Whose customer it is comes from the stream (owner
 // rep) and from the directory read model (that rep's team now), passed in as a fact.
 import type { DecideContext } from '../shared/decider';
-import { defineCommand, type FactSource, type Scope } from '../shared/command';
+import { defineCommand, factRef, type FactSource, type Scope } from '../shared/command';
 import { repScope, repStream, teamOfRep } from '../teams/state';
 import { ReassignCustomer, RegisterCustomer, UpdateCustomerProfile } from './commands';
 import { reassignCustomer, registerCustomer, updateCustomerProfile } from './decide';
@@ -9,20 +9,25 @@ import { customerStream } from './state';
 
 export { customerStream };
 
-/** Fact query name: `{ customerId }` → `{ repId, teamId }` of the customer's current owner, or undefined. */
-export const CUSTOMER_OWNER_FACT = 'customerOwner';
 export interface CustomerOwnerFact {
   readonly repId: string;
   readonly teamId?: string;
 }
 
-export const customerOwnerFacts = (customerId: string, source: FactSource) => ({ owner: source.query<CustomerOwnerFact | undefined>(CUSTOMER_OWNER_FACT, { customerId }) });
+/** `{ customerId }` → `{ repId, teamId }` of the customer's current owner, or undefined. */
+export const CUSTOMER_OWNER_FACT = factRef<{ customerId: string }, CustomerOwnerFact | undefined>('customerOwner');
+
+export interface CustomerOwnerFacts {
+  readonly owner: CustomerOwnerFact | undefined;
+}
+
+export const customerOwnerFacts = (customerId: string, source: FactSource): CustomerOwnerFacts => ({ owner: source.query(CUSTOMER_OWNER_FACT, { customerId }) });
 
 /** The owner rep and its team: a rep may act on own customers, a manager on its team's. */
-export const customerOwnerScope = (customerId: string, ctx: DecideContext): Scope => {
+export const customerOwnerScope = (customerId: string, ctx: DecideContext<CustomerOwnerFacts>): Scope => {
   const s = ctx.state(customerStream, customerId);
   if (s.status !== 'active') return {};
-  const fact = ctx.facts.owner as CustomerOwnerFact | undefined;
+  const fact = ctx.facts.owner;
   return { reps: [s.ownerRepId], teams: [fact && fact.repId === s.ownerRepId ? fact.teamId : undefined] };
 };
 

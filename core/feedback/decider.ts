@@ -1,15 +1,15 @@
 // Feedback: stream kind and command wiring. Scoped to the customer's owner rep and its team.
 import { customerOwnerFacts, customerOwnerScope } from '../customers/decider';
 import { customerStream } from '../customers/state';
-import { defineCommand } from '../shared/command';
+import { defineCommand, factRef } from '../shared/command';
 import { RecordFeedback, ResolveFeedback } from './commands';
 import { recordFeedback, resolveFeedback } from './decide';
 import { feedbackStream } from './state';
 
 export { feedbackStream };
 
-/** Fact query name: `{ feedbackId }` → its customerId, or undefined. */
-export const FEEDBACK_CUSTOMER_FACT = 'feedbackCustomer';
+/** `{ feedbackId }` → its customerId, or undefined. */
+export const FEEDBACK_CUSTOMER_FACT = factRef<{ feedbackId: string }, string | undefined>('feedbackCustomer');
 
 export const feedbackCommands = [
   defineCommand({
@@ -31,13 +31,13 @@ export const feedbackCommands = [
     kind: feedbackStream,
     streamId: (c) => c.feedbackId,
     facts: (c, source) => {
-      const customerId = source.query<string | undefined>(FEEDBACK_CUSTOMER_FACT, { feedbackId: c.feedbackId });
-      return { customerId, ...(customerId ? customerOwnerFacts(customerId, source) : {}) };
+      const customerId = source.query(FEEDBACK_CUSTOMER_FACT, { feedbackId: c.feedbackId });
+      return customerId ? customerOwnerFacts(customerId, source) : { owner: undefined };
     },
     decide: (c, s) => resolveFeedback(c, s),
     roles: ['admin', 'manager', 'rep'],
     scope: (_c, ctx) => {
-      const f = ctx.facts.owner as { repId: string; teamId?: string } | undefined;
+      const f = ctx.facts.owner;
       return f ? { reps: [f.repId], teams: [f.teamId] } : {};
     },
   }),

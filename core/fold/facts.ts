@@ -1,25 +1,33 @@
 // Read-model queries that commands may need as facts (a baseline actual, a statement hash). Each
-// area exports its queries as a table; the composition root hands the tables to factSource, so
-// nothing is registered by importing a module and the engine's facts do not depend on which HTTP
-// routes happen to be loaded.
-import type { FactSource } from '../shared/command';
+// area exports its answers as a table, each typed by the FactRef a command asks through; the
+// composition root hands the tables to factSource, so nothing is registered by importing a module
+// and the engine's facts do not depend on which HTTP routes happen to be loaded.
+import type { FactRef, FactSource } from '../shared/command';
 import type { World } from './world';
 
-export type FactQuery = (world: World, args: Record<string, unknown>) => unknown;
-export type FactQueries = Readonly<Record<string, FactQuery>>;
+/** How one fact is answered from the read models of the moment. */
+export interface FactQuery<A = any, R = unknown> {
+  readonly fact: FactRef<A, R>;
+  readonly answer: (world: World, args: A) => R;
+}
+
+export type FactQueries = readonly FactQuery[];
+
+/** The answer to a fact, typed by its reference. */
+export const answers = <A, R>(fact: FactRef<A, R>, answer: (world: World, args: A) => R): FactQuery<A, R> => ({ fact, answer });
 
 export const factSource = (world: () => World, tables: readonly FactQueries[]): FactSource => {
   const byName = new Map<string, FactQuery>();
   for (const table of tables)
-    for (const [name, q] of Object.entries(table)) {
-      if (byName.has(name)) throw new Error(`two fact queries are named ${name}`);
-      byName.set(name, q);
+    for (const q of table) {
+      if (byName.has(q.fact.name)) throw new Error(`two fact queries are named ${q.fact.name}`);
+      byName.set(q.fact.name, q);
     }
   return {
-    query: <R>(name: string, args: Record<string, unknown>): R => {
-      const q = byName.get(name);
-      if (!q) throw new Error(`no fact query named ${name}`);
-      return q(world(), args) as R;
+    query: <A, R>(fact: FactRef<A, R>, args: A): R => {
+      const q = byName.get(fact.name) as FactQuery<A, R> | undefined;
+      if (!q) throw new Error(`no fact query named ${fact.name}`);
+      return q.answer(world(), args);
     },
   };
 };

@@ -27,7 +27,8 @@ export type GoalFacts = {
   readonly history?: readonly number[] | null;
 };
 
-const factsOf = (ctx: DecideContext): GoalFacts => ctx.facts as GoalFacts;
+/** What goal commands decide with: their stream states and the facts above. */
+type GoalContext = DecideContext<GoalFacts>;
 
 /** A refusal by a business rule that also names the field it concerns. */
 const ruleAt = (rule: string, path: string, detail: string): Problem => ({ ...ruleBroken(rule, detail), errors: [{ path: `data.${path}`, message: detail }] });
@@ -48,15 +49,15 @@ const resolveTarget = (target: Target, period: string, metric: string, facts: Go
 };
 
 /** The owner of a new goal exists, and a rep owner is still here (`path` names the field). */
-const ownerHere = (owner: string, path: string, ctx: DecideContext): Problem | undefined => {
+const ownerHere = (owner: string, path: string, ctx: GoalContext): Problem | undefined => {
   const [kind, id] = ownerParts(owner);
   if (kind === 'team' && ctx.state(teamStream, id).status === 'none') return notFound('team', id);
   if (kind === 'rep' && ctx.state(repStream, id).status === 'none') return notFound('rep', id);
   return kind === 'rep' ? repHasLeft(ctx.state(repStream, id), path) : undefined;
 };
 
-export const setGoal = (c: SetGoal, s: GoalState, ctx: DecideContext): Decision => {
-  const facts = factsOf(ctx);
+export const setGoal = (c: SetGoal, s: GoalState, ctx: GoalContext): Decision => {
+  const facts = ctx.facts;
   if (s.status !== 'none' || facts.goal) return E.left(conflict(`goal '${c.goalId}' already exists; change its target with ReviseGoal`));
   const missing = ownerHere(c.owner, 'owner', ctx);
   if (missing) return E.left(missing);
@@ -74,8 +75,8 @@ export const setGoal = (c: SetGoal, s: GoalState, ctx: DecideContext): Decision 
 };
 
 /** The goal a breakdown or revision acts on, or why it cannot. */
-const breakable = (goalId: string, s: GoalState, ctx: DecideContext): E.Either<Problem, GoalFact> => {
-  const g = knownGoal(s, factsOf(ctx).goal);
+const breakable = (goalId: string, s: GoalState, ctx: GoalContext): E.Either<Problem, GoalFact> => {
+  const g = knownGoal(s, ctx.facts.goal);
   if (!g) return E.left(notFound('goal', goalId));
   if (g.brokenDown) return E.left(ruleAt('already-broken-down', 'goalId', `goal '${goalId}' is already broken down; revise its children instead`));
   return E.right(g);
@@ -124,8 +125,8 @@ const seasonalWeights = (reference: readonly string[], history: readonly number[
   return { weights: history.map(String) };
 };
 
-const takenProblem = (ctx: DecideContext): Problem | undefined => {
-  const taken = factsOf(ctx).conflicts ?? [];
+const takenProblem = (ctx: GoalContext): Problem | undefined => {
+  const taken = ctx.facts.conflicts ?? [];
   return taken.length > 0 ? ruleAt('duplicate-goal', 'goalId', `${taken.join('; ')}: one goal per owner, metric and period`) : undefined;
 };
 
@@ -134,7 +135,7 @@ const idsFit = (goalId: string, parts: readonly string[]): Problem | undefined =
   return long ? ruleAt('child-id-too-long', 'goalId', `the child goal id '${long}' would be longer than ${MAX_ID} characters; use a shorter goal id`) : undefined;
 };
 
-export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: DecideContext): Decision => {
+export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: GoalContext): Decision => {
   const g = breakable(c.goalId, s, ctx);
   if (E.isLeft(g)) return g;
   const { period } = g.right;
@@ -145,8 +146,8 @@ export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: DecideContext
   }
   const reference = parts.map(aYearBefore);
   const w = c.method === 'seasonal' && c.weights === undefined
-    ? E.right(seasonalWeights(reference, factsOf(ctx).history, g.right.metric, ctx.time))
-    : weightsFor(c.method, c.weights, parts.length, `${c.into}s of ${period}`, factsOf(ctx).history, `history for the ${c.into}s of the previous period`);
+    ? E.right(seasonalWeights(reference, ctx.facts.history, g.right.metric, ctx.time))
+    : weightsFor(c.method, c.weights, parts.length, `${c.into}s of ${period}`, ctx.facts.history, `history for the ${c.into}s of the previous period`);
   if (E.isLeft(w)) return w;
   const tooLong = idsFit(c.goalId, parts) ?? takenProblem(ctx);
   if (tooLong) return E.left(tooLong);
@@ -165,7 +166,7 @@ export const decomposeGoal = (c: DecomposeGoal, s: GoalState, ctx: DecideContext
 };
 
 /** Owners a goal may cascade to: company → teams and reps; a team → its own reps. */
-const cascadeTargetsOk = (g: GoalFact, owners: readonly string[], ctx: DecideContext): Problem | undefined => {
+const cascadeTargetsOk = (g: GoalFact, owners: readonly string[], ctx: GoalContext): Problem | undefined => {
   const [kind, id] = ownerParts(g.owner);
   if (kind === 'rep') return ruleAt('cascade-below-rep', 'goalId', `goal '${g.goalId}' belongs to a rep; there is no one below a rep to cascade it to`);
   if (new Set(owners).size !== owners.length) return invalidField('owners', 'each owner may appear once');
@@ -183,12 +184,12 @@ const cascadeTargetsOk = (g: GoalFact, owners: readonly string[], ctx: DecideCon
   return undefined;
 };
 
-export const cascadeGoal = (c: CascadeGoal, s: GoalState, ctx: DecideContext): Decision => {
+export const cascadeGoal = (c: CascadeGoal, s: GoalState, ctx: GoalContext): Decision => {
   const g = breakable(c.goalId, s, ctx);
   if (E.isLeft(g)) return g;
   const bad = cascadeTargetsOk(g.right, c.owners, ctx);
   if (bad) return E.left(bad);
-  const w = weightsFor(c.method, c.weights, c.owners.length, 'owners', factsOf(ctx).history, `history of these owners in the previous period`);
+  const w = weightsFor(c.method, c.weights, c.owners.length, 'owners', ctx.facts.history, `history of these owners in the previous period`);
   if (E.isLeft(w)) return w;
   const tooLong = idsFit(c.goalId, c.owners) ?? takenProblem(ctx);
   if (tooLong) return E.left(tooLong);
@@ -205,10 +206,10 @@ export const cascadeGoal = (c: CascadeGoal, s: GoalState, ctx: DecideContext): D
   ]);
 };
 
-export const reviseGoal = (c: ReviseGoal, s: GoalState, ctx: DecideContext): Decision => {
-  const g = knownGoal(s, factsOf(ctx).goal);
+export const reviseGoal = (c: ReviseGoal, s: GoalState, ctx: GoalContext): Decision => {
+  const g = knownGoal(s, ctx.facts.goal);
   if (!g) return E.left(notFound('goal', c.goalId));
-  const resolved = resolveTarget(c.target, g.period, g.metric, factsOf(ctx));
+  const resolved = resolveTarget(c.target, g.period, g.metric, ctx.facts);
   if (E.isLeft(resolved)) return resolved;
   if (resolved.right.target === g.target) return E.left(ruleAt('target-unchanged', 'target', `goal '${c.goalId}' already has the target ${g.target}`));
   return E.right([{ type: 'GoalRevised', data: { goalId: c.goalId, from: g.target, to: resolved.right.target, reason: c.reason, ...(resolved.right.targetSpec ? { targetSpec: resolved.right.targetSpec, baseline: resolved.right.baseline } : {}) } }]);

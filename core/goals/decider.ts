@@ -1,7 +1,8 @@
 // Goals: stream kind, the facts each command needs from read models, and command wiring.
 // Their fact queries are in facts.ts, which index.ts hands to the shell.
 import type { FactSource, Scope, StreamRef, StreamStates } from '../shared/command';
-import { defineCommand } from '../shared/command';
+import { defineCommand, factRef } from '../shared/command';
+import type { DecideContext } from '../shared/decider';
 import { aYearBefore, previousPeriod, subPeriods, type PeriodKind } from '../shared/period';
 import { repStream, teamStream } from '../teams/state';
 import { CascadeGoal, DecomposeGoal, ReviseGoal, SetGoal } from './commands';
@@ -9,14 +10,6 @@ import { cascadeGoal, decomposeGoal, reviseGoal, setGoal, type GoalFacts } from 
 import { childGoalId, goalStream, knownGoal, ownerParts, type GoalFact } from './state';
 
 export { goalStream };
-
-/** Fact query names, registered by the shell. */
-export const GOAL_FACTS = {
-  record: 'goals.record',
-  conflicts: 'goals.conflicts',
-  values: 'goals.metricValues',
-  teamOfRep: 'goals.teamOfRep',
-} as const;
 
 /** Arguments of GOAL_FACTS.values: one actual per item; null when the metric is not measured. */
 export interface ValuesArgs {
@@ -29,6 +22,18 @@ export interface ConflictArgs {
   readonly goals: readonly { goalId: string; owner: string; metric: string; period: string }[];
 }
 
+/** The read-model queries goal commands decide on (answered in facts.ts). */
+export const GOAL_FACTS = {
+  /** the goal as the read model knows it, or null */
+  record: factRef<{ goalId: string }, GoalFact | null>('goals.record'),
+  /** why any of these goals could not be made (one per owner, metric and period) */
+  conflicts: factRef<ConflictArgs, string[]>('goals.conflicts'),
+  /** the actuals of each item, or null when the metric is not measured */
+  values: factRef<ValuesArgs, number[] | null>('goals.metricValues'),
+  /** a rep's team now, or null */
+  teamOfRep: factRef<{ repId: string }, string | null>('goals.teamOfRep'),
+};
+
 const ownerRead = (owner: string): StreamRef[] => {
   const [kind, id] = ownerParts(owner);
   return kind === 'team' ? [[teamStream, id]] : kind === 'rep' ? [[repStream, id]] : [];
@@ -36,7 +41,7 @@ const ownerRead = (owner: string): StreamRef[] => {
 
 const ownerTeam = (owner: string, src: FactSource): string | null => {
   const [kind, id] = ownerParts(owner);
-  return kind === 'team' ? id : kind === 'rep' ? src.query<string | null>(GOAL_FACTS.teamOfRep, { repId: id }) : null;
+  return kind === 'team' ? id : kind === 'rep' ? src.query(GOAL_FACTS.teamOfRep, { repId: id }) : null;
 };
 
 /** Managers act on their own team's goals (the company's are not theirs); reps on their own. */
@@ -49,7 +54,7 @@ const ownerScope = (owner: string, team: string | null | undefined): Scope => {
 
 /** The goal a command names, and who owns it, from its stream or else the read model. */
 const existingGoalFacts = (goalId: string, src: FactSource, streams: StreamStates): { goal: GoalFact | null; known?: GoalFact; ownerTeam?: string | null } => {
-  const goal = src.query<GoalFact | null>(GOAL_FACTS.record, { goalId });
+  const goal = src.query(GOAL_FACTS.record, { goalId });
   const known = knownGoal(streams.state(goalStream, goalId), goal);
   return { goal, known, ownerTeam: known ? ownerTeam(known.owner, src) : undefined };
 };
@@ -67,13 +72,13 @@ const breakdownFacts = (
   return {
     goal,
     ownerTeam: team,
-    conflicts: src.query<string[]>(GOAL_FACTS.conflicts, { goals: children } satisfies ConflictArgs),
-    ...(history ? { history: src.query<number[] | null>(GOAL_FACTS.values, { metric: known.metric, items: history } satisfies ValuesArgs) } : {}),
+    conflicts: src.query(GOAL_FACTS.conflicts, { goals: children }),
+    ...(history ? { history: src.query(GOAL_FACTS.values, { metric: known.metric, items: history }) } : {}),
   };
 };
 
-const goalScope = (goalId: string, ctx: { state: StreamStates['state']; facts: Readonly<Record<string, unknown>> }): Scope => {
-  const f = ctx.facts as GoalFacts;
+const goalScope = (goalId: string, ctx: DecideContext<GoalFacts>): Scope => {
+  const f = ctx.facts;
   const g = knownGoal(ctx.state(goalStream, goalId), f.goal);
   return g ? ownerScope(g.owner, f.ownerTeam) : {};
 };
@@ -87,10 +92,10 @@ export const goalCommands = [
     streamId: (c) => c.goalId,
     reads: (c) => ownerRead(c.owner),
     facts: (c, src): GoalFacts => ({
-      goal: src.query<GoalFact | null>(GOAL_FACTS.record, { goalId: c.goalId }),
-      conflicts: src.query<string[]>(GOAL_FACTS.conflicts, { goals: [{ goalId: c.goalId, owner: c.owner, metric: c.metric, period: c.period }] } satisfies ConflictArgs),
+      goal: src.query(GOAL_FACTS.record, { goalId: c.goalId }),
+      conflicts: src.query(GOAL_FACTS.conflicts, { goals: [{ goalId: c.goalId, owner: c.owner, metric: c.metric, period: c.period }] }),
       ...(typeof c.target === 'object'
-        ? { baseline: src.query<(number | null)[] | null>(GOAL_FACTS.values, { metric: c.metric, items: [{ owner: c.owner, period: c.target.over }] } satisfies ValuesArgs)?.[0] ?? null }
+        ? { baseline: src.query(GOAL_FACTS.values, { metric: c.metric, items: [{ owner: c.owner, period: c.target.over }] })?.[0] ?? null }
         : {}),
     }),
     decide: setGoal,
@@ -154,7 +159,7 @@ export const goalCommands = [
     facts: (c, src, streams): GoalFacts => {
       const { goal, known, ownerTeam: team } = existingGoalFacts(c.goalId, src, streams);
       if (!known || typeof c.target === 'number') return { goal, ownerTeam: team };
-      const baseline = src.query<(number | null)[] | null>(GOAL_FACTS.values, { metric: known.metric, items: [{ owner: known.owner, period: c.target.over }] } satisfies ValuesArgs);
+      const baseline = src.query(GOAL_FACTS.values, { metric: known.metric, items: [{ owner: known.owner, period: c.target.over }] });
       return { goal, ownerTeam: team, baseline: baseline?.[0] ?? null };
     },
     decide: reviseGoal,

@@ -19,11 +19,10 @@ export type StatementFact =
   | { readonly status: 'ok'; readonly body: StatementBody; readonly hash: string; readonly basedOn: number; readonly teamId: string; readonly approved: boolean }
   | { readonly status: 'problem'; readonly problem: Problem };
 
-const statementFact = (ctx: DecideContext): StatementFact => {
-  const f = ctx.facts.statement as StatementFact | undefined;
-  if (!f) throw new Error('the payoutStatement fact was not computed');
-  return f;
-};
+/** What ApprovePayout and OpenDispute decide with. */
+export interface StatementFacts {
+  readonly statement: StatementFact;
+}
 
 export const publishIncentivePlan = (c: PublishIncentivePlan, s: PlanState, ctx: DecideContext): Decision => {
   const unknown = unknownRepOrTeam(ctx, c.appliesTo?.reps, c.appliesTo?.teams);
@@ -35,10 +34,10 @@ export const publishIncentivePlan = (c: PublishIncentivePlan, s: PlanState, ctx:
   return E.map((plan: IncentivePlan): NewEvent<IncentiveEvent>[] => [{ type: 'IncentivePlanPublished', data: plan }])(normalizePlan(c));
 };
 
-export const approvePayout = (c: ApprovePayout, s: PayoutState, ctx: DecideContext): Decision => {
+export const approvePayout = (c: ApprovePayout, s: PayoutState, ctx: DecideContext<StatementFacts>): Decision => {
   if (s.status === 'approved')
     return E.left(ruleBroken('payout-already-approved', `the ${c.period} statement of rep '${c.repId}' is already approved (hash ${s.statementHash}); later changes appear as adjustments in the next open period`));
-  const f = statementFact(ctx);
+  const f = ctx.facts.statement;
   if (f.status === 'problem') return E.left(f.problem);
   if (f.hash !== c.statementHash)
     return E.left(ruleBroken('statement-changed', `the ${c.period} statement of rep '${c.repId}' changed since it was read (its hash is now ${f.hash}); read it again and approve what you see`));
@@ -50,9 +49,9 @@ export const approvePayout = (c: ApprovePayout, s: PayoutState, ctx: DecideConte
   ]);
 };
 
-export const openDispute = (c: OpenDispute, s: DisputeState, ctx: DecideContext): Decision => {
+export const openDispute = (c: OpenDispute, s: DisputeState, ctx: DecideContext<StatementFacts>): Decision => {
   if (s.status !== 'none') return E.left(conflict(`dispute '${c.disputeId}' already exists`));
-  const f = statementFact(ctx);
+  const f = ctx.facts.statement;
   if (f.status === 'problem') return E.left(f.problem);
   const line = f.body.lines.find((l) => l.lineId === c.lineId);
   if (!line) return E.left(ruleBroken('unknown-statement-line', `the ${c.period} statement of rep '${c.repId}' has no line '${c.lineId}' (lines: ${f.body.lines.map((l) => l.lineId).join(', ') || 'none'})`));
@@ -81,6 +80,11 @@ const sorted = (v: unknown): string =>
 /** For StartContest, from the shell: how many participants the rules could rank (incentives/readModels/contests). */
 export type ContestRankingFact = { readonly participants: number; readonly ranked: number; readonly warnings: readonly string[] };
 
+/** What StartContest decides with. */
+export interface ContestFacts {
+  readonly ranking: ContestRankingFact;
+}
+
 const refusedAt = (rule: string, path: string, detail: string): Problem => ({ ...ruleBroken(rule, detail), errors: [{ path: `data.${path}`, message: detail }] });
 
 /**
@@ -89,19 +93,19 @@ const refusedAt = (rule: string, path: string, detail: string): Problem => ({ ..
  * least one participant with a goal for its period (else everyone ties for first). A growth
  * contest whose reps sold nothing before only warns in its standings: they may still differ.
  */
-const contestCannotRun = (c: StartContest, ctx: DecideContext): Problem | undefined => {
+const contestCannotRun = (c: StartContest, ctx: DecideContext<ContestFacts>): Problem | undefined => {
   if (ctx.time) {
     const { end } = contestWindow(c, ctx.time.zone);
     const startedAt = c.occurredAt ?? ctx.time.now;
     if (end <= Date.parse(startedAt)) return refusedAt('contest-window-ended', 'to', `the contest's window ended at ${c.to}, before it was started (${startedAt}): a contest is started before its window closes`);
   }
-  const ranking = ctx.facts.ranking as ContestRankingFact | undefined;
+  const { ranking } = ctx.facts;
   if (c.rankBy === 'attainment' && ranking && ranking.participants > 0 && ranking.ranked === 0)
     return refusedAt('contest-cannot-rank', 'rankBy', `${ranking.warnings.join('; ')}: set the reps' goals first, or rank by value`);
   return undefined;
 };
 
-export const startContest = (command: StartContest, s: ContestState, ctx: DecideContext): Decision => {
+export const startContest = (command: StartContest, s: ContestState, ctx: DecideContext<ContestFacts>): Decision => {
   const { occurredAt, ...c } = command;
   const before = c.from.length === 10 || c.to.length === 10 ? dayOf(c.to) < dayOf(c.from) : Date.parse(c.to) <= Date.parse(c.from);
   if (before) return E.left(invalidField('to', `the contest must end after it starts (from ${c.from}, to ${c.to})`));

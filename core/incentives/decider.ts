@@ -1,18 +1,21 @@
 // Incentives: stream kinds and command wiring. Payout statements come in as the
 // `payoutStatement` fact (computed by the shell from the payouts read model, with its hash).
-import { defineCommand, type StreamRef } from '../shared/command';
+import { defineCommand, factRef, type FactSource, type StreamRef } from '../shared/command';
 import { repScope, repStream, repTeamsScope, teamStream } from '../teams/state';
 import { ApprovePayout, AwardBadge, OpenDispute, PublishIncentivePlan, ResolveDispute, StartContest } from './commands';
-import { approvePayout, awardBadge, openDispute, publishIncentivePlan, resolveDispute, startContest } from './decide';
+import { approvePayout, awardBadge, openDispute, publishIncentivePlan, resolveDispute, startContest, type ContestRankingFact, type StatementFact, type StatementFacts } from './decide';
 import { badgeStream, contestStream, disputeStream, payoutId, payoutStream, planStream } from './state';
 
 export { badgeStream, contestStream, disputeStream, payoutStream, planStream };
 
-/** The shell's fact for StartContest: whom its rules could rank (ContestRankingFact). */
-export const CONTEST_RANKING_FACT = 'contestRanking';
+/** StartContest's fact: whom its rules could rank. */
+export const CONTEST_RANKING_FACT = factRef<{ rules: StartContest }, ContestRankingFact>('contestRanking');
 
-const statementOf = (c: { repId: string; period: string }, source: { query: <R>(name: string, args: Record<string, unknown>) => R }) => ({
-  statement: source.query('payoutStatement', { repId: c.repId, period: c.period }),
+/** A rep's statement for a period as GET /api/payouts shows it, with its hash: the shell answers it (server/projections/statements.ts). */
+export const PAYOUT_STATEMENT_FACT = factRef<{ repId: string; period: string }, StatementFact>('payoutStatement');
+
+const statementOf = (c: { repId: string; period: string }, source: FactSource): StatementFacts => ({
+  statement: source.query(PAYOUT_STATEMENT_FACT, { repId: c.repId, period: c.period }),
 });
 
 export const incentiveCommands = [

@@ -1,7 +1,7 @@
 // Incentives (payouts, disputes, contests, badges): what the shell installs
 // from this area — its commands, the read models it keeps current, and the read-model queries
 // (facts) its commands decide on. core/catalog.ts collects it.
-import type { FactQueries } from '../fold/facts';
+import { answers, type FactQueries } from '../fold/facts';
 import type { Projection } from '../fold/projection';
 import type { StartContest } from './commands';
 import { CONTEST_RANKING_FACT, incentiveCommands } from './decider';
@@ -14,6 +14,4 @@ export const commands = incentiveCommands;
 export const projections: readonly Projection<any>[] = [payoutsProjection, disputesProjection, contestsProjection, badgesProjection];
 // The payout statement fact (ApprovePayout, OpenDispute) carries a SHA-256 hash, which is the
 // shell's to compute: server/projections/statements.ts adds it.
-export const facts: FactQueries = {
-  [CONTEST_RANKING_FACT]: (world, args) => contestRanking(world, args.rules as StartContest),
-};
+export const facts: FactQueries = [answers(CONTEST_RANKING_FACT, (world, { rules }) => contestRanking(world, rules))];

@@ -7,4 +7,4 @@ import { insightsProjection } from './readModels/insights';
 
 export const commands = insightCommands;
 export const projections: readonly Projection<any>[] = [insightsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

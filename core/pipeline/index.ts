@@ -7,4 +7,4 @@ import { pipelineProjection } from './readModels/pipeline';
 
 export const commands = pipelineCommands;
 export const projections: readonly Projection<any>[] = [pipelineProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

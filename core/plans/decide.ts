@@ -23,7 +23,7 @@ const one = (e: NewEvent<SalesPlanEvent>): Decision => E.right([e]);
 
 const drafted = (s: SalesPlanState, id: string): E.Either<Problem, Drafted> => (s.status === 'drafted' ? E.right(s) : E.left(notFound('sales plan', id)));
 
-export const draftSalesPlan = (c: DraftSalesPlan, s: SalesPlanState, ctx: DecideContext): Decision => {
+export const draftSalesPlan = (c: DraftSalesPlan, s: SalesPlanState, ctx: DecideContext<PlanFacts>): Decision => {
   if (s.status !== 'none') return E.left(conflict(`sales plan '${c.salesPlanId}' already exists`));
   const [kind, id] = ownerParts(c.owner);
   let teamId: string | undefined;
@@ -35,7 +35,7 @@ export const draftSalesPlan = (c: DraftSalesPlan, s: SalesPlanState, ctx: Decide
     if (rep.status === 'none') return E.left(notFound('rep', id));
     teamId = rep.teamId;
   }
-  const known = new Set((ctx.facts as PlanFacts).knownGoals ?? []);
+  const known = new Set(ctx.facts.knownGoals ?? []);
   const missing = (c.goalIds ?? []).find((g) => !known.has(g));
   if (missing) return E.left(notFound('goal', missing));
   const { salesPlanId, title, period, owner, strategy } = c;

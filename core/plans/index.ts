@@ -7,4 +7,4 @@ import { plansProjection } from './readModels/plans';
 
 export const commands = salesPlanCommands;
 export const projections: readonly Projection<any>[] = [plansProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

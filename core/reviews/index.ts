@@ -7,4 +7,4 @@ import { reviewsProjection } from './readModels/reviews';
 
 export const commands = reviewCommands;
 export const projections: readonly Projection<any>[] = [reviewsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -9,4 +9,4 @@ import { saleTermsProjection } from './readModels/saleTerms';
 
 export const commands = saleCommands;
 export const projections: readonly Projection<any>[] = [salesLedgerProjection, saleTermsProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -24,7 +24,10 @@ export const defineScorecard = (c: DefineScorecard, s: ScorecardState, ctx: Deci
   return E.right([{ type: 'ScorecardDefined', data: { ...c, version } }]);
 };
 
-export const recordAppraisal = (c: RecordAppraisal, s: AppraisalState, ctx: DecideContext): Decision => {
+/** A rep's row of a scorecard, frozen with the card's version. */
+export type FrozenRowFact = FrozenRow & { readonly version: number };
+
+export const recordAppraisal = (c: RecordAppraisal, s: AppraisalState, ctx: DecideContext<{ scorecardRow: FrozenRowFact | undefined }>): Decision => {
   if (s.status !== 'none') return E.left(conflict(`appraisal '${c.appraisalId}' already exists`));
   const rep = ctx.state(repStream, c.repId);
   if (rep.status === 'none') return E.left(notFound('rep', c.repId));
@@ -33,7 +36,7 @@ export const recordAppraisal = (c: RecordAppraisal, s: AppraisalState, ctx: Deci
   const latest = card.versions[card.versions.length - 1];
   if (parsePeriod(c.period)?.kind !== latest.period)
     return E.left(ruleBroken('appraisal-period-matches-scorecard', `scorecard '${c.scorecardId}' measures a ${latest.period}; '${c.period}' is not one`));
-  const frozen = ctx.facts.scorecardRow as (FrozenRow & { version: number }) | undefined;
+  const frozen = ctx.facts.scorecardRow;
   if (!frozen) return E.left(ruleBroken('rep-on-scorecard', `rep '${c.repId}' is not measured by scorecard '${c.scorecardId}' for ${c.period}`));
   const { version, ...row } = frozen;
   return E.right([

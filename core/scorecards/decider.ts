@@ -1,12 +1,15 @@
 // Scorecards and appraisals: stream kinds and command wiring.
-import { COMPANY, defineCommand, type StreamRef } from '../shared/command';
+import { COMPANY, defineCommand, factRef, type StreamRef } from '../shared/command';
 import { repStream, repTeamsScope, teamStream } from '../teams/state';
 import { AcknowledgeAppraisal, DefineScorecard, RecordAppraisal } from './commands';
-import { acknowledgeAppraisal, defineScorecard, recordAppraisal } from './decide';
+import { acknowledgeAppraisal, defineScorecard, recordAppraisal, type FrozenRowFact } from './decide';
 import { appraisalStream, scorecardStream } from './state';
 
 export { appraisalStream, scorecardStream };
 
+
+/** RecordAppraisal's fact: the rep's scorecard row as it is when the command is decided, or undefined when the card does not measure the rep. */
+export const SCORECARD_ROW_FACT = factRef<{ scorecardId: string; repId: string; period: string }, FrozenRowFact | undefined>('scorecardRow');
 
 export const scorecardCommands = [
   defineCommand({
@@ -31,7 +34,7 @@ export const scorecardCommands = [
     kind: appraisalStream,
     streamId: (c) => c.appraisalId,
     reads: (c) => [[repStream, c.repId], [scorecardStream, c.scorecardId]],
-    facts: (c, source) => ({ scorecardRow: source.query('scorecardRow', { scorecardId: c.scorecardId, repId: c.repId, period: c.period }) }),
+    facts: (c, source) => ({ scorecardRow: source.query(SCORECARD_ROW_FACT, { scorecardId: c.scorecardId, repId: c.repId, period: c.period }) }),
     decide: recordAppraisal,
     roles: ['admin', 'manager'],
     scope: (c, ctx) => repTeamsScope(ctx, [c.repId]),

@@ -33,30 +33,44 @@ export interface StreamStates {
 }
 
 /**
- * Facts a command needs from read models, computed by the shell and passed in as data. The
- * stream states let a fact's arguments come from a stream decided earlier in the same batch.
+ * A read-model query a command may need as a fact, by name, with the types of what it is asked
+ * and what it answers: the command's `facts` asks through the reference, and the table that
+ * answers it (core/fold/facts.ts) is typed by the same reference, so neither side casts.
  */
-export type FactsOf<C> = (command: C, source: FactSource, streams: StreamStates) => Readonly<Record<string, unknown>>;
-
-/** What the shell offers to compute facts: read-model queries by name (see fold/world). */
-export interface FactSource {
-  readonly query: <R>(name: string, args: Record<string, unknown>) => R;
+export interface FactRef<A, R> {
+  readonly name: string;
+  /** never set: carries the argument and answer types */
+  readonly types?: (args: A) => R;
 }
 
-export interface CommandSpec<C = any, S = any> {
+export const factRef = <A, R>(name: string): FactRef<A, R> => ({ name });
+
+/** What the shell offers to compute facts: the read-model queries the composition root installed. */
+export interface FactSource {
+  readonly query: <A, R>(fact: FactRef<A, R>, args: A) => R;
+}
+
+/**
+ * Facts a command needs from read models, computed by the shell and passed in as data (typed F,
+ * which decide and scope read as `ctx.facts`). The stream states let a fact's arguments come from
+ * a stream decided earlier in the same batch.
+ */
+export type FactsOf<C, F> = (command: C, source: FactSource, streams: StreamStates) => F;
+
+export interface CommandSpec<C = any, S = any, F extends object = any> {
   readonly type: string;
   readonly codec: t.Type<C, unknown, unknown>;
   readonly kind: StreamKind<S>;
   readonly streamId: (command: C) => string;
-  readonly decide: (command: C, state: S, ctx: DecideContext) => Either<Problem, readonly NewEvent[]>;
+  readonly decide: (command: C, state: S, ctx: DecideContext<F>) => Either<Problem, readonly NewEvent[]>;
   /** other streams whose folded state decide or scope consults */
   readonly reads?: (command: C) => readonly StreamRef[];
-  readonly facts?: FactsOf<C>;
+  readonly facts?: FactsOf<C, F>;
   /** roles that may send it at all; scope narrows manager and rep further */
   readonly roles: readonly Role[];
-  readonly scope?: (command: C, ctx: DecideContext) => Scope;
+  readonly scope?: (command: C, ctx: DecideContext<F>) => Scope;
   /** one line for the OpenAPI description */
   readonly summary: string;
 }
 
-export const defineCommand = <C, S>(spec: CommandSpec<C, S>): CommandSpec<C, S> => spec;
+export const defineCommand = <C, S, F extends object = object>(spec: CommandSpec<C, S, F>): CommandSpec<C, S, F> => spec;

@@ -23,9 +23,10 @@ export type NewEvent<E extends DomainEvent = DomainEvent> = E & { readonly occur
  * command declared in `reads` (an unknown id yields that kind's initial state), and facts the
  * shell computed from read models (a statement hash, a baseline actual).
  */
-export interface DecideContext {
+export interface DecideContext<F extends object = object> {
   state<S>(kind: StreamKind<S>, id: string): S;
-  readonly facts: Readonly<Record<string, unknown>>;
+  /** what the command's `facts` computed (typed by its spec; empty for a command without facts) */
+  readonly facts: F;
   /** the shell's clock and calendar as data; absent where no clock applies (a replay, a unit test) */
   readonly time?: DecideTime;
 }

@@ -7,4 +7,4 @@ import { directoryProjection } from './readModels/directory';
 
 export const commands = teamCommands;
 export const projections: readonly Projection<any>[] = [directoryProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -1,5 +1,5 @@
 // Training: stream kind and command wiring. A manager trains their own team's reps.
-import { defineCommand, type StreamRef } from '../shared/command';
+import { defineCommand, factRef, type StreamRef } from '../shared/command';
 import { repStream, repTeamsScope } from '../teams/state';
 import { CompleteTrainingMilestone, RecordTrainingAttendance, ScheduleTraining } from './commands';
 import { completeTrainingMilestone, recordTrainingAttendance, scheduleTraining } from './decide';
@@ -8,7 +8,7 @@ import { trainingStream } from './state';
 export { trainingStream };
 
 /** The teams of a training's invitees (the directory knows them): who may complete its milestones. */
-export const TRAINING_TEAMS_FACT = 'trainingTeams';
+export const TRAINING_TEAMS_FACT = factRef<{ trainingId: string }, string[] | undefined>('trainingTeams');
 
 export const trainingCommands = [
   defineCommand({
@@ -39,10 +39,10 @@ export const trainingCommands = [
     codec: CompleteTrainingMilestone,
     kind: trainingStream,
     streamId: (c) => c.trainingId,
-    facts: (c, source) => ({ teams: source.query<string[] | undefined>(TRAINING_TEAMS_FACT, { trainingId: c.trainingId }) }),
+    facts: (c, source) => ({ teams: source.query(TRAINING_TEAMS_FACT, { trainingId: c.trainingId }) }),
     decide: (c, s) => completeTrainingMilestone(c, s),
     roles: ['admin', 'manager'],
     // the teams of the training's invitees, as for scheduling it; an unknown training is left to decide (404)
-    scope: (_c, ctx) => ({ teams: (ctx.facts.teams as string[] | undefined) ?? [] }),
+    scope: (_c, ctx) => ({ teams: ctx.facts.teams ?? [] }),
   }),
 ];

@@ -7,4 +7,4 @@ import { webhooksProjection } from './readModels/webhooks';
 
 export const commands = webhookCommands;
 export const projections: readonly Projection<any>[] = [webhooksProjection];
-export const facts: FactQueries = {};
+export const facts: FactQueries = [];

@@ -3,10 +3,9 @@
 // A manager's approvals go as that manager, with the hash of the statement as it stands when they
 // are recorded — read, like a manager reads it, from the read models the log so far has built.
 import * as E from 'fp-ts/Either';
-import type { StatementFact } from '../../core/incentives/decide';
 import { SYSTEM_ACTOR, type Actor } from '../engine/actor';
 import type { AppDeps } from '../http/env';
-import { statementFacts } from '../projections/statements';
+import { payoutStatementFact } from '../projections/statements';
 import { demoTime } from './calendar';
 import { demoCommands, type RecordedCommand } from './sections';
 
@@ -29,7 +28,7 @@ export const loadDemo = async ({ engine, projections }: Pick<AppDeps, 'engine' |
   for (const { from, run } of runsOf(commands, batchSize)) {
     const inputs = run.map(({ type, data }) => {
       if (type !== 'ApprovePayout') return { type, data };
-      const fact = statementFacts.payoutStatement(projections.world, data) as StatementFact;
+      const fact = payoutStatementFact(projections.world, data as { repId: string; period: string });
       if (fact.status !== 'ok') throw new Error(`the demo's ${String(data.period)} statement of ${String(data.repId)} cannot be approved: ${fact.problem.detail}`);
       return { type, data: { ...data, statementHash: fact.hash } };
     });

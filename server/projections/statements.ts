@@ -9,7 +9,9 @@ import type { StatementBody } from '../../core/incentives/calculate/types';
 import type { StatementFact } from '../../core/incentives/decide';
 import { statementOf, type Shown } from '../../core/incentives/readModels/payoutStatements';
 import { canonicalJson } from '../store/hashChain';
-import type { FactQueries } from '../../core/fold/facts';
+import type { World } from '../../core/fold/world';
+import { answers, type FactQueries } from '../../core/fold/facts';
+import { PAYOUT_STATEMENT_FACT } from '../../core/incentives/decider';
 
 const wordless = (body: StatementBody) => ({ ...body, lines: body.lines.map(({ description: _words, ...line }) => line) });
 
@@ -24,10 +26,11 @@ export const statementView = (s: Shown & { ok: true }, lang: Lang = 'en') => ({
     : null,
 });
 
-export const statementFacts: FactQueries = {
-  payoutStatement: (world, args): StatementFact => {
-    const s = statementOf(world, String(args.repId), String(args.period));
-    if (!s.ok) return { status: 'problem', problem: s.problem };
-    return { status: 'ok', body: s.body, hash: s.approval?.statementHash ?? statementHash(s.body), basedOn: world.position, teamId: s.teamId, approved: s.approval !== undefined };
-  },
+/** The statement fact, answered against the world of the moment. */
+export const payoutStatementFact = (world: World, args: { repId: string; period: string }): StatementFact => {
+  const s = statementOf(world, args.repId, args.period);
+  if (!s.ok) return { status: 'problem', problem: s.problem };
+  return { status: 'ok', body: s.body, hash: s.approval?.statementHash ?? statementHash(s.body), basedOn: world.position, teamId: s.teamId, approved: s.approval !== undefined };
 };
+
+export const statementFacts: FactQueries = [answers(PAYOUT_STATEMENT_FACT, payoutStatementFact)];
