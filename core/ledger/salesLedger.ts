@@ -620,6 +620,68 @@ export const repValuesBetween = (s: SalesLedger, metric: string, start: number, 
   return out;
 };
 
+// ---------- rows, for views that group many keys in one pass (views/rowGroups.ts) ----------
+
+/**
+ * Each visible row credited to the company, a team or a rep whose business time is in
+ * [start, end), with whether it is the first row of its sale or refund that this owner's rows show:
+ * where something counted once per sale (an order of a team, a customer, a product) is counted.
+ * Rows come month by month (the company's team by team), not in log order.
+ */
+export const eachRowBetween = (s: SalesLedger, owner: OwnerKey, start: number, end: number, f: (row: number, first: boolean) => void): void => {
+  const d = s.data;
+  const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
+  const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
+  const company = owner === COMPANY;
+  let last = -1;
+  eachRow(s, owner, fromDay, toDay, (i) => {
+    const ms = msAt(d, i);
+    if (ms < start || ms >= end) return;
+    const at = d.position.get(i);
+    f(i, company ? firstOfEvent(d, i) : at !== last);
+    last = at;
+  });
+};
+
+/** The business time of a row, epoch ms. */
+export const rowMs = (s: SalesLedger, i: number): number => msAt(s.data, i);
+
+/** Is a row a sale's credit (not a refund's)? */
+export const isSaleRow = (s: SalesLedger, i: number): boolean => s.data.kind.get(i) === SALE;
+
+/** The first row of the sale or refund that row `i` belongs to (its credits are consecutive rows). */
+export const eventStart = (s: SalesLedger, i: number): number => {
+  const d = s.data;
+  const at = d.position.get(i);
+  while (i > 0 && d.position.get(i - 1) === at) i--;
+  return i;
+};
+
+/** How many credits the sale or refund starting at row `first` has. */
+export const eventLength = (s: SalesLedger, first: number): number => {
+  const d = s.data;
+  const at = d.position.get(first);
+  let n = 1;
+  for (const cut = rowsOf(s); first + n < cut && d.position.get(first + n) === at; ) n++;
+  return n;
+};
+
+/** The first line of an interned order and how many it has; count 0 when its sale is not in the view (as orderOf's undefined). */
+export const linesOfOrder = (s: SalesLedger, order: number): { readonly start: number; readonly count: number } => {
+  const d = s.data;
+  const row = saleRowOf(d, order);
+  return row < 0 || row >= rowsOf(s) ? { start: 0, count: 0 } : { start: d.lineStart.get(order), count: d.lineCount.get(order) };
+};
+
+/** The position of an interned customer's first sale as known in the view (-1: none): firstSaleOf without the name. */
+export const firstSalePosition = (s: SalesLedger, customer: number): number => {
+  const history = s.data.firstSales[customer];
+  if (!history) return -1;
+  const at = positionOf(s);
+  for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i].position;
+  return -1;
+};
+
 /** An owner's earliest sale credit by business time in the view (a late-recorded earlier sale counts; ties: the earlier position), read from the columns. */
 export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms: number; readonly position: number } | undefined => {
   const d = s.data;

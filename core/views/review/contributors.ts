@@ -5,7 +5,9 @@
 import { saleTermsProjection } from '../../sales/readModels/saleTerms';
 import { figuresByKey, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
-import { entriesIn, salesLedgerProjection } from '../../ledger/salesLedger';
+import { salesLedgerProjection } from '../../ledger/salesLedger';
+import { groupRows } from '../rowGroups';
+import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
 
@@ -49,19 +51,11 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
 /** Each key's figures over a period as they stood at `atMs` (what occurred by then). */
 const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> => figuresByKey(analyticsContext(ctx), period, by, scopeOf(ctx), atMs);
 
+/** Each customer's figures over a period as they stood at `atMs`: an order is one order for its customer however many reps share its credit. */
 const byCustomer = (ctx: ReviewContext, period: string, atMs: number): Map<string, Figures> => {
-  const out = new Map<string, Figures>();
-  const counted = new Set<number>();
-  for (const e of entriesIn(ctx.world.get(salesLedgerProjection), ctx.owner, period)) {
-    if (e.ms > atMs) continue;
-    let f = out.get(e.customerId);
-    if (!f) out.set(e.customerId, (f = { revenue: 0, units: 0, orders: 0 }));
-    f.revenue += e.amount;
-    f.units += e.units;
-    // an order is one order for its customer however many reps share its credit
-    if (e.kind === 'sale' && !counted.has(e.position)) counted.add(e.position), f.orders++;
-  }
-  return out;
+  const b = periodBounds(period, ctx.zone);
+  const rows = groupRows(analyticsContext(ctx), 'customer', scopeOf(ctx), b.start, Math.min(b.end, atMs + 1));
+  return new Map([...rows].map(([key, r]) => [key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
 };
 
 /** Every key's figures now and one period earlier (the same span of it while the period runs), for the three additive sales metrics. */
