@@ -96,7 +96,8 @@ export const readCheckpoint = (file: string): Checkpoint | undefined => {
   } catch {
     parsed = undefined;
   }
-  if (!isCheckpoint(parsed)) throw new Error(`${file} is not a Tally checkpoint`);
+  // a setting to fix (the path, or the file), said in one line rather than a stack trace
+  if (!isCheckpoint(parsed)) throw new ConfigError(`${file} is not a Tally checkpoint`);
   return parsed;
 };
 

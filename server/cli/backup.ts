@@ -5,6 +5,7 @@
 // files) and starting it again; README: Backup and restore.
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { auditSaid } from '../audit/auditWords';
 import { verifyLog } from '../audit/verifyLog';
 import { loadConfigWithoutSecret } from '../config';
 import { StoreConfigError } from '../store/port';
@@ -56,7 +57,7 @@ export const run = async (argv: string[]): Promise<number> => {
   try {
     const r = await verifyLog(copy);
     if (!r.ok) {
-      console.error(said.broken(r.badPosition, r.reason, partial));
+      console.error(said.broken(r.badPosition, auditSaid(r.reason ?? '', lang), partial));
       return 1;
     }
     await copy.close();

@@ -3,6 +3,8 @@
 // paths and values stay as typed.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { sayBy, type Phrase } from '../../core/shared/phrases';
+import { sentenceIn } from '../http/problemWords';
+import { CONFIG_ZH } from './configWords';
 
 const FILE_ZH: Readonly<Record<string, string>> = {
   'no such file or directory': '文件或目录不存在',
@@ -39,5 +41,5 @@ const CLI_ZH: readonly Phrase[] = [
   [/^(.+): (no such file or directory|permission denied|operation not permitted|is a directory|a part of the path is not a directory|read-only file system|no space left on the device|already exists)$/, (_, path, what) => `${path}：${FILE_ZH[what]}`],
 ];
 
-/** A line of the command line's own, said in the reader's language; one without a phrase as written. */
-export const cliSaid = (text: string, lang: Lang): string => (lang === 'en' ? text : (sayBy(CLI_ZH, text) ?? text));
+/** A line of the command line's own, said in the reader's language: its phrase here, else the problems' (a value a setting or option expects), else as written. */
+export const cliSaid = (text: string, lang: Lang): string => (lang === 'en' ? text : (sayBy([...CLI_ZH, ...CONFIG_ZH], text) ?? sentenceIn(text, lang)));

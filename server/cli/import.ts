@@ -19,6 +19,7 @@ import { rejectedByCode } from './importWords';
 import { readerLang } from './terminalLang';
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { fromProblem, problemBody, type ProblemBody } from '../http/problem';
+import { jsonMistake } from '../jsonMistake';
 import { problemIn } from '../http/problemWords';
 
 /** A rejected line as the rejects file holds it: its stable code, and the problem in the reader's language. */
@@ -107,8 +108,8 @@ export const run = async (argv: string[]): Promise<number> => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
-    } catch (e) {
-      reject(lines, notJson(`not JSON: ${(e as Error).message}`), raw);
+    } catch {
+      reject(lines, notJson(`not JSON: ${jsonMistake(raw)}`), raw);
       continue;
     }
     const input = (typeof parsed === 'object' && parsed !== null ? parsed : { type: undefined, data: undefined }) as CommandInput;

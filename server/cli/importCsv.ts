@@ -25,6 +25,8 @@ import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zoh
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { rejectedByCode, rowReasonIn } from './importWords';
 import { cliSaid } from './cliWords';
+import { fileProblem } from './cliErrors';
+import { jsonMistake } from '../jsonMistake';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 
@@ -275,9 +277,12 @@ export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<n
   let mapping: Mapping;
   try {
     const mapPath = flag(a, 'map');
-    mapping = parseMapping(mapPath ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined, format);
+    const text = mapPath === undefined ? undefined : readFileSync(mapPath, 'utf8');
+    const mistake = text === undefined ? undefined : jsonMistake(text);
+    if (mistake !== undefined) throw new Error(`${mapPath}: not JSON: ${mistake}`);
+    mapping = parseMapping(text === undefined ? undefined : JSON.parse(text), format);
   } catch (e) {
-    console.error(`tally import: ${cliSaid((e as Error).message, lang)}`);
+    console.error(`tally import: ${cliSaid(fileProblem(e) ?? (e as Error).message, lang)}`);
     return 2;
   }
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });

@@ -4,7 +4,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
+import { auditSaid } from '../audit/auditWords';
 import { verifyLog } from '../audit/verifyLog';
+import { jsonMistake } from '../jsonMistake';
 import { loadConfigWithoutSecret } from '../config';
 import { ChainVerifier } from '../store/hashChain';
 import type { EventStore, SealedAppend } from '../store/port';
@@ -32,6 +34,7 @@ export const startsWithSealedEvent = async (file: string): Promise<boolean> => {
   }
 };
 
+/** Why a sealed import stopped, written in English; auditWords.ts says it in Chinese. */
 class ImportFailed extends Error {}
 
 /** What a sealed import tells its reader, in English or Chinese; the export's own facts (positions, hashes) as they are. */
@@ -62,7 +65,7 @@ export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Pr
   const store = dryRun ? undefined : await openStore(config.store);
   if (store && !store.appendSealed) {
     await store.close();
-    console.error(`tally import: the ${store.kind} store cannot take sealed events`);
+    console.error(`tally import: ${auditSaid(`the ${store.kind} store cannot take sealed events`, lang)}`);
     return 2;
   }
   const t0 = performance.now();
@@ -94,8 +97,8 @@ export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Pr
       let line: unknown;
       try {
         line = JSON.parse(raw);
-      } catch (e) {
-        throw new ImportFailed(`line ${lineNo} is not JSON: ${(e as Error).message}`);
+      } catch {
+        throw new ImportFailed(`line ${lineNo} is not JSON: ${jsonMistake(raw)}`);
       }
       if (!grouper.push(line)) throw new ImportFailed(`line ${lineNo} is neither a sealed event nor the idempotency record of the command before it`);
       if (isSealedEvent(line)) {
@@ -128,7 +131,7 @@ export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Pr
   } catch (e) {
     bar?.stop();
     if (e instanceof ImportFailed || e instanceof SealedMismatchError) {
-      console.error(`tally import: ${e.message}${said.resume(appended)}`);
+      console.error(`tally import: ${auditSaid(e.message, lang)}${said.resume(appended)}`);
       return 1;
     }
     throw e;
@@ -147,6 +150,6 @@ const verifyAgainst = async (store: EventStore, count: number, head: string, key
     return 0;
   }
   const why = !check.ok ? `the chain breaks at position ${check.badPosition}: ${check.reason}` : check.count !== count || check.head !== head ? `the store ends at ${check.count} (${check.head}), the export at ${count} (${head})` : `${missing} idempotency keys are missing`;
-  console.error(`tally import: ${SAID[lang].failed(why)}`);
+  console.error(`tally import: ${SAID[lang].failed(auditSaid(why, lang))}`);
   return 1;
 };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
-import { StoreConfigError } from '../store/port';
+import { StoreConfigError, StoreUnavailableError } from '../store/port';
 import { COMMANDS, commandHelp, overview } from './commands';
 import { fileProblem, suggestOption } from './cliErrors';
 import { cliSaid } from './cliWords';
@@ -64,5 +64,10 @@ try {
     process.exit(1);
   }
   if (e instanceof ConfigError || e instanceof StoreConfigError) usageError(e.message, name);
+  // a store that refuses a write (locked by another process, read-only, full): one line, not a stack trace
+  if (e instanceof StoreUnavailableError) {
+    console.error(`tally ${name}: ${cliSaid(e.message, lang)}`);
+    process.exit(1);
+  }
   throw e;
 }

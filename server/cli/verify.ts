@@ -7,12 +7,13 @@
 import { existsSync } from 'node:fs';
 import { checkAgainst, checkpointFileOf, checkpointKeyOf, isAuthentic, keysDigest, readCheckpoint, signCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 import { verifyKeys } from '../audit/verifyKeys';
+import { auditSaid } from '../audit/auditWords';
 import { verifyLog } from '../audit/verifyLog';
 import { openExistingStore } from '../store/select';
 import { parseArgs } from './args';
 import { readerLang } from './terminalLang';
 
-/** What `tally verify` says, in English or Chinese; positions, hashes, paths and the chain's own reasons as they are. */
+/** What `tally verify` says, in English or Chinese; positions, hashes and paths as they are, the reasons said by auditWords.ts. */
 const SAID = {
   en: {
     badAt: (p: number | undefined, why: string | undefined, intact: number) => `FAILED at position ${p}: ${why} (${intact} events before it are intact)`,
@@ -59,12 +60,12 @@ export const run = async (argv: string[] = []): Promise<number> => {
     const t0 = performance.now();
     const r = await verifyLog(store);
     if (!r.ok) {
-      console.error(said.badAt(r.badPosition, r.reason, r.count));
+      console.error(said.badAt(r.badPosition, auditSaid(r.reason ?? '', lang), r.count));
       return 1;
     }
     const keys = await verifyKeys(store);
     if (!keys.ok) {
-      console.error(said.badKeys(keys.reason, r.count));
+      console.error(said.badKeys(auditSaid(keys.reason, lang), r.count));
       return 1;
     }
     const s = ((performance.now() - t0) / 1000).toFixed(2);
@@ -81,7 +82,7 @@ export const run = async (argv: string[] = []): Promise<number> => {
       }
       const check = await checkAgainst(store, previous);
       if (!check.ok) {
-        console.error(said.badCheckpoint(check.badPosition, check.reason));
+        console.error(said.badCheckpoint(check.badPosition, auditSaid(check.reason, lang)));
         return 1;
       }
       console.log(said.holds(previous.signedAt, previous.position));

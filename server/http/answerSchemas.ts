@@ -994,6 +994,13 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
      "badPosition": {
       "type": "number"
      },
+     "code": {
+      "enum": [
+       "chain-gap",
+       "chain-hash",
+       "chain-link"
+      ]
+     },
      "reason": {
       "type": "string"
      }
@@ -1001,7 +1008,8 @@ export const ANSWER_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     "required": [
      "ok",
      "count",
-     "head"
+     "head",
+     "reason"
     ]
    },
    {

@@ -5,6 +5,7 @@
 import type { Lang } from '../../core/incentives/calculate/describe';
 import type { ProblemBody } from './problem';
 import { sayBy, type Phrase } from '../../core/shared/phrases';
+import { jsonMistakeZh } from '../jsonMistake';
 
 const TITLES: Record<string, string> = {
   'Invalid input': '输入无效',
@@ -95,11 +96,8 @@ const PHRASES: readonly Phrase[] = [
   [/^a rep token's subject is its repId \(letters, digits and _ \. : -, at most 64\)$/, () => '销售代表令牌的主体是其 repId（字母、数字和 _ . : -，最多 64 个字符）'],
   [/^the token subject is not one line of text of at most (\d+) characters without control characters or bidi overrides$/, (_, n) => `令牌主体不是不超过 ${n} 个字符、不含控制字符和双向控制字符的单行文本`],
   [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
-  // an imported line that does not parse: the runtime's own English words are left out, where it stopped kept
-  [/^not JSON: (.*)$/, (_, why) => {
-    const at = /at position (\d+)/.exec(why);
-    return `不是有效的 JSON${at ? `（在第 ${Number(at[1]) + 1} 个字符处）` : ''}`;
-  }],
+  // an imported line that does not parse, and where (jsonMistake.ts)
+  [/^not JSON: (.*)$/, (_, why) => `不是有效的 JSON：${jsonMistakeZh(why)}`],
   [/^StartCampaign needs a channel or a promotionId$/, () => 'StartCampaign 需要渠道（channel）或促销（promotionId）'],
   [/^required: give a channel or a promotionId, so sales can be credited to the campaign$/, () => '必填：请给出渠道或促销编号，销售才能计入该营销活动'],
   [/^a batch holds at most (\d+) commands, this one has (\d+)$/, (_, max, got) => `一批最多 ${max} 条命令，本批有 ${got} 条`],

@@ -57,12 +57,16 @@ export const sealJson = (e: UnsealedEvent, stream: string, revision: number, pos
 
 export const seal = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): StoredEvent => sealJson(e, stream, revision, position, prevHash).event;
 
+/** Why a chain breaks, for a client to branch on: a position missing or out of order, a link to the wrong event, content that is not what was hashed. */
+export type ChainFault = 'chain-gap' | 'chain-link' | 'chain-hash';
+
 export interface ChainCheck {
   readonly ok: boolean;
   readonly count: number;
   readonly head: string;
   /** first position whose hash, link or numbering is wrong */
   readonly badPosition?: number;
+  readonly code?: ChainFault;
   readonly reason?: string;
 }
 
@@ -70,14 +74,14 @@ export interface ChainCheck {
 export class ChainVerifier {
   private count = 0;
   private prev = GENESIS_HASH;
-  private bad?: { position: number; reason: string };
+  private bad?: { position: number; code: ChainFault; reason: string };
 
   push(e: StoredEvent): boolean {
     if (this.bad) return false;
     const expectedPosition = this.count + 1;
-    if (e.position !== expectedPosition) this.bad = { position: expectedPosition, reason: `position ${e.position} where ${expectedPosition} was expected (gap or reorder)` };
-    else if (e.prevHash !== this.prev) this.bad = { position: e.position, reason: 'prevHash does not link to the previous event' };
-    else if (hashOf(e) !== e.hash) this.bad = { position: e.position, reason: 'hash does not match the event content' };
+    if (e.position !== expectedPosition) this.bad = { position: expectedPosition, code: 'chain-gap', reason: `position ${e.position} where ${expectedPosition} was expected (gap or reorder)` };
+    else if (e.prevHash !== this.prev) this.bad = { position: e.position, code: 'chain-link', reason: 'prevHash does not link to the previous event' };
+    else if (hashOf(e) !== e.hash) this.bad = { position: e.position, code: 'chain-hash', reason: 'hash does not match the event content' };
     if (this.bad) return false;
     this.count++;
     this.prev = e.hash;
@@ -86,7 +90,7 @@ export class ChainVerifier {
 
   result(): ChainCheck {
     return this.bad
-      ? { ok: false, count: this.count, head: this.prev, badPosition: this.bad.position, reason: this.bad.reason }
+      ? { ok: false, count: this.count, head: this.prev, badPosition: this.bad.position, code: this.bad.code, reason: this.bad.reason }
       : { ok: true, count: this.count, head: this.prev };
   }
 }

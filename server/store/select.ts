@@ -11,13 +11,26 @@ export const openStore = async (spec: string): Promise<EventStore> => {
   if (spec.startsWith('sqlite:')) {
     const path = spec.slice('sqlite:'.length);
     if (!path) throw new StoreConfigError(`TALLY_STORE=${spec}: a path is needed after sqlite: (${describeStores})`);
-    return new SqliteStore(path);
+    try {
+      return new SqliteStore(path);
+    } catch (e) {
+      throw sqliteOpenError(e, path, spec);
+    }
   }
   if (spec.startsWith('esdb://') || spec.startsWith('esdb+discover://') || spec.startsWith('kurrentdb://')) {
     const { openEsdbStore } = await import('./esdbLoader');
     return openEsdbStore(spec);
   }
   throw new StoreConfigError(`TALLY_STORE=${spec} is not a store this version knows; use ${describeStores}`);
+};
+
+/** A file SQLite cannot open as a store is a setting to fix, said in one line; anything else as it was. */
+const sqliteOpenError = (e: unknown, path: string, spec: string): unknown => {
+  const code = (e as { code?: unknown }).code;
+  if (e instanceof StoreConfigError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return e;
+  if (code === 'SQLITE_NOTADB') return new StoreConfigError(`${path} is not a SQLite database (TALLY_STORE=${spec})`);
+  if (code === 'SQLITE_CANTOPEN') return new StoreConfigError(`${path} cannot be opened as a SQLite database (TALLY_STORE=${spec}): it is a directory, or its folder cannot be written`);
+  return new StoreConfigError(`${path} cannot be opened (TALLY_STORE=${spec}): ${(e as Error).message}`);
 };
 
 /**

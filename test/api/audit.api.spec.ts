@@ -42,7 +42,7 @@ describe.each(TEST_STORES)('GET /api/audit/verify on the $name store', (kind) =>
       await kind.tamper(t.deps.store, 7, (e) => ({ ...e, data: { ...(e.data as object), lines: [{ product: 'CRM', units: 1, amount: 12_000 }] } }));
       expect(((await t.deps.store.readAll({ after: 6, limit: 1 }))[0].data as { lines: { amount: number }[] }).lines[0].amount).toBe(12_000);
       // events 1–6 still hold; the head is the last good one's
-      expect(await verify()).toEqual({ ok: false, count: 6, head: log[5].hash, badPosition: 7, reason: 'hash does not match the event content' });
+      expect(await verify()).toEqual({ ok: false, count: 6, head: log[5].hash, badPosition: 7, code: 'chain-hash', reason: 'hash does not match the event content' });
     } finally {
       await t.close();
     }
@@ -58,7 +58,7 @@ describe.each(TEST_STORES)('GET /api/audit/verify on the $name store', (kind) =>
         return { ...body, hash: forged };
       });
       expect(forged).not.toBe(log[2].hash);
-      expect(await verify()).toEqual({ ok: false, count: 3, head: forged, badPosition: 4, reason: 'prevHash does not link to the previous event' });
+      expect(await verify()).toEqual({ ok: false, count: 3, head: forged, badPosition: 4, code: 'chain-link', reason: 'prevHash does not link to the previous event' });
     } finally {
       await t.close();
     }

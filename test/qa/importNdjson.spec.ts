@@ -75,7 +75,7 @@ describe('tally import of NDJSON commands', () => {
     const rejected = readFileSync(`${file}.rejected.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rejected.map((r) => [r.line, r.code, r.problem.code])).toEqual([[2, 'not-json', 'not-json'], [3, 'invalid', 'invalid'], [4, 'invalid', 'invalid']]);
     expect(rejected[1].problem.detail).toBe("未知的命令类型 'MakeCoffee'");
-    expect(rejected[0].problem.detail).toBe('不是有效的 JSON（在第 2 个字符处）');
+    expect(rejected[0].problem.detail).toBe("不是有效的 JSON：第 2 个字符（'n'）不能出现在这里");
     expect(rejected[2].problem.title).toBe('输入无效');
     expect(rejected[2].problem.errors[0].message).toMatch(/^应为/);
     expect(logs.at(-2)).toMatch(/^共 5 行，接受 2 行，已导入过 0 行，拒绝 3 行，用时 [\d.]+ 秒（每秒 \d+ 行）；被拒绝的行及其问题见 .*mixed\.ndjson\.rejected\.ndjson$/);

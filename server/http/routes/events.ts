@@ -1,7 +1,9 @@
 // The log itself, for auditors: GET /api/events and GET /api/audit/verify (admin only).
 import { Hono } from 'hono';
+import { auditSaid } from '../../audit/auditWords';
 import { verifyLog } from '../../audit/verifyLog';
 import type { AppDeps, AppEnv } from '../env';
+import { langOf } from '../lang';
 import { HttpProblem } from '../problem';
 import { intParam } from '../query';
 
@@ -28,8 +30,10 @@ export const eventRoutes = (deps: AppDeps) => {
 
   app.get('/audit/verify', async (c) => {
     requireRole(c.get('actor').role, ['admin']);
+    const lang = langOf(c);
     const r = await verifyLog(deps.store);
-    return c.json(r.ok ? { ok: true, count: r.count, head: r.head } : { ok: false, count: r.count, head: r.head, badPosition: r.badPosition, reason: r.reason });
+    // the reason in the reader's language; `code` is what a client branches on
+    return c.json(r.ok ? { ok: true, count: r.count, head: r.head } : { ok: false, count: r.count, head: r.head, badPosition: r.badPosition, code: r.code, reason: auditSaid(r.reason ?? '', lang) });
   });
 
   return app;
