@@ -34,18 +34,31 @@ const titleOf = (ctx: ReviewContext, metric: Metric): string => {
   return `${metric} · ${team ?? (ctx.team ? ctx.team.teamId : 'company')} · ${ctx.period}`;
 };
 
+/** A metric's actual against its goal, and the growth base, without who moved it. */
+const kpiFigures = (ctx: ReviewContext, metric: Metric) => {
+  const ledger = ctx.world.get(salesLedgerProjection);
+  const compared = reviewComparison(ctx);
+  // what occurred by `at`, as the goal's actual counts it
+  const actual = valueBy(ledger, ctx.owner, metric, ctx.period, ctx.atMs)!;
+  // the growth base: the previous period, or its same span while this one runs
+  const previous = compared.status === 'ended' ? metricValue(ledger, ctx.owner, metric, ctx.previous) : valueBy(ledger, ctx.owner, metric, ctx.previous, compared.previous.end - 1)!;
+  return { actual, previous, goal: goalOfKpi(ctx, ctx.owner, metric) };
+};
+
+/** Each metric's actual against its goal: what a retrospective compares a month by, then and now. */
+export const kpiStandings = (ctx: ReviewContext) =>
+  METRICS.map((metric) => {
+    const { actual, goal } = kpiFigures(ctx, metric);
+    return { metric, actual, target: goal.target, attainment: goal.attainment, deviation: goal.deviation, pace: goal.pace };
+  });
+
 export const kpiRows = (ctx: ReviewContext): KpiRow[] =>
   shared(ctx, 'kpis', () => {
-    const ledger = ctx.world.get(salesLedgerProjection);
     const moved = movements(ctx);
     const reps = ctx.world.get(directoryProjection).reps;
     const compared = reviewComparison(ctx);
     return METRICS.map((metric): KpiRow => {
-      // what occurred by `at`, as the goal's actual counts it
-      const actual = valueBy(ledger, ctx.owner, metric, ctx.period, ctx.atMs)!;
-      // the growth base: the previous period, or its same span while this one runs
-      const previous = compared.status === 'ended' ? metricValue(ledger, ctx.owner, metric, ctx.previous) : valueBy(ledger, ctx.owner, metric, ctx.previous, compared.previous.end - 1)!;
-      const goal = goalOfKpi(ctx, ctx.owner, metric);
+      const { actual, previous, goal } = kpiFigures(ctx, metric);
       const direction = goal.deviation === null ? 0 : goal.deviation < 0 ? -1 : 1;
       const sales = (SALES_METRICS as readonly string[]).includes(metric) ? (metric as SalesMetric) : undefined;
       const repGoal = (repId: string) => {

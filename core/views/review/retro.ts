@@ -4,9 +4,9 @@
 import { parsePeriod, periodBounds, subPeriods, toMillis } from '../../shared/period';
 import { actionItems, lessonsFor, meetingsBefore, meetingsFor, reviewsProjection, type MeetingRow, type TeamFilter } from '../../reviews/readModels/reviews';
 import type { World } from '../../fold/world';
-import { composeReview, type Review, type ReviewRequest } from './compose';
+import { composeReview, type ReviewRequest } from './compose';
 import { reviewContext } from './context';
-import type { KpiRow } from './kpis';
+import { kpiStandings } from './kpis';
 
 const teamFilter = (world: World, req: ReviewRequest): TeamFilter | undefined => reviewContext(world, req.period, req.at, req.teamId, req.goalPolicy).team;
 
@@ -17,16 +17,21 @@ export const monthMeetings = (world: World, req: ReviewRequest): { period: strin
   return (subPeriods(req.period, 'month') ?? []).map((period) => ({ period, meeting: meetingsFor(s, period, team, 'monthly-review').at(-1) }));
 };
 
-const figures = (review: Review) =>
-  (review.kpis as KpiRow[]).map(({ metric, actual, target, attainment, deviation, pace }) => ({ metric, actual, target, attainment, deviation, pace }));
+/** A month's KPIs against their goals in a World at a moment: only what then-and-now compares, not the month's whole review. */
+const monthKpis = (world: World, req: ReviewRequest) => ({
+  position: world.position,
+  knownAt: world.recordedAt || null,
+  at: req.at,
+  kpis: kpiStandings(reviewContext(world, req.period, req.at, req.teamId, req.goalPolicy)),
+});
 
 /** A month's review then and now, and what moved in between. */
 const monthThenAndNow = (world: World, req: ReviewRequest, period: string, meeting: MeetingRow | undefined, then: World | undefined) => {
   const monthReq = { ...req, period };
-  const now = composeReview(world, monthReq);
-  const before = meeting && then ? composeReview(then, { ...monthReq, at: meeting.occurredAt }) : undefined;
-  const nowFigures = figures(now);
-  const thenFigures = before ? figures(before) : undefined;
+  const now = monthKpis(world, monthReq);
+  const before = meeting && then ? monthKpis(then, { ...monthReq, at: meeting.occurredAt }) : undefined;
+  const nowFigures = now.kpis;
+  const thenFigures = before?.kpis;
   return {
     period,
     meeting: meeting ? { meetingId: meeting.meetingId, occurredAt: meeting.occurredAt, recordedAt: meeting.recordedAt } : null,
