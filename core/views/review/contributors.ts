@@ -87,18 +87,27 @@ export const topMovers = (
   goalOf: (key: string) => { target: number; expectedToDate: number } | undefined = () => undefined,
   nameOf: (key: string) => string | undefined = () => undefined,
 ): Contributor[] => {
-  const keys = new Set([...m.now.keys(), ...m.before.keys()]);
-  const rows: Contributor[] = [...keys].map((key) => {
+  const weight = (c: Contributor) => c.deviation ?? c.change;
+  const score = (c: Contributor) => (direction === 0 ? Math.abs(weight(c)) : direction * weight(c));
+  const ranksBefore = (a: Contributor, b: Contributor) => score(b) - score(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  // the first `limit` in rank order, kept as they come: a company has thousands of customers and the review shows five
+  const top: Contributor[] = [];
+  const consider = (key: string) => {
     const value = m.now.get(key)?.[metric] ?? 0;
     const previous = m.before.get(key)?.[metric] ?? 0;
     const goal = goalOf(key);
+    if (value === previous && value === 0 && !goal) return;
+    const c: Contributor = { key, value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
+    if (top.length === limit && (limit <= 0 || ranksBefore(c, top[limit - 1]) >= 0)) return;
+    let i = top.length;
+    while (i > 0 && ranksBefore(c, top[i - 1]) < 0) i--;
+    top.splice(i, 0, c);
+    if (top.length > limit) top.pop();
+  };
+  for (const key of m.now.keys()) consider(key);
+  for (const key of m.before.keys()) if (!m.now.has(key)) consider(key);
+  return top.map(({ key, ...figures }) => {
     const name = nameOf(key);
-    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
+    return { key, ...(name ? { name } : {}), ...figures };
   });
-  const weight = (c: Contributor) => c.deviation ?? c.change;
-  const score = (c: Contributor) => (direction === 0 ? Math.abs(weight(c)) : direction * weight(c));
-  return rows
-    .filter((c) => c.change !== 0 || c.value !== 0 || c.deviation !== undefined)
-    .sort((a, b) => score(b) - score(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .slice(0, limit);
 };

@@ -1,0 +1,36 @@
+// The review's top movers are the first few of every key ranked in full: kept as they come (a
+// company has thousands of customers), they must be exactly the head of the plain sort.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { topMovers, type Contributor, type Movement } from '../../core/views/review/contributors';
+
+const figures = fc.record({ revenue: fc.integer({ min: -50, max: 50 }), units: fc.integer({ min: 0, max: 5 }), orders: fc.integer({ min: 0, max: 3 }) });
+const keyed = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), figures);
+const goals = fc.dictionary(fc.constantFrom('a', 'c', 'e', 'k'), fc.record({ target: fc.integer({ min: 1, max: 100 }), expectedToDate: fc.integer({ min: 0, max: 100 }) }));
+
+/** Every key ranked by a full sort, as the review did before it kept only the first few. */
+const ranked = (m: Movement, metric: 'revenue' | 'units' | 'orders', direction: -1 | 0 | 1, limit: number, goalOf: (k: string) => { target: number; expectedToDate: number } | undefined, nameOf: (k: string) => string | undefined): Contributor[] => {
+  const rows: Contributor[] = [...new Set([...m.now.keys(), ...m.before.keys()])].map((key) => {
+    const value = m.now.get(key)?.[metric] ?? 0;
+    const previous = m.before.get(key)?.[metric] ?? 0;
+    const goal = goalOf(key);
+    const name = nameOf(key);
+    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
+  });
+  const score = (c: Contributor) => (direction === 0 ? Math.abs(c.deviation ?? c.change) : direction * (c.deviation ?? c.change));
+  return rows.filter((c) => c.change !== 0 || c.value !== 0 || c.deviation !== undefined).sort((a, b) => score(b) - score(a) || (a.key < b.key ? -1 : 1)).slice(0, limit);
+};
+
+describe('topMovers', () => {
+  it('is the head of every key ranked in full, names and goals included', () => {
+    fc.assert(
+      fc.property(keyed, keyed, goals, fc.constantFrom('revenue', 'units', 'orders'), fc.constantFrom(-1, 0, 1), fc.integer({ min: 0, max: 6 }), (now, before, g, metric, direction, limit) => {
+        const m = { now: new Map(Object.entries(now)), before: new Map(Object.entries(before)) };
+        const goalOf = (k: string) => g[k];
+        const nameOf = (k: string) => (k < 'e' ? `name ${k}` : undefined);
+        expect(topMovers(m, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf)).toStrictEqual(ranked(m, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
