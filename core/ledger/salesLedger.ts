@@ -723,11 +723,24 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
   return out;
 };
 
-/** Each customer's credits before `atMs` in log order: what per-customer figures fold. */
-export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number) => void): void => {
+/**
+ * Each customer's credits before `atMs` in log order: what per-customer figures fold. `customer`
+ * is the customer interned (0, 1, … below customerCount): a fold over a million credits keeps its
+ * figures in arrays by it, not in a Map by name.
+ */
+export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number, customer: number) => void): void => {
   const d = s.data;
-  for (let i = 0, n = rowsOf(s); i < n; i++) if (msAt(d, i) < atMs) f(d.customerIds.names[d.customer.get(i)], msAt(d, i), d.amount.get(i), d.kind.get(i) === SALE, d.position.get(i));
+  const names = d.customerIds.names;
+  for (let i = 0, n = rowsOf(s); i < n; i++) {
+    const ms = msAt(d, i);
+    if (ms >= atMs) continue;
+    const c = d.customer.get(i);
+    f(names[c], ms, d.amount.get(i), d.kind.get(i) === SALE, d.position.get(i), c);
+  }
 };
+
+/** How many customers the ledger has interned (every view of it): the bound of eachCustomerCredit's `customer`. */
+export const customerCount = (s: SalesLedger): number => s.data.customerIds.names.length;
 
 /** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
 export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, number>> => {

@@ -7,7 +7,7 @@ import type { ClassificationPolicySetData } from '../../classification/events';
 import { Dec } from '../../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
-import { customerMonthRevenue, eachCustomerCredit, type SalesLedger } from '../../ledger/salesLedger';
+import { customerCount, customerMonthRevenue, eachCustomerCredit, type SalesLedger } from '../../ledger/salesLedger';
 
 export type { Tier };
 
@@ -123,13 +123,14 @@ export interface SalesFigures {
 
 export const trailingStart = (atMs: number, months: number, zone: string): number => DateTime.fromMillis(atMs, { zone }).minus({ months }).toMillis();
 
-/** One pass over the ledger: each customer's figures as known for business time before `atMs`. */
+/** One pass over the ledger: each customer's figures as known for business time before `atMs`, in the order of their first credit. */
 export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs: number): Map<string, SalesFigures> => {
+  const byCustomer: (SalesFigures | undefined)[] = new Array(customerCount(ledger));
   const out = new Map<string, SalesFigures>();
   let lastPosition = -1;
-  eachCustomerCredit(ledger, atMs, (customerId, ms, amount, sale, position) => {
-    let f = out.get(customerId);
-    if (!f) out.set(customerId, (f = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0, trailingOrders: 0 }));
+  eachCustomerCredit(ledger, atMs, (customerId, ms, amount, sale, position, customer) => {
+    let f = byCustomer[customer];
+    if (!f) out.set(customerId, (f = byCustomer[customer] = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0, trailingOrders: 0 }));
     f.lifetimeRevenue += amount;
     if (ms >= windowStartMs) f.trailingRevenue += amount;
     // a split sale is several consecutive credits of one event: one order for the customer
