@@ -11,10 +11,63 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const isLogLevel = (s: string): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s);
 
+/** pino's own asynchronous stdout stream (sonic-boom). */
+type StdoutStream = ReturnType<typeof pino.destination>;
+
+/** Where each logger made here writes, for infoLineWriter, and whether that is its own stdout stream. */
+const streams = new WeakMap<Logger, { readonly stream: DestinationStream; readonly stdout: boolean }>();
+
 /** `destination` is for tests that read the lines back; by default stdout, written asynchronously. */
-export const createLogger = (level: LogLevel, destination?: DestinationStream): Logger =>
-  pino(
+export const createLogger = (level: LogLevel, destination?: DestinationStream): Logger => {
+  const stream = destination ?? (level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false }));
+  const log = pino(
     // time in epoch milliseconds (pino's own, the cheapest: an ISO string costs about as much again as the rest of a line)
     { level, base: { pid: process.pid }, formatters: { level: (label) => ({ level: label }) } },
-    destination ?? (level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false })),
+    stream,
   );
+  if (stream) streams.set(log, { stream, stdout: !destination });
+  return log;
+};
+
+/**
+ * For a line written on every request (the access log): writes an info line whose fields are
+ * given as JSON text (`"a":1,"b":"x"`), byte for byte as `log.info(fields, msg)` would write it,
+ * without pino's walk over an object — a fifth of a cached read's CPU went to that line. Undefined
+ * for a logger not made by createLogger (a child, another format): then use log.info.
+ */
+export const infoLineWriter = (log: Logger): ((fieldsJson: string, msg: string) => void) | undefined => {
+  const to = streams.get(log);
+  if (!to) return undefined;
+  // pino's order: level, time, its bindings (base: the pid), the fields, the message
+  const head = `{"level":"info","time":`;
+  const bindings = `,"pid":${process.pid},`;
+  const write = to.stdout ? batched(to.stream as StdoutStream) : (line: string) => void to.stream.write(line);
+  return (fieldsJson, msg) => write(`${head}${Date.now()}${bindings}${fieldsJson},"msg":${JSON.stringify(msg)}}\n`);
+};
+
+/**
+ * The lines of one turn of the event loop handed to stdout's stream together, at the end of the
+ * turn: one write instead of one per request (a write each was about a tenth of a cached read's
+ * CPU). What is pending when the process exits is written before pino's own last flush finishes.
+ */
+const batched = (stream: StdoutStream): ((line: string) => void) => {
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    const lines = pending;
+    pending = '';
+    stream.write(lines);
+  };
+  process.once('exit', () => {
+    flush();
+    try {
+      stream.flushSync();
+    } catch {
+      // not open yet or already closed: nothing more can be written
+    }
+  });
+  return (line) => {
+    if (pending === '') setImmediate(flush);
+    pending += line;
+  };
+};
