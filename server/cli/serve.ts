@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { compose, type Tally } from '../compose';
 import { ConfigError, loadConfig } from '../config';
 import { mintToken } from '../http/auth';
+import { fastReadsFirst } from '../http/fastRead';
 import { requestTimeouts } from '../http/security/timeouts';
 import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
@@ -43,7 +44,9 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   let tally: Tally | undefined;
   let ready = false;
   const notYet = booting(() => phase);
-  const server = serve({ fetch: (req, env) => (ready ? tally!.app.fetch(req, env) : notYet(req)), port: config.port, hostname: config.host, serverOptions: requestTimeouts(config) }) as Server;
+  // a cached read is answered before the adapter and the middleware chain (fastRead.ts)
+  const createServer = fastReadsFirst(() => (ready ? tally!.app.readFast : undefined));
+  const server = serve({ fetch: (req, env) => (ready ? tally!.app.fetch(req, env) : notYet(req)), port: config.port, hostname: config.host, serverOptions: requestTimeouts(config), createServer }) as Server;
   await new Promise<void>((resolve, reject) => server.once('listening', () => resolve()).once('error', reject)).catch(async (e: unknown) => {
     await portal?.close();
     return busy(`PORT=${config.port}`, 'set PORT to a free one')(e);

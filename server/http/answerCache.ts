@@ -11,7 +11,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { compress, compressible, MIN_COMPRESSED_BYTES, preferredCoding, type Bytes, type Coding } from './compression';
 import type { AppDeps, AppEnv } from './env';
 import { completeAnswer, completeApiHeaders } from './security/headers';
+import { routePath } from 'hono/route';
+import type { Actor } from '../engine/actor';
+import type { RouteDoc } from './openapi';
+import { routeDocOf } from './security/matrix';
 import { readerKey } from './security/readAccess';
+import { handlerRouteOf } from './security/routeGuard';
 
 /** Reads that are not a function of the read models at a position: the live stream, and the store's own pages and verification (which must read the store each time)… */
 const UNCACHED = new Set(['/api/stream', '/api/events', '/api/audit/verify']);
@@ -20,21 +25,38 @@ const UNCACHED_UNDER = ['/api/webhooks/'];
 
 export const ANSWER_CACHE_CONTROL = 'private, no-cache';
 
-/** The request headers a read answer depends on (a statement's language without `lang`): part of the key, and of Vary. */
-const ANSWER_HEADERS = ['accept-language'];
+/** The request header a read answer depends on (a statement's language without `lang`): part of the key, and of Vary. */
+export const ANSWER_HEADER = 'accept-language';
 // Origin: CORS headers are sent only to cross-origin callers (app.ts)
 const VARY = 'Authorization, Accept-Language, Origin';
 
 /** Per entry beyond its bytes: the key, the ETag and the Map's own slot, roughly. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
-interface Entry {
+/** Each way an answer goes out: as it is, coded, or 304. */
+export type AnswerForm = Coding | 'identity' | 'notModified';
+
+/** The route that made an answer, as the route guard and the latency metric know it. */
+export interface AnswerRoute {
+  /** the handler's method and pattern (`GET /api/goals/:goalId`) */
+  readonly handler: { readonly method: string; readonly path: string };
+  readonly doc: RouteDoc | undefined;
+  /** the pattern the latency histogram counts it under */
+  readonly metric: string;
+}
+
+export interface Entry {
   readonly etag: string;
   readonly type: string;
   readonly body: Bytes;
+  readonly route: AnswerRoute;
   readonly encoded: Partial<Record<Coding, Promise<Bytes>>>;
-  /** the complete headers of each way it goes out (as it is, coded, 304), made on first use */
-  readonly headers: Partial<Record<Coding | 'identity' | 'notModified', Readonly<Record<string, string>>>>;
+  /** the compressed forms made so far, to hand out without waiting */
+  readonly ready: Partial<Record<Coding, Bytes>>;
+  /** the complete headers of each way it goes out, made on first use */
+  readonly headers: Partial<Record<AnswerForm, Readonly<Record<string, string>>>>;
+  /** the same as flat arrays for Node's writeHead, with room for the request's own id and the length (fastRead.ts) */
+  readonly wire: Partial<Record<AnswerForm, string[]>>;
   bytes: number;
 }
 
@@ -54,8 +76,8 @@ export class AnswerCache {
     return e;
   }
 
-  put(key: string, etag: string, type: string, body: Bytes): Entry {
-    const entry: Entry = { etag, type, body, encoded: {}, headers: {}, bytes: 0 };
+  put(key: string, etag: string, type: string, body: Bytes, route: AnswerRoute): Entry {
+    const entry: Entry = { etag, type, body, route, encoded: {}, ready: {}, headers: {}, wire: {}, bytes: 0 };
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.grow(key, entry, body.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES);
@@ -66,6 +88,7 @@ export class AnswerCache {
   encoded(key: string, entry: Entry, coding: Coding): Promise<Bytes> {
     return (entry.encoded[coding] ??= compress(entry.body, coding).then((bytes) => {
       this.grow(key, entry, bytes.byteLength);
+      entry.ready[coding] = bytes;
       return bytes;
     }));
   }
@@ -111,25 +134,26 @@ export const matchesEtag = (ifNoneMatch: string | undefined, etag: string): bool
 };
 
 /**
- * What an answer is a function of. An answer measured at "now" (no `at`) changes with the clock
- * too; every request of a minute shares one, as the leaderboard's period-to-date figures already
- * do (query.ts measuredAt): its `asOf`/`at` say the moment it was made.
+ * What an answer is a function of: its path and query (`url`: the whole request URL), the
+ * caller's class, the position it reads at, `at` when asked for, and the headers it depends on. An
+ * answer measured at "now" (no `at`) changes with the clock too; every request of a minute shares
+ * one, as the leaderboard's period-to-date figures already do (query.ts measuredAt): its
+ * `asOf`/`at` say the moment it was made.
  */
-const keyOf = (c: Context<AppEnv>, deps: AppDeps, position: number): string => {
-  const now = c.req.query('at') ? '' : String(Math.floor(deps.clock().getTime() / 60_000));
-  const headers = ANSWER_HEADERS.map((h) => c.req.header(h) ?? '').join('\n');
-  return `${c.req.path}?${normalisedQuery(c.req.url)}\n${readerKey(c.get('actor'))}\n${position}\n${now}\n${headers}`;
-};
+export const answerKey = (path: string, url: string, actor: Actor, position: number, at: string | undefined, nowMs: number, acceptLanguage: string | undefined): string =>
+  `${path}?${normalisedQuery(url)}\n${readerKey(actor)}\n${position}\n${at ? '' : String(Math.floor(nowMs / 60_000))}\n${acceptLanguage ?? ''}`;
+
+const keyOf = (c: Context<AppEnv>, deps: AppDeps, position: number): string =>
+  answerKey(c.req.path, c.req.url, c.get('actor'), position, c.req.query('at'), deps.clock().getTime(), c.req.header(ANSWER_HEADER));
 
 /**
  * The log position an answer reads at. An `asOf` before the recording of the last event reads a
  * past position no later event can join (recordedAt only grows along the log, as positionAt
  * assumes), so that answer is immutable: keyed and tagged by its own position, it outlives new
- * events. Any other answer reads the head.
+ * events. Any other answer reads the head. `asOf` is a valid instant when present (commonQueryParams ran).
  */
-const readPosition = (c: Context<AppEnv>, deps: AppDeps): number => {
+export const readPosition = (deps: AppDeps, asOf: string | undefined): number => {
   const head = deps.projections.position;
-  const asOf = c.req.query('asOf'); // a valid instant when present (commonQueryParams ran)
   if (!asOf) return head;
   const at = deps.projections.positionAt(Date.parse(asOf));
   return at < head ? at : head;
@@ -137,12 +161,14 @@ const readPosition = (c: Context<AppEnv>, deps: AppDeps): number => {
 
 const etagOf = (key: string, position: number): string => `W/"${position}-${createHash('sha1').update(key).digest('base64url')}"`;
 
-export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
-  const cache = new AnswerCache(deps.config.answerCacheBytes);
+/** Whether a GET of this path may be answered from the cache. */
+export const cacheablePath = (path: string): boolean => !UNCACHED.has(path) && !UNCACHED_UNDER.some((p) => path.startsWith(p));
+
+export const answerCache = (deps: AppDeps, cache = new AnswerCache(deps.config.answerCacheBytes)): MiddlewareHandler<AppEnv> => {
   return async (c, next) => {
-    if (c.req.method !== 'GET' || cache.maxBytes === 0 || UNCACHED.has(c.req.path) || UNCACHED_UNDER.some((p) => c.req.path.startsWith(p))) return next();
+    if (c.req.method !== 'GET' || cache.maxBytes === 0 || !cacheablePath(c.req.path)) return next();
     const head = deps.projections.position;
-    const position = readPosition(c, deps);
+    const position = readPosition(deps, c.req.query('asOf'));
     const key = keyOf(c, deps, position);
     let entry = cache.get(key);
     const etag = entry?.etag ?? etagOf(key, position); // a digest per answer, not per request
@@ -155,10 +181,15 @@ export const answerCache = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
       const body = new Uint8Array(await c.res.arrayBuffer());
       // an event folded while the answer was made: it may hold either position, so it is neither kept nor tagged
       if (deps.projections.position !== head) return replace(c, c.body(body, 200));
-      entry = cache.put(key, etag, type!, body);
+      entry = cache.put(key, etag, type!, body, routeOf(c));
     }
     return replace(c, await send(c, cache, key, entry));
   };
+};
+
+const routeOf = (c: Context<AppEnv>): AnswerRoute => {
+  const handler = handlerRouteOf(c)!; // a 200 answer was made by a handler
+  return { handler, doc: routeDocOf(handler.method, handler.path), metric: routePath(c, -1) };
 };
 
 /** Makes this the response (c.body merged the headers set so far, such as CORS, into it). */
@@ -168,9 +199,9 @@ const replace = (c: Context<AppEnv>, res: Response): Response => {
   return res;
 };
 
-const notModifiedHeaders = (etag: string) => completeApiHeaders({ etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
+export const notModifiedHeaders = (etag: string) => completeApiHeaders({ etag, 'cache-control': ANSWER_CACHE_CONTROL, vary: `${VARY}, Accept-Encoding` });
 
-const answerHeaders = (entry: Entry, coding: Coding | undefined) =>
+export const answerHeaders = (entry: Entry, coding: Coding | undefined) =>
   completeApiHeaders({
     'content-type': entry.type,
     etag: entry.etag,

@@ -5,10 +5,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
-import { answerCache } from './answerCache';
+import { AnswerCache, answerCache } from './answerCache';
 import { bearerOf, unauthorized, verifyToken } from './auth';
 import { compressAnswers } from './compression';
 import type { AppDeps, AppEnv } from './env';
+import { fastRead } from './fastRead';
 import { leftOutWarnings } from './leftOutWarnings';
 import { HttpProblem, problemBody, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
@@ -18,7 +19,7 @@ import { widgetRoutes } from './routes/widgets';
 import { noStore, strictHeaders } from './security/headers';
 import { jsonBodyGuard } from './security/jsonBody';
 import { commonQueryParams } from './security/queryParams';
-import { rateLimit } from './security/rateLimit';
+import { callerBuckets, rateLimit } from './security/rateLimit';
 import { redactAnswers } from './security/redact';
 import { routeGuard } from './security/routeGuard';
 import { sseLimit } from './security/sseLimit';
@@ -31,6 +32,9 @@ export type { AppDeps } from './env';
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
+  // shared by the chain and the fast path in front of it (fastRead.ts), which answers a kept read without the chain
+  const answers = new AnswerCache(deps.config.answerCacheBytes);
+  const buckets = callerBuckets(deps);
 
   // First, so its line and latency hold everything after it, refusals included.
   app.use('*', accessLog(deps.log, deps.metrics));
@@ -96,10 +100,10 @@ export const createApp = (deps: AppDeps) => {
   // for a new answer, which it keeps as they leave it), read the body within its deadline and check
   // its nesting, cap open streams, bound the as-of replays, and redact every answer to what the
   // caller's role may read (SPEC §5a).
-  app.use('/api/*', rateLimit(deps));
+  app.use('/api/*', rateLimit(deps, buckets));
   app.use('/api/*', routeGuard(deps));
   app.use('/api/*', commonQueryParams());
-  app.use('/api/*', answerCache(deps));
+  app.use('/api/*', answerCache(deps, answers));
   app.use('/api/*', bodyDeadline(deps.config));
   app.use('/api/*', jsonBodyGuard());
   app.use('/api/*', leftOutWarnings(deps));
@@ -131,5 +135,5 @@ export const createApp = (deps: AppDeps) => {
     return sendProblem(c, problemBody(500, 'Internal error', 'something unexpected went wrong; the request may be retried'));
   });
 
-  return app;
+  return Object.assign(app, { readFast: fastRead(deps, answers, buckets) });
 };

@@ -79,11 +79,26 @@ export const verifyToken = async (secret: string, token: string, now: Date = new
   if (!bySecret) verifiedTokens.set(secret, (bySecret = new Map()));
   const seconds = Math.floor(now.getTime() / 1000);
   const hit = bySecret.get(token);
-  if (hit && hit.verified.exp > seconds - CLOCK_SKEW_SECONDS && (hit.nbf === undefined || hit.nbf <= seconds + CLOCK_SKEW_SECONDS)) return withinLifetime(hit.verified, seconds, maxTtlSeconds);
+  if (hit && inWindow(hit, seconds)) return withinLifetime(hit.verified, seconds, maxTtlSeconds);
   const checked = await verifySignedToken(secret, token, now);
   if (bySecret.size >= VERIFIED_TOKENS_KEPT) bySecret.clear();
   bySecret.set(token, checked);
   return withinLifetime(checked.verified, seconds, maxTtlSeconds);
+};
+
+const inWindow = (hit: { readonly verified: VerifiedToken; readonly nbf?: number }, seconds: number): boolean =>
+  hit.verified.exp > seconds - CLOCK_SKEW_SECONDS && (hit.nbf === undefined || hit.nbf <= seconds + CLOCK_SKEW_SECONDS);
+
+/**
+ * A token verified before and still good now, without waiting for anything (the cached-read fast
+ * path): undefined when it was never verified, is outside its time window or lives too long —
+ * then verifyToken decides, and refuses it with its problem.
+ */
+export const knownToken = (secret: string, token: string, nowMs: number, maxTtlSeconds: number): VerifiedToken | undefined => {
+  const hit = verifiedTokens.get(secret)?.get(token);
+  const seconds = Math.floor(nowMs / 1000);
+  if (!hit || !inWindow(hit, seconds)) return undefined;
+  return livesTooLong(hit.verified, seconds, maxTtlSeconds) ? undefined : hit.verified;
 };
 
 /**
@@ -91,9 +106,11 @@ export const verifyToken = async (secret: string, token: string, now: Date = new
  * clock skew, since another clock may have minted it). A token without iat is judged from now.
  * Checked on every use, not cached, as the maximum is a setting of the server, not of the token.
  */
+const livesTooLong = (v: VerifiedToken, nowSeconds: number, maxTtl: number): boolean =>
+  (v.iat !== undefined && v.exp - v.iat > maxTtl) || v.exp - nowSeconds > maxTtl + CLOCK_SKEW_SECONDS;
+
 const withinLifetime = (v: VerifiedToken, nowSeconds: number, maxTtl: number): VerifiedToken => {
-  const tooLong = (v.iat !== undefined && v.exp - v.iat > maxTtl) || v.exp - nowSeconds > maxTtl + CLOCK_SKEW_SECONDS;
-  if (tooLong) throw unauthorized(`the token lives longer than the ${maxTtl} s a token may live here (TALLY_TOKEN_MAX_TTL)`);
+  if (livesTooLong(v, nowSeconds, maxTtl)) throw unauthorized(`the token lives longer than the ${maxTtl} s a token may live here (TALLY_TOKEN_MAX_TTL)`);
   return v;
 };
 

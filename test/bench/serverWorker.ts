@@ -7,11 +7,12 @@ import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { compose } from '../../server/compose';
 import { loadConfig } from '../../server/config';
+import { fastReadsFirst } from '../../server/http/fastRead';
 
 // no rate limit: the bench is one client at thousands of requests per second
 const config = loadConfig({ ...process.env, TALLY_DEMO: '0', PORT: '0', TALLY_RATE_LIMIT: String(1e9) });
 const tally = await compose(config);
-const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1' });
+const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1', createServer: fastReadsFirst(() => tally.app.readFast) });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 
 process.on('message', (m: { type: string }) => {

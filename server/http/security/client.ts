@@ -15,5 +15,8 @@ export const remoteAddress = (c: Context<AppEnv>): string => {
 /** The key a caller's limits are counted under: the token's subject, and for viewers the address too. */
 export const limitKey = (c: Context<AppEnv>, base: string): string => {
   const actor = c.get('actor');
-  return actor?.role === 'viewer' ? `${base}\u0000${remoteAddress(c)}` : base;
+  return actor?.role === 'viewer' ? limitKeyAt(base, remoteAddress(c)) : base;
 };
+
+/** limitKey for a viewer whose address is known (the cached-read fast path reads the socket itself). */
+export const limitKeyAt = (base: string, address: string): string => `${base}\u0000${address}`;

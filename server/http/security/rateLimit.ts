@@ -3,6 +3,7 @@
 // Retry-After. In memory on purpose: each instance limits what reaches it.
 import { limitKey } from './client';
 import type { MiddlewareHandler } from 'hono';
+import type { Actor } from '../../engine/actor';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 
@@ -52,15 +53,22 @@ export class TokenBuckets {
   }
 }
 
-/** TALLY_RATE_LIMIT=0 turns it off (benchmarks, trusted back-ends). */
-export const rateLimit = (deps: AppDeps): MiddlewareHandler<AppEnv> => {
+/** The callers' buckets, shared by the middleware and the cached-read fast path; none when TALLY_RATE_LIMIT=0 turns the limit off (benchmarks, trusted back-ends). */
+export const callerBuckets = (deps: AppDeps): TokenBuckets | undefined => {
   const perMinute = deps.config.rateLimitPerMinute;
-  if (perMinute <= 0) return (_c, next) => next();
-  const buckets = new TokenBuckets(perMinute, perMinute);
+  return perMinute > 0 ? new TokenBuckets(perMinute, perMinute) : undefined;
+};
+
+/** The key a caller's requests are counted under. */
+export const rateKeyOf = (actor: Actor): string => `${actor.role}\u0000${actor.sub}`;
+
+export const rateLimit = (deps: AppDeps, buckets = callerBuckets(deps)): MiddlewareHandler<AppEnv> => {
+  if (!buckets) return (_c, next) => next();
+  const perMinute = deps.config.rateLimitPerMinute;
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const actor = c.get('actor');
-    const waitMs = buckets.take(limitKey(c, `${actor.role}\u0000${actor.sub}`), deps.clock().getTime());
+    const waitMs = buckets.take(limitKey(c, rateKeyOf(actor)), deps.clock().getTime());
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw HttpProblem.of(429, 'Too many requests', `more than ${perMinute} requests a minute from '${actor.sub}'; retry in ${seconds} s`, {}, { 'retry-after': String(seconds) });

@@ -5,23 +5,25 @@ import { AnswerCache, matchesEtag, normalisedQuery } from '../../../server/http/
 import { preferredCoding } from '../../../server/http/compression';
 
 const bytes = (n: number) => new Uint8Array(n);
+const ROUTE = { handler: { method: 'GET', path: '/api/x' }, doc: undefined, metric: '/api/x' };
 
 describe('AnswerCache', () => {
   it('keeps its entries within its bytes, dropping the least recently used', async () => {
     // each entry: 1,000 body bytes + a 1-character key (2 bytes) + 256 overhead = 1,258 bytes; 3 fit in 4,000
     const cache = new AnswerCache(4_000);
-    for (const k of ['a', 'b', 'c']) cache.put(k, `W/"${k}"`, 'application/json', bytes(1_000));
+    for (const k of ['a', 'b', 'c']) cache.put(k, `W/"${k}"`, 'application/json', bytes(1_000), ROUTE);
     expect([cache.size, cache.bytes]).toEqual([3, 3 * 1_258]);
     cache.get('a'); // a is now the most recent: b goes first
-    cache.put('d', 'W/"d"', 'application/json', bytes(1_000));
+    cache.put('d', 'W/"d"', 'application/json', bytes(1_000), ROUTE);
     expect([cache.get('b'), cache.size, cache.bytes]).toEqual([undefined, 3, 3 * 1_258]);
     expect(cache.get('a')?.etag).toBe('W/"a"');
     // a compressed form counts too: 3,774 + gzip of 1,000 zero bytes (a few dozen) stays within 4,000
     const d = cache.get('d')!;
     const gz = await cache.encoded('d', d, 'gzip');
     expect(cache.bytes).toBe(3 * 1_258 + gz.byteLength);
+    expect(d.ready.gzip).toBe(gz); // and is at hand without waiting from then on
     // an answer bigger than the whole cache is not kept
-    cache.put('huge', 'W/"huge"', 'application/json', bytes(5_000));
+    cache.put('huge', 'W/"huge"', 'application/json', bytes(5_000), ROUTE);
     expect(cache.get('huge')).toBeUndefined();
     expect(cache.bytes).toBeLessThanOrEqual(4_000);
   });

@@ -1,0 +1,151 @@
+// A cached read answered before the middleware chain. A repeated GET (every portal page's
+// leaderboard) spent most of its CPU passing through a dozen async middlewares and the Node
+// adapter's Request and Response, not in the lookup itself. So the Node server first hands each
+// request here: the chain's checks for a read, as plain synchronous calls in one pass — the token
+// (only one verified before), the route guard, the shared query parameters, the cache key, the
+// rate limit — and when the answer is in the cache it is written straight to Node's response with
+// its headers made once per entry. Anything else (no entry yet, a token not seen before, any
+// refusal, an Origin, a coding not compressed yet, a URL or header the adapter would rewrite)
+// returns false and the request goes through the chain, which answers it exactly as before. Each
+// check here is the chain's own function; the answer, its headers, its access line and its
+// latency are the chain's too (test/api/fastRead.api.spec.ts compares them byte for byte).
+import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
+import { getQueryParam } from 'hono/utils/url';
+import type { Histogram } from 'prom-client';
+import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry } from './answerCache';
+import { bearerOf, knownToken } from './auth';
+import { MIN_COMPRESSED_BYTES, preferredCoding } from './compression';
+import type { AppDeps } from './env';
+import { limitKeyAt } from './security/client';
+import { commonQueryParamsPass } from './security/queryParams';
+import { rateKeyOf, type TokenBuckets } from './security/rateLimit';
+import { routeRefusal } from './security/routeGuard';
+import { requestIdOf, writeAccessLine } from '../ops/accessLog';
+
+/** Answers the request and says true, or leaves it untouched and says false. */
+export type FastRead = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
+
+// A request target whose bytes are the chain's c.req.url and c.req.path: the characters the Node
+// adapter takes as they are (its own test, less `#`), no dot segment, no percent sign in the path.
+// A percent sign in the query makes the adapter parse the URL, which then changes nothing but `'`.
+const PLAIN_PATH = /^\/api\/[!$&-;=@-[\]_a-z~]*$/;
+const PLAIN_QUERY = /^[!$%&-;=?-[\]_a-z~]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
+const plainTarget = (path: string, query: string): boolean =>
+  PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path) && PLAIN_QUERY.test(query) && !(query.includes('%') && query.includes("'"));
+// A Host the adapter takes as it is (else it parses and may refuse it)
+const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+
+/** The request headers the chain reads for a cached GET; undefined when one came twice (the chain joins them, Node keeps one). */
+interface ReadHeaders {
+  host?: string;
+  authorization?: string;
+  'accept-language'?: string;
+  'accept-encoding'?: string;
+  'if-none-match'?: string;
+  origin?: string;
+  'x-request-id'?: string;
+}
+
+const READ_HEADERS = new Set<string>(['host', 'authorization', ANSWER_HEADER, 'accept-encoding', 'if-none-match', 'origin', 'x-request-id']);
+
+const readHeaders = (raw: readonly string[]): ReadHeaders | undefined => {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (!READ_HEADERS.has(name)) continue;
+    if (out[name] !== undefined) return undefined;
+    out[name] = raw[i + 1];
+  }
+  return out;
+};
+
+/** A record of headers as Node's writeHead takes them flat, ending with the request's id and, for a body, its length. */
+const wireOf = (headers: Readonly<Record<string, string>>, length: number | undefined): string[] => {
+  const flat: string[] = [];
+  for (const name in headers) flat.push(name, headers[name]);
+  flat.push('x-request-id', '');
+  if (length !== undefined) flat.push('content-length', String(length));
+  return flat;
+};
+
+/** The slot of the request id in a wire array. */
+const idSlot = (wire: string[], form: AnswerForm) => wire.length - (form === 'notModified' ? 1 : 3);
+
+export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBuckets | undefined): FastRead => {
+  const { jwtSecret, tokenMaxTtlSeconds } = deps.config;
+  // one histogram child per route and status: prom-client's observe by labels hashes them on every call
+  const timers = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
+  const timerOf = (route: string, status: number) => {
+    const key = `${status} ${route}`;
+    let timer = timers.get(key);
+    if (!timer) timers.set(key, (timer = deps.metrics.http.labels({ method: 'GET', route, status })));
+    return timer;
+  };
+
+  const answer = (incoming: IncomingMessage, outgoing: ServerResponse, t0: number): boolean => {
+    const target = incoming.url;
+    if (incoming.method !== 'GET' || target === undefined) return false;
+    const q = target.indexOf('?');
+    const path = q < 0 ? target : target.slice(0, q);
+    if (!plainTarget(path, q < 0 ? '' : target.slice(q)) || !cacheablePath(path)) return false;
+    const h = readHeaders(incoming.rawHeaders);
+    // a cross-origin caller gets CORS headers, made by the chain
+    if (!h || h.origin !== undefined || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
+    const token = bearerOf(h.authorization);
+    const nowMs = deps.clock().getTime();
+    const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds);
+    if (!verified || verified.scope === 'stream') return false;
+    const actor = verified.actor;
+    const url = `http://${h.host}${target}`;
+    const query = (name: string) => getQueryParam(url, name) as string | undefined;
+    if (!commonQueryParamsPass(query)) return false;
+    const entry = cache.get(answerKey(path, url, actor, readPosition(deps, query('asOf')), query('at'), nowMs, h[ANSWER_HEADER]));
+    if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, path, query)) return false;
+    const notModified = matchesEtag(h['if-none-match'], entry.etag);
+    const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : preferredCoding(h['accept-encoding']);
+    const body = notModified ? null : coding ? entry.ready[coding] : entry.body;
+    if (body === undefined) return false; // not compressed in this coding yet: the chain makes it
+    // last, as it is the one check that spends something: a refused caller goes to the chain, which refuses it again with its 429
+    if (buckets && buckets.take(actor.role === 'viewer' ? limitKeyAt(rateKeyOf(actor), incoming.socket.remoteAddress ?? '') : rateKeyOf(actor), nowMs) > 0) return false;
+
+    const form: AnswerForm = notModified ? 'notModified' : (coding ?? 'identity');
+    const wire = (entry.wire[form] ??= wireOf(headersOf(entry, form), body?.byteLength));
+    const requestId = requestIdOf(h['x-request-id']);
+    wire[idSlot(wire, form)] = requestId; // writeHead copies it at once
+    const status = notModified ? 304 : 200;
+    const ms = performance.now() - t0;
+    timerOf(entry.route.metric, status).observe(ms / 1000);
+    writeAccessLine(deps.log, requestId, 'GET', url, status, ms, actor);
+    outgoing.writeHead(status, wire);
+    outgoing.end(body);
+    return true;
+  };
+
+  return (incoming, outgoing) => {
+    const t0 = performance.now();
+    try {
+      return answer(incoming, outgoing, t0);
+    } catch (err) {
+      if (outgoing.headersSent) {
+        deps.log.error({ err }, 'writing a cached answer failed');
+        outgoing.destroy();
+        return true;
+      }
+      return false; // nothing written: the chain answers, and reports what went wrong
+    }
+  };
+};
+
+const headersOf = (entry: Entry, form: AnswerForm): Readonly<Record<string, string>> =>
+  (entry.headers[form] ??= form === 'notModified' ? notModifiedHeaders(entry.etag) : answerHeaders(entry, form === 'identity' ? undefined : form));
+
+/**
+ * Node's createServer with the fast path in front of the adapter's listener, for
+ * `serve({ createServer })`; `fast` is asked per request, so a server may listen before the app exists.
+ */
+export const fastReadsFirst = (fast: () => FastRead | undefined): typeof createServer =>
+  ((options: ServerOptions, listener: RequestListener) =>
+    createServer(options, (req, res) => {
+      if (!fast()?.(req, res)) void listener(req, res);
+    })) as typeof createServer;

@@ -1,0 +1,177 @@
+// The cached-read fast path (server/http/fastRead.ts) answers exactly as the middleware chain
+// does: the same app behind two real Node servers, one as the adapter alone and one with the fast
+// path in front, asked the same questions with the same X-Request-Id. Every answer the fast path
+// gives equals the chain's byte for byte (status, every header but Date, body) for each kind of
+// caller, coded or not, 304 included; its access line and latency metric are the chain's; and
+// whatever the chain would refuse or treat specially (a rate limit spent, an expired or stream
+// token, a foreign rep, an Origin) goes to the chain.
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fastReadsFirst } from '../../server/http/fastRead';
+import { createLogger } from '../../server/ops/logger';
+import { seedCompany, testTally, type TestTally } from '../support/app';
+
+const NOW = '2026-11-27T10:00:00+08:00';
+
+interface Raw {
+  readonly status: number;
+  /** header name (lower case) → value, in the order sent */
+  readonly headers: [string, string][];
+  readonly body: Buffer;
+}
+
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+/** The app behind a bare adapter and behind the fast path, and how often the fast path answered. */
+const twoServers = async (t: TestTally) => {
+  let fastAnswers = 0;
+  const counted = (req: Parameters<typeof t.app.readFast>[0], res: Parameters<typeof t.app.readFast>[1]) => {
+    const answered = t.app.readFast(req, res);
+    if (answered) fastAnswers++;
+    return answered;
+  };
+  const listen = async (fast: boolean) => {
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1', ...(fast ? { createServer: fastReadsFirst(() => counted) } : {}) });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    return (server.address() as AddressInfo).port;
+  };
+  const ports = { chain: await listen(false), fast: await listen(true) };
+  const ask = (which: 'chain' | 'fast', path: string, headers: Record<string, string>) =>
+    new Promise<Raw>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: ports[which], path, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = res.rawHeaders;
+          const pairs: [string, string][] = [];
+          for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i].toLowerCase(), raw[i + 1]]);
+          resolve({ status: res.statusCode!, headers: pairs, body: Buffer.concat(chunks) });
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { ask, fastAnswers: () => fastAnswers };
+};
+
+/** Headers as a sorted list without Date (the second it was sent). */
+const comparable = (r: Raw) => ({ status: r.status, headers: r.headers.filter(([n]) => n !== 'date').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body: r.body.toString('base64') });
+
+const seedBig = async (t: TestTally) => {
+  const admin = await seedCompany(t);
+  // more reps and sales: the leaderboard is over 1 kB, so it goes out coded too
+  for (const n of [4, 5, 6, 7]) expect((await t.post('AddRep', { repId: `R-${n}`, name: `Rep ${n}`, teamId: n % 2 ? 'T-1' : 'T-2', joinedAt: '2025-01-01' }, admin)).status).toBe(201);
+  await t.post('SetGoal', { goalId: 'G-1', title: 'November R-1', owner: 'rep:R-1', metric: 'revenue', period: '2026-11', target: 10_000_000 }, admin);
+  const sale = await t.post('RecordSale', { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 3_000_000 }], occurredAt: '2026-11-10T10:00:00+08:00' }, admin);
+  expect(sale.status).toBe(201);
+  return admin;
+};
+
+describe('the cached-read fast path', () => {
+  it('answers each kind of caller byte for byte as the chain does: plain, gzip, brotli, 304, another language', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const t = await testTally({ now: NOW, env: { TALLY_RATE_LIMIT: '100000' }, log: createLogger('info', { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) }) });
+    await seedBig(t);
+    const { ask, fastAnswers } = await twoServers(t);
+    const callers = {
+      admin: await t.token('admin'),
+      manager: await t.token('manager', 'M-1', 'T-1'),
+      rep: await t.token('rep', 'R-1'),
+      viewer: await t.token('viewer'),
+    };
+    const paths = ['/api/leaderboard?period=2026-11', '/api/leaderboard?limit=3&period=2026-11', '/api/goals/G-1', '/api/goals?period=2026-11'];
+    const variants: Record<string, string>[] = [{}, { 'accept-encoding': 'gzip' }, { 'accept-encoding': 'gzip, deflate, br' }, { 'accept-language': 'zh-CN' }];
+    let compared = 0;
+    for (const [who, token] of Object.entries(callers))
+      for (const path of paths)
+        for (const variant of variants) {
+          const headers = { authorization: `Bearer ${token}`, 'x-request-id': `req-${compared}`, ...variant };
+          await ask('chain', path, headers); // made and kept (and coded) by the chain
+          const chain = await ask('chain', path, headers);
+          const before = fastAnswers();
+          const fast = await ask('fast', path, headers);
+          const where = `${who} ${path} ${JSON.stringify(variant)}`;
+          expect(chain.status, where).toBe(200);
+          expect(fastAnswers(), `${where} answered by the fast path`).toBe(before + 1);
+          expect(comparable(fast), where).toEqual(comparable(chain));
+          if (variant['accept-encoding'] && path === paths[0]) expect(fast.headers.find(([n]) => n === 'content-encoding')?.[1], where).toBe(variant['accept-encoding'].includes('br') ? 'br' : 'gzip');
+          // its access line is the chain's, but for its time and latency
+          const [chainLine, fastLine] = lines.slice(-2);
+          const without = (l: Record<string, unknown>) => Object.entries(l).filter(([k]) => k !== 'time' && k !== 'ms');
+          expect(without(fastLine), where).toEqual(without(chainLine));
+          expect(fastLine.role, where).toBe(who);
+          // 304 for the tag it holds
+          const etag = fast.headers.find(([n]) => n === 'etag')![1];
+          const held = { ...headers, 'if-none-match': etag };
+          const chain304 = await ask('chain', path, held);
+          const fast304 = await ask('fast', path, held);
+          expect([chain304.status, fast304.status, fastAnswers()], where).toEqual([304, 304, before + 2]);
+          expect(comparable(fast304), where).toEqual(comparable(chain304));
+          compared++;
+        }
+    expect(compared).toBe(64);
+    // the viewer's board is redacted on the fast path as in the chain: no attainment
+    const viewerBoard = JSON.parse((await ask('fast', paths[0], { authorization: `Bearer ${callers.viewer}` })).body.toString()) as { entries: { attainment: unknown }[] };
+    expect(viewerBoard.entries.every((e) => e.attainment === null)).toBe(true);
+    // and each answer counted in the latency histogram under its route, the chain's and the fast path's alike
+    const counts = (await t.deps.metrics.http.get()).values.filter((v) => v.metricName?.endsWith('_count') && v.labels.route === '/api/leaderboard');
+    expect(counts.find((v) => String(v.labels.status) === '200')?.value).toBe(4 * 2 * 4 * 3 + 1);
+    expect(counts.find((v) => String(v.labels.status) === '304')?.value).toBe(4 * 2 * 4 * 2);
+  });
+
+  it('still counts a caller against its rate limit, and leaves the 429 to the chain', async () => {
+    // seeded by an app without a limit; the limited one reads the same store
+    const seeded = await testTally({ now: NOW, env: { TALLY_RATE_LIMIT: '0' } });
+    await seedBig(seeded);
+    const t = await testTally({ now: NOW, store: seeded.deps.store, env: { TALLY_RATE_LIMIT: '5' } });
+    const { ask, fastAnswers } = await twoServers(t);
+    const headers = { authorization: `Bearer ${await t.token('rep', 'R-1')}` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await ask('fast', '/api/leaderboard?period=2026-11', headers)).status);
+    // the first made the answer (the chain), four more the fast path; then the budget of five is spent
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(fastAnswers()).toBe(4);
+    const refused = await ask('fast', '/api/leaderboard?period=2026-11', headers);
+    expect(refused.headers.find(([n]) => n === 'retry-after')?.[1]).toMatch(/^\d+$/);
+    // an embed (viewer) token is counted per browser address, on the fast path too
+    const viewer = { authorization: `Bearer ${await t.token('viewer')}` };
+    for (let i = 0; i < 5; i++) expect((await ask('fast', '/api/leaderboard?period=2026-11', viewer)).status).toBe(200);
+    expect((await ask('fast', '/api/leaderboard?period=2026-11', viewer)).status).toBe(429);
+  });
+
+  it('leaves to the chain an expired or stream token, a foreign rep, a caller with an Origin and a bad parameter', async () => {
+    const t = await testTally({ now: NOW, env: { TALLY_RATE_LIMIT: '0' } });
+    await seedBig(t);
+    const { ask, fastAnswers } = await twoServers(t);
+    const rep = await t.token('rep', 'R-1');
+    // measured at a given moment, so the answer stays the same answer as the clock moves on
+    const board = '/api/leaderboard?period=2026-11&at=2026-11-27T10%3A00%3A00%2B08%3A00';
+    const asRep = { authorization: `Bearer ${rep}` };
+    expect((await ask('fast', board, asRep)).status).toBe(200);
+    expect((await ask('fast', board, asRep)).status).toBe(200);
+    expect(fastAnswers()).toBe(1);
+    // cross-origin: the chain adds CORS headers for an allowed origin
+    const cors = await ask('fast', board, { ...asRep, origin: 'http://portal.test' });
+    expect(cors.headers.find(([n]) => n === 'access-control-allow-origin')?.[1]).toBe('http://portal.test');
+    // a bad shared parameter is a 400 naming it; a foreign rep's pay a 403
+    expect((await ask('fast', `${board}&asOf=yesterday`, asRep)).status).toBe(400);
+    expect((await ask('fast', '/api/payouts/R-2?period=2026-11', asRep)).status).toBe(403);
+    // a stream token reads nothing but the stream
+    const minted = await t.app.request('/api/stream/token', { method: 'POST', headers: asRep });
+    const { token: stream } = (await minted.json()) as { token: string };
+    expect((await ask('fast', board, { authorization: `Bearer ${stream}` })).status).toBe(401);
+    // two Authorization headers are one joined value to the chain, which refuses it
+    expect((await ask('fast', board, { authorization: [`Bearer ${rep}`, `Bearer ${rep}`] as unknown as string })).status).toBe(401);
+    expect(fastAnswers()).toBe(1);
+    // an hour later the rep's token has expired: refused, not served from memory
+    t.setNow('2026-11-27T11:00:31+08:00');
+    expect((await ask('fast', board, asRep)).status).toBe(401);
+    expect(fastAnswers()).toBe(1);
+  });
+});
