@@ -1,4 +1,10 @@
-// A small flag reader: --name value, --flag, and positional arguments.
+// A small flag reader: --name value, --flag, and positional arguments. An option that takes no
+// value in any command (commands.ts: --sealed, --dry-run, --json …) never takes the word after it,
+// so `import --sealed FILE` reads FILE as the file, as main.ts's strict check already did.
+import { COMMANDS } from './commands';
+
+const SWITCHES: ReadonlySet<string> = new Set(Object.values(COMMANDS).flatMap((c) => Object.entries(c.options).filter(([, o]) => o.type === 'boolean').map(([name]) => name)));
+
 export interface Args {
   readonly positional: string[];
   readonly flags: Map<string, string | true>;
@@ -12,7 +18,7 @@ export const parseArgs = (argv: readonly string[]): Args => {
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) flags.set(k, inline);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
+      else if (!SWITCHES.has(k) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
       else flags.set(k, true);
     } else positional.push(a);
   }

@@ -26,6 +26,10 @@ const CLI_ZH: readonly Phrase[] = [
   [/^an argument is missing$/, () => '缺少参数'],
   [/^(\S+) is missing$/, (_, what) => `缺少 ${what}`],
   [/^see: (.+)$/, (_, what) => `参见：${what}`],
+  // tally replay --report review's options (reviewReport.ts)
+  [/^--report (.*): the report this command knows is 'review'$/, (_, r) => `--report ${r}：这个命令只认识 'review' 报告`],
+  [/^--period: a month \(2026-06\), a quarter \(2026-Q2\) or a year \(2026\) of 1900–2999, got '(.*)'$/, (_, p) => `--period：应为 1900–2999 年的月（2026-06）、季度（2026-Q2）或年（2026），实际为 '${p}'`],
+  [/^(--as-of|--at): an ISO 8601 instant with offset(?: \((.+)\))?, got '(.*)'$/, (_, o, eg, v) => `${o}：应为带时区偏移的 ISO 8601 时间${eg ? `，如 ${eg}` : ''}；实际为 '${v}'`],
   // tally import's own options and its column mapping (importCsvFormats.ts parseMapping)
   [/^--format must be one of (.+)$/, (_, list) => `--format 必须是 ${list} 之一`],
   [/^--encoding takes gbk or utf8 \(default: detected\)$/, () => '--encoding 取 gbk 或 utf8（默认自动检测）'],

@@ -3,11 +3,14 @@
 // flag (`--dryrun`) stops with exit 2 instead of being ignored, and `--help` never starts or
 // writes anything.
 import type { Lang } from '../../core/incentives/calculate/describe';
-import { HELP_FRAME, HELP_ZH, type CommandWords } from './helpWords';
+import { columns, padEnd } from './columns';
+import { HELP_FRAME, HELP_ZH, VALUE_ZH, type CommandWords, type ValueName } from './helpWords';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly description: string;
+  /** what the value is, as help shows it after the option (`--out FILE`); helpWords.ts names it in Chinese */
+  readonly value?: ValueName;
 }
 
 type Options = Readonly<Record<string, OptionSpec>>;
@@ -24,10 +27,10 @@ export interface CommandSpec {
   readonly load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
 }
 
-const text = (description: string) => ({ type: 'string' as const, description });
+const text = (value: ValueName, description: string) => ({ type: 'string' as const, description, value });
 const on = (description: string) => ({ type: 'boolean' as const, description });
 const none = { min: 0, max: 0 };
-const lang = text("zh-CN or en (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG)");
+const lang = text('LANG', "zh-CN or en (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG)");
 
 export const COMMANDS: Record<string, CommandSpec> = {
   serve: {
@@ -42,7 +45,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'token --role R [--sub S] [--team T] [--ttl 1h]',
     summary: 'mint a bearer token (needs TALLY_JWT_SECRET)',
     details: ['A rep\'s --sub is its repId; a manager needs --sub (its own id) and --team.', 'Example: npx tally token --role manager --sub M-01 --team T-NORTH --ttl 8h'],
-    options: ({ role: text('admin, manager, rep or viewer'), sub: text('the subject: a repId, a manager\'s id'), team: text('the manager\'s team'), ttl: text('lifetime: 900s, 30m, 8h, 30d (at most TALLY_TOKEN_MAX_TTL)'), lang }),
+    options: ({ role: text('ROLE', 'admin, manager, rep or viewer'), sub: text('SUBJECT', 'the subject: a repId, a manager\'s id'), team: text('TEAM', 'the manager\'s team'), ttl: text('TTL', 'lifetime: 900s, 30m, 8h, 30d (at most TALLY_TOKEN_MAX_TTL)'), lang }),
     positionals: none,
     load: () => import('./token'),
   },
@@ -58,7 +61,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'replay [--json] | replay --report review --period P [--as-of T] [--team T] [--at T] [--lang zh-CN|en] [--json]',
     summary: 'rebuild every read model from the log and report the speed, or print a review as known at T',
     details: ['Example: npx tally replay --report review --period 2026-10 --as-of 2026-11-01T09:00:00+08:00'],
-    options: ({ json: on('print JSON'), report: text('review'), period: text('a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('recorded time: the review as it was known then'), team: text('a team id'), at: text('business time to measure at'), lang }),
+    options: ({ json: on('print JSON'), report: text('REPORT', 'review'), period: text('PERIOD', 'a month, quarter or year: 2026-10, 2026-Q4, 2026'), 'as-of': text('TIME', 'recorded time: the review as it was known then'), team: text('TEAM', 'a team id'), at: text('TIME', 'business time to measure at'), lang }),
     positionals: none,
     load: () => import('./replay'),
   },
@@ -67,10 +70,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: 'import NDJSON commands, a tally export file, or a CRM export (CSV)',
     details: ['NDJSON: one {"type","data"} per line. A tally export goes into an empty store, positions and hashes kept.', 'Rejected lines or rows go to FILE.rejected.ndjson / FILE.rejected.csv (or --rejects).'],
     options: ({
-      'dry-run': on('check every line, append nothing'), batch: text('commands per append (default 500)'), rejects: text('where rejected lines go'),
-      format: text('zoho-deals, fxiaoke-orders or csv'), map: text('a JSON column mapping'), encoding: text('gbk or utf8 (detected when absent)'),
+      'dry-run': on('check every line, append nothing'), batch: text('N', 'commands per append (default 500)'), rejects: text('FILE', 'where rejected lines go'),
+      format: text('FORMAT', 'zoho-deals, fxiaoke-orders or csv'), map: text('FILE', 'a JSON column mapping'), encoding: text('ENCODING', 'gbk or utf8 (detected when absent)'),
       sealed: on('read FILE as a tally export'), progress: on('a progress bar even when stderr is no terminal'),
-      lang: text("zh-CN or en for the reasons and the summary (default: the terminal's, from LANG)"),
+      lang: text('LANG', "zh-CN or en for the reasons and the summary (default: the terminal's, from LANG)"),
     }),
     positionals: { min: 1, max: 1, name: 'FILE' },
     load: () => import('./import'),
@@ -79,7 +82,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'export [--out FILE]',
     summary: 'write the log as sealed events (NDJSON) for tally import',
     details: ['Without --out, to standard output.'],
-    options: ({ out: text('the file to write'), lang }),
+    options: ({ out: text('FILE', 'the file to write'), lang }),
     positionals: none,
     load: () => import('./export'),
   },
@@ -87,7 +90,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'backup --out FILE',
     summary: 'copy the SQLite store while the server runs, and check the copy\'s hash chain',
     details: ['Restore: stop the server, put FILE in the store\'s place (remove the old -wal and -shm files), start it. README: Backup and restore.'],
-    options: { out: text('the new file to write (it must not exist)'), lang },
+    options: { out: text('FILE', 'the new file to write (it must not exist)'), lang },
     positionals: none,
     load: () => import('./backup'),
   },
@@ -111,7 +114,9 @@ export const commandHelp = (name: string, lang: Lang = 'en'): string => {
   const spec = COMMANDS[name];
   const words = wordsOf(name, lang);
   const frame = HELP_FRAME[lang];
-  const options = Object.entries(spec.options).map(([option, o]) => `${`  --${option}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(24)}${words.options[option]}`);
+  // each value named (`--out FILE`, in Chinese `--out 文件`), padded by the columns a terminal gives it
+  const named = (option: string, o: OptionSpec) => `  --${option}${o.value ? ` ${lang === 'en' ? o.value : VALUE_ZH[o.value]}` : ''}`;
+  const options = Object.entries(spec.options).map(([option, o]) => `${padEnd(named(option, o), Math.max(24, columns(named(option, o)) + 2))}${words.options[option]}`);
   return [`${frame.usage}tally ${spec.usage}`, '', words.summary, ...words.details.map((d) => `  ${d}`), '', frame.options, ...options, `  ${'--help'.padEnd(22)}${frame.help}`].join('\n');
 };
 

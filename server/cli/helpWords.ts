@@ -10,6 +10,24 @@ export interface CommandWords {
   readonly options: Readonly<Record<string, string>>;
 }
 
+/** What an option's value is (commands.ts), named in Chinese after the option in help: `--out 文件`. */
+export const VALUE_ZH = {
+  ROLE: '角色',
+  SUBJECT: '主体',
+  TEAM: '团队',
+  TTL: '有效期',
+  LANG: '语言',
+  REPORT: '报告',
+  PERIOD: '期间',
+  TIME: '时间',
+  N: '条数',
+  FILE: '文件',
+  FORMAT: '格式',
+  ENCODING: '编码',
+} as const;
+
+export type ValueName = keyof typeof VALUE_ZH;
+
 const LANG_OPTION = '输出语言：zh-CN 或 en（默认取终端的语言，即 LC_ALL、LC_MESSAGES 或 LANG）';
 
 export const HELP_ZH: Readonly<Record<string, CommandWords>> = {

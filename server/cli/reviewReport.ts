@@ -17,10 +17,12 @@ import { reviewOf } from '../projections/reviewAt';
 import { Projections } from '../projections/runner';
 import type { EventStore } from '../store/port';
 import { flag, type Args } from './args';
+import { cliSaid } from './cliWords';
+import { columns, padEnd, padStart } from './columns';
 import { readerLang, terminalLang } from './terminalLang';
 
-const fail = (message: string): number => {
-  console.error(`tally replay: ${message}`);
+const fail = (message: string, lang: Lang): number => {
+  console.error(`tally replay: ${cliSaid(message, lang)}`);
   return 2;
 };
 
@@ -28,11 +30,6 @@ const money = (metric: string, v: number | null) => (v === null ? '–' : metric
 const percent = (r: number | null, lang: Lang) => (r === null ? '–' : `${(r * 100).toFixed(1)}${lang === 'en' ? ' ' : ''}%`);
 const signed = (metric: string, v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${money(metric, v)}`);
 
-/** Columns a terminal gives a character: two for CJK and other wide forms, so Chinese tables line up. */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
-const columns = (s: string): number => s.length + (s.match(WIDE)?.length ?? 0);
-const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - columns(s)));
-const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - columns(s))) + s;
 
 const table = (head: string[], rows: string[][]): string => {
   const widths = head.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
@@ -115,22 +112,22 @@ export const renderReview = (r: Shown, lang: Lang = 'en', repName: (repId: strin
 };
 
 export const runReviewReport = async (a: Args, config: Config, store: EventStore): Promise<number> => {
+  const lang = readerLang(a, 'replay');
+  if (!lang) return 2;
   const report = flag(a, 'report');
-  if (report !== 'review') return fail(`--report ${report ?? ''}: the report this command knows is 'review'`);
+  if (report !== 'review') return fail(`--report ${report ?? ''}: the report this command knows is 'review'`, lang);
   const period = flag(a, 'period');
   const kind = period ? acceptedPeriod(period)?.kind : undefined;
-  if (!period || !kind || !['month', 'quarter', 'year'].includes(kind)) return fail(`--period: a month (2026-06), a quarter (2026-Q2) or a year (2026) of 1900–2999, got '${period ?? ''}'`);
+  if (!period || !kind || !['month', 'quarter', 'year'].includes(kind)) return fail(`--period: a month (2026-06), a quarter (2026-Q2) or a year (2026) of 1900–2999, got '${period ?? ''}'`, lang);
   const asOf = flag(a, 'as-of');
-  if (asOf !== undefined && !isInstant(asOf)) return fail(`--as-of: an ISO 8601 instant with offset (2026-06-30T18:00:00+08:00), got '${asOf}'`);
+  if (asOf !== undefined && !isInstant(asOf)) return fail(`--as-of: an ISO 8601 instant with offset (2026-06-30T18:00:00+08:00), got '${asOf}'`, lang);
   const at = flag(a, 'at') ?? asOf ?? new Date().toISOString();
-  if (!isInstant(at)) return fail(`--at: an ISO 8601 instant with offset, got '${at}'`);
+  if (!isInstant(at)) return fail(`--at: an ISO 8601 instant with offset, got '${at}'`, lang);
   const projections = new Projections(store, { zone: config.zone, currency: config.currency });
   await projections.start();
   const world = asOf ? await projections.worldAt(projections.positionAt(toMillis(asOf))) : projections.world;
   const teamId = flag(a, 'team');
-  if (teamId && !world.get(directoryProjection).teams.has(teamId)) return fail(`--team: unknown team '${teamId}'`);
-  const lang = readerLang(a, 'replay');
-  if (!lang) return 2;
+  if (teamId && !world.get(directoryProjection).teams.has(teamId)) return fail(`--team: unknown team '${teamId}'`, lang);
   const review: Shown = { asOf: asOf ?? null, ...reviewIn((await reviewOf(projections, world, { period, at, teamId, goalPolicy: config.goals })) as Review, lang, config.currency) };
   if (a.flags.has('json') || !process.stdout.isTTY) console.log(JSON.stringify(review));
   else console.log(renderReview(review, lang, (repId) => world.get(directoryProjection).reps.get(repId)?.name));

@@ -34,6 +34,19 @@ describe('the command line in Chinese', () => {
     expect(overview()).toContain('  token         mint a bearer token (needs TALLY_JWT_SECRET)');
   });
 
+  it('names what each option takes (no VALUE), in Chinese for a Chinese terminal, lined up by the columns a terminal gives', () => {
+    for (const name of Object.keys(COMMANDS)) for (const lang of ['en', 'zh-CN'] as const) expect(commandHelp(name, lang), `${name} ${lang}`).not.toMatch(/\bVALUE\b/);
+    expect(commandHelp('import', 'zh-CN')).toMatch(/^ {2}--rejects 文件 {8}被拒绝的行写到哪里$/m);
+    expect(commandHelp('replay', 'zh-CN')).toMatch(/^ {2}--period 期间 {9}月、季度或年/m);
+    expect(commandHelp('replay', 'zh-CN')).not.toMatch(/ (PERIOD|TIME|TEAM|REPORT|LANG) /);
+    expect(commandHelp('token')).toMatch(/^ {2}--role ROLE {11}admin, manager, rep or viewer$/m);
+  });
+
+  it('reads an option that takes no value as such, so `import --sealed FILE` imports FILE', () => {
+    expect(parseArgs(['--sealed', 'x.ndjson', '--batch', '5'])).toEqual({ positional: ['x.ndjson'], flags: new Map<string, string | true>([['sealed', true], ['batch', '5']]) });
+    expect(parseArgs(['--dry-run', 'x.ndjson']).positional).toEqual(['x.ndjson']);
+  });
+
   it('says the command line’s mistakes in Chinese, the typed names and paths as they are', () => {
     const said: [string, string][] = [
       ['unknown option --dryrun (did you mean --dry-run?)', '未知的选项 --dryrun（是不是想用 --dry-run？）'],
@@ -127,6 +140,10 @@ describe('why the log, a setting or a file does not hold, in Chinese', () => {
       ['the event store refused the write: database is locked', '事件存储拒绝了写入：数据库被另一个进程锁住了（等待 10 秒后仍未释放）'],
       ['/d/x.db.checkpoint is not a Tally checkpoint', '/d/x.db.checkpoint 不是 Tally 的检查点文件'],
       ["map.json: not JSON: line 1, column 13 ('}') cannot come there", "map.json：不是有效的 JSON：第 1 行第 13 列（'}'）不能出现在这里"],
+      ["--report revue: the report this command knows is 'review'", "--report revue：这个命令只认识 'review' 报告"],
+      ["--period: a month (2026-06), a quarter (2026-Q2) or a year (2026) of 1900–2999, got '2026-13'", "--period：应为 1900–2999 年的月（2026-06）、季度（2026-Q2）或年（2026），实际为 '2026-13'"],
+      ["--as-of: an ISO 8601 instant with offset (2026-06-30T18:00:00+08:00), got 'yesterday'", "--as-of：应为带时区偏移的 ISO 8601 时间，如 2026-06-30T18:00:00+08:00；实际为 'yesterday'"],
+      ["--team: unknown team 'T-NOPE'", "--team：未知的团队 'T-NOPE'"],
     ];
     holdsSaid(said, (en) => cliSaid(en, 'zh-CN'));
   });

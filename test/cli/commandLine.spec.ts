@@ -27,7 +27,7 @@ describe('tally on the command line', () => {
     expect(tally('import', '--help').out).toContain('--dry-run');
     const overview = tally('help');
     expect([overview.code, overview.out]).toEqual([0, expect.stringContaining('build-widgets')]);
-    expect(tally('help', 'token').out).toContain('--ttl VALUE');
+    expect(tally('help', 'token').out).toContain('--ttl TTL');
     const version = tally('--version');
     expect([version.code, version.out.trim()]).toEqual([0, JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version]);
   }, 240_000);
