@@ -28,6 +28,27 @@ const key = (k: string): string => {
   return q;
 };
 
+/**
+ * An object's keys in UTF-16 code unit order, as `Object.keys(o).sort()`, sorted in place by
+ * insertion: objects of the log have a handful of keys, and Array.prototype.sort allocates a work
+ * area on every call (a tenth of what sealing an event allocated).
+ */
+const sortedKeys = (o: object): string[] => {
+  const keys = Object.keys(o);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: either sort gives the same order
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+};
+
 const write = (value: unknown, depth: number): string | undefined => {
   switch (typeof value) {
     case 'string':
@@ -56,7 +77,7 @@ const write = (value: unknown, depth: number): string | undefined => {
     }
     return `${out}]`;
   }
-  const keys = Object.keys(o).sort();
+  const keys = sortedKeys(o);
   let out = '{';
   let first = true;
   for (const k of keys) {
