@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type StoredEvent, type UnsealedEvent } from '../../core/shared/envelope';
 import { canonicalize } from './canonicalJson';
+import { chainBody, chainHash, type WireEvent } from './chainText.mjs';
 
 export { GENESIS_HASH };
 
@@ -27,14 +28,21 @@ const withoutHash = (e: Omit<StoredEvent, 'hash'> & { hash?: string }) => ({
   prevHash: e.prevHash,
 });
 
-/** The canonical text of an event's data and meta: all of its body that does not depend on its place in the log. */
-export interface EventTexts {
-  readonly data: string;
-  readonly meta: string;
-}
-
-/** Throws when the event cannot be canonicalised (a lone surrogate, a number JSON cannot hold). */
-export const eventTexts = (e: UnsealedEvent): EventTexts => ({ data: canonicalJson(e.data), meta: canonicalJson(e.meta) });
+/**
+ * An event serialised for a store to seal and write: data and meta as canonical text, its other
+ * strings quoted, all of its body that does not depend on its place in the log. Throws when the
+ * event cannot be canonicalised (a lone surrogate, a number JSON cannot hold).
+ */
+export const wireEvent = (e: UnsealedEvent): WireEvent => ({
+  type: e.type,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  data: canonicalJson(e.data),
+  meta: canonicalJson(e.meta),
+  typeJson: canonicalJson(e.type),
+  occurredAtJson: canonicalJson(e.occurredAt),
+  recordedAtJson: canonicalJson(e.recordedAt),
+});
 
 /** A sealed event with the canonical text of its data and meta, for a store to write as they are. */
 export interface Sealed {
@@ -45,14 +53,12 @@ export interface Sealed {
 
 /**
  * Give an unsealed event its place in the log and its hash. The canonical body is assembled from
- * its members in JCS key order (data, meta, occurredAt, position, prevHash, recordedAt, revision,
- * stream, type), so data and meta are serialised once, for the hash and for the store alike.
+ * its members in JCS key order (chainBody), so data and meta are serialised once, for the hash
+ * and for the store alike.
  */
-export const sealJson = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string, texts: EventTexts = eventTexts(e)): Sealed => {
-  const { data, meta } = texts;
-  const body = `{"data":${data},"meta":${meta},"occurredAt":${canonicalJson(e.occurredAt)},"position":${canonicalJson(position)},"prevHash":${canonicalJson(prevHash)},"recordedAt":${canonicalJson(e.recordedAt)},"revision":${canonicalJson(revision)},"stream":${canonicalJson(stream)},"type":${canonicalJson(e.type)}}`;
-  const hash = createHash('sha256').update(prevHash).update(body).digest('hex');
-  return { event: { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash, hash }, data, meta };
+export const sealJson = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string, wire: WireEvent = wireEvent(e)): Sealed => {
+  const hash = chainHash(prevHash, chainBody(wire, canonicalJson(stream), position, prevHash, revision));
+  return { event: { position, stream, revision, type: e.type, data: e.data, occurredAt: e.occurredAt, recordedAt: e.recordedAt, meta: e.meta, prevHash, hash }, data: wire.data, meta: wire.meta };
 };
 
 export const seal = (e: UnsealedEvent, stream: string, revision: number, position: number, prevHash: string): StoredEvent => sealJson(e, stream, revision, position, prevHash).event;

@@ -12,7 +12,8 @@ export const openStore = async (spec: string): Promise<EventStore> => {
     const path = spec.slice('sqlite:'.length);
     if (!path) throw new StoreConfigError(`TALLY_STORE=${spec}: a path is needed after sqlite: (${describeStores})`);
     try {
-      return new SqliteStore(path);
+      // the server's writes go through a writer thread, so a COMMIT's fsync does not hold its event loop
+      return new SqliteStore(path, { writer: 'thread' });
     } catch (e) {
       throw sqliteOpenError(e, path, spec);
     }

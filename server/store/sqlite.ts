@@ -6,10 +6,11 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredEvent } from '../../core/shared/envelope';
-import { checkExpected } from './expected';
-import { eventTexts, GENESIS_HASH, sealJson, type EventTexts } from './hashChain';
+import { canonicalJson, GENESIS_HASH, wireEvent } from './hashChain';
 import { checkSealed } from './sealed';
+import { prepareWriter, writeGroup, type WireRequest, type WireResult } from './sqliteGroup.mjs';
 import { migrate } from './sqliteSchema';
+import { WriterThread, type GroupWritten } from './sqliteWriterClient';
 import {
   StoreUnavailableError,
   type AppendRequest,
@@ -83,14 +84,41 @@ interface Pending {
 /** how often a subscribed store looks for appends made by another process */
 const FOREIGN_POLL_MS = 500;
 
+export interface SqliteOptions {
+  /**
+   * `thread`: durable groups are written by a worker thread on its own connection, so the COMMIT's
+   * fsync does not hold the event loop (what `tally serve` uses); `inline` (the default, and
+   * always for `:memory:`): on this thread's connection.
+   */
+  readonly writer?: 'thread' | 'inline';
+}
+
+/** A queued call with its requests serialised for the writer. */
+interface Serialised {
+  readonly pending: Pending;
+  readonly wire: WireRequest[];
+}
+
+const toWire = (r: AppendRequest): WireRequest => ({
+  stream: r.stream,
+  streamJson: canonicalJson(r.stream),
+  expected: r.expected,
+  events: r.events.map(wireEvent),
+  ...(r.idempotency ? { key: r.idempotency.key, digest: r.idempotency.digest } : {}),
+});
+
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly listeners = new Set<BatchListener>();
   private queue: Pending[] = [];
   private flushScheduled = false;
+  /** a group is with the writer thread: what queues meanwhile goes as the next group */
+  private writing = false;
   private closed = false;
   private readonly stmt;
+  private readonly writer;
+  private readonly thread?: WriterThread;
   /** how many durable transactions and append requests so far: group commit at work */
   readonly stats = { transactions: 0, requests: 0 };
   /** told how long each durable transaction took, in seconds (metrics) */
@@ -100,7 +128,10 @@ export class SqliteStore implements EventStore {
   private dataVersion = 0;
   private poller?: NodeJS.Timeout;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: SqliteOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -108,28 +139,24 @@ export class SqliteStore implements EventStore {
     this.db.pragma('busy_timeout = 10000');
     migrate(this.db, path);
     this.stmt = {
-      insert: this.db.prepare(
-        'INSERT INTO events (position, stream, revision, type, data, occurred_at, recorded_at, meta, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      ),
       lastRevision: this.db.prepare('SELECT MAX(revision) AS r FROM events WHERE stream = ?').pluck(),
       head: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      key: this.db.prepare('SELECT digest, positions FROM idempotency WHERE key = ?'),
       keysAfter: this.db.prepare('SELECT key, digest, positions FROM idempotency WHERE key > ? ORDER BY key LIMIT ?'),
-      insertKey: this.db.prepare('INSERT INTO idempotency (key, digest, positions) VALUES (?,?,?)'),
       byPosition: this.db.prepare('SELECT * FROM events WHERE position = ?'),
       stream: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).raw(true),
       all: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
       allOfStream: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND position > ? ORDER BY revision LIMIT ?`).raw(true),
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
     };
+    this.writer = prepareWriter(this.db, GENESIS_HASH);
+    if (options.writer === 'thread' && path !== ':memory:') this.thread = new WriterThread(path, GENESIS_HASH);
     this.announced = this.headNow().position;
     this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** Tell subscribers about a durable batch and remember how far they know. */
-  private announce(batch: readonly StoredEvent[]): void {
+  private announce(events: readonly StoredEvent[]): void {
+    // the poll may have told a group the writer thread committed before its answer arrived here
+    const batch = events.length > 0 && events[0].position <= this.announced ? events.filter((e) => e.position > this.announced) : events;
     if (batch.length === 0) return;
     this.announced = Math.max(this.announced, batch[batch.length - 1].position);
     for (const l of this.listeners) l(batch);
@@ -167,73 +194,89 @@ export class SqliteStore implements EventStore {
    * One durable transaction for everything queued since the last flush. Each call's events are
    * serialised first, outside the write lock: a call whose events cannot be (a lone surrogate) is
    * refused alone, and the lock is held for the inserts only. Anything SQLite refuses inside the
-   * transaction refuses the whole group: none of it is written, none acknowledged.
+   * transaction refuses the whole group: none of it is written, none acknowledged. With a writer
+   * thread one group is in flight at a time, and what queues while it commits is the next group.
    */
   private flush(): void {
     this.flushScheduled = false;
-    const batch: { pending: Pending; texts: EventTexts[][] }[] = [];
+    if (this.writing) return;
+    const batch: Serialised[] = [];
     for (const pending of this.queue) {
       try {
-        batch.push({ pending, texts: pending.requests.map((r) => r.events.map(eventTexts)) });
+        batch.push({ pending, wire: pending.requests.map(toWire) });
       } catch (e) {
         pending.reject(e);
       }
     }
     this.queue = [];
     if (batch.length === 0) return;
-    let results: AppendResult[][];
-    const appended: StoredEvent[] = [];
-    const t0 = performance.now();
-    try {
-      this.stmt.begin.run();
+    const requests = batch.length === 1 ? batch[0].wire : batch.flatMap((b) => b.wire);
+    if (!this.thread) {
+      const t0 = performance.now();
+      let results: WireResult[];
       try {
-        // the head is read once under the write lock, then carried from request to request
-        const head = { ...this.headNow() };
-        results = batch.map(({ pending, texts }) => pending.requests.map((r, i) => this.applyOne(r, texts[i], head, appended)));
-        this.stmt.commit.run();
+        results = writeGroup(this.writer, requests);
       } catch (e) {
-        if (this.db.inTransaction) this.stmt.rollback.run();
-        throw e;
+        this.refuse(batch, e);
+        return;
       }
-    } catch (e) {
-      const err = new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
-      for (const { pending } of batch) pending.reject(err);
+      this.settle(batch, { results, seconds: (performance.now() - t0) / 1000 });
       return;
     }
+    this.writing = true;
+    this.thread.write(requests).then(
+      (written) => this.settle(batch, written),
+      (e) => this.refuse(batch, e),
+    ).finally(() => {
+      this.writing = false;
+      if (this.queue.length > 0) this.flush();
+    });
+  }
+
+  private refuse(batch: readonly Serialised[], e: unknown): void {
+    const err = new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
+    for (const { pending } of batch) pending.reject(err);
+  }
+
+  /** Acknowledge each call with its own results, then tell subscribers what the group appended. */
+  private settle(batch: readonly Serialised[], { results, seconds }: GroupWritten): void {
     this.stats.transactions++;
-    this.onCommit?.((performance.now() - t0) / 1000);
-    for (const { pending } of batch) this.stats.requests += pending.requests.length;
-    batch.forEach(({ pending }, i) => pending.resolve(results[i]));
+    this.onCommit?.(seconds);
+    const appended: StoredEvent[] = [];
+    let at = 0;
+    for (const { pending } of batch) {
+      const answers = pending.requests.map((r) => this.resultOf(r, results[at++], appended));
+      this.stats.requests += pending.requests.length;
+      pending.resolve(answers);
+    }
     this.announce(appended);
   }
 
-  private applyOne(r: AppendRequest, texts: readonly EventTexts[], head: { position: number; hash: string }, appended: StoredEvent[]): AppendResult {
-    if (r.idempotency) {
-      const seen = this.stmt.key.get(r.idempotency.key) as { digest: string; positions: string } | undefined;
-      if (seen) return { kind: 'duplicate', digest: seen.digest, events: this.byPositions(JSON.parse(seen.positions)) };
-    }
-    // A new stream needs no look-up: the (stream, revision) key refuses revision 0 of one that exists.
-    const fresh = r.expected === 'no-stream' && r.events.length > 0;
-    const actual = fresh ? -1 : this.lastRevision(r.stream);
-    if (!fresh && !checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
-    const sealed: StoredEvent[] = [];
-    let revision = actual;
-    for (let i = 0; i < r.events.length; i++) {
-      const { event: s, data, meta } = sealJson(r.events[i], r.stream, ++revision, head.position + 1, head.hash, texts[i]);
-      try {
-        this.stmt.insert.run(s.position, s.stream, s.revision, s.type, data, s.occurredAt, s.recordedAt, meta, s.prevHash, s.hash);
-      } catch (err) {
-        if (fresh && s.revision === 0 && err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_UNIQUE')
-          return { kind: 'conflict', actual: this.lastRevision(r.stream) };
-        throw err;
+  private resultOf(r: AppendRequest, w: WireResult, appended: StoredEvent[]): AppendResult {
+    switch (w.kind) {
+      case 'conflict':
+        return w;
+      case 'duplicate':
+        return { kind: 'duplicate', digest: w.digest, events: this.byPositions(w.positions) };
+      case 'ok': {
+        const events = r.events.map(
+          (e, i): StoredEvent => ({
+            position: w.position + i,
+            stream: r.stream,
+            revision: w.revision + i,
+            type: e.type,
+            data: e.data,
+            occurredAt: e.occurredAt,
+            recordedAt: e.recordedAt,
+            meta: e.meta,
+            prevHash: i === 0 ? w.prevHash : w.hashes[i - 1],
+            hash: w.hashes[i],
+          }),
+        );
+        for (const e of events) appended.push(e);
+        return { kind: 'ok', events };
       }
-      head.position = s.position;
-      head.hash = s.hash;
-      sealed.push(s);
     }
-    if (r.idempotency) this.stmt.insertKey.run(r.idempotency.key, r.idempotency.digest, JSON.stringify(sealed.map((e) => e.position)));
-    appended.push(...sealed);
-    return { kind: 'ok', events: sealed };
   }
 
   private lastRevision(stream: string): number {
@@ -243,24 +286,26 @@ export class SqliteStore implements EventStore {
   /** Migration: events sealed elsewhere, checked then written verbatim in one durable transaction. */
   async appendSealed(commands: readonly SealedAppend[]): Promise<void> {
     if (this.closed) throw new StoreUnavailableError('the store is closed');
+    await this.drained();
     // Synchronous from check to commit, so no queued append can interleave.
     checkSealed(commands, {
       head: this.headNow(),
       lastRevision: (s) => this.lastRevision(s),
-      hasKey: (k) => this.stmt.key.get(k) !== undefined,
+      hasKey: (k) => this.writer.key.get(k) !== undefined,
     });
     const appended: StoredEvent[] = [];
-    this.stmt.begin.run();
+    const w = this.writer;
+    w.begin.run();
     try {
       for (const c of commands) {
         for (const s of c.events)
-          this.stmt.insert.run(s.position, s.stream, s.revision, s.type, JSON.stringify(s.data), s.occurredAt, s.recordedAt, JSON.stringify(s.meta), s.prevHash, s.hash);
-        if (c.idempotency) this.stmt.insertKey.run(c.idempotency.key, c.idempotency.digest, JSON.stringify(c.events.map((e) => e.position)));
+          w.insert.run(s.position, s.stream, s.revision, s.type, JSON.stringify(s.data), s.occurredAt, s.recordedAt, JSON.stringify(s.meta), s.prevHash, s.hash);
+        if (c.idempotency) w.insertKey.run(c.idempotency.key, c.idempotency.digest, JSON.stringify(c.events.map((e) => e.position)));
         appended.push(...c.events);
       }
-      this.stmt.commit.run();
+      w.commit.run();
     } catch (e) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      if (this.db.inTransaction) w.rollback.run();
       throw new StoreUnavailableError(`the event store refused the write: ${(e as Error).message}`, e);
     }
     this.announce(appended);
@@ -270,7 +315,7 @@ export class SqliteStore implements EventStore {
     return (this.stmt.head.get() as Head | undefined) ?? { position: 0, hash: GENESIS_HASH };
   }
 
-  private byPositions(positions: number[]): StoredEvent[] {
+  private byPositions(positions: readonly number[]): StoredEvent[] {
     return positions.map((p) => rowToEvent(this.stmt.byPosition.get(p) as Row));
   }
 
@@ -290,7 +335,7 @@ export class SqliteStore implements EventStore {
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
-    const r = this.stmt.key.get(key) as { digest: string; positions: string } | undefined;
+    const r = this.writer.key.get(key) as { digest: string; positions: string } | undefined;
     return r && { digest: r.digest, positions: parsedOrAsIs(r.positions) as number[] };
   }
 
@@ -305,6 +350,11 @@ export class SqliteStore implements EventStore {
     }
   }
 
+  /** Resolves once nothing is queued and no group is in flight. */
+  private async drained(): Promise<void> {
+    while (this.queue.length > 0 || this.flushScheduled || this.writing) await new Promise((r) => setImmediate(r));
+  }
+
   subscribe(listener: BatchListener): () => void {
     this.listeners.add(listener);
     if (!this.poller) {
@@ -317,8 +367,9 @@ export class SqliteStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     // let queued appends finish before closing
-    while (this.queue.length > 0 || this.flushScheduled) await new Promise((r) => setImmediate(r));
+    await this.drained();
     this.closed = true;
+    await this.thread?.close();
     if (this.poller) clearInterval(this.poller);
     this.listeners.clear();
     this.db.close();

@@ -13,3 +13,9 @@ storeContract('sqlite', {
   create: async () => new SqliteStore(join(dir, `s-${++i}.db`)),
   reopen: async (previous) => new SqliteStore((previous as SqliteStore).path),
 });
+
+// the same contract with durable groups written by a worker thread, as `tally serve` writes them
+storeContract('sqlite, writer thread', {
+  create: async () => new SqliteStore(join(dir, `t-${++i}.db`), { writer: 'thread' }),
+  reopen: async (previous) => new SqliteStore((previous as SqliteStore).path, { writer: 'thread' }),
+});

@@ -63,7 +63,7 @@ describe('SQLite group commit', () => {
   it('a group whose COMMIT fails acknowledges none of its appends and writes none of them', async () => {
     const store = openStore();
     await store.appendMany([createTeam('T-0')]);
-    const commit = (store as unknown as { stmt: { commit: { run: () => unknown } } }).stmt.commit;
+    const commit = (store as unknown as { writer: { commit: { run: () => unknown } } }).writer.commit;
     const run = commit.run;
     commit.run = () => {
       throw new Error('disk I/O error');
@@ -74,6 +74,20 @@ describe('SQLite group commit', () => {
     expect((await store.readAll()).map((e) => e.stream)).toEqual(['team-T-0']);
     // the store goes on: the next group is written after the last acknowledged event
     expect(positionsOf(await store.appendMany([createTeam('T-3')]))).toEqual([[2]]);
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('with a writer thread, what is handed over while a group commits goes as the next group, and the events are as the thread sealed them', async () => {
+    const store = new SqliteStore(join(dir, `g-${++n}.db`), { writer: 'thread' });
+    const first = store.appendMany([createTeam('T-0')]);
+    await new Promise((r) => setImmediate(r)); // the first group is with the thread
+    const rest = Array.from({ length: 10 }, (_, i) => store.appendMany([createTeam(`T-${i + 1}`)]));
+    const acknowledged = await Promise.all([first, ...rest]);
+    expect(acknowledged.map(positionsOf)).toEqual(Array.from({ length: 11 }, (_, i) => [[i + 1]]));
+    expect(store.stats).toEqual({ transactions: 2, requests: 11 });
+    const told = acknowledged.flatMap((r) => (r[0].kind === 'ok' ? r[0].events : []));
+    expect(await store.readAll()).toEqual(told);
     expect((await verifyLog(store)).ok).toBe(true);
     await store.close();
   });

@@ -1,0 +1,83 @@
+// The main thread's side of the SQLite writer thread: posts one group at a time and resolves it
+// with the thread's answer. The thread is started on the first write (a store only read never
+// starts one), keeps the process alive only while a group is in flight, and if it dies every
+// group it held is refused (none acknowledged) and the next write starts a new one.
+import { Worker } from 'node:worker_threads';
+import type { WireRequest, WireResult } from './sqliteGroup.mjs';
+
+export interface GroupWritten {
+  readonly results: WireResult[];
+  readonly seconds: number;
+}
+
+/** What the writer thread said went wrong, with SQLite's code (SQLITE_FULL …) when it had one. */
+export class WriterError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'WriterError';
+  }
+}
+
+interface Waiting {
+  readonly resolve: (w: GroupWritten) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+type Answer = { id: number; results: WireResult[]; seconds: number } | { id: number; error: { message: string; code?: string } };
+
+export class WriterThread {
+  private worker?: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly genesis: string,
+  ) {}
+
+  write(requests: readonly WireRequest[]): Promise<GroupWritten> {
+    const worker = this.worker ?? this.start();
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, requests });
+    });
+  }
+
+  /** After every group it was given is answered: close its connection and let it end. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    const ended = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage({ type: 'close' });
+    await ended;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./sqliteWriterThread.mjs', import.meta.url), { workerData: { path: this.path, genesis: this.genesis } });
+    worker.unref();
+    worker.on('message', (a: Answer) => {
+      const w = this.waiting.get(a.id);
+      if (!w) return;
+      this.waiting.delete(a.id);
+      if (this.waiting.size === 0) worker.unref();
+      if ('error' in a) w.reject(new WriterError(a.error.message, a.error.code));
+      else w.resolve({ results: a.results, seconds: a.seconds });
+    });
+    const lost = (e: unknown) => {
+      if (this.worker === worker) this.worker = undefined;
+      const why = e instanceof Error ? e : new WriterError(`the writer thread ended (exit code ${String(e)})`);
+      for (const w of this.waiting.values()) w.reject(why);
+      this.waiting.clear();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.worker = worker;
+    return worker;
+  }
+}
