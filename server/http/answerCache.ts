@@ -134,17 +134,17 @@ export const matchesEtag = (ifNoneMatch: string | undefined, etag: string): bool
 };
 
 /**
- * What an answer is a function of: its path and query (`url`: the whole request URL), the
+ * What an answer is a function of: its path and query (normalisedQuery), the
  * caller's class, the position it reads at, `at` when asked for, and the headers it depends on. An
  * answer measured at "now" (no `at`) changes with the clock too; every request of a minute shares
  * one, as the leaderboard's period-to-date figures already do (query.ts measuredAt): its
  * `asOf`/`at` say the moment it was made.
  */
-export const answerKey = (path: string, url: string, actor: Actor, position: number, at: string | undefined, nowMs: number, acceptLanguage: string | undefined): string =>
-  `${path}?${normalisedQuery(url)}\n${readerKey(actor)}\n${position}\n${at ? '' : String(Math.floor(nowMs / 60_000))}\n${acceptLanguage ?? ''}`;
+export const answerKey = (path: string, query: string, actor: Actor, position: number, at: string | undefined, nowMs: number, acceptLanguage: string | undefined): string =>
+  `${path}?${query}\n${readerKey(actor)}\n${position}\n${at ? '' : String(Math.floor(nowMs / 60_000))}\n${acceptLanguage ?? ''}`;
 
 const keyOf = (c: Context<AppEnv>, deps: AppDeps, position: number): string =>
-  answerKey(c.req.path, c.req.url, c.get('actor'), position, c.req.query('at'), deps.clock().getTime(), c.req.header(ANSWER_HEADER));
+  answerKey(c.req.path, normalisedQuery(c.req.url), c.get('actor'), position, c.req.query('at'), deps.clock().getTime(), c.req.header(ANSWER_HEADER));
 
 /**
  * The log position an answer reads at. An `asOf` before the recording of the last event reads a

@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
 import type { Histogram } from 'prom-client';
-import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry } from './answerCache';
+import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, normalisedQuery, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry } from './answerCache';
 import { bearerOf, knownToken } from './auth';
 import { MIN_COMPRESSED_BYTES, preferredCoding } from './compression';
 import type { AppDeps } from './env';
@@ -20,7 +20,7 @@ import { limitKeyAt } from './security/client';
 import { commonQueryParamsPass } from './security/queryParams';
 import { rateKeyOf, type TokenBuckets } from './security/rateLimit';
 import { routeRefusal } from './security/routeGuard';
-import { requestIdOf, writeAccessLine } from '../ops/accessLog';
+import { loggedPath, requestIdOf, writeAccessLine } from '../ops/accessLog';
 
 /** Answers the request and says true, or leaves it untouched and says false. */
 export type FastRead = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
@@ -72,8 +72,35 @@ const wireOf = (headers: Readonly<Record<string, string>>, length: number | unde
 /** The slot of the request id in a wire array. */
 const idSlot = (wire: string[], form: AnswerForm) => wire.length - (form === 'notModified' ? 1 : 3);
 
+/** What the chain reads from a request target, the same for every request with it. */
+interface Target {
+  readonly path: string;
+  /** the shared query parameters pass commonQueryParams */
+  readonly valid: boolean;
+  readonly asOf: string | undefined;
+  readonly at: string | undefined;
+  /** the query in the answer key's normal form */
+  readonly normalQuery: string;
+  /** as the access log writes it */
+  readonly logged: string;
+  readonly query: (name: string) => string | undefined;
+}
+
+/** Targets seen lately, so a repeated one is not parsed again; forgotten all at once when many. */
+const TARGETS_KEPT = 1_000;
+
+const targetOf = (target: string): Target | undefined => {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (!plainTarget(path, q < 0 ? '' : target.slice(q)) || !cacheablePath(path)) return undefined;
+  const url = `http://h${target}`; // Hono's query reader wants a whole URL; the host plays no part
+  const query = (name: string) => getQueryParam(url, name) as string | undefined;
+  return { path, valid: commonQueryParamsPass(query), asOf: query('asOf'), at: query('at'), normalQuery: normalisedQuery(url), logged: loggedPath(url), query };
+};
+
 export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBuckets | undefined): FastRead => {
   const { jwtSecret, tokenMaxTtlSeconds } = deps.config;
+  const targets = new Map<string, Target | null>();
   // one histogram child per route and status: prom-client's observe by labels hashes them on every call
   const timers = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
   const timerOf = (route: string, status: number) => {
@@ -84,11 +111,14 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
   };
 
   const answer = (incoming: IncomingMessage, outgoing: ServerResponse, t0: number): boolean => {
-    const target = incoming.url;
-    if (incoming.method !== 'GET' || target === undefined) return false;
-    const q = target.indexOf('?');
-    const path = q < 0 ? target : target.slice(0, q);
-    if (!plainTarget(path, q < 0 ? '' : target.slice(q)) || !cacheablePath(path)) return false;
+    const raw = incoming.url;
+    if (incoming.method !== 'GET' || raw === undefined) return false;
+    let target = targets.get(raw);
+    if (target === undefined) {
+      if (targets.size >= TARGETS_KEPT) targets.clear();
+      targets.set(raw, (target = targetOf(raw) ?? null));
+    }
+    if (target === null || !target.valid) return false;
     const h = readHeaders(incoming.rawHeaders);
     // a cross-origin caller gets CORS headers, made by the chain
     if (!h || h.origin !== undefined || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
@@ -97,11 +127,8 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds);
     if (!verified || verified.scope === 'stream') return false;
     const actor = verified.actor;
-    const url = `http://${h.host}${target}`;
-    const query = (name: string) => getQueryParam(url, name) as string | undefined;
-    if (!commonQueryParamsPass(query)) return false;
-    const entry = cache.get(answerKey(path, url, actor, readPosition(deps, query('asOf')), query('at'), nowMs, h[ANSWER_HEADER]));
-    if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, path, query)) return false;
+    const entry = cache.get(answerKey(target.path, target.normalQuery, actor, readPosition(deps, target.asOf), target.at, nowMs, h[ANSWER_HEADER]));
+    if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, target.path, target.query)) return false;
     const notModified = matchesEtag(h['if-none-match'], entry.etag);
     const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : preferredCoding(h['accept-encoding']);
     const body = notModified ? null : coding ? entry.ready[coding] : entry.body;
@@ -116,7 +143,7 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     const status = notModified ? 304 : 200;
     const ms = performance.now() - t0;
     timerOf(entry.route.metric, status).observe(ms / 1000);
-    writeAccessLine(deps.log, requestId, 'GET', url, status, ms, actor);
+    writeAccessLine(deps.log, requestId, 'GET', target.logged, status, ms, actor);
     outgoing.writeHead(status, wire);
     outgoing.end(body);
     return true;

@@ -59,13 +59,12 @@ export const accessLog = (log: Logger, metrics: Metrics): MiddlewareHandler<AppE
   const ms = performance.now() - t0;
   // the last route matched is the handler's pattern; a path no handler took ends on a middleware's (`/api/*`)
   metrics.http.observe({ method: c.req.method, route: routePath(c, -1), status: c.res.status }, ms / 1000);
-  writeAccessLine(log, requestId, c.req.method, c.req.url, c.res.status, ms, c.var.actor);
+  writeAccessLine(log, requestId, c.req.method, loggedPath(c.req.url), c.res.status, ms, c.var.actor);
 };
 
-/** The access line of one request (the cached-read fast path writes its own with this too). */
-export const writeAccessLine = (log: Logger, reqId: string, method: string, url: string, status: number, ms: number, actor: Actor | undefined): void => {
+/** The access line of one request, its path as loggedPath gives it (the cached-read fast path writes its own with this too). */
+export const writeAccessLine = (log: Logger, reqId: string, method: string, path: string, status: number, ms: number, actor: Actor | undefined): void => {
   if (!log.isLevelEnabled('info')) return;
-  const path = loggedPath(url);
   const rounded = Math.round(ms * 100) / 100;
   let line = lineWriters.get(log);
   if (line === undefined) lineWriters.set(log, (line = infoLineWriter(log) ?? null));

@@ -1,7 +1,7 @@
 // The access line is built by hand (server/ops/accessLog.ts writeAccessLine) for speed; it must be
 // the very line pino writes for the same fields, or log shippers would see two formats.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeAccessLine } from '../../../server/ops/accessLog';
+import { loggedPath, writeAccessLine } from '../../../server/ops/accessLog';
 import { createLogger } from '../../../server/ops/logger';
 
 afterEach(() => vi.restoreAllMocks());
@@ -17,8 +17,9 @@ describe('the access line', () => {
       { reqId: 'r2', method: 'GET', url: 'http://h/health', status: 404, ms: 1.005, actor: undefined },
     ];
     for (const c of cases) {
-      writeAccessLine(log, c.reqId, c.method, c.url, c.status, c.ms, c.actor);
-      const path = c.url.slice('http://h'.length).replace('token=abc', 'token=[redacted]');
+      const path = loggedPath(c.url);
+      expect(path).toBe(c.url.slice('http://h'.length).replace('token=abc', 'token=[redacted]'));
+      writeAccessLine(log, c.reqId, c.method, path, c.status, c.ms, c.actor);
       log.info({ reqId: c.reqId, method: c.method, path, status: c.status, ms: Math.round(c.ms * 100) / 100, ...(c.actor ? { role: c.actor.role, sub: c.actor.sub } : {}) }, 'request');
       const [handBuilt, pinos] = lines.splice(0);
       expect(handBuilt).toBe(pinos);
@@ -28,7 +29,7 @@ describe('the access line', () => {
 
   it('writes nothing below its level', () => {
     const lines: string[] = [];
-    writeAccessLine(createLogger('warn', { write: (l: string) => void lines.push(l) }), 'r', 'GET', 'http://h/x', 200, 1, undefined);
+    writeAccessLine(createLogger('warn', { write: (l: string) => void lines.push(l) }), 'r', 'GET', '/x', 200, 1, undefined);
     expect(lines).toEqual([]);
   });
 });
