@@ -104,6 +104,64 @@ const fastOf = (codec: t.Decoder<unknown, unknown>): Fast => {
 };
 const isOwnField = (o: object, k: string): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
 
+/** Checks a value as a codec's validate would, answering only yes or no. */
+type Check = (u: unknown) => boolean;
+const checks = new WeakMap<object, Check>();
+
+/**
+ * Does `codec` accept `u`? Exactly what a Right from its validate says, without building the
+ * decoded value or any context: io-ts's objects, partials, intersections, arrays and primitives
+ * are walked directly, a closed object or bounded list by its fast path, anything else by its own
+ * validate. For a value only checked (an event the write path decided), the errors are wanted only
+ * when the answer is no.
+ */
+export const accepts = (codec: t.Decoder<unknown, unknown>, u: unknown): boolean => checkOf(codec)(u);
+
+const checkOf = (codec: t.Decoder<unknown, unknown>): Check => {
+  let check = checks.get(codec);
+  if (check) return check;
+  check = makeCheck(codec);
+  checks.set(codec, check);
+  return check;
+};
+
+const makeCheck = (codec: t.Decoder<unknown, unknown>): Check => {
+  const fast = fastDecoders.get(codec);
+  if (fast) return (u) => fast(u) !== FAIL;
+  if (codec instanceof t.StringType) return (u) => typeof u === 'string';
+  if (codec instanceof t.NumberType) return (u) => typeof u === 'number';
+  if (codec instanceof t.BooleanType) return (u) => typeof u === 'boolean';
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
+    const partial = codec instanceof t.PartialType;
+    const props = Object.entries(codec.props as t.Props);
+    let fieldChecks: Check[] | undefined;
+    return (u) => {
+      if (!t.UnknownRecord.is(u)) return false;
+      fieldChecks ??= props.map(([, c]) => checkOf(c));
+      for (let i = 0; i < props.length; i++) {
+        const v = (u as Record<string, unknown>)[props[i][0]];
+        if (partial && v === undefined) continue;
+        if (!fieldChecks[i](v)) return false;
+      }
+      return true;
+    };
+  }
+  if (codec instanceof t.IntersectionType) {
+    let memberChecks: Check[] | undefined;
+    return (u) => (memberChecks ??= (codec.types as t.Mixed[]).map(checkOf)).every((c) => c(u));
+  }
+  if (codec instanceof t.ArrayType) {
+    let itemCheck: Check | undefined;
+    return (u) => {
+      if (!Array.isArray(u)) return false;
+      itemCheck ??= checkOf(codec.type as t.Mixed);
+      for (const item of u) if (!itemCheck(item)) return false;
+      return true;
+    };
+  }
+  return (u) => codec.validate(u, NO_CONTEXT)._tag === 'Right';
+};
+
 /** An object with required and optional props; any other key is an error naming it. */
 export const closed = <R extends t.Props, O extends t.Props = {}>(
   name: string,

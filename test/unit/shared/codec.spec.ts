@@ -4,7 +4,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import {
-  boundedArray, closed, DateOnly, decode, DecimalString, fieldErrors, Id, Instant, isDateOnly, isInstant, literalUnion, MAX_COUNT, MonthDay, NonNegativeDecimal, NonNegativeInt, Note, PeriodId,
+  accepts, boundedArray, closed, DateOnly, decode, DecimalString, fieldErrors, Id, Instant, isDateOnly, isInstant, literalUnion, MAX_COUNT, MonthDay, NonNegativeDecimal, NonNegativeInt, Note, PeriodId,
   PositiveInt, PositiveMinorUnits, schemaNoteOf, Text, withSchema, type JsonSchema,
 } from '../../../core/shared/codec';
 import type { Problem } from '../../../core/shared/problem';
@@ -328,6 +328,40 @@ describe('closed objects, made in the test', () => {
     const root = { key: '', type: t.type({ a: t.unknown }), actual: {} };
     expect(fieldErrors([{ value: undefined, context: [root, { key: 'a', type: t.unknown, actual: undefined }] }])).toEqual([{ path: 'a', message: 'expected unknown, got nothing' }]);
     expect(fieldErrors([{ value: undefined, context: [root, { key: 'a', type: t.string, actual: undefined }] }])).toEqual([{ path: 'a', message: 'required: expected string' }]);
+  });
+});
+
+describe('accepts: a yes or no exactly where validate answers Right or Left', () => {
+  const Line = t.intersection([t.type({ product: t.string, units: t.number }), t.partial({ note: t.string, free: t.boolean })]);
+  const Event = t.type({ id: t.string, lines: t.array(Line), at: Instant, share: DecimalString, kind: t.union([t.literal('a'), t.literal('b')]) });
+  const good = { id: 'E-1', lines: [{ product: 'P', units: 2 }, { product: 'Q', units: 1, note: 'n', free: false }], at: '2026-07-01T10:00:00+08:00', share: '0.5', kind: 'a' };
+  const values: unknown[] = [
+    good,
+    { ...good, extra: 1 },
+    { ...good, lines: [] },
+    { ...good, lines: [{ product: 'P', units: '2' }] },
+    { ...good, lines: [{ product: 'P', units: 2, note: null }] },
+    { ...good, lines: [{ product: 'P', units: 2, note: undefined }] },
+    { ...good, lines: [{ product: 'P', units: 2, free: 'no' }] },
+    { ...good, lines: new Array(1) },
+    { ...good, lines: {} },
+    { ...good, at: '2026-02-30T10:00:00+08:00' },
+    { ...good, share: 'half' },
+    { ...good, kind: 'c' },
+    { ...good, id: undefined },
+    Object.assign(Object.create({ id: 'E-1' }), { ...good, id: undefined }),
+    Object.assign(Object.create({ id: 'E-1' }), (({ id: _, ...rest }) => rest)(good)),
+    [good],
+    null,
+    'E-1',
+  ];
+  it.each(values.map((v, i) => [i, v]))('value %i', (_, v) => {
+    expect(accepts(Event, v)).toBe(E.isRight(Event.validate(v, [])));
+  });
+
+  it('a closed object and a bounded list answer by their own rules', () => {
+    const Sale = closed('Sale', { orderId: Id, lines: boundedArray(closed('Line', { units: PositiveInt }), 2, 1) });
+    expect([accepts(Sale, { orderId: 'O-1', lines: [{ units: 1 }] }), accepts(Sale, { orderId: 'O-1', lines: [] }), accepts(Sale, { orderId: 'O-1', lines: [{ units: 1, x: 1 }] })]).toEqual([true, false, false]);
   });
 });
 
