@@ -24,6 +24,7 @@ const TITLES: Record<string, string> = {
   'Too many streams': '打开的事件流过多',
   'Internal error': '内部错误',
   'Store unavailable': '事件存储暂不可用',
+  'Not ready': '尚未就绪',
 };
 
 const NOUNS: Record<string, string> = {
@@ -47,12 +48,147 @@ const NOUNS: Record<string, string> = {
   meeting: '会议',
   milestone: '里程碑',
   order: '订单',
+  webhook: ' Webhook',
+  expense: '费用',
+  resource: '资源',
+  contingency: '应急预案',
+  colleague: '同事',
+  lesson: '经验教训',
+  contact: '联系记录',
+  alert: '提醒',
+  insight: '洞察',
+  badge: '徽章',
+  feedback: '反馈',
+  stage: '阶段',
 };
+
+/** A thing that is there already (a conflict, 409), as the deciders say it. */
+const ALREADY_ZH: Readonly<Record<string, string>> = {
+  'already exists': '已存在',
+  'is already recorded': '已记录',
+  'is already scheduled': '已安排',
+  'is already logged': '已记录',
+  'is already raised': '已发出',
+  'was already awarded': '已颁发',
+  'is already acknowledged': '已确认',
+  'is already removed': '已移除',
+  'is already registered': '已注册',
+  'has already started': '已经开始',
+};
+
+/** Refusals of the deciders and the engine that the rule phrases below do not say: conflicts, splits, weights, who may act. */
+const COMMAND_PHRASES: readonly Phrase[] = [
+  [/^goal '([^']+)' already exists; change its target with ReviseGoal$/, (_, id) => `目标 '${id}' 已存在；请用 ReviseGoal 修改其目标值`],
+  [/^([a-z][a-z ]*?) '([^']+)' is already on plan '([^']+)'$/, (_, what, id, plan) => `${noun(what)} '${id}' 已在方案 '${plan}' 中`],
+  [/^expense '([^']+)' is already recorded on plan '([^']+)'$/, (_, id, plan) => `费用 '${id}' 已记在方案 '${plan}' 上`],
+  [/^the attendance of rep '([^']+)' at (?:session '([^']+)' of )?training '([^']+)' is already recorded$/, (_, rep, session, training) => `销售代表 '${rep}' 在培训 '${training}'${session ? ` 的场次 '${session}'` : ''}的出勤已记录`],
+  [/^webhook '([^']+)' is removed; register it under a new id$/, (_, id) => `Webhook '${id}' 已移除；请用新编号注册`],
+  [/^([a-z][a-z ]*?) '([^']+)' (already exists|is already recorded|is already scheduled|is already logged|is already raised|was already awarded|is already acknowledged|is already removed|is already registered|has already started)$/, (_, what, id, how) => `${noun(what).trim()} '${id}' ${ALREADY_ZH[how]}`],
+  [/^RecordSale needs repId or splits$/, () => 'RecordSale 需要 repId 或 splits'],
+  [/^each (rep|owner|kpiId) may appear once$/, (_, what) => `每个${what === 'rep' ? '销售代表' : what === 'owner' ? '负责人' : ' kpiId '}只能出现一次`],
+  [/^each rep may be invited once$/, () => '每个销售代表只能邀请一次'],
+  [/^shares must sum to 1, they sum to (\S+)$/, (_, sum) => `份额之和必须为 1，实际为 ${sum}`],
+  [/^KPI weights must sum to 1, they sum to (\S+)$/, (_, sum) => `KPI 权重之和必须为 1，实际为 ${sum}`],
+  [/^weights are given only with method 'weights', not '(.*)'$/, (_, m) => `只有 method 为 'weights' 时才给权重，而不是 '${m}'`],
+  [/^required with method 'weights': one weight for each of the (\d+) (.+)$/, (_, n, what) => `method 为 'weights' 时必填：${n} 个${what === 'owners' ? '负责人' : what}各一个权重`],
+  [/^required when upheld: the non-zero adjustment \(in minor units, \+ paid to the rep, − taken back\) for the next open period$/, () => '维持申诉时必填：计入下一个未结期间的非零调整（以分计，+ 付给销售代表，− 收回）'],
+  [/^only an upheld dispute carries an amount$/, () => '只有维持的申诉才带金额'],
+  [/^the contest must end after it starts \(from (\S+), to (\S+)\)$/, (_, from, to) => `竞赛的结束必须晚于开始（from ${from}，to ${to}）`],
+  [/^give either rank \(a place\) or atLeast \(a threshold\), exactly one$/, () => 'rank（名次）与 atLeast（门槛）必须给且只能给一个'],
+  [/^statements are by month, quarter or year; '(.+)' is a (\w+)$/, (_, period, kind) => `结算单按月、季度或年；'${period}' 是${kindZh(kind)}`],
+  [/^stage '(.+)' is listed twice$/, (_, stage) => `阶段 '${stage}' 列出了两次`],
+  [/^holiday '(.+)' on (\S+) is listed twice$/, (_, name, day) => `节日 '${name}'（${day}）列出了两次`],
+  [/^a (\S+) looks back on a (\w+), not on '(.+)'$/, (_, kind, want, period) => `${kind} 回顾的是${kindZh(want)}，不是 '${period}'`],
+  [/^(\S+) is not an event type$/, (_, type) => `${type} 不是事件类型`],
+  [/^a WeCom group robot is not signed \(its key in the URL is the secret\); leave secret out$/, () => '企业微信群机器人不用签名（URL 中的 key 就是密钥）；请不要给出 secret'],
+  [/^an alert's id is its kind, subject and day or period: expected '(.*)', got '(.*)'$/, (_, want, got) => `提醒的编号由类型、对象和日期或期间组成：应为 '${want}'，实际为 '${got}'`],
+  [/^cap must be above 0$/, () => 'cap 必须大于 0'],
+  [/^a rep may send (\w+) only for their own data \(rep '(.*)'\)$/, (_, type, rep) => `销售代表只能为自己的数据发送 ${type}（销售代表 '${rep}'）`],
+  [/^a rep may send (\w+) only within their own team(?: '([^']*)')?, not '(.*)'$/, (_, type, team, other) => `销售代表只能在自己的团队${team ? ` '${team}' ` : ''}内发送 ${type}，不能涉及 '${other}'`],
+  [/^this manager token names no team$/, () => '该经理令牌没有指明团队'],
+  [/^a manager may act only on their own team '(.*)', not '(.*)'$/, (_, team, other) => `经理只能操作自己的团队 '${team}'，不能操作 '${other}'`],
+  [/^stream '(.+)' kept changing; try again$/, (_, s) => `事件流 '${s}' 一直在变化；请重试`],
+  [/^this Idempotency-Key was already used with a different request body$/, () => '这个 Idempotency-Key 已用于另一个不同的请求体'],
+  [/^(\w+) carries text that cannot be canonicalized \(RFC 8785\): (.+)$/, (_, type, why) => `${type} 含有无法规范化（RFC 8785）的文本：${why}`],
+  [/^a command is an object \{ type, data \}$/, () => '命令应为对象 { type, data }'],
+  [/^the command type is missing$/, () => '缺少命令类型'],
+  [/^required: expected a command type$/, () => '必填：应为命令类型'],
+  [/^a command cannot be recorded at (\S+): not an instant, or later than now \((\S+)\)$/, (_, at, now) => `命令不能记录在 ${at}：不是有效时间，或晚于现在（${now}）`],
+];
 
 const noun = (en: string) => NOUNS[en] ?? en;
 
+const PERIOD_KIND_ZH: Readonly<Record<string, string>> = { year: '年', quarter: '季度', month: '月', week: '周', day: '日' };
+const kindZh = (kind: string) => PERIOD_KIND_ZH[kind] ?? kind;
+
+/** Why the server is busy computing an asOf answer (security/asOfLimit.ts). */
+const BUSY_ZH: readonly Phrase[] = [
+  [/^an asOf answer for '(.*)' is already being computed, and a caller computes one at a time$/, (_, sub) => `'${sub}' 的一个 asOf 回答正在计算，每个调用者一次只能计算一个`],
+  [/^the server is already computing (\d+) asOf answers$/, (_, n) => `服务器已在计算 ${n} 个 asOf 回答`],
+];
+
+/** The checks of the request itself and of its query (routes, security/, auth.ts), before any command runs. */
+const REQUEST_PHRASES: readonly Phrase[] = [
+  [/^expected a list \[\{ "type": …, "data": \{ … \} \}, …\]$/, () => '应为列表 [{ "type": …, "data": { … } }, …]'],
+  [/^expected an object \{ "type": …, "data": \{ … \} \}$/, () => '应为对象 { "type": …, "data": { … } }'],
+  [/^expected 1 to (\d+) visible ASCII characters$/, (_, n) => `应为 1 到 ${n} 个可见的 ASCII 字符`],
+  [/^expected a position, got (.+)$/, (_, got) => `应为日志位置，实际为 ${got}`],
+  [/^required: one of (.+)$/, (_, list) => `必填：${list} 之一`],
+  [/^required: the (earlier|later) recorded moment \(ISO instant with offset\)$/, (_, which) => `必填：${which === 'earlier' ? '较早' : '较晚'}的记录时间（带时区偏移的 ISO 时间）`],
+  [/^must not be after to \((.+)\)$/, (_, why) => `不能晚于 to（${why}）`],
+  [/^must not be before from \((.+)\)$/, (_, from) => `不能早于 from（${from}）`],
+  [/^expected a metric name such as (\w+), got (.+)$/, (_, eg, got) => `应为指标名，如 ${eg}，实际为 ${got}`],
+  [/^expected company, team:ID or rep:ID, got (.+)$/, (_, got) => `应为 company、team:编号或 rep:编号，实际为 ${got}`],
+  [/^expected company, team:ID, rep:ID or a rep id, got (.+)$/, (_, got) => `应为 company、team:编号、rep:编号或销售代表编号，实际为 ${got}`],
+  [/^a scorecard measures a month, a quarter or a year$/, () => '考核表按月、季度或年考核'],
+  [/^scorecard '(.+)' measures a (\w+); '(.+)' is not one$/, (_, id, kind, period) => `考核表 '${id}' 按${kindZh(kind)}考核；'${period}' 不是${kindZh(kind)}`],
+  [/^a review is of a month \(2026-06\), a quarter \(2026-Q2\) or a year \(2026\) of 1900–2999, not (.+)$/, (_, got) => `复盘的期间应为 1900–2999 年的月（2026-06）、季度（2026-Q2）或年（2026），不能是 ${got}`],
+  [/^expected a (plan|team) id, got (.+)$/, (_, what, got) => `应为${what === 'plan' ? '方案' : '团队'}编号，实际为 ${got}`],
+  [/^required with rankBy=score: the scorecard whose score ranks the reps$/, () => 'rankBy=score 时必填：按其得分给销售代表排名的考核表'],
+  [/^expected a stream name such as (\S+)$/, (_, eg) => `应为事件流名称，如 ${eg}`],
+  [/^expected a tag of at most (\d+) characters$/, (_, n) => `应为不超过 ${n} 个字符的标签`],
+  [/^required: the id of the team whose capacity to measure$/, () => '必填：要计量产能的团队编号'],
+  [/^plans pay by month, quarter or year; '(.+)' is a (\w+)$/, (_, period, kind) => `提成方案按月、季度或年结算；'${period}' 是${kindZh(kind)}`],
+  [/^the plan pays by (\w+); give a (\w+), not '(.+)'$/, (_, kind, __, period) => `该方案按${kindZh(kind)}结算；请给出一个${kindZh(kind)}，而不是 '${period}'`],
+  [/^the calendar covers at most (\d+) days; (\S+) to (\S+) is (\d+)$/, (_, max, from, to, span) => `日历最多覆盖 ${max} 天；${from} 至 ${to} 是 ${span} 天`],
+  [/^unknown scorecard '(.+)' \(or none in force for (\S+)\)$/, (_, id, period) => `未知的考核表 '${id}'（或 ${period} 没有生效的考核表）`],
+  [/^a (\w+) may not read this record$/, (_, role) => `${role} 不能读取这条记录`],
+  [/^training '(.+)' has none of the reps a (\w+) may see$/, (_, id, role) => `培训 '${id}' 中没有 ${role} 能看到的销售代表`],
+  [/^metrics are for an admin token or the scrape token TALLY_METRICS_TOKEN$/, () => '指标只供管理员令牌或抓取令牌 TALLY_METRICS_TOKEN 读取'],
+  // the body and the connection
+  [/^the request body ended before it was complete$/, () => '请求体没有发送完整就结束了'],
+  [/^the request body did not arrive within (\d+) s$/, (_, n) => `请求体没有在 ${n} 秒内到达`],
+  [/^the request body is larger than (\d+) bytes$/, (_, n) => `请求体超过 ${n} 字节`],
+  [/^the JSON body is not valid UTF-8: it holds a byte sequence that is no character$/, () => 'JSON 请求体不是有效的 UTF-8：其中有不构成字符的字节序列'],
+  [/^(?:the JSON body )?nests deeper than (\d+) levels$/, (_, n) => `JSON 请求体的嵌套超过 ${n} 层`],
+  [/^(?:the JSON body )?holds a \\u escape that is half a surrogate pair, which is not text$/, () => 'JSON 请求体含有只有半个代理对的 \\u 转义，不是文本'],
+  [/^is not valid UTF-8: it holds a byte sequence that is no character$/, () => '不是有效的 UTF-8：其中有不构成字符的字节序列'],
+  // the server and its limits
+  [/^the event store cannot take writes right now; nothing was recorded$/, () => '事件存储暂时不能写入；没有记录任何内容'],
+  [/^something unexpected went wrong; the request may be retried$/, () => '发生了意外错误；可以重试该请求'],
+  [/^this token already holds (\d+) open streams; close one or retry later$/, (_, n) => `该令牌已打开 ${n} 个事件流；请关闭一个或稍后重试`],
+  [/^more than (\d+) requests a minute from '(.*)'; retry in (\d+) s$/, (_, n, sub, s) => `'${sub}' 每分钟的请求超过 ${n} 次；请在 ${s} 秒后重试`],
+  [/^(.+); retry in (\d+) s \(an asOf answered before is cached and free\)$/, (_, busy, s) => `${sayBy(BUSY_ZH, busy) ?? busy}；请在 ${s} 秒后重试（回答过的 asOf 已缓存，不再计算）`],
+  [/^shutting down: new requests go elsewhere$/, () => '正在关闭：新请求请发往别处'],
+  [/^the event store does not answer: (.+)$/, (_, why) => `事件存储没有响应：${why}`],
+  [/^replaying the event log into the read models$/, () => '正在把事件日志重放到读模型'],
+  [/^loading the demo company$/, () => '正在载入演示公司'],
+  // the token
+  [/^send Authorization: Bearer <token>$/, () => '请发送 Authorization: Bearer <令牌>'],
+  [/^a stream token is only good for GET \/api\/stream$/, () => '事件流令牌只能用于 GET /api/stream'],
+  [/^the token lives longer than the (\d+) s a token may live here \(TALLY_TOKEN_MAX_TTL\)$/, (_, n) => `令牌的有效期超过了这里允许的 ${n} 秒（TALLY_TOKEN_MAX_TTL）`],
+  [/^the token has expired$/, () => '令牌已过期'],
+  [/^the token is not valid: (.+)$/, (_, why) => `令牌无效：${why}`],
+  [/^the token is malformed or its signature is wrong$/, () => '令牌格式错误或签名不对'],
+  [/^the token has no known role$/, () => '令牌没有已知的角色'],
+  [/^the token team is not an id$/, () => '令牌的团队（team）不是有效编号'],
+  [/^a manager token must name its team$/, () => '经理令牌必须指明其团队'],
+];
+
 /** Phrases of details and field messages, most specific first; `$n` are the captured parts. */
 const PHRASES: readonly Phrase[] = [
+  ...REQUEST_PHRASES,
+  ...COMMAND_PHRASES,
   [/^unknown field$/, () => '未知字段'],
   [/^unknown ([a-z][a-z ]*?) '([^']*)'(.*)$/, (_, what, id, rest) => `未知的${noun(what)} '${id}'${rest}`],
   [/^no route for (\S+) (\S+)$/, (_, method, path) => `没有 ${method} ${path} 这个路由`],
@@ -96,6 +232,7 @@ const PHRASES: readonly Phrase[] = [
   [/^a rep token's subject is its repId \(letters, digits and _ \. : -, at most 64\)$/, () => '销售代表令牌的主体是其 repId（字母、数字和 _ . : -，最多 64 个字符）'],
   [/^the token subject is not one line of text of at most (\d+) characters without control characters or bidi overrides$/, (_, n) => `令牌主体不是不超过 ${n} 个字符、不含控制字符和双向控制字符的单行文本`],
   [/^the list price times the units is too large$/, () => '标价乘以数量过大'],
+  [/^the order total is too large$/, () => '订单总额过大'],
   // an imported line that does not parse, and where (jsonMistake.ts)
   [/^not JSON: (.*)$/, (_, why) => `不是有效的 JSON：${jsonMistakeZh(why)}`],
   [/^StartCampaign needs a channel or a promotionId$/, () => 'StartCampaign 需要渠道（channel）或促销（promotionId）'],
@@ -192,7 +329,8 @@ const fieldLine = (line: string): string => {
 };
 
 const sentence = (text: string): string => {
-  const said = sayBy([...PHRASES, ...RULE_PHRASES], text);
+  // a value that is not there is described as `nothing` (core/shared/codec.ts)
+  const said = sayBy([...PHRASES, ...RULE_PHRASES], text)?.replace(/实际为 nothing/g, '实际为空');
   if (said !== undefined) return said;
   // `path: message` without a phrase of its own: the message may still have one
   const at = text.indexOf(': ');

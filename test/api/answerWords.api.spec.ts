@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commandHelp } from '../../server/cli/commands';
 import { terminalLang } from '../../server/cli/terminalLang';
+import { sentenceIn } from '../../server/http/problemWords';
 import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn, tierReasonIn, tierRuleIn } from '../../server/http/answerWords';
-import type { TestTally } from '../support/app';
+import { seedCompany, testTally, type TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
 
 /** Known leftovers: English that core writes and a Chinese reader must not meet. */
@@ -63,6 +64,54 @@ describe('answers in the reader’s language', () => {
     expect(titles.has('首单')).toBe(true);
     expect(titles.has('First sale')).toBe(false);
   });
+});
+
+describe('problems in the reader’s language', () => {
+  // English details a zh-CN client met before: the request's checks, conflicts, who may act, limits
+  const PROBLEM_LEFTOVERS = [/\bexpected\b/, /\brequired\b/, /already (exists|recorded)/, /is too large/, /\bmay (not|only)\b/, /stream name/, /a review is of/, /command type is missing/, /\bnothing\b/, /\bmust\b/, /\bunknown\b/, /\bnot valid\b/, /\btoken\b/];
+
+  it('says every problem’s detail and field messages in Chinese with the same code; in English they still say these', async () => {
+    const t = await testTally();
+    try {
+      const admin = await seedCompany(t);
+      const rep = await t.token('rep', 'R-1');
+      const sale = { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 100 }], occurredAt: '2026-11-01T10:00:00+08:00' };
+      expect((await t.post('RecordSale', sale, admin)).status).toBe(201);
+      const problems = async (lang: string) => {
+        const asked = (path: string, init: RequestInit = {}, token = admin) =>
+          t.app.request(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+        const command = (body: unknown, token = admin) => asked('/api/commands', { method: 'POST', body: JSON.stringify(body) }, token);
+        const answers = [
+          await asked('/api/events?stream=bad!'),
+          await asked('/api/reviews/2026-13'),
+          await asked('/api/audit/verify', {}, rep),
+          await asked('/api/care?from=2026-01-01&to=2027-12-31'),
+          await asked('/api/care?from=2026-02-01&to=2026-01-01'),
+          await asked('/api/goals/G-NOPE'),
+          await asked('/api/commands', { method: 'POST', body: '{oops' }),
+          await asked('/api/reviews/2026-11', {}, 'not-a-token'),
+          await command({ type: 'RecordSale', data: sale }),
+          await command({ type: 'CreateTeam', data: { teamId: 'T-1', name: 'East' } }),
+          await command({ type: 'RecordSale', data: { ...sale, orderId: 'O-2', lines: [{ product: 'A', units: 1_000_000, amount: 100, listPrice: 1e13 }] } }),
+          await command({ data: {} }),
+          await command({ type: 'CreateTeam', data: { teamId: 'T-9' } }),
+          await command({ type: 'CreateTeam', data: { teamId: 'T-9', name: 'x' } }, rep),
+        ];
+        return Promise.all(answers.map(async (r) => (await r.json()) as { status: number; code: string; detail: string; errors?: { message: string }[] }));
+      };
+      const zh = await problems('zh-CN');
+      const en = await problems('en');
+      expect(zh.map((p) => [p.status, p.code])).toEqual(en.map((p) => [p.status, p.code]));
+      const words = (ps: typeof zh) => ps.flatMap((p) => [p.detail, ...(p.errors ?? []).map((e) => e.message)]).join('\n');
+      expect(PROBLEM_LEFTOVERS.filter((re) => re.test(words(zh))).map(String), words(zh)).toEqual([]);
+      expect(PROBLEM_LEFTOVERS.filter((re) => !re.test(words(en))).map(String), words(en)).toEqual([]);
+      expect(words(zh)).toContain('标价乘以数量过大');
+      // the order's total: more than 500 lines of at most 10^13 each would be needed to reach it through the API
+      expect(sentenceIn('lines: the order total is too large', 'zh-CN')).toBe('lines：订单总额过大');
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
 
 describe('answer words, sentence by sentence', () => {
