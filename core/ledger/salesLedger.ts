@@ -118,6 +118,12 @@ export class LedgerData {
   readonly firstSaleCustomers: number[] = [];
   /** per interned customer, the business time of its first sale as known at the head: the fold compares a sale with it in one read */
   readonly firstMs: number[] = [];
+  /**
+   * per interned rep and team, each sale credit that was its earliest by business time when
+   * folded, in log order: the earliest as of a position is the last one folded by then (a badge
+   * asks every rep's, and scanning each rep's every row for it read the whole ledger)
+   */
+  readonly firstCredits = { rep: [] as (FirstCredit[] | undefined)[], team: [] as (FirstCredit[] | undefined)[] };
   /** the fold's shortcut to the lists above: per interned rep and team, the list it was last posted to and its month */
   readonly posting = { rep: new PostingCache(), team: new PostingCache() };
   /**
@@ -129,6 +135,18 @@ export class LedgerData {
   readonly customerPrev = new Column(int32s, -1);
   readonly customerLast = new Column(int32s, -1);
 }
+
+interface FirstCredit {
+  readonly ms: number;
+  readonly position: number;
+}
+
+/** Note a sale credit in an owner's earliest credits if it is earlier than any before it (a tie stays with the earlier position). */
+const noteFirst = (firsts: (FirstCredit[] | undefined)[], id: number, ms: number, position: number) => {
+  const h = firsts[id];
+  if (!h) firsts[id] = [{ ms, position }];
+  else if (ms < h[h.length - 1].ms) h.push({ ms, position });
+};
 
 /**
  * Per interned id, the owner's list of the month last posted to: sales arrive roughly in business
@@ -219,6 +237,7 @@ const appendCredits = (d: LedgerData, kind: number, position: number, order: num
     d.amount.set(i, kind === SALE ? c.amount : -c.amount);
     d.units.set(i, kind === SALE ? (c.units ?? 0) : 0);
     posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
+    if (kind === SALE) noteFirst(d.firstCredits.rep, rep, ms, position), noteFirst(d.firstCredits.team, team, ms, position);
     posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
     d.customerPrev.set(i, customerRow);
     customerRow = i;
@@ -685,6 +704,14 @@ export const firstSalePosition = (s: SalesLedger, customer: number): number => {
 /** An owner's earliest sale credit by business time in the view (a late-recorded earlier sale counts; ties: the earlier position), read from the columns. */
 export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms: number; readonly position: number } | undefined => {
   const d = s.data;
+  const [kind, name] = splitOwner(owner);
+  if (kind === 'rep' || kind === 'team') {
+    const id = (kind === 'rep' ? d.repIds : d.teamIds).find(name);
+    const h = id < 0 ? undefined : (kind === 'rep' ? d.firstCredits.rep : d.firstCredits.team)[id];
+    const at = positionOf(s);
+    for (let k = (h?.length ?? 0) - 1; k >= 0; k--) if (h![k].position <= at) return h![k];
+    return undefined;
+  }
   let best = -1;
   eachRow(s, owner, -Infinity, Infinity, (i) => {
     if (d.kind.get(i) === SALE && (best < 0 || msAt(d, i) < msAt(d, best) || (msAt(d, i) === msAt(d, best) && d.position.get(i) < d.position.get(best)))) best = i;
@@ -720,6 +747,25 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
     out.orders += orders;
     if (customer >= 0) out.customers.add(customerName(s, customer));
   });
+  return out;
+};
+
+/**
+ * Revenue, units, orders and active customers of an owner on local days [from, to), counting on
+ * the day `cutDay` only what occurred by the instant `atMs` (inclusive): the four figures valueBy
+ * reads one by one, in one pass.
+ */
+export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cutDay: number, atMs: number): Totals & { activeCustomers: number } => {
+  const out = { ...zero(), activeCustomers: 0 };
+  const customers = new Set<number>();
+  eachPost(s, owner, from, to, (day, ms, amount, units, orders, customer) => {
+    if (day === cutDay && ms > atMs) return;
+    out.revenue += amount;
+    out.units += units;
+    out.orders += orders;
+    if (customer >= 0) customers.add(customer);
+  });
+  out.activeCustomers = customers.size;
   return out;
 };
 

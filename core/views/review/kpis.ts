@@ -4,8 +4,8 @@
 import { comparedGrowth } from '../../shared/growth';
 import { ratio } from '../../shared/money';
 import { directoryProjection } from '../../teams/readModels/directory';
-import { valueBy } from '../../ledger/metricDays';
-import { METRICS, metricValue, salesLedgerProjection, type Metric } from '../../ledger/salesLedger';
+import { valuesBy } from '../../ledger/metricDays';
+import { METRICS, salesLedgerProjection, type Metric } from '../../ledger/salesLedger';
 import { shared, type ReviewContext } from './context';
 import { movements, reviewComparison, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
 import { goalOfKpi, type KpiGoal } from './goals';
@@ -36,13 +36,17 @@ const titleOf = (ctx: ReviewContext, metric: Metric): string => {
 
 /** A metric's actual against its goal, and the growth base, without who moved it. */
 const kpiFigures = (ctx: ReviewContext, metric: Metric) => {
-  const ledger = ctx.world.get(salesLedgerProjection);
-  const compared = reviewComparison(ctx);
-  // what occurred by `at`, as the goal's actual counts it
-  const actual = valueBy(ledger, ctx.owner, metric, ctx.period, ctx.atMs)!;
-  // the growth base: the previous period, or its same span while this one runs
-  const previous = compared.status === 'ended' ? metricValue(ledger, ctx.owner, metric, ctx.previous) : valueBy(ledger, ctx.owner, metric, ctx.previous, compared.previous.end - 1)!;
-  return { actual, previous, goal: goalOfKpi(ctx, ctx.owner, metric) };
+  const { actual, previous } = shared(ctx, 'kpiValues', () => {
+    const ledger = ctx.world.get(salesLedgerProjection);
+    const compared = reviewComparison(ctx);
+    return {
+      // what occurred by `at`, as the goal's actual counts it
+      actual: valuesBy(ledger, ctx.owner, ctx.period, ctx.atMs),
+      // the growth base: the previous period, or its same span while this one runs
+      previous: valuesBy(ledger, ctx.owner, ctx.previous, compared.status === 'ended' ? Infinity : compared.previous.end - 1),
+    };
+  });
+  return { actual: actual[metric], previous: previous[metric], goal: goalOfKpi(ctx, ctx.owner, metric) };
 };
 
 /** Each metric's actual against its goal: what a retrospective compares a month by, then and now. */
