@@ -131,7 +131,7 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
   const growthOf = TIME_BY[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
   const rows = keys.map((key): AnalyticsRow => {
     const r = current.get(key)!;
-    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers.size, newCustomers: r.newCustomers.size, discount: r.discount, premium: r.premium, ...growthOf(key) };
+    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers?.size ?? 0, newCustomers: r.newCustomers?.size ?? 0, discount: r.discount, premium: r.premium, ...growthOf(key) };
   });
   return { rows, total: totalsBetween(ctx, span, scope), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
@@ -187,7 +187,7 @@ const timeRowGrowth = (ctx: AnalyticsContext, periodId: string, scope: Analytics
 
 const totalsBetween = (ctx: AnalyticsContext, span: Bounds, scope: AnalyticsScope): Totals => {
   const t = groupRows(ctx, 'total', scope, span.start, span.end, { customers: true, discounts: true }).get('total') ?? emptySums();
-  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers.size, newCustomers: t.newCustomers.size, discount: t.discount, premium: t.premium };
+  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers?.size ?? 0, newCustomers: t.newCustomers?.size ?? 0, discount: t.discount, premium: t.premium };
 };
 
 /** The period's totals in scope at `at` (absent: the whole period): what the rows add up to (an order counted once). */

@@ -18,13 +18,13 @@ export interface KeySums {
   orders: number;
   discount: number;
   premium: number;
-  readonly customers: Set<number>;
-  readonly newCustomers: Set<number>;
+  readonly customers?: Set<number>;
+  readonly newCustomers?: Set<number>;
   /** the position of the last order counted (an order counts once per key) */
   lastOrder: number;
 }
 
-export const emptySums = (): KeySums => ({ revenue: 0, units: 0, orders: 0, discount: 0, premium: 0, customers: new Set(), newCustomers: new Set(), lastOrder: -1 });
+export const emptySums = (customers = false): KeySums => ({ revenue: 0, units: 0, orders: 0, discount: 0, premium: 0, ...(customers ? { customers: new Set(), newCustomers: new Set() } : {}), lastOrder: -1 });
 
 /** `total`: every row under one key; `customer`: the customer's. */
 export type GroupBy = AnalyticsBy | 'total' | 'customer';
@@ -213,68 +213,88 @@ const linePartsOf = (s: SalesLedger) => {
   };
 };
 
-/**
- * The rows of a scope with business time in [start, end) grouped by a key: revenue, units, orders
- * (a sale is one order per key it touches; by rep, one per credit), and when asked the distinct
- * and new customers (a customer whose first sale is the row's) and the discounts and premiums.
- */
-export const groupRows = (ctx: AnalyticsContext, by: GroupBy, scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums> => {
+/** One `by`'s table, filled a row at a time: several share one pass over the rows. */
+interface Grouping {
+  readonly visit: (row: number, firstOfSale: boolean) => void;
+  readonly result: () => Map<string, KeySums>;
+}
+
+const grouping = (ctx: AnalyticsContext, by: GroupBy, o: GroupOptions): Grouping => {
   const s = ctx.ledger;
   const d = s.data;
   const table: (KeySums | undefined)[] = [];
-  const at = (k: number): KeySums => table[k] ?? (table[k] = emptySums());
+  const at = (k: number): KeySums => table[k] ?? (table[k] = emptySums(o.customers));
   const discounts = o.discounts ? discountsOf(ctx) : () => undefined;
   const firstSale = memo((c) => firstSalePosition(s, c));
   const customer = (r: KeySums, row: number, position: number) => {
     const c = d.customer.get(row);
-    r.customers.add(c);
-    if (firstSale(c) === position) r.newCustomers.add(c);
+    r.customers!.add(c);
+    if (firstSale(c) === position) r.newCustomers!.add(c);
   };
-  let name: (k: number) => string;
-  const noneKey = d.productIds.names.length;
+  const result = (name: (k: number) => string) => () => {
+    const out = new Map<string, KeySums>();
+    table.forEach((r, k) => r && out.set(name(k), r));
+    return out;
+  };
   if (by === 'product') {
     const parts = linePartsOf(s);
+    const noneKey = d.productIds.names.length;
     const none = d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey;
-    name = (k) => (k === noneKey ? NONE : d.productIds.names[k]);
-    eachRowBetween(s, ownerOfScope(scope), start, end, (row, firstOfSale) => {
+    const visit = (row: number, firstOfSale: boolean) => {
       const sale = isSaleRow(s, row);
       const position = d.position.get(row);
       const lines = parts(row);
       // an order without lines is the (none) product's, with no discount
       const disc = lines.length === 0 ? undefined : discounts(row);
       if (lines.length === 0) lines.push({ product: none, amount: d.amount.get(row), units: d.units.get(row) });
-      lines.forEach((l, j) => {
+      for (let j = 0; j < lines.length; j++) {
+        const l = lines[j];
         const r = at(l.product);
         r.revenue += l.amount;
         r.units += l.units;
         r.discount += disc?.discount[j] ?? 0;
         r.premium += disc?.premium[j] ?? 0;
-        if (!sale) return;
+        if (!sale) continue;
         // every credit touches every line: the order counts at the sale's first row here
         if (firstOfSale && r.lastOrder !== position) (r.lastOrder = position), r.orders++;
         if (o.customers) customer(r, row, position);
-      });
-    });
-  } else {
-    const key = keyOf(ctx, by, o);
-    name = key.name;
-    eachRowBetween(s, ownerOfScope(scope), start, end, (row, firstOfSale) => {
-      const r = at(key.key(row));
-      r.revenue += d.amount.get(row);
-      r.units += d.units.get(row);
-      if (o.discounts) {
-        const disc = discounts(row);
-        r.discount += total(disc?.discount);
-        r.premium += total(disc?.premium);
       }
-      if (!isSaleRow(s, row)) return;
-      const position = d.position.get(row);
-      // a rep's or team's credits of one sale come one after another; other keys are the sale's own
-      if (key.perCredit ? r.lastOrder !== position : firstOfSale) (r.lastOrder = position), r.orders++;
-      if (o.customers) customer(r, row, position);
-    });
+    };
+    return { visit, result: result((k) => (k === noneKey ? NONE : d.productIds.names[k])) };
   }
-  const out = new Map<string, KeySums>();
-  table.forEach((r, k) => r && out.set(name(k), r));
-  return out;
+  const key = keyOf(ctx, by, o);
+  const visit = (row: number, firstOfSale: boolean) => {
+    const r = at(key.key(row));
+    r.revenue += d.amount.get(row);
+    r.units += d.units.get(row);
+    if (o.discounts) {
+      const disc = discounts(row);
+      r.discount += total(disc?.discount);
+      r.premium += total(disc?.premium);
+    }
+    if (!isSaleRow(s, row)) return;
+    const position = d.position.get(row);
+    // a rep's or team's credits of one sale come one after another; other keys are the sale's own
+    if (key.perCredit ? r.lastOrder !== position : firstOfSale) (r.lastOrder = position), r.orders++;
+    if (o.customers) customer(r, row, position);
+  };
+  return { visit, result: result(key.name) };
 };
+
+/**
+ * The rows of a scope with business time in [start, end) grouped by each of several keys in one
+ * pass: revenue, units, orders (a sale is one order per key it touches; by rep, one per credit),
+ * and when asked the distinct and new customers (a customer whose first sale is the row's) and the
+ * discounts and premiums.
+ */
+export const groupRowsBy = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums>[] => {
+  const groupings = bys.map((by) => grouping(ctx, by, o));
+  const [one] = groupings;
+  if (groupings.length === 1) eachRowBetween(ctx.ledger, ownerOfScope(scope), start, end, one.visit);
+  else eachRowBetween(ctx.ledger, ownerOfScope(scope), start, end, (row, first) => groupings.forEach((g) => g.visit(row, first)));
+  return groupings.map((g) => g.result());
+};
+
+/** The rows of a scope with business time in [start, end) grouped by one key (groupRowsBy). */
+export const groupRows = (ctx: AnalyticsContext, by: GroupBy, scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums> =>
+  groupRowsBy(ctx, [by], scope, start, end, o)[0];

@@ -36,7 +36,7 @@ describe('analytics grouped from the ledger rows', () => {
           for (const by of BYS) {
             const fast = groupRows(ctx, by, scope, start, end, { customers: true, discounts: true, tiersAt: end });
             const slow = foldGroups(ctx, by, scope, start, end, end);
-            const names = (ids: Set<number>) => [...ids].map((c) => ledger.data.customerIds.names[c]).sort();
+            const names = (ids: Set<number> | undefined) => [...(ids ?? [])].map((c) => ledger.data.customerIds.names[c]).sort();
             const seen = new Map([...fast].map(([k, r]) => [k, { ...r, customers: names(r.customers), newCustomers: names(r.newCustomers) }]));
             const want = new Map([...slow].map(([k, r]) => [k, { ...r, customers: [...r.customers].sort(), newCustomers: [...r.newCustomers].sort() }]));
             expect([...seen.keys()].sort(), `${by} keys`).toEqual([...want.keys()].sort());

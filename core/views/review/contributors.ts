@@ -1,13 +1,12 @@
 // Who moved a number: the reps, products and customers behind a sales KPI of the period, each with
-// its value, the same key's value one period earlier and the change. Reps and products come from
-// the analytics read model (so they equal GET /api/analytics to the fen); customers from the
-// ledger's entries, grouped the same way.
+// its value, the same key's value one period earlier and the change. All three are grouped from
+// the ledger's rows in one pass per period, as analytics groups them (so reps and products equal
+// GET /api/analytics to the fen).
 import { saleTermsProjection } from '../../sales/readModels/saleTerms';
-import { figuresByKey, type AnalyticsBy, type AnalyticsContext, type AnalyticsScope } from '../analytics';
+import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection } from '../../ledger/salesLedger';
-import { groupRows } from '../rowGroups';
-import { periodBounds } from '../../shared/period';
+import { groupRowsBy } from '../rowGroups';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
 
@@ -48,14 +47,15 @@ const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
 /** What the review compares: the period to `at` against the same span of the previous period. */
 export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 'comparison', () => periodComparison(ctx.period, ctx.atMs, ctx.zone));
 
-/** Each key's figures over a period as they stood at `atMs` (what occurred by then). */
-const byKey = (ctx: ReviewContext, by: AnalyticsBy, period: string, atMs: number): Map<string, Figures> => figuresByKey(analyticsContext(ctx), period, by, scopeOf(ctx), atMs);
-
-/** Each customer's figures over a period as they stood at `atMs`: an order is one order for its customer however many reps share its credit. */
-const byCustomer = (ctx: ReviewContext, period: string, atMs: number): Map<string, Figures> => {
-  const b = periodBounds(period, ctx.zone);
-  const rows = groupRows(analyticsContext(ctx), 'customer', scopeOf(ctx), b.start, Math.min(b.end, atMs + 1));
-  return new Map([...rows].map(([key, r]) => [key, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+/**
+ * Each rep's, product's and customer's figures over a period as they stood at `atMs` (what
+ * occurred by then), in one pass over its rows: the reps' and products' are analytics' rows
+ * (figuresByKey), and an order is one order for its customer however many reps share its credit.
+ */
+const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, Map<string, Figures>> => {
+  const span = periodComparison(period, atMs, ctx.zone).current;
+  const [reps, products, customers] = groupRowsBy(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end);
+  return { reps, products, customers };
 };
 
 /** Every key's figures now and one period earlier (the same span of it while the period runs), for the three additive sales metrics. */
@@ -66,11 +66,12 @@ export interface Movement {
 
 export const movements = (ctx: ReviewContext): Record<keyof Contributors, Movement> => {
   // the previous period as it stood at the same point: what occurred before the end of its compared span
-  const before = reviewComparison(ctx).previous.end - 1;
+  const now = byKeys(ctx, ctx.period, ctx.atMs);
+  const before = byKeys(ctx, ctx.previous, reviewComparison(ctx).previous.end - 1);
   return {
-    reps: { now: byKey(ctx, 'rep', ctx.period, ctx.atMs), before: byKey(ctx, 'rep', ctx.previous, before) },
-    products: { now: byKey(ctx, 'product', ctx.period, ctx.atMs), before: byKey(ctx, 'product', ctx.previous, before) },
-    customers: { now: byCustomer(ctx, ctx.period, ctx.atMs), before: byCustomer(ctx, ctx.previous, before) },
+    reps: { now: now.reps, before: before.reps },
+    products: { now: now.products, before: before.products },
+    customers: { now: now.customers, before: before.customers },
   };
 };
 
