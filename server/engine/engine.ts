@@ -174,7 +174,8 @@ export class CommandEngine {
     for (let i = 0; i < inputs.length; i++) {
       const itemOptions = itemOptionsOf(options, i);
       const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
-      const replay = await this.replay(inputs[i], actor, itemOptions, digest, overlay);
+      // an await costs a promise and a turn even when there is nothing to wait for
+      const replay = itemOptions.idempotencyKey ? await this.replay(inputs[i], actor, itemOptions, digest, overlay) : undefined;
       if (replay) {
         results[i] = replay;
         continue;
@@ -309,16 +310,16 @@ export class CommandEngine {
     const decoded = decode(spec.codec, input.data, spec.type);
     if (E.isLeft(decoded)) return E.left(prefixErrors(decoded.left, 'data'));
     const command = decoded.right;
-    const vetted = await this.deps.vet?.(spec.type, command);
+    const vetted = this.deps.vet ? await this.deps.vet(spec.type, command) : undefined;
     if (vetted) return E.left(vetted);
 
     const stream = `${spec.kind.prefix}${spec.streamId(command)}`;
     const loaded = new Map<string, Folded>();
     const assumed = optimistic && !overlay.has(stream) && this.cache.get(stream) === undefined;
-    loaded.set(stream, assumed ? { state: spec.kind.initialState(), revision: -1 } : await this.load(stream, spec.kind, overlay));
+    loaded.set(stream, assumed ? { state: spec.kind.initialState(), revision: -1 } : (this.known(stream, overlay) ?? (await this.load(stream, spec.kind, overlay))));
     for (const [kind, id] of spec.reads?.(command) ?? []) {
       const name = `${kind.prefix}${id}`;
-      if (!loaded.has(name)) loaded.set(name, await this.load(name, kind, overlay));
+      if (!loaded.has(name)) loaded.set(name, this.known(name, overlay) ?? (await this.load(name, kind, overlay)));
     }
     const state = <S>(kind: StreamKind<S>, id: string): S => {
       const hit = loaded.get(`${kind.prefix}${id}`);
@@ -340,6 +341,11 @@ export class CommandEngine {
       return E.left(authorizeScope(spec, actor, {})!);
     }
     return E.right({ spec, command, stream, own: loaded.get(stream)!, ctx, assumed, now });
+  }
+
+  /** A stream pending in the batch or cached, without a turn of the event loop; undefined when it must be read. */
+  private known(stream: string, overlay: ReadonlyMap<string, Folded>): Folded | undefined {
+    return overlay.get(stream) ?? this.cache.get(stream);
   }
 
   private async load(stream: string, kind: StreamKind<unknown>, overlay: ReadonlyMap<string, Folded>): Promise<Folded> {
