@@ -33,6 +33,12 @@ const VARY = 'Authorization, Accept-Language, Origin';
 /** Per entry beyond its bytes: the key, the ETag and the Map's own slot, roughly. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
+/** Headers flat as Node's writeHead takes them, with a slot for each request's own id. */
+export interface WireHeaders {
+  readonly flat: string[];
+  readonly idAt: number;
+}
+
 /** Each way an answer goes out: as it is, coded, or 304. */
 export type AnswerForm = Coding | 'identity' | 'notModified';
 
@@ -55,8 +61,8 @@ export interface Entry {
   readonly ready: Partial<Record<Coding, Bytes>>;
   /** the complete headers of each way it goes out, made on first use */
   readonly headers: Partial<Record<AnswerForm, Readonly<Record<string, string>>>>;
-  /** the same as flat arrays for Node's writeHead, with room for the request's own id and the length (fastRead.ts) */
-  readonly wire: Partial<Record<AnswerForm, string[]>>;
+  /** the same as Node's writeHead takes them, by form (and Origin), made by the fast path on first use (fastRead.ts) */
+  readonly wire: Map<string, WireHeaders>;
   bytes: number;
 }
 
@@ -77,7 +83,7 @@ export class AnswerCache {
   }
 
   put(key: string, etag: string, type: string, body: Bytes, route: AnswerRoute): Entry {
-    const entry: Entry = { etag, type, body, route, encoded: {}, ready: {}, headers: {}, wire: {}, bytes: 0 };
+    const entry: Entry = { etag, type, body, route, encoded: {}, ready: {}, headers: {}, wire: new Map(), bytes: 0 };
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.grow(key, entry, body.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES);

@@ -5,17 +5,18 @@
 // (only one verified before), the route guard, the shared query parameters, the cache key, the
 // rate limit — and when the answer is in the cache it is written straight to Node's response with
 // its headers made once per entry. Anything else (no entry yet, a token not seen before, any
-// refusal, an Origin, a coding not compressed yet, a URL or header the adapter would rewrite)
+// refusal, a coding not compressed yet, a URL or header the adapter would rewrite)
 // returns false and the request goes through the chain, which answers it exactly as before. Each
 // check here is the chain's own function; the answer, its headers, its access line and its
 // latency are the chain's too (test/api/fastRead.api.spec.ts compares them byte for byte).
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
 import type { Histogram } from 'prom-client';
-import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, normalisedQuery, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry } from './answerCache';
+import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, normalisedQuery, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry, type WireHeaders } from './answerCache';
 import { bearerOf, knownToken } from './auth';
 import { MIN_COMPRESSED_BYTES, preferredCoding } from './compression';
 import type { AppDeps } from './env';
+import { CORS_EXPOSED } from './security/cors';
 import { limitKeyAt } from './security/client';
 import { commonQueryParamsPass } from './security/queryParams';
 import { rateKeyOf, type TokenBuckets } from './security/rateLimit';
@@ -60,17 +61,23 @@ const readHeaders = (raw: readonly string[]): ReadHeaders | undefined => {
   return out;
 };
 
-/** A record of headers as Node's writeHead takes them flat, ending with the request's id and, for a body, its length. */
-const wireOf = (headers: Readonly<Record<string, string>>, length: number | undefined): string[] => {
+/**
+ * A record of headers as Node's writeHead takes them flat, with the request's id and, for a body,
+ * its length. For a cross-origin caller they are what the chain's CORS middleware makes of them
+ * (cors() in app.ts, Hono's): its two headers set before the answer, Origin appended to Vary after
+ * it, and so a web Headers, which lists them by name.
+ */
+const wireOf = (headers: Readonly<Record<string, string>>, length: number | undefined, origin: { allowed: string | undefined } | undefined): WireHeaders => {
+  let record: Record<string, string> = { ...headers, 'x-request-id': '' };
+  if (origin) {
+    record = { ...record, ...(origin.allowed === undefined ? {} : { 'access-control-allow-origin': origin.allowed }), 'access-control-expose-headers': CORS_EXPOSED, vary: `${headers.vary}, Origin` };
+    record = Object.fromEntries(Object.keys(record).sort().map((name) => [name, record[name]]));
+  }
   const flat: string[] = [];
-  for (const name in headers) flat.push(name, headers[name]);
-  flat.push('x-request-id', '');
+  for (const name in record) flat.push(name, record[name]);
   if (length !== undefined) flat.push('content-length', String(length));
-  return flat;
+  return { flat, idAt: flat.indexOf('x-request-id') + 1 };
 };
-
-/** The slot of the request id in a wire array. */
-const idSlot = (wire: string[], form: AnswerForm) => wire.length - (form === 'notModified' ? 1 : 3);
 
 /** What the chain reads from a request target, the same for every request with it. */
 interface Target {
@@ -99,7 +106,7 @@ const targetOf = (target: string): Target | undefined => {
 };
 
 export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBuckets | undefined): FastRead => {
-  const { jwtSecret, tokenMaxTtlSeconds } = deps.config;
+  const { jwtSecret, tokenMaxTtlSeconds, corsOrigins } = deps.config;
   const targets = new Map<string, Target | null>();
   // one histogram child per route and status: prom-client's observe by labels hashes them on every call
   const timers = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
@@ -120,8 +127,7 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     }
     if (target === null || !target.valid) return false;
     const h = readHeaders(incoming.rawHeaders);
-    // a cross-origin caller gets CORS headers, made by the chain
-    if (!h || h.origin !== undefined || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
+    if (!h || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
     const token = bearerOf(h.authorization);
     const nowMs = deps.clock().getTime();
     const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds);
@@ -137,14 +143,19 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     if (buckets && buckets.take(actor.role === 'viewer' ? limitKeyAt(rateKeyOf(actor), incoming.socket.remoteAddress ?? '') : rateKeyOf(actor), nowMs) > 0) return false;
 
     const form: AnswerForm = notModified ? 'notModified' : (coding ?? 'identity');
-    const wire = (entry.wire[form] ??= wireOf(headersOf(entry, form), body?.byteLength));
+    // a cross-origin caller's: by the origin when it may read the answer (a few configured ones), else one for all others
+    const origin = h.origin;
+    const allowed = origin !== undefined && corsOrigins.includes(origin) ? origin : undefined;
+    const wireKey = origin === undefined ? form : `${form} ${allowed ?? ''}`;
+    let wire = entry.wire.get(wireKey);
+    if (!wire) entry.wire.set(wireKey, (wire = wireOf(headersOf(entry, form), body?.byteLength, origin === undefined ? undefined : { allowed })));
     const requestId = requestIdOf(h['x-request-id']);
-    wire[idSlot(wire, form)] = requestId; // writeHead copies it at once
+    wire.flat[wire.idAt] = requestId; // writeHead copies it at once
     const status = notModified ? 304 : 200;
     const ms = performance.now() - t0;
     timerOf(entry.route.metric, status).observe(ms / 1000);
     writeAccessLine(deps.log, requestId, 'GET', target.logged, status, ms, actor);
-    outgoing.writeHead(status, wire);
+    outgoing.writeHead(status, wire.flat);
     outgoing.end(body);
     return true;
   };
