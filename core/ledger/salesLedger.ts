@@ -769,24 +769,58 @@ export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to:
   return out;
 };
 
+/** Each customer's sales figures, by interned customer: what customer tiers and segments rank. */
+export interface CustomerFigures {
+  /** interned customers with a credit, in the order of their first */
+  readonly customers: readonly number[];
+  readonly names: readonly string[];
+  /** net revenue of every credit before the moment, and of those in the window */
+  readonly lifetimeRevenue: Float64Array;
+  readonly trailingRevenue: Float64Array;
+  /** sales (a split sale once), before the moment and in the window */
+  readonly orders: Int32Array;
+  readonly trailingOrders: Int32Array;
+  /** business time of the earliest and latest sale (±Infinity: none) */
+  readonly firstSaleMs: Float64Array;
+  readonly lastSaleMs: Float64Array;
+}
+
 /**
- * Each customer's credits before `atMs` in log order: what per-customer figures fold. `customer`
- * is the customer interned (0, 1, … below customerCount): a fold over a million credits keeps its
- * figures in arrays by it, not in a Map by name.
+ * Every customer's figures from its credits with business time before `atMs`, the window being
+ * [windowStartMs, atMs): one pass over the rows into arrays by interned customer, since it reads
+ * every credit the ledger holds.
  */
-export const eachCustomerCredit = (s: SalesLedger, atMs: number, f: (customerId: string, ms: number, amount: number, sale: boolean, position: number, customer: number) => void): void => {
+export const customerFiguresBefore = (s: SalesLedger, atMs: number, windowStartMs: number): CustomerFigures => {
   const d = s.data;
-  const names = d.customerIds.names;
-  for (let i = 0, n = rowsOf(s); i < n; i++) {
+  const n = d.customerIds.names.length;
+  const f = {
+    customers: [] as number[], names: d.customerIds.names,
+    lifetimeRevenue: new Float64Array(n), trailingRevenue: new Float64Array(n), orders: new Int32Array(n), trailingOrders: new Int32Array(n),
+    firstSaleMs: new Float64Array(n).fill(Infinity), lastSaleMs: new Float64Array(n).fill(-Infinity),
+  };
+  const seen = new Uint8Array(n);
+  let lastPosition = -1;
+  for (let i = 0, rows = rowsOf(s); i < rows; i++) {
     const ms = msAt(d, i);
     if (ms >= atMs) continue;
     const c = d.customer.get(i);
-    f(names[c], ms, d.amount.get(i), d.kind.get(i) === SALE, d.position.get(i), c);
+    const position = d.position.get(i);
+    if (seen[c] === 0) (seen[c] = 1), f.customers.push(c);
+    const amount = d.amount.get(i);
+    const inWindow = ms >= windowStartMs;
+    f.lifetimeRevenue[c] += amount;
+    if (inWindow) f.trailingRevenue[c] += amount;
+    // a split sale is several consecutive credits of one event: one order for the customer
+    if (d.kind.get(i) === SALE && position !== lastPosition) {
+      f.orders[c]++;
+      if (inWindow) f.trailingOrders[c]++;
+      if (ms < f.firstSaleMs[c]) f.firstSaleMs[c] = ms;
+      if (ms > f.lastSaleMs[c]) f.lastSaleMs[c] = ms;
+    }
+    lastPosition = position;
   }
+  return f;
 };
-
-/** How many customers the ledger has interned (every view of it): the bound of eachCustomerCredit's `customer`. */
-export const customerCount = (s: SalesLedger): number => s.data.customerIds.names.length;
 
 /** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
 export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, number>> => {

@@ -10,7 +10,7 @@ import type { Directory } from '../teams/readModels/directory';
 import type { SaleTerms } from '../sales/readModels/saleTerms';
 import type { CampaignRecord } from '../campaigns/readModels/campaigns';
 import { creditsAt, eachRowBetween, orderOf, rowMs, type LedgerEntry, type OrderLine, type SalesLedger } from '../ledger/salesLedger';
-import { emptySums, groupRows, ownerOfScope, type KeySums } from './rowGroups';
+import { emptySums, groupRows, groupRowsBy, ownerOfScope, type KeySums } from './rowGroups';
 import { allocate, shareGrid } from './shares';
 
 export { allocate, shareGrid };
@@ -125,7 +125,8 @@ export interface AnalyticsAnswer {
 export const analytics = (ctx: AnalyticsContext, periodId: string, by: AnalyticsBy, scope: AnalyticsScope, atMs = Infinity): AnalyticsAnswer => {
   const compared = periodComparison(periodId, atMs, ctx.ledger.zone);
   const { current: span } = compared;
-  const current = groupRows(ctx, by, scope, span.start, span.end, { customers: true, discounts: true, tiersAt: span.end });
+  // the rows and their total in one pass over the period's rows
+  const [current, total] = groupRowsBy(ctx, [by, 'total'], scope, span.start, span.end, { customers: true, discounts: true, tiersAt: span.end });
   for (const k of timeKeys(by, periodId)) if (!current.has(k)) current.set(k, emptySums());
   const keys = [...current.keys()].sort();
   const growthOf = TIME_BY[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
@@ -133,7 +134,7 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
     const r = current.get(key)!;
     return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers?.size ?? 0, newCustomers: r.newCustomers?.size ?? 0, discount: r.discount, premium: r.premium, ...growthOf(key) };
   });
-  return { rows, total: totalsBetween(ctx, span, scope), comparison: comparisonView(compared, ctx.ledger.zone) };
+  return { rows, total: totalsOf(total.get('total')), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
 
 /**
@@ -186,9 +187,12 @@ const timeRowGrowth = (ctx: AnalyticsContext, periodId: string, scope: Analytics
 };
 
 const totalsBetween = (ctx: AnalyticsContext, span: Bounds, scope: AnalyticsScope): Totals => {
-  const t = groupRows(ctx, 'total', scope, span.start, span.end, { customers: true, discounts: true }).get('total') ?? emptySums();
-  return { revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers?.size ?? 0, newCustomers: t.newCustomers?.size ?? 0, discount: t.discount, premium: t.premium };
+  return totalsOf(groupRows(ctx, 'total', scope, span.start, span.end, { customers: true, discounts: true }).get('total'));
 };
+
+const totalsOf = (t: KeySums = emptySums()): Totals => ({
+  revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers?.size ?? 0, newCustomers: t.newCustomers?.size ?? 0, discount: t.discount, premium: t.premium,
+});
 
 /** The period's totals in scope at `at` (absent: the whole period): what the rows add up to (an order counted once). */
 export const totalOf = (ctx: AnalyticsContext, periodId: string, scope: AnalyticsScope, atMs = Infinity): Totals => totalsBetween(ctx, periodComparison(periodId, atMs, ctx.ledger.zone).current, scope);

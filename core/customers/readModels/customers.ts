@@ -7,7 +7,7 @@ import type { ClassificationPolicySetData } from '../../classification/events';
 import { Dec } from '../../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
-import { customerCount, customerMonthRevenue, eachCustomerCredit, type SalesLedger } from '../../ledger/salesLedger';
+import { customerFiguresBefore, customerMonthRevenue, type SalesLedger } from '../../ledger/salesLedger';
 
 export type { Tier };
 
@@ -125,23 +125,13 @@ export const trailingStart = (atMs: number, months: number, zone: string): numbe
 
 /** One pass over the ledger: each customer's figures as known for business time before `atMs`, in the order of their first credit. */
 export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs: number): Map<string, SalesFigures> => {
-  const byCustomer: (SalesFigures | undefined)[] = new Array(customerCount(ledger));
+  const f = customerFiguresBefore(ledger, atMs, windowStartMs);
   const out = new Map<string, SalesFigures>();
-  let lastPosition = -1;
-  eachCustomerCredit(ledger, atMs, (customerId, ms, amount, sale, position, customer) => {
-    let f = byCustomer[customer];
-    if (!f) out.set(customerId, (f = byCustomer[customer] = { lifetimeRevenue: 0, trailingRevenue: 0, orders: 0, trailingOrders: 0 }));
-    f.lifetimeRevenue += amount;
-    if (ms >= windowStartMs) f.trailingRevenue += amount;
-    // a split sale is several consecutive credits of one event: one order for the customer
-    if (sale && position !== lastPosition) {
-      f.orders++;
-      if (ms >= windowStartMs) f.trailingOrders++;
-      if (f.firstSaleMs === undefined || ms < f.firstSaleMs) f.firstSaleMs = ms;
-      if (f.lastSaleMs === undefined || ms > f.lastSaleMs) f.lastSaleMs = ms;
-    }
-    lastPosition = position;
-  });
+  for (const c of f.customers) {
+    const figures: SalesFigures = { lifetimeRevenue: f.lifetimeRevenue[c], trailingRevenue: f.trailingRevenue[c], orders: f.orders[c], trailingOrders: f.trailingOrders[c] };
+    if (f.orders[c] > 0) (figures.firstSaleMs = f.firstSaleMs[c]), (figures.lastSaleMs = f.lastSaleMs[c]);
+    out.set(f.names[c], figures);
+  }
   return out;
 };
 
