@@ -179,7 +179,8 @@ const refundAfterApproval = (time: DemoTime, unrefunded: readonly Sold[]): DemoC
 
 /**
  * Support renewals, billed early on the 1st of every month: most reps renew one of their
- * customers' SUPPORT contracts, so even a month just begun has sales from most reps.
+ * customers' SUPPORT contracts, so even a month just begun has sales from most reps. A rep renews
+ * its own customer's contract itself: sold direct, so sales by channel have no renewals without one.
  */
 const renewals = (time: DemoTime, reps: readonly { repId: string }[], seed: number): DemoCommand[] => {
   const rng = xoroshiro128plus(seed);
@@ -194,7 +195,7 @@ const renewals = (time: DemoTime, reps: readonly { repId: string }[], seed: numb
       if (!renews || Date.parse(occurredAt) > time.now) continue;
       out.push({
         type: 'RecordSale',
-        data: { orderId: `SO-${month.replace('-', '')}-RN-${rep.repId}`, customerId: `C-${String(customer).padStart(3, '0')}`, repId: rep.repId, lines: [{ product: 'SUPPORT', units: 1, amount: price }], occurredAt },
+        data: { orderId: `SO-${month.replace('-', '')}-RN-${rep.repId}`, customerId: `C-${String(customer).padStart(3, '0')}`, repId: rep.repId, channel: 'direct', lines: [{ product: 'SUPPORT', units: 1, amount: price }], occurredAt },
         at: Date.parse(occurredAt) + int(1, 30) * 60_000,
       });
     }
