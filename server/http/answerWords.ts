@@ -105,7 +105,8 @@ export type SaidAlert = Omit<ReviewAlert, 'details'> & { readonly text: string }
  */
 export const reviewIn = <R extends object>(review: R, lang: Lang, currency: string): R & { readonly alerts: SaidAlert[] | null } => {
   const r = review as Row;
-  const said = { ...review, alerts: rows(r.alerts, alertIn(lang)) as SaidAlert[] | null };
+  // each RFM segment named in the reader's language, as on a customer
+  const said = { ...review, alerts: rows(r.alerts, alertIn(lang)) as SaidAlert[] | null, ...('segments' in r ? { segments: rows(r.segments, (s) => ({ segmentName: RFM_SEGMENT_NAMES[lang][s.segment as RfmSegment], ...s })) } : {}) };
   if (lang === 'en') return said;
   return {
     ...said,

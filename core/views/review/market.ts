@@ -19,7 +19,8 @@ export const marketShareSection = defineSection('marketShare', (ctx) => {
     if (!size) return [];
     const b = periodBounds(size.period, ctx.zone);
     if (b.start >= ctx.bounds.end || b.end <= ctx.bounds.start) return [];
-    return [{ insightId, subject, period: size.period, region: size.region ?? null, product: size.product ?? null, marketSize: size.amount, ...marketShare(ledger, directory, size) }];
+    const { ourRevenue, share } = marketShare(ledger, directory, size);
+    return [{ insightId, subject, region: size.region ?? null, marketSize: size.amount, ourRevenue, share, period: size.period, product: size.product ?? null }];
   });
 });
 

@@ -24,9 +24,9 @@ export const capacitySection = defineSection('capacity', (ctx) => {
 });
 
 /**
- * Programmes (trainings of several sessions) with a session in the period, as GET /api/trainings/:id
- * shows them at `at`: each session of the period with how many of the invited attended, and the
- * programme's milestones done and overdue. A team review counts its own reps only.
+ * The sessions of the period of training programmes (trainings of several sessions), as
+ * GET /api/trainings/:id shows them at `at`: each with its programme, how many were invited and
+ * how many attended. A team review counts its own reps only.
  */
 export const programmesSection = defineSection('programmes', (ctx) => {
   const { from, to } = periodDates(ctx);
@@ -34,12 +34,10 @@ export const programmesSection = defineSection('programmes', (ctx) => {
   return [...ctx.world.get(trainingsProjection).trainings.values()]
     .filter((t) => (t.sessions ?? []).some((s) => s.date >= from && s.date <= to) && t.repIds.some(visible))
     .sort((a, b) => a.trainingId.localeCompare(b.trainingId))
-    .map((t) => {
+    .flatMap((t) => {
       const v = trainingView(ctx.world, t.trainingId, { at: ctx.at, metric: 'revenue', days: 0, visible })!;
-      return {
-        trainingId: v.trainingId, title: v.title, invited: v.members.length,
-        sessions: v.sessions.filter((s) => s.date >= from && s.date <= to).map((s) => ({ sessionId: s.sessionId, date: s.date, title: s.title, attended: s.attendance.length })),
-        milestones: v.milestones.length, milestonesDone: v.milestones.filter((m) => m.done).length, milestonesOverdue: v.milestones.filter((m) => m.overdue).length,
-      };
+      return v.sessions
+        .filter((s) => s.date >= from && s.date <= to)
+        .map((s) => ({ trainingId: v.trainingId, title: v.title, session: s.title, date: s.date, invited: v.members.length, attended: s.attendance.length, sessionId: s.sessionId }));
     });
 });
