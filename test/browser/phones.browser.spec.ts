@@ -5,15 +5,27 @@
 // section and every "how" is opened first, so what a reader can open is checked too. Screenshots
 // at 375 and 1280 px go to test-artifacts/ to be looked at. A manager's zh-CN reviews of this
 // month, last month and last quarter hold none of the English words found there before, the API's
-// sentences included (the widgets ask for them in their own language).
+// sentences included (the widgets ask for them in their own language). The review's plan sections
+// (issue 22) are looked at on their own in both languages and widths, with axe.
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startPortal, watchErrors, type Portal } from './support/browser';
+import { axe, launchChromium, startPortal, watchErrors, type Portal } from './support/browser';
 import { startDemoServer, type DemoServer } from './support/demoServer';
 
 const ARTIFACTS = 'test-artifacts';
 const TAGS = ['tally-goal-tracker', 'tally-leaderboard', 'tally-review-panel', 'tally-payout-statement'] as const;
+
+/** The plan's sections of the review panel (issue 22), looked at on their own: screenshots of each. */
+const PLAN_SHOTS = '/tmp/shots-review-plan';
+const PLAN_SOON = { timeout: 20_000, interval: 100 };
+const PLAN = ['channels', 'capacity', 'segments', 'campaigns', 'marketShare'] as const;
+
+/** Each plan section's title and words its table must hold, in each language. */
+const WORDS = {
+  'zh-CN': { channels: ['渠道与促销', '按渠道', '按促销', '渠道', '折让', 'online', 'DOUBLE11-2026'], capacity: ['人员产能', '人均产出', '缺口', '华东销售部'], segments: ['客户分群', '冠军客户', '需关注客户'], campaigns: ['营销活动', '投资回报率', '双11'], marketShare: ['市场份额', '华东', '7.8%'] },
+  en: { channels: ['Channels', 'By channel', 'By promotion', 'Channel', 'Discount', 'online', 'DOUBLE11-2026'], capacity: ['Capacity', 'Per rep', 'Gap', '华东销售部'], segments: ['Segments', 'Champions', 'Needs attention'], campaigns: ['Campaigns', 'ROI', '双11'], marketShare: ['Market share', '华东', '7.8%'] },
+} as const;
 
 describe('widgets on a phone', () => {
   let browser: Browser;
@@ -142,5 +154,54 @@ describe('widgets on a phone', () => {
       await p.screenshot({ path: `${ARTIFACTS}/phone-1280-${lang}.png`, fullPage: true });
       await p.close();
     }, 60_000);
+  }
+
+  // The plan's sections of the review panel (issue 22): a manager's November review of 华东 shows
+  // sales by channel and promotion, the team's capacity, its customers' RFM segments, the Double 11
+  // campaign with its return and our share of East China — labelled in zh-CN and in en, at 1280 px
+  // as tables and at 375 px as stacked rows with nothing cut, passing axe.
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`shows the review's plan sections in ${lang} at 1280 and 375 px, nothing cut, passing axe`, async () => {
+      portal.put(`/plan-${lang}`, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>review</title>
+        <script type="module" src="${demo.api}/widgets/tally.js"></script></head><body style="margin:0;padding:16px"><main><h1>${lang === 'en' ? 'Review' : '复盘'}</h1>
+        <tally-review-panel api="${demo.api}" token="${demo.tokens.manager}" period="2026-11" team="${demo.team}"></tally-review-panel></main></body></html>`);
+      const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors = watchErrors(p);
+      await mkdir(PLAN_SHOTS, { recursive: true });
+      await p.goto(portal.url(`/plan-${lang}`));
+      const panel = p.locator('tally-review-panel');
+      await panel.locator('details[data-section=campaigns] tbody tr').first().waitFor(PLAN_SOON);
+      await panel.evaluate((e) => e.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true)));
+      for (const key of PLAN) {
+        const text = (await panel.locator(`details[data-section=${key}]`).textContent())!.replace(/\s+/g, ' ');
+        for (const word of WORDS[lang][key]) expect(text, `${key} says ${word}`).toContain(word);
+        expect(text, key).not.toMatch(/\bnull\b|undefined|NaN|\(none\)|segmentName/);
+      }
+      // the sections come in the meeting's order: channels after the KPIs, campaigns after the budget
+      const order = await panel.evaluate((e) => [...e.shadowRoot!.querySelectorAll('details')].map((d) => d.dataset.section));
+      expect(order.indexOf('channels')).toBe(order.indexOf('deviations') + 1);
+      expect(order.indexOf('campaigns')).toBe(order.indexOf('budget') + 1);
+      expect(await axe(p)).toEqual([]);
+      for (const key of PLAN) await panel.locator(`details[data-section=${key}]`).screenshot({ path: `${PLAN_SHOTS}/${key}-${lang}-1280.png` });
+
+      await p.setViewportSize({ width: 375, height: 800 });
+      await p.waitForTimeout(300);
+      // stacked rows: each cell named by its column, and no box past the card's edge
+      expect(await panel.locator('details[data-section=capacity] td[data-label]').count()).toBeGreaterThanOrEqual(5);
+      const outside = await panel.evaluate((e) => {
+        const card = e.shadowRoot!.querySelector('.card')!;
+        const edge = card.getBoundingClientRect();
+        return [...card.querySelectorAll<HTMLElement>('details *')].filter((x) => !x.closest('.sr, thead')).flatMap((x) => {
+          const r = x.getBoundingClientRect();
+          return r.width > 0 && (r.right > edge.right + 0.5 || r.left < edge.left - 0.5) ? [`${x.localName} "${x.textContent!.trim().slice(0, 30)}"`] : [];
+        });
+      });
+      expect(outside).toEqual([]);
+      expect(await panel.evaluate((e) => { const c = e.shadowRoot!.querySelector('.card')!; return c.scrollWidth - c.clientWidth; })).toBeLessThanOrEqual(0);
+      expect(await axe(p)).toEqual([]);
+      for (const key of PLAN) await panel.locator(`details[data-section=${key}]`).screenshot({ path: `${PLAN_SHOTS}/${key}-${lang}-375.png` });
+      expect(errors).toEqual([]);
+      await p.close();
+    }, 90_000);
   }
 });

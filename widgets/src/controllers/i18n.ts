@@ -95,9 +95,10 @@ export class I18nController implements ReactiveController {
     return this.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   }
 
-  /** A word for an enum value (`pace.at-risk`), else `fallback`: the value itself made readable. */
+  /** A word for an enum value or field (`pace`, `at-risk`), else `fallback`: the value itself made readable (a caller may pass a value it has not got). */
   label(prefix: string, value: string, fallback = humanise(value)): string {
-    return (this.zh ? zhLabels : enLabels)[`${prefix}.${value}`] ?? fallback;
+    const words = this.zh ? zhLabels : enLabels;
+    return words[`${prefix}.${value}`] ?? words[value] ?? words[String(value).replace(/s$|Id$/, '')] ?? fallback;
   }
 
   // `signed` writes a + before gains (a change, a deviation), as a − is written before losses.

@@ -26,26 +26,36 @@ const isEmpty = (v: unknown): boolean =>
   v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : isRecord(v) && Object.values(v).every(isEmpty));
 
 const NAME = ['title', 'name', 'label', 'metric', 'goalId', 'category', 'stage', 'key'];
-const MONEYISH = /amount|revenue|budget|spent|cost|expense|weighted|allocated|remaining|price|payout/i;
-const RATIOISH = /attainment|ratio|share|growth|probability|rate$|percent/i;
+const MONEYISH = /amount|revenue|budget|spen[dt]|cost|expense|weighted|allocated|remaining|price|payout|discount|^goal$|perRep|marketSize/i;
+const RATIOISH = /attainment|ratio|share|growth|probability|rate$|percent|roi/i;
 const DATEISH = /^\d{4}-\d{2}-\d{2}(T|$)/;
-/** Ids and bookkeeping a reader does not need in a generic table. */
-const HIDDEN_COLUMNS = /^(?!repId$|ownerRepId$|customerId$).*Id$|^position$|^recordedAt$|^addedAt$/;
+/** Ids, codes said by a name beside them (a segment's) and bookkeeping a reader does not need in a generic table. */
+const HIDDEN_COLUMNS = /^(?!repId$|ownerRepId$|customerId$).*Id$|^position$|^recordedAt$|^addedAt$|^segment$/;
 
 type Body = 'kpi' | 'goals' | 'alerts' | 'due' | 'budget' | 'lessons' | 'generic';
 
-/** The sections this panel draws, in reading order; shown even when empty ("nothing overdue"). */
-const SECTIONS: [key: string, title: MessageKey, body: Body, open: boolean][] = [
+/**
+ * The sections this panel draws, in the order a meeting takes them; shown even when empty
+ * ("nothing overdue"). A section titled '' is named by its field label (营销活动 / Campaigns) and
+ * drawn as a table of its rows' leading fields, as the review answer orders them.
+ */
+const SECTIONS: [key: string, title: MessageKey | '', body: Body, open: boolean][] = [
   ['kpis', 'kpis', 'kpi', true],
   ['deviations', 'deviations', 'kpi', true],
+  ['channels', '', 'generic', true],
   ['goalsAtRisk', 'goalsAtRisk', 'goals', true],
+  ['capacity', '', 'generic', true],
   ['alerts', 'alerts', 'alerts', false],
   ['overdueMilestones', 'milestones', 'due', true],
   ['actionItems', 'actionItems', 'due', true],
   ['satisfaction', 'satisfaction', 'generic', true],
   ['openComplaints', 'openComplaints', 'generic', false],
+  ['segments', '', 'generic', false],
   ['budget', 'budget', 'budget', true],
+  ['campaigns', '', 'generic', true],
   ['pipeline', 'pipeline', 'generic', false],
+  ['marketShare', '', 'generic', true],
+  ['programmes', '', 'generic', false],
   ['lessons', 'lessons', 'lessons', false],
 ];
 /** Keys shown in the header, or repeated elsewhere (pace restates the KPIs). */
@@ -154,7 +164,7 @@ export class TallyReviewPanel extends TallyElement {
   #renderReview(review: Rec): TemplateResult {
     const known = new Set(SECTIONS.map(([key]) => key));
     const sections = [
-      ...SECTIONS.filter(([key]) => key in review).map(([key, title, body, open]) => this.#section(key, this.t(title), review[key], body, open)),
+      ...SECTIONS.filter(([key]) => key in review).map(([key, title, body, open]) => this.#section(key, title ? this.t(title) : this.i18n.label('field', key), review[key], body, open)),
       // Sections this panel has no words for are shown as tables, closed, when they hold anything.
       ...Object.keys(review)
         .filter((k) => !known.has(k) && !NOT_SECTIONS.has(k) && (Array.isArray(review[k]) || isRecord(review[k])) && !isEmpty(review[k]))
@@ -330,7 +340,7 @@ export class TallyReviewPanel extends TallyElement {
       const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => isScalar(r[k]) && !HIDDEN_COLUMNS.test(k))))].slice(0, 6);
       return html`<table>
         <caption class="sr">${title}</caption>
-        <thead><tr>${cols.map((c) => html`<th scope="col">${this.i18n.label('field', c)}</th>`)}</tr></thead>
+        <thead><tr>${cols.map((c) => html`<th scope="col" class=${typeof rows[0]![c] === 'number' ? 'num' : ''}>${this.i18n.label('field', c)}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${c === 'title' && r.badgeId ? this.i18n.label('badge', String(r.badgeId).split(':')[1]!, String(r.title)) : this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
     }
@@ -355,6 +365,8 @@ export class TallyReviewPanel extends TallyElement {
       return i18n.number(v, 2);
     }
     if (typeof v === 'string' && DATEISH.test(v)) return i18n.date(v);
+    // a ratio the API writes as an exact decimal (a campaign's ROI, a market share)
+    if (RATIOISH.test(key) && Number(v) === Number(v)) return i18n.percent(Number(v), 1);
     // an enum value the API writes as a word (`weekly`, `running`) in the reader's language
     return i18n.label('value', String(v), String(v));
   }
