@@ -19,6 +19,12 @@ const SQLITE_ZH: Readonly<Record<string, string>> = {
   'disk I/O error': '磁盘读写出错',
 };
 
+/** How to free a port (serve.ts). */
+const PORT_HINT_ZH: Readonly<Record<string, string>> = {
+  'set PORT to a free one': '请把 PORT 设为空闲的端口',
+  'the demo page takes PORT + 1 unless set': '演示页面默认使用 PORT + 1，除非另行设置',
+};
+
 const STORES_ZH = 'memory:、sqlite:路径（如 sqlite:./data/tally.db）或 esdb://主机:端口?tls=false';
 const stores = (text: string) => (text === describeStores ? STORES_ZH : text);
 
@@ -40,7 +46,7 @@ export const CONFIG_ZH: readonly Phrase[] = [
   [/^TALLY_CHECKPOINT_KEY is shorter than 32 bytes: give a longer key \(e\.g\. (.+)\)$/, (_, eg) => `TALLY_CHECKPOINT_KEY 不足 32 字节：请给出更长的密钥（例如 ${eg}）`],
   [/^TALLY_CORS_ORIGINS: '(.*)' is not an origin like (\S+)$/, (_, o, eg) => `TALLY_CORS_ORIGINS：'${o}' 不是形如 ${eg} 的源`],
   [/^(.+) is not a Tally checkpoint$/, (_, file) => `${file} 不是 Tally 的检查点文件`],
-  [/^(.+): that port is already in use \((.+)\)$/, (_, setting, hint) => `${setting}：该端口已被占用（${hint}）`],
+  [/^(.+): that port is already in use \((.+)\)$/, (_, setting, hint) => `${setting}：该端口已被占用（${PORT_HINT_ZH[hint] ?? hint}）`],
   // the store
   [/^TALLY_STORE=(.*): a path is needed after sqlite: \((.+)\)$/, (_, spec, list) => `TALLY_STORE=${spec}：sqlite: 后面需要路径（${stores(list)}）`],
   [/^TALLY_STORE=(.*) is not a store this version knows; use (.+)$/, (_, spec, list) => `TALLY_STORE=${spec} 不是这个版本认识的存储；请使用 ${stores(list)}`],

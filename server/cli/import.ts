@@ -52,7 +52,7 @@ export const run = async (argv: string[]): Promise<number> => {
   const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.ndjson`;
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
   const tally = await compose(config);
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} bytes | {rate} lines/s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: lang === 'en' ? 'import [{bar}] {percentage}% | {value}/{total} bytes | {rate} lines/s' : '导入 [{bar}] {percentage}% | {value}/{total} 字节 | 每秒 {rate} 行', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0, { rate: 0 });
 
   const rejected: Rejected[] = [];

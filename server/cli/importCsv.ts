@@ -230,7 +230,7 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
     parse({
       bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true,
       on_skip: (err) => {
-        if (err) rejected.push({ line: (err as { lines?: number }).lines ?? 0, code: 'not-csv', reason: `not valid CSV: ${err.message}`, cells: [] });
+        if (err) rejected.push({ line: (err as { lines?: number }).lines ?? 0, code: 'not-csv', reason: `not valid CSV: ${csvMistake(err)}`, cells: [] });
         return undefined;
       },
     }),
@@ -253,6 +253,14 @@ export const importCsv = async (o: CsvImportOptions): Promise<CsvImportReport> =
   o.onProgress?.({ bytes, rows, rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-9)) });
   rejected.sort((a, b) => a.line - b.line);
   return { encoding, header, rows, imported, unchanged, rejected, appended, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-9)) };
+};
+
+/** What is wrong with a row csv-parse skipped, in our words for the mistakes people make (importWords.ts says them in Chinese); the parser's own otherwise. */
+const csvMistake = (err: Error): string => {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted cell is never closed';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote ends a cell, but no comma follows it';
+  return err.message;
 };
 
 // ---------- the CLI ----------
@@ -289,7 +297,7 @@ export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<n
   const tally = await compose(config);
   const size = statSync(file).size;
   const bar = process.stderr.isTTY || a.flags.has('progress')
-    ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {rows} rows | {rate} rows/s', stream: process.stderr, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar({ format: lang === 'en' ? 'import [{bar}] {percentage}% | {rows} rows | {rate} rows/s' : '导入 [{bar}] {percentage}% | {rows} 行 | 每秒 {rate} 行', stream: process.stderr, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic)
     : undefined;
   bar?.start(size, 0, { rows: 0, rate: 0 });
   try {

@@ -69,7 +69,7 @@ export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Pr
     return 2;
   }
   const t0 = performance.now();
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} bytes', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: lang === 'en' ? 'import [{bar}] {percentage}% | {value}/{total} bytes' : '导入 [{bar}] {percentage}% | {value}/{total} 字节', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(statSync(file).size, 0);
   const fileChain = new ChainVerifier();
   const keys = new Map<string, string>();

@@ -28,6 +28,8 @@ const ROW_ZH: readonly Phrase[] = [
   [/^no pipeline stages are defined to open the closed deal in \(SetPipelineStages\)$/, () => '没有定义商机阶段，无法创建已关闭的商机（SetPipelineStages）'],
   [/^the rows of order '(.+)' disagree on its rep or date$/, (_, id) => `订单 '${id}' 的各行销售代表或日期不一致`],
   [/^expected (\d+) columns, got (\d+)$/, (_, want, got) => `应为 ${want} 列，实际为 ${got} 列`],
+  [/^not valid CSV: a quoted cell is never closed$/, () => '不是有效的 CSV：有一个带引号的单元格没有闭合'],
+  [/^not valid CSV: a quote ends a cell, but no comma follows it$/, () => '不是有效的 CSV：引号结束了一个单元格，但后面没有逗号'],
   [/^not valid CSV: (.+)$/, (_, why) => `不是有效的 CSV：${why}`],
   [/^unknown command type '(.+)'$/, (_, type) => `未知的命令类型 '${type}'`],
 ];

@@ -12,6 +12,7 @@ import { requestTimeouts } from '../http/security/timeouts';
 import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
 import { notReady } from '../ops/routes';
+import { terminalLang } from './terminalLang';
 
 /** How long a stop waits for in-flight requests and streams before it closes what is left. */
 const DRAIN_MS = 10_000;
@@ -21,6 +22,28 @@ export const booting = (phase: () => string) => (req: Request): Response => {
   if (new URL(req.url).pathname === '/livez') return Response.json({ status: 'live' });
   return new Response(JSON.stringify(notReady(phase())), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
 };
+
+/** What `tally serve` prints, in the terminal's language; URLs, secrets and tokens as they are. */
+const SAID = {
+  en: {
+    loaded: (count: number, s: string) => `loaded the demo company: ${count} commands in ${s} s`,
+    listening: (port: number, kind: string, events: number) => `Tally is listening on http://localhost:${port} (store ${kind}, ${events} events)`,
+    generated: (secret: string) => `TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${secret}`,
+    adminToken: (seconds: number, token: string) => `admin token for the demo (${seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.floor(seconds / 60)} min`}):\n  ${token}`,
+    mint: 'mint a token with: npx tally token --role admin --ttl 1h',
+    portal: (origin: string) => `demo intranet page, embedding every widget from another origin:\n  ${origin}/`,
+    stopping: (signal: string) => `${signal}: stopping (a second one ends the process at once)`,
+  },
+  'zh-CN': {
+    loaded: (count: number, s: string) => `已载入演示公司：${count} 条命令，用时 ${s} 秒`,
+    listening: (port: number, kind: string, events: number) => `Tally 正在监听 http://localhost:${port}（存储 ${kind}，${events} 个事件）`,
+    generated: (secret: string) => `没有设置 TALLY_JWT_SECRET；本次运行使用生成的密钥：\n  export TALLY_JWT_SECRET=${secret}`,
+    adminToken: (seconds: number, token: string) => `演示用的管理员令牌（${seconds % 3600 === 0 ? `${seconds / 3600} 小时` : `${Math.floor(seconds / 60)} 分钟`}）：\n  ${token}`,
+    mint: '签发令牌：npx tally token --role admin --ttl 1h',
+    portal: (origin: string) => `演示内网页面，从另一个源嵌入所有组件：\n  ${origin}/`,
+    stopping: (signal: string) => `${signal}：正在停止（再收到一次即立刻结束进程）`,
+  },
+} as const;
 
 /** A port already taken is a setting to change, said as such; any other listen error is thrown as is. */
 const busy = (setting: string, hint: string) => (e: unknown): never => {
@@ -37,6 +60,7 @@ export interface RunningServer {
 /** Starts the API (and the demo page when the demo is on) and prints how to reach them. */
 export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> => {
   const loaded = loadConfig(env, { mayGenerateSecret: true });
+  const said = SAID[terminalLang(env)];
   let apiUrl = loaded.publicUrl;
   const portal = loaded.demo ? await startDemoIntranet(loaded, () => apiUrl).catch(busy(`TALLY_DEMO_PORTAL_PORT=${loaded.demoPortalPort}`, 'the demo page takes PORT + 1 unless set')) : undefined;
   const config = portal ? { ...loaded, corsOrigins: [...loaded.corsOrigins, portal.origin] } : loaded;
@@ -61,7 +85,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
       const t0 = performance.now();
       const count = await loadDemo(tally.deps, config.demoNow ?? new Date(), config.zone);
       demoLoaded = true;
-      console.log(`loaded the demo company: ${count} commands in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(said.loaded(count, ((performance.now() - t0) / 1000).toFixed(1)));
     }
   } catch (e) {
     server.close();
@@ -76,14 +100,14 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
   const port = typeof address === 'object' && address ? address.port : config.port;
   const running = tally;
   if (!env.TALLY_PUBLIC_URL) apiUrl = `http://localhost:${port}`;
-  console.log(`Tally is listening on http://localhost:${port} (store ${tally.deps.store.kind}, ${tally.deps.projections.position} events)`);
-  if (config.jwtSecretGenerated) console.log(`TALLY_JWT_SECRET was not set; this run uses a generated one:\n  export TALLY_JWT_SECRET=${config.jwtSecret}`);
+  console.log(said.listening(port, tally.deps.store.kind, tally.deps.projections.position));
+  if (config.jwtSecretGenerated) console.log(said.generated(config.jwtSecret));
   if (demoLoaded) {
     const ttlSeconds = Math.min(12 * 3600, config.tokenMaxTtlSeconds);
-    console.log(`admin token for the demo (${ttlSeconds % 3600 === 0 ? `${ttlSeconds / 3600} h` : `${Math.floor(ttlSeconds / 60)} min`}):\n  ${await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds })}`);
+    console.log(said.adminToken(ttlSeconds, await mintToken(config.jwtSecret, { sub: 'admin', role: 'admin', ttlSeconds })));
   }
-  else console.log('mint a token with: npx tally token --role admin --ttl 1h');
-  if (portal) console.log(`demo intranet page, embedding every widget from another origin:\n  ${portal.origin}/`);
+  else console.log(said.mint);
+  if (portal) console.log(said.portal(portal.origin));
   return {
     port,
     close: async () => {
@@ -112,7 +136,7 @@ export const start = async (env: NodeJS.ProcessEnv = process.env): Promise<Runni
 export const run = async (): Promise<number> => {
   const running = await start(process.env);
   const stop = async (signal: NodeJS.Signals) => {
-    console.log(`${signal}: stopping (a second one ends the process at once)`);
+    console.log(SAID[terminalLang()].stopping(signal));
     await running.close();
     process.exit(0);
   };

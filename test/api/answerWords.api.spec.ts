@@ -4,6 +4,7 @@
 // in English still says them (so the list is not vacuous). So does the command line in a Chinese
 // terminal: help, refusals, summaries and the import's rejections. Issue 19: "English inside the
 // Chinese experience".
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -174,18 +175,21 @@ describe('the command line in a Chinese terminal', () => {
     /\busage\b/, /\boptions:/, /this help/, /\bthe version\b/, /did you mean/, /unknown (option|command|rep|customer)/, /must be one of/,
     /\d lines\b/, /\bline \d/, /\brows\b/, /\brejected\b/, /already imported/, /\bevents\b/, /idempotency keys/, /chain intact/, /\bexported\b/, /backed up/, /\bok:/, /no signed checkpoint/,
     /is not a date/, /negative amount/, /expected \d+ columns/, /not JSON/, /unknown command type/, /Invalid input/, /\bexpected\b/, /by code/,
+    // a tampered store, a broken export, a wrong setting, a broken CSV quote
+    /does not match/, /\bFAILED\b/, /intact/, /cannot come there/, /is shorter than/, /give a longer/, /quoted cell/, /never closed/,
   ];
   const BIN = join(__dirname, '../../bin/tally.mjs');
   const FIXTURES = join(__dirname, '..', 'fixtures');
   const dir = mkdtempSync(join(tmpdir(), 'tally-cli-zh-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   /** The real command line in a terminal of that locale, for what main.ts says itself: help and a mistyped option. */
-  const spawned = (lang: string, ...args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, LANG: lang }, encoding: 'utf8', timeout: 60_000 });
+  const spawned = (lang: string, ...args: string[]) => spawnedWith({}, lang, ...args);
+  const spawnedWith = (env: Record<string, string>, lang: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, LANG: lang, ...env }, encoding: 'utf8', timeout: 60_000 });
     return `${r.stdout}\n${r.stderr}`;
   };
   /** A command run in this process as in a terminal of that locale (starting a process per command is slow): what it printed. */
-  const inProcess = async (lang: string, run: () => Promise<number>): Promise<string> => {
+  const inProcess = async (lang: string, run: () => Promise<number>, store = `sqlite:${join(dir, `${lang}.db`)}`): Promise<string> => {
     const printed: string[] = [];
     const say = (...a: unknown[]) => void printed.push(a.join(' '));
     const log = vi.spyOn(console, 'log').mockImplementation(say);
@@ -193,7 +197,7 @@ describe('the command line in a Chinese terminal', () => {
     vi.stubEnv('LC_ALL', '');
     vi.stubEnv('LC_MESSAGES', '');
     vi.stubEnv('LANG', lang);
-    vi.stubEnv('TALLY_STORE', `sqlite:${join(dir, `${lang}.db`)}`);
+    vi.stubEnv('TALLY_STORE', store);
     try {
       await run();
     } finally {
@@ -214,13 +218,14 @@ describe('the command line in a Chinese terminal', () => {
       '{oops', JSON.stringify({ type: 'MakeCoffee', data: {} }),
       JSON.stringify({ type: 'RecordSale', data: { orderId: 'O-1', customerId: 'C-1', repId: 'R-1', lines: [{ product: 'CRM', units: 1, amount: 12.5 }], occurredAt: '2026-07-01T10:00:00+08:00' } }),
     ].join('\n'));
+    writeFileSync(join(dir, 'quote.csv'), ['Deal Name,Amount', '"Acme,100'].join('\n'));
     writeFileSync(join(dir, 'orders.csv'), [
       '销售订单编号,客户编号,客户名称,负责人,下单日期,产品名称,数量,小计',
       'SO-1,C-1,Acme,王芳,2026-06-31 10:20,CRM,1,100.00', 'SO-2,C-1,Acme,赵六,2026-06-04 10:20,CRM,1,100.00', 'SO-3,C-1,Acme,王芳,2026-06-05 10:20,CRM,1,-100.00', 'SO-4,C-1,Acme,王芳,2026-06-05 10:20,CRM,1',
     ].join('\n'));
     const cli = (command: string) => import(`../../server/cli/${command}`) as Promise<{ run: (args: string[]) => Promise<number> }>;
     const [imports, token, verify, exports, backup] = await Promise.all(['import', 'token', 'verify', 'export', 'backup'].map(cli));
-    const words = [spawned(lang, 'help'), spawned(lang, 'import', 'x.ndjson', '--dryrun'), commandHelp('import', terminalLang({ LANG: lang }))];
+    const words = [spawned(lang, 'help'), spawned(lang, 'import', 'x.ndjson', '--dryrun'), commandHelp('import', terminalLang({ LANG: lang })), spawnedWith({ TALLY_JWT_SECRET: 'short' }, lang, 'token', '--role', 'admin')];
     for (const run of [
       () => token.run(['--role', 'boss']),
       () => imports.run([join(dir, 'seed.ndjson')]),
@@ -228,8 +233,17 @@ describe('the command line in a Chinese terminal', () => {
       () => verify.run([]),
       () => exports.run(['--out', join(dir, `${lang}.ndjson`)]),
       () => backup.run(['--out', join(dir, `${lang}.copy.db`)]),
+      () => imports.run([join(dir, 'quote.csv'), '--format', 'zoho-deals']),
     ])
       words.push(await inProcess(lang, run));
+    // the copy with an event edited in place, and the export cut by a line that is not JSON
+    const copy = new Database(join(dir, `${lang}.copy.db`));
+    copy.exec('DROP TRIGGER events_are_immutable');
+    copy.prepare("UPDATE events SET data = replace(data, '华东', '华南') WHERE position = 1").run();
+    copy.close();
+    words.push(await inProcess(lang, () => verify.run([]), `sqlite:${join(dir, `${lang}.copy.db`)}`));
+    writeFileSync(join(dir, `${lang}.cut.ndjson`), [...readFileSync(join(dir, `${lang}.ndjson`), 'utf8').split('\n').slice(0, 2), '{"position": }'].join('\n'));
+    words.push(await inProcess(lang, () => imports.run([join(dir, `${lang}.cut.ndjson`), '--sealed']), `sqlite:${join(dir, `${lang}.sealed.db`)}`));
     return [...words, ...problemsIn(join(dir, 'seed.ndjson.rejected.ndjson')), readFileSync(join(dir, 'orders.csv.rejected.csv'), 'utf8')].join('\n');
   };
   const found = (text: string) => CLI_LEFTOVERS.filter((re) => re.test(text.replace(/\S*\.rejected\.(ndjson|csv)/g, ''))).map(String);
@@ -239,7 +253,11 @@ describe('the command line in a Chinese terminal', () => {
     expect(found(zh)).toEqual([]);
     expect(zh).toContain('用法：tally import');
     expect(zh).toContain('按代码统计的拒绝：');
-    const english = found(await session('en_US.UTF-8'));
+    expect(zh).toContain('哈希与事件内容不符');
+    const en = await session('en_US.UTF-8');
+    const english = found(en);
     expect(CLI_LEFTOVERS.map(String).filter((re) => !english.includes(re))).toEqual([]);
+    // the runtime's own words for a line that is not JSON reach neither reader
+    expect([zh, en].filter((said) => /Unexpected token|in JSON at position|is not valid JSON/.test(said))).toEqual([]);
   }, 240_000);
 });
