@@ -93,7 +93,7 @@ describe('the verifier on an edited chain', () => {
   const editData = (e: StoredEvent): StoredEvent => ({ ...e, data: { ...(e.data as object), edited: true } });
 
   it.each(hashVectors.map((v) => v.event.position))('names position %i when its data is edited and its hash left alone', (k) => {
-    expect(verify(edited(k, editData))).toEqual({ ok: false, count: k - 1, head: k === 1 ? GENESIS_HASH : hashVectors[k - 2].hash, badPosition: k, reason: 'hash does not match the event content' });
+    expect(verify(edited(k, editData))).toEqual({ ok: false, count: k - 1, head: k === 1 ? GENESIS_HASH : hashVectors[k - 2].hash, badPosition: k, code: 'chain-hash', reason: 'hash does not match the event content' });
   });
 
   it.each(hashVectors.slice(0, -1).map((v) => v.event.position))('names the next link when event %i is edited and re-hashed', (k) => {
@@ -117,7 +117,7 @@ describe('the verifier on an edited chain', () => {
     const v = new ChainVerifier();
     const accepted = edited(3, editData).map((e) => v.push(e));
     expect(accepted).toEqual([true, true, false, false, false, false, false, false]);
-    expect(v.result()).toEqual({ ok: false, count: 2, head: hashVectors[1].hash, badPosition: 3, reason: 'hash does not match the event content' });
+    expect(v.result()).toEqual({ ok: false, count: 2, head: hashVectors[1].hash, badPosition: 3, code: 'chain-hash', reason: 'hash does not match the event content' });
   });
 
   it('verifies a tail edited and re-hashed to the end, but to another head: only a recorded head finds it', () => {
