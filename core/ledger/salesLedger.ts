@@ -499,8 +499,11 @@ export const firstSaleCredits = (owner: OwnerKey, f: FirstSale, customerId: stri
 };
 
 /** A customer's earliest sale by business time as known in the view. */
-export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => {
-  const history = s.data.firstSales[s.data.customerIds.find(customerId)];
+export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => firstSaleOfCustomer(s, s.data.customerIds.find(customerId));
+
+/** An interned customer's earliest sale as known in the view. */
+const firstSaleOfCustomer = (s: SalesLedger, customer: number): FirstSale | undefined => {
+  const history = s.data.firstSales[customer];
   if (!history) return undefined;
   const at = positionOf(s);
   for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i];
@@ -511,9 +514,8 @@ export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | und
 export function* firstSales(s: SalesLedger): Iterable<[string, FirstSale]> {
   const d = s.data;
   for (const c of d.firstSaleCustomers) {
-    const id = d.customerIds.names[c];
-    const f = firstSaleOf(s, id);
-    if (f) yield [id, f];
+    const f = firstSaleOfCustomer(s, c);
+    if (f) yield [d.customerIds.names[c], f];
   }
 }
 
@@ -693,13 +695,7 @@ export const linesOfOrder = (s: SalesLedger, order: number): { readonly start: n
 };
 
 /** The position of an interned customer's first sale as known in the view (-1: none): firstSaleOf without the name. */
-export const firstSalePosition = (s: SalesLedger, customer: number): number => {
-  const history = s.data.firstSales[customer];
-  if (!history) return -1;
-  const at = positionOf(s);
-  for (let i = history.length - 1; i >= 0; i--) if (history[i].position <= at) return history[i].position;
-  return -1;
-};
+export const firstSalePosition = (s: SalesLedger, customer: number): number => firstSaleOfCustomer(s, customer)?.position ?? -1;
 
 /** An owner's earliest sale credit by business time in the view (a late-recorded earlier sale counts; ties: the earlier position), read from the columns. */
 export const firstSaleCredit = (s: SalesLedger, owner: OwnerKey): { readonly ms: number; readonly position: number } | undefined => {

@@ -2,7 +2,7 @@
 // overlaps (GET /api/insights shows the same share beside its insight), and how the covered
 // customers fall into RFM segments at `at` when the classification policy scores them.
 import { insightsWhere } from '../../insights/readModels/insights';
-import { classifyAt, customersProjection } from '../../customers/readModels/customers';
+import { customersProjection, policyAt, salesFiguresAt, trailingStart } from '../../customers/readModels/customers';
 import { RFM_SEGMENTS, rfmAt } from '../../customers/readModels/rfm';
 import { salesLedgerProjection } from '../../ledger/salesLedger';
 import { periodBounds } from '../../shared/period';
@@ -27,12 +27,13 @@ export const marketShareSection = defineSection('marketShare', (ctx) => {
 /** Customers of the review (a team's: those its reps own) per RFM segment at `at`, in the segments' order; none under a revenue policy. */
 export const segmentsSection = defineSection('segments', (ctx) => {
   const model = ctx.world.get(customersProjection);
-  const c = classifyAt(model, ctx.world.get(salesLedgerProjection), ctx.atMs);
-  // customers classified by revenue alone are not scored: no segments to count
-  if (c.policy.kind !== 'rfm') return [];
+  const policy = policyAt(model, ctx.atMs);
+  // customers classified by revenue alone are not scored: no segments to count (and no need to read every sale)
+  if (policy.kind !== 'rfm') return [];
+  const figures = salesFiguresAt(ctx.world.get(salesLedgerProjection), ctx.atMs, trailingStart(ctx.atMs, policy.trailingMonths, model.zone));
   const customers = ctx.world.get(directoryProjection).customers;
   const counts = new Map<string, number>();
-  for (const [customerId, r] of rfmAt(c.figures, c.at, model.zone)) {
+  for (const [customerId, r] of rfmAt(figures, ctx.atMs, model.zone)) {
     if (coversRep(ctx, customers.get(customerId)?.ownerRepId)) counts.set(r.segment, (counts.get(r.segment) ?? 0) + 1);
   }
   return RFM_SEGMENTS.map((segment) => ({ segment, customers: counts.get(segment) ?? 0 }));
