@@ -12,7 +12,7 @@ import { digestOf, type CommandInput } from '../engine/engine';
 import { commandsByType } from '../../core/catalog';
 import { decode } from '../../core/shared/codec';
 import { invalid } from '../../core/shared/problem';
-import { flag, parseArgs } from './args';
+import { countFlag, flag, parseArgs } from './args';
 import { runCsvImport } from './importCsv';
 import { importSealed, startsWithSealedEvent } from './importSealed';
 import { rejectedByCode } from './importWords';
@@ -42,12 +42,14 @@ export const run = async (argv: string[]): Promise<number> => {
   }
   const lang = readerLang(a, 'import');
   if (!lang) return 2;
+  // a directory read as a stream fails without naming itself: name it (main.ts says it in one line)
+  if (statSync(file).isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR', path: file });
   // A CRM export (CSV) is mapped to commands row by row: see importCsv.ts.
   if (a.flags.has('format') || /\.csv$/i.test(file)) return runCsvImport(file, a, lang);
   // A `tally export` file holds sealed events, not commands: it is appended verbatim (migration).
   if (a.flags.has('sealed') || (await startsWithSealedEvent(file))) return importSealed(file, a, lang);
   const size = statSync(file).size;
-  const batchSize = Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500)));
+  const batchSize = countFlag(a, 'batch', 500, 10_000);
   const dryRun = a.flags.has('dry-run');
   const rejectsPath = flag(a, 'rejects') ?? `${file}.rejected.ndjson`;
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });

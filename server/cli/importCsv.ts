@@ -20,7 +20,7 @@ import { loadConfigWithoutSecret } from '../config';
 import { SYSTEM_ACTOR } from '../engine/actor';
 import { digestOf, type CommandEngine } from '../engine/engine';
 import type { Projections } from '../projections/runner';
-import { flag, type Args } from './args';
+import { countFlag, flag, type Args } from './args';
 import { FORMATS, fxiaokeLine, genericRow, parseMapping, RowError, valuesOf, zohoDeal, type BuildContext, type Command, type Format, type Mapping, type Row } from './importCsvFormats';
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { rejectedByCode, rowReasonIn } from './importWords';
@@ -302,7 +302,7 @@ export const runCsvImport = async (file: string, a: Args, lang: Lang): Promise<n
   bar?.start(size, 0, { rows: 0, rate: 0 });
   try {
     const report = await importCsv({
-      file, format, mapping, dryRun: a.flags.has('dry-run'), batchSize: Math.max(1, Math.min(10_000, Number(flag(a, 'batch') ?? 500))),
+      file, format, mapping, dryRun: a.flags.has('dry-run'), batchSize: countFlag(a, 'batch', 500, 10_000),
       ...(encodingFlag ? { encoding: encodingFlag.toLowerCase().startsWith('utf') ? 'utf8' : 'gbk' } : {}),
       engine: tally.deps.engine, projections: tally.deps.projections, zone: config.zone,
       onProgress: (p) => bar?.update(p.bytes, { rows: p.rows, rate: p.rowsPerSecond }),

@@ -12,7 +12,7 @@ import { ChainVerifier } from '../store/hashChain';
 import type { EventStore, SealedAppend } from '../store/port';
 import { SealedMismatchError } from '../store/sealed';
 import { openStore } from '../store/select';
-import { flag, type Args } from './args';
+import { countFlag, type Args } from './args';
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { CommandGrouper, isSealedEvent } from './sealedFormat';
 
@@ -60,7 +60,7 @@ const SAID = {
 export const importSealed = async (file: string, a: Args, lang: Lang = 'en'): Promise<number> => {
   const said = SAID[lang];
   const dryRun = a.flags.has('dry-run');
-  const batchSize = Math.max(1, Math.min(100_000, Number(flag(a, 'batch') ?? 1000)));
+  const batchSize = countFlag(a, 'batch', 1000, 100_000);
   const config = loadConfigWithoutSecret(process.env, { TALLY_DEMO: '0' });
   const store = dryRun ? undefined : await openStore(config.store);
   if (store && !store.appendSealed) {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { auditSaid } from '../../server/audit/auditWords';
-import { parseArgs } from '../../server/cli/args';
+import { countFlag, parseArgs } from '../../server/cli/args';
+import { fileProblem } from '../../server/cli/cliErrors';
 import { cliSaid } from '../../server/cli/cliWords';
 import { sentenceIn } from '../../server/http/problemWords';
 import { jsonMistake } from '../../server/jsonMistake';
@@ -45,6 +46,21 @@ describe('the command line in Chinese', () => {
   it('reads an option that takes no value as such, so `import --sealed FILE` imports FILE', () => {
     expect(parseArgs(['--sealed', 'x.ndjson', '--batch', '5'])).toEqual({ positional: ['x.ndjson'], flags: new Map<string, string | true>([['sealed', true], ['batch', '5']]) });
     expect(parseArgs(['--dry-run', 'x.ndjson']).positional).toEqual(['x.ndjson']);
+  });
+
+  it('refuses a --batch that is no count, and a directory given as the file, in one line each instead of hanging or a stack trace', async () => {
+    expect(countFlag(parseArgs(['--batch', '20']), 'batch', 500, 10)).toBe(10);
+    expect(countFlag(parseArgs([]), 'batch', 500, 10_000)).toBe(500);
+    expect(() => countFlag(parseArgs(['--batch', 'abc']), 'batch', 500, 10_000)).toThrow("--batch: expected a whole number ≥ 1, got 'abc'");
+    expect(cliSaid("--batch: expected a whole number ≥ 1, got '0'", 'zh-CN')).toBe("--batch：应为不小于 1 的整数，实际为 '0'");
+    const dir = mkdtempSync(join(tmpdir(), 'tally-dir-'));
+    try {
+      const imports = await import('../../server/cli/import');
+      const thrown = await imports.run([dir, '--lang', 'zh-CN']).catch((e: unknown) => e);
+      expect(cliSaid(fileProblem(thrown) ?? String(thrown), 'zh-CN')).toBe(`${dir}：是一个目录`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says the command line’s mistakes in Chinese, the typed names and paths as they are', () => {
