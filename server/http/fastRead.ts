@@ -14,7 +14,7 @@ import { getQueryParam } from 'hono/utils/url';
 import type { Histogram } from 'prom-client';
 import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, normalisedQuery, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry, type WireHeaders } from './answerCache';
 import { bearerOf, knownToken } from './auth';
-import { MIN_COMPRESSED_BYTES, preferredCoding } from './compression';
+import { MIN_COMPRESSED_BYTES, preferredCoding, type Coding } from './compression';
 import type { AppDeps } from './env';
 import { CORS_EXPOSED } from './security/cors';
 import { limitKeyAt } from './security/client';
@@ -93,8 +93,9 @@ interface Target {
   readonly query: (name: string) => string | undefined;
 }
 
-/** Targets seen lately, so a repeated one is not parsed again; forgotten all at once when many. */
+/** Targets (and Accept-Encoding values) seen lately, so a repeated one is not parsed again; forgotten all at once when many. */
 const TARGETS_KEPT = 1_000;
+const CODINGS_KEPT = 100;
 
 const targetOf = (target: string): Target | undefined => {
   const q = target.indexOf('?');
@@ -109,12 +110,21 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
   const { jwtSecret, tokenMaxTtlSeconds, corsOrigins } = deps.config;
   const targets = new Map<string, Target | null>();
   // one histogram child per route and status: prom-client's observe by labels hashes them on every call
-  const timers = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
-  const timerOf = (route: string, status: number) => {
-    const key = `${status} ${route}`;
-    let timer = timers.get(key);
-    if (!timer) timers.set(key, (timer = deps.metrics.http.labels({ method: 'GET', route, status })));
-    return timer;
+  const timers = new Map<string, Partial<Record<200 | 304, Histogram.Internal<'method' | 'route' | 'status'>>>>();
+  const timerOf = (route: string, status: 200 | 304) => {
+    let byStatus = timers.get(route);
+    if (!byStatus) timers.set(route, (byStatus = {}));
+    return (byStatus[status] ??= deps.metrics.http.labels({ method: 'GET', route, status }));
+  };
+  // the few Accept-Encoding values browsers send, each judged once
+  const codings = new Map<string, Coding | undefined>();
+  const codingFor = (acceptEncoding: string | undefined): Coding | undefined => {
+    if (acceptEncoding === undefined) return undefined;
+    if (codings.has(acceptEncoding)) return codings.get(acceptEncoding);
+    if (codings.size >= CODINGS_KEPT) codings.clear();
+    const coding = preferredCoding(acceptEncoding);
+    codings.set(acceptEncoding, coding);
+    return coding;
   };
 
   const answer = (incoming: IncomingMessage, outgoing: ServerResponse, t0: number): boolean => {
@@ -136,7 +146,7 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     const entry = cache.get(answerKey(target.path, target.normalQuery, actor, readPosition(deps, target.asOf), target.at, nowMs, h[ANSWER_HEADER]));
     if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, target.path, target.query)) return false;
     const notModified = matchesEtag(h['if-none-match'], entry.etag);
-    const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : preferredCoding(h['accept-encoding']);
+    const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : codingFor(h['accept-encoding']);
     const body = notModified ? null : coding ? entry.ready[coding] : entry.body;
     if (body === undefined) return false; // not compressed in this coding yet: the chain makes it
     // last, as it is the one check that spends something: a refused caller goes to the chain, which refuses it again with its 429
