@@ -3,13 +3,13 @@
 // figures are those of GET /api/campaigns/:id and GET /api/analytics?by=channel|promotion, made by
 // the same functions, so the review and those answers agree to the fen.
 import { campaignList, campaignsProjection, type CampaignRecord } from '../../campaigns/readModels/campaigns';
-import { creditsAt, entriesBetween, firstSaleOf, salesLedgerProjection, type LedgerEntry, type SalesLedger } from '../../ledger/salesLedger';
+import { entriesBetween, salesLedgerProjection, type SalesLedger } from '../../ledger/salesLedger';
 import { epochDay, localDayStart } from '../../ledger/metricDays';
-import { saleTermsProjection, termsOf, type LineTerms, type SaleTerms } from '../../sales/readModels/saleTerms';
+import { saleTermsProjection, termsOf, type SaleTerms } from '../../sales/readModels/saleTerms';
+import { directoryProjection } from '../../teams/readModels/directory';
 import { periodComparison } from '../../shared/growth';
 import { attribution, campaignAnswer } from '../campaigns';
-import { allocate } from '../analytics';
-import type { ReviewContext } from './context';
+import { groupRowsBy, type KeySums } from '../rowGroups';
 import { defineSection } from './section';
 
 /** A campaign's window as business time [start, end): its first local day to the end of its last. */
@@ -53,60 +53,21 @@ export const campaignsSection = defineSection('campaigns', (ctx) => {
 /** Analytics' key of the sales made without the term: the review says null. */
 const NONE = '(none)';
 
-interface TermRow {
-  revenue: number;
-  orders: number;
-  newCustomers: Set<string>;
-  discount: number;
-}
-
 /**
- * The review's sales by channel and by promotion in one pass over the period's credits to `at` (the
- * span analytics measures): per key what GET /api/analytics?by=channel|promotion answers, without
- * the growth, which would read the previous period too. A sale's discount is its lines' discounts,
- * a split sale's shared between its credits by their amounts as analytics shares it.
+ * Each row named by its term (`channel: "online"`; null: sold without one), by key as analytics
+ * sorts them, with what GET /api/analytics?by=channel|promotion answers but the growth (which
+ * would read the previous period too).
  */
-const salesByTerms = (ctx: ReviewContext) => {
-  const ledger = ctx.world.get(salesLedgerProjection);
-  const terms = ctx.world.get(saleTermsProjection);
-  const span = periodComparison(ctx.period, ctx.atMs, ctx.zone).current;
-  const byChannel = new Map<string, TermRow>();
-  const byPromotion = new Map<string, TermRow>();
-  const rowOf = (rows: Map<string, TermRow>, key: string) => rows.get(key) ?? rows.set(key, { revenue: 0, orders: 0, newCustomers: new Set(), discount: 0 }).get(key)!;
-  let last = -1;
-  for (const e of entriesBetween(ledger, ctx.team ? `team:${ctx.team.teamId}` : 'company', span.start, span.end)) {
-    const t = termsOf(terms, e.orderId);
-    const sale = e.kind === 'sale';
-    const discount = sale && t ? creditDiscount(ledger, t.lines, e) : 0;
-    const isNew = sale && e.position !== last && firstSaleOf(ledger, e.customerId)?.position === e.position;
-    for (const row of [rowOf(byChannel, t?.channel ?? NONE), rowOf(byPromotion, t?.promotionId ?? NONE)]) {
-      row.revenue += e.amount;
-      row.discount += discount;
-      // an order counts once however many of its credits are in the review (credits of a sale are consecutive)
-      if (sale && e.position !== last) row.orders++;
-      if (isNew) row.newCustomers.add(e.customerId);
-    }
-    if (sale) last = e.position;
-  }
-  return { byChannel, byPromotion };
-};
+const termRows = (rows: Map<string, KeySums>, term: 'channel' | 'promotion') =>
+  [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, r]) => ({ [term]: key === NONE ? null : key, revenue: r.revenue, orders: r.orders, newCustomers: r.newCustomers!.size, discount: r.discount }));
 
-/** A sale credit's part of its lines' discounts: all of it for a sale's one credit, else each line's shared by the credits' amounts. */
-const creditDiscount = (ledger: SalesLedger, lines: readonly LineTerms[], e: LedgerEntry): number => {
-  if (!lines.some((l) => l.discount > 0)) return 0;
-  const credits = creditsAt(ledger, e.position);
-  const i = credits.findIndex((c) => c.repId === e.repId);
-  if (credits.length === 1) return lines.reduce((a, l) => a + l.discount, 0);
-  return i < 0 ? 0 : lines.reduce((a, l) => a + allocate(l.discount, credits.map((c) => Math.abs(c.amount)))[i], 0);
-};
-
-/** Each row named by its term (`channel: "online"`; null: sold without one), by key as analytics sorts them. */
-const termRows = (rows: Map<string, TermRow>, term: 'channel' | 'promotion') =>
-  [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, r]) => ({ [term]: key === NONE ? null : key, revenue: r.revenue, orders: r.orders, newCustomers: r.newCustomers.size, discount: r.discount }));
-
-/** Revenue by channel and by promotion, with the discount each gave below list price. */
+/** Revenue by channel and by promotion to `at`, with the discount each gave below list price: one pass over the period's ledger rows for both. */
 export const channelsSection = defineSection('channels', (ctx) => {
-  const { byChannel, byPromotion } = salesByTerms(ctx);
+  const ledger = ctx.world.get(salesLedgerProjection);
+  const analytics = { ledger, directory: ctx.world.get(directoryProjection), tierAt: () => new Map(), terms: ctx.world.get(saleTermsProjection) };
+  const span = periodComparison(ctx.period, ctx.atMs, ctx.zone).current;
+  const scope = ctx.team ? { kind: 'team' as const, teamId: ctx.team.teamId } : { kind: 'all' as const };
+  const [byChannel, byPromotion] = groupRowsBy(analytics, ['channel', 'promotion'], scope, span.start, span.end, { customers: true, discounts: true });
   const channels = termRows(byChannel, 'channel');
   return { revenue: channels.reduce((a, r) => a + r.revenue, 0), discount: channels.reduce((a, r) => a + r.discount, 0), byChannel: channels, byPromotion: termRows(byPromotion, 'promotion') };
 });
