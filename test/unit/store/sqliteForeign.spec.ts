@@ -33,4 +33,24 @@ describe('a SQLite store shared with another process (tally import beside a runn
     await cli.close();
     await server.close();
   });
+
+  it('with a writer thread, whose commits look foreign to this connection, a group the poll told before its answer arrived is not told again', async () => {
+    const store = new SqliteStore(join(dir, 'threaded.db'), { writer: 'thread' });
+    const seen: number[] = [];
+    store.subscribe((batch) => seen.push(...batch.map((e) => e.position)));
+    const inside = store as unknown as { thread: { write: (r: unknown) => Promise<unknown> }; pollForeignAppends: () => void };
+    const write = inside.thread.write.bind(inside.thread);
+    let release: (() => void) | undefined;
+    // the group is committed by the thread, and its answer held back until the poll has run
+    inside.thread.write = (r) => write(r).then((w) => new Promise((resolve) => (release = () => resolve(w))));
+    const appended = store.appendMany([{ stream: 'tally-t-1', expected: 'no-stream', events: [ev(), ev()] }]);
+    await waitFor(() => release !== undefined);
+    inside.pollForeignAppends();
+    expect(seen).toEqual([1, 2]);
+    release!();
+    const [result] = await appended;
+    expect(result.kind === 'ok' && result.events.map((e) => e.position)).toEqual([1, 2]);
+    expect(seen).toEqual([1, 2]);
+    await store.close();
+  });
 });
