@@ -13,6 +13,8 @@ import { loadDemo } from '../demo/load';
 import { startDemoIntranet } from '../demo/portal';
 import { notReady } from '../ops/routes';
 import { terminalLang } from './terminalLang';
+import { problemLangOfRequest } from '../http/lang';
+import { problemIn } from '../http/problemWords';
 
 /** How long a stop waits for in-flight requests and streams before it closes what is left. */
 const DRAIN_MS = 10_000;
@@ -20,7 +22,7 @@ const DRAIN_MS = 10_000;
 /** What the port answers before the app is composed: alive, not ready, and why. */
 export const booting = (phase: () => string) => (req: Request): Response => {
   if (new URL(req.url).pathname === '/livez') return Response.json({ status: 'live' });
-  return new Response(JSON.stringify(notReady(phase())), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
+  return new Response(JSON.stringify(problemIn(notReady(phase()), problemLangOfRequest(req))), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
 };
 
 /** What `tally serve` prints, in the terminal's language; URLs, secrets and tokens as they are. */

@@ -29,7 +29,10 @@ export const langOf = (c: Context): Lang => {
 };
 
 /** For a problem, which must not itself fail: a `lang` Tally does not write is passed over. */
-export const problemLangOf = (c: Context): Lang => {
-  const asked = c.req.query('lang');
-  return isLang(asked) ? asked : acceptedLang(c.req.header('accept-language'));
+export const problemLangOf = (c: Context): Lang => problemLangOfRequest(c.req.raw);
+
+/** problemLangOf for a plain request, before the app is there to answer it (the server still starting). */
+export const problemLangOfRequest = (req: Request): Lang => {
+  const asked = new URL(req.url).searchParams.get('lang') ?? undefined;
+  return isLang(asked) ? asked : acceptedLang(req.headers.get('accept-language') ?? undefined);
 };

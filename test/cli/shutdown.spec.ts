@@ -79,5 +79,10 @@ describe('the port before the app is ready', () => {
       expect(r.headers.get('content-type')).toBe('application/problem+json');
       expect(await r.json()).toMatchObject({ status: 503, reason: 'replaying the event log into the read models' });
     }
+    // the reader's language, as every problem: lang, else Accept-Language; `reason` stays the machine's
+    const zh = await answer(new Request('http://h/api/goals?lang=zh-CN')).json();
+    expect(zh).toMatchObject({ title: '尚未就绪', detail: '正在把事件日志重放到读模型', reason: 'replaying the event log into the read models' });
+    const accepted = await answer(new Request('http://h/api/goals', { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } })).json();
+    expect(accepted).toMatchObject({ detail: '正在把事件日志重放到读模型' });
   });
 });
