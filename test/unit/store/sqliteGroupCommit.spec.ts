@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UnsealedEvent } from '../../../core/shared/envelope';
 import { verifyLog } from '../../../server/audit/verifyLog';
-import type { AppendRequest, AppendResult } from '../../../server/store/port';
+import { StoreUnavailableError, type AppendRequest, type AppendResult } from '../../../server/store/port';
 import { SqliteStore } from '../../../server/store/sqlite';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-group-'));
@@ -88,6 +88,24 @@ describe('SQLite group commit', () => {
     expect(store.stats).toEqual({ transactions: 2, requests: 11 });
     const told = acknowledged.flatMap((r) => (r[0].kind === 'ok' ? r[0].events : []));
     expect(await store.readAll()).toEqual(told);
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('when the writer thread dies, its group is refused as the store being unavailable, and the next write starts a new thread', async () => {
+    const store = new SqliteStore(join(dir, `g-${++n}.db`), { writer: 'thread' });
+    await store.appendMany([createTeam('T-0')]);
+    const thread = (store as unknown as { thread: { worker: { terminate: () => Promise<number> } } }).thread;
+    const lost = store.appendMany([createTeam('T-1')]);
+    await new Promise((r) => setImmediate(r)); // the group is posted
+    await thread.worker.terminate();
+    await expect(lost).rejects.toBeInstanceOf(StoreUnavailableError);
+    const next = await store.appendMany([createTeam('T-2')]);
+    // T-1 may or may not have been committed before the thread died; it was not acknowledged either way
+    const streams = (await store.readAll()).map((e) => e.stream);
+    expect(streams[0]).toBe('team-T-0');
+    expect(streams[streams.length - 1]).toBe('team-T-2');
+    expect(positionsOf(next)).toEqual([[streams.length]]);
     expect((await verifyLog(store)).ok).toBe(true);
     await store.close();
   });
