@@ -181,36 +181,52 @@ interface LinePart {
  * (shareGrid), and a refund is first shared over the lines by their amounts. Parts of a split or
  * refunded sale are kept per sale, since its other credits ask too.
  */
-const linePartsOf = (s: SalesLedger) => {
+const linePartsOf = (s: SalesLedger, none: number) => {
   const d = s.data;
   const grids = new Map<number, { amounts: number[][]; units: number[][] }>();
-  const out: LinePart[] = [];
-  return (row: number): LinePart[] => {
-    const { start, count } = linesOfOrder(s, d.order.get(row));
-    out.length = 0;
+  // the parts of one row at a time, in objects kept from row to row: a year holds a million credits
+  const parts: LinePart[] = [];
+  let count = 0;
+  const part = (product: number, amount: number, units: number) => {
+    const p = parts[count] ?? (parts[count] = { product: 0, amount: 0, units: 0 });
+    p.product = product;
+    p.amount = amount;
+    p.units = units;
+    count++;
+  };
+  /** Fill `parts` with the row's and say how many; 0 for an order without lines, whose one part is the (none) product's. */
+  const of = (row: number): number => {
+    const lines = linesOfOrder(s, d.order.get(row));
+    count = 0;
+    if (lines.count === 0) {
+      part(none, d.amount.get(row), d.units.get(row));
+      return 0;
+    }
+    const { start } = lines;
     const first = eventStart(s, row);
-    const n = eventLength(s, first);
+    const credits = eventLength(s, first);
     const sale = isSaleRow(s, row);
-    if (sale && n === 1) {
-      for (let j = 0; j < count; j++) out.push({ product: d.lineProduct.get(start + j), amount: d.lineAmount.get(start + j), units: d.lineUnits.get(start + j) });
-      return out;
+    if (sale && credits === 1) {
+      for (let j = 0; j < lines.count; j++) part(d.lineProduct.get(start + j), d.lineAmount.get(start + j), d.lineUnits.get(start + j));
+      return count;
     }
     let grid = grids.get(first);
     if (!grid) {
-      const lineAmounts = Array.from({ length: count }, (_, j) => d.lineAmount.get(start + j));
+      const lineAmounts = Array.from({ length: lines.count }, (_, j) => d.lineAmount.get(start + j));
       let refunded = 0;
-      for (let k = 0; k < n; k++) refunded -= d.amount.get(first + k);
+      for (let k = 0; k < credits; k++) refunded -= d.amount.get(first + k);
       const amounts = sale ? lineAmounts : allocate(refunded, lineAmounts);
-      const units = sale ? Array.from({ length: count }, (_, j) => d.lineUnits.get(start + j)) : lineAmounts.map(() => 0);
-      const creditUnits = Array.from({ length: n }, (_, k) => d.units.get(first + k));
-      grid = count === 0 ? { amounts: [], units: [] } : { amounts: shareGrid(creditAmounts(s, first, n), amounts), units: shareGrid(creditUnits, units) };
+      const units = sale ? Array.from({ length: lines.count }, (_, j) => d.lineUnits.get(start + j)) : lineAmounts.map(() => 0);
+      const creditUnits = Array.from({ length: credits }, (_, k) => d.units.get(first + k));
+      grid = { amounts: shareGrid(creditAmounts(s, first, credits), amounts), units: shareGrid(creditUnits, units) };
       grids.set(first, grid);
     }
-    const k = creditIndex(s, first, n, row);
+    const k = creditIndex(s, first, credits, row);
     const sign = sale ? 1 : -1;
-    for (let j = 0; j < count; j++) out.push({ product: d.lineProduct.get(start + j), amount: sign * grid.amounts[k][j], units: grid.units[k][j] });
-    return out;
+    for (let j = 0; j < lines.count; j++) part(d.lineProduct.get(start + j), sign * grid.amounts[k][j], grid.units[k][j]);
+    return count;
   };
+  return { parts, of };
 };
 
 /** One `by`'s table, filled a row at a time: several share one pass over the rows. */
@@ -237,18 +253,16 @@ const grouping = (ctx: AnalyticsContext, by: GroupBy, o: GroupOptions): Grouping
     return out;
   };
   if (by === 'product') {
-    const parts = linePartsOf(s);
     const noneKey = d.productIds.names.length;
-    const none = d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey;
+    const { parts, of } = linePartsOf(s, d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey);
     const visit = (row: number, firstOfSale: boolean) => {
       const sale = isSaleRow(s, row);
       const position = d.position.get(row);
-      const lines = parts(row);
-      // an order without lines is the (none) product's, with no discount
-      const disc = lines.length === 0 ? undefined : discounts(row);
-      if (lines.length === 0) lines.push({ product: none, amount: d.amount.get(row), units: d.units.get(row) });
-      for (let j = 0; j < lines.length; j++) {
-        const l = lines[j];
+      const lines = of(row);
+      // the (none) product's part has no discount
+      const disc = lines > 0 ? discounts(row) : undefined;
+      for (let j = 0, n = Math.max(1, lines); j < n; j++) {
+        const l = parts[j];
         const r = at(l.product);
         r.revenue += l.amount;
         r.units += l.units;
