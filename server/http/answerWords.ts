@@ -230,3 +230,27 @@ export const coverageNoteIn = (note: string, lang: Lang): string =>
         ],
         note,
       );
+
+/** One event left out (core/fold/outOfRange.ts): `position 7 (SaleRecorded: it occurred at 0999-…)`. */
+const leftOutEventZh = (event: string): string =>
+  sayZh(
+    [
+      [/^position (\d+) \((\w+): it occurred at (.+)\)$/, (_, p, type, at) => `位置 ${p}（${type}：发生于 ${at}）`],
+      [/^position (\d+) \((\w+): it names period (.+)\)$/, (_, p, type, period) => `位置 ${p}（${type}：期间为 ${period}）`],
+    ],
+    event,
+  );
+
+/** The warning every GET answer carries when the log holds events no figure counts. */
+export const leftOutWarningIn = (warning: string, lang: Lang): string =>
+  lang === 'en'
+    ? warning
+    : sayZh(
+        [
+          [
+            /^left out (\d+) event\(s\) of the log that an older version recorded with a year outside (\d+)–(\d+); no figure here counts them: (.+?)(?:; and (\d+) more)?$/,
+            (_, n, first, last, list, more) => `日志中有 ${n} 个事件是旧版本以 ${first}–${last} 之外的年份记录的，这里的数字都不计入它们：${list.split('; ').map(leftOutEventZh).join('；')}${more ? `；另有 ${more} 个` : ''}`,
+          ],
+        ],
+        warning,
+      );

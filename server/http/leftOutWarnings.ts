@@ -3,7 +3,9 @@
 // The answer is parsed again only then, so a clean log costs one comparison per request.
 import type { MiddlewareHandler } from 'hono';
 import { leftOutWarning } from '../../core/fold/outOfRange';
+import { leftOutWarningIn } from './answerWords';
 import type { AppDeps, AppEnv } from './env';
+import { problemLangOf } from './lang';
 
 export const leftOutWarnings = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
@@ -14,7 +16,8 @@ export const leftOutWarnings = (deps: AppDeps): MiddlewareHandler<AppEnv> => asy
   const body: unknown = await c.res.clone().json();
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
   const earlier = (body as { warnings?: unknown }).warnings;
-  const warnings = [...(Array.isArray(earlier) ? earlier : []), leftOutWarning(listed, more)];
+  // in the reader's language; a `lang` Tally does not write was refused before an answer was made
+  const warnings = [...(Array.isArray(earlier) ? earlier : []), leftOutWarningIn(leftOutWarning(listed, more), problemLangOf(c))];
   const headers = new Headers(c.res.headers);
   headers.delete('content-length');
   const status = c.res.status;

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commandHelp } from '../../server/cli/commands';
 import { terminalLang } from '../../server/cli/terminalLang';
 import { sentenceIn } from '../../server/http/problemWords';
+import { leftOutWarning } from '../../core/fold/outOfRange';
+import { leftOutWarningIn } from '../../server/http/answerWords';
 import { badgeIn, careReasonIn, goalWarningIn, growthNoteIn, kpiTitleIn, tierReasonIn, tierRuleIn } from '../../server/http/answerWords';
 import { seedCompany, testTally, type TestTally } from '../support/app';
 import { demoTally } from '../support/demo';
@@ -159,6 +161,12 @@ describe('answer words, sentence by sentence', () => {
       '基数：设定目标时（2026-09-01T00:00:00+08:00）2026-Q3 尚未结束，因此基数 5000 不含 2026-09-01T00:00:00+08:00 至 2026-10-01T00:00:00+08:00；目标是在 2026-Q3 的部分期间之上增长 0.1',
     );
     expect(goalWarningIn('timeBound: the period 2026-11 had already ended when the goal was set', 'zh-CN')).toBe('有时限：设定目标时 2026-11 已经结束');
+  });
+
+  it('says the warning of events left out of every figure in Chinese', () => {
+    const warning = leftOutWarning([{ position: 7, type: 'SaleRecorded', reason: 'it occurred at 0999-12-31T00:00:00Z' }, { position: 9, type: 'GoalSet', reason: 'it names period "0999"' }], 3);
+    expect(leftOutWarningIn(warning, 'zh-CN')).toBe('日志中有 5 个事件是旧版本以 1900–2999 之外的年份记录的，这里的数字都不计入它们：位置 7（SaleRecorded：发生于 0999-12-31T00:00:00Z）；位置 9（GoalSet：期间为 "0999"）；另有 3 个');
+    expect(leftOutWarningIn(warning, 'en')).toBe(warning);
   });
 
   it('says the customer tiers’ rule and a customer’s tier reason in Chinese', () => {
