@@ -62,6 +62,14 @@ const NOUNS: Record<string, string> = {
   stage: '阶段',
 };
 
+/** Why a webhook's URL points inside the network (webhooks/urlGuard.ts). */
+const PRIVATE_URL_ZH: readonly Phrase[] = [
+  [/^'(.+)' names this machine or a metadata service$/, (_, host) => `'${host}' 指向本机或元数据服务`],
+  [/^(\S+) is a loopback, private, link-local or reserved address$/, (_, host) => `${host} 是回环、私有、链路本地或保留地址`],
+  [/^'(.+)' does not resolve \((.+)\)$/, (_, host, code) => `'${host}' 无法解析（${code}）`],
+  [/^'(.+)' resolves to (.+), a loopback, private, link-local or reserved address$/, (_, host, ip) => `'${host}' 解析为 ${ip}，这是回环、私有、链路本地或保留地址`],
+];
+
 /** A thing that is there already (a conflict, 409), as the deciders say it. */
 const ALREADY_ZH: Readonly<Record<string, string>> = {
   'already exists': '已存在',
@@ -113,6 +121,8 @@ const COMMAND_PHRASES: readonly Phrase[] = [
   [/^a command is an object \{ type, data \}$/, () => '命令应为对象 { type, data }'],
   [/^the command type is missing$/, () => '缺少命令类型'],
   [/^required: expected a command type$/, () => '必填：应为命令类型'],
+  // a webhook URL that points inside (webhooks/vet.ts, urlGuard.ts)
+  [/^(the webhook URL is )?refused: (.+) \(TALLY_WEBHOOK_ALLOW_PRIVATE=1 allows it\)$/, (_, url, why) => `${url ? 'Webhook 的 URL ' : ''}被拒绝：${sayBy(PRIVATE_URL_ZH, why) ?? why}（TALLY_WEBHOOK_ALLOW_PRIVATE=1 时允许）`],
   [/^a command cannot be recorded at (\S+): not an instant, or later than now \((\S+)\)$/, (_, at, now) => `命令不能记录在 ${at}：不是有效时间，或晚于现在（${now}）`],
 ];
 

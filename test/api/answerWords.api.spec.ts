@@ -111,6 +111,9 @@ describe('problems in the reader’s language', () => {
       expect(words(zh)).toContain('标价乘以数量过大');
       // the order's total: more than 500 lines of at most 10^13 each would be needed to reach it through the API
       expect(sentenceIn('lines: the order total is too large', 'zh-CN')).toBe('lines：订单总额过大');
+      expect(sentenceIn("the webhook URL is refused: '10.0.0.1.nip.io' resolves to 10.0.0.1, a loopback, private, link-local or reserved address (TALLY_WEBHOOK_ALLOW_PRIVATE=1 allows it)", 'zh-CN')).toBe(
+        "Webhook 的 URL 被拒绝：'10.0.0.1.nip.io' 解析为 10.0.0.1，这是回环、私有、链路本地或保留地址（TALLY_WEBHOOK_ALLOW_PRIVATE=1 时允许）",
+      );
     } finally {
       await t.close();
     }
