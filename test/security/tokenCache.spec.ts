@@ -3,7 +3,7 @@
 // still checked, another secret still refuses it.
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_SECONDS, verifyToken } from '../../server/http/auth';
+import { CLOCK_SKEW_SECONDS, knownToken, verifyToken } from '../../server/http/auth';
 
 const SECRET = 'token-cache-secret-that-is-long-enough-for-hs256';
 const t0 = Date.parse('2026-11-27T02:00:00Z') / 1000;
@@ -33,5 +33,16 @@ describe('verified tokens, checked once', () => {
     const tampered = token.slice(0, -2) + (token.at(-2) === 'A' ? 'B' : 'A') + token.at(-1);
     expect(await refusal(verifyToken(SECRET, tampered, at(t0)))).toMatch(/signature/);
     expect(await refusal(verifyToken(`${SECRET}-rotated`, token, at(t0)))).toMatch(/signature/);
+  });
+
+  it('given the fast path asks without waiting, then it knows only a token verified before, within its window and lifetime', async () => {
+    const token = await sign({ sub: 'R-5', role: 'rep', iat: t0, nbf: t0 + 60, exp: t0 + 3600 });
+    expect(knownToken(SECRET, token, (t0 + 120) * 1000, 86_400)).toBeUndefined(); // never verified
+    expect((await verifyToken(SECRET, token, at(t0 + 120))).actor.sub).toBe('R-5');
+    expect(knownToken(SECRET, token, (t0 + 120) * 1000, 86_400)?.actor.sub).toBe('R-5');
+    expect(knownToken('another-secret-that-is-long-enough-for-hs256', token, (t0 + 120) * 1000, 86_400)).toBeUndefined();
+    expect(knownToken(SECRET, token, (t0 + 3600 + CLOCK_SKEW_SECONDS) * 1000, 86_400)).toBeUndefined(); // expired
+    expect(knownToken(SECRET, token, (t0 - CLOCK_SKEW_SECONDS) * 1000, 86_400)).toBeUndefined(); // before its nbf
+    expect(knownToken(SECRET, token, (t0 + 120) * 1000, 1800)).toBeUndefined(); // lives longer than this server allows
   });
 });
