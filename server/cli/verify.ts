@@ -16,7 +16,7 @@ import { readerLang } from './terminalLang';
 /** What `tally verify` says, in English or Chinese; positions, hashes and paths as they are, the reasons said by auditWords.ts. */
 const SAID = {
   en: {
-    badAt: (p: number | undefined, why: string | undefined, intact: number) => `FAILED at position ${p}: ${why} (${intact} events before it are intact)`,
+    badAt: (p: number | undefined, why: string | undefined, intact: number) => `FAILED at position ${p}: ${why} (${intact === 1 ? 'the event before it is' : `${intact} events before it are`} intact)`,
     badKeys: (why: string, count: number) => `FAILED: ${why} (the chain itself is intact: ${count} events)`,
     ok: (count: number, head: string, keys: number, listed: boolean, s: string) =>
       `ok: ${count} events, chain intact, head ${head}; ${keys} idempotency keys ${listed ? 'each bound to its command' : 'found on their commands (this store keeps them in its own log)'} (${s} s)`,

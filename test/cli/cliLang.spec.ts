@@ -204,7 +204,7 @@ describe('why the log, a setting or a file does not hold, in Chinese', () => {
         return printed.join('\n');
       };
       expect(await said('zh_CN.UTF-8')).toBe('失败：位置 2：哈希与事件内容不符（内容被改过）（此前的 1 个事件完好）');
-      expect(await said('en_US.UTF-8')).toBe('FAILED at position 2: hash does not match the event content (1 events before it are intact)');
+      expect(await said('en_US.UTF-8')).toBe('FAILED at position 2: hash does not match the event content (the event before it is intact)');
 
       const t = await testTally({ store: new SqliteStore(path) });
       try {
