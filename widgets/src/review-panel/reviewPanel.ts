@@ -91,6 +91,9 @@ export class TallyReviewPanel extends TallyElement {
   static override styles = [
     baseStyles,
     css`
+      .nw {
+        white-space: nowrap;
+      }
       details {
         border-top: 1px solid var(--tally-color-border);
         padding: 0.5em 0;
@@ -333,6 +336,7 @@ export class TallyReviewPanel extends TallyElement {
    * Any other shape: figures for an object's scalars, a table for a list of records. A badge that
    * Tally awards by itself (`auto:first-sale:R-01`) has its title said from its code.
    */
+  /** Any section as a table or a list. A short text cell (a region, a period, a status) stays on one line (.nw): squeezed, Chinese would wrap one character per line. */
   #generic(value: unknown, title: string): unknown {
     if (Array.isArray(value)) {
       const rows = value.filter(isRecord);
@@ -341,7 +345,7 @@ export class TallyReviewPanel extends TallyElement {
       return html`<table>
         <caption class="sr">${title}</caption>
         <thead><tr>${cols.map((c) => html`<th scope="col" class=${typeof rows[0]![c] === 'number' ? 'num' : ''}>${this.i18n.label('field', c)}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : ''}>${c === 'title' && r.badgeId ? this.i18n.label('badge', String(r.badgeId).split(':')[1]!, String(r.title)) : this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map((r) => html`<tr part="row">${cols.map((c) => html`<td class=${typeof r[c] === 'number' ? 'num' : String(r[c]).length < 9 ? 'nw' : ''}>${c === 'title' && r.badgeId ? this.i18n.label('badge', String(r.badgeId).split(':')[1]!, String(r.title)) : this.#scalar(c, r[c])}</td>`)}</tr>`)}</tbody>
       </table>`;
     }
     if (isRecord(value)) {
