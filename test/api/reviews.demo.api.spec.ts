@@ -115,6 +115,17 @@ describe('the read models of the demo', () => {
 const AT = encodeURIComponent('2026-11-20T12:00:00+08:00');
 
 describe('the plan in a review of the demo', () => {
+  it('lists the badges earned in the period as GET /api/badges says at its end, the month\'s most improved rep among them', async () => {
+    const review = await json('/api/reviews/2026-09');
+    const end = '2026-09-30T23:59:59.999+08:00';
+    const all: { badgeId: string; occurredAt: string }[] = (await json(`/api/badges?at=${encodeURIComponent(end)}`)).badges;
+    const start = Date.parse('2026-09-01T00:00:00+08:00');
+    const inPeriod = all.filter((b) => Date.parse(b.occurredAt) >= start).map((b) => b.badgeId);
+    expect(review.badges.map((b: { badgeId: string }) => b.badgeId)).toEqual(inPeriod);
+    expect(inPeriod).toEqual(expect.arrayContaining(['auto:most-improved:2026-09', 'B-2026-002']));
+    expect(all.length).toBeGreaterThan(inPeriod.length);
+  });
+
   it('shows the campaigns of the period as GET /api/campaigns/:id answers, now and as of a past moment', async () => {
     for (const asOf of ['', `?asOf=${encodeURIComponent('2026-11-05T00:00:00+08:00')}`]) {
       const review = await json(`/api/reviews/2026-11${asOf}`);

@@ -66,7 +66,7 @@ const goalBadges = (world: World, repId: string, at: number): Badge[] => {
 };
 
 /** The rep whose revenue grew most over the month before, for every month ended by `at`. */
-const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
+const mostImproved = (world: World, firstMs: number, at: number, from: number): Badge[] => {
   const zone = world.settings.zone;
   const ledger = world.get(salesLedgerProjection);
   const reps = [...world.get(directoryProjection).reps.keys()].sort();
@@ -79,8 +79,11 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
     if (v === undefined) revenue.set(key, (v = totals(ledger, `rep:${repId}`, month).revenue));
     return v;
   };
-  // at most 20 years of months, so a far-future `at` costs no more than that
-  for (let month = shiftPeriod(periodOf('month', firstMs, zone), 1), n = 0; n < 240 && periodBounds(month, zone).end <= at; month = shiftPeriod(month, 1), n++) {
+  // earned at the month's last moment (its occurredAt), so the month's own review shows it; at most
+  // 20 years of months, so a far-future `at` costs no more than that
+  for (let month = shiftPeriod(periodOf('month', firstMs, zone), 1), n = 0; n < 240 && periodBounds(month, zone).end - 1 <= at; month = shiftPeriod(month, 1), n++) {
+    // earned at the month's last moment: a month that ended before `from` is not asked for, and not ranked
+    if (periodBounds(month, zone).end - 1 < from) continue;
     const prev = shiftPeriod(month, -1);
     let best: { repId: string; growth: Decimal } | undefined;
     for (const repId of reps) {
@@ -98,8 +101,11 @@ const mostImproved = (world: World, firstMs: number, at: number): Badge[] => {
   return out;
 };
 
-/** Every badge (of one rep, or all) earned by the business moment `at`, in the order earned. */
-export const badgesOf = (world: World, at: number, repId?: string): Badge[] => {
+/**
+ * Every badge (of one rep, or all) earned by the business moment `at` — and, given `from`, not
+ * before it (a review asks for its period's) — in the order earned.
+ */
+export const badgesOf = (world: World, at: number, repId?: string, from = -Infinity): Badge[] => {
   const s = world.get(badgesProjection);
   const ledger = world.get(salesLedgerProjection);
   const allReps = [...world.get(directoryProjection).reps.keys()];
@@ -113,7 +119,7 @@ export const badgesOf = (world: World, at: number, repId?: string): Badge[] => {
     if (f && f.ms <= at) out.push({ badgeId: `auto:first-sale:${r}`, repId: r, title: 'First sale', reason: 'first sale', occurredAt: iso(f.ms), kind: 'automatic', citations: [f.position] });
     out.push(...goalBadges(world, r, at));
   }
-  if (Number.isFinite(first)) out.push(...mostImproved(world, first, at).filter((b) => !repId || b.repId === repId));
-  return out.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.badgeId < b.badgeId ? -1 : 1));
+  if (Number.isFinite(first)) out.push(...mostImproved(world, first, at, from).filter((b) => !repId || b.repId === repId));
+  return out.filter((b) => Date.parse(b.occurredAt) >= from).sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.badgeId < b.badgeId ? -1 : 1));
 };
 

@@ -24,7 +24,7 @@ export const contestsSection = defineSection('contests', (ctx: ReviewContext) =>
 });
 
 export const badgesSection = defineSection('badges', (ctx: ReviewContext) =>
-  badgesOf(ctx.world, Math.min(ctx.atMs, ctx.bounds.end - 1))
-    .filter((b) => Date.parse(b.occurredAt) >= ctx.bounds.start && coversRep(ctx, b.repId))
+  badgesOf(ctx.world, Math.min(ctx.atMs, ctx.bounds.end - 1), undefined, ctx.bounds.start)
+    .filter((b) => coversRep(ctx, b.repId))
     .map(({ badgeId, repId, title, reason, occurredAt, kind }) => ({ badgeId, repId, title, reason, occurredAt, kind })),
 );
