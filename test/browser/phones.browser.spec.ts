@@ -17,7 +17,7 @@ const ARTIFACTS = 'test-artifacts';
 const TAGS = ['tally-goal-tracker', 'tally-leaderboard', 'tally-review-panel', 'tally-payout-statement'] as const;
 
 /** The plan's sections of the review panel (issue 22), looked at on their own: screenshots of each. */
-const PLAN_SHOTS = '/tmp/shots-review-plan';
+const PLAN_SHOTS = `${ARTIFACTS}/review-plan`;
 const PLAN_SOON = { timeout: 20_000, interval: 100 };
 const PLAN = ['channels', 'capacity', 'segments', 'campaigns', 'marketShare'] as const;
 
