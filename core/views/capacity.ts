@@ -2,7 +2,7 @@
 // output its reps have shown, and the gap to its headcount. docs/FIGURES.md ("Capacity") defines
 // the trailing attainable output per rep; this follows it.
 import { goalTarget } from '../goals/readModels/goals';
-import { entriesIn, type SalesLedger } from '../ledger/salesLedger';
+import { eachRowBetween, isSaleRow, type SalesLedger } from '../ledger/salesLedger';
 import { Dec, roundMinor } from '../shared/money';
 import { parsePeriod, periodBounds, periodOf, shiftPeriod } from '../shared/period';
 import type { World } from '../fold/world';
@@ -48,14 +48,21 @@ export const medianMinor = (values: readonly number[]): number | null => {
   return s.length % 2 === 1 ? s[mid] : roundMinor(new Dec(s[mid - 1]).plus(s[mid]).dividedBy(2));
 };
 
-/** Each rep's net revenue credited to the team in a period, for the reps with a sale credited there. */
+/**
+ * Each rep's net revenue credited to the team in a period, for the reps with a sale credited there:
+ * read straight from the team's rows, with no record per credit (a team's quarter is many thousands).
+ */
 const outputs = (ledger: SalesLedger, teamId: string, periodId: string): number[] => {
-  const byRep = new Map<string, { revenue: number; sold: boolean }>();
-  for (const e of entriesIn(ledger, `team:${teamId}`, periodId)) {
-    const r = byRep.get(e.repId) ?? { revenue: 0, sold: false };
-    byRep.set(e.repId, { revenue: r.revenue + e.amount, sold: r.sold || e.kind === 'sale' });
-  }
-  return [...byRep.values()].filter((r) => r.sold).map((r) => r.revenue);
+  const d = ledger.data;
+  const b = periodBounds(periodId, ledger.zone);
+  const revenue = new Map<number, number>();
+  const sold = new Set<number>();
+  eachRowBetween(ledger, `team:${teamId}`, b.start, b.end, (row) => {
+    const rep = d.rep.get(row);
+    revenue.set(rep, (revenue.get(rep) ?? 0) + d.amount.get(row));
+    if (isSaleRow(ledger, row)) sold.add(rep);
+  });
+  return [...revenue].filter(([rep]) => sold.has(rep)).map(([, r]) => r);
 };
 
 export const capacity = (world: World, ledger: SalesLedger, directory: Directory, periodId: string, teamId: string, atMs: number): Capacity => {

@@ -181,7 +181,7 @@ interface LinePart {
  * (shareGrid), and a refund is first shared over the lines by their amounts. Parts of a split or
  * refunded sale are kept per sale, since its other credits ask too.
  */
-const linePartsOf = (s: SalesLedger, none: number) => {
+export const linePartsOf = (s: SalesLedger, none: number) => {
   const d = s.data;
   const grids = new Map<number, { amounts: number[][]; units: number[][] }>();
   // the parts of one row at a time, in objects kept from row to row: a year holds a million credits
