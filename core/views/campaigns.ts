@@ -3,7 +3,7 @@
 // through its channel, within its window — and the customers it won. docs/FIGURES.md#campaign-return
 // says it in words; the attribution is shared with analytics by=campaign, so the two agree.
 import { Dec } from '../shared/money';
-import { entriesBetween, firstSaleOf, type SalesLedger } from '../ledger/salesLedger';
+import { eachRowBetween, firstSaleOf, firstSalePosition, type SalesLedger } from '../ledger/salesLedger';
 import { epochDay, localDayStart } from '../ledger/metricDays';
 import { ordersWithTerms, termsOf, type OrderTerms, type SaleTerms } from '../sales/readModels/saleTerms';
 import type { CampaignRecord } from '../campaigns/readModels/campaigns';
@@ -62,20 +62,28 @@ export const attribution = (campaigns: readonly CampaignRecord[], terms: SaleTer
 };
 
 export const campaignAnswer = (c: CampaignRecord, credited: ReadonlyMap<string, string>, terms: SaleTerms, ledger: SalesLedger): CampaignAnswer => {
-  const mine = [...credited].filter(([, id]) => id === c.campaignId).map(([orderId]) => orderId);
-  const byCustomer = new Map<string, Set<string>>();
+  const d = ledger.data;
+  // the campaign's orders by customer, as the ledger's interned order ids; a customer won is one whose first sale is the order's
+  const byCustomer = new Map<string, Set<number>>();
   const won = new Set<string>();
-  for (const orderId of mine) {
+  let orders = 0;
+  for (const [orderId, id] of credited) {
+    if (id !== c.campaignId) continue;
+    orders++;
     const t = termsOf(terms, orderId)!;
-    byCustomer.set(t.customerId, (byCustomer.get(t.customerId) ?? new Set()).add(orderId));
-    if (firstSaleOf(ledger, t.customerId)?.position === t.position) won.add(t.customerId);
+    byCustomer.set(t.customerId, (byCustomer.get(t.customerId) ?? new Set()).add(d.orderIds.find(orderId)));
+    if (firstSalePosition(ledger, d.customerIds.find(t.customerId)) === t.position) won.add(t.customerId);
   }
-  // each credit of the order's sale and its refunds, read from the customer's entries in the ledger
+  // each credit of the order's sale and its refunds, read from the customer's rows in the ledger (no record per credit)
   let revenue = 0;
-  for (const [customerId, orders] of byCustomer) for (const e of entriesBetween(ledger, `customer:${customerId}`)) if (orders.has(e.orderId)) revenue += e.amount;
+  for (const [customerId, mine] of byCustomer) {
+    eachRowBetween(ledger, `customer:${customerId}`, -Infinity, Infinity, (row) => {
+      if (mine.has(d.order.get(row))) revenue += d.amount.get(row);
+    });
+  }
   return {
     campaignId: c.campaignId, title: c.title, channel: c.channel ?? null, promotionId: c.promotionId ?? null, from: c.from, to: c.to, goalIds: c.goalIds,
-    budget: c.budget, spend: c.spend, remaining: c.budget - c.spend, revenue, orders: mine.length, newCustomers: won.size,
+    budget: c.budget, spend: c.spend, remaining: c.budget - c.spend, revenue, orders, newCustomers: won.size,
     roi: c.spend === 0 ? null : new Dec(revenue - c.spend).dividedBy(c.spend).toDecimalPlaces(ROI_PLACES).toFixed(),
   };
 };

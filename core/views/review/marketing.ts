@@ -3,7 +3,7 @@
 // figures are those of GET /api/campaigns/:id and GET /api/analytics?by=channel|promotion, made by
 // the same functions, so the review and those answers agree to the fen.
 import { campaignList, campaignsProjection, type CampaignRecord } from '../../campaigns/readModels/campaigns';
-import { entriesBetween, salesLedgerProjection, type SalesLedger } from '../../ledger/salesLedger';
+import { eachRowBetween, isSaleRow, salesLedgerProjection, type SalesLedger } from '../../ledger/salesLedger';
 import { epochDay, localDayStart } from '../../ledger/metricDays';
 import { saleTermsProjection, termsOf, type SaleTerms } from '../../sales/readModels/saleTerms';
 import { directoryProjection } from '../../teams/readModels/directory';
@@ -26,10 +26,14 @@ const attributionWithin = (all: readonly CampaignRecord[], mine: readonly Campai
   const start = Math.min(...windows.map((w) => w.start));
   const end = Math.max(...windows.map((w) => w.end));
   const inWindows: SaleTerms = { byOrder: new Map(), cut: terms.cut };
-  for (const e of entriesBetween(ledger, 'company', start, end)) {
-    const t = e.kind === 'sale' ? termsOf(terms, e.orderId) : undefined;
-    if (t && windows.some((w) => t.ms >= w.start && t.ms < w.end)) inWindows.byOrder.set(e.orderId, t);
-  }
+  // a sale's order once, at its first row: the order id is decoded per sale, not per credit
+  const d = ledger.data;
+  eachRowBetween(ledger, 'company', start, end, (row, first) => {
+    if (!first || !isSaleRow(ledger, row)) return;
+    const orderId = d.orderIds.name(d.order.get(row));
+    const t = termsOf(terms, orderId);
+    if (t && windows.some((w) => t.ms >= w.start && t.ms < w.end)) inWindows.byOrder.set(orderId, t);
+  });
   return attribution(all, inWindows, ledger);
 };
 
