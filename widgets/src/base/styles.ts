@@ -107,10 +107,6 @@ export const baseStyles = css`
     font-weight: 600;
     font-size: 0.9em;
   }
-  th.num,
-  td.num {
-    text-align: end;
-  }
   tbody th,
   tfoot th {
     color: inherit;
