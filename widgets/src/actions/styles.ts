@@ -47,6 +47,11 @@ export const formStyles = css`
   .toolbar {
     margin-top: 0.5em;
   }
+  button.primary {
+    color: #fff;
+    background: var(--tally-color-accent);
+    border-color: var(--tally-color-accent);
+  }
   button[disabled] {
     opacity: 0.6;
     cursor: default;

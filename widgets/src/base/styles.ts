@@ -123,11 +123,6 @@ export const baseStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  button.primary {
-    color: #fff;
-    background: var(--tally-color-accent);
-    border-color: var(--tally-color-accent);
-  }
   :focus-visible {
     outline: 2px solid var(--tally-color-accent);
     outline-offset: 2px;

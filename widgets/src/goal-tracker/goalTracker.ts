@@ -92,11 +92,6 @@ export class TallyGoalTracker extends TallyElement {
         margin-left: -1px;
         background: var(--tally-color-text);
       }
-      .scale {
-        display: flex;
-        justify-content: space-between;
-        font-size: 0.8em;
-      }
       dl {
         margin: 0.8em 0;
       }
