@@ -42,7 +42,6 @@ export interface SeriesPoint {
 export interface GoalProgress {
   goalId: string;
   title: string;
-  owner: string;
   metric: string;
   period: string;
   target: number;
@@ -83,7 +82,6 @@ export const asGoalProgress = (x: unknown): GoalProgress | undefined => {
   return {
     goalId,
     title: str(x.title) ?? goalId,
-    owner: str(x.owner) ?? '',
     metric: str(x.metric) ?? 'revenue',
     period: str(x.period) ?? '',
     target,
@@ -120,7 +118,6 @@ export interface Leaderboard {
   period?: string;
   metric: string;
   rankBy: string;
-  asOf?: string;
   entries: LeaderboardEntry[];
 }
 
@@ -148,7 +145,6 @@ export const asLeaderboard = (x: unknown): Leaderboard | undefined => {
     period: str(x.period),
     metric: str(x.metric) ?? 'revenue',
     rankBy: str(x.rankBy) ?? 'value',
-    asOf: str(x.asOf),
     entries: listOf(x.entries, asEntry),
   };
 };
@@ -220,9 +216,7 @@ export const asStatement = (x: unknown): Statement | undefined => {
 export interface TallyEvent {
   position: number;
   type: string;
-  stream?: string;
   occurredAt?: string;
-  recordedAt?: string;
   data: unknown;
 }
 
@@ -231,7 +225,7 @@ const asEvent = (x: unknown): TallyEvent | undefined => {
   const position = num(x.position);
   const type = str(x.type);
   if (position === undefined || type === undefined) return undefined;
-  return { position, type, stream: str(x.stream), occurredAt: str(x.occurredAt), recordedAt: str(x.recordedAt), data: x.data };
+  return { position, type, occurredAt: str(x.occurredAt), data: x.data };
 };
 
 /** `GET /api/events` answers `{ events: [...] }`; a bare array is accepted too. */
