@@ -1,5 +1,6 @@
 // What the token says about its bearer, read without verifying (the server verifies):
 // enough to highlight "me" and to offer a rep the dispute action on their own statement.
+import { isRecord, str } from '../guards';
 
 export interface Claims {
   sub?: string;
@@ -11,16 +12,10 @@ export const claimsOf = (token: string | undefined): Claims => {
   const payload = token?.split('.')[1];
   if (!payload) return {};
   try {
-    const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    // atob takes base64 without its padding (forgiving-base64), as a JWT writes it
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof json !== 'object' || json === null) return {};
-    const { sub, role, team } = json as Record<string, unknown>;
-    return {
-      sub: typeof sub === 'string' ? sub : undefined,
-      role: typeof role === 'string' ? role : undefined,
-      team: typeof team === 'string' ? team : undefined,
-    };
+    return isRecord(json) ? { sub: str(json.sub), role: str(json.role), team: str(json.team) } : {};
   } catch {
     return {};
   }
