@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignRecord } from '../../core/campaigns/readModels/campaigns';
 import { entriesBetween, firstSaleOf, salesLedgerProjection, type SalesLedger } from '../../core/ledger/salesLedger';
-import { saleTermsProjection, termsOf, type SaleTerms } from '../../core/sales/readModels/saleTerms';
+import { ordersWithTerms, saleTermsProjection, termsOf, type SaleTerms } from '../../core/sales/readModels/saleTerms';
+import { epochDay, localDayStart } from '../../core/ledger/metricDays';
 import { attribution, campaignAnswer } from '../../core/views/campaigns';
 import { order, worldOf } from '../support/salesWorld';
 
@@ -34,6 +35,23 @@ const fold = (c: CampaignRecord, credited: ReadonlyMap<string, string>, terms: S
   return { revenue, orders: mine.length, newCustomers: won.size };
 };
 
+/** The plain attribution: every campaign's claim on every order, the first promotion's claim, else the first channel's. */
+const foldAttribution = (campaigns: readonly CampaignRecord[], terms: SaleTerms, ledger: SalesLedger): Map<string, string> => {
+  const out = new Map<string, string>();
+  const started = [...campaigns].sort((a, b) => a.position - b.position);
+  for (const [orderId, t] of ordersWithTerms(terms)) {
+    const first = firstSaleOf(ledger, t.customerId)?.position === t.position;
+    const claims = started.map((c) => {
+      if (t.ms < localDayStart(epochDay(c.from), ledger.zone) || t.ms >= localDayStart(epochDay(c.to) + 1, ledger.zone)) return undefined;
+      if (c.promotionId !== undefined && t.promotionId === c.promotionId) return 'promotion';
+      return c.channel !== undefined && t.channel === c.channel && first ? 'channel' : undefined;
+    });
+    const i = claims.indexOf('promotion') >= 0 ? claims.indexOf('promotion') : claims.indexOf('channel');
+    if (i >= 0) out.set(orderId, started[i].campaignId);
+  }
+  return out;
+};
+
 describe('campaign answers read from the columns', () => {
   it('give the revenue, orders and customers won a fold over the entries gives', () => {
     fc.assert(
@@ -43,10 +61,11 @@ describe('campaign answers read from the columns', () => {
         const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), position);
         const terms = saleTermsProjection.at!(w.get(saleTermsProjection), position);
         const campaigns: CampaignRecord[] = made.map((m, i) => ({
-          campaignId: `CMP-${i}`, title: `c${i}`, from: dayOf(m.from), to: dayOf(m.from + m.days), goalIds: [], budget: 50_000, spend: m.spend, position: 1000 + i,
+          campaignId: `CMP-${i}`, title: `c${i}`, from: dayOf(m.from), to: dayOf(m.from + m.days), goalIds: [], budget: 50_000, spend: m.spend, position: 1000 + ((i * 7) % 5),
           ...(m.channel ? { channel: m.channel } : {}), ...(m.promotionId ? { promotionId: m.promotionId } : {}),
         }) as CampaignRecord);
         const credited = attribution(campaigns, terms, ledger);
+        expect(credited).toEqual(foldAttribution(campaigns, terms, ledger));
         for (const c of campaigns) {
           const got = campaignAnswer(c, credited, terms, ledger);
           expect({ revenue: got.revenue, orders: got.orders, newCustomers: got.newCustomers }, c.campaignId).toEqual(fold(c, credited, terms, ledger));

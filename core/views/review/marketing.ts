@@ -4,16 +4,12 @@
 // the same functions, so the review and those answers agree to the fen.
 import { campaignList, campaignsProjection, type CampaignRecord } from '../../campaigns/readModels/campaigns';
 import { eachRowBetween, isSaleRow, salesLedgerProjection, type SalesLedger } from '../../ledger/salesLedger';
-import { epochDay, localDayStart } from '../../ledger/metricDays';
 import { saleTermsProjection, termsOf, type SaleTerms } from '../../sales/readModels/saleTerms';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { periodComparison } from '../../shared/growth';
-import { attribution, campaignAnswer } from '../campaigns';
+import { attribution, campaignAnswer, windowOf } from '../campaigns';
 import { groupRowsBy, type KeySums } from '../rowGroups';
 import { defineSection } from './section';
-
-/** A campaign's window as business time [start, end): its first local day to the end of its last. */
-const windowOf = (c: CampaignRecord, zone: string) => ({ start: localDayStart(epochDay(c.from), zone), end: localDayStart(epochDay(c.to) + 1, zone) });
 
 /**
  * The attribution of the orders sold within the windows of `mine`, made against every campaign
