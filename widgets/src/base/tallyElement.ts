@@ -1,9 +1,10 @@
 // The base of every Tally widget: the shared attributes (api, token, lang), the
 // localisation and fetch plumbing, and the loading / empty / error / unauthorised states.
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
 import type { ActionHost } from '../actions/host';
 import { loadActions, type ActionsModule } from '../controllers/actions';
-import { ApiError, FetchController, FetchStatus, NETWORK_FAILURE, requestJson, UNREADABLE_ANSWER, type RequestOptions } from '../controllers/api';
+import { ApiError, FetchController, NETWORK_FAILURE, requestJson, UNREADABLE_ANSWER, type RequestOptions } from '../controllers/api';
 import { I18nController } from '../controllers/i18n';
 import type { MessageKey } from '../controllers/messages';
 import { baseStyles } from './styles';
@@ -122,8 +123,9 @@ export class TallyElement extends LitElement {
 
   /** Renders the fetch's state; while a refresh is in flight the last data stays on screen. */
   protected renderFetch<T>(fetch: FetchController<T>, complete: (value: T) => unknown): unknown {
-    if (fetch.status === FetchStatus.ERROR) return this.renderError(fetch.error);
-    if (fetch.status === FetchStatus.INITIAL) return nothing;
+    const { task } = fetch;
+    if (task.status === TaskStatus.ERROR) return this.renderError(task.error);
+    if (task.status === TaskStatus.INITIAL) return nothing;
     if (fetch.value === undefined) return this.renderState('loading', this.t('loading'));
     return complete(fetch.value);
   }
@@ -142,7 +144,7 @@ export class TallyElement extends LitElement {
     const alert = state === 'error' || state === 'unauthorised';
     return html`<div part="base" class="card state state-${state}" data-state=${state} role=${alert ? 'alert' : 'status'}>
       <p>${state === 'error' ? html`<strong>${this.t('errorTitle')}</strong> ` : nothing}${message}</p>
-      ${state === 'error' ? html`<button type="button" @click=${() => this.#fetches.forEach((f) => void f.run())}>${this.t('retry')}</button>` : nothing}
+      ${state === 'error' ? html`<button type="button" @click=${() => this.#fetches.forEach((f) => void f.task.run())}>${this.t('retry')}</button>` : nothing}
     </div>`;
   }
 }

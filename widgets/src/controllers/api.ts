@@ -1,6 +1,7 @@
 // Talking to the Tally API: one request helper that turns problem+json into a readable
-// error, and a fetch controller that aborts on change and coalesces refreshes.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// error, and a fetch controller (a @lit/task) that aborts on change and coalesces refreshes.
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
 import { asProblem, type Problem } from '../guards';
 import { apiUrl, type Query } from './url';
 
@@ -84,84 +85,42 @@ export interface FetchOptions<T> {
   failed?: (error: unknown) => void;
 }
 
-/** Where a fetch stands: not yet asked, loading, answered, failed. */
-export const enum FetchStatus {
-  INITIAL,
-  PENDING,
-  COMPLETE,
-  ERROR,
-}
-
 /**
  * A fetch task: reruns (aborting the previous run) when its args change; `refresh()`
  * from the live stream never aborts a run in flight, it asks for one more afterwards,
  * so a burst of sales costs at most two fetches and the widget never starves.
- * Written here rather than taken from @lit/task: these few lines are all of it the widgets
- * used, and the library's other half (render helpers, initial values, completion promises)
- * cost a fortieth of the bundle's budget.
  */
-export class FetchController<T> implements ReactiveController {
-  status = FetchStatus.INITIAL;
-  /** The last answer; undefined while none, and after a failure. */
-  value: T | undefined;
-  error: unknown;
-  #args: readonly unknown[] | undefined;
-  #abort: AbortController | undefined;
-  #runs = 0;
+export class FetchController<T> {
+  readonly task: Task<readonly unknown[], T>;
   #again = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly opts: FetchOptions<T>,
-  ) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost, opts: FetchOptions<T>) {
+    this.task = new Task<readonly unknown[], T>(host, {
+      args: opts.args,
+      task: (_args, { signal }) => opts.load(signal),
+      onComplete: (value) => {
+        opts.done?.(value);
+        this.#settled();
+      },
+      onError: (error) => {
+        opts.failed?.(error);
+        this.#settled();
+      },
+    });
   }
 
-  hostUpdate(): void {
-    const args = this.opts.args();
-    const last = this.#args;
-    if (!last || args.length !== last.length || args.some((a, i) => !Object.is(a, last[i]))) void this.run(args);
-  }
-
-  /** Runs now, aborting a run in flight, whose answer is then dropped. */
-  async run(args = this.opts.args()): Promise<void> {
-    this.#args = args;
-    if (this.status === FetchStatus.PENDING) this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    const run = ++this.#runs;
-    this.status = FetchStatus.PENDING;
-    this.host.requestUpdate();
-    let value: T | undefined;
-    let error: unknown;
-    let failed = false;
-    try {
-      value = await this.opts.load(abort.signal);
-    } catch (e) {
-      failed = true;
-      error = e;
-    }
-    if (run !== this.#runs) return;
-    try {
-      if (failed) this.opts.failed?.(error);
-      else this.opts.done?.(value as T);
-    } catch {
-      // a listener's failure is not the fetch's
-    }
-    this.status = failed ? FetchStatus.ERROR : FetchStatus.COMPLETE;
-    this.value = value;
-    this.error = error;
-    this.host.requestUpdate();
-    this.#settled();
+  get value(): T | undefined {
+    return this.task.value;
   }
 
   refresh(): void {
-    if (this.status === FetchStatus.PENDING) this.#again = true;
-    else void this.run();
+    if (this.task.status === TaskStatus.PENDING) this.#again = true;
+    else void this.task.run();
   }
 
   #settled(): void {
     if (!this.#again) return;
     this.#again = false;
-    queueMicrotask(() => void this.run());
+    queueMicrotask(() => void this.task.run());
   }
 }
