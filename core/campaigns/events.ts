@@ -1,5 +1,6 @@
 // Events of marketing campaigns.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const CampaignStarted = t.intersection(
   [
@@ -10,6 +11,6 @@ export const CampaignStarted = t.intersection(
 );
 export type CampaignStartedData = t.TypeOf<typeof CampaignStarted>;
 
-export type CampaignEvent = { type: 'CampaignStarted'; data: CampaignStartedData };
+export type CampaignEvent = EventsOf<typeof campaignEventCodecs>;
 
 export const campaignEventCodecs = { CampaignStarted } as const;

@@ -1,5 +1,6 @@
 // Events of customer care.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const Holiday = t.intersection([t.type({ date: t.string, name: t.string }), t.partial({ tiers: t.array(t.string) })], 'Holiday');
 
@@ -20,6 +21,6 @@ export type Holiday = t.TypeOf<typeof Holiday>;
 export type CarePolicySetData = t.TypeOf<typeof CarePolicySet>;
 export type CustomerContactLoggedData = t.TypeOf<typeof CustomerContactLogged>;
 
-export type CareEvent = { type: 'CarePolicySet'; data: CarePolicySetData } | { type: 'CustomerContactLogged'; data: CustomerContactLoggedData };
+export type CareEvent = EventsOf<typeof careEventCodecs>;
 
 export const careEventCodecs = { CarePolicySet, CustomerContactLogged } as const;

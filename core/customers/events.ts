@@ -1,5 +1,6 @@
 // Events of customers.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const Contact = t.partial({ name: t.string, phone: t.string, email: t.string, title: t.string, birthday: t.string }, 'Contact');
 
@@ -23,9 +24,6 @@ export type CustomerRegisteredData = t.TypeOf<typeof CustomerRegistered>;
 export type CustomerProfileUpdatedData = t.TypeOf<typeof CustomerProfileUpdated>;
 export type CustomerReassignedData = t.TypeOf<typeof CustomerReassigned>;
 
-export type CustomerEvent =
-  | { type: 'CustomerRegistered'; data: CustomerRegisteredData }
-  | { type: 'CustomerProfileUpdated'; data: CustomerProfileUpdatedData }
-  | { type: 'CustomerReassigned'; data: CustomerReassignedData };
+export type CustomerEvent = EventsOf<typeof customerEventCodecs>;
 
 export const customerEventCodecs = { CustomerRegistered, CustomerProfileUpdated, CustomerReassigned } as const;

@@ -1,5 +1,6 @@
 // Events of customer feedback.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 import { literalUnion } from '../shared/codec';
 
 export const FEEDBACK_KINDS = ['satisfaction', 'complaint', 'suggestion'] as const;
@@ -15,6 +16,6 @@ export const FeedbackResolved = t.type({ feedbackId: t.string, customerId: t.str
 export type FeedbackRecordedData = t.TypeOf<typeof FeedbackRecorded>;
 export type FeedbackResolvedData = t.TypeOf<typeof FeedbackResolved>;
 
-export type FeedbackEvent = { type: 'FeedbackRecorded'; data: FeedbackRecordedData } | { type: 'FeedbackResolved'; data: FeedbackResolvedData };
+export type FeedbackEvent = EventsOf<typeof feedbackEventCodecs>;
 
 export const feedbackEventCodecs = { FeedbackRecorded, FeedbackResolved } as const;

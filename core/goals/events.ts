@@ -1,6 +1,7 @@
 // Events of goals. A target is always recorded resolved (an amount), with the growth rule and
 // the baseline it came from when it was given as growth, so replay never needs the ledger.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 const TargetSpec = t.type({ growth: t.string, over: t.string }, 'TargetSpec');
 
@@ -37,10 +38,6 @@ export type GoalDecomposedData = t.TypeOf<typeof GoalDecomposed>;
 export type GoalCascadedData = t.TypeOf<typeof GoalCascaded>;
 export type GoalRevisedData = t.TypeOf<typeof GoalRevised>;
 
-export type GoalEvent =
-  | { type: 'GoalSet'; data: GoalSetData }
-  | { type: 'GoalDecomposed'; data: GoalDecomposedData }
-  | { type: 'GoalCascaded'; data: GoalCascadedData }
-  | { type: 'GoalRevised'; data: GoalRevisedData };
+export type GoalEvent = EventsOf<typeof goalEventCodecs>;
 
 export const goalEventCodecs = { GoalSet, GoalDecomposed, GoalCascaded, GoalRevised } as const;

@@ -1,5 +1,6 @@
 // Events of market research.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 // marketSize came later: insights recorded before it simply have none
 const MarketSizeData = t.intersection([t.type({ amount: t.number, period: t.string }), t.partial({ region: t.string, product: t.string })], 'MarketSizeData');
@@ -15,6 +16,6 @@ export const MarketInsightRecorded = t.intersection(
 );
 export type MarketInsightRecordedData = t.TypeOf<typeof MarketInsightRecorded>;
 
-export type InsightEvent = { type: 'MarketInsightRecorded'; data: MarketInsightRecordedData };
+export type InsightEvent = EventsOf<typeof insightEventCodecs>;
 
 export const insightEventCodecs = { MarketInsightRecorded } as const;

@@ -1,6 +1,7 @@
 // Events of the sales pipeline. A deal's events carry the stage probability in force when it
 // moved, so the deal reads the same even after the stages are redefined.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const PipelineStage = t.type({ stage: t.string, probability: t.string }, 'PipelineStage');
 export const PipelineStagesSet = t.type({ stages: t.array(PipelineStage) }, 'PipelineStagesSet');
@@ -28,11 +29,6 @@ export type DealStageMovedData = t.TypeOf<typeof DealStageMoved>;
 export type DealWonData = t.TypeOf<typeof DealWon>;
 export type DealLostData = t.TypeOf<typeof DealLost>;
 
-export type PipelineEvent =
-  | { type: 'PipelineStagesSet'; data: t.TypeOf<typeof PipelineStagesSet> }
-  | { type: 'DealOpened'; data: DealOpenedData }
-  | { type: 'DealStageMoved'; data: DealStageMovedData }
-  | { type: 'DealWon'; data: DealWonData }
-  | { type: 'DealLost'; data: DealLostData };
+export type PipelineEvent = EventsOf<typeof pipelineEventCodecs>;
 
 export const pipelineEventCodecs = { PipelineStagesSet, DealOpened, DealStageMoved, DealWon, DealLost } as const;

@@ -1,5 +1,6 @@
 // Events of sales plans.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 const opt = <P extends t.Props>(required: P, optional: t.Props, name: string) => t.intersection([t.type(required), t.partial(optional)], name);
 
@@ -15,14 +16,7 @@ export const MilestoneAdded = opt({ salesPlanId: t.string, milestoneId: t.string
 export const MilestoneCompleted = opt({ salesPlanId: t.string, milestoneId: t.string }, { note: t.string }, 'MilestoneCompleted');
 export const ContingencyAdded = opt({ salesPlanId: t.string, contingencyId: t.string, trigger: t.string, response: t.string }, { amount: t.number }, 'ContingencyAdded');
 
-export type SalesPlanEvent =
-  | { type: 'SalesPlanDrafted'; data: t.TypeOf<typeof SalesPlanDrafted> }
-  | { type: 'BudgetAllocated'; data: t.TypeOf<typeof BudgetAllocated> }
-  | { type: 'ExpenseRecorded'; data: t.TypeOf<typeof ExpenseRecorded> }
-  | { type: 'ResourceAssigned'; data: t.TypeOf<typeof ResourceAssigned> }
-  | { type: 'MilestoneAdded'; data: t.TypeOf<typeof MilestoneAdded> }
-  | { type: 'MilestoneCompleted'; data: t.TypeOf<typeof MilestoneCompleted> }
-  | { type: 'ContingencyAdded'; data: t.TypeOf<typeof ContingencyAdded> };
+export type SalesPlanEvent = EventsOf<typeof salesPlanEventCodecs>;
 
 export type SalesPlanEventData<T extends SalesPlanEvent['type']> = Extract<SalesPlanEvent, { type: T }>['data'];
 

@@ -1,5 +1,6 @@
 // Events of sales: an order recorded with its lines and each rep's credit, and refunds on it.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 // listPrice, channel and promotionId are optional: sales recorded before they existed carry none
 export const SaleLine = t.intersection([t.type({ product: t.string, units: t.number, amount: t.number }), t.partial({ listPrice: t.number })], 'SaleLine');
@@ -30,6 +31,6 @@ export type Credit = t.TypeOf<typeof Credit>;
 export type SaleRecordedData = t.TypeOf<typeof SaleRecorded>;
 export type SaleRefundedData = t.TypeOf<typeof SaleRefunded>;
 
-export type SaleEvent = { type: 'SaleRecorded'; data: SaleRecordedData } | { type: 'SaleRefunded'; data: SaleRefundedData };
+export type SaleEvent = EventsOf<typeof saleEventCodecs>;
 
 export const saleEventCodecs = { SaleRecorded, SaleRefunded } as const;

@@ -1,5 +1,6 @@
 // Events of scorecards and appraisals (绩效考核).
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const Kpi = t.type({ kpiId: t.string, metric: t.string, target: t.number, weight: t.string }, 'Kpi');
 
@@ -29,9 +30,6 @@ export type ScorecardDefinedData = t.TypeOf<typeof ScorecardDefined>;
 export type AppraisalRecordedData = t.TypeOf<typeof AppraisalRecorded>;
 export type FrozenRow = t.TypeOf<typeof FrozenRow>;
 
-export type ScorecardEvent =
-  | { type: 'ScorecardDefined'; data: ScorecardDefinedData }
-  | { type: 'AppraisalRecorded'; data: AppraisalRecordedData }
-  | { type: 'AppraisalAcknowledged'; data: t.TypeOf<typeof AppraisalAcknowledged> };
+export type ScorecardEvent = EventsOf<typeof scorecardEventCodecs>;
 
 export const scorecardEventCodecs = { ScorecardDefined, AppraisalRecorded, AppraisalAcknowledged } as const;

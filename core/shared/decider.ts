@@ -1,5 +1,6 @@
 // The decider shape every area follows (after Emmett): decide refuses with a Problem or
 // returns new events; evolve folds one event into the stream's state.
+import type * as t from 'io-ts';
 import type { Problem } from './problem';
 
 /** An event as the domain sees it: type, data and business time. */
@@ -7,6 +8,12 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   readonly type: T;
   readonly data: D;
 }
+
+/**
+ * An area's event union, read off its codec table: one `{ type, data }` per codec, its data the
+ * codec's type — so a codec added to the table is an event of the union with nothing written twice.
+ */
+export type EventsOf<T extends Record<string, t.Mixed>> = { [K in keyof T & string]: { type: K; data: t.TypeOf<T[K]> } }[keyof T & string];
 
 /** An event with the envelope fields a fold may need (business time, and position once stored). */
 export type FoldedEvent<E extends DomainEvent = DomainEvent> = E & {

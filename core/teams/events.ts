@@ -1,5 +1,6 @@
 // Events of teams and reps.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 import { Id, Text } from '../shared/codec';
 
 export const TeamCreated = t.type({ teamId: Id, name: t.string, managerId: t.union([t.string, t.null]) }, 'TeamCreated');
@@ -10,12 +11,6 @@ export const TeamRenamed = t.type({ teamId: Id, from: t.string, name: t.string }
 /** `creditUntil`: the first instant no sale may be credited to the rep (leftAt, or the end of its local day) */
 export const RepRemoved = t.type({ repId: Id, teamId: Id, leftAt: t.string, creditUntil: t.string }, 'RepRemoved');
 
-export type TeamEvent =
-  | { type: 'TeamCreated'; data: t.TypeOf<typeof TeamCreated> }
-  | { type: 'RepAdded'; data: t.TypeOf<typeof RepAdded> }
-  | { type: 'RepMoved'; data: t.TypeOf<typeof RepMoved> }
-  | { type: 'RepRemoved'; data: t.TypeOf<typeof RepRemoved> }
-  | { type: 'TeamRenamed'; data: t.TypeOf<typeof TeamRenamed> }
-  | { type: 'ColleagueAdded'; data: t.TypeOf<typeof ColleagueAdded> };
+export type TeamEvent = EventsOf<typeof teamEventCodecs>;
 
 export const teamEventCodecs = { TeamCreated, RepAdded, RepMoved, RepRemoved, TeamRenamed, ColleagueAdded } as const;

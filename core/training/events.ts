@@ -1,5 +1,6 @@
 // Events of training.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 // sessions, milestones and an attendance's sessionId came later: older trainings are one session on their date
 const SessionData = t.intersection([t.type({ sessionId: t.string, date: t.string }), t.partial({ title: t.string })], 'TrainingSessionData');
@@ -19,9 +20,6 @@ export type TrainingScheduledData = t.TypeOf<typeof TrainingScheduled>;
 export type TrainingAttendedData = t.TypeOf<typeof TrainingAttended>;
 export type TrainingMilestoneCompletedData = t.TypeOf<typeof TrainingMilestoneCompleted>;
 
-export type TrainingEvent =
-  | { type: 'TrainingScheduled'; data: TrainingScheduledData }
-  | { type: 'TrainingAttended'; data: TrainingAttendedData }
-  | { type: 'TrainingMilestoneCompleted'; data: TrainingMilestoneCompletedData };
+export type TrainingEvent = EventsOf<typeof trainingEventCodecs>;
 
 export const trainingEventCodecs = { TrainingScheduled, TrainingAttended, TrainingMilestoneCompleted } as const;

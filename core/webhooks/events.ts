@@ -1,5 +1,6 @@
 // Events of webhooks: an admin registers a receiver of the log's events and removes it.
 import * as t from 'io-ts';
+import type { EventsOf } from '../shared/decider';
 
 export const WebhookRegistered = t.intersection(
   [
@@ -13,6 +14,6 @@ export const WebhookRemoved = t.type({ webhookId: t.string }, 'WebhookRemoved');
 
 export type WebhookRegisteredData = t.TypeOf<typeof WebhookRegistered>;
 
-export type WebhookEvent = { type: 'WebhookRegistered'; data: WebhookRegisteredData } | { type: 'WebhookRemoved'; data: t.TypeOf<typeof WebhookRemoved> };
+export type WebhookEvent = EventsOf<typeof webhookEventCodecs>;
 
 export const webhookEventCodecs = { WebhookRegistered, WebhookRemoved } as const;
