@@ -5,12 +5,12 @@
 // before. Every figure comes from the sales ledger, so rows agree with goals, leaderboards and
 // payouts to the fen.
 import { comparedGrowth, comparisonView, periodComparison, type Comparison, type Growth } from '../shared/growth';
-import { parsePeriod, periodBounds, subPeriods, type Bounds, type PeriodKind } from '../shared/period';
+import { parsePeriod, periodBounds, subPeriods, type Bounds } from '../shared/period';
 import type { Directory } from '../teams/readModels/directory';
 import type { SaleTerms } from '../sales/readModels/saleTerms';
 import type { CampaignRecord } from '../campaigns/readModels/campaigns';
-import { creditsAt, eachRowBetween, orderOf, rowMs, type LedgerEntry, type OrderLine, type SalesLedger } from '../ledger/salesLedger';
-import { emptySums, groupRows, groupRowsBy, ownerOfScope, type KeySums } from './rowGroups';
+import { eachRowBetween, rowMs, type SalesLedger } from '../ledger/salesLedger';
+import { emptySums, groupRows, groupRowsBy, ownerOfScope, TIME, type KeySums } from './rowGroups';
 import { allocate, shareGrid } from './shares';
 
 export { allocate, shareGrid };
@@ -55,53 +55,11 @@ export interface AnalyticsContext {
   readonly campaigns?: readonly CampaignRecord[];
 }
 
-const TIME_BY: Partial<Record<AnalyticsBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
 
-/**
- * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
- * the order's lines by their amounts (largest remainder, so the parts sum to the credit).
- */
-type Part = { key: string; amount: number; units: number; discount: number; premium: number };
-type Splitter = (e: LedgerEntry) => Part[];
-
-/**
- * By product, a sale's lines are the figures: an order of 1 SUPPORT + 3 CRM-PRO is 1 + 3 units
- * however it is split between reps. Each credit takes its part of every line (shareGrid), so a
- * credit's parts sum to the credit and the credits' parts of a line sum to the line. A refund
- * names no products: it is shared over the lines by their amounts (as the ledger does), then
- * between the credits the same way. `discounts`: each credit's part of the lines' discounts and
- * premiums (absent: none are counted).
- */
-export const productSplitter = (ledger: SalesLedger, discounts?: (e: LedgerEntry) => { discount: number[]; premium: number[] } | undefined): Splitter => {
-  const grids = new Map<number, { lines: readonly OrderLine[]; repIds: string[]; amounts: number[][]; units: number[][] }>();
-  return (e) => {
-    let grid = grids.get(e.position);
-    if (!grid) {
-      const lines = orderOf(ledger, e.orderId)?.lines ?? [];
-      const credits = creditsAt(ledger, e.position);
-      const lineAmounts = e.kind === 'sale' ? lines.map((l) => l.amount) : allocate(-sum(credits, (c) => c.amount), lines.map((l) => l.amount));
-      const lineUnits = e.kind === 'sale' ? lines.map((l) => l.units) : lines.map(() => 0);
-      grid = {
-        lines, repIds: credits.map((c) => c.repId),
-        amounts: lines.length === 0 ? [] : shareGrid(credits.map((c) => Math.abs(c.amount)), lineAmounts),
-        units: lines.length === 0 ? [] : shareGrid(credits.map((c) => c.units), lineUnits),
-      };
-      grids.set(e.position, grid);
-    }
-    if (grid.lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units, discount: 0, premium: 0 }];
-    const i = grid.repIds.indexOf(e.repId);
-    const sign = e.kind === 'refund' ? -1 : 1;
-    const { amounts, units } = grid;
-    const d = discounts?.(e);
-    return grid.lines.map((l, j) => ({ key: l.product, amount: sign * amounts[i][j], units: units[i][j], discount: d?.discount[j] ?? 0, premium: d?.premium[j] ?? 0 }));
-  };
-};
-
-const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
 /** Keys every time-kind row set shows, even when nothing sold in them. */
 const timeKeys = (by: AnalyticsBy, periodId: string): string[] => {
-  const kind = TIME_BY[by];
+  const kind = TIME[by];
   const p = parsePeriod(periodId)!;
   if (!kind) return [];
   if (kind === p.kind) return [periodId];
@@ -129,7 +87,7 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
   const [current, total] = groupRowsBy(ctx, [by, 'total'], scope, span.start, span.end, { customers: true, discounts: true, tiersAt: span.end });
   for (const k of timeKeys(by, periodId)) if (!current.has(k)) current.set(k, emptySums());
   const keys = [...current.keys()].sort();
-  const growthOf = TIME_BY[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
+  const growthOf = TIME[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
   const rows = keys.map((key): AnalyticsRow => {
     const r = current.get(key)!;
     return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers?.size ?? 0, newCustomers: r.newCustomers?.size ?? 0, discount: r.discount, premium: r.premium, ...growthOf(key) };

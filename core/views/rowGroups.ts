@@ -38,7 +38,8 @@ export interface GroupOptions {
   readonly tiersAt?: number;
 }
 
-const TIME: Partial<Record<GroupBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
+/** The keys that are periods of time, and their kind. */
+export const TIME: Partial<Record<GroupBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
 const NONE = '(none)';
 
 export const ownerOfScope = (scope: AnalyticsScope): string => (scope.kind === 'all' ? 'company' : scope.kind === 'rep' ? `rep:${scope.repId}` : `team:${scope.teamId}`);

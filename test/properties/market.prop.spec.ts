@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { entriesBetween, entriesIn, salesLedgerProjection, type SalesLedger } from '../../core/ledger/salesLedger';
 import { periodBounds } from '../../core/shared/period';
 import { directoryProjection } from '../../core/teams/readModels/directory';
-import { productSplitter } from '../../core/views/analytics';
+import { productSplitter } from '../support/analyticsFold';
 import { capacity, medianMinor, trailingPeriods } from '../../core/views/capacity';
 import { revenueInScope } from '../../core/views/marketShare';
 import { order, worldOf } from '../support/salesWorld';

@@ -5,9 +5,51 @@
 import { periodOf, type PeriodKind } from '../../core/shared/period';
 import { termsOf } from '../../core/sales/readModels/saleTerms';
 import { attribution } from '../../core/views/campaigns';
-import { allocate, productSplitter, type AnalyticsContext, type AnalyticsScope } from '../../core/views/analytics';
+import { allocate, shareGrid, type AnalyticsContext, type AnalyticsScope } from '../../core/views/analytics';
 import type { GroupBy } from '../../core/views/rowGroups';
-import { creditsAt, entriesBetween, firstSaleOf, type LedgerEntry } from '../../core/ledger/salesLedger';
+import { creditsAt, entriesBetween, firstSaleOf, orderOf, type LedgerEntry, type OrderLine, type SalesLedger } from '../../core/ledger/salesLedger';
+
+/**
+ * An entry's share of each key. Most `by`s give one key per entry; `product` splits a credit over
+ * the order's lines by their amounts (largest remainder, so the parts sum to the credit).
+ */
+type Part = { key: string; amount: number; units: number; discount: number; premium: number };
+type Splitter = (e: LedgerEntry) => Part[];
+
+/**
+ * By product, a sale's lines are the figures: an order of 1 SUPPORT + 3 CRM-PRO is 1 + 3 units
+ * however it is split between reps. Each credit takes its part of every line (shareGrid), so a
+ * credit's parts sum to the credit and the credits' parts of a line sum to the line. A refund
+ * names no products: it is shared over the lines by their amounts (as the ledger does), then
+ * between the credits the same way. `discounts`: each credit's part of the lines' discounts and
+ * premiums (absent: none are counted).
+ */
+export const productSplitter = (ledger: SalesLedger, discounts?: (e: LedgerEntry) => { discount: number[]; premium: number[] } | undefined): Splitter => {
+  const grids = new Map<number, { lines: readonly OrderLine[]; repIds: string[]; amounts: number[][]; units: number[][] }>();
+  return (e) => {
+    let grid = grids.get(e.position);
+    if (!grid) {
+      const lines = orderOf(ledger, e.orderId)?.lines ?? [];
+      const credits = creditsAt(ledger, e.position);
+      const lineAmounts = e.kind === 'sale' ? lines.map((l) => l.amount) : allocate(-sum(credits, (c) => c.amount), lines.map((l) => l.amount));
+      const lineUnits = e.kind === 'sale' ? lines.map((l) => l.units) : lines.map(() => 0);
+      grid = {
+        lines, repIds: credits.map((c) => c.repId),
+        amounts: lines.length === 0 ? [] : shareGrid(credits.map((c) => Math.abs(c.amount)), lineAmounts),
+        units: lines.length === 0 ? [] : shareGrid(credits.map((c) => c.units), lineUnits),
+      };
+      grids.set(e.position, grid);
+    }
+    if (grid.lines.length === 0) return [{ key: '(none)', amount: e.amount, units: e.units, discount: 0, premium: 0 }];
+    const i = grid.repIds.indexOf(e.repId);
+    const sign = e.kind === 'refund' ? -1 : 1;
+    const { amounts, units } = grid;
+    const d = discounts?.(e);
+    return grid.lines.map((l, j) => ({ key: l.product, amount: sign * amounts[i][j], units: units[i][j], discount: d?.discount[j] ?? 0, premium: d?.premium[j] ?? 0 }));
+  };
+};
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
 export interface FoldSums {
   revenue: number;
@@ -19,8 +61,6 @@ export interface FoldSums {
   newCustomers: Set<string>;
 }
 
-type Part = { key: string; amount: number; units: number; discount: number; premium: number };
-type Splitter = (e: LedgerEntry) => Part[];
 
 const TIME: Partial<Record<GroupBy, PeriodKind>> = { month: 'month', week: 'week', day: 'day' };
 const sumOf = (xs: readonly number[] | undefined) => (xs ? xs.reduce((a, x) => a + x, 0) : 0);
