@@ -1,6 +1,5 @@
 // The hash chain of SPEC §2: hash = SHA-256 hex of prevHash + the RFC 8785 canonical JSON of
 // the event without `hash`. Any JCS library and SHA-256 can recompute it.
-import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type StoredEvent, type UnsealedEvent } from '../../core/shared/envelope';
 import { canonicalize } from './canonicalJson';
 import { chainBody, chainHash, type WireEvent } from './chainText.mjs';
@@ -13,8 +12,8 @@ export const canonicalJson = (value: unknown): string => {
   return s;
 };
 
-export const hashOf = (event: Omit<StoredEvent, 'hash'>): string =>
-  createHash('sha256').update(event.prevHash).update(canonicalJson(withoutHash(event))).digest('hex');
+/** The hash of an event as verification computes it: from the whole event's canonical JSON, not the writer's concatenation. */
+export const hashOf = (event: Omit<StoredEvent, 'hash'>): string => chainHash(event.prevHash, canonicalJson(withoutHash(event)));
 
 const withoutHash = (e: Omit<StoredEvent, 'hash'> & { hash?: string }) => ({
   position: e.position,
