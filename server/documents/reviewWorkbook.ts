@@ -1,7 +1,9 @@
 // A period review as an Excel workbook: the figures of GET /api/reviews/:period as the caller may
 // read them (the same answer, redacted the same way), one sheet each for what the review is of,
 // its KPIs, the deviations with who moved them, budget against actual, action items, overdue
-// milestones and the period's alerts. Money in the deployment currency's major unit with a currency format.
+// milestones, the period's alerts, and the plan's market and people sections (revenue by channel
+// and promotion, capacity, customer segments, campaigns, market share, training programmes).
+// Money in the deployment currency's major unit with a currency format.
 import type { Lang } from '../../core/incentives/calculate/describe';
 import { TallyWorkbook, words, type Column } from './workbook';
 import { alertKindIn } from '../alerts/words';
@@ -16,6 +18,13 @@ interface Budget { allocated: number; spent: number; remaining: number; overBudg
 interface Action { actionId: string; title: string; due: string; ownerRepId: string | null; ownerColleague?: { name: string; department: string } | null; teamId: string | null; meetingId: string | null; status: string; daysOverdue: number; completedAt: string | null; outcome: string | null }
 interface Alert { alertId: string; kind: string; ownerName: string | null; at: string; raisedAt: string; text: string }
 interface Milestone { salesPlanId: string; milestoneId: string; title: string; due: string; ownerRepId?: string | null; status?: string }
+interface TermRow { channel?: string | null; promotion?: string | null; revenue: number; orders: number; newCustomers: number; discount: number }
+interface Channels { revenue: number; discount: number; byChannel: TermRow[]; byPromotion: TermRow[] }
+interface Capacity { teamId: string; name: string; goal: number; perRep: number | null; repsNeeded: number | null; headcount: number; gap: number | null }
+interface Segment { segment: string; segmentName?: string; customers: number }
+interface Campaign { campaignId: string; title: string; budget: number; spend: number; revenue: number; newCustomers: number; roi: Num | string; channel?: string | null; promotionId?: string | null; from: string; to: string }
+interface MarketShare { insightId: string; subject: string; region: string | null; marketSize: number; ourRevenue: number; share: Num | string; period: string; product: string | null }
+interface Programme { trainingId: string; title: string; session: string; date: string; invited: number; attended: number }
 
 /** What of a review the workbook shows (its JSON answer has more). */
 export interface ReviewDocument {
@@ -31,6 +40,12 @@ export interface ReviewDocument {
   actionItems?: Action[] | null;
   overdueMilestones?: Milestone[] | null;
   alerts?: Alert[] | null;
+  channels?: Channels | null;
+  capacity?: Capacity[] | null;
+  segments?: Segment[] | null;
+  campaigns?: Campaign[] | null;
+  marketShare?: MarketShare[] | null;
+  programmes?: Programme[] | null;
 }
 
 /** A KPI's figures are in its metric's unit: revenue is money, the rest are counts. */
@@ -138,5 +153,69 @@ export const reviewWorkbook = (review: ReviewDocument, lang: Lang, currency: str
     { heading: words('Since', '起始时间'), kind: 'instant', value: (a) => a.at },
     { heading: words('Alert id', '提醒编号'), kind: 'text', value: (a) => a.alertId },
   ], review.alerts ?? []);
+
+  planSheets(wb, review, lang);
   return wb;
+};
+
+/** The plan's market and people sections, one sheet each, in the order the review panel shows them. */
+const planSheets = (wb: TallyWorkbook, review: ReviewDocument, lang: Lang) => {
+  const none = lang === 'zh-CN' ? '（无）' : '(none)';
+  const termColumns = (heading: Readonly<Record<Lang, string>>, term: (r: TermRow) => string | null | undefined): Column<TermRow>[] => [
+    { heading, kind: 'text', value: (r) => term(r) ?? none },
+    { heading: words('Revenue', '销售额'), kind: 'money', value: (r) => r.revenue },
+    { heading: words('Orders', '订单数'), kind: 'count', value: (r) => r.orders },
+    { heading: words('New customers', '新客户'), kind: 'count', value: (r) => r.newCustomers },
+    { heading: words('Discount given', '折让金额'), kind: 'money', value: (r) => r.discount },
+  ];
+  wb.table(words('Channels', '渠道'), termColumns(words('Channel', '渠道'), (r) => r.channel), review.channels?.byChannel ?? []);
+  wb.table(words('Promotions', '促销'), termColumns(words('Promotion', '促销'), (r) => r.promotion), review.channels?.byPromotion ?? []);
+
+  wb.table(words('Capacity', '人力配置'), [
+    { heading: words('Team', '团队'), kind: 'text', value: (c) => `${c.name} (${c.teamId})` },
+    { heading: words('Revenue goal', '销售额目标'), kind: 'money', value: (c) => c.goal },
+    { heading: words('Revenue per rep', '人均销售额'), kind: 'money', value: (c) => c.perRep },
+    { heading: words('Reps needed', '所需人数'), kind: 'count', value: (c) => c.repsNeeded },
+    { heading: words('Headcount', '现有人数'), kind: 'count', value: (c) => c.headcount },
+    { heading: words('Gap', '缺口'), kind: 'count', value: (c) => c.gap },
+  ], review.capacity ?? []);
+
+  wb.table(words('Segments', '客户分群'), [
+    { heading: words('Segment', '分群'), kind: 'text', value: (s) => s.segmentName ?? s.segment },
+    { heading: words('Customers', '客户数'), kind: 'count', value: (s) => s.customers },
+  ], review.segments ?? []);
+
+  wb.table(words('Campaigns', '营销活动'), [
+    { heading: words('Campaign', '活动'), kind: 'text', value: (c) => c.campaignId },
+    { heading: words('Title', '标题'), kind: 'text', value: (c) => c.title },
+    { heading: words('From', '开始日期'), kind: 'date', value: (c) => c.from },
+    { heading: words('To', '结束日期'), kind: 'date', value: (c) => c.to },
+    { heading: words('Channel', '渠道'), kind: 'text', value: (c) => c.channel ?? null },
+    { heading: words('Promotion', '促销'), kind: 'text', value: (c) => c.promotionId ?? null },
+    { heading: words('Budget', '预算'), kind: 'money', value: (c) => c.budget },
+    { heading: words('Spend', '实际支出'), kind: 'money', value: (c) => c.spend },
+    { heading: words('Revenue', '销售额'), kind: 'money', value: (c) => c.revenue },
+    { heading: words('New customers', '新客户'), kind: 'count', value: (c) => c.newCustomers },
+    { heading: words('Return on spend', '投入产出比'), kind: 'ratio', value: (c) => c.roi },
+  ], review.campaigns ?? []);
+
+  wb.table(words('Market share', '市场份额'), [
+    { heading: words('Insight', '洞察'), kind: 'text', value: (m) => m.insightId },
+    { heading: words('Subject', '主题'), kind: 'text', value: (m) => m.subject },
+    { heading: words('Period', '期间'), kind: 'text', value: (m) => m.period },
+    { heading: words('Region', '区域'), kind: 'text', value: (m) => m.region },
+    { heading: words('Product', '产品'), kind: 'text', value: (m) => m.product },
+    { heading: words('Market size', '市场规模'), kind: 'money', value: (m) => m.marketSize },
+    { heading: words('Our revenue', '我方销售额'), kind: 'money', value: (m) => m.ourRevenue },
+    { heading: words('Share', '份额'), kind: 'ratio', value: (m) => m.share },
+  ], review.marketShare ?? []);
+
+  wb.table(words('Programmes', '培训项目'), [
+    { heading: words('Training', '培训'), kind: 'text', value: (p) => p.trainingId },
+    { heading: words('Programme', '项目'), kind: 'text', value: (p) => p.title },
+    { heading: words('Session', '课程'), kind: 'text', value: (p) => p.session },
+    { heading: words('Date', '日期'), kind: 'date', value: (p) => p.date },
+    { heading: words('Invited', '应到'), kind: 'count', value: (p) => p.invited },
+    { heading: words('Attended', '实到'), kind: 'count', value: (p) => p.attended },
+  ], review.programmes ?? []);
 };

@@ -145,10 +145,12 @@ describe('alerts due and raised', () => {
   it("puts the review's alerts in its workbook, read back equal to the JSON and redacted the same way", async () => {
     const sheetOf = async (token: string, lang: string) => {
       const r = await t.get(`/api/reviews/2026-11/export.xlsx?lang=${lang}`, token);
+      const name = lang === 'zh-CN' ? '提醒' : 'Alerts';
       expect(r.status).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await r.arrayBuffer());
-      const sheet = book.worksheets.at(-1)!;
+      const sheet = book.getWorksheet(name)!;
+      expect(sheet, name).toBeDefined();
       const headings = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
       const rows: Record<string, ExcelJS.CellValue>[] = [];
       sheet.eachRow((row, n) => void (n > 1 && rows.push(Object.fromEntries(headings.map((h, i) => [h, row.getCell(i + 1).value ?? null])))));

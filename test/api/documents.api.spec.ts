@@ -61,7 +61,7 @@ describe('GET /api/reviews/:period/export.xlsx', () => {
     const review = await json('/api/reviews/2026-11?team=T-EAST');
     const { book, disposition } = await workbook('/api/reviews/2026-11/export.xlsx?team=T-EAST&lang=en');
     expect(disposition).toContain('filename="review-2026-11-T-EAST.xlsx"');
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Review', 'KPIs', 'Deviations', 'Budget', 'Action items', 'Overdue milestones', 'Alerts']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Review', 'KPIs', 'Deviations', 'Budget', 'Action items', 'Overdue milestones', 'Alerts', 'Channels', 'Promotions', 'Capacity', 'Segments', 'Campaigns', 'Market share', 'Programmes']);
     expect(facts(book.getWorksheet('Review'))).toMatchObject({ Period: '2026-11', 'Known as of (recorded time)': review.asOf, 'Log position': review.position });
 
     const kpis = records(book.getWorksheet('KPIs'));
@@ -107,10 +107,41 @@ describe('GET /api/reviews/:period/export.xlsx', () => {
     expect(records(book.getWorksheet('Overdue milestones')).map((m) => m.Milestone)).toEqual(review.overdueMilestones.map((m: { milestoneId: string }) => m.milestoneId));
   }, 60_000);
 
+  it('holds the plan’s market and people sections as the JSON review has them: channels, promotions, capacity, segments, campaigns, market share, programmes', async () => {
+    const review = await json('/api/reviews/2026-Q4');
+    const { book } = await workbook('/api/reviews/2026-Q4/export.xlsx?lang=en');
+    const sheet = (name: string) => records(book.getWorksheet(name));
+    const said = (key: string | null) => key ?? '(none)';
+    // the demo's fourth quarter has every one of them
+    for (const key of ['capacity', 'segments', 'campaigns', 'marketShare', 'programmes']) expect(review[key].length, key).toBeGreaterThan(0);
+    type Term = { channel?: string | null; promotion?: string | null; revenue: number; orders: number; newCustomers: number; discount: number };
+    for (const [name, list, term] of [['Channels', review.channels.byChannel, 'channel'], ['Promotions', review.channels.byPromotion, 'promotion']] as const) {
+      expect((list as Term[]).length, name).toBeGreaterThan(0);
+      expect(sheet(name).map((r) => [r[name === 'Channels' ? 'Channel' : 'Promotion'], fen(r.Revenue), r.Orders, r['New customers'], fen(r['Discount given'])]), name).toEqual(
+        (list as Term[]).map((r) => [said(r[term] ?? null), r.revenue, r.orders, r.newCustomers, r.discount]),
+      );
+    }
+    expect(sheet('Capacity').map((r) => [r.Team, fen(r['Revenue goal']), r['Reps needed'], r.Headcount, r.Gap])).toEqual(
+      review.capacity.map((c: { name: string; teamId: string; goal: number; repsNeeded: number; headcount: number; gap: number }) => [`${c.name} (${c.teamId})`, c.goal, c.repsNeeded, c.headcount, c.gap]),
+    );
+    expect(sheet('Segments').map((r) => [r.Segment, r.Customers])).toEqual(review.segments.map((s: { segmentName: string; customers: number }) => [s.segmentName, s.customers]));
+    expect(sheet('Campaigns').map((c) => [c.Campaign, fen(c.Budget), fen(c.Spend), fen(c.Revenue), c['New customers'], c['Return on spend']])).toEqual(
+      review.campaigns.map((c: { campaignId: string; budget: number; spend: number; revenue: number; newCustomers: number; roi: string | null }) => [c.campaignId, c.budget, c.spend, c.revenue, c.newCustomers, c.roi === null ? null : Number(c.roi)]),
+    );
+    expect(sheet('Market share').map((m) => [m.Insight, fen(m['Market size']), fen(m['Our revenue']), m.Share])).toEqual(
+      review.marketShare.map((m: { insightId: string; marketSize: number; ourRevenue: number; share: string | null }) => [m.insightId, m.marketSize, m.ourRevenue, m.share === null ? null : Number(m.share)]),
+    );
+    expect(sheet('Programmes').map((p) => [p.Training, p.Session, p.Invited, p.Attended])).toEqual(
+      review.programmes.map((p: { trainingId: string; session: string; invited: number; attended: number }) => [p.trainingId, p.session, p.invited, p.attended]),
+    );
+    const zh = await workbook('/api/reviews/2026-Q4/export.xlsx?lang=zh-CN');
+    expect(records(zh.book.getWorksheet('客户分群')).map((r) => r.分群)).toEqual(review.segments.map(() => expect.stringMatching(/[\u4e00-\u9fff]/)));
+  }, 60_000);
+
   it('writes its headings and words in Chinese for a zh-CN reader (lang, else Accept-Language)', async () => {
     for (const [path, headers] of [['/api/reviews/2026-11/export.xlsx?lang=zh-CN', {}], ['/api/reviews/2026-11/export.xlsx', { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' }]] as const) {
       const { book } = await workbook(path, admin, headers);
-      expect(book.worksheets.map((s) => s.name), path).toEqual(['复盘', '关键指标', '偏差分析', '预算', '行动项', '逾期里程碑', '提醒']);
+      expect(book.worksheets.map((s) => s.name), path).toEqual(['复盘', '关键指标', '偏差分析', '预算', '行动项', '逾期里程碑', '提醒', '渠道', '促销', '人力配置', '客户分群', '营销活动', '市场份额', '培训项目']);
       const kpis = records(book.getWorksheet('关键指标'));
       expect(kpis[0]).toMatchObject({ 指标: '销售额' });
       expect(['超前', '正常', '有风险', '落后']).toContain(kpis[0].进度);
