@@ -54,6 +54,8 @@ export class WriterThread {
     if (!worker) return;
     this.worker = undefined;
     const ended = new Promise((resolve) => worker.once('exit', resolve));
+    // held alive until it has closed: a process with nothing else to do would end first, mid-close
+    worker.ref();
     worker.postMessage({ type: 'close' });
     await ended;
   }

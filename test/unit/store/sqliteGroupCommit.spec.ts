@@ -1,9 +1,10 @@
 // The SQLite store's group commit: appends handed over in the same tick share one durable
 // transaction; each is acknowledged only after its COMMIT, in the order they were handed over, and
 // one that is refused (a conflict, an event that cannot be serialised) does not refuse the others.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UnsealedEvent } from '../../../core/shared/envelope';
 import { verifyLog } from '../../../server/audit/verifyLog';
@@ -108,5 +109,22 @@ describe('SQLite group commit', () => {
     expect(positionsOf(next)).toEqual([[streams.length]]);
     expect((await verifyLog(store)).ok).toBe(true);
     await store.close();
+  });
+
+  it('a one-shot process that wrote through the writer thread ends normally once the store is closed', () => {
+    const script = join(dir, 'one-shot.mts');
+    const store = resolve('server/store/sqlite.ts');
+    writeFileSync(
+      script,
+      `import { SqliteStore } from ${JSON.stringify(store)};
+const s = new SqliteStore(${JSON.stringify(join(dir, `g-${++n}.db`))}, { writer: 'thread' });
+await s.appendMany([${JSON.stringify(createTeam('T-1'))}]);
+await s.close();
+console.log('closed');
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('closed');
   });
 });
