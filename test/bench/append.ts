@@ -1,5 +1,6 @@
 // Append throughput on SQLite: the bench's commands through CommandEngine.handleBatch in batches
-// of 100 (which also writes the data set every later row reads), beside its floor — a bare
+// of 100 (which also writes the data set every later row reads) into the store as `tally serve`
+// composes it (its durable groups written by the writer thread), beside its floor — a bare
 // better-sqlite3 insert + SHA-256 loop over the same events with the same durability.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -44,7 +45,7 @@ const throughput = (events: number, ms: number): Throughput => ({ events, second
  * see the same machine load. Only the batches and the floor's loop are timed.
  */
 export const measureAppend = async (path: string, floorPath: string, events: number, onProgress?: (done: number) => void): Promise<AppendFigures> => {
-  const store = new SqliteStore(path);
+  const store = new SqliteStore(path, { writer: 'thread' });
   let now = RECORDED_FROM;
   const engine = new CommandEngine({ store, clock: () => new Date(now) });
   const floor = new BareFloor(path, floorPath);

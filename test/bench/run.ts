@@ -57,7 +57,7 @@ const main = async (o: Options): Promise<Row[]> => {
     for (const f of ['floor.db', 'floor.db-wal', 'floor.db-shm']) rmSync(join(dir, f), { force: true });
     const appendRatio = append.perSecond / appendFloor.perSecond;
     rows.push({
-      what: 'append, sqlite, batches of 100 commands (CommandEngine.handleBatch)',
+      what: 'append, sqlite through its writer thread (as tally serve), batches of 100 commands (CommandEngine.handleBatch)',
       measured: perSecond(append.perSecond),
       target: '≥ 60 % of floor',
       floor: `${perSecond(appendFloor.perSecond)} bare insert+SHA-256, WAL, synchronous=FULL, 1 tx/100`,
