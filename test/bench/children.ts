@@ -15,12 +15,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Fork a TypeScript file with tsx and --expose-gc; resolves once it says { type: 'ready', port }. */
-export const startChild = (file: string, env: Record<string, string> = {}, startTimeoutMs = 180_000): Promise<Child> =>
+/** Fork a TypeScript file with tsx and --expose-gc (and `nodeFlags`); resolves once it says { type: 'ready', port }. */
+export const startChild = (file: string, env: Record<string, string> = {}, startTimeoutMs = 180_000, nodeFlags: readonly string[] = []): Promise<Child> =>
   new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
       cwd: ROOT,
-      execArgv: EXEC_ARGV,
+      execArgv: [...EXEC_ARGV, ...nodeFlags],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

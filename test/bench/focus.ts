@@ -4,9 +4,12 @@
 // ratio. Not the bench: no table, no targets.
 //   node --import tsx test/bench/focus.ts [--events 100000] [--dir DIR] [--rows append,command,leaderboard,goal]
 //        [--requests 20000] [--profile PREFIX] [--keep]    (a row may also be a path to GET, e.g. /livez)
+//        [--db FILE] [--node-flags "--trace-gc ..."] [--one-server]
 // DIR keeps the data set between runs (written on first use, through the engine in batches of
 // 100: that is the append row); each run's server works on a copy of it. With --profile, the
-// server writes PREFIX-<row>.cpuprofile.
+// server writes PREFIX-<row>.cpuprofile. --db FILE measures an existing data set (e.g. the bench's
+// kept 1,000,000 events) instead; --node-flags are given to the server's node (e.g. --trace-gc);
+// --one-server runs the rows in turn against one server, as the bench does.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +31,11 @@ const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const say = (s: string) => process.stderr.write(`${s}\n`); // stdout carries the server's access log
 
 mkdirSync(dir, { recursive: true });
-const data = join(dir, `data-${events}.db`);
-if (!existsSync(data) || rows.includes('append')) {
+const data = at('--db') ?? join(dir, `data-${events}.db`);
+const nodeFlags = (at('--node-flags') ?? '').split(' ').filter(Boolean);
+// as the bench does: the rows in turn against one server, so a read is measured on the heap the writes before it left
+const oneServer = argv.includes('--one-server');
+if (!at('--db') && (!existsSync(data) || rows.includes('append'))) {
   rmSync(data, { force: true });
   const floorDb = join(dir, 'floor.db');
   for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
@@ -38,10 +44,24 @@ if (!existsSync(data) || rows.includes('append')) {
   for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
 }
 
+interface Gc {
+  scavenges: number;
+  scavengeMs: number;
+  markCompacts: number;
+  markCompactMs: number;
+}
+
+/** A child's CPU time so far and, from the server, its garbage collections so far. */
 const cpuOf = async (child: Child) => {
-  const { user, system } = await child.ask<{ user: number; system: number }>({ type: 'cpu' }, 'cpu');
-  return user + system;
+  const { user, system, gc } = await child.ask<{ user: number; system: number; gc?: Gc }>({ type: 'cpu' }, 'cpu');
+  return { us: user + system, gc: gc && { ...gc } };
 };
+
+const perTenThousand = (n: number, answers: number) => ((n * 10_000) / Math.max(1, answers)).toFixed(1);
+const gcBetween = (before: Gc | undefined, after: Gc | undefined, answers: number) =>
+  before && after
+    ? `; per 10,000 answers ${perTenThousand(after.scavenges - before.scavenges, answers)} scavenges (${perTenThousand(after.scavengeMs - before.scavengeMs, answers)} ms) and ${perTenThousand(after.markCompacts - before.markCompacts, answers)} mark-compacts (${perTenThousand(after.markCompactMs - before.markCompactMs, answers)} ms)`
+    : '';
 
 /** `n` requests at 50 connections; CPU µs per 2xx answer of the child, its rate and p99. */
 const timed = async (child: Child, path: string, method: 'GET' | 'POST', headers: Record<string, string>, n: number, body?: () => string) => {
@@ -49,8 +69,8 @@ const timed = async (child: Child, path: string, method: 'GET' | 'POST', headers
   const t0 = performance.now();
   const r = await autocannonFor(child.url + path, method, headers, n, body);
   const seconds = (performance.now() - t0) / 1000;
-  const cpu = (await cpuOf(child)) - before;
-  return `${(cpu / Math.max(1, r.ok)).toFixed(0)} µs CPU/answer, ${(r.ok / seconds).toFixed(0)}/s, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`;
+  const after = await cpuOf(child);
+  return `${((after.us - before.us) / Math.max(1, r.ok)).toFixed(0)} µs CPU/answer, ${(r.ok / seconds).toFixed(0)}/s, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
 };
 
 const autocannonFor = async (url: string, method: 'GET' | 'POST', headers: Record<string, string>, amount: number, body?: () => string) => {
@@ -64,12 +84,21 @@ const headers = { authorization: `Bearer ${token}`, 'content-type': 'application
 const work = mkdtempSync(join(tmpdir(), 'tally-focus-run-'));
 const children: Child[] = [];
 try {
-  for (const row of rows.filter((r) => r !== 'append')) {
-    const db = join(work, `${row}.db`);
+  let shared: Child | undefined;
+  const serverFor = async (row: string): Promise<Child> => {
+    if (shared) return shared;
+    const name = oneServer ? 'all' : row;
+    const db = join(work, `${name}.db`);
     copyFileSync(data, db);
-    const env: Record<string, string> = { TALLY_STORE: `sqlite:${db}`, TALLY_JWT_SECRET: SECRET, ...(profile ? { BENCH_CPU_PROFILE: `${profile}-${row.replace(/\W+/g, '_')}.cpuprofile` } : {}) };
-    const server = await startChild('./serverWorker.ts', env);
+    const env: Record<string, string> = { TALLY_STORE: `sqlite:${db}`, TALLY_JWT_SECRET: SECRET, ...(profile ? { BENCH_CPU_PROFILE: `${profile}-${name.replace(/\W+/g, '_')}.cpuprofile` } : {}) };
+    const server = await startChild('./serverWorker.ts', env, 600_000, nodeFlags);
     children.push(server);
+    if (oneServer) shared = server;
+    return server;
+  };
+  const stopServer = (server: Child) => new Promise((resolve) => (server.process.once('exit', resolve), server.process.disconnect()));
+  for (const row of rows.filter((r) => r !== 'append')) {
+    const server = await serverFor(row);
     const floor = await startChild('./floorServer.ts');
     children.push(floor);
     if (row === 'goal') await fetch(`${server.url}/api/commands`, { method: 'POST', headers, body: JSON.stringify(benchGoalCommand) });
@@ -88,10 +117,13 @@ try {
     say(`${row}: server ${measured}${grouped}`);
     say(`${row}: floor  ${await timed(floor, spec.path, spec.method, headers, requests, spec.body)}`);
     await floor.stop();
+    children.splice(children.indexOf(floor), 1);
     // disconnecting lets the server write its profile before it exits
-    await new Promise((resolve) => (server.process.once('exit', resolve), server.process.disconnect()));
-    children.length = 0;
+    if (!oneServer) await stopServer(server);
+    if (!oneServer) children.length = 0;
   }
+  if (shared) await stopServer(shared);
+  children.length = 0;
 } finally {
   for (const c of children) c.process.kill('SIGKILL');
   rmSync(work, { recursive: true, force: true });

@@ -2,9 +2,10 @@
 // the bench's SQLite file, on loopback only. Over IPC it reports its port and, when asked, its
 // memory after a full GC (for the leak check) or its CPU time so far.
 import { serve } from '@hono/node-server';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { compose } from '../../server/compose';
 import { loadConfig } from '../../server/config';
 import { fastReadsFirst } from '../../server/http/fastRead';
@@ -15,8 +16,24 @@ const tally = await compose(config);
 const server = serve({ fetch: tally.app.fetch, port: 0, hostname: '127.0.0.1', createServer: fastReadsFirst(() => tally.app.readFast) });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 
+// garbage collections so far, each kind's count and pause, told with the CPU time (the bench's focus.ts gives them per answer)
+const gc = { scavenges: 0, scavengeMs: 0, markCompacts: 0, markCompactMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const { kind } = (e as PerformanceEntry & { detail: { kind: number } }).detail;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) (gc.scavenges++, (gc.scavengeMs += e.duration));
+    else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) (gc.markCompacts++, (gc.markCompactMs += e.duration));
+  }
+}).observe({ entryTypes: ['gc'] });
+
 process.on('message', (m: { type: string }) => {
-  if (m.type === 'cpu') process.send!({ type: 'cpu', ...process.cpuUsage() });
+  if (m.type === 'cpu') {
+    // a mark in stdout between the GC lines of --trace-gc, so a measured stretch can be cut out of them
+    if (process.execArgv.some((a) => a.startsWith('--trace-gc'))) writeSync(1, `-- cpu mark ${performance.now().toFixed(0)} ms\n`);
+    process.send!({ type: 'cpu', ...process.cpuUsage(), gc });
+    // with BENCH_CPU_PROFILE_CUT, the profile is cut at each reading of the CPU time too (FILE-1, FILE-2, …), so the stretch between two readings has its own
+    if (profiling && process.env.BENCH_CPU_PROFILE_CUT) void cutProfile();
+  }
   if (m.type === 'memory') {
     for (let i = 0; i < 3; i++) globalThis.gc?.();
     const store = (tally.deps.store as { stats?: { transactions: number; requests: number } }).stats;
@@ -29,6 +46,14 @@ process.on('disconnect', async () => {
   if (profiling) writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
   process.exit(0);
 });
+
+let cuts = 0;
+async function cutProfile(): Promise<void> {
+  const session = profiling!;
+  const { profile } = await session.post('Profiler.stop');
+  await session.post('Profiler.start');
+  writeFileSync(`${process.env.BENCH_CPU_PROFILE}-${++cuts}`, JSON.stringify(profile));
+}
 
 async function startProfile(): Promise<Session> {
   const session = new Session();
