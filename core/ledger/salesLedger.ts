@@ -356,16 +356,18 @@ const eachOfCustomer = (s: SalesLedger, customer: number, f: (row: number) => vo
 };
 
 const eachListed = (s: SalesLedger, months: Map<number, IntList> | undefined, fromDay: number, toDay: number, f: (row: number) => void): void => {
-  if (!months) return;
   const cut = rowsOf(s);
-  const visit = (l: IntList | undefined) => {
-    if (!l) return;
-    for (let k = 0, n = l.countBelow(cut); k < n; k++) f(l.data[k]);
-  };
+  for (const l of listsOf(months, fromDay, toDay, [])) for (let k = 0, n = l.countBelow(cut); k < n; k++) f(l.data[k]);
+};
+
+/** Add to `out` an owner's lists of the months that local days [fromDay, toDay) touch (every month when unbounded), ascending. */
+const listsOf = (months: Map<number, IntList> | undefined, fromDay: number, toDay: number, out: IntList[]): IntList[] => {
+  if (!months) return out;
+  const add = (l: IntList | undefined) => l && out.push(l);
   if (Number.isFinite(fromDay) && Number.isFinite(toDay)) {
-    if (toDay <= fromDay) return;
-    for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) visit(months.get(m));
-  } else for (const m of [...months.keys()].sort((a, b) => a - b)) visit(months.get(m));
+    if (toDay > fromDay) for (let m = monthOfDay(fromDay), end = monthOfDay(toDay - 1); m <= end; m++) add(months.get(m));
+  } else for (const m of [...months.keys()].sort((a, b) => a - b)) add(months.get(m));
+  return out;
 };
 
 /** Is row `i` the first of its sale or refund (a sale's credits are consecutive rows)? */
@@ -664,6 +666,58 @@ export const eachRowBetween = (s: SalesLedger, owner: OwnerKey, start: number, e
   });
 };
 
+/** The rows of an owner in a span of business time, in eachRowBetween's order, each with its `first`. */
+export interface SpanRows {
+  readonly rows: Int32Array;
+  /** 1 where the row is the first of its sale or refund that the owner's rows show */
+  readonly first: Uint8Array;
+  readonly length: number;
+}
+
+/**
+ * The rows eachRowBetween visits, gathered once into arrays: a view that groups a quarter's rows
+ * several ways reads them in tight loops, with no call per row (a company's quarter is a
+ * quarter of a million credits).
+ */
+export const rowsBetween = (s: SalesLedger, owner: OwnerKey, start: number, end: number): SpanRows => {
+  const d = s.data;
+  const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
+  const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
+  const cut = rowsOf(s);
+  const lists: IntList[] = [];
+  if (owner === COMPANY) for (const team of d.teamIds.names) listsOf(d.owners.get(TEAM + team), fromDay, toDay, lists);
+  else if (!owner.startsWith(CUSTOMER)) listsOf(d.owners.get(owner), fromDay, toDay, lists);
+  else {
+    const found: number[] = [];
+    const firsts: number[] = [];
+    eachRowBetween(s, owner, start, end, (row, first) => {
+      found.push(row);
+      firsts.push(first ? 1 : 0);
+    });
+    return { rows: Int32Array.from(found), first: Uint8Array.from(firsts), length: found.length };
+  }
+  let most = 0;
+  for (const l of lists) most += l.countBelow(cut);
+  const rows = new Int32Array(most);
+  const first = new Uint8Array(most);
+  const company = owner === COMPANY;
+  let n = 0;
+  let last = -1;
+  for (const l of lists) {
+    const data = l.data;
+    for (let k = 0, m = l.countBelow(cut); k < m; k++) {
+      const i = data[k];
+      const ms = msAt(d, i);
+      if (ms < start || ms >= end) continue;
+      const at = d.position.get(i);
+      rows[n] = i;
+      first[n++] = (company ? firstOfEvent(d, i) : at !== last) ? 1 : 0;
+      last = at;
+    }
+  }
+  return { rows, first, length: n };
+};
+
 /** The business time of a row, epoch ms. */
 export const rowMs = (s: SalesLedger, i: number): number => msAt(s.data, i);
 
@@ -692,6 +746,19 @@ export const linesOfOrder = (s: SalesLedger, order: number): { readonly start: n
   const d = s.data;
   const row = saleRowOf(d, order);
   return row < 0 || row >= rowsOf(s) ? { start: 0, count: 0 } : { start: d.lineStart.get(order), count: d.lineCount.get(order) };
+};
+
+/** How many lines an interned order has in the view (0 when its sale is not in it): linesOfOrder's count, with no record made. */
+export const lineCountOf = (s: SalesLedger, order: number): number => {
+  const row = saleRowOf(s.data, order);
+  return row < 0 || row >= rowsOf(s) ? 0 : s.data.lineCount.get(order);
+};
+
+/** Is row `i` the only credit of its sale or refund? */
+export const soleCredit = (s: SalesLedger, i: number): boolean => {
+  const d = s.data;
+  const at = d.position.get(i);
+  return (i === 0 || d.position.get(i - 1) !== at) && (i + 1 >= rowsOf(s) || d.position.get(i + 1) !== at);
 };
 
 /** The position of an interned customer's first sale as known in the view (-1: none): firstSaleOf without the name. */

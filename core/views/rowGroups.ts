@@ -5,8 +5,9 @@
 // making a record of each cost seconds at a million events. The figures are those of the plain
 // fold over the ledger's entries (test/oracles/analyticsFold.ts), to the fen.
 import { periodOf, type PeriodKind } from '../shared/period';
-import { ordersWithTerms, type OrderTerms } from '../sales/readModels/saleTerms';
-import { eachRowBetween, eventLength, eventStart, firstSalePosition, isSaleRow, linesOfOrder, rowMs, type SalesLedger } from '../ledger/salesLedger';
+import type { LineTerms, OrderTerms, SaleTerms } from '../sales/readModels/saleTerms';
+import { eventLength, eventStart, firstSalePosition, isSaleRow, lineCountOf, rowMs, rowsBetween, soleCredit, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
+import type { Column } from '../ledger/ledgerColumns';
 import { attribution } from './campaigns';
 import { allocate, shareGrid } from './shares';
 import type { AnalyticsBy, AnalyticsContext, AnalyticsScope } from './analytics';
@@ -44,15 +45,44 @@ const NONE = '(none)';
 
 export const ownerOfScope = (scope: AnalyticsScope): string => (scope.kind === 'all' ? 'company' : scope.kind === 'rep' ? `rep:${scope.repId}` : `team:${scope.teamId}`);
 
-/** The terms of the orders that carry any, by interned order id. */
-const termsByOrder = (ctx: AnalyticsContext): Map<number, OrderTerms> => {
-  const ids = ctx.ledger.data.orderIds;
-  const out = new Map<number, OrderTerms>();
-  for (const [orderId, t] of ordersWithTerms(ctx.terms)) {
-    const order = ids.find(orderId);
-    if (order >= 0) out.set(order, t);
+/** Per live ledger and terms, each interned order's terms: built once, extended as the log grows. */
+interface TermsIndex {
+  readonly data: LedgerData;
+  readonly byOrder: (OrderTerms | undefined)[];
+  /** how many of the terms' entries are indexed */
+  done: number;
+}
+const termsIndexes = new WeakMap<SaleTerms['byOrder'], TermsIndex>();
+
+/**
+ * The terms of each interned order id, whatever the view (a reader checks a term's position
+ * against the view's cut, as termsOf does). Every view of one log shares the ledger's columns and
+ * the terms' map, both only appended to: the index is made once and then extended with what was
+ * added since, where a map over every order with terms cost a review tens of milliseconds.
+ */
+const termsIndex = (ctx: AnalyticsContext): (OrderTerms | undefined)[] => {
+  const data = ctx.ledger.data;
+  const all = ctx.terms.byOrder;
+  let index = termsIndexes.get(all);
+  if (!index || index.data !== data) termsIndexes.set(all, (index = { data, byOrder: [], done: 0 }));
+  if (index.done < all.size) {
+    let i = 0;
+    for (const [orderId, t] of all) {
+      if (i++ < index.done) continue;
+      const order = data.orderIds.find(orderId);
+      // an order the ledger has not interned is not yet folded there: index it on a later call
+      if (order < 0) break;
+      index.byOrder[order] = t;
+      index.done = i;
+    }
   }
-  return out;
+  return index.byOrder;
+};
+
+/** An interned order's terms as the view knows them (termsOf by number). */
+const termsAt = (ctx: AnalyticsContext, index: (OrderTerms | undefined)[], order: number): OrderTerms | undefined => {
+  const t = index[order];
+  return t && t.position <= ctx.terms.cut ? t : undefined;
 };
 
 /** Strings as numbers for the keys that are not ledger ids (a month, a region, a channel). */
@@ -66,66 +96,83 @@ class Names {
   }
 }
 
-/** A memo from a whole number (a customer, a day, an order) to a key id. */
-const memo = (f: (n: number) => number): ((n: number) => number) => {
-  const seen = new Map<number, number>();
-  return (n) => {
-    let k = seen.get(n);
-    if (k === undefined) seen.set(n, (k = f(n)));
-    return k;
-  };
-};
+/** The key of each gathered row for a `by` that gives a row one key, how many keys there are, and their names. */
+interface KeyColumn {
+  readonly keys: Int32Array;
+  readonly size: number;
+  readonly name: (key: number) => string;
+  /** rep and team keys vary within a sale (its credits' reps); the others are the sale's own, so an order counts at its first row */
+  readonly perCredit: boolean;
+}
 
-/**
- * A row's key, for the `by`s that give a row one key, and its name. Rep and team keys vary within
- * a sale (its credits' reps); the others are the sale's own, so an order counts at its first row.
- */
-const keyOf = (ctx: AnalyticsContext, by: Exclude<GroupBy, 'product'>, o: GroupOptions): { key: (row: number) => number; name: (key: number) => string; perCredit: boolean } => {
+/** Each gathered row's key: a loop per kind of key, a name looked up once per customer, day or order term. */
+const keyColumn = (ctx: AnalyticsContext, by: Exclude<GroupBy, 'product'>, span: SpanRows, o: GroupOptions): KeyColumn => {
   const s = ctx.ledger;
   const d = s.data;
+  const { rows, length } = span;
+  const keys = new Int32Array(length);
   const names = new Names();
-  const byName = (key: (row: number) => number) => ({ key, name: (k: number) => names.names[k], perCredit: false });
+  const column = (of: Column<Int32Array>) => {
+    for (let j = 0; j < length; j++) keys[j] = of.get(rows[j]);
+  };
+  const named = (): KeyColumn => ({ keys, size: names.names.length, name: (k) => names.names[k], perCredit: false });
+  /** a key per interned customer, named once each */
+  const byCustomer = (nameOf: (customerId: string) => string): KeyColumn => {
+    const memo = new Int32Array(d.customerIds.names.length).fill(-1);
+    for (let j = 0; j < length; j++) {
+      const c = d.customer.get(rows[j]);
+      keys[j] = memo[c] >= 0 ? memo[c] : (memo[c] = names.id(nameOf(d.customerIds.names[c])));
+    }
+    return named();
+  };
+  /** a key per order, by one of its terms */
+  const byOrder = (termOf: (order: number) => string | undefined): KeyColumn => {
+    for (let j = 0; j < length; j++) keys[j] = names.id(termOf(d.order.get(rows[j])) ?? NONE);
+    return named();
+  };
   switch (by) {
     case 'rep':
-      return { key: (i) => d.rep.get(i), name: (k) => d.repIds.names[k], perCredit: true };
+      column(d.rep);
+      return { keys, size: d.repIds.names.length, name: (k) => d.repIds.names[k], perCredit: true };
     case 'team':
-      return { key: (i) => d.team.get(i), name: (k) => d.teamIds.names[k], perCredit: true };
+      column(d.team);
+      return { keys, size: d.teamIds.names.length, name: (k) => d.teamIds.names[k], perCredit: true };
     case 'customer':
-      return { key: (i) => d.customer.get(i), name: (k) => d.customerIds.names[k], perCredit: false };
+      column(d.customer);
+      return { keys, size: d.customerIds.names.length, name: (k) => d.customerIds.names[k], perCredit: false };
     case 'total':
-      return byName(() => names.id('total'));
+      names.id('total');
+      return named();
     case 'month':
     case 'week':
     case 'day': {
       // a row's period is its local day's: named once per day
       const kind = TIME[by]!;
       const byDay = new Map<number, number>();
-      return byName((i) => {
-        const day = d.day.get(i);
+      for (let j = 0; j < length; j++) {
+        const day = d.day.get(rows[j]);
         let k = byDay.get(day);
-        if (k === undefined) byDay.set(day, (k = names.id(periodOf(kind, rowMs(s, i), s.zone))));
-        return k;
-      });
+        if (k === undefined) byDay.set(day, (k = names.id(periodOf(kind, rowMs(s, rows[j]), s.zone))));
+        keys[j] = k;
+      }
+      return named();
     }
-    case 'region': {
-      const region = memo((c) => names.id(ctx.directory.customers.get(d.customerIds.names[c])?.region ?? NONE));
-      return byName((i) => region(d.customer.get(i)));
-    }
+    case 'region':
+      return byCustomer((c) => ctx.directory.customers.get(c)?.region ?? NONE);
     case 'tier': {
       const tiers = ctx.tierAt(o.tiersAt ?? Infinity);
-      const tier = memo((c) => names.id(tiers.get(d.customerIds.names[c]) ?? 'potential'));
-      return byName((i) => tier(d.customer.get(i)));
+      return byCustomer((c) => tiers.get(c) ?? 'potential');
     }
     case 'channel':
     case 'promotion': {
-      const terms = termsByOrder(ctx);
+      const index = termsIndex(ctx);
       const field = by === 'channel' ? 'channel' : 'promotionId';
-      return byName((i) => names.id(terms.get(d.order.get(i))?.[field] ?? NONE));
+      return byOrder((order) => termsAt(ctx, index, order)?.[field]);
     }
     case 'campaign': {
       const credited = new Map<number, string>();
       for (const [orderId, campaignId] of attribution(ctx.campaigns ?? [], ctx.terms, s)) credited.set(d.orderIds.find(orderId), campaignId);
-      return byName((i) => names.id(credited.get(d.order.get(i)) ?? NONE));
+      return byOrder((order) => credited.get(order));
     }
   }
 };
@@ -139,22 +186,27 @@ const creditIndex = (s: SalesLedger, first: number, n: number, row: number): num
 
 const creditAmounts = (s: SalesLedger, first: number, n: number): number[] => Array.from({ length: n }, (_, k) => Math.abs(s.data.amount.get(first + k)));
 
+/** The lines' terms of a sale row's order when any line carries a discount or premium (a refund gives money back and changes no price). */
+const discountedLines = (ctx: AnalyticsContext, index: (OrderTerms | undefined)[], row: number): readonly LineTerms[] | undefined => {
+  if (!isSaleRow(ctx.ledger, row)) return undefined;
+  const lines = termsAt(ctx, index, ctx.ledger.data.order.get(row))?.lines;
+  return lines && lines.some((l) => l.discount > 0 || l.premium > 0) ? lines : undefined;
+};
+
 /**
- * Each credit's part of each line's discount and premium: per row, undefined when its order's
- * lines carry none, or it is a refund's (a refund gives money back and changes no price). A line's
- * are shared between the credits by their amounts, largest remainder.
+ * Each credit's part of each line's discount and premium, for a row of a sale of several credits
+ * (a sole credit takes its lines' whole): undefined when its order's lines carry none, or it is a
+ * refund's. A line's are shared between the credits by their amounts, largest remainder.
  */
-const discountsOf = (ctx: AnalyticsContext) => {
+const splitDiscounts = (ctx: AnalyticsContext, index: (OrderTerms | undefined)[]) => {
   const s = ctx.ledger;
-  const terms = termsByOrder(ctx);
   const grids = new Map<number, { discount: number[][]; premium: number[][] } | undefined>();
   return (row: number): { discount: number[]; premium: number[] } | undefined => {
-    if (terms.size === 0 || !isSaleRow(s, row)) return undefined;
     const first = eventStart(s, row);
     const n = eventLength(s, first);
     if (!grids.has(first)) {
-      const lines = terms.get(s.data.order.get(row))?.lines ?? [];
-      if (!lines.some((l) => l.discount > 0 || l.premium > 0)) grids.set(first, undefined);
+      const lines = discountedLines(ctx, index, row);
+      if (!lines) grids.set(first, undefined);
       else {
         const weights = creditAmounts(s, first, n);
         const byCredit = (perLine: number[]) => perLine.map((x) => allocate(x, weights));
@@ -166,8 +218,6 @@ const discountsOf = (ctx: AnalyticsContext) => {
     return grid && k >= 0 ? { discount: grid.discount.map((l) => l[k]), premium: grid.premium.map((l) => l[k]) } : undefined;
   };
 };
-
-const total = (xs: readonly number[] | undefined): number => (xs ? xs.reduce((a, x) => a + x, 0) : 0);
 
 /** One credit's part of one line of its order. */
 interface LinePart {
@@ -197,118 +247,220 @@ export const linePartsOf = (s: SalesLedger, none: number) => {
   };
   /** Fill `parts` with the row's and say how many; 0 for an order without lines, whose one part is the (none) product's. */
   const of = (row: number): number => {
-    const lines = linesOfOrder(s, d.order.get(row));
+    const lines = lineCountOf(s, d.order.get(row));
     count = 0;
-    if (lines.count === 0) {
+    if (lines === 0) {
       part(none, d.amount.get(row), d.units.get(row));
       return 0;
     }
-    const { start } = lines;
+    const start = d.lineStart.get(d.order.get(row));
+    const sale = isSaleRow(s, row);
+    if (sale && soleCredit(s, row)) {
+      for (let j = 0; j < lines; j++) part(d.lineProduct.get(start + j), d.lineAmount.get(start + j), d.lineUnits.get(start + j));
+      return count;
+    }
     const first = eventStart(s, row);
     const credits = eventLength(s, first);
-    const sale = isSaleRow(s, row);
-    if (sale && credits === 1) {
-      for (let j = 0; j < lines.count; j++) part(d.lineProduct.get(start + j), d.lineAmount.get(start + j), d.lineUnits.get(start + j));
+    const k = creditIndex(s, first, credits, row);
+    const sign = sale ? 1 : -1;
+    if (lines === 1) {
+      // one line: each credit but the last takes its own amount and units of it, the last the rest (shareGrid with one column)
+      if (k < credits - 1) part(d.lineProduct.get(start), sign * Math.abs(d.amount.get(first + k)), d.units.get(first + k));
+      else {
+        let amount = sale ? d.lineAmount.get(start) : 0;
+        let units = sale ? d.lineUnits.get(start) : 0;
+        for (let i = 0; i < credits; i++) if (!sale) amount -= d.amount.get(first + i);
+        for (let i = 0; i < credits - 1; i++) (amount -= Math.abs(d.amount.get(first + i))), (units -= d.units.get(first + i));
+        part(d.lineProduct.get(start), sign * amount, units);
+      }
       return count;
     }
     let grid = grids.get(first);
     if (!grid) {
-      const lineAmounts = Array.from({ length: lines.count }, (_, j) => d.lineAmount.get(start + j));
+      const lineAmounts = Array.from({ length: lines }, (_, j) => d.lineAmount.get(start + j));
       let refunded = 0;
       for (let k = 0; k < credits; k++) refunded -= d.amount.get(first + k);
       const amounts = sale ? lineAmounts : allocate(refunded, lineAmounts);
-      const units = sale ? Array.from({ length: lines.count }, (_, j) => d.lineUnits.get(start + j)) : lineAmounts.map(() => 0);
+      const units = sale ? Array.from({ length: lines }, (_, j) => d.lineUnits.get(start + j)) : lineAmounts.map(() => 0);
       const creditUnits = Array.from({ length: credits }, (_, k) => d.units.get(first + k));
       grid = { amounts: shareGrid(creditAmounts(s, first, credits), amounts), units: shareGrid(creditUnits, units) };
       grids.set(first, grid);
     }
-    const k = creditIndex(s, first, credits, row);
-    const sign = sale ? 1 : -1;
-    for (let j = 0; j < lines.count; j++) part(d.lineProduct.get(start + j), sign * grid.amounts[k][j], grid.units[k][j]);
+    for (let j = 0; j < lines; j++) part(d.lineProduct.get(start + j), sign * grid.amounts[k][j], grid.units[k][j]);
     return count;
   };
   return { parts, of };
 };
 
-/** One `by`'s table, filled a row at a time: several share one pass over the rows. */
-interface Grouping {
-  readonly visit: (row: number, firstOfSale: boolean) => void;
-  readonly result: () => Map<string, KeySums>;
+/**
+ * What each key of one grouping sums to, in typed arrays by key id: a quarter of a million rows
+ * add into them with nothing made per row, and a name is looked up only for a key shown.
+ */
+export class KeyTable {
+  readonly revenue: Float64Array;
+  readonly units: Float64Array;
+  readonly orders: Float64Array;
+  readonly discount: Float64Array;
+  readonly premium: Float64Array;
+  /** per key, the position of the last order counted (an order counts once per key) */
+  readonly lastOrder: Float64Array;
+  /** per key, 1 once a row touched it: the keys a grouping shows */
+  readonly seen: Uint8Array;
+  readonly customers?: (Set<number> | undefined)[];
+  readonly newCustomers?: (Set<number> | undefined)[];
+
+  constructor(
+    readonly size: number,
+    readonly name: (key: number) => string,
+    customers = false,
+  ) {
+    [this.revenue, this.units, this.orders, this.discount, this.premium] = Array.from({ length: 5 }, () => new Float64Array(size));
+    this.lastOrder = new Float64Array(size).fill(-1);
+    this.seen = new Uint8Array(size);
+    if (customers) (this.customers = []), (this.newCustomers = []);
+  }
+
+  /** Count a sale's customer for a key, and as new when the sale is its first. */
+  addCustomer(k: number, customer: number, isFirstSale: boolean): void {
+    (this.customers![k] ??= new Set()).add(customer);
+    if (isFirstSale) (this.newCustomers![k] ??= new Set()).add(customer);
+  }
+
+  sums(k: number): KeySums {
+    const customers = this.customers ? { customers: this.customers[k] ?? new Set<number>(), newCustomers: this.newCustomers![k] ?? new Set<number>() } : {};
+    return { revenue: this.revenue[k], units: this.units[k], orders: this.orders[k], discount: this.discount[k], premium: this.premium[k], ...customers, lastOrder: this.lastOrder[k] };
+  }
+
+  /** Every key a row touched, by name. */
+  toMap(): Map<string, KeySums> {
+    const out = new Map<string, KeySums>();
+    for (let k = 0; k < this.size; k++) if (this.seen[k]) out.set(this.name(k), this.sums(k));
+    return out;
+  }
 }
 
-const grouping = (ctx: AnalyticsContext, by: GroupBy, o: GroupOptions): Grouping => {
+/** Whether a sale is its customer's first as the view knows it, by position: looked up once per customer. */
+const firstSales = (s: SalesLedger) => {
+  const memo = new Float64Array(s.data.customerIds.names.length).fill(-2);
+  return (customer: number, position: number): boolean => (memo[customer] === -2 ? (memo[customer] = firstSalePosition(s, customer)) : memo[customer]) === position;
+};
+
+/** Sum the gathered rows by their keys. */
+const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: GroupOptions, isFirst: ReturnType<typeof firstSales>): KeyTable => {
   const s = ctx.ledger;
   const d = s.data;
-  const table: (KeySums | undefined)[] = [];
-  const at = (k: number): KeySums => table[k] ?? (table[k] = emptySums(o.customers));
-  const discounts = o.discounts ? discountsOf(ctx) : () => undefined;
-  const firstSale = memo((c) => firstSalePosition(s, c));
-  const customer = (r: KeySums, row: number, position: number) => {
-    const c = d.customer.get(row);
-    r.customers!.add(c);
-    if (firstSale(c) === position) r.newCustomers!.add(c);
-  };
-  const result = (name: (k: number) => string) => () => {
-    const out = new Map<string, KeySums>();
-    table.forEach((r, k) => r && out.set(name(k), r));
-    return out;
-  };
-  if (by === 'product') {
-    const noneKey = d.productIds.names.length;
-    const { parts, of } = linePartsOf(s, d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey);
-    const visit = (row: number, firstOfSale: boolean) => {
-      const sale = isSaleRow(s, row);
-      const position = d.position.get(row);
-      const lines = of(row);
-      // the (none) product's part has no discount
-      const disc = lines > 0 ? discounts(row) : undefined;
-      for (let j = 0, n = Math.max(1, lines); j < n; j++) {
-        const l = parts[j];
-        const r = at(l.product);
-        r.revenue += l.amount;
-        r.units += l.units;
-        r.discount += disc?.discount[j] ?? 0;
-        r.premium += disc?.premium[j] ?? 0;
-        if (!sale) continue;
-        // every credit touches every line: the order counts at the sale's first row here
-        if (firstOfSale && r.lastOrder !== position) (r.lastOrder = position), r.orders++;
-        if (o.customers) customer(r, row, position);
-      }
-    };
-    return { visit, result: result((k) => (k === noneKey ? NONE : d.productIds.names[k])) };
-  }
-  const key = keyOf(ctx, by, o);
-  const visit = (row: number, firstOfSale: boolean) => {
-    const r = at(key.key(row));
-    r.revenue += d.amount.get(row);
-    r.units += d.units.get(row);
-    if (o.discounts) {
-      const disc = discounts(row);
-      r.discount += total(disc?.discount);
-      r.premium += total(disc?.premium);
-    }
-    if (!isSaleRow(s, row)) return;
+  const t = new KeyTable(col.size, col.name, o.customers);
+  const { rows, first, length } = span;
+  const { keys, perCredit } = col;
+  const { revenue, units, orders, lastOrder, seen } = t;
+  for (let j = 0; j < length; j++) {
+    const row = rows[j];
+    const k = keys[j];
+    seen[k] = 1;
+    revenue[k] += d.amount.get(row);
+    units[k] += d.units.get(row);
+    if (!isSaleRow(s, row)) continue;
     const position = d.position.get(row);
-    // a rep's or team's credits of one sale come one after another; other keys are the sale's own
-    if (key.perCredit ? r.lastOrder !== position : firstOfSale) (r.lastOrder = position), r.orders++;
-    if (o.customers) customer(r, row, position);
+    if (perCredit ? lastOrder[k] !== position : first[j] === 1) (lastOrder[k] = position), orders[k]++;
+    if (o.customers) t.addCustomer(k, d.customer.get(row), isFirst(d.customer.get(row), position));
+  }
+  if (o.discounts) addDiscounts(ctx, span, col.keys, t);
+  return t;
+};
+
+/** Each sale row's part of its order's discounts and premiums, added to its key. */
+const addDiscounts = (ctx: AnalyticsContext, span: SpanRows, keys: Int32Array, t: KeyTable) => {
+  if (ctx.terms.byOrder.size === 0) return;
+  const s = ctx.ledger;
+  const index = termsIndex(ctx);
+  const split = splitDiscounts(ctx, index);
+  for (let j = 0; j < span.length; j++) {
+    const row = span.rows[j];
+    const lines = discountedLines(ctx, index, row);
+    if (!lines) continue;
+    if (soleCredit(s, row)) {
+      for (const l of lines) (t.discount[keys[j]] += l.discount), (t.premium[keys[j]] += l.premium);
+      continue;
+    }
+    const disc = split(row);
+    if (disc) (t.discount[keys[j]] += total(disc.discount)), (t.premium[keys[j]] += total(disc.premium));
+  }
+};
+
+const total = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
+
+/**
+ * Sum the gathered rows by product: a sole credit of a sale takes its order's lines whole, read
+ * straight from the columns; a split sale's or a refund's rows are shared over the lines
+ * (linePartsOf); a row of an order without lines is the (none) product's.
+ */
+const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, isFirst: ReturnType<typeof firstSales>): KeyTable => {
+  const s = ctx.ledger;
+  const d = s.data;
+  const noneKey = d.productIds.names.length;
+  const none = d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey;
+  const t = new KeyTable(noneKey + 1, (k) => (k === noneKey ? NONE : d.productIds.names[k]), o.customers);
+  const { parts, of } = linePartsOf(s, none);
+  const index = o.discounts && ctx.terms.byOrder.size > 0 ? termsIndex(ctx) : undefined;
+  const split = index && splitDiscounts(ctx, index);
+  const { revenue, units, orders, discount, premium, lastOrder, seen } = t;
+  const { rows, first, length } = span;
+  // the order's part of a key: counted at the sale's first row (every credit touches every line)
+  const count = (k: number, row: number, j: number, position: number) => {
+    if (first[j] === 1 && lastOrder[k] !== position) (lastOrder[k] = position), orders[k]++;
+    if (o.customers) t.addCustomer(k, d.customer.get(row), isFirst(d.customer.get(row), position));
   };
-  return { visit, result: result(key.name) };
+  for (let j = 0; j < length; j++) {
+    const row = rows[j];
+    const sale = isSaleRow(s, row);
+    const position = d.position.get(row);
+    const order = d.order.get(row);
+    const lines = lineCountOf(s, order);
+    if (sale && lines > 0 && soleCredit(s, row)) {
+      const start = d.lineStart.get(order);
+      const terms = index && discountedLines(ctx, index, row);
+      for (let l = 0; l < lines; l++) {
+        const k = d.lineProduct.get(start + l);
+        seen[k] = 1;
+        revenue[k] += d.lineAmount.get(start + l);
+        units[k] += d.lineUnits.get(start + l);
+        if (terms && l < terms.length) (discount[k] += terms[l].discount), (premium[k] += terms[l].premium);
+        count(k, row, j, position);
+      }
+      continue;
+    }
+    const n = Math.max(1, of(row));
+    // the (none) product's part has no discount
+    const disc = lines > 0 && split ? split(row) : undefined;
+    for (let l = 0; l < n; l++) {
+      const k = parts[l].product;
+      seen[k] = 1;
+      revenue[k] += parts[l].amount;
+      units[k] += parts[l].units;
+      discount[k] += disc?.discount[l] ?? 0;
+      premium[k] += disc?.premium[l] ?? 0;
+      if (sale) count(k, row, j, position);
+    }
+  }
+  return t;
 };
 
 /**
- * The rows of a scope with business time in [start, end) grouped by each of several keys in one
- * pass: revenue, units, orders (a sale is one order per key it touches; by rep, one per credit),
- * and when asked the distinct and new customers (a customer whose first sale is the row's) and the
- * discounts and premiums.
+ * The rows of a scope with business time in [start, end) grouped by each of several keys, as
+ * tables by key id: revenue, units, orders (a sale is one order per key it touches; by rep, one
+ * per credit), and when asked the distinct and new customers (a customer whose first sale is the
+ * row's) and the discounts and premiums. The rows are gathered once; each key sums them in a loop
+ * of its own.
  */
-export const groupRowsBy = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums>[] => {
-  const groupings = bys.map((by) => grouping(ctx, by, o));
-  const [one] = groupings;
-  if (groupings.length === 1) eachRowBetween(ctx.ledger, ownerOfScope(scope), start, end, one.visit);
-  else eachRowBetween(ctx.ledger, ownerOfScope(scope), start, end, (row, first) => groupings.forEach((g) => g.visit(row, first)));
-  return groupings.map((g) => g.result());
+export const groupTables = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): KeyTable[] => {
+  const span = rowsBetween(ctx.ledger, ownerOfScope(scope), start, end);
+  const isFirst = firstSales(ctx.ledger);
+  return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, isFirst) : sumByKey(ctx, span, keyColumn(ctx, by, span, o), o, isFirst)));
 };
+
+/** groupTables with each table by key name. */
+export const groupRowsBy = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums>[] =>
+  groupTables(ctx, bys, scope, start, end, o).map((t) => t.toMap());
 
 /** The rows of a scope with business time in [start, end) grouped by one key (groupRowsBy). */
 export const groupRows = (ctx: AnalyticsContext, by: GroupBy, scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): Map<string, KeySums> =>

@@ -23,20 +23,29 @@ export const shareGrid = (rows: readonly number[], columns: readonly number[]): 
  * credit. All-zero weights put everything on the first part.
  */
 export const allocate = (total: number, weights: readonly number[]): number[] => {
-  const sum = weights.reduce((a, w) => a + w, 0);
+  const n = weights.length;
+  let sum = 0;
+  let max = -Infinity;
+  for (const w of weights) (sum += w), (max = Math.max(max, w));
   if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  if (total * Math.max(...weights) > Number.MAX_SAFE_INTEGER) return largestRemainder(total, weights);
-  const parts = weights.map((w) => {
-    const n = total * w;
-    let q = Math.floor(n / sum);
+  if (total * max > Number.MAX_SAFE_INTEGER) return largestRemainder(total, weights);
+  // quotients and remainders in plain arrays of numbers: this runs for every line of every split sale
+  const out = new Array<number>(n);
+  const remainders = new Array<number>(n);
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const x = total * weights[i];
+    let q = Math.floor(x / sum);
     // exact integer division: the products are safe integers, the float quotient may be one off
-    while (q * sum > n) q--;
-    while ((q + 1) * sum <= n) q++;
-    return { q, r: n - q * sum };
-  });
-  let left = total - parts.reduce((a, p) => a + p.q, 0);
-  const order = parts.map((p, i) => ({ i, r: p.r })).sort((a, b) => b.r - a.r || a.i - b.i);
-  const out = parts.map((p) => p.q);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k].i] += 1;
+    while (q * sum > x) q--;
+    while ((q + 1) * sum <= x) q++;
+    out[i] = q;
+    remainders[i] = x - q * sum;
+    left -= q;
+  }
+  if (left === 0) return out;
+  // the rest one at a time to the largest remainders, ties to the earlier part
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let k = 0; left > 0; k = (k + 1) % n, left--) out[order[k]] += 1;
   return out;
 };

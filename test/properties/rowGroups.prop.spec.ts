@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANALYTICS_BY, type AnalyticsScope } from '../../core/views/analytics';
-import { groupRows, type GroupBy } from '../../core/views/rowGroups';
+import { groupRows, groupRowsBy, type GroupBy } from '../../core/views/rowGroups';
 import { classifyAt, customersProjection } from '../../core/customers/readModels/customers';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
@@ -45,6 +45,26 @@ describe('analytics grouped from the ledger rows', () => {
               expect({ revenue, units, orders: n, discount, premium, customers, newCustomers }, `${by} ${JSON.stringify(scope)} ${k}`).toEqual(r);
             }
           }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('equals the fold for several keys grouped from one gathering of the rows, without customers or discounts (as a review groups)', () => {
+    const bys: GroupBy[] = ['rep', 'product', 'customer', 'team', 'channel'];
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 25 }), fc.double({ min: 0, max: 1, noNaN: true }), span, fc.constantFrom(...SCOPES), (orders, cutAt, [start, end], scope) => {
+        const { w, events } = worldOf(orders);
+        const position = Math.round(cutAt * events.length);
+        const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), position);
+        const terms = saleTermsProjection.at!(w.get(saleTermsProjection), position);
+        const ctx = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms };
+        const grouped = groupRowsBy(ctx, bys, scope, start, end);
+        bys.forEach((by, i) => {
+          const want = new Map([...foldGroups(ctx, by, scope, start, end, end)].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+          const seen = new Map([...grouped[i]].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+          expect(seen, `${by} ${JSON.stringify(scope)}`).toEqual(want);
+        });
       }),
       { numRuns: 60 },
     );

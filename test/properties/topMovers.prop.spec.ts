@@ -2,14 +2,31 @@
 // company has thousands of customers), they must be exactly the head of the plain sort.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topMovers, type Contributor, type Movement } from '../../core/views/review/contributors';
+import { topMovers, type Contributor } from '../../core/views/review/contributors';
+import { KeyTable } from '../../core/views/rowGroups';
 
 const figures = fc.record({ revenue: fc.integer({ min: -50, max: 50 }), units: fc.integer({ min: 0, max: 5 }), orders: fc.integer({ min: 0, max: 3 }) });
 const keyed = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), figures);
 const goals = fc.dictionary(fc.constantFrom('a', 'c', 'e', 'k'), fc.record({ target: fc.integer({ min: 1, max: 100 }), expectedToDate: fc.integer({ min: 0, max: 100 }) }));
 
+type Figures = { revenue: number; units: number; orders: number };
+type Keyed = { now: Map<string, Figures>; before: Map<string, Figures> };
+
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+
+/** A grouping's table of the figures by key, keys numbered as a ledger interns them. */
+const tableOf = (figures: Map<string, Figures>): KeyTable => {
+  const t = new KeyTable(KEYS.length, (k) => KEYS[k]);
+  for (const [key, f] of figures) {
+    const k = KEYS.indexOf(key);
+    t.seen[k] = 1;
+    (t.revenue[k] = f.revenue), (t.units[k] = f.units), (t.orders[k] = f.orders);
+  }
+  return t;
+};
+
 /** Every key ranked by a full sort, as the review did before it kept only the first few. */
-const ranked = (m: Movement, metric: 'revenue' | 'units' | 'orders', direction: -1 | 0 | 1, limit: number, goalOf: (k: string) => { target: number; expectedToDate: number } | undefined, nameOf: (k: string) => string | undefined): Contributor[] => {
+const ranked = (m: Keyed, metric: 'revenue' | 'units' | 'orders', direction: -1 | 0 | 1, limit: number, goalOf: (k: string) => { target: number; expectedToDate: number } | undefined, nameOf: (k: string) => string | undefined): Contributor[] => {
   const rows: Contributor[] = [...new Set([...m.now.keys(), ...m.before.keys()])].map((key) => {
     const value = m.now.get(key)?.[metric] ?? 0;
     const previous = m.before.get(key)?.[metric] ?? 0;
@@ -28,7 +45,7 @@ describe('topMovers', () => {
         const m = { now: new Map(Object.entries(now)), before: new Map(Object.entries(before)) };
         const goalOf = (k: string) => g[k];
         const nameOf = (k: string) => (k < 'e' ? `name ${k}` : undefined);
-        expect(topMovers(m, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf)).toStrictEqual(ranked(m, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf));
+        expect(topMovers({ now: tableOf(m.now), before: tableOf(m.before) }, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf)).toStrictEqual(ranked(m, metric, direction as -1 | 0 | 1, limit, goalOf, nameOf));
       }),
       { numRuns: 400 },
     );

@@ -6,7 +6,7 @@ import { saleTermsProjection } from '../../sales/readModels/saleTerms';
 import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection } from '../../ledger/salesLedger';
-import { groupRowsBy } from '../rowGroups';
+import { groupTables, type KeyTable } from '../rowGroups';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
 
@@ -32,8 +32,6 @@ export interface Contributors {
   readonly customers: Contributor[];
 }
 
-type Figures = Record<SalesMetric, number>;
-
 const scopeOf = (ctx: ReviewContext): AnalyticsScope => (ctx.team ? { kind: 'team', teamId: ctx.team.teamId } : { kind: 'all' });
 
 const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
@@ -49,19 +47,19 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
 
 /**
  * Each rep's, product's and customer's figures over a period as they stood at `atMs` (what
- * occurred by then), in one pass over its rows: the reps' and products' are analytics' rows
+ * occurred by then), in one gathering of its rows: the reps' and products' are analytics' rows
  * (figuresByKey), and an order is one order for its customer however many reps share its credit.
  */
-const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, Map<string, Figures>> => {
+const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> => {
   const span = periodComparison(period, atMs, ctx.zone).current;
-  const [reps, products, customers] = groupRowsBy(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end);
+  const [reps, products, customers] = groupTables(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end);
   return { reps, products, customers };
 };
 
-/** Every key's figures now and one period earlier (the same span of it while the period runs), for the three additive sales metrics. */
+/** Every key's figures now and one period earlier (the same span of it while the period runs), by key id of one ledger: the same ids in both. */
 export interface Movement {
-  readonly now: Map<string, Figures>;
-  readonly before: Map<string, Figures>;
+  readonly now: KeyTable;
+  readonly before: KeyTable;
 }
 
 export const movements = (ctx: ReviewContext): Record<keyof Contributors, Movement> => {
@@ -75,10 +73,20 @@ export const movements = (ctx: ReviewContext): Record<keyof Contributors, Moveme
   };
 };
 
+/** A key in the running, with what ranks it. */
+interface Candidate {
+  readonly key: string;
+  readonly value: number;
+  readonly previous: number;
+  readonly goal: { target: number; expectedToDate: number } | undefined;
+  readonly score: number;
+}
+
 /**
  * The keys that moved a metric most, in the direction that matters: when the KPI is behind its
  * goal the biggest falls first, when ahead the biggest rises; without a goal the biggest moves.
- * A key's own deviation from its own goal ranks it first when it has one.
+ * A key's own deviation from its own goal ranks it first when it has one. Every key is weighed
+ * from the tables' arrays; a record is made only for one that makes the first `limit`.
  */
 export const topMovers = (
   m: Movement,
@@ -88,27 +96,29 @@ export const topMovers = (
   goalOf: (key: string) => { target: number; expectedToDate: number } | undefined = () => undefined,
   nameOf: (key: string) => string | undefined = () => undefined,
 ): Contributor[] => {
-  const weight = (c: Contributor) => c.deviation ?? c.change;
-  const score = (c: Contributor) => (direction === 0 ? Math.abs(weight(c)) : direction * weight(c));
-  const ranksBefore = (a: Contributor, b: Contributor) => score(b) - score(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const now = m.now[metric];
+  const before = m.before[metric];
+  const ranksBefore = (a: Candidate, b: Candidate) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   // the first `limit` in rank order, kept as they come: a company has thousands of customers and the review shows five
-  const top: Contributor[] = [];
-  const consider = (key: string) => {
-    const value = m.now.get(key)?.[metric] ?? 0;
-    const previous = m.before.get(key)?.[metric] ?? 0;
+  const top: Candidate[] = [];
+  for (let k = 0, n = Math.max(m.now.size, m.before.size); k < n; k++) {
+    const inNow = k < m.now.size && m.now.seen[k] === 1;
+    if (!inNow && !(k < m.before.size && m.before.seen[k] === 1)) continue;
+    const key = inNow ? m.now.name(k) : m.before.name(k);
+    const value = inNow ? now[k] : 0;
+    const previous = k < m.before.size && m.before.seen[k] === 1 ? before[k] : 0;
     const goal = goalOf(key);
-    if (value === previous && value === 0 && !goal) return;
-    const c: Contributor = { key, value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
-    if (top.length === limit && (limit <= 0 || ranksBefore(c, top[limit - 1]) >= 0)) return;
+    if (value === previous && value === 0 && !goal) continue;
+    const weight = goal ? value - goal.expectedToDate : value - previous;
+    const c = { key, value, previous, goal, score: direction === 0 ? Math.abs(weight) : direction * weight };
+    if (top.length === limit && (limit <= 0 || ranksBefore(c, top[limit - 1]) >= 0)) continue;
     let i = top.length;
     while (i > 0 && ranksBefore(c, top[i - 1]) < 0) i--;
     top.splice(i, 0, c);
     if (top.length > limit) top.pop();
-  };
-  for (const key of m.now.keys()) consider(key);
-  for (const key of m.before.keys()) if (!m.now.has(key)) consider(key);
-  return top.map(({ key, ...figures }) => {
+  }
+  return top.map(({ key, value, previous, goal }) => {
     const name = nameOf(key);
-    return { key, ...(name ? { name } : {}), ...figures };
+    return { key, ...(name ? { name } : {}), value, previous, change: value - previous, ...(goal ? { ...goal, deviation: value - goal.expectedToDate } : {}) };
   });
 };
