@@ -13,7 +13,7 @@ import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
 import { assertCanonicalizable } from '../store/canonicalJson';
 import { canonicalJson } from '../store/hashChain';
-import { subjectKey, type AppendRequest, type AppendResult, type EventStore } from '../store/port';
+import { subjectKey, type AppendGroup, type AppendRequest, type AppendResult, type EventStore } from '../store/port';
 import type { Actor } from './actor';
 import { authorizeRole, authorizeScope, needsRepTeam } from './authorize';
 import { WriteCache, type Folded } from './writeCache';
@@ -87,6 +87,9 @@ type DecideArgs = [CommandInput, Actor, CommandOptions, string, ReadonlyMap<stri
 /** A refusal reached on a stream taken to be new without reading it: to be confirmed by a read. */
 const ASSUMED_NEW: Problem = conflict('(refused against a stream assumed new; decided again against the log)');
 
+/** How many decided commands of a batch go to the store's open group at a time. */
+const HAND_OVER = 20;
+
 const NO_FACTS: FactSource = { query: () => { throw new Error('no fact source configured'); } };
 
 export const digestOf = (input: CommandInput): string => {
@@ -153,13 +156,27 @@ export class CommandEngine {
     const results: (CommandResult | undefined)[] = new Array(inputs.length);
     const overlay = new Map<string, Folded>();
     let pending: { index: number; decided: Decided; digest: string }[] = [];
+    // With a store that writes a group in parts, decided commands are handed over a few at a time,
+    // so sealing and inserting them runs beside deciding the rest; still one durable transaction.
+    let group: AppendGroup | undefined;
+    let handed = 0;
+    const handOver = () => {
+      group ??= this.deps.store.openGroup?.();
+      if (!group) return;
+      group.add(pending.slice(handed).map((p) => p.decided.request));
+      handed = pending.length;
+    };
 
     const flush = async () => {
       if (pending.length === 0) return;
+      if (group) handOver();
       const batch = pending;
+      const written = group;
       pending = [];
+      group = undefined;
+      handed = 0;
       overlay.clear();
-      const appended = await this.deps.store.appendMany(batch.map((p) => p.decided.request));
+      const appended = written ? await written.commit() : await this.deps.store.appendMany(batch.map((p) => p.decided.request));
       let last = 0;
       for (let k = 0; k < batch.length; k++) {
         const { index, decided, digest } = batch[k];
@@ -171,29 +188,36 @@ export class CommandEngine {
       await this.deps.settle?.(last);
     };
 
-    for (let i = 0; i < inputs.length; i++) {
-      const itemOptions = itemOptionsOf(options, i);
-      const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
-      // an await costs a promise and a turn even when there is nothing to wait for
-      const replay = itemOptions.idempotencyKey ? await this.replay(inputs[i], actor, itemOptions, digest, overlay) : undefined;
-      if (replay) {
-        results[i] = replay;
-        continue;
+    try {
+      for (let i = 0; i < inputs.length; i++) {
+        const itemOptions = itemOptionsOf(options, i);
+        const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
+        // an await costs a promise and a turn even when there is nothing to wait for
+        const replay = itemOptions.idempotencyKey ? await this.replay(inputs[i], actor, itemOptions, digest, overlay) : undefined;
+        if (replay) {
+          results[i] = replay;
+          continue;
+        }
+        if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
+        // a history written in recorded order reads every stream rather than assume it new: a
+        // command retried after losing that bet would be appended after later ones
+        const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
+        if (E.isLeft(decided)) {
+          results[i] = decided;
+          continue;
+        }
+        const { request, spec, folded } = decided.right;
+        const kind = spec.kind as StreamKind<unknown>;
+        let state = folded.state;
+        for (const e of request.events) state = kind.evolve(state, e);
+        overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
+        pending.push({ index: i, decided: decided.right, digest });
+        if (pending.length - handed >= HAND_OVER && this.deps.store.openGroup) handOver();
       }
-      if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
-      // a history written in recorded order reads every stream rather than assume it new: a
-      // command retried after losing that bet would be appended after later ones
-      const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
-      if (E.isLeft(decided)) {
-        results[i] = decided;
-        continue;
-      }
-      const { request, spec, folded } = decided.right;
-      const kind = spec.kind as StreamKind<unknown>;
-      let state = folded.state;
-      for (const e of request.events) state = kind.evolve(state, e);
-      overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
-      pending.push({ index: i, decided: decided.right, digest });
+    } catch (e) {
+      // a command that threw (not one refused) ends the batch: what was handed over is not written
+      group?.abandon();
+      throw e;
     }
     await flush();
     return results as CommandResult[];

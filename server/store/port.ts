@@ -58,6 +58,20 @@ export interface SealedAppend {
   readonly idempotency?: Idempotency;
 }
 
+/**
+ * Appends handed over in parts and written as one durable group: the store checks, seals and
+ * inserts the parts already handed over while the caller decides the next ones. Nothing is
+ * acknowledged before `commit` resolves, and a group the store refuses writes none of its parts.
+ */
+export interface AppendGroup {
+  /** Hand over more requests, after those already added. */
+  add(requests: readonly AppendRequest[]): void;
+  /** Each request's result in the order added, once the whole group is durable. */
+  commit(): Promise<AppendResult[]>;
+  /** Give the group up: none of it is written. */
+  abandon(): void;
+}
+
 export interface EventStore {
   /** `memory`, `sqlite`, `esdb`: shown on /health */
   readonly kind: string;
@@ -67,6 +81,12 @@ export interface EventStore {
    * request is durable. Backends may group concurrent calls into one transaction.
    */
   appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]>;
+  /**
+   * A group to hand over in parts (appendMany's requests, as one transaction, written while the
+   * caller still decides); undefined where the store cannot overlap writing with deciding, or has
+   * a group open already: then the caller uses appendMany.
+   */
+  openGroup?(): AppendGroup | undefined;
   readStream(stream: string): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   head(): Promise<Head>;

@@ -13,6 +13,7 @@ import { migrate } from './sqliteSchema';
 import { WriterThread, type GroupWritten } from './sqliteWriterClient';
 import {
   StoreUnavailableError,
+  type AppendGroup,
   type AppendRequest,
   type AppendResult,
   type BatchListener,
@@ -115,6 +116,9 @@ export class SqliteStore implements EventStore {
   private flushScheduled = false;
   /** a group is with the writer thread: what queues meanwhile goes as the next group */
   private writing = false;
+  /** a group handed over in parts is open on the writer thread: other appends wait for its commit */
+  private grouping = false;
+  private lastGroup = 0;
   private closed = false;
   private readonly stmt;
   private readonly writer;
@@ -199,7 +203,7 @@ export class SqliteStore implements EventStore {
    */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.writing) return;
+    if (this.writing || this.grouping) return;
     const batch: Serialised[] = [];
     for (const pending of this.queue) {
       try {
@@ -231,6 +235,66 @@ export class SqliteStore implements EventStore {
       this.writing = false;
       if (this.queue.length > 0) this.flush();
     });
+  }
+
+  /**
+   * With a writer thread: a group handed over in parts, each part checked, sealed and inserted by
+   * the thread inside the group's one transaction while the caller decides the next. Appends made
+   * meanwhile wait for its commit and go as the next group.
+   */
+  openGroup(): AppendGroup | undefined {
+    const thread = this.thread;
+    if (!thread || this.closed || this.grouping) return undefined;
+    this.grouping = true;
+    const gid = ++this.lastGroup;
+    const requests: AppendRequest[] = [];
+    let refused: unknown;
+    let ended = false;
+    const ending = () => {
+      if (ended) throw new Error('this append group is already committed or abandoned');
+      ended = true;
+    };
+    // the writer is free again only once the thread has been told how the group ends
+    const release = () => {
+      this.grouping = false;
+      if (this.queue.length > 0 && !this.flushScheduled) this.flush();
+    };
+    return {
+      add: (more) => {
+        if (ended) throw new Error('this append group is already committed or abandoned');
+        if (refused !== undefined || more.length === 0) return;
+        let wire: WireRequest[];
+        try {
+          wire = more.map(toWire);
+        } catch (e) {
+          // as an appendMany call whose events cannot be serialised: refused whole, nothing written
+          refused = e;
+          if (requests.length > 0) thread.abandon(gid);
+          return;
+        }
+        thread.part(gid, requests.length === 0, wire);
+        for (const r of more) requests.push(r);
+      },
+      commit: () => {
+        ending();
+        if (refused !== undefined || requests.length === 0) {
+          release();
+          return refused !== undefined ? Promise.reject(refused) : Promise.resolve([]);
+        }
+        return new Promise((resolve, reject) => {
+          const batch = [{ pending: { requests, resolve, reject }, wire: [] }];
+          thread.commit(gid).then(
+            (written) => this.settle(batch, written),
+            (e) => this.refuse(batch, e),
+          ).finally(release);
+        });
+      },
+      abandon: () => {
+        ending();
+        if (requests.length > 0 && refused === undefined) thread.abandon(gid);
+        release();
+      },
+    };
   }
 
   private refuse(batch: readonly Serialised[], e: unknown): void {
@@ -352,7 +416,7 @@ export class SqliteStore implements EventStore {
 
   /** Resolves once nothing is queued and no group is in flight. */
   private async drained(): Promise<void> {
-    while (this.queue.length > 0 || this.flushScheduled || this.writing) await new Promise((r) => setImmediate(r));
+    while (this.queue.length > 0 || this.flushScheduled || this.writing || this.grouping) await new Promise((r) => setImmediate(r));
   }
 
   subscribe(listener: BatchListener): () => void {

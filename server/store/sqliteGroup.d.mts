@@ -30,4 +30,14 @@ export interface Writer {
 }
 
 export declare const prepareWriter: (db: Database.Database, genesis: string) => Writer;
+/** A transaction open on a writer: the head so far and each request's result in order. */
+export interface OpenGroup {
+  readonly head: { position: number; hash: string };
+  readonly results: WireResult[];
+}
+
+export declare const beginGroup: (w: Writer) => OpenGroup;
+export declare const addToGroup: (w: Writer, group: OpenGroup, requests: readonly WireRequest[]) => void;
+export declare const commitGroup: (w: Writer, group: OpenGroup) => WireResult[];
+export declare const rollbackGroup: (w: Writer) => void;
 export declare const writeGroup: (w: Writer, requests: readonly WireRequest[]) => WireResult[];

@@ -55,21 +55,52 @@ const applyOne = (w, r, head) => {
 };
 
 /**
+ * Take the write lock and read the head once, to be carried from request to request: the start of
+ * a group whose requests may arrive in parts (`addToGroup`) before `commitGroup`.
+ */
+export const beginGroup = (w) => {
+  w.begin.run();
+  try {
+    const row = w.head.get();
+    return { head: row ? { position: row.position, hash: row.hash } : { position: 0, hash: w.genesis }, results: [] };
+  } catch (e) {
+    rollbackGroup(w);
+    throw e;
+  }
+};
+
+/** Check and seal more requests into the open group; anything SQLite refuses rolls all of it back and throws. */
+export const addToGroup = (w, group, requests) => {
+  try {
+    for (const r of requests) group.results.push(applyOne(w, r, group.head));
+  } catch (e) {
+    rollbackGroup(w);
+    throw e;
+  }
+};
+
+/** COMMIT the open group: every request in it is durable, or (a failed COMMIT) none is. */
+export const commitGroup = (w, group) => {
+  try {
+    w.commit.run();
+  } catch (e) {
+    rollbackGroup(w);
+    throw e;
+  }
+  return group.results;
+};
+
+export const rollbackGroup = (w) => {
+  if (w.inTransaction()) w.rollback.run();
+};
+
+/**
  * Write the requests in one transaction; each is refused on its own (conflict, duplicate) or
  * appended. Anything SQLite refuses (a full disk, a failed COMMIT) rolls back and throws: none of
  * the group is written.
  */
 export const writeGroup = (w, requests) => {
-  w.begin.run();
-  try {
-    // the head is read once under the write lock, then carried from request to request
-    const row = w.head.get();
-    const head = row ? { position: row.position, hash: row.hash } : { position: 0, hash: w.genesis };
-    const results = requests.map((r) => applyOne(w, r, head));
-    w.commit.run();
-    return results;
-  } catch (e) {
-    if (w.inTransaction()) w.rollback.run();
-    throw e;
-  }
+  const group = beginGroup(w);
+  addToGroup(w, group, requests);
+  return commitGroup(w, group);
 };

@@ -39,12 +39,35 @@ export class WriterThread {
   ) {}
 
   write(requests: readonly WireRequest[]): Promise<GroupWritten> {
+    return this.ask({ requests });
+  }
+
+  /**
+   * Hand over part of a group (`first`: its first part) to be checked, sealed and inserted in
+   * the group's open transaction; nothing is answered until `commit`, which answers for the whole
+   * group (or refuses it whole: a part SQLite refused, or a thread that died and so never saw the
+   * group's start).
+   */
+  part(gid: number, first: boolean, requests: readonly WireRequest[]): void {
+    (this.worker ?? this.start()).postMessage({ type: 'part', gid, first, requests });
+  }
+
+  commit(gid: number): Promise<GroupWritten> {
+    return this.ask({ type: 'commit', gid });
+  }
+
+  /** Roll back a group that will not be committed. */
+  abandon(gid: number): void {
+    this.worker?.postMessage({ type: 'abandon', gid });
+  }
+
+  private ask(message: object): Promise<GroupWritten> {
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, requests });
+      worker.postMessage({ id, ...message });
     });
   }
 

@@ -77,6 +77,40 @@ describe('command engine on SQLite', () => {
   });
 });
 
+describe('command engine batches through the writer thread', () => {
+  const sale = (i: number, amount = 10) => ({ type: 'RecordSale', data: { orderId: `O-${i + 100}`, customerId: 'C-1', repId: 'R-1', lines: [{ product: 'X', units: 1, amount }], occurredAt: '2026-07-02T10:00:00+08:00' } });
+
+  it('hands a long batch over in parts and appends it in one durable transaction, each command answered on its own', async () => {
+    const store = new SqliteStore(join(dir, `e-${++n}.db`), { writer: 'thread' });
+    const engine = new CommandEngine({ store, clock: () => new Date('2026-11-27T02:00:00Z') });
+    await engine.handleBatch([{ type: 'CreateTeam', data: { teamId: 'T-1', name: 'East' } }, { type: 'AddRep', data: { repId: 'R-1', name: 'A', teamId: 'T-1', joinedAt: '2025-01-01' } }, { type: 'RegisterCustomer', data: { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1' } }], SYSTEM_ACTOR);
+    const before = { ...store.stats };
+    // the 31st is refused (a negative amount) while the parts before it are already with the thread
+    const results = await engine.handleBatch(Array.from({ length: 70 }, (_, i) => sale(i, i === 30 ? -5 : 10)), SYSTEM_ACTOR);
+    expect(results.map((r) => (E.isRight(r) ? r.right[0].position : r.left.kind))).toEqual(Array.from({ length: 70 }, (_, i) => (i < 30 ? i + 4 : i === 30 ? 'invalid' : i + 3)));
+    expect(store.stats.transactions - before.transactions).toBe(1);
+    expect(await positions(store)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
+  it('a batch that throws after parts were handed over writes none of them', async () => {
+    const store = new SqliteStore(join(dir, `e-${++n}.db`), { writer: 'thread' });
+    let vetted = 0;
+    const vet = async () => {
+      if (++vetted === 60) throw new Error('the host lookup failed');
+      return undefined;
+    };
+    const engine = new CommandEngine({ store, clock: () => new Date('2026-11-27T02:00:00Z'), vet });
+    const teams = Array.from({ length: 80 }, (_, i) => ({ type: 'CreateTeam', data: { teamId: `T-${i}`, name: `Team ${i}` } }));
+    await expect(engine.handleBatch(teams, SYSTEM_ACTOR)).rejects.toThrow('the host lookup failed');
+    expect(await positions(store)).toEqual([]);
+    const [again] = await engine.handleBatch([teams[0]], SYSTEM_ACTOR);
+    expect(E.isRight(again) && again.right[0].position).toBe(1);
+    await store.close();
+  });
+});
+
 describe('command engine input the hash chain cannot take', () => {
   it('refuses a lone surrogate with 400 and appends nothing, while the commands beside it land', async () => {
     const { store, engine } = await setup();

@@ -6,25 +6,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { UnsealedEvent } from '../../../core/shared/envelope';
 import { verifyLog } from '../../../server/audit/verifyLog';
-import { StoreUnavailableError, type AppendRequest, type AppendResult } from '../../../server/store/port';
+import { StoreUnavailableError } from '../../../server/store/port';
 import { SqliteStore } from '../../../server/store/sqlite';
+import { createTeam, positionsOf } from '../../support/teamAppends';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-group-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const openStore = () => new SqliteStore(join(dir, `g-${++n}.db`));
 
-const teamCreated = (team: string, name = `Team ${team}`): UnsealedEvent => ({
-  type: 'TeamCreated',
-  data: { teamId: team, name },
-  occurredAt: '2026-07-01T10:00:00+08:00',
-  recordedAt: '2026-07-01T02:00:00.000Z',
-  meta: { commandId: `cmd-${team}`, actor: 'tester', correlationId: `cmd-${team}` },
-});
-const createTeam = (team: string, name?: string): AppendRequest => ({ stream: `team-${team}`, expected: 'no-stream', events: [teamCreated(team, name)] });
-const positionsOf = (r: AppendResult[]) => r.map((x) => (x.kind === 'ok' ? x.events.map((e) => e.position) : x.kind));
 
 describe('SQLite group commit', () => {
   it('acknowledges appends handed over together after one transaction, at positions in the order they were handed over', async () => {
