@@ -54,7 +54,7 @@ interface Gc {
 /** A child's CPU time so far and, from the server, its garbage collections so far. */
 const cpuOf = async (child: Child) => {
   const { user, system, gc } = await child.ask<{ user: number; system: number; gc?: Gc }>({ type: 'cpu' }, 'cpu');
-  return { us: user + system, gc: gc && { ...gc } };
+  return { us: user + system, system, gc: gc && { ...gc } };
 };
 
 const perTenThousand = (n: number, answers: number) => ((n * 10_000) / Math.max(1, answers)).toFixed(1);
@@ -70,7 +70,8 @@ const timed = async (child: Child, path: string, method: 'GET' | 'POST', headers
   const r = await autocannonFor(child.url + path, method, headers, n, body);
   const seconds = (performance.now() - t0) / 1000;
   const after = await cpuOf(child);
-  return `${((after.us - before.us) / Math.max(1, r.ok)).toFixed(0)} µs CPU/answer, ${(r.ok / seconds).toFixed(0)}/s, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
+  const per = (us: number) => (us / Math.max(1, r.ok)).toFixed(0);
+  return `${per(after.us - before.us)} µs CPU/answer (${per(after.system - before.system)} in the kernel), ${(r.ok / seconds).toFixed(0)}/s, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
 };
 
 const autocannonFor = async (url: string, method: 'GET' | 'POST', headers: Record<string, string>, amount: number, body?: () => string) => {
