@@ -90,7 +90,7 @@ export const analytics = (ctx: AnalyticsContext, periodId: string, by: Analytics
   const growthOf = TIME[by] ? timeRowGrowth(ctx, periodId, scope, keys, current, atMs) : keyRowGrowth(ctx, by, periodId, scope, current, compared);
   const rows = keys.map((key): AnalyticsRow => {
     const r = current.get(key)!;
-    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers?.size ?? 0, newCustomers: r.newCustomers?.size ?? 0, discount: r.discount, premium: r.premium, ...growthOf(key) };
+    return { key, revenue: r.revenue, units: r.units, orders: r.orders, customers: r.customers, newCustomers: r.newCustomers, discount: r.discount, premium: r.premium, ...growthOf(key) };
   });
   return { rows, total: totalsOf(total.get('total')), comparison: comparisonView(compared, ctx.ledger.zone) };
 };
@@ -149,7 +149,7 @@ const totalsBetween = (ctx: AnalyticsContext, span: Bounds, scope: AnalyticsScop
 };
 
 const totalsOf = (t: KeySums = emptySums()): Totals => ({
-  revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers?.size ?? 0, newCustomers: t.newCustomers?.size ?? 0, discount: t.discount, premium: t.premium,
+  revenue: t.revenue, units: t.units, orders: t.orders, customers: t.customers, newCustomers: t.newCustomers, discount: t.discount, premium: t.premium,
 });
 
 /** The period's totals in scope at `at` (absent: the whole period): what the rows add up to (an order counted once). */

@@ -12,20 +12,19 @@ import { attribution } from './campaigns';
 import { allocate, shareGrid } from './shares';
 import type { AnalyticsBy, AnalyticsContext, AnalyticsScope } from './analytics';
 
-/** What one key sums to. `customers` and `newCustomers` are kept only when asked for. */
+/** What one key sums to. `customers` and `newCustomers` are counted only when asked for (else 0). */
 export interface KeySums {
-  revenue: number;
-  units: number;
-  orders: number;
-  discount: number;
-  premium: number;
-  readonly customers?: Set<number>;
-  readonly newCustomers?: Set<number>;
-  /** the position of the last order counted (an order counts once per key) */
-  lastOrder: number;
+  readonly revenue: number;
+  readonly units: number;
+  readonly orders: number;
+  readonly discount: number;
+  readonly premium: number;
+  /** distinct customers with a sale under the key, and those of them whose first-ever sale it is */
+  readonly customers: number;
+  readonly newCustomers: number;
 }
 
-export const emptySums = (customers = false): KeySums => ({ revenue: 0, units: 0, orders: 0, discount: 0, premium: 0, ...(customers ? { customers: new Set(), newCustomers: new Set() } : {}), lastOrder: -1 });
+export const emptySums = (): KeySums => ({ revenue: 0, units: 0, orders: 0, discount: 0, premium: 0, customers: 0, newCustomers: 0 });
 
 /** `total`: every row under one key; `customer`: the customer's. */
 export type GroupBy = AnalyticsBy | 'total' | 'customer';
@@ -184,7 +183,11 @@ const creditIndex = (s: SalesLedger, first: number, n: number, row: number): num
   return -1;
 };
 
-const creditAmounts = (s: SalesLedger, first: number, n: number): number[] => Array.from({ length: n }, (_, k) => Math.abs(s.data.amount.get(first + k)));
+const creditAmounts = (s: SalesLedger, first: number, n: number): number[] => {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(Math.abs(s.data.amount.get(first + k)));
+  return out;
+};
 
 /** The lines' terms of a sale row's order when any line carries a discount or premium (a refund gives money back and changes no price). */
 const discountedLines = (ctx: AnalyticsContext, index: (OrderTerms | undefined)[], row: number): readonly LineTerms[] | undefined => {
@@ -277,13 +280,15 @@ export const linePartsOf = (s: SalesLedger, none: number) => {
     }
     let grid = grids.get(first);
     if (!grid) {
-      const lineAmounts = Array.from({ length: lines }, (_, j) => d.lineAmount.get(start + j));
+      // plain loops: Array.from with a mapping function cost microseconds a call here
+      const lineAmounts: number[] = [];
+      const lineUnits: number[] = [];
+      for (let j = 0; j < lines; j++) lineAmounts.push(d.lineAmount.get(start + j)), lineUnits.push(sale ? d.lineUnits.get(start + j) : 0);
+      const amounts: number[] = [];
+      const units: number[] = [];
       let refunded = 0;
-      for (let k = 0; k < credits; k++) refunded -= d.amount.get(first + k);
-      const amounts = sale ? lineAmounts : allocate(refunded, lineAmounts);
-      const units = sale ? Array.from({ length: lines }, (_, j) => d.lineUnits.get(start + j)) : lineAmounts.map(() => 0);
-      const creditUnits = Array.from({ length: credits }, (_, k) => d.units.get(first + k));
-      grid = { amounts: shareGrid(creditAmounts(s, first, credits), amounts), units: shareGrid(creditUnits, units) };
+      for (let i = 0; i < credits; i++) amounts.push(Math.abs(d.amount.get(first + i))), units.push(d.units.get(first + i)), (refunded -= d.amount.get(first + i));
+      grid = { amounts: shareGrid(amounts, sale ? lineAmounts : allocate(refunded, lineAmounts)), units: shareGrid(units, lineUnits) };
       grids.set(first, grid);
     }
     for (let j = 0; j < lines; j++) part(d.lineProduct.get(start + j), sign * grid.amounts[k][j], grid.units[k][j]);
@@ -306,29 +311,20 @@ export class KeyTable {
   readonly lastOrder: Float64Array;
   /** per key, 1 once a row touched it: the keys a grouping shows */
   readonly seen: Uint8Array;
-  readonly customers?: (Set<number> | undefined)[];
-  readonly newCustomers?: (Set<number> | undefined)[];
+  readonly customers: Float64Array;
+  readonly newCustomers: Float64Array;
 
   constructor(
     readonly size: number,
     readonly name: (key: number) => string,
-    customers = false,
   ) {
-    [this.revenue, this.units, this.orders, this.discount, this.premium] = Array.from({ length: 5 }, () => new Float64Array(size));
+    [this.revenue, this.units, this.orders, this.discount, this.premium, this.customers, this.newCustomers] = Array.from({ length: 7 }, () => new Float64Array(size));
     this.lastOrder = new Float64Array(size).fill(-1);
     this.seen = new Uint8Array(size);
-    if (customers) (this.customers = []), (this.newCustomers = []);
-  }
-
-  /** Count a sale's customer for a key, and as new when the sale is its first. */
-  addCustomer(k: number, customer: number, isFirstSale: boolean): void {
-    (this.customers![k] ??= new Set()).add(customer);
-    if (isFirstSale) (this.newCustomers![k] ??= new Set()).add(customer);
   }
 
   sums(k: number): KeySums {
-    const customers = this.customers ? { customers: this.customers[k] ?? new Set<number>(), newCustomers: this.newCustomers![k] ?? new Set<number>() } : {};
-    return { revenue: this.revenue[k], units: this.units[k], orders: this.orders[k], discount: this.discount[k], premium: this.premium[k], ...customers, lastOrder: this.lastOrder[k] };
+    return { revenue: this.revenue[k], units: this.units[k], orders: this.orders[k], discount: this.discount[k], premium: this.premium[k], customers: this.customers[k], newCustomers: this.newCustomers[k] };
   }
 
   /** Every key a row touched, by name. */
@@ -345,14 +341,94 @@ const firstSales = (s: SalesLedger) => {
   return (customer: number, position: number): boolean => (memo[customer] === -2 ? (memo[customer] = firstSalePosition(s, customer)) : memo[customer]) === position;
 };
 
+/**
+ * The (key, customer) pairs of a grouping's sales, counted distinct per key at the end: the pairs
+ * sorted by key (a counting sort), then each key's customers marked in one array. A set per key
+ * cost a hash insert per credit.
+ */
+class CustomerPairs {
+  private keys = new Int32Array(1024);
+  private customers = new Int32Array(1024);
+  private fresh = new Uint8Array(1024);
+  private n = 0;
+
+  add(key: number, customer: number, isFirstSale: boolean): void {
+    if (this.n === this.keys.length) this.grow();
+    this.keys[this.n] = key;
+    this.customers[this.n] = customer;
+    this.fresh[this.n++] = isFirstSale ? 1 : 0;
+  }
+
+  /** Each key's distinct customers, and new ones, into the table. */
+  countInto(t: KeyTable, customerCount: number): void {
+    const { keys, customers, fresh, n } = this;
+    const starts = new Int32Array(t.size + 1);
+    for (let i = 0; i < n; i++) starts[keys[i] + 1]++;
+    for (let k = 0; k < t.size; k++) starts[k + 1] += starts[k];
+    const order = new Int32Array(n);
+    const next = starts.slice(0, t.size);
+    for (let i = 0; i < n; i++) order[next[keys[i]]++] = i;
+    const seen = new Int32Array(customerCount).fill(-1);
+    const seenNew = new Int32Array(customerCount).fill(-1);
+    for (let k = 0; k < t.size; k++)
+      for (let x = starts[k]; x < starts[k + 1]; x++) {
+        const i = order[x];
+        const c = customers[i];
+        if (seen[c] !== k) (seen[c] = k), t.customers[k]++;
+        if (fresh[i] === 1 && seenNew[c] !== k) (seenNew[c] = k), t.newCustomers[k]++;
+      }
+  }
+
+  private grow(): void {
+    const grown = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.keys = grown(this.keys, (n) => new Int32Array(n));
+    this.customers = grown(this.customers, (n) => new Int32Array(n));
+    this.fresh = grown(this.fresh, (n) => new Uint8Array(n));
+  }
+}
+
+/** What every grouping of one gathering shares: each sale row's customer facts and discounts, worked out once. */
+interface Shared {
+  readonly isFirst: ReturnType<typeof firstSales>;
+  /** per gathered row, its part of its order's discounts and premiums (made on first ask) */
+  discounts?: { readonly discount: Float64Array; readonly premium: Float64Array };
+}
+
+/** Each gathered sale row's part of its order's discounts and premiums: a sole credit takes its lines' whole. */
+const rowDiscounts = (ctx: AnalyticsContext, span: SpanRows) => {
+  const discount = new Float64Array(span.length);
+  const premium = new Float64Array(span.length);
+  if (ctx.terms.byOrder.size === 0) return { discount, premium };
+  const s = ctx.ledger;
+  const index = termsIndex(ctx);
+  const split = splitDiscounts(ctx, index);
+  for (let j = 0; j < span.length; j++) {
+    const row = span.rows[j];
+    const lines = discountedLines(ctx, index, row);
+    if (!lines) continue;
+    if (soleCredit(s, row)) {
+      for (const l of lines) (discount[j] += l.discount), (premium[j] += l.premium);
+      continue;
+    }
+    const disc = split(row);
+    if (disc) (discount[j] = total(disc.discount)), (premium[j] = total(disc.premium));
+  }
+  return { discount, premium };
+};
+
 /** Sum the gathered rows by their keys. */
-const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: GroupOptions, isFirst: ReturnType<typeof firstSales>): KeyTable => {
+const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: GroupOptions, shared: Shared): KeyTable => {
   const s = ctx.ledger;
   const d = s.data;
-  const t = new KeyTable(col.size, col.name, o.customers);
+  const t = new KeyTable(col.size, col.name);
   const { rows, first, length } = span;
   const { keys, perCredit } = col;
   const { revenue, units, orders, lastOrder, seen } = t;
+  const pairs = o.customers ? new CustomerPairs() : undefined;
   for (let j = 0; j < length; j++) {
     const row = rows[j];
     const k = keys[j];
@@ -362,29 +438,14 @@ const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: Grou
     if (!isSaleRow(s, row)) continue;
     const position = d.position.get(row);
     if (perCredit ? lastOrder[k] !== position : first[j] === 1) (lastOrder[k] = position), orders[k]++;
-    if (o.customers) t.addCustomer(k, d.customer.get(row), isFirst(d.customer.get(row), position));
+    if (pairs) pairs.add(k, d.customer.get(row), shared.isFirst(d.customer.get(row), position));
   }
-  if (o.discounts) addDiscounts(ctx, span, col.keys, t);
+  pairs?.countInto(t, d.customerIds.names.length);
+  if (o.discounts) {
+    const { discount, premium } = (shared.discounts ??= rowDiscounts(ctx, span));
+    for (let j = 0; j < length; j++) if (discount[j] !== 0 || premium[j] !== 0) (t.discount[keys[j]] += discount[j]), (t.premium[keys[j]] += premium[j]);
+  }
   return t;
-};
-
-/** Each sale row's part of its order's discounts and premiums, added to its key. */
-const addDiscounts = (ctx: AnalyticsContext, span: SpanRows, keys: Int32Array, t: KeyTable) => {
-  if (ctx.terms.byOrder.size === 0) return;
-  const s = ctx.ledger;
-  const index = termsIndex(ctx);
-  const split = splitDiscounts(ctx, index);
-  for (let j = 0; j < span.length; j++) {
-    const row = span.rows[j];
-    const lines = discountedLines(ctx, index, row);
-    if (!lines) continue;
-    if (soleCredit(s, row)) {
-      for (const l of lines) (t.discount[keys[j]] += l.discount), (t.premium[keys[j]] += l.premium);
-      continue;
-    }
-    const disc = split(row);
-    if (disc) (t.discount[keys[j]] += total(disc.discount)), (t.premium[keys[j]] += total(disc.premium));
-  }
 };
 
 const total = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
@@ -394,21 +455,22 @@ const total = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
  * straight from the columns; a split sale's or a refund's rows are shared over the lines
  * (linePartsOf); a row of an order without lines is the (none) product's.
  */
-const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, isFirst: ReturnType<typeof firstSales>): KeyTable => {
+const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, shared: Shared): KeyTable => {
   const s = ctx.ledger;
   const d = s.data;
   const noneKey = d.productIds.names.length;
   const none = d.productIds.find(NONE) >= 0 ? d.productIds.find(NONE) : noneKey;
-  const t = new KeyTable(noneKey + 1, (k) => (k === noneKey ? NONE : d.productIds.names[k]), o.customers);
+  const t = new KeyTable(noneKey + 1, (k) => (k === noneKey ? NONE : d.productIds.names[k]));
   const { parts, of } = linePartsOf(s, none);
   const index = o.discounts && ctx.terms.byOrder.size > 0 ? termsIndex(ctx) : undefined;
   const split = index && splitDiscounts(ctx, index);
+  const pairs = o.customers ? new CustomerPairs() : undefined;
   const { revenue, units, orders, discount, premium, lastOrder, seen } = t;
   const { rows, first, length } = span;
   // the order's part of a key: counted at the sale's first row (every credit touches every line)
   const count = (k: number, row: number, j: number, position: number) => {
     if (first[j] === 1 && lastOrder[k] !== position) (lastOrder[k] = position), orders[k]++;
-    if (o.customers) t.addCustomer(k, d.customer.get(row), isFirst(d.customer.get(row), position));
+    if (pairs) pairs.add(k, d.customer.get(row), shared.isFirst(d.customer.get(row), position));
   };
   for (let j = 0; j < length; j++) {
     const row = rows[j];
@@ -442,6 +504,7 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, is
       if (sale) count(k, row, j, position);
     }
   }
+  pairs?.countInto(t, d.customerIds.names.length);
   return t;
 };
 
@@ -454,8 +517,8 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, is
  */
 export const groupTables = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): KeyTable[] => {
   const span = rowsBetween(ctx.ledger, ownerOfScope(scope), start, end);
-  const isFirst = firstSales(ctx.ledger);
-  return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, isFirst) : sumByKey(ctx, span, keyColumn(ctx, by, span, o), o, isFirst)));
+  const shared: Shared = { isFirst: firstSales(ctx.ledger) };
+  return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, shared) : sumByKey(ctx, span, keyColumn(ctx, by, span, o), o, shared)));
 };
 
 /** groupTables with each table by key name. */

@@ -59,7 +59,7 @@ const NONE = '(none)';
  * would read the previous period too).
  */
 const termRows = (rows: Map<string, KeySums>, term: 'channel' | 'promotion') =>
-  [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, r]) => ({ [term]: key === NONE ? null : key, revenue: r.revenue, orders: r.orders, newCustomers: r.newCustomers!.size, discount: r.discount }));
+  [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, r]) => ({ [term]: key === NONE ? null : key, revenue: r.revenue, orders: r.orders, newCustomers: r.newCustomers, discount: r.discount }));
 
 /** Revenue by channel and by promotion to `at`, with the discount each gave below list price: one pass over the period's ledger rows for both. */
 export const channelsSection = defineSection('channels', (ctx) => {
