@@ -4,6 +4,7 @@
 // group it held is refused (none acknowledged) and the next write starts a new one.
 import { Worker } from 'node:worker_threads';
 import type { WireRequest, WireResult } from './sqliteGroup.mjs';
+import { packRequests } from './sqliteWire.mjs';
 
 export interface GroupWritten {
   readonly results: WireResult[];
@@ -26,7 +27,8 @@ interface Waiting {
   readonly reject: (e: unknown) => void;
 }
 
-type Answer = { id: number; results: WireResult[]; seconds: number } | { id: number; error: { message: string; code?: string } };
+/** `results`: the WireResult[] as JSON, which crosses as one string */
+type Answer = { id: number; results: string; seconds: number } | { id: number; error: { message: string; code?: string } };
 
 export class WriterThread {
   private worker?: Worker;
@@ -39,7 +41,7 @@ export class WriterThread {
   ) {}
 
   write(requests: readonly WireRequest[]): Promise<GroupWritten> {
-    return this.ask({ requests });
+    return this.ask({ packed: packRequests(requests) });
   }
 
   /**
@@ -49,7 +51,7 @@ export class WriterThread {
    * group's start).
    */
   part(gid: number, first: boolean, requests: readonly WireRequest[]): void {
-    (this.worker ?? this.start()).postMessage({ type: 'part', gid, first, requests });
+    (this.worker ?? this.start()).postMessage({ type: 'part', gid, first, packed: packRequests(requests) });
   }
 
   commit(gid: number): Promise<GroupWritten> {
@@ -92,7 +94,7 @@ export class WriterThread {
       this.waiting.delete(a.id);
       if (this.waiting.size === 0) worker.unref();
       if ('error' in a) w.reject(new WriterError(a.error.message, a.error.code));
-      else w.resolve({ results: a.results, seconds: a.seconds });
+      else w.resolve({ results: JSON.parse(a.results) as WireResult[], seconds: a.seconds });
     });
     const lost = (e: unknown) => {
       if (this.worker === worker) this.worker = undefined;

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { addToGroup, beginGroup, commitGroup, prepareWriter, rollbackGroup, writeGroup } from './sqliteGroup.mjs';
+import { unpackRequests } from './sqliteWire.mjs';
 
 const db = new Database(workerData.path);
 db.pragma('journal_mode = WAL');
@@ -31,7 +32,7 @@ const part = (m) => {
   if (open.failed) return;
   try {
     open.group ??= beginGroup(writer);
-    addToGroup(writer, open.group, m.requests);
+    addToGroup(writer, open.group, unpackRequests(m.packed));
   } catch (e) {
     open.failed = fail(e);
   }
@@ -43,7 +44,7 @@ const commit = (m) => {
   if (g.failed) return parentPort.postMessage({ id: m.id, error: g.failed });
   try {
     const results = g.group ? commitGroup(writer, g.group) : [];
-    parentPort.postMessage({ id: m.id, results, seconds: (performance.now() - g.t0) / 1000 });
+    parentPort.postMessage({ id: m.id, results: JSON.stringify(results), seconds: (performance.now() - g.t0) / 1000 });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: fail(e) });
   }
@@ -69,8 +70,8 @@ parentPort.on('message', (m) => {
   }
   const t0 = performance.now();
   try {
-    const results = writeGroup(writer, m.requests);
-    parentPort.postMessage({ id: m.id, results, seconds: (performance.now() - t0) / 1000 });
+    const results = writeGroup(writer, unpackRequests(m.packed));
+    parentPort.postMessage({ id: m.id, results: JSON.stringify(results), seconds: (performance.now() - t0) / 1000 });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: fail(e) });
   }
