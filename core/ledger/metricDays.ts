@@ -2,7 +2,7 @@
 // periods): the goal sparkline and pace history, run-rates and the training before/after windows
 // read it. Reads the sales ledger's rows of the owner; never re-folds sales.
 import { offsetMinutes, periodBounds } from '../shared/period';
-import { customersBetweenDays, dailyTotalsBetween, dayRange, figuresOnDays, firstSaleCredits, firstSales, isMetric, localDay, metricValue, totalsOnDayBy, type Metric, type SalesLedger } from './salesLedger';
+import { countFirstSales, customersBetweenDays, dailyTotalsBetween, dayRange, figuresOnDays, firstSaleCredits, firstSales, isMetric, localDay, metricValue, totalsOnDayBy, type Metric, type SalesLedger } from './salesLedger';
 
 /**
  * The metric's increase on each local day of [from, to) (epoch days in the ledger's zone); for
@@ -72,11 +72,8 @@ export const valueBy = (ledger: SalesLedger, owner: string, metric: string, peri
       for (const c of customersBetweenDays(ledger, owner, from, day).keys()) seen.add(c);
       return seen.size;
     }
-    case 'newCustomers': {
-      let n = 0;
-      for (const [customerId, f] of firstSales(ledger)) if (f.ms <= atMs && localDay(f.ms, ledger.zone) >= from && firstSaleCredits(owner, f, customerId)) n++;
-      return n;
-    }
+    case 'newCustomers':
+      return countFirstSales(ledger, owner, (ms) => ms <= atMs && localDay(ms, ledger.zone) >= from);
   }
 };
 

@@ -529,6 +529,27 @@ export const newCustomers = (s: SalesLedger, owner: OwnerKey, periodId: string):
   return out;
 };
 
+/** Was a first sale credited to the owner (firstSaleCredits, the owner read once): by interned customer. */
+const creditedTo = (s: SalesLedger, owner: OwnerKey): ((f: FirstSale, customer: number) => boolean) => {
+  if (owner === COMPANY) return () => true;
+  const [kind, id] = splitOwner(owner);
+  if (kind === 'rep') return (f) => f.repIds.includes(id);
+  if (kind === 'team') return (f) => f.teamIds.includes(id);
+  if (kind === 'customer') return (_f, c) => s.data.customerIds.names[c] === id;
+  return () => false;
+};
+
+/** How many customers had their first sale (as the view knows it) at a business time `keep` accepts, credited to the owner: one loop over the customers. */
+export const countFirstSales = (s: SalesLedger, owner: OwnerKey, keep: (ms: number) => boolean): number => {
+  const credited = creditedTo(s, owner);
+  let n = 0;
+  for (const c of s.data.firstSaleCustomers) {
+    const f = firstSaleOfCustomer(s, c);
+    if (f && keep(f.ms) && credited(f, c)) n++;
+  }
+  return n;
+};
+
 /** New customers of the period counted for every rep and team at once (one pass). */
 export const newCustomersByOwner = (s: SalesLedger, periodId: string): Map<OwnerKey, number> => {
   const b = periodBounds(periodId, s.zone);
@@ -554,8 +575,10 @@ export const metricValue = (s: SalesLedger, owner: OwnerKey, metric: Metric, per
       return totals(s, owner, periodId).orders;
     case 'activeCustomers':
       return activeCustomers(s, owner, periodId).size;
-    case 'newCustomers':
-      return newCustomers(s, owner, periodId).length;
+    case 'newCustomers': {
+      const b = periodBounds(periodId, s.zone);
+      return countFirstSales(s, owner, (ms) => ms >= b.start && ms < b.end);
+    }
   }
 };
 
@@ -684,10 +707,8 @@ export const rowsBetween = (s: SalesLedger, owner: OwnerKey, start: number, end:
   const fromDay = Number.isFinite(start) ? localDay(start, s.zone) : -Infinity;
   const toDay = Number.isFinite(end) ? localDay(end - 1, s.zone) + 1 : Infinity;
   const cut = rowsOf(s);
-  const lists: IntList[] = [];
-  if (owner === COMPANY) for (const team of d.teamIds.names) listsOf(d.owners.get(TEAM + team), fromDay, toDay, lists);
-  else if (!owner.startsWith(CUSTOMER)) listsOf(d.owners.get(owner), fromDay, toDay, lists);
-  else {
+  const lists = owner.startsWith(PRODUCT) ? [] : ownerLists(s, owner, fromDay, toDay);
+  if (!lists) {
     const found: number[] = [];
     const firsts: number[] = [];
     eachRowBetween(s, owner, start, end, (row, first) => {
@@ -820,15 +841,50 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
  */
 export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cutDay: number, atMs: number): Totals & { activeCustomers: number } => {
   const out = { ...zero(), activeCustomers: 0 };
+  const d = s.data;
   // a mark per interned customer: a quarter's credits are hundreds of thousands, its customers a few thousand
-  const seen = new Uint8Array(s.data.customerIds.names.length);
-  eachPost(s, owner, from, to, (day, ms, amount, units, orders, customer) => {
-    if (day === cutDay && ms > atMs) return;
-    out.revenue += amount;
-    out.units += units;
-    out.orders += orders;
-    if (customer >= 0 && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
-  });
+  const seen = new Uint8Array(d.customerIds.names.length);
+  const lists = ownerLists(s, owner, from, to);
+  if (!lists) {
+    eachPost(s, owner, from, to, (day, ms, amount, units, orders, customer) => {
+      if (day === cutDay && ms > atMs) return;
+      out.revenue += amount;
+      out.units += units;
+      out.orders += orders;
+      if (customer >= 0 && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
+    });
+    return out;
+  }
+  // eachPost's posts of a company, team or rep, read from its lists in one loop with no call per row
+  const company = owner === COMPANY;
+  const cut = rowsOf(s);
+  let last = -1;
+  for (const l of lists)
+    for (let k = 0, n = l.countBelow(cut), rows = l.data; k < n; k++) {
+      const i = rows[k];
+      const day = d.day.get(i);
+      if (day < from || day >= to) continue;
+      const sale = d.kind.get(i) === SALE;
+      const at = d.position.get(i);
+      const orders = sale && (company ? firstOfEvent(d, i) : at !== last) ? 1 : 0;
+      if (sale) last = at;
+      if (day === cutDay && msAt(d, i) > atMs) continue;
+      out.revenue += d.amount.get(i);
+      out.units += d.units.get(i);
+      out.orders += orders;
+      const customer = d.customer.get(i);
+      if (sale && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
+    }
+  return out;
+};
+
+/** The lists eachRow walks for the company, a team or a rep; undefined for a customer or a product, which are read otherwise. */
+const ownerLists = (s: SalesLedger, owner: OwnerKey, fromDay: number, toDay: number): IntList[] | undefined => {
+  const d = s.data;
+  if (owner.startsWith(CUSTOMER) || owner.startsWith(PRODUCT)) return undefined;
+  if (owner !== COMPANY) return listsOf(d.owners.get(owner), fromDay, toDay, []);
+  const out: IntList[] = [];
+  for (const team of d.teamIds.names) listsOf(d.owners.get(TEAM + team), fromDay, toDay, out);
   return out;
 };
 

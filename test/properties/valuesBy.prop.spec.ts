@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { valueBy, valuesBy } from '../../core/ledger/metricDays';
-import { entriesBetween, firstSaleCredit, METRICS, salesLedgerProjection } from '../../core/ledger/salesLedger';
+import { entriesBetween, firstSaleCredit, firstSaleCredits, firstSales, METRICS, salesLedgerProjection } from '../../core/ledger/salesLedger';
+import { periodBounds } from '../../core/shared/period';
 import { order, PERIODS, worldOf } from '../support/salesWorld';
 
 const FROM = Date.parse('2026-06-24T00:00:00+08:00');
@@ -19,6 +20,10 @@ describe('valuesBy', () => {
         const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), Math.round(cutAt * events.length));
         const all = valuesBy(ledger, owner, period, atMs);
         for (const m of METRICS) expect(all[m], `${owner} ${m}`).toBe(valueBy(ledger, owner, m, period, atMs));
+        // new customers as the customers' first sales list them: in the period, by `at`, credited to the owner
+        const b = periodBounds(period, ledger.zone);
+        const firsts = [...firstSales(ledger)].filter(([id, f]) => f.ms >= b.start && f.ms < b.end && f.ms <= atMs && firstSaleCredits(owner, f, id));
+        expect(all.newCustomers, `${owner} newCustomers`).toBe(firsts.length);
       }),
       { numRuns: 200 },
     );
