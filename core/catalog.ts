@@ -6,6 +6,7 @@ import type { FactQueries } from './fold/facts';
 import type { Projection } from './fold/projection';
 import type { CommandSpec } from './shared/command';
 import type { StreamKind } from './shared/decider';
+import * as access from './access';
 import * as alerts from './alerts';
 import * as campaigns from './campaigns';
 import * as care from './care';
@@ -32,7 +33,7 @@ interface Area {
 }
 
 /** In the order their commands are listed (OpenAPI, the authorization matrix); read models do not depend on it. */
-const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, campaigns, insights, training, incentives, alerts, webhooks];
+const areas: readonly Area[] = [teams, customers, sales, classification, pipeline, care, feedback, scorecards, reviews, goals, plans, campaigns, insights, training, incentives, alerts, webhooks, access];
 
 export const commandSpecs: readonly CommandSpec[] = areas.flatMap((a) => a.commands);
 

@@ -4,6 +4,8 @@
 // without decoding them again — io-ts on every replayed event would cost more than the folds.
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
+import type { AccessEvent } from './access/events';
+import { accessEventCodecs } from './access/events';
 import type { AlertEvent } from './alerts/events';
 import { alertEventCodecs } from './alerts/events';
 import type { CareEvent } from './care/events';
@@ -45,7 +47,7 @@ import { upcast } from './upcasters';
 
 export type TallyEvent =
   | TeamEvent | CustomerEvent | SaleEvent | ClassificationEvent | PipelineEvent | CareEvent | FeedbackEvent
-  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | CampaignEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent | WebhookEvent;
+  | ScorecardEvent | ReviewEvent | GoalEvent | SalesPlanEvent | CampaignEvent | InsightEvent | TrainingEvent | IncentiveEvent | AlertEvent | WebhookEvent | AccessEvent;
 
 export type EventType = TallyEvent['type'];
 
@@ -55,7 +57,7 @@ export type EventData<T extends EventType> = Extract<TallyEvent, { type: T }>['d
 const codecs = {
   ...teamEventCodecs, ...customerEventCodecs, ...saleEventCodecs, ...classificationEventCodecs, ...pipelineEventCodecs,
   ...careEventCodecs, ...feedbackEventCodecs, ...scorecardEventCodecs, ...reviewEventCodecs, ...goalEventCodecs,
-  ...salesPlanEventCodecs, ...campaignEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs, ...webhookEventCodecs,
+  ...salesPlanEventCodecs, ...campaignEventCodecs, ...insightEventCodecs, ...trainingEventCodecs, ...incentiveEventCodecs, ...alertEventCodecs, ...webhookEventCodecs, ...accessEventCodecs,
 } as const;
 
 // Every type of the union has a codec and every codec a type of the union: an event left out of

@@ -5,6 +5,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '../../core/shared/command';
 import { ID_PATTERN } from '../../core/shared/codec';
+import { isRevoked, revokedBefore } from '../../core/access/readModels/revocations';
+import type { World } from '../../core/fold/world';
 import { subjectProblem } from './subject';
 import type { Actor } from '../engine/actor';
 import { HttpProblem } from './problem';
@@ -85,6 +87,16 @@ export const verifyToken = async (secret: string, token: string, now: Date = new
   bySecret.set(token, checked);
   return withinLifetime(checked.verified, seconds, maxTtlSeconds);
 };
+
+/**
+ * Is a verified token one an admin has since revoked (RevokeTokens)? Asked of the live World on
+ * every use, never cached with the token: a revocation holds from the moment it is folded.
+ */
+export const revokedToken = (world: World, v: VerifiedToken): boolean => isRevoked(world, v.actor.sub, v.iat);
+
+/** The 401 for a revoked token, naming the cut-off. */
+export const revokedProblem = (world: World, v: VerifiedToken) =>
+  unauthorized(`the token was revoked: tokens of its subject issued before ${new Date(revokedBefore(world, v.actor.sub) ?? 0).toISOString()} are refused; ask for a new one`);
 
 const inWindow = (hit: { readonly verified: VerifiedToken; readonly nbf?: number }, seconds: number): boolean =>
   hit.verified.exp > seconds - CLOCK_SKEW_SECONDS && (hit.nbf === undefined || hit.nbf <= seconds + CLOCK_SKEW_SECONDS);

@@ -53,5 +53,6 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, Readonly<Record<string, u
   ResolveDispute: {"disputeId": "DP-2026-10-R-01", "outcome": "upheld", "note": "核实后补发", "amount": 200000},
   RegisterWebhook: {"webhookId": "WH-SALES-GROUP", "url": "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef", "format": "dingtalk", "kinds": ["goal-behind", "deal-overdue"], "secret": "SEC0123456789abcdef0123456789abcdef"},
   RemoveWebhook: {"webhookId": "WH-SALES-GROUP"},
+  RevokeTokens: {"subject": "portal", "issuedBefore": "2026-11-27T09:30:00+08:00"},
   RaiseAlert: {"alertId": "milestone-overdue:SP-2026-Q4-EAST/MS-2:2026-10-24", "kind": "milestone-overdue", "owner": "rep:R-04", "subject": {"type": "milestone", "id": "SP-2026-Q4-EAST/MS-2"}, "at": "2026-10-25T00:00:00+08:00", "details": {"title": "上海制造业沙龙落地", "planTitle": "华东 2026 四季度销售计划", "due": "2026-10-24", "ownerName": "赵磊"}},
 };

@@ -188,6 +188,7 @@ const REQUEST_PHRASES: readonly Phrase[] = [
   [/^a stream token is only good for GET \/api\/stream$/, () => '事件流令牌只能用于 GET /api/stream'],
   [/^the token lives longer than the (\d+) s a token may live here \(TALLY_TOKEN_MAX_TTL\)$/, (_, n) => `令牌的有效期超过了这里允许的 ${n} 秒（TALLY_TOKEN_MAX_TTL）`],
   [/^the token has expired$/, () => '令牌已过期'],
+  [/^the token was revoked: tokens of its subject issued before (\S+) are refused; ask for a new one$/, (_, at) => `令牌已被吊销：该主体在 ${at} 之前签发的令牌一律拒绝；请申请新令牌`],
   [/^the token is not valid: (.+)$/, (_, why) => `令牌无效：${why}`],
   [/^the token is malformed or its signature is wrong$/, () => '令牌格式错误或签名不对'],
   [/^the token has no known role$/, () => '令牌没有已知的角色'],

@@ -53,8 +53,9 @@ describe('a client generated from /openapi.json', () => {
     writeFileSync(join(dir, 'schema.ts'), astToString(await openapiTS(doc)));
 
     const bodies = readmeBodies();
-    // the sale of the walk-through, and the batch after it
-    expect(bodies.map((b) => b.path)).toEqual(['/api/commands', '/api/commands/batch']);
+    // the sale of the walk-through, the batch after it, and the revocation of a leaked embed token
+    expect(bodies.map((b) => b.path)).toEqual(['/api/commands', '/api/commands/batch', '/api/commands']);
+    expect((bodies[2].body as { type: string }).type).toBe('RevokeTokens');
     expect(compile(dir, clientSource(bodies))).toEqual([]);
 
     // the README's sale with an amount in yuan as text, and with a field RecordSale does not have

@@ -297,6 +297,7 @@ export const SCOPE_CASES: Record<string, ScopeCase> = {
   AwardBadge: { data: (s, n) => ({ badgeId: `B-${n}`, repId: s.rep, title: 'Closer', reason: 'Three wins in a week', occurredAt: NOW_ISH }) },
   RegisterWebhook: { data: (_s, n) => ({ webhookId: `WH-${n}`, url: 'https://93.184.215.14/hook', format: 'json', secret: 'shh' }) },
   RemoveWebhook: { given: (_s, n) => [['RegisterWebhook', { webhookId: `WH-${n}`, url: 'https://93.184.215.14/hook', format: 'json' }]], data: (_s, n) => ({ webhookId: `WH-${n}` }) },
+  RevokeTokens: { data: (_s, n) => ({ subject: `portal-${n}`, issuedBefore: NOW_ISH }) },
   RaiseAlert: {
     data: (s, n) => ({ alertId: `deal-overdue:D-${n}:2026-11-01`, kind: 'deal-overdue', owner: `rep:${s.rep}`, subject: { type: 'deal', id: `D-${n}` }, at: NOW_ISH, details: { title: 'Renewal', amount: 10_000 } }),
   },

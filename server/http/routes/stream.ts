@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { World } from '../../../core/fold/world';
 import type { StoredEvent } from '../../../core/shared/envelope';
-import { bearerOf, CLOCK_SKEW_SECONDS, mintToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
+import { bearerOf, CLOCK_SKEW_SECONDS, mintToken, revokedToken, STREAM_TOKEN_TTL_SECONDS, tokenFingerprint } from '../auth';
 import type { AppDeps, AppEnv } from '../env';
 import { HttpProblem } from '../problem';
 import { aboutOfEvent } from '../security/about';
@@ -67,7 +67,8 @@ export const streamRoutes = (deps: AppDeps) => {
     const reader = readerFor(c.get('actor'), deps.projections.world);
     // A stream lives no longer than its token: it ends when the token expires (with the clock skew
     // a request is allowed), saying so in a last `expired` event, and a reconnect needs a new token.
-    const closesAt = ((c.get('token')?.exp ?? Infinity) + CLOCK_SKEW_SECONDS) * 1000;
+    const token = c.get('token');
+    const closesAt = ((token?.exp ?? Infinity) + CLOCK_SKEW_SECONDS) * 1000;
     const msLeft = () => closesAt - deps.clock().getTime();
     return streamSSE(c, async (sse) => {
       const queue: (readonly StoredEvent[])[] = [];
@@ -94,6 +95,11 @@ export const streamRoutes = (deps: AppDeps) => {
       while (open) {
         if (stopping) {
           await sse.writeSSE({ event: 'shutdown', data: JSON.stringify({ position: after, reason: 'the server is shutting down; reconnect with Last-Event-ID' }) });
+          break;
+        }
+        // a revocation folded while the stream is open ends it as an expiry does
+        if (token && revokedToken(deps.projections.world, token)) {
+          await sse.writeSSE({ event: 'expired', data: JSON.stringify({ reason: 'the token was revoked; reconnect with a new one' }) });
           break;
         }
         if (msLeft() <= 0) {
