@@ -4,6 +4,7 @@
 // better-sqlite3 insert + SHA-256 loop over the same events with the same durability.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../../server/engine/actor';
 import { CommandEngine } from '../../server/engine/engine';
@@ -35,7 +36,28 @@ const take = <T>(it: Iterator<T>, n: number): T[] => {
 export interface AppendFigures {
   readonly engine: Throughput;
   readonly floor: Throughput;
+  /**
+   * CPU µs per event, which other load on the machine moves far less than the rates: the engine's
+   * on the main thread and in all of the process's threads (the writer thread's sealing, inserting
+   * and COMMIT; GC helpers), and the floor's (one thread). Undefined where Linux's per-thread
+   * figure is not to be had.
+   */
+  readonly cpu?: { readonly engineMain: number; readonly engineAll: number; readonly floor: number };
 }
+
+/** This thread's time on a CPU in µs (Linux's schedstat), or undefined elsewhere. */
+const threadCpuUs = (): number | undefined => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return undefined;
+  }
+};
+
+const processCpuUs = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
 const throughput = (events: number, ms: number): Throughput => ({ events, seconds: ms / 1000, perSecond: events / (ms / 1000) });
 
@@ -52,19 +74,28 @@ export const measureAppend = async (path: string, floorPath: string, events: num
   const source = benchCommands(events)[Symbol.iterator]();
   let engineMs = 0;
   let floorMs = 0;
+  const cpu = { engineMain: 0, engineAll: 0, floor: 0 };
+  let perThread = threadCpuUs() !== undefined;
   let done = 0;
   try {
     for (let chunk = take(source, CHUNK); chunk.length > 0; chunk = take(source, CHUNK)) {
       // batch by batch, turn about: the floor inserts what the engine just wrote
       for (let i = 0; i < chunk.length; i += BATCH) {
         const batch = chunk.slice(i, i + BATCH);
+        const main0 = threadCpuUs();
+        const all0 = processCpuUs();
         const t0 = performance.now();
         const results = await engine.handleBatch(batch, BENCH_ACTOR);
         engineMs += performance.now() - t0;
+        // the writer thread's last work on a batch is the COMMIT it answers: done by now
+        cpu.engineAll += processCpuUs() - all0;
+        cpu.engineMain += (threadCpuUs() ?? NaN) - (main0 ?? NaN);
         now += 1000;
         const refused = results.findIndex(E.isLeft);
         if (refused >= 0) throw new Error(`bench command ${done + i + refused} was refused: ${JSON.stringify((results[refused] as E.Left<unknown>).left)}`);
+        const floor0 = threadCpuUs();
         floorMs += floor.insert(done + i, batch.length);
+        cpu.floor += (threadCpuUs() ?? NaN) - (floor0 ?? NaN);
       }
       done += chunk.length;
       onProgress?.(done);
@@ -75,7 +106,12 @@ export const measureAppend = async (path: string, floorPath: string, events: num
     floor.close();
     await store.close();
   }
-  return { engine: throughput(done, engineMs), floor: throughput(done, floorMs) };
+  perThread &&= Number.isFinite(cpu.engineMain + cpu.floor);
+  return {
+    engine: throughput(done, engineMs),
+    floor: throughput(done, floorMs),
+    ...(perThread && done > 0 ? { cpu: { engineMain: cpu.engineMain / done, engineAll: cpu.engineAll / done, floor: cpu.floor / done } } : {}),
+  };
 };
 
 const FLOOR_SCHEMA = `CREATE TABLE events (

@@ -40,7 +40,7 @@ if (!at('--db') && (!existsSync(data) || rows.includes('append'))) {
   const floorDb = join(dir, 'floor.db');
   for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
   const a = await measureAppend(data, floorDb, events);
-  say(`append ${events}: engine ${a.engine.perSecond.toFixed(0)}/s, floor ${a.floor.perSecond.toFixed(0)}/s, ratio ${(a.engine.perSecond / a.floor.perSecond).toFixed(2)}`);
+  say(`append ${events}: engine ${a.engine.perSecond.toFixed(0)}/s, floor ${a.floor.perSecond.toFixed(0)}/s, ratio ${(a.engine.perSecond / a.floor.perSecond).toFixed(2)}${a.cpu ? `; CPU µs/event: engine ${a.cpu.engineMain.toFixed(1)} on the main thread, ${a.cpu.engineAll.toFixed(1)} in all threads; floor ${a.cpu.floor.toFixed(1)}` : ''}`);
   for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
 }
 

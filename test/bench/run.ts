@@ -53,7 +53,7 @@ const main = async (o: Options): Promise<Row[]> => {
   const rows: Row[] = [];
   try {
     log(`writing ${o.events.toLocaleString('en-US')} events through the engine (batches of 100) into ${dir}, each chunk also through the floor`);
-    const { engine: append, floor: appendFloor } = await measureAppend(db, join(dir, 'floor.db'), o.events, (n) => n % 100_000 === 0 && log(`  ${n.toLocaleString('en-US')}`));
+    const { engine: append, floor: appendFloor, cpu: appendCpu } = await measureAppend(db, join(dir, 'floor.db'), o.events, (n) => n % 100_000 === 0 && log(`  ${n.toLocaleString('en-US')}`));
     for (const f of ['floor.db', 'floor.db-wal', 'floor.db-shm']) rmSync(join(dir, f), { force: true });
     const appendRatio = append.perSecond / appendFloor.perSecond;
     rows.push({
@@ -63,7 +63,8 @@ const main = async (o: Options): Promise<Row[]> => {
       floor: `${perSecond(appendFloor.perSecond)} bare insert+SHA-256, WAL, synchronous=FULL, 1 tx/100`,
       ratio: appendRatio,
       met: appendRatio >= 0.6,
-      values: { eventsPerSecond: append.perSecond, floorEventsPerSecond: appendFloor.perSecond },
+      ...(appendCpu ? { note: `CPU per event: the engine ${appendCpu.engineMain.toFixed(1)} µs on the main thread, ${appendCpu.engineAll.toFixed(1)} µs in all threads; the floor ${appendCpu.floor.toFixed(1)} µs` } : {}),
+      values: { eventsPerSecond: append.perSecond, floorEventsPerSecond: appendFloor.perSecond, ...(appendCpu ? { engineMainCpuUsPerEvent: appendCpu.engineMain, engineAllCpuUsPerEvent: appendCpu.engineAll, floorCpuUsPerEvent: appendCpu.floor } : {}) },
     });
 
     log('replay: each figure in a fresh process, its floor before and after it');
