@@ -447,13 +447,9 @@ const zero = (): Totals => ({ revenue: 0, units: 0, orders: 0 });
 
 /** Revenue, units and orders of an owner over local days [from, to). */
 export const totalsBetweenDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number): Totals => {
-  const out = zero();
-  eachPost(s, owner, from, to, (_d, _ms, amount, units, orders) => {
-    out.revenue += amount;
-    out.units += units;
-    out.orders += orders;
-  });
-  return out;
+  // no day is cut (`to` is past the range)
+  const { revenue, units, orders } = sumPosts(s, owner, from, to, to, Infinity, false);
+  return { revenue, units, orders };
 };
 
 /** Revenue, units and orders of an owner over a period. */
@@ -839,11 +835,19 @@ export const totalsOnDayBy = (s: SalesLedger, owner: OwnerKey, day: number, atMs
  * the day `cutDay` only what occurred by the instant `atMs` (inclusive): the four figures valueBy
  * reads one by one, in one pass.
  */
-export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cutDay: number, atMs: number): Totals & { activeCustomers: number } => {
+export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cutDay: number, atMs: number): Totals & { activeCustomers: number } =>
+  sumPosts(s, owner, from, to, cutDay, atMs, true);
+
+/**
+ * Revenue, units and orders of an owner's posts on local days [from, to), on the day `cutDay` only
+ * those by the instant `atMs`, and when asked its distinct customers: eachPost's posts, for the
+ * company, a team or a rep read from its lists in one loop with no call per row.
+ */
+const sumPosts = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cutDay: number, atMs: number, customers: boolean): Totals & { activeCustomers: number } => {
   const out = { ...zero(), activeCustomers: 0 };
   const d = s.data;
   // a mark per interned customer: a quarter's credits are hundreds of thousands, its customers a few thousand
-  const seen = new Uint8Array(d.customerIds.names.length);
+  const seen = new Uint8Array(customers ? d.customerIds.names.length : 0);
   const lists = ownerLists(s, owner, from, to);
   if (!lists) {
     eachPost(s, owner, from, to, (day, ms, amount, units, orders, customer) => {
@@ -851,11 +855,10 @@ export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to:
       out.revenue += amount;
       out.units += units;
       out.orders += orders;
-      if (customer >= 0 && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
+      if (customers && customer >= 0 && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
     });
     return out;
   }
-  // eachPost's posts of a company, team or rep, read from its lists in one loop with no call per row
   const company = owner === COMPANY;
   const cut = rowsOf(s);
   let last = -1;
@@ -872,8 +875,7 @@ export const figuresOnDays = (s: SalesLedger, owner: OwnerKey, from: number, to:
       out.revenue += d.amount.get(i);
       out.units += d.units.get(i);
       out.orders += orders;
-      const customer = d.customer.get(i);
-      if (sale && seen[customer] === 0) (seen[customer] = 1), out.activeCustomers++;
+      if (customers && sale && seen[d.customer.get(i)] === 0) (seen[d.customer.get(i)] = 1), out.activeCustomers++;
     }
   return out;
 };

@@ -515,8 +515,14 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, sh
  * row's) and the discounts and premiums. The rows are gathered once; each key sums them in a loop
  * of its own.
  */
-export const groupTables = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): KeyTable[] => {
-  const span = rowsBetween(ctx.ledger, ownerOfScope(scope), start, end);
+export const groupTables = (ctx: AnalyticsContext, bys: readonly GroupBy[], scope: AnalyticsScope, start: number, end: number, o: GroupOptions = {}): KeyTable[] =>
+  groupGathered(ctx, bys, gatherRows(ctx, scope, start, end), o);
+
+/** The rows of a scope with business time in [start, end), gathered for groupGathered: several callers may group one gathering. */
+export const gatherRows = (ctx: AnalyticsContext, scope: AnalyticsScope, start: number, end: number): SpanRows => rowsBetween(ctx.ledger, ownerOfScope(scope), start, end);
+
+/** groupTables of rows gathered once (gatherRows). */
+export const groupGathered = (ctx: AnalyticsContext, bys: readonly GroupBy[], span: SpanRows, o: GroupOptions = {}): KeyTable[] => {
   const shared: Shared = { isFirst: firstSales(ctx.ledger) };
   return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, shared) : sumByKey(ctx, span, keyColumn(ctx, by, span, o), o, shared)));
 };

@@ -5,8 +5,8 @@
 import { saleTermsProjection } from '../../sales/readModels/saleTerms';
 import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
-import { salesLedgerProjection } from '../../ledger/salesLedger';
-import { groupTables, type KeyTable } from '../rowGroups';
+import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
+import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
 
@@ -34,7 +34,7 @@ export interface Contributors {
 
 const scopeOf = (ctx: ReviewContext): AnalyticsScope => (ctx.team ? { kind: 'team', teamId: ctx.team.teamId } : { kind: 'all' });
 
-const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
+export const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
   ledger: ctx.world.get(salesLedgerProjection),
   directory: ctx.world.get(directoryProjection),
   // the review groups by rep and product only; tiers are never asked for
@@ -51,10 +51,16 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
  * (figuresByKey), and an order is one order for its customer however many reps share its credit.
  */
 const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> => {
-  const span = periodComparison(period, atMs, ctx.zone).current;
-  const [reps, products, customers] = groupTables(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end);
+  const [reps, products, customers] = groupGathered(analyticsContext(ctx), ['rep', 'product', 'customer'], periodRows(ctx, period, atMs));
   return { reps, products, customers };
 };
+
+/** The rows of the review's scope in a period to `atMs` (the span its growth compares), gathered once per review: the KPIs and the channels group the same. */
+export const periodRows = (ctx: ReviewContext, period: string, atMs: number): SpanRows =>
+  shared(ctx, `rows ${period} ${atMs}`, () => {
+    const span = periodComparison(period, atMs, ctx.zone).current;
+    return gatherRows(analyticsContext(ctx), scopeOf(ctx), span.start, span.end);
+  });
 
 /** Every key's figures now and one period earlier (the same span of it while the period runs), by key id of one ledger: the same ids in both. */
 export interface Movement {

@@ -5,10 +5,9 @@
 import { campaignList, campaignsProjection, type CampaignRecord } from '../../campaigns/readModels/campaigns';
 import { eachRowBetween, isSaleRow, salesLedgerProjection, type SalesLedger } from '../../ledger/salesLedger';
 import { saleTermsProjection, termsOf, type SaleTerms } from '../../sales/readModels/saleTerms';
-import { directoryProjection } from '../../teams/readModels/directory';
-import { periodComparison } from '../../shared/growth';
 import { attribution, campaignAnswer, windowOf } from '../campaigns';
-import { groupRowsBy, type KeySums } from '../rowGroups';
+import { groupGathered, type KeySums } from '../rowGroups';
+import { analyticsContext, periodRows } from './contributors';
 import { defineSection } from './section';
 
 /**
@@ -63,11 +62,8 @@ const termRows = (rows: Map<string, KeySums>, term: 'channel' | 'promotion') =>
 
 /** Revenue by channel and by promotion to `at`, with the discount each gave below list price: one pass over the period's ledger rows for both. */
 export const channelsSection = defineSection('channels', (ctx) => {
-  const ledger = ctx.world.get(salesLedgerProjection);
-  const analytics = { ledger, directory: ctx.world.get(directoryProjection), tierAt: () => new Map(), terms: ctx.world.get(saleTermsProjection) };
-  const span = periodComparison(ctx.period, ctx.atMs, ctx.zone).current;
-  const scope = ctx.team ? { kind: 'team' as const, teamId: ctx.team.teamId } : { kind: 'all' as const };
-  const [byChannel, byPromotion] = groupRowsBy(analytics, ['channel', 'promotion'], scope, span.start, span.end, { customers: true, discounts: true });
+  // the rows the KPIs group by rep, product and customer
+  const [byChannel, byPromotion] = groupGathered(analyticsContext(ctx), ['channel', 'promotion'], periodRows(ctx, ctx.period, ctx.atMs), { customers: true, discounts: true }).map((t) => t.toMap());
   const channels = termRows(byChannel, 'channel');
   return { revenue: channels.reduce((a, r) => a + r.revenue, 0), discount: channels.reduce((a, r) => a + r.discount, 0), byChannel: channels, byPromotion: termRows(byPromotion, 'promotion') };
 });
