@@ -89,6 +89,12 @@ const ASSUMED_NEW: Problem = conflict('(refused against a stream assumed new; de
 
 /** How many decided commands of a batch go to the store's open group at a time. */
 const HAND_OVER = 20;
+/**
+ * Only a batch's last commands are decided with its group open: an open group holds the writer (and
+ * SQLite's write lock), so other appends would wait for all of a long batch's deciding, not only
+ * for its writing; this bounds that wait to deciding this many commands.
+ */
+const HAND_OVER_WITHIN = 200;
 
 const NO_FACTS: FactSource = { query: () => { throw new Error('no fact source configured'); } };
 
@@ -212,7 +218,7 @@ export class CommandEngine {
         for (const e of request.events) state = kind.evolve(state, e);
         overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
         pending.push({ index: i, decided: decided.right, digest });
-        if (pending.length - handed >= HAND_OVER && this.deps.store.openGroup) handOver();
+        if (pending.length - handed >= HAND_OVER && inputs.length - i <= HAND_OVER_WITHIN && this.deps.store.openGroup) handOver();
       }
     } catch (e) {
       // a command that threw (not one refused) ends the batch: what was handed over is not written

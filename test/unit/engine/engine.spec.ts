@@ -94,6 +94,22 @@ describe('command engine batches through the writer thread', () => {
     await store.close();
   });
 
+  it('a long batch opens its group only for its last commands, so other appends wait for no more than their deciding', async () => {
+    const store = new SqliteStore(join(dir, `e-${++n}.db`), { writer: 'thread' });
+    let vetted = 0;
+    const openedAfter: number[] = [];
+    const openGroup = store.openGroup.bind(store);
+    store.openGroup = () => (openedAfter.push(vetted), openGroup());
+    const engine = new CommandEngine({ store, clock: () => new Date('2026-11-27T02:00:00Z'), vet: async () => void vetted++ });
+    const teams = Array.from({ length: 500 }, (_, i) => ({ type: 'CreateTeam', data: { teamId: `T-${i}`, name: `Team ${i}` } }));
+    const results = await engine.handleBatch(teams, SYSTEM_ACTOR);
+    expect(results.every(E.isRight)).toBe(true);
+    expect(openedAfter).toHaveLength(1);
+    expect(openedAfter[0]).toBeGreaterThan(300);
+    expect(await positions(store)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    await store.close();
+  });
+
   it('a batch that throws after parts were handed over writes none of them', async () => {
     const store = new SqliteStore(join(dir, `e-${++n}.db`), { writer: 'thread' });
     let vetted = 0;
