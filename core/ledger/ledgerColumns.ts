@@ -6,9 +6,9 @@
 // nothing is copied however long it gets (growing one flat array by copying cost a twentieth of a
 // replay), and it never holds more than one chunk of slack.
 
-const SHIFT = 14;
+export const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
-const MASK = CHUNK - 1;
+export const MASK = CHUNK - 1;
 const FIRST = 64;
 
 export const int32s = (n: number): Int32Array => new Int32Array(n);
@@ -40,6 +40,11 @@ export class Column<A extends Int32Array | Uint8Array> {
     this.chunks[i >>> SHIFT][i & MASK] = v;
   }
 
+  /** The chunk holding index `i` (read at `i & MASK`): a loop over ascending rows reads a chunk's values straight from its array. */
+  chunkOf(i: number): A {
+    return this.chunks[i >>> SHIFT];
+  }
+
   /** Room for index `n`. */
   reserve(n: number): void {
     while (this.capacity <= n) {
@@ -62,7 +67,7 @@ export class Column<A extends Int32Array | Uint8Array> {
 }
 
 /** The marker of a value kept in the side table; no amount or count is ever this low. */
-const WIDE = -0x80000000;
+export const WIDE = -0x80000000;
 
 /**
  * Whole numbers (amounts in fen, units) in four bytes each instead of eight: every value that
@@ -89,6 +94,11 @@ export class IntColumn {
   /** Room for index `n`. */
   reserve(n: number): void {
     this.data.reserve(n);
+  }
+
+  /** The chunk holding index `i`; a value there that is WIDE is read with get(i). */
+  chunkOf(i: number): Int32Array {
+    return this.data.chunkOf(i);
   }
 }
 

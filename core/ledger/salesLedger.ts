@@ -14,7 +14,7 @@
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
-import { bytes, Column, int32s, IntColumn, IntList, Interner } from './ledgerColumns';
+import { bytes, Column, int32s, IntColumn, IntList, Interner, MASK, SHIFT, WIDE } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
@@ -156,6 +156,68 @@ const noteFirst = (firsts: (FirstCredit[] | undefined)[], id: number, ms: number
 class PostingCache {
   readonly month: number[] = [];
   readonly list: IntList[] = [];
+}
+
+const EMPTY: Int32Array = new Int32Array(0);
+
+/**
+ * Rows read in ascending runs (an owner's list, a gathered span): the columns' chunks holding the
+ * current row as plain arrays, fetched again only when a row falls in another chunk, so a loop
+ * over a quarter's rows reads each value with one array load. `at(i)` points at row i and gives
+ * its offset in the chunks.
+ */
+export class RowReader {
+  private chunk = -1;
+  private o = 0;
+  day = EMPTY;
+  msInDay = EMPTY;
+  kind: Uint8Array = new Uint8Array(0);
+  position = EMPTY;
+  order = EMPTY;
+  customer = EMPTY;
+  rep = EMPTY;
+  team = EMPTY;
+  private amount = EMPTY;
+  private units = EMPTY;
+
+  constructor(private readonly d: LedgerData) {}
+
+  at(i: number): number {
+    if (i >>> SHIFT !== this.chunk) {
+      const d = this.d;
+      this.chunk = i >>> SHIFT;
+      (this.day = d.day.chunkOf(i)), (this.msInDay = d.msInDay.chunkOf(i)), (this.kind = d.kind.chunkOf(i)), (this.position = d.position.chunkOf(i));
+      (this.order = d.order.chunkOf(i)), (this.customer = d.customer.chunkOf(i)), (this.rep = d.rep.chunkOf(i)), (this.team = d.team.chunkOf(i));
+      (this.amount = d.amount.chunkOf(i)), (this.units = d.units.chunkOf(i));
+    }
+    return (this.o = i & MASK);
+  }
+
+  /** The amount of row i, the row last pointed at. */
+  amountOf(i: number): number {
+    const v = this.amount[this.o];
+    return v === WIDE ? this.d.amount.get(i) : v;
+  }
+
+  unitsOf(i: number): number {
+    const v = this.units[this.o];
+    return v === WIDE ? this.d.units.get(i) : v;
+  }
+
+  /** Is the row last pointed at a sale's credit (not a refund's)? */
+  isSale(): boolean {
+    return this.kind[this.o] === SALE;
+  }
+
+  /** Is row i, the row last pointed at, the first of its sale or refund? */
+  firstOfEvent(i: number): boolean {
+    return i === 0 || (this.o > 0 ? this.position[this.o - 1] : this.d.position.get(i - 1)) !== this.position[this.o];
+  }
+
+  /** Business time of row i, the row last pointed at, epoch ms. */
+  ms(): number {
+    return this.day[this.o] * DAY_MS + this.msInDay[this.o];
+  }
 }
 
 /** The ledger as of a position: the shared columns, read below a cut. */
@@ -720,15 +782,17 @@ export const rowsBetween = (s: SalesLedger, owner: OwnerKey, start: number, end:
   const company = owner === COMPANY;
   let n = 0;
   let last = -1;
+  const r = new RowReader(d);
   for (const l of lists) {
     const data = l.data;
     for (let k = 0, m = l.countBelow(cut); k < m; k++) {
       const i = data[k];
-      const ms = msAt(d, i);
+      const o = r.at(i);
+      const ms = r.ms();
       if (ms < start || ms >= end) continue;
-      const at = d.position.get(i);
+      const at = r.position[o];
       rows[n] = i;
-      first[n++] = (company ? firstOfEvent(d, i) : at !== last) ? 1 : 0;
+      first[n++] = (company ? r.firstOfEvent(i) : at !== last) ? 1 : 0;
       last = at;
     }
   }
@@ -862,20 +926,22 @@ const sumPosts = (s: SalesLedger, owner: OwnerKey, from: number, to: number, cut
   const company = owner === COMPANY;
   const cut = rowsOf(s);
   let last = -1;
+  const r = new RowReader(d);
   for (const l of lists)
     for (let k = 0, n = l.countBelow(cut), rows = l.data; k < n; k++) {
       const i = rows[k];
-      const day = d.day.get(i);
+      const o = r.at(i);
+      const day = r.day[o];
       if (day < from || day >= to) continue;
-      const sale = d.kind.get(i) === SALE;
-      const at = d.position.get(i);
-      const orders = sale && (company ? firstOfEvent(d, i) : at !== last) ? 1 : 0;
+      const sale = r.kind[o] === SALE;
+      const at = r.position[o];
+      const orders = sale && (company ? r.firstOfEvent(i) : at !== last) ? 1 : 0;
       if (sale) last = at;
       if (day === cutDay && msAt(d, i) > atMs) continue;
-      out.revenue += d.amount.get(i);
-      out.units += d.units.get(i);
+      out.revenue += r.amountOf(i);
+      out.units += r.unitsOf(i);
       out.orders += orders;
-      if (customers && sale && seen[d.customer.get(i)] === 0) (seen[d.customer.get(i)] = 1), out.activeCustomers++;
+      if (customers && sale && seen[r.customer[o]] === 0) (seen[r.customer[o]] = 1), out.activeCustomers++;
     }
   return out;
 };

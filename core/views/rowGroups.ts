@@ -6,8 +6,7 @@
 // fold over the ledger's entries (test/oracles/analyticsFold.ts), to the fen.
 import { periodOf, type PeriodKind } from '../shared/period';
 import type { LineTerms, OrderTerms, SaleTerms } from '../sales/readModels/saleTerms';
-import { eventLength, eventStart, firstSalePosition, isSaleRow, lineCountOf, rowMs, rowsBetween, soleCredit, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
-import type { Column } from '../ledger/ledgerColumns';
+import { eventLength, eventStart, firstSalePosition, isSaleRow, lineCountOf, rowMs, RowReader, rowsBetween, soleCredit, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
 import { attribution } from './campaigns';
 import { allocate, shareGrid } from './shares';
 import type { AnalyticsBy, AnalyticsContext, AnalyticsScope } from './analytics';
@@ -111,8 +110,12 @@ const keyColumn = (ctx: AnalyticsContext, by: Exclude<GroupBy, 'product'>, span:
   const { rows, length } = span;
   const keys = new Int32Array(length);
   const names = new Names();
-  const column = (of: Column<Int32Array>) => {
-    for (let j = 0; j < length; j++) keys[j] = of.get(rows[j]);
+  const column = (field: 'rep' | 'team' | 'customer') => {
+    const r = new RowReader(d);
+    for (let j = 0; j < length; j++) {
+      const at = r.at(rows[j]);
+      keys[j] = r[field][at];
+    }
   };
   const named = (): KeyColumn => ({ keys, size: names.names.length, name: (k) => names.names[k], perCredit: false });
   /** a key per interned customer, named once each */
@@ -131,13 +134,13 @@ const keyColumn = (ctx: AnalyticsContext, by: Exclude<GroupBy, 'product'>, span:
   };
   switch (by) {
     case 'rep':
-      column(d.rep);
+      column('rep');
       return { keys, size: d.repIds.names.length, name: (k) => d.repIds.names[k], perCredit: true };
     case 'team':
-      column(d.team);
+      column('team');
       return { keys, size: d.teamIds.names.length, name: (k) => d.teamIds.names[k], perCredit: true };
     case 'customer':
-      column(d.customer);
+      column('customer');
       return { keys, size: d.customerIds.names.length, name: (k) => d.customerIds.names[k], perCredit: false };
     case 'total':
       names.id('total');
@@ -429,16 +432,18 @@ const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: Grou
   const { keys, perCredit } = col;
   const { revenue, units, orders, lastOrder, seen } = t;
   const pairs = o.customers ? new CustomerPairs() : undefined;
+  const r = new RowReader(d);
   for (let j = 0; j < length; j++) {
     const row = rows[j];
+    const at = r.at(row);
     const k = keys[j];
     seen[k] = 1;
-    revenue[k] += d.amount.get(row);
-    units[k] += d.units.get(row);
-    if (!isSaleRow(s, row)) continue;
-    const position = d.position.get(row);
+    revenue[k] += r.amountOf(row);
+    units[k] += r.unitsOf(row);
+    if (!r.isSale()) continue;
+    const position = r.position[at];
     if (perCredit ? lastOrder[k] !== position : first[j] === 1) (lastOrder[k] = position), orders[k]++;
-    if (pairs) pairs.add(k, d.customer.get(row), shared.isFirst(d.customer.get(row), position));
+    if (pairs) pairs.add(k, r.customer[at], shared.isFirst(r.customer[at], position));
   }
   pairs?.countInto(t, d.customerIds.names.length);
   if (o.discounts) {
@@ -472,11 +477,13 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, sh
     if (first[j] === 1 && lastOrder[k] !== position) (lastOrder[k] = position), orders[k]++;
     if (pairs) pairs.add(k, d.customer.get(row), shared.isFirst(d.customer.get(row), position));
   };
+  const r = new RowReader(d);
   for (let j = 0; j < length; j++) {
     const row = rows[j];
-    const sale = isSaleRow(s, row);
-    const position = d.position.get(row);
-    const order = d.order.get(row);
+    const at = r.at(row);
+    const sale = r.isSale();
+    const position = r.position[at];
+    const order = r.order[at];
     const lines = lineCountOf(s, order);
     if (sale && lines > 0 && soleCredit(s, row)) {
       const start = d.lineStart.get(order);
