@@ -34,25 +34,24 @@ const titleOf = (ctx: ReviewContext, metric: Metric): string => {
   return `${metric} · ${team ?? (ctx.team ? ctx.team.teamId : 'company')} · ${ctx.period}`;
 };
 
+/** Every metric's actual: what occurred by `at`, as the goal's actual counts it. */
+const actuals = (ctx: ReviewContext) => shared(ctx, 'kpiActuals', () => valuesBy(ctx.world.get(salesLedgerProjection), ctx.owner, ctx.period, ctx.atMs));
+
 /** A metric's actual against its goal, and the growth base, without who moved it. */
 const kpiFigures = (ctx: ReviewContext, metric: Metric) => {
-  const { actual, previous } = shared(ctx, 'kpiValues', () => {
-    const ledger = ctx.world.get(salesLedgerProjection);
+  const previous = shared(ctx, 'kpiPrevious', () => {
     const compared = reviewComparison(ctx);
-    return {
-      // what occurred by `at`, as the goal's actual counts it
-      actual: valuesBy(ledger, ctx.owner, ctx.period, ctx.atMs),
-      // the growth base: the previous period, or its same span while this one runs
-      previous: valuesBy(ledger, ctx.owner, ctx.previous, compared.status === 'ended' ? Infinity : compared.previous.end - 1),
-    };
+    // the growth base: the previous period, or its same span while this one runs
+    return valuesBy(ctx.world.get(salesLedgerProjection), ctx.owner, ctx.previous, compared.status === 'ended' ? Infinity : compared.previous.end - 1);
   });
-  return { actual: actual[metric], previous: previous[metric], goal: goalOfKpi(ctx, ctx.owner, metric) };
+  return { actual: actuals(ctx)[metric], previous: previous[metric], goal: goalOfKpi(ctx, ctx.owner, metric) };
 };
 
-/** Each metric's actual against its goal: what a retrospective compares a month by, then and now. */
+/** Each metric's actual against its goal: what a retrospective compares a month by, then and now (no growth base, so the month before is not read). */
 export const kpiStandings = (ctx: ReviewContext) =>
   METRICS.map((metric) => {
-    const { actual, goal } = kpiFigures(ctx, metric);
+    const actual = actuals(ctx)[metric];
+    const goal = goalOfKpi(ctx, ctx.owner, metric);
     return { metric, actual, target: goal.target, attainment: goal.attainment, deviation: goal.deviation, pace: goal.pace };
   });
 
