@@ -423,34 +423,45 @@ const rowDiscounts = (ctx: AnalyticsContext, span: SpanRows) => {
   return { discount, premium };
 };
 
-/** Sum the gathered rows by their keys. */
-const sumByKey = (ctx: AnalyticsContext, span: SpanRows, col: KeyColumn, o: GroupOptions, shared: Shared): KeyTable => {
-  const s = ctx.ledger;
-  const d = s.data;
-  const t = new KeyTable(col.size, col.name);
+/**
+ * Sum the gathered rows by the keys of several groupings in one loop: each row's figures are read
+ * once and added to every grouping's table.
+ */
+const sumByKeys = (ctx: AnalyticsContext, span: SpanRows, cols: readonly KeyColumn[], o: GroupOptions, shared: Shared): KeyTable[] => {
+  const d = ctx.ledger.data;
+  const tables = cols.map((c) => new KeyTable(c.size, c.name));
+  const pairs = o.customers ? cols.map(() => new CustomerPairs()) : undefined;
   const { rows, first, length } = span;
-  const { keys, perCredit } = col;
-  const { revenue, units, orders, lastOrder, seen } = t;
-  const pairs = o.customers ? new CustomerPairs() : undefined;
+  const groupings = cols.length;
   const r = new RowReader(d);
   for (let j = 0; j < length; j++) {
     const row = rows[j];
     const at = r.at(row);
-    const k = keys[j];
-    seen[k] = 1;
-    revenue[k] += r.amountOf(row);
-    units[k] += r.unitsOf(row);
-    if (!r.isSale()) continue;
+    const amount = r.amountOf(row);
+    const units = r.unitsOf(row);
+    const sale = r.isSale();
     const position = r.position[at];
-    if (perCredit ? lastOrder[k] !== position : first[j] === 1) (lastOrder[k] = position), orders[k]++;
-    if (pairs) pairs.add(k, r.customer[at], shared.isFirst(r.customer[at], position));
+    const customer = r.customer[at];
+    const isNew = pairs !== undefined && sale && shared.isFirst(customer, position);
+    for (let g = 0; g < groupings; g++) {
+      const t = tables[g];
+      const k = cols[g].keys[j];
+      t.seen[k] = 1;
+      t.revenue[k] += amount;
+      t.units[k] += units;
+      if (!sale) continue;
+      if (cols[g].perCredit ? t.lastOrder[k] !== position : first[j] === 1) (t.lastOrder[k] = position), t.orders[k]++;
+      if (pairs) pairs[g].add(k, customer, isNew);
+    }
   }
-  pairs?.countInto(t, d.customerIds.names.length);
-  if (o.discounts) {
+  tables.forEach((t, g) => {
+    pairs?.[g].countInto(t, d.customerIds.names.length);
+    if (!o.discounts) return;
     const { discount, premium } = (shared.discounts ??= rowDiscounts(ctx, span));
+    const keys = cols[g].keys;
     for (let j = 0; j < length; j++) if (discount[j] !== 0 || premium[j] !== 0) (t.discount[keys[j]] += discount[j]), (t.premium[keys[j]] += premium[j]);
-  }
-  return t;
+  });
+  return tables;
 };
 
 const total = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
@@ -531,7 +542,10 @@ export const gatherRows = (ctx: AnalyticsContext, scope: AnalyticsScope, start: 
 /** groupTables of rows gathered once (gatherRows). */
 export const groupGathered = (ctx: AnalyticsContext, bys: readonly GroupBy[], span: SpanRows, o: GroupOptions = {}): KeyTable[] => {
   const shared: Shared = { isFirst: firstSales(ctx.ledger) };
-  return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, shared) : sumByKey(ctx, span, keyColumn(ctx, by, span, o), o, shared)));
+  const keyed = bys.filter((by): by is Exclude<GroupBy, 'product'> => by !== 'product');
+  const tables = sumByKeys(ctx, span, keyed.map((by) => keyColumn(ctx, by, span, o)), o, shared);
+  let next = 0;
+  return bys.map((by) => (by === 'product' ? sumByProduct(ctx, span, o, shared) : tables[next++]));
 };
 
 /** groupTables with each table by key name. */
