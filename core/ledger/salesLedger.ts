@@ -214,6 +214,13 @@ export class RowReader {
     return i === 0 || (this.o > 0 ? this.position[this.o - 1] : this.d.position.get(i - 1)) !== this.position[this.o];
   }
 
+  /** Is row i, the row last pointed at, the only credit of its sale or refund, in a view of `rows` rows (soleCredit)? */
+  soleCredit(i: number, rows: number): boolean {
+    const at = this.position[this.o];
+    if (i > 0 && (this.o > 0 ? this.position[this.o - 1] : this.d.position.get(i - 1)) === at) return false;
+    return i + 1 >= rows || (this.o + 1 < this.position.length ? this.position[this.o + 1] : this.d.position.get(i + 1)) !== at;
+  }
+
   /** Business time of row i, the row last pointed at, epoch ms. */
   ms(): number {
     return this.day[this.o] * DAY_MS + this.msInDay[this.o];
@@ -834,6 +841,9 @@ export const lineCountOf = (s: SalesLedger, order: number): number => {
   const row = saleRowOf(s.data, order);
   return row < 0 || row >= rowsOf(s) ? 0 : s.data.lineCount.get(order);
 };
+
+/** How many rows the view shows. */
+export const visibleRows = (s: SalesLedger): number => rowsOf(s);
 
 /** Is row `i` the only credit of its sale or refund? */
 export const soleCredit = (s: SalesLedger, i: number): boolean => {

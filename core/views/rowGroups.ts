@@ -6,7 +6,7 @@
 // fold over the ledger's entries (test/oracles/analyticsFold.ts), to the fen.
 import { periodOf, type PeriodKind } from '../shared/period';
 import type { LineTerms, OrderTerms, SaleTerms } from '../sales/readModels/saleTerms';
-import { eventLength, eventStart, firstSalePosition, isSaleRow, lineCountOf, rowMs, RowReader, rowsBetween, soleCredit, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
+import { eventLength, eventStart, firstSalePosition, isSaleRow, lineCountOf, rowMs, RowReader, rowsBetween, soleCredit, visibleRows, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
 import { attribution } from './campaigns';
 import { allocate, shareGrid } from './shares';
 import type { AnalyticsBy, AnalyticsContext, AnalyticsScope } from './analytics';
@@ -350,10 +350,17 @@ const firstSales = (s: SalesLedger) => {
  * cost a hash insert per credit.
  */
 class CustomerPairs {
-  private keys = new Int32Array(1024);
-  private customers = new Int32Array(1024);
-  private fresh = new Uint8Array(1024);
+  private keys: Int32Array;
+  private customers: Int32Array;
+  private fresh: Uint8Array;
   private n = 0;
+
+  /** `expected`: how many pairs to make room for at once (a grouping adds at most one a row, by product one a line) */
+  constructor(expected: number) {
+    this.keys = new Int32Array(Math.max(16, expected));
+    this.customers = new Int32Array(this.keys.length);
+    this.fresh = new Uint8Array(this.keys.length);
+  }
 
   add(key: number, customer: number, isFirstSale: boolean): void {
     if (this.n === this.keys.length) this.grow();
@@ -430,7 +437,7 @@ const rowDiscounts = (ctx: AnalyticsContext, span: SpanRows) => {
 const sumByKeys = (ctx: AnalyticsContext, span: SpanRows, cols: readonly KeyColumn[], o: GroupOptions, shared: Shared): KeyTable[] => {
   const d = ctx.ledger.data;
   const tables = cols.map((c) => new KeyTable(c.size, c.name));
-  const pairs = o.customers ? cols.map(() => new CustomerPairs()) : undefined;
+  const pairs = o.customers ? cols.map(() => new CustomerPairs(span.length)) : undefined;
   const { rows, first, length } = span;
   const groupings = cols.length;
   const r = new RowReader(d);
@@ -480,7 +487,7 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, sh
   const { parts, of } = linePartsOf(s, none);
   const index = o.discounts && ctx.terms.byOrder.size > 0 ? termsIndex(ctx) : undefined;
   const split = index && splitDiscounts(ctx, index);
-  const pairs = o.customers ? new CustomerPairs() : undefined;
+  const pairs = o.customers ? new CustomerPairs(span.length) : undefined;
   const { revenue, units, orders, discount, premium, lastOrder, seen } = t;
   const { rows, first, length } = span;
   // the order's part of a key: counted at the sale's first row (every credit touches every line)
@@ -489,6 +496,7 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, sh
     if (pairs) pairs.add(k, d.customer.get(row), shared.isFirst(d.customer.get(row), position));
   };
   const r = new RowReader(d);
+  const visible = visibleRows(s);
   for (let j = 0; j < length; j++) {
     const row = rows[j];
     const at = r.at(row);
@@ -496,7 +504,7 @@ const sumByProduct = (ctx: AnalyticsContext, span: SpanRows, o: GroupOptions, sh
     const position = r.position[at];
     const order = r.order[at];
     const lines = lineCountOf(s, order);
-    if (sale && lines > 0 && soleCredit(s, row)) {
+    if (sale && lines > 0 && r.soleCredit(row, visible)) {
       const start = d.lineStart.get(order);
       const terms = index && discountedLines(ctx, index, row);
       for (let l = 0; l < lines; l++) {
