@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { valueBy, valuesBy } from '../../core/ledger/metricDays';
-import { entriesBetween, firstSaleCredit, firstSaleCredits, firstSales, METRICS, salesLedgerProjection } from '../../core/ledger/salesLedger';
+import { entriesBetween, firstSaleCredit, firstSaleCredits, firstSales, METRICS, repValuesBetween, salesLedgerProjection, totals } from '../../core/ledger/salesLedger';
 import { periodBounds } from '../../core/shared/period';
-import { order, PERIODS, worldOf } from '../support/salesWorld';
+import { order, PERIODS, REPS, worldOf } from '../support/salesWorld';
 
 const FROM = Date.parse('2026-06-24T00:00:00+08:00');
 const moment = fc.oneof(fc.integer({ min: 0, max: 45 * 1440 }).map((m) => FROM + m * 60_000), fc.integer({ min: 0, max: 45 }).map((d) => FROM + d * 86_400_000 - 1), fc.constant(Infinity));
@@ -38,6 +38,19 @@ describe('valuesBy', () => {
           const sales = entriesBetween(ledger, owner).filter((e) => e.kind === 'sale').sort((a, b) => a.ms - b.ms || a.position - b.position);
           expect(firstSaleCredit(ledger, owner), owner).toEqual(sales[0] && { ms: sales[0].ms, position: sales[0].position });
         }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives every rep's revenue of a month in one pass as each rep's own month totals it, at any position (the most-improved badge reads it so)", () => {
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 25 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('2026-06', '2026-07', '2026-08'), (orders, cutAt, month) => {
+        const { w, events } = worldOf(orders);
+        const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), Math.round(cutAt * events.length));
+        const b = periodBounds(month, ledger.zone);
+        const all = repValuesBetween(ledger, 'revenue', b.start, b.end);
+        for (const [repId] of [...REPS, ['R-9']]) expect(all.get(repId) ?? 0, `${repId} ${month}`).toBe(totals(ledger, `rep:${repId}`, month).revenue);
       }),
       { numRuns: 150 },
     );

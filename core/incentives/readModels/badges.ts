@@ -7,7 +7,7 @@ import { shiftPeriod, periodBounds, periodOf } from '../../shared/period';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { repGoals } from '../../goals/readModels/goalLink';
 import { defineProjection } from '../../fold/projection';
-import { entriesIn, firstSaleCredit, salesLedgerProjection, totals } from '../../ledger/salesLedger';
+import { entriesIn, firstSaleCredit, repValuesBetween, salesLedgerProjection } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
 
 export interface Badge {
@@ -71,13 +71,17 @@ const mostImproved = (world: World, firstMs: number, at: number, from: number): 
   const ledger = world.get(salesLedgerProjection);
   const reps = [...world.get(directoryProjection).reps.keys()].sort();
   const out: Badge[] = [];
-  // each month's revenue is read twice, as the month and as the month before the next
-  const revenue = new Map<string, number>();
+  // every rep's revenue of a month in one pass over the month's rows (a rep's month, as `totals`
+  // gives it: the credits whose business time falls in the month), read twice: as the month and
+  // as the month before the next
+  const byMonth = new Map<string, Map<string, number>>();
   const revenueOf = (repId: string, month: string) => {
-    const key = `${repId}|${month}`;
-    let v = revenue.get(key);
-    if (v === undefined) revenue.set(key, (v = totals(ledger, `rep:${repId}`, month).revenue));
-    return v;
+    let reps = byMonth.get(month);
+    if (!reps) {
+      const b = periodBounds(month, zone);
+      byMonth.set(month, (reps = repValuesBetween(ledger, 'revenue', b.start, b.end)));
+    }
+    return reps.get(repId) ?? 0;
   };
   // earned at the month's last moment (its occurredAt), so the month's own review shows it; at most
   // 20 years of months, so a far-future `at` costs no more than that
