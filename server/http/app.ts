@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { StoreUnavailableError } from '../store/port';
 import { AnswerCache, answerCache } from './answerCache';
-import { bearerOf, revokedProblem, revokedToken, unauthorized, verifyToken } from './auth';
+import { bearerOf, unauthorized, verifyToken } from './auth';
 import { compressAnswers } from './compression';
 import type { AppDeps, AppEnv } from './env';
 import { fastRead } from './fastRead';
@@ -75,8 +75,7 @@ export const createApp = (deps: AppDeps) => {
     const query = c.req.path === '/api/stream' ? c.req.query('token') : undefined;
     const token = header ?? query;
     if (!token) throw unauthorized('send Authorization: Bearer <token>');
-    const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock(), deps.config.tokenMaxTtlSeconds);
-    if (revokedToken(deps.projections.world, verified)) throw revokedProblem(deps.projections.world, verified);
+    const verified = await verifyToken(deps.config.jwtSecret, token, deps.clock(), deps.config.tokenMaxTtlSeconds, deps.projections.world);
     if (verified.scope === 'stream' && c.req.path !== '/api/stream')
       throw unauthorized('a stream token is only good for GET /api/stream');
     if (!header && verified.scope !== 'stream')

@@ -76,16 +76,25 @@ export const tokenFingerprint = (token: string): string => createHash('sha256').
 const verifiedTokens = new Map<string, Map<string, { readonly verified: VerifiedToken; readonly nbf?: number }>>();
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-export const verifyToken = async (secret: string, token: string, now: Date = new Date(), maxTtlSeconds = DEFAULT_TOKEN_MAX_TTL_SECONDS): Promise<VerifiedToken> => {
+/**
+ * A token's checks, all in one place: signature and claims (once per token), its time window and
+ * lifetime, and — given the live World — whether an admin has since revoked it (asked on every use).
+ */
+export const verifyToken = async (secret: string, token: string, now: Date = new Date(), maxTtlSeconds = DEFAULT_TOKEN_MAX_TTL_SECONDS, world?: World): Promise<VerifiedToken> => {
   let bySecret = verifiedTokens.get(secret);
   if (!bySecret) verifiedTokens.set(secret, (bySecret = new Map()));
   const seconds = Math.floor(now.getTime() / 1000);
   const hit = bySecret.get(token);
-  if (hit && inWindow(hit, seconds)) return withinLifetime(hit.verified, seconds, maxTtlSeconds);
+  if (hit && inWindow(hit, seconds)) return notRevoked(withinLifetime(hit.verified, seconds, maxTtlSeconds), world);
   const checked = await verifySignedToken(secret, token, now);
   if (bySecret.size >= VERIFIED_TOKENS_KEPT) bySecret.clear();
   bySecret.set(token, checked);
-  return withinLifetime(checked.verified, seconds, maxTtlSeconds);
+  return notRevoked(withinLifetime(checked.verified, seconds, maxTtlSeconds), world);
+};
+
+const notRevoked = (v: VerifiedToken, world: World | undefined): VerifiedToken => {
+  if (world && revokedToken(world, v)) throw revokedProblem(world, v);
+  return v;
 };
 
 /**
@@ -95,7 +104,7 @@ export const verifyToken = async (secret: string, token: string, now: Date = new
 export const revokedToken = (world: World, v: VerifiedToken): boolean => isRevoked(world, v.actor.sub, v.iat);
 
 /** The 401 for a revoked token, naming the cut-off. */
-export const revokedProblem = (world: World, v: VerifiedToken) =>
+const revokedProblem = (world: World, v: VerifiedToken) =>
   unauthorized(`the token was revoked: tokens of its subject issued before ${new Date(revokedBefore(world, v.actor.sub) ?? 0).toISOString()} are refused; ask for a new one`);
 
 const inWindow = (hit: { readonly verified: VerifiedToken; readonly nbf?: number }, seconds: number): boolean =>
@@ -106,11 +115,11 @@ const inWindow = (hit: { readonly verified: VerifiedToken; readonly nbf?: number
  * path): undefined when it was never verified, is outside its time window or lives too long —
  * then verifyToken decides, and refuses it with its problem.
  */
-export const knownToken = (secret: string, token: string, nowMs: number, maxTtlSeconds: number): VerifiedToken | undefined => {
+export const knownToken = (secret: string, token: string, nowMs: number, maxTtlSeconds: number, world?: World): VerifiedToken | undefined => {
   const hit = verifiedTokens.get(secret)?.get(token);
   const seconds = Math.floor(nowMs / 1000);
   if (!hit || !inWindow(hit, seconds)) return undefined;
-  return livesTooLong(hit.verified, seconds, maxTtlSeconds) ? undefined : hit.verified;
+  return livesTooLong(hit.verified, seconds, maxTtlSeconds) || (world && revokedToken(world, hit.verified)) ? undefined : hit.verified;
 };
 
 /**

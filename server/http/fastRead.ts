@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerOp
 import { getQueryParam } from 'hono/utils/url';
 import type { Histogram } from 'prom-client';
 import { answerHeaders, answerKey, ANSWER_HEADER, cacheablePath, matchesEtag, normalisedQuery, notModifiedHeaders, readPosition, type AnswerCache, type AnswerForm, type Entry, type WireHeaders } from './answerCache';
-import { bearerOf, knownToken, revokedToken } from './auth';
+import { bearerOf, knownToken } from './auth';
 import { MIN_COMPRESSED_BYTES, preferredCoding, type Coding } from './compression';
 import type { AppDeps } from './env';
 import { CORS_EXPOSED } from './security/cors';
@@ -140,9 +140,9 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     if (!h || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
     const token = bearerOf(h.authorization);
     const nowMs = deps.clock().getTime();
-    const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds);
-    // a revoked token goes to the chain, which refuses it with its 401
-    if (!verified || verified.scope === 'stream' || revokedToken(deps.projections.world, verified)) return false;
+    // a revoked token is not known here: it goes to the chain, which refuses it with its 401
+    const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds, deps.projections.world);
+    if (!verified || verified.scope === 'stream') return false;
     const actor = verified.actor;
     const entry = cache.get(answerKey(target.path, target.normalQuery, actor, readPosition(deps, target.asOf), target.at, nowMs, h[ANSWER_HEADER]));
     if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, target.path, target.query)) return false;

@@ -4,7 +4,7 @@
 // GET /metrics: Prometheus text, for an admin token or the scrape token TALLY_METRICS_TOKEN.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { bearerOf, revokedProblem, revokedToken, unauthorized, verifyToken } from '../http/auth';
+import { bearerOf, unauthorized, verifyToken } from '../http/auth';
 import type { AppDeps, AppEnv } from '../http/env';
 import { HttpProblem, problemBody, sendProblem } from '../http/problem';
 
@@ -46,8 +46,7 @@ export const opsRoutes = (deps: AppDeps) => {
     if (!bearer) throw unauthorized('send Authorization: Bearer <an admin token or TALLY_METRICS_TOKEN>');
     const scrapeToken = deps.config.metricsToken;
     if (!(scrapeToken !== undefined && sameSecret(bearer, scrapeToken))) {
-      const verified = await verifyToken(deps.config.jwtSecret, bearer, deps.clock(), deps.config.tokenMaxTtlSeconds);
-      if (revokedToken(deps.projections.world, verified)) throw revokedProblem(deps.projections.world, verified);
+      const verified = await verifyToken(deps.config.jwtSecret, bearer, deps.clock(), deps.config.tokenMaxTtlSeconds, deps.projections.world);
       if (verified.actor.role !== 'admin' || verified.scope !== undefined)
         throw HttpProblem.of(403, 'Forbidden', 'metrics are for an admin token or the scrape token TALLY_METRICS_TOKEN');
     }
