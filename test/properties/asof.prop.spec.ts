@@ -132,6 +132,8 @@ const answers = (w: World) => {
     leaderboards: METRICS.map((m) => leaderboard(w, '2026-06', m, 'value', AT)),
     goals: goalsProgress(w, {}, { at: AT, series: true }),
     review: composeReview(w, { period: '2026-05', at: '2026-05-31T23:00:00+08:00' }),
+    // once May has ended its movers (and April's) are read from the period's running sums
+    reviewEnded: composeReview(w, { period: '2026-05', at: '2026-07-01T00:00:00+08:00' }),
     statements: REPS.flatMap((r) => ['2026-05', '2026-06'].map((p) => statementOf(w, r, p))),
     analytics: ANALYTICS_BY.map((by) => analytics(ctx, '2026-05', by, { kind: 'all' })),
     campaigns: (() => {

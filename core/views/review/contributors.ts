@@ -7,6 +7,8 @@ import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
 import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
+import { groupAsOf } from '../spanIndex';
+import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
 
@@ -51,7 +53,13 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
  * (figuresByKey), and an order is one order for its customer however many reps share its credit.
  */
 const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> => {
-  const [reps, products, customers] = groupGathered(analyticsContext(ctx), ['rep', 'product', 'customer'], periodRows(ctx, period, atMs));
+  const span = periodComparison(period, atMs, ctx.zone).current;
+  const whole = periodBounds(period, ctx.zone);
+  // a whole period is read from its running sums (spanIndex.ts): a review as of a past moment cuts an ended quarter by position only
+  const [reps, products, customers] =
+    span.start === whole.start && span.end === whole.end
+      ? groupAsOf(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end)
+      : groupGathered(analyticsContext(ctx), ['rep', 'product', 'customer'], periodRows(ctx, period, atMs));
   return { reps, products, customers };
 };
 
