@@ -12,6 +12,9 @@ import { directoryProjection } from '../../core/teams/readModels/directory';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
 import { salesLedgerProjection } from '../../core/ledger/salesLedger';
 import { periodBounds } from '../../core/shared/period';
+import { valuesBy } from '../../core/ledger/metricDays';
+import { reviewContext } from '../../core/views/review/context';
+import { endedPeriodTotals } from '../../core/views/review/contributors';
 import { foldGroups } from '../support/analyticsFold';
 import { order, PERIODS, worldOf, ZONE } from '../support/salesWorld';
 
@@ -55,6 +58,20 @@ describe('a span grouped from its running sums', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it("gives an ended period's revenue, units, orders and active customers as valuesBy counts them", () => {
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 30 }), fc.constantFrom(...PERIODS), fc.constantFrom(undefined, 'T-1', 'T-2'), (orders, period, teamId) => {
+        const { w } = worldOf(orders);
+        const ctx = reviewContext(w, period, '2026-12-01T00:00:00Z', teamId);
+        const { newCustomers: _, ...want } = valuesBy(w.get(salesLedgerProjection), ctx.owner, period, ctx.atMs);
+        expect(endedPeriodTotals(ctx, period, ctx.atMs)).toEqual(want);
+        // while the period runs its rows are read: no totals from the sums
+        expect(endedPeriodTotals(ctx, period, ctx.bounds.end - 2)).toBeUndefined();
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -7,7 +7,7 @@ import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
 import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
-import { groupAsOf } from '../spanIndex';
+import { groupAsOf, type IndexedBy } from '../spanIndex';
 import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
@@ -52,15 +52,41 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
  * occurred by then), in one gathering of its rows: the reps' and products' are analytics' rows
  * (figuresByKey), and an order is one order for its customer however many reps share its credit.
  */
-const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> => {
-  const span = periodComparison(period, atMs, ctx.zone).current;
-  const whole = periodBounds(period, ctx.zone);
-  // a whole period is read from its running sums (spanIndex.ts): a review as of a past moment cuts an ended quarter by position only
-  const [reps, products, customers] =
-    span.start === whole.start && span.end === whole.end
-      ? groupAsOf(analyticsContext(ctx), ['rep', 'product', 'customer'], scopeOf(ctx), span.start, span.end)
-      : groupGathered(analyticsContext(ctx), ['rep', 'product', 'customer'], periodRows(ctx, period, atMs));
-  return { reps, products, customers };
+const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> =>
+  shared(ctx, `keys ${period} ${wholePeriod(ctx, period, atMs) ? 'ended' : atMs}`, () => {
+    const [reps, products, customers] = wholePeriod(ctx, period, atMs)
+      ? groupAsOf(analyticsContext(ctx), MOVERS, scopeOf(ctx), ...wholeSpan(ctx, period))
+      : groupGathered(analyticsContext(ctx), MOVERS, periodRows(ctx, period, atMs));
+    return { reps, products, customers };
+  });
+
+const MOVERS: IndexedBy[] = ['rep', 'product', 'customer'];
+
+const wholeSpan = (ctx: ReviewContext, period: string): [number, number] => {
+  const b = periodBounds(period, ctx.zone);
+  return [b.start, b.end];
+};
+
+/** Does what occurred by `atMs` (inclusive) hold the whole period? Then a review as of a past moment cuts it by position only, and its groupings are read from its running sums (spanIndex.ts). */
+const wholePeriod = (ctx: ReviewContext, period: string, atMs: number): boolean => atMs + 1 >= periodBounds(period, ctx.zone).end;
+
+/**
+ * The revenue, units, orders and active customers of the review's scope over a period that ended
+ * by `atMs`, as valuesBy counts them, from the period's customer sums: their totals, orders one per
+ * sale, and the customers with a sale. Undefined while the period runs (valuesBy reads its rows).
+ */
+export const endedPeriodTotals = (ctx: ReviewContext, period: string, atMs: number): { revenue: number; units: number; orders: number; activeCustomers: number } | undefined => {
+  if (!wholePeriod(ctx, period, atMs)) return undefined;
+  const t = byKeys(ctx, period, atMs).customers;
+  const out = { revenue: 0, units: 0, orders: 0, activeCustomers: 0 };
+  for (let k = 0; k < t.size; k++) {
+    if (t.seen[k] === 0) continue;
+    out.revenue += t.revenue[k];
+    out.units += t.units[k];
+    out.orders += t.orders[k];
+    if (t.orders[k] > 0) out.activeCustomers++;
+  }
+  return out;
 };
 
 /** The rows of the review's scope in a period to `atMs` (the span its growth compares), gathered once per review: the KPIs and the channels group the same. */

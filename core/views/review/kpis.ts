@@ -4,10 +4,10 @@
 import { comparedGrowth } from '../../shared/growth';
 import { ratio } from '../../shared/money';
 import { directoryProjection } from '../../teams/readModels/directory';
-import { valuesBy } from '../../ledger/metricDays';
+import { valueBy, valuesBy } from '../../ledger/metricDays';
 import { METRICS, salesLedgerProjection, type Metric } from '../../ledger/salesLedger';
 import { shared, type ReviewContext } from './context';
-import { movements, reviewComparison, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
+import { endedPeriodTotals, movements, reviewComparison, SALES_METRICS, topMovers, type Contributors, type SalesMetric } from './contributors';
 import { goalOfKpi, type KpiGoal } from './goals';
 import { defineSection } from './section';
 
@@ -35,14 +35,21 @@ const titleOf = (ctx: ReviewContext, metric: Metric): string => {
 };
 
 /** Every metric's actual: what occurred by `at`, as the goal's actual counts it. */
-const actuals = (ctx: ReviewContext) => shared(ctx, 'kpiActuals', () => valuesBy(ctx.world.get(salesLedgerProjection), ctx.owner, ctx.period, ctx.atMs));
+const actuals = (ctx: ReviewContext) => shared(ctx, 'kpiActuals', () => figuresBy(ctx, ctx.period, ctx.atMs));
+
+/** valuesBy of the review's owner; an ended period's sales figures are the sums its movers are grouped from. */
+const figuresBy = (ctx: ReviewContext, period: string, atMs: number): Record<Metric, number> => {
+  const ledger = ctx.world.get(salesLedgerProjection);
+  const ended = endedPeriodTotals(ctx, period, atMs);
+  return ended ? { ...ended, newCustomers: valueBy(ledger, ctx.owner, 'newCustomers', period, atMs)! } : valuesBy(ledger, ctx.owner, period, atMs);
+};
 
 /** A metric's actual against its goal, and the growth base, without who moved it. */
 const kpiFigures = (ctx: ReviewContext, metric: Metric) => {
   const previous = shared(ctx, 'kpiPrevious', () => {
     const compared = reviewComparison(ctx);
     // the growth base: the previous period, or its same span while this one runs
-    return valuesBy(ctx.world.get(salesLedgerProjection), ctx.owner, ctx.previous, compared.status === 'ended' ? Infinity : compared.previous.end - 1);
+    return figuresBy(ctx, ctx.previous, compared.status === 'ended' ? Infinity : compared.previous.end - 1);
   });
   return { actual: actuals(ctx)[metric], previous: previous[metric], goal: goalOfKpi(ctx, ctx.owner, metric) };
 };
