@@ -15,6 +15,7 @@
 // recently asked span dropped first; rows folded since are read as the part past the last
 // boundary, and the sums are made again once that part grows past a few chunks.
 import { SHIFT } from '../ledger/ledgerColumns';
+import { parsePeriod, periodBounds, subPeriods } from '../shared/period';
 import { rowsBetween, visibleRows, type LedgerData, type SalesLedger, type SpanRows } from '../ledger/salesLedger';
 import type { AnalyticsContext, AnalyticsScope } from './analytics';
 import { groupGathered, KeyTable, ownerOfScope } from './rowGroups';
@@ -46,8 +47,9 @@ interface SpanSums {
 const CHUNK = 1 << SHIFT;
 /** a part past the last boundary longer than this many boundaries is summed again instead of read */
 const STALE = 4;
-const MAX_BYTES = 64 * 1024 * 1024;
-const MAX_SPANS = 8;
+const MAX_BYTES = 96 * 1024 * 1024;
+/** a review of a year and the year before asks 24 months */
+const MAX_SPANS = 32;
 const NONE = '(none)';
 
 const caches = new WeakMap<LedgerData, Map<string, SpanSums>>();
@@ -154,4 +156,20 @@ export const groupAsOf = (ctx: AnalyticsContext, bys: readonly IndexedBy[], scop
   const none = noneKey(ctx.ledger.data);
   tables.forEach((t, g) => addInto(t, sums.at[b][g], sums.at[b][g].none, bys[g] === 'product' ? none : -1));
   return tables;
+};
+
+/**
+ * A whole period's groupings as the view shows them: a month's from its own sums, a quarter's or a
+ * year's as the sum of its months' (a sale lies in one month), so the sums of a month serve every
+ * period that holds it and a quarter costs no pass of its own.
+ */
+export const groupPeriodAsOf = (ctx: AnalyticsContext, bys: readonly IndexedBy[], scope: AnalyticsScope, period: string, every = CHUNK): KeyTable[] => {
+  const zone = ctx.ledger.zone;
+  const months = parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]);
+  const [first, ...rest] = months.map((m) => {
+    const b = periodBounds(m, zone);
+    return groupAsOf(ctx, bys, scope, b.start, b.end, every);
+  });
+  for (const tables of rest) tables.forEach((t, g) => addInto(first[g], t, -1, -1));
+  return first;
 };

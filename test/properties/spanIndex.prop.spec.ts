@@ -1,13 +1,15 @@
 // A span's groupings read from its running sums (core/views/spanIndex.ts) equal the plain fold
 // over the ledger's entries as of the cut (test/support/analyticsFold.ts): for random sales (split
 // credits, several lines, refunds, sales recorded out of business order), sums kept every few rows,
-// first asked when only part of the log was folded and asked again as it grew, at any position.
+// first asked when only part of the log was folded and asked again as it grew, at any position;
+// and a period's as the sum of its months'.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
 import type { AnalyticsScope } from '../../core/views/analytics';
-import { groupAsOf, type IndexedBy } from '../../core/views/spanIndex';
+import { groupAsOf, groupPeriodAsOf, type IndexedBy } from '../../core/views/spanIndex';
+import type { KeyTable } from '../../core/views/rowGroups';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
 import { salesLedgerProjection } from '../../core/ledger/salesLedger';
@@ -34,8 +36,8 @@ describe('a span grouped from its running sums', () => {
     fc.assert(
       fc.property(
         fc.array(order, { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
-        span, fc.constantFrom(...SCOPES),
-        (orders, every, builtAt, cutsAt, { start, end }, scope) => {
+        span, fc.constantFrom(...SCOPES), fc.constantFrom(...PERIODS),
+        (orders, every, builtAt, cutsAt, { start, end }, scope, period) => {
           const { events } = worldOf(orders);
           // the live World, folded in place: the sums are first made when only part of the log is in
           const w = new World(allProjections, { zone: ZONE, currency: 'CNY' });
@@ -43,12 +45,16 @@ describe('a span grouped from its running sums', () => {
             const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), position);
             const terms = saleTermsProjection.at!(w.get(saleTermsProjection), position);
             const ctx = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms };
-            const tables = groupAsOf(ctx, BYS, scope, start, end, every);
-            BYS.forEach((by, g) => {
-              const want = new Map([...foldGroups(ctx, by, scope, start, end, end)].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
-              const seen = new Map([...tables[g].toMap()].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
-              expect(seen, `${by} ${JSON.stringify(scope)} at ${position} of ${events.length}, every ${every}`).toEqual(want);
-            });
+            const same = (tables: KeyTable[], from: number, to: number, what: string) =>
+              BYS.forEach((by, g) => {
+                const want = new Map([...foldGroups(ctx, by, scope, from, to, to)].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+                const seen = new Map([...tables[g].toMap()].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
+                expect(seen, `${what} by ${by} ${JSON.stringify(scope)} at ${position} of ${events.length}, every ${every}`).toEqual(want);
+              });
+            same(groupAsOf(ctx, BYS, scope, start, end, every), start, end, 'span');
+            // a period as the sum of its months' sums
+            const b = periodBounds(period, ZONE);
+            same(groupPeriodAsOf(ctx, BYS, scope, period, every), b.start, b.end, period);
           };
           const first = Math.round(builtAt * events.length);
           events.slice(0, first).forEach((e) => w.apply(e));

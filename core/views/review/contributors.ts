@@ -7,7 +7,7 @@ import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
 import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
-import { groupAsOf, type IndexedBy } from '../spanIndex';
+import { groupPeriodAsOf, type IndexedBy } from '../spanIndex';
 import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
@@ -55,17 +55,12 @@ export const reviewComparison = (ctx: ReviewContext): Comparison => shared(ctx, 
 const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof Contributors, KeyTable> =>
   shared(ctx, `keys ${period} ${wholePeriod(ctx, period, atMs) ? 'ended' : atMs}`, () => {
     const [reps, products, customers] = wholePeriod(ctx, period, atMs)
-      ? groupAsOf(analyticsContext(ctx), MOVERS, scopeOf(ctx), ...wholeSpan(ctx, period))
+      ? groupPeriodAsOf(analyticsContext(ctx), MOVERS, scopeOf(ctx), period)
       : groupGathered(analyticsContext(ctx), MOVERS, periodRows(ctx, period, atMs));
     return { reps, products, customers };
   });
 
 const MOVERS: IndexedBy[] = ['rep', 'product', 'customer'];
-
-const wholeSpan = (ctx: ReviewContext, period: string): [number, number] => {
-  const b = periodBounds(period, ctx.zone);
-  return [b.start, b.end];
-};
 
 /** Does what occurred by `atMs` (inclusive) hold the whole period? Then a review as of a past moment cuts it by position only, and its groupings are read from its running sums (spanIndex.ts). */
 const wholePeriod = (ctx: ReviewContext, period: string, atMs: number): boolean => atMs + 1 >= periodBounds(period, ctx.zone).end;
