@@ -65,6 +65,11 @@ export const run = async (argv: string[]): Promise<number> => {
   let bytes = 0;
   const t0 = performance.now();
   let batch: { line: number; input: CommandInput; raw: string }[] = [];
+  // One batch is in flight while the next is read and decided (the engine decides it against the
+  // one ahead while that one's COMMIT is in flight); each batch's answers are counted in order.
+  let inFlight: Promise<void> = Promise.resolve();
+  /** the last position any earlier batch answered with */
+  let answeredUpTo = 0;
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -88,18 +93,30 @@ export const run = async (argv: string[]): Promise<number> => {
     }
     // Keyed by content (as the CSV import is), so re-running the same commands — from this file
     // under any path, or another holding them — appends nothing new and refuses nothing.
-    const before = tally.deps.projections.position;
-    const results = await tally.deps.engine.handleBatch(
+    const known = tally.deps.projections.position;
+    const answered = tally.deps.engine.handleBatch(
       current.map((item) => item.input),
       { ...SYSTEM_ACTOR, sub: 'import' },
       {},
       current.map((item) => `import:${digestOf(item.input).slice(0, 40)}`),
     );
-    results.forEach((r, i) => {
-      if (E.isLeft(r)) reject(current[i].line, fromProblem(r.left), current[i].raw);
-      else if (r.right.some((e) => e.position > before)) accepted++;
-      else unchanged++;
+    answered.catch(() => undefined); // its failure is met when its turn comes below, not unhandled before
+    const previous = inFlight;
+    inFlight = previous.then(async () => {
+      const results = await answered;
+      // new events follow every event the batches before it were answered with; a line seen
+      // before (its key replayed) answers with older ones
+      const before = Math.max(known, answeredUpTo);
+      results.forEach((r, i) => {
+        if (E.isLeft(r)) reject(current[i].line, fromProblem(r.left), current[i].raw);
+        else {
+          if (r.right.some((e) => e.position > before)) accepted++;
+          else unchanged++;
+          for (const e of r.right) answeredUpTo = Math.max(answeredUpTo, e.position);
+        }
+      });
     });
+    await previous;
   };
 
   const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -122,6 +139,7 @@ export const run = async (argv: string[]): Promise<number> => {
     }
   }
   await flush();
+  await inFlight;
   bar?.update(size, { rate: Math.round(lines / ((performance.now() - t0) / 1000)) });
   bar?.stop();
   await tally.close();

@@ -84,6 +84,9 @@ interface Decided {
 /** input, actor, options, the body's digest, streams pending in the batch, optimistic */
 type DecideArgs = [CommandInput, Actor, CommandOptions, string, ReadonlyMap<string, Folded>, boolean];
 
+/** inputs, actor, options, keys, recordedAt, the batch ahead, and what to call once this batch's last group is handed over */
+type BatchArgs = [readonly CommandInput[], Actor, CommandOptions, readonly string[] | undefined, readonly string[] | undefined, Ahead | undefined, () => void];
+
 /** A refusal reached on a stream taken to be new without reading it: to be confirmed by a read. */
 const ASSUMED_NEW: Problem = conflict('(refused against a stream assumed new; decided again against the log)');
 
@@ -113,8 +116,26 @@ export const digestOf = (input: CommandInput): string => {
 const prefixErrors = (p: Problem, prefix: string): Problem =>
   p.errors ? { ...p, errors: p.errors.map((e: FieldError) => ({ ...e, path: e.path === '(body)' ? prefix : `${prefix}.${e.path}` })) } : p;
 
+/**
+ * A batch whose group is being committed: a batch begun meanwhile is decided against its effects
+ * (`tally import` keeps one batch in flight while it decides the next), and acknowledged only if
+ * it came out as decided.
+ */
+interface Ahead {
+  /** the streams it wrote, as they stand after it */
+  readonly overlay: ReadonlyMap<string, Folded>;
+  /** the Idempotency-Keys (scoped by subject) of its commands */
+  readonly keys: ReadonlySet<string>;
+  /** true once it is durable with every command appended as decided; false if refused, or a command met a conflict or a duplicate */
+  readonly clean: Promise<boolean>;
+}
+
 export class CommandEngine {
   private readonly cache = new WriteCache(kindOfStream);
+  /** the last batch whose COMMIT is in flight, if any */
+  private ahead?: Ahead;
+  /** resolves once the last batch begun has handed its group to the store, or ended */
+  private deciding: Promise<void> = Promise.resolve();
   private readonly maxRetries: number;
 
   constructor(private readonly deps: EngineDeps) {
@@ -155,12 +176,39 @@ export class CommandEngine {
    * what is pending, so its facts include the batch's earlier commands.
    */
   async handleBatch(inputs: readonly CommandInput[], actor: Actor, options: CommandOptions = {}, keys?: readonly string[], recordedAt?: readonly string[]): Promise<CommandResult[]> {
+    // Batches are decided one after another, each once the one before has handed its group to the
+    // store (or ended), so each is decided against the effects of those before it.
+    const turn = this.deciding;
+    let handedOver!: () => void;
+    this.deciding = new Promise((r) => (handedOver = r));
+    try {
+      await turn;
+      const ahead = this.ahead;
+      if (ahead) {
+        const results = await this.batch(inputs, actor, options, keys, recordedAt, ahead, handedOver);
+        if (results) return results;
+        // the batch ahead did not come out as decided: this one wrote nothing, and is decided again
+      }
+      return (await this.batch(inputs, actor, options, keys, recordedAt, undefined, handedOver))!;
+    } finally {
+      handedOver();
+    }
+  }
+
+  /**
+   * handleBatch, decided against `ahead`'s effects if given; undefined when `ahead` did not come
+   * out as it was decided (nothing of this batch is written then).
+   */
+  private async batch(...[inputs, actor, options, keys, recordedAt, aheadOfIt, handedOver]: BatchArgs): Promise<CommandResult[] | undefined> {
+    let ahead = aheadOfIt;
     const itemOptionsOf = (o: CommandOptions, i: number): CommandOptions => ({
       ...(keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i)),
       ...(recordedAt ? { recordedAt: recordedAt[i] } : o.recordedAt ? { recordedAt: o.recordedAt } : {}),
     });
     const results: (CommandResult | undefined)[] = new Array(inputs.length);
-    const overlay = new Map<string, Folded>();
+    // the streams pending in the batch, and those the batch ahead wrote; `mine`: only the former
+    const overlay = new Map<string, Folded>(ahead?.overlay);
+    let mine = new Map<string, Folded>();
     let pending: { index: number; decided: Decided; digest: string }[] = [];
     // With a store that writes a group in parts, decided commands are handed over a few at a time,
     // so sealing and inserting them runs beside deciding the rest; still one durable transaction.
@@ -173,8 +221,19 @@ export class CommandEngine {
       handed = pending.length;
     };
 
-    const flush = async () => {
-      if (pending.length === 0) return;
+    /** Wait for the batch ahead; false when it did not come out as decided (what this one handed over is abandoned). */
+    const aheadAsDecided = async (): Promise<boolean> => {
+      if (!ahead) return true;
+      const asDecided = await ahead.clean;
+      ahead = undefined;
+      if (!asDecided) group?.abandon();
+      return asDecided;
+    };
+    /** false: the batch ahead did not come out as decided, and nothing of this one is written */
+    const flush = async (final: boolean): Promise<boolean> => {
+      // even a batch of refusals waits: they may have been decided against the batch ahead
+      if (!(await aheadAsDecided())) return false;
+      if (pending.length === 0) return true;
       if (group) handOver();
       const batch = pending;
       const written = group;
@@ -182,7 +241,20 @@ export class CommandEngine {
       group = undefined;
       handed = 0;
       overlay.clear();
-      const appended = written ? await written.commit() : await this.deps.store.appendMany(batch.map((p) => p.decided.request));
+      const appending = written ? written.commit() : this.deps.store.appendMany(batch.map((p) => p.decided.request));
+      // the next batch may be decided against this one's effects while its COMMIT is in flight
+      const keys = new Set(batch.flatMap((p) => (p.decided.request.idempotency ? [p.decided.request.idempotency.key] : [])));
+      const committing: Ahead = { overlay: mine, keys, clean: appending.then((rs) => rs.every((r) => r.kind === 'ok'), () => false) };
+      mine = new Map();
+      this.ahead = committing;
+      // the next batch may be decided now
+      if (final) handedOver();
+      let appended: AppendResult[];
+      try {
+        appended = await appending;
+      } finally {
+        if (this.ahead === committing) this.ahead = undefined;
+      }
       let last = 0;
       for (let k = 0; k < batch.length; k++) {
         const { index, decided, digest } = batch[k];
@@ -192,19 +264,22 @@ export class CommandEngine {
         if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
       }
       await this.deps.settle?.(last);
+      return true;
     };
 
     try {
       for (let i = 0; i < inputs.length; i++) {
         const itemOptions = itemOptionsOf(options, i);
         const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
+        // a key the batch ahead is writing is found once that batch is durable, and answered as a replay
+        if (itemOptions.idempotencyKey && ahead?.keys.has(subjectKey(actor.sub, itemOptions.idempotencyKey)) && !(await aheadAsDecided())) return undefined;
         // an await costs a promise and a turn even when there is nothing to wait for
         const replay = itemOptions.idempotencyKey ? await this.replay(inputs[i], actor, itemOptions, digest, overlay) : undefined;
         if (replay) {
           results[i] = replay;
           continue;
         }
-        if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts) await flush();
+        if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts && !(await flush(false))) return undefined;
         // a history written in recorded order reads every stream rather than assume it new: a
         // command retried after losing that bet would be appended after later ones
         const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
@@ -216,7 +291,9 @@ export class CommandEngine {
         const kind = spec.kind as StreamKind<unknown>;
         let state = folded.state;
         for (const e of request.events) state = kind.evolve(state, e);
-        overlay.set(request.stream, { state, revision: folded.revision + request.events.length });
+        const after = { state, revision: folded.revision + request.events.length };
+        overlay.set(request.stream, after);
+        mine.set(request.stream, after);
         pending.push({ index: i, decided: decided.right, digest });
         if (pending.length - handed >= HAND_OVER && inputs.length - i <= HAND_OVER_WITHIN && this.deps.store.openGroup) handOver();
       }
@@ -225,8 +302,7 @@ export class CommandEngine {
       group?.abandon();
       throw e;
     }
-    await flush();
-    return results as CommandResult[];
+    return (await flush(true)) ? (results as CommandResult[]) : undefined;
   }
 
   private outcome(result: AppendResult, decided: Decided, digest: string): CommandResult | 'retry' {

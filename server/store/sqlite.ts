@@ -116,8 +116,14 @@ export class SqliteStore implements EventStore {
   private flushScheduled = false;
   /** a group is with the writer thread: what queues meanwhile goes as the next group */
   private writing = false;
-  /** a group handed over in parts is open on the writer thread: other appends wait for its commit */
-  private grouping = false;
+  /** a group handed over in parts is open, taking parts: no second one opens beside it */
+  private accepting = false;
+  /**
+   * groups handed over in parts, open or committing: other appends wait for their commits. The
+   * next group may open while the one before it commits (the thread takes messages in order, so
+   * its parts are inserted after that COMMIT): a batch is decided while the one ahead is made durable.
+   */
+  private groups = 0;
   private lastGroup = 0;
   private closed = false;
   private readonly stmt;
@@ -203,7 +209,7 @@ export class SqliteStore implements EventStore {
    */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.writing || this.grouping) return;
+    if (this.writing || this.groups > 0) return;
     const batch: Serialised[] = [];
     for (const pending of this.queue) {
       try {
@@ -244,8 +250,10 @@ export class SqliteStore implements EventStore {
    */
   openGroup(): AppendGroup | undefined {
     const thread = this.thread;
-    if (!thread || this.closed || this.grouping) return undefined;
-    this.grouping = true;
+    // appends already waiting go first, as one group: a stream of batches does not starve them
+    if (!thread || this.closed || this.accepting || this.queue.length > 0) return undefined;
+    this.accepting = true;
+    this.groups++;
     const gid = ++this.lastGroup;
     const requests: AppendRequest[] = [];
     let refused: unknown;
@@ -253,11 +261,12 @@ export class SqliteStore implements EventStore {
     const ending = () => {
       if (ended) throw new Error('this append group is already committed or abandoned');
       ended = true;
+      this.accepting = false;
     };
     // the writer is free again only once the thread has been told how the group ends
     const release = () => {
-      this.grouping = false;
-      if (this.queue.length > 0 && !this.flushScheduled) this.flush();
+      this.groups--;
+      if (this.groups === 0 && this.queue.length > 0 && !this.flushScheduled) this.flush();
     };
     return {
       add: (more) => {
@@ -416,7 +425,7 @@ export class SqliteStore implements EventStore {
 
   /** Resolves once nothing is queued and no group is in flight. */
   private async drained(): Promise<void> {
-    while (this.queue.length > 0 || this.flushScheduled || this.writing || this.grouping) await new Promise((r) => setImmediate(r));
+    while (this.queue.length > 0 || this.flushScheduled || this.writing || this.groups > 0) await new Promise((r) => setImmediate(r));
   }
 
   subscribe(listener: BatchListener): () => void {

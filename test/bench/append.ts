@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../../server/engine/actor';
-import { CommandEngine } from '../../server/engine/engine';
+import { CommandEngine, type CommandResult } from '../../server/engine/engine';
 import { COLUMNS, rawToEvent, SqliteStore, type RawRow } from '../../server/store/sqlite';
 import { benchCommands } from './data';
 
@@ -63,8 +63,9 @@ const throughput = (events: number, ms: number): Throughput => ({ events, second
 
 /**
  * Every command through the engine, 100 per handleBatch, into `path` (the data set of the later
- * rows); after each batch the same events go through the floor into `floorPath`, so both figures
- * see the same machine load. Only the batches and the floor's loop are timed.
+ * rows), driven as `tally import` drives it: one batch in flight while the next is decided. After
+ * each chunk of 10,000 the same events go through the floor into `floorPath`, so both figures see
+ * the same machine load. Only the engine's chunks and the floor's loop are timed.
  */
 export const measureAppend = async (path: string, floorPath: string, events: number, onProgress?: (done: number) => void): Promise<AppendFigures> => {
   const store = new SqliteStore(path, { writer: 'thread' });
@@ -77,26 +78,41 @@ export const measureAppend = async (path: string, floorPath: string, events: num
   const cpu = { engineMain: 0, engineAll: 0, floor: 0 };
   let perThread = threadCpuUs() !== undefined;
   let done = 0;
+  let batches = 0;
+  /** a batch's answers: each accepted, recorded at its batch's second */
+  const check = (results: CommandResult[], first: number, recordedAt: string) => {
+    const refused = results.findIndex(E.isLeft);
+    if (refused >= 0) throw new Error(`bench command ${first + refused} was refused: ${JSON.stringify((results[refused] as E.Left<unknown>).left)}`);
+    // the clock moves on as the next batch is issued: every command of a batch must have been decided before it
+    if (results.some((r) => E.isRight(r) && r.right.some((e) => e.recordedAt !== recordedAt))) throw new Error(`a command of the batch from ${first} was not decided at its batch's second (${recordedAt})`);
+  };
   try {
     for (let chunk = take(source, CHUNK); chunk.length > 0; chunk = take(source, CHUNK)) {
-      // batch by batch, turn about: the floor inserts what the engine just wrote
-      for (let i = 0; i < chunk.length; i += BATCH) {
-        const batch = chunk.slice(i, i + BATCH);
-        const main0 = threadCpuUs();
-        const all0 = processCpuUs();
-        const t0 = performance.now();
-        const results = await engine.handleBatch(batch, BENCH_ACTOR);
-        engineMs += performance.now() - t0;
-        // the writer thread's last work on a batch is the COMMIT it answers: done by now
-        cpu.engineAll += processCpuUs() - all0;
-        cpu.engineMain += (threadCpuUs() ?? NaN) - (main0 ?? NaN);
-        now += 1000;
-        const refused = results.findIndex(E.isLeft);
-        if (refused >= 0) throw new Error(`bench command ${done + i + refused} was refused: ${JSON.stringify((results[refused] as E.Left<unknown>).left)}`);
-        const floor0 = threadCpuUs();
-        floorMs += floor.insert(done + i, batch.length);
-        cpu.floor += (threadCpuUs() ?? NaN) - (floor0 ?? NaN);
+      const main0 = threadCpuUs();
+      const all0 = processCpuUs();
+      const t0 = performance.now();
+      let ahead: { answered: Promise<CommandResult[]>; first: number; recordedAt: string } | undefined;
+      for (let i = 0; i < chunk.length + BATCH; i += BATCH) {
+        let next: typeof ahead;
+        if (i < chunk.length) {
+          now = RECORDED_FROM + 1000 * batches++;
+          next = { first: done + i, recordedAt: new Date(now).toISOString(), answered: engine.handleBatch(chunk.slice(i, i + BATCH), BENCH_ACTOR) };
+          next.answered.catch(() => undefined); // met in its turn below
+        }
+        // the clock moves on with the next batch: this one is decided by then (deciding waits for
+        // no I/O), once the batch ahead is answered, or for the first, after a turn of the loop
+        if (ahead) check(await ahead.answered, ahead.first, ahead.recordedAt);
+        else await new Promise((r) => setImmediate(r));
+        ahead = next;
       }
+      engineMs += performance.now() - t0;
+      // the writer thread's last work on a chunk is the COMMIT its last batch awaited: done by now
+      cpu.engineAll += processCpuUs() - all0;
+      cpu.engineMain += (threadCpuUs() ?? NaN) - (main0 ?? NaN);
+      // turn about: the floor inserts what the engine just wrote
+      const floor0 = threadCpuUs();
+      floorMs += floor.insert(done, chunk.length);
+      cpu.floor += (threadCpuUs() ?? NaN) - (floor0 ?? NaN);
       done += chunk.length;
       onProgress?.(done);
     }

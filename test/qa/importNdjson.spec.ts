@@ -55,6 +55,16 @@ describe('tally import of NDJSON commands', () => {
     expect(logs.at(-1)).toContain('4 already imported');
   });
 
+  it('given batches that build on the one before (a refund of a sale, a line repeated), then each is decided after the one before it and a repeat counts as already imported', async () => {
+    const file = join(dir, 'batches.ndjson');
+    const refund = { type: 'RefundSale', data: { orderId: 'O-1', amount: 400, occurredAt: '2026-07-02T10:00:00+08:00', reason: 'x' } };
+    writeFileSync(file, [...commands, commands[3], refund, refund].map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(await run([file, '--batch', '2'])).toBe(0);
+    expect(existsSync(`${file}.rejected.ndjson`)).toBe(false);
+    expect(await headOf()).toBe(5);
+    expect(logs.at(-1)).toContain('7 lines, 5 accepted, 2 already imported');
+  });
+
   it('given a command with a bad amount, when dry-run, then that line is counted as rejected with its field', async () => {
     const file = join(dir, 'bad.ndjson');
     const bad = { ...commands[3], data: { ...commands[3].data, lines: [{ product: 'CRM', units: 1, amount: 12.5 }] } };

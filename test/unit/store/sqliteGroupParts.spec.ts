@@ -86,6 +86,26 @@ describe('SQLite group handed over in parts', () => {
     await store.close();
   });
 
+  it('the next group may open while one commits, its parts written after that COMMIT; none opens while an append waits', async () => {
+    const store = threaded();
+    const a = store.openGroup()!;
+    a.add(teams(1, 2));
+    const aCommitted = a.commit();
+    const b = store.openGroup()!;
+    expect(b).toBeDefined();
+    b.add(teams(3, 2));
+    expect(store.openGroup()).toBeUndefined(); // b takes parts: one open at a time
+    const meanwhile = store.appendMany([createTeam('T-9')]);
+    const bCommitted = b.commit();
+    expect(store.openGroup()).toBeUndefined(); // the waiting append goes first
+    expect(firstPositions(await aCommitted)).toEqual([1, 2]);
+    expect(firstPositions(await bCommitted)).toEqual([3, 4]);
+    expect(firstPositions(await meanwhile)).toEqual([5]);
+    expect(await streams(store)).toEqual([1, 2, 3, 4, 9].map((i) => `team-T-${i}`));
+    expect((await verifyLog(store)).ok).toBe(true);
+    await store.close();
+  });
+
   it('a store without a writer thread offers no group: its caller appends as one call', async () => {
     const store = new SqliteStore(join(dir, `p-${++n}.db`));
     expect(store.openGroup()).toBeUndefined();
