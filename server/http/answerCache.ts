@@ -64,29 +64,40 @@ export interface Entry {
   /** the same as Node's writeHead takes them, by form (and Origin), made by the fast path on first use (fastRead.ts) */
   readonly wire: Map<string, WireHeaders>;
   bytes: number;
+  /** the cache's count of growths when it was put or last moved to the newest end */
+  movedAt: number;
 }
 
 /** A least-recently-used map of answers bounded by their bytes. */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private used = 0;
+  /** times the cache has grown (an entry put, a compressed form added): only then is anything evicted */
+  private growths = 0;
 
   constructor(readonly maxBytes: number) {}
 
+  /**
+   * An entry used is moved to the newest end — once between two growths of the cache: moving it
+   * costs a Map delete and insert on every hit, and nothing is evicted but when the cache grows.
+   * So entries used since it last grew keep the order they had then (or were put in).
+   */
   get(key: string): Entry | undefined {
     const e = this.entries.get(key);
-    if (e) {
+    if (e && e.movedAt !== this.growths) {
       this.entries.delete(key);
       this.entries.set(key, e);
+      e.movedAt = this.growths;
     }
     return e;
   }
 
   put(key: string, etag: string, type: string, body: Bytes, route: AnswerRoute): Entry {
-    const entry: Entry = { etag, type, body, route, encoded: {}, ready: {}, headers: {}, wire: new Map(), bytes: 0 };
+    const entry: Entry = { etag, type, body, route, encoded: {}, ready: {}, headers: {}, wire: new Map(), bytes: 0, movedAt: 0 };
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.grow(key, entry, body.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES);
+    entry.movedAt = this.growths;
     return entry;
   }
 
@@ -108,6 +119,7 @@ export class AnswerCache {
   }
 
   private grow(key: string, entry: Entry, bytes: number): void {
+    this.growths++;
     if (this.entries.get(key) !== entry) return; // evicted meanwhile: it no longer counts
     entry.bytes += bytes;
     this.used += bytes;

@@ -8,7 +8,9 @@
 // refusal, a coding not compressed yet, a URL or header the adapter would rewrite)
 // returns false and the request goes through the chain, which answers it exactly as before. Each
 // check here is the chain's own function; the answer, its headers, its access line and its
-// latency are the chain's too (test/api/fastRead.api.spec.ts compares them byte for byte).
+// latency are the chain's too (test/api/fastRead.api.spec.ts compares them byte for byte). What
+// is the same from one request to the next is made once: a connection's token, a caller's reader
+// and rate keys, a target's last answer key and its access lines' fixed parts.
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
 import type { Histogram } from 'prom-client';
@@ -21,7 +23,9 @@ import { limitKeyAt } from './security/client';
 import { commonQueryParamsPass } from './security/queryParams';
 import { rateKeyOf, type TokenBuckets } from './security/rateLimit';
 import { routeRefusal } from './security/routeGuard';
-import { loggedPath, requestIdOf, writeAccessLine } from '../ops/accessLog';
+import { accessLineOf, loggedPath, requestIdOf, writeAccessLineOf, type AccessLine } from '../ops/accessLog';
+import type { Actor } from '../engine/actor';
+import { readerKey } from './security/readAccess';
 
 /** Answers the request and says true, or leaves it untouched and says false. */
 export type FastRead = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
@@ -37,28 +41,21 @@ const plainTarget = (path: string, query: string): boolean =>
 // A Host the adapter takes as it is (else it parses and may refuse it)
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 
-/** The request headers the chain reads for a cached GET; undefined when one came twice (the chain joins them, Node keeps one). */
-interface ReadHeaders {
-  host?: string;
-  authorization?: string;
-  'accept-language'?: string;
-  'accept-encoding'?: string;
-  'if-none-match'?: string;
-  origin?: string;
-  'x-request-id'?: string;
-}
+/** The request headers the chain reads for a cached GET, each in its slot of an array: no record keyed by name made per request. */
+const HEADER_SLOTS = ['host', 'authorization', ANSWER_HEADER, 'accept-encoding', 'if-none-match', 'origin', 'x-request-id'] as const;
+const [HOST, AUTHORIZATION, ANSWER, ACCEPT_ENCODING, IF_NONE_MATCH, ORIGIN, REQUEST_ID] = HEADER_SLOTS.map((_, i) => i);
+const slotOf = new Map<string, number>(HEADER_SLOTS.map((name, i) => [name, i]));
 
-const READ_HEADERS = new Set<string>(['host', 'authorization', ANSWER_HEADER, 'accept-encoding', 'if-none-match', 'origin', 'x-request-id']);
-
-const readHeaders = (raw: readonly string[]): ReadHeaders | undefined => {
-  const out: Record<string, string> = {};
+/** Their values by slot; undefined when one came twice (the chain joins them, Node keeps one). */
+const readHeaders = (raw: readonly string[]): (string | undefined)[] | undefined => {
+  const h: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
-    if (!READ_HEADERS.has(name)) continue;
-    if (out[name] !== undefined) return undefined;
-    out[name] = raw[i + 1];
+    const at = slotOf.get(raw[i].toLowerCase());
+    if (at === undefined) continue;
+    if (h[at] !== undefined) return undefined;
+    h[at] = raw[i + 1];
   }
-  return out;
+  return h;
 };
 
 /**
@@ -91,6 +88,16 @@ interface Target {
   /** as the access log writes it */
   readonly logged: string;
   readonly query: (name: string) => string | undefined;
+  /** the answer key last made for this target, and what it was made of: the next request mostly asks the same */
+  key: { readonly reader: string; readonly position: number; readonly minute: number; readonly lang: string | undefined; readonly key: string } | undefined;
+  /** its access lines' fixed parts, by caller and status */
+  readonly lines: WeakMap<Actor, Partial<Record<200 | 304, AccessLine>>>;
+}
+
+/** What the checks make of a caller, made once per verified token's actor rather than per request. */
+interface Caller {
+  readonly reader: string;
+  readonly rateKey: string;
 }
 
 /** Targets (and Accept-Encoding values) seen lately, so a repeated one is not parsed again; forgotten all at once when many. */
@@ -103,7 +110,7 @@ const targetOf = (target: string): Target | undefined => {
   if (!plainTarget(path, q < 0 ? '' : target.slice(q)) || !cacheablePath(path)) return undefined;
   const url = `http://h${target}`; // Hono's query reader wants a whole URL; the host plays no part
   const query = (name: string) => getQueryParam(url, name) as string | undefined;
-  return { path, valid: commonQueryParamsPass(query), asOf: query('asOf'), at: query('at'), normalQuery: normalisedQuery(url), logged: loggedPath(url), query };
+  return { path, valid: commonQueryParamsPass(query), asOf: query('asOf'), at: query('at'), normalQuery: normalisedQuery(url), logged: loggedPath(url), query, key: undefined, lines: new WeakMap() };
 };
 
 export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBuckets | undefined): FastRead => {
@@ -127,6 +134,36 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     return coding;
   };
 
+  const callers = new WeakMap<Actor, Caller>();
+  const callerOf = (actor: Actor): Caller => {
+    let caller = callers.get(actor);
+    if (!caller) callers.set(actor, (caller = { reader: readerKey(actor), rateKey: rateKeyOf(actor) }));
+    return caller;
+  };
+  // a connection mostly sends one Authorization: its token is read once, and the same string then finds the verified token at once
+  const tokens = new WeakMap<object, { readonly authorization: string; readonly token: string | undefined }>();
+  const tokenOf = (socket: object, authorization: string | undefined): string | undefined => {
+    if (authorization === undefined) return undefined;
+    const seen = tokens.get(socket);
+    if (seen !== undefined && seen.authorization === authorization) return seen.token;
+    const token = bearerOf(authorization);
+    tokens.set(socket, { authorization, token });
+    return token;
+  };
+  const keyOf = (target: Target, caller: Caller, actor: Actor, position: number, nowMs: number, lang: string | undefined): string => {
+    const minute = target.at ? -1 : Math.floor(nowMs / 60_000);
+    const last = target.key;
+    if (last !== undefined && last.reader === caller.reader && last.position === position && last.minute === minute && last.lang === lang) return last.key;
+    const key = answerKey(target.path, target.normalQuery, actor, position, target.at, nowMs, lang);
+    target.key = { reader: caller.reader, position, minute, lang, key };
+    return key;
+  };
+  const lineOf = (target: Target, actor: Actor, status: 200 | 304): AccessLine => {
+    let byStatus = target.lines.get(actor);
+    if (!byStatus) target.lines.set(actor, (byStatus = {}));
+    return (byStatus[status] ??= accessLineOf('GET', target.logged, status, actor));
+  };
+
   const answer = (incoming: IncomingMessage, outgoing: ServerResponse, t0: number): boolean => {
     const raw = incoming.url;
     if (incoming.method !== 'GET' || raw === undefined) return false;
@@ -137,35 +174,36 @@ export const fastRead = (deps: AppDeps, cache: AnswerCache, buckets: TokenBucket
     }
     if (target === null || !target.valid) return false;
     const h = readHeaders(incoming.rawHeaders);
-    if (!h || h.host === undefined || !PLAIN_HOST.test(h.host)) return false;
-    const token = bearerOf(h.authorization);
+    if (!h || h[HOST] === undefined || !PLAIN_HOST.test(h[HOST])) return false;
+    const token = tokenOf(incoming.socket, h[AUTHORIZATION]);
     const nowMs = deps.clock().getTime();
     // a revoked token is not known here: it goes to the chain, which refuses it with its 401
     const verified = token === undefined ? undefined : knownToken(jwtSecret, token, nowMs, tokenMaxTtlSeconds, deps.projections.world);
     if (!verified || verified.scope === 'stream') return false;
     const actor = verified.actor;
-    const entry = cache.get(answerKey(target.path, target.normalQuery, actor, readPosition(deps, target.asOf), target.at, nowMs, h[ANSWER_HEADER]));
+    const caller = callerOf(actor);
+    const entry = cache.get(keyOf(target, caller, actor, readPosition(deps, target.asOf), nowMs, h[ANSWER]));
     if (!entry || routeRefusal(deps, actor, entry.route.handler, entry.route.doc, target.path, target.query)) return false;
-    const notModified = matchesEtag(h['if-none-match'], entry.etag);
-    const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : codingFor(h['accept-encoding']);
+    const notModified = matchesEtag(h[IF_NONE_MATCH], entry.etag);
+    const coding = notModified || entry.body.byteLength < MIN_COMPRESSED_BYTES ? undefined : codingFor(h[ACCEPT_ENCODING]);
     const body = notModified ? null : coding ? entry.ready[coding] : entry.body;
     if (body === undefined) return false; // not compressed in this coding yet: the chain makes it
     // last, as it is the one check that spends something: a refused caller goes to the chain, which refuses it again with its 429
-    if (buckets && buckets.take(actor.role === 'viewer' ? limitKeyAt(rateKeyOf(actor), incoming.socket.remoteAddress ?? '') : rateKeyOf(actor), nowMs) > 0) return false;
+    if (buckets && buckets.take(actor.role === 'viewer' ? limitKeyAt(caller.rateKey, incoming.socket.remoteAddress ?? '') : caller.rateKey, nowMs) > 0) return false;
 
     const form: AnswerForm = notModified ? 'notModified' : (coding ?? 'identity');
     // a cross-origin caller's: by the origin when it may read the answer (a few configured ones), else one for all others
-    const origin = h.origin;
+    const origin = h[ORIGIN];
     const allowed = origin !== undefined && corsOrigins.includes(origin) ? origin : undefined;
     const wireKey = origin === undefined ? form : `${form} ${allowed ?? ''}`;
     let wire = entry.wire.get(wireKey);
     if (!wire) entry.wire.set(wireKey, (wire = wireOf(headersOf(entry, form), body?.byteLength, origin === undefined ? undefined : { allowed })));
-    const requestId = requestIdOf(h['x-request-id']);
+    const requestId = requestIdOf(h[REQUEST_ID]);
     wire.flat[wire.idAt] = requestId; // writeHead copies it at once
     const status = notModified ? 304 : 200;
     const ms = performance.now() - t0;
     timerOf(entry.route.metric, status).observe(ms / 1000);
-    writeAccessLine(deps.log, requestId, 'GET', target.logged, status, ms, actor);
+    writeAccessLineOf(deps.log, requestId, lineOf(target, actor, status), ms);
     outgoing.writeHead(status, wire.flat);
     outgoing.end(body);
     return true;

@@ -42,7 +42,13 @@ export const infoLineWriter = (log: Logger): ((fieldsJson: string, msg: string) 
   const head = `{"level":"info","time":`;
   const bindings = `,"pid":${process.pid},`;
   const write = to.stdout ? batched(to.stream as StdoutStream) : (line: string) => void to.stream.write(line);
-  return (fieldsJson, msg) => write(`${head}${Date.now()}${bindings}${fieldsJson},"msg":${JSON.stringify(msg)}}\n`);
+  // a logger's lines mostly say one message (the access log's 'request'): its JSON is kept
+  let said = '';
+  let saidJson = '""';
+  return (fieldsJson, msg) => {
+    if (msg !== said) saidJson = JSON.stringify((said = msg));
+    write(`${head}${Date.now()}${bindings}${fieldsJson},"msg":${saidJson}}\n`);
+  };
 };
 
 /** How many characters of lines, or how long, the access log holds before handing them to stdout's stream. */

@@ -5,7 +5,7 @@
 // caller, coded or not, cross-origin or not, 304 included; its access line and latency metric are
 // the chain's; and whatever the chain would refuse (a rate limit spent, an expired or stream
 // token, a foreign rep, a bad parameter) goes to the chain.
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ const twoServers = async (t: TestTally) => {
       req.on('error', reject);
       req.end();
     });
-  return { ask, fastAnswers: () => fastAnswers };
+  return { ask, fastAnswers: () => fastAnswers, ports };
 };
 
 /** Headers as a sorted list without Date (the second it was sent). */
@@ -180,5 +180,40 @@ describe('the cached-read fast path', () => {
     t.setNow('2026-11-27T11:00:31+08:00');
     expect((await ask('fast', board, asRep)).status).toBe(401);
     expect(fastAnswers()).toBe(1);
+  });
+
+  it("reads each request's own Authorization on a connection that changes it", async () => {
+    const t = await testTally({ now: NOW, env: { TALLY_RATE_LIMIT: '0' } });
+    await seedBig(t);
+    const { ask, fastAnswers, ports } = await twoServers(t);
+    const board = '/api/leaderboard?period=2026-11&at=2026-11-27T10%3A00%3A00%2B08%3A00';
+    const tokens = { r1: await t.token('rep', 'R-1'), r2: await t.token('rep', 'R-2'), admin: await t.token('admin') };
+    // each answer made and kept by the chain first
+    const expected: Record<string, string> = {};
+    for (const [who, token] of Object.entries(tokens)) expected[who] = (await ask('chain', board, { authorization: `Bearer ${token}` })).body.toString();
+    expect(new Set(Object.values(expected)).size).toBe(3);
+    // one kept-alive connection for every request
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const onOne = (authorization: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: ports.fast, path: board, headers: { authorization }, agent }, (res) => {
+          sockets.add(res.socket);
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const before = fastAnswers();
+    for (const who of ['r1', 'r2', 'admin', 'r1', 'admin', 'r2'] as const) expect((await onOne(`Bearer ${tokens[who]}`)).body, who).toBe(expected[who]);
+    expect(fastAnswers()).toBe(before + 6);
+    // a token the chain refuses, between good ones, is refused
+    expect((await onOne('Bearer not-a-token')).status).toBe(401);
+    expect((await onOne(`Bearer ${tokens.r2}`)).body).toBe(expected.r2);
+    expect(sockets.size).toBe(1);
+    agent.destroy();
   });
 });
