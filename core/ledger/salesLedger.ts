@@ -569,7 +569,7 @@ export const firstSaleCredits = (owner: OwnerKey, f: FirstSale, customerId: stri
 export const firstSaleOf = (s: SalesLedger, customerId: string): FirstSale | undefined => firstSaleOfCustomer(s, s.data.customerIds.find(customerId));
 
 /** An interned customer's earliest sale as known in the view. */
-const firstSaleOfCustomer = (s: SalesLedger, customer: number): FirstSale | undefined => {
+export const firstSaleOfCustomer = (s: SalesLedger, customer: number): FirstSale | undefined => {
   const history = s.data.firstSales[customer];
   if (!history) return undefined;
   const at = positionOf(s);
@@ -845,6 +845,12 @@ export const linesOfOrder = (s: SalesLedger, order: number): { readonly start: n
 export const lineCountOf = (s: SalesLedger, order: number): number => {
   const row = saleRowOf(s.data, order);
   return row < 0 || row >= rowsOf(s) ? 0 : s.data.lineCount.get(order);
+};
+
+/** The first row of the sale or refund folded at `position` (-1: none in the view): the rows of the view before it are those folded by the position before. */
+export const rowOfPosition = (s: SalesLedger, position: number): number => {
+  const row = rowsOf(ledgerAt(s, position - 1));
+  return row < rowsOf(s) && s.data.position.get(row) === position ? row : -1;
 };
 
 /** How many rows the view shows. */

@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
-import type { AnalyticsScope } from '../../core/views/analytics';
-import { groupAsOf, groupPeriodAsOf, type IndexedBy } from '../../core/views/spanIndex';
+import { groupAsOf, groupPeriodAsOf, type ByLedgerId } from '../../core/views/spanIndex';
 import type { KeyTable } from '../../core/views/rowGroups';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
@@ -17,10 +16,12 @@ import { periodBounds } from '../../core/shared/period';
 import { valuesBy } from '../../core/ledger/metricDays';
 import { reviewContext } from '../../core/views/review/context';
 import { endedPeriodTotals } from '../../core/views/review/contributors';
+import type { AnalyticsContext, AnalyticsScope } from '../../core/views/analytics';
+import type { StoredEvent } from '../../core/shared/envelope';
 import { foldGroups } from '../support/analyticsFold';
 import { order, PERIODS, worldOf, ZONE } from '../support/salesWorld';
 
-const BYS: readonly IndexedBy[] = ['rep', 'product', 'customer', 'team'];
+const BYS: readonly ByLedgerId[] = ['rep', 'product', 'customer', 'team'];
 const SCOPES: AnalyticsScope[] = [{ kind: 'all' }, { kind: 'team', teamId: 'T-1' }, { kind: 'team', teamId: 'T-2' }, { kind: 'rep', repId: 'R-3' }];
 const FROM = Date.parse('2026-06-25T00:00:00+08:00');
 const DAY = 86_400_000;
@@ -31,6 +32,24 @@ const span = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 45 * 1440 }), fc.integer({ min: 0, max: 45 * 1440 })).map(([a, b]) => ({ start: FROM + Math.min(a, b) * 60_000, end: FROM + Math.max(a, b) * 60_000 + DAY })),
 );
 
+/**
+ * Fold the log into a live World in two steps, asking `check` of the view at the first step's
+ * head (where the sums are first made) and then at each cut once the whole log is in.
+ */
+const askedAsItGrows = (events: readonly StoredEvent[], builtAt: number, cutsAt: readonly number[], check: (ctx: AnalyticsContext, position: number) => void) => {
+  const w = new World(allProjections, { zone: ZONE, currency: 'CNY' });
+  const asked = (position: number) => {
+    const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), position);
+    const terms = saleTermsProjection.at!(w.get(saleTermsProjection), position);
+    check({ ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms }, position);
+  };
+  const first = Math.round(builtAt * events.length);
+  events.slice(0, first).forEach((e) => w.apply(e));
+  asked(first);
+  events.slice(first).forEach((e) => w.apply(e));
+  for (const c of cutsAt) asked(Math.round(c * events.length));
+};
+
 describe('a span grouped from its running sums', () => {
   it('equals the fold of the prefix for every cut, however far the log had been folded when first asked', () => {
     fc.assert(
@@ -39,28 +58,39 @@ describe('a span grouped from its running sums', () => {
         span, fc.constantFrom(...SCOPES), fc.constantFrom(...PERIODS),
         (orders, every, builtAt, cutsAt, { start, end }, scope, period) => {
           const { events } = worldOf(orders);
-          // the live World, folded in place: the sums are first made when only part of the log is in
-          const w = new World(allProjections, { zone: ZONE, currency: 'CNY' });
-          const asked = (position: number) => {
-            const ledger = salesLedgerProjection.at!(w.get(salesLedgerProjection), position);
-            const terms = saleTermsProjection.at!(w.get(saleTermsProjection), position);
-            const ctx = { ledger, directory: w.get(directoryProjection), tierAt: () => new Map<string, string>(), terms };
+          askedAsItGrows(events, builtAt, cutsAt, (ctx, position) => {
             const same = (tables: KeyTable[], from: number, to: number, what: string) =>
               BYS.forEach((by, g) => {
                 const want = new Map([...foldGroups(ctx, by, scope, from, to, to)].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
                 const seen = new Map([...tables[g].toMap()].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders }]));
                 expect(seen, `${what} by ${by} ${JSON.stringify(scope)} at ${position} of ${events.length}, every ${every}`).toEqual(want);
               });
-            same(groupAsOf(ctx, BYS, scope, start, end, every), start, end, 'span');
+            same(groupAsOf(ctx, BYS, scope, start, end, {}, every), start, end, 'span');
             // a period as the sum of its months' sums
             const b = periodBounds(period, ZONE);
             same(groupPeriodAsOf(ctx, BYS, scope, period, every), b.start, b.end, period);
-          };
-          const first = Math.round(builtAt * events.length);
-          events.slice(0, first).forEach((e) => w.apply(e));
-          asked(first);
-          events.slice(first).forEach((e) => w.apply(e));
-          for (const c of cutsAt) asked(Math.round(c * events.length));
+          });
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('gives channels and promotions with their discounts and new customers as the fold of the prefix does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(order, { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        span, fc.constantFrom(...SCOPES),
+        (orders, every, builtAt, cutsAt, { start, end }, scope) => {
+          const { events } = worldOf(orders);
+          askedAsItGrows(events, builtAt, cutsAt, (ctx, position) => {
+            const tables = groupAsOf(ctx, ['channel', 'promotion'], scope, start, end, { discounts: true, newCustomers: true }, every);
+            (['channel', 'promotion'] as const).forEach((by, g) => {
+              const want = new Map([...foldGroups(ctx, by, scope, start, end, end)].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders, discount: r.discount, premium: r.premium, newCustomers: r.newCustomers.size }]));
+              const seen = new Map([...tables[g].toMap()].map(([k, r]) => [k, { revenue: r.revenue, units: r.units, orders: r.orders, discount: r.discount, premium: r.premium, newCustomers: r.newCustomers }]));
+              expect(seen, `${by} ${JSON.stringify(scope)} at ${position} of ${events.length}, every ${every}`).toEqual(want);
+            });
+          });
         },
       ),
       { numRuns: 80 },

@@ -7,7 +7,7 @@ import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
 import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
-import { groupPeriodAsOf, type IndexedBy } from '../spanIndex';
+import { groupPeriodAsOf, type ByLedgerId } from '../spanIndex';
 import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
@@ -34,7 +34,7 @@ export interface Contributors {
   readonly customers: Contributor[];
 }
 
-const scopeOf = (ctx: ReviewContext): AnalyticsScope => (ctx.team ? { kind: 'team', teamId: ctx.team.teamId } : { kind: 'all' });
+export const scopeOf = (ctx: ReviewContext): AnalyticsScope => (ctx.team ? { kind: 'team', teamId: ctx.team.teamId } : { kind: 'all' });
 
 export const analyticsContext = (ctx: ReviewContext): AnalyticsContext => ({
   ledger: ctx.world.get(salesLedgerProjection),
@@ -60,10 +60,10 @@ const byKeys = (ctx: ReviewContext, period: string, atMs: number): Record<keyof 
     return { reps, products, customers };
   });
 
-const MOVERS: IndexedBy[] = ['rep', 'product', 'customer'];
+const MOVERS: ByLedgerId[] = ['rep', 'product', 'customer'];
 
 /** Does what occurred by `atMs` (inclusive) hold the whole period? Then a review as of a past moment cuts it by position only, and its groupings are read from its running sums (spanIndex.ts). */
-const wholePeriod = (ctx: ReviewContext, period: string, atMs: number): boolean => atMs + 1 >= periodBounds(period, ctx.zone).end;
+export const wholePeriod = (ctx: ReviewContext, period: string, atMs: number): boolean => atMs + 1 >= periodBounds(period, ctx.zone).end;
 
 /**
  * The revenue, units, orders and active customers of the review's scope over a period that ended

@@ -7,7 +7,8 @@ import { eachRowBetween, isSaleRow, salesLedgerProjection, type SalesLedger } fr
 import { saleTermsProjection, termsOf, type SaleTerms } from '../../sales/readModels/saleTerms';
 import { attribution, campaignAnswer, windowOf } from '../campaigns';
 import { groupGathered, type KeySums } from '../rowGroups';
-import { analyticsContext, periodRows } from './contributors';
+import { groupAsOf } from '../spanIndex';
+import { analyticsContext, periodRows, scopeOf, wholePeriod } from './contributors';
 import { defineSection } from './section';
 
 /**
@@ -62,8 +63,12 @@ const termRows = (rows: Map<string, KeySums>, term: 'channel' | 'promotion') =>
 
 /** Revenue by channel and by promotion to `at`, with the discount each gave below list price: one pass over the period's ledger rows for both. */
 export const channelsSection = defineSection('channels', (ctx) => {
-  // the rows the KPIs group by rep, product and customer
-  const [byChannel, byPromotion] = groupGathered(analyticsContext(ctx), ['channel', 'promotion'], periodRows(ctx, ctx.period, ctx.atMs), { customers: true, discounts: true }).map((t) => t.toMap());
+  // an ended period from its running sums (spanIndex.ts), else the rows the KPIs group by rep, product and customer
+  const [byChannel, byPromotion] = (
+    wholePeriod(ctx, ctx.period, ctx.atMs)
+      ? groupAsOf(analyticsContext(ctx), ['channel', 'promotion'], scopeOf(ctx), ctx.bounds.start, ctx.bounds.end, { discounts: true, newCustomers: true })
+      : groupGathered(analyticsContext(ctx), ['channel', 'promotion'], periodRows(ctx, ctx.period, ctx.atMs), { customers: true, discounts: true })
+  ).map((t) => t.toMap());
   const channels = termRows(byChannel, 'channel');
   return { revenue: channels.reduce((a, r) => a + r.revenue, 0), discount: channels.reduce((a, r) => a + r.discount, 0), byChannel: channels, byPromotion: termRows(byPromotion, 'promotion') };
 });
