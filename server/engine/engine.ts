@@ -231,6 +231,8 @@ export class CommandEngine {
     };
     /** false: the batch ahead did not come out as decided, and nothing of this one is written */
     const flush = async (final: boolean): Promise<boolean> => {
+      // handed over before waiting, the batch is inserted right after the COMMIT ahead of it
+      if (ahead && pending.length > handed && this.deps.store.openGroup) handOver();
       // even a batch of refusals waits: they may have been decided against the batch ahead
       if (!(await aheadAsDecided())) return false;
       if (pending.length === 0) return true;
@@ -295,7 +297,9 @@ export class CommandEngine {
         overlay.set(request.stream, after);
         mine.set(request.stream, after);
         pending.push({ index: i, decided: decided.right, digest });
-        if (pending.length - handed >= HAND_OVER && inputs.length - i <= HAND_OVER_WITHIN && this.deps.store.openGroup) handOver();
+        // with a batch ahead committing, parts would only queue behind its COMMIT on the writer
+        // thread: then the batch goes whole at its end (flush), one message instead of five
+        if (!ahead && pending.length - handed >= HAND_OVER && inputs.length - i <= HAND_OVER_WITHIN && this.deps.store.openGroup) handOver();
       }
     } catch (e) {
       // a command that threw (not one refused) ends the batch: what was handed over is not written
