@@ -27,6 +27,24 @@ describe('AnswerCache', () => {
     expect(cache.get('huge')).toBeUndefined();
     expect(cache.bytes).toBeLessThanOrEqual(4_000);
   });
+
+  it('keeps an entry used between every two puts, and moves an entry once between two growths', () => {
+    // 3 entries of 1,258 bytes fit in 4,000
+    const cache = new AnswerCache(4_000);
+    cache.put('hot', 'W/"hot"', 'application/json', bytes(1_000), ROUTE);
+    for (let i = 0; i < 10; i++) {
+      expect(cache.get('hot')?.etag, `after ${i} puts`).toBe('W/"hot"');
+      cache.put(`k${i}`, `W/"k${i}"`, 'application/json', bytes(1_000), ROUTE);
+    }
+    expect([cache.size, cache.get('k9')?.etag, cache.get('k8')?.etag, cache.get('k7')]).toEqual([3, 'W/"k9"', 'W/"k8"', undefined]);
+    // a, b, c put; a then b used (each moved to the newest end), then a again before the cache grew: not moved again
+    const once = new AnswerCache(4_000);
+    for (const k of ['a', 'b', 'c']) once.put(k, `W/"${k}"`, 'application/json', bytes(1_000), ROUTE);
+    for (const k of ['a', 'b', 'a']) once.get(k);
+    once.put('d', 'W/"d"', 'application/json', bytes(1_000), ROUTE); // c goes
+    once.put('e', 'W/"e"', 'application/json', bytes(1_000), ROUTE); // then a, which kept its place before b
+    expect(['a', 'b', 'c', 'd', 'e'].map((k) => once.get(k) !== undefined)).toEqual([false, true, false, true, true]);
+  });
 });
 
 describe('normalisedQuery', () => {
