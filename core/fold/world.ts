@@ -6,12 +6,24 @@ import { recorded, type RecordedEvent } from '../events';
 import { outOfRange, type LeftOut } from './outOfRange';
 import { takersByType, type Projection, type ReadSettings } from './projection';
 
+/** A read model that takes an event type, and the slot of its state. */
+interface Taker {
+  readonly projection: Projection<any>;
+  readonly slot: number;
+}
+
 /** Events left out that a World lists by position; past it, only counted. */
 const MAX_LEFT_OUT_LISTED = 1000;
 
 export class World {
-  private readonly states = new Map<string, unknown>();
-  private readonly takers: Map<string, Projection<any>[]>;
+  /**
+   * Each read model's state in a slot of its own (its index in `projections`), and per event type
+   * the read models that take it with their slots: a replay folds a million events, and two Map
+   * look-ups per read model per event were a tenth of its cost beyond parsing.
+   */
+  private readonly states: unknown[];
+  private readonly slots = new Map<string, number>();
+  private readonly takers: Map<string, Taker[]>;
   private head = 0;
   private lastRecordedAt = '';
   private leftOutList: LeftOut[] = [];
@@ -26,9 +38,10 @@ export class World {
     readonly settings: ReadSettings,
     stateOf?: (p: Projection<any>) => unknown,
   ) {
+    projections.forEach((p, slot) => this.slots.set(p.name, slot));
     if (stateOf) this.pending = new Map(projections.map((p) => [p.name, () => stateOf(p)]));
-    else for (const p of projections) this.states.set(p.name, p.init(settings));
-    this.takers = takersByType(projections);
+    this.states = projections.map((p) => (stateOf ? undefined : p.init(settings)));
+    this.takers = new Map([...takersByType(projections)].map(([type, ps]) => [type, ps.map((p) => ({ projection: p, slot: this.slots.get(p.name)! }))]));
   }
 
   /** Position of the last event folded in. */
@@ -49,7 +62,10 @@ export class World {
     if (stored.position <= this.head) return undefined; // already folded: subscriptions may repeat a batch
     const e = recorded(stored); // an old shape is read as the current one, never rewritten
     const reason = outOfRange(e);
-    if (reason === undefined) for (const p of this.takers.get(e.type) ?? []) this.states.set(p.name, p.apply(this.states.get(p.name), e));
+    if (reason === undefined) {
+      const takers = this.takers.get(e.type);
+      if (takers !== undefined) for (const t of takers) this.states[t.slot] = t.projection.apply(this.states[t.slot], e);
+    }
     else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });
     else this.leftOutMore += 1;
     this.head = e.position;
@@ -79,12 +95,13 @@ export class World {
   }
 
   get<S>(p: Projection<S>): S {
+    const slot = this.slots.get(p.name);
+    if (slot === undefined) throw new Error(`read model ${p.name} is not registered`);
     const make = this.pending?.get(p.name);
     if (make) {
-      this.states.set(p.name, make());
+      this.states[slot] = make();
       this.pending!.delete(p.name);
     }
-    if (!this.states.has(p.name)) throw new Error(`read model ${p.name} is not registered`);
-    return this.states.get(p.name) as S;
+    return this.states[slot] as S;
   }
 }

@@ -69,6 +69,9 @@ export class Column<A extends Int32Array | Uint8Array> {
 /** The marker of a value kept in the side table; no amount or count is ever this low. */
 export const WIDE = -0x80000000;
 
+/** Does an IntColumn keep `v` in its chunk (not in the side table)? */
+export const fitsChunk = (v: number): boolean => (v | 0) === v && v !== WIDE;
+
 /**
  * Whole numbers (amounts in fen, units) in four bytes each instead of eight: every value that
  * fits an Int32 is kept in the column, any other (above ¥21,474,836.47 in one credit, or not
@@ -84,7 +87,7 @@ export class IntColumn {
   }
 
   set(i: number, v: number): void {
-    if ((v | 0) === v && v !== WIDE) this.data.set(i, v);
+    if (fitsChunk(v)) this.data.set(i, v);
     else {
       this.data.set(i, WIDE);
       this.wide.set(i, v);
@@ -157,5 +160,26 @@ export class Interner {
   /** The id of a name already seen, or -1. */
   find(name: string): number {
     return this.ids.get(name) ?? -1;
+  }
+}
+
+/**
+ * Per key (an interned id: a rep, a customer), the name last interned under it and that name's id.
+ * A rep sells for one team and a customer mostly buys from one rep, so the fold finds most ids
+ * with one comparison of strings that JSON.parse made identical, instead of a Map look-up; any
+ * other name is interned as usual, so the id is always the interner's.
+ */
+export class RecentIds {
+  private readonly names: (string | undefined)[] = [];
+  private readonly ids: number[] = [];
+
+  constructor(private readonly interner: Interner) {}
+
+  id(key: number, name: string): number {
+    if (this.names[key] === name) return this.ids[key];
+    const id = this.interner.id(name);
+    this.names[key] = name;
+    this.ids[key] = id;
+    return id;
   }
 }

@@ -14,7 +14,7 @@
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
-import { bytes, Column, int32s, IntColumn, IntList, Interner, MASK, SHIFT, WIDE } from './ledgerColumns';
+import { bytes, Column, fitsChunk, int32s, IntColumn, IntList, Interner, MASK, RecentIds, SHIFT, WIDE } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
@@ -124,6 +124,12 @@ export class LedgerData {
    * asks every rep's, and scanning each rep's every row for it read the whole ledger)
    */
   readonly firstCredits = { rep: [] as (FirstCredit[] | undefined)[], team: [] as (FirstCredit[] | undefined)[] };
+  /** per interned rep and team, the business time of the last of its firstCredits: the fold compares a credit with it without reading the list */
+  readonly firstCreditMs = { rep: [] as number[], team: [] as number[] };
+  /** the fold's shortcuts to ids: a rep's team by the rep, a credit's rep by its customer, a line's product by its name's shape */
+  readonly recent = { teamOfRep: new RecentIds(this.teamIds), repOfCustomer: new RecentIds(this.repIds), product: new RecentIds(this.productIds) };
+  /** the chunks the fold appends rows to */
+  readonly writer = new RowWriter();
   /** the fold's shortcut to the lists above: per interned rep and team, the list it was last posted to and its month */
   readonly posting = { rep: new PostingCache(), team: new PostingCache() };
   /**
@@ -141,11 +147,14 @@ interface FirstCredit {
   readonly position: number;
 }
 
-/** Note a sale credit in an owner's earliest credits if it is earlier than any before it (a tie stays with the earlier position). */
-const noteFirst = (firsts: (FirstCredit[] | undefined)[], id: number, ms: number, position: number) => {
-  const h = firsts[id];
-  if (!h) firsts[id] = [{ ms, position }];
-  else if (ms < h[h.length - 1].ms) h.push({ ms, position });
+/**
+ * Note a sale credit in an owner's earliest credits if it is earlier than any before it (a tie
+ * stays with the earlier position). `lastMs[id]` is the ms of the last in `firsts[id]`.
+ */
+const noteFirst = (firsts: (FirstCredit[] | undefined)[], lastMs: number[], id: number, ms: number, position: number) => {
+  const last = lastMs[id];
+  if (last === undefined) (firsts[id] = [{ ms, position }]), (lastMs[id] = ms);
+  else if (ms < last) firsts[id]!.push({ ms, position }), (lastMs[id] = ms);
 };
 
 /**
@@ -159,6 +168,29 @@ class PostingCache {
 }
 
 const EMPTY: Int32Array = new Int32Array(0);
+
+/** The chunks holding row i of each column the fold writes (read at `i & MASK`). */
+const chunksAt = (d: LedgerData, i: number) => ({
+  position: d.position.chunkOf(i), kind: d.kind.chunkOf(i), order: d.order.chunkOf(i), customer: d.customer.chunkOf(i),
+  rep: d.rep.chunkOf(i), team: d.team.chunkOf(i), share: d.share.chunkOf(i), day: d.day.chunkOf(i), msInDay: d.msInDay.chunkOf(i),
+  amount: d.amount.chunkOf(i), units: d.units.chunkOf(i), customerPrev: d.customerPrev.chunkOf(i),
+});
+type RowChunks = ReturnType<typeof chunksAt>;
+
+/**
+ * The fold's counterpart of RowReader: the chunks the next rows go to, fetched again only when a
+ * row falls in another chunk (or the columns grew), so appending a row is one store per column.
+ */
+class RowWriter {
+  chunk = -1;
+  private chunks?: RowChunks;
+
+  /** The chunks holding row i (below the capacity). */
+  at(d: LedgerData, i: number): RowChunks {
+    if (i >>> SHIFT !== this.chunk || !this.chunks) (this.chunk = i >>> SHIFT), (this.chunks = chunksAt(d, i));
+    return this.chunks;
+  }
+}
 
 /**
  * Rows read in ascending runs (an owner's list, a gathered span): the columns' chunks holding the
@@ -246,12 +278,16 @@ export const localDay = (ms: number, zone: string): number => Math.floor((ms + o
 
 // The month of a local day, memoised for the fold's hot path; a pure function of its argument.
 const monthCache = new Map<number, number>();
+/** the day monthOfDay was asked last and its month: sales come mostly day by day */
+const lastMonthOf = { day: NaN, month: 0 };
 const monthOfDay = (day: number): number => {
+  if (day === lastMonthOf.day) return lastMonthOf.month;
   let m = monthCache.get(day);
   if (m === undefined) {
     const d = new Date(day * DAY_MS);
     monthCache.set(day, (m = d.getUTCFullYear() * 12 + d.getUTCMonth()));
   }
+  (lastMonthOf.day = day), (lastMonthOf.month = m);
   return m;
 };
 
@@ -273,6 +309,7 @@ const list = (d: LedgerData, owner: OwnerKey, month: number): IntList => {
 const growRows = (d: LedgerData, n: number) => {
   for (const c of [d.position, d.kind, d.order, d.customer, d.rep, d.team, d.share, d.day, d.msInDay, d.amount, d.units, d.customerPrev]) c.reserve(n);
   d.capacity = d.position.capacity;
+  d.writer.chunk = -1; // a first chunk that doubled is a new array
 };
 
 interface CreditIn {
@@ -289,26 +326,33 @@ const appendCredits = (d: LedgerData, kind: number, position: number, order: num
   const first = d.rows;
   if (customer >= d.customerLast.capacity) d.customerLast.reserve(customer);
   let customerRow = d.customerLast.get(customer);
+  const writer = d.writer;
   for (const c of credits) {
     const i = d.rows++;
     if (i >= d.capacity) growRows(d, i);
-    const rep = d.repIds.id(c.repId);
-    const team = d.teamIds.id(c.teamId);
-    d.position.set(i, position);
-    d.kind.set(i, kind);
-    d.order.set(i, order);
-    d.customer.set(i, customer);
-    d.rep.set(i, rep);
-    d.team.set(i, team);
-    d.share.set(i, c.share === undefined ? -1 : c.share === WHOLE ? WHOLE_ID : d.shareIds.id(c.share));
-    d.day.set(i, day);
-    d.msInDay.set(i, ms - day * DAY_MS);
-    d.amount.set(i, kind === SALE ? c.amount : -c.amount);
-    d.units.set(i, kind === SALE ? (c.units ?? 0) : 0);
+    const rep = d.recent.repOfCustomer.id(customer, c.repId);
+    const team = d.recent.teamOfRep.id(rep, c.teamId);
+    const w = writer.at(d, i);
+    const o = i & MASK;
+    w.position[o] = position;
+    w.kind[o] = kind;
+    w.order[o] = order;
+    w.customer[o] = customer;
+    w.rep[o] = rep;
+    w.team[o] = team;
+    w.share[o] = c.share === undefined ? -1 : c.share === WHOLE ? WHOLE_ID : d.shareIds.id(c.share);
+    w.day[o] = day;
+    w.msInDay[o] = ms - day * DAY_MS;
+    const amount = kind === SALE ? c.amount : -c.amount;
+    if (fitsChunk(amount)) w.amount[o] = amount;
+    else d.amount.set(i, amount);
+    const units = kind === SALE ? (c.units ?? 0) : 0;
+    if (fitsChunk(units)) w.units[o] = units;
+    else d.units.set(i, units);
     posted(d, d.posting.rep, rep, REP, c.repId, month).push(i);
-    if (kind === SALE) noteFirst(d.firstCredits.rep, rep, ms, position), noteFirst(d.firstCredits.team, team, ms, position);
+    if (kind === SALE) noteFirst(d.firstCredits.rep, d.firstCreditMs.rep, rep, ms, position), noteFirst(d.firstCredits.team, d.firstCreditMs.team, team, ms, position);
     posted(d, d.posting.team, team, TEAM, c.teamId, month).push(i);
-    d.customerPrev.set(i, customerRow);
+    w.customerPrev[o] = customerRow;
     customerRow = i;
   }
   d.customerLast.set(customer, customerRow);
@@ -324,6 +368,9 @@ const posted = (d: LedgerData, cache: PostingCache, id: number, prefix: string, 
   return l;
 };
 
+/** A key for RecentIds from a name's length and last character: the few products of a catalogue mostly differ in them. */
+const shapeOf = (name: string): number => (name.length * 31 + (name.charCodeAt(name.length - 1) | 0)) & 63;
+
 const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecordedData['lines']) => {
   if (order >= d.orderRow.capacity) for (const c of [d.orderRow, d.lineStart, d.lineCount]) c.reserve(order);
   d.orderRow.set(order, row);
@@ -335,7 +382,7 @@ const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecor
       for (const c of [d.lineProduct, d.lineUnits, d.lineAmount]) c.reserve(j);
       d.lineCapacity = d.lineProduct.capacity;
     }
-    d.lineProduct.set(j, d.productIds.id(l.product));
+    d.lineProduct.set(j, d.recent.product.id(shapeOf(l.product), l.product));
     d.lineUnits.set(j, l.units);
     d.lineAmount.set(j, l.amount);
   }

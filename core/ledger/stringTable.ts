@@ -5,7 +5,7 @@
 // about 20 bytes beside the characters, none of them objects the collector walks. Names are read
 // back (decoded) only when a reader asks for one.
 
-import { bytes, Column, int32s } from './ledgerColumns';
+import { bytes, Column, int32s, MASK, SHIFT } from './ledgerColumns';
 
 const EMPTY = -1;
 
@@ -41,12 +41,13 @@ export class StringTable {
   id(name: string): number {
     const h = hashOf(name);
     const found = this.lookup(name, h);
-    return found >= 0 ? found : this.insert(name, h);
+    return found >= 0 ? found : this.insert(name, h, -found - 1);
   }
 
   /** The id of a name already seen, or -1. */
   find(name: string): number {
-    return this.lookup(name, hashOf(name));
+    const found = this.lookup(name, hashOf(name));
+    return found >= 0 ? found : -1;
   }
 
   /** The name of an id. */
@@ -60,12 +61,13 @@ export class StringTable {
     return out;
   }
 
+  /** The id of `name`, or when it has none -1 - the free slot where it would go. */
   private lookup(name: string, h: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = slots[2 * s + 1];
-      if (id === EMPTY) return -1;
+      if (id === EMPTY) return -1 - s;
       if (slots[2 * s] === h && this.is(id, name)) return id;
     }
   }
@@ -84,14 +86,22 @@ export class StringTable {
     return true;
   }
 
-  private insert(name: string, h: number): number {
+  /** Give `name` the next id; `free` is the slot lookup found for it. */
+  private insert(name: string, h: number, free: number): number {
     const id = this.count++;
     this.starts.reserve(id + 1);
     this.wide.reserve(id);
+    const n = name.length;
     let wide = 0;
-    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 255) wide = 1;
-    this.bytes.reserve(this.used + name.length * (1 + wide));
-    if (wide === 0) for (let i = 0; i < name.length; i++) this.bytes.set(this.used++, name.charCodeAt(i));
+    for (let i = 0; i < n; i++) if (name.charCodeAt(i) > 255) wide = 1;
+    this.bytes.reserve(this.used + n * (1 + wide));
+    const at = this.used;
+    if (wide === 0 && n > 0 && at >>> SHIFT === (at + n - 1) >>> SHIFT) {
+      // the whole name in one chunk (nearly always): stored straight into it
+      const chunk = this.bytes.chunkOf(at);
+      for (let i = 0, o = at & MASK; i < n; i++) chunk[o + i] = name.charCodeAt(i);
+      this.used += n;
+    } else if (wide === 0) for (let i = 0; i < n; i++) this.bytes.set(this.used++, name.charCodeAt(i));
     else
       for (let i = 0; i < name.length; i++) {
         const u = name.charCodeAt(i);
@@ -100,8 +110,10 @@ export class StringTable {
       }
     this.starts.set(id + 1, this.used);
     this.wide.set(id, wide);
-    if (this.count * 10 > (this.slots.length >> 1) * 7) this.rehash();
-    this.place(this.slots, id, h);
+    if (this.count * 10 > (this.slots.length >> 1) * 7) {
+      this.rehash();
+      this.place(this.slots, id, h);
+    } else (this.slots[2 * free] = h), (this.slots[2 * free + 1] = id);
     return id;
   }
 

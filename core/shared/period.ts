@@ -85,6 +85,8 @@ const QUARTER_HOUR = 900_000;
 const BLOCK = 96;
 /** per zone and block: the offset of the whole block, or of each quarter hour when it changes inside */
 const offsetCache = new Map<string, Map<number, number | Int16Array>>();
+/** the block offsetMinutes found last, and its zone */
+const last: { zone: string; block: number; off: number | Int16Array } = { zone: '', block: NaN, off: 0 };
 
 const zoneOffset = (quarter: number, zone: string): number => DateTime.fromMillis(quarter * QUARTER_HOUR, { zone }).offset;
 
@@ -94,10 +96,12 @@ const zoneOffset = (quarter: number, zone: string): number => DateTime.fromMilli
  * year), so luxon is asked twice per day rather than once per quarter hour folded.
  */
 export const offsetMinutes = (ms: number, zone: string): number => {
-  let byZone = offsetCache.get(zone);
-  if (!byZone) offsetCache.set(zone, (byZone = new Map()));
   const quarter = Math.floor(ms / QUARTER_HOUR);
   const block = Math.floor(quarter / BLOCK);
+  // a fold asks for the same day many times over: the block asked last is answered without the Maps
+  if (block === last.block && zone === last.zone) return typeof last.off === 'number' ? last.off : last.off[quarter - block * BLOCK];
+  let byZone = offsetCache.get(zone);
+  if (!byZone) offsetCache.set(zone, (byZone = new Map()));
   let off = byZone.get(block);
   if (off === undefined) {
     const start = block * BLOCK;
@@ -107,6 +111,7 @@ export const offsetMinutes = (ms: number, zone: string): number => {
     if (byZone.size > 50_000) byZone.clear();
     byZone.set(block, off);
   }
+  (last.zone = zone), (last.block = block), (last.off = off);
   return typeof off === 'number' ? off : off[quarter - block * BLOCK];
 };
 

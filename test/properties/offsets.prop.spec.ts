@@ -20,6 +20,19 @@ describe('offsetMinutes', () => {
     );
   });
 
+  it('given instants asked in turn in two zones, the same day or the next, when each offset is asked, then each is luxon’s (the last day asked is kept)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.array(fc.integer({ min: 0, max: 2 * 96 }), { maxLength: 8 }), (a, b, ms, steps) => {
+        for (const [k, q] of steps.entries()) {
+          const at = ms + q * QUARTER;
+          const zone = k % 2 === 0 ? a : b;
+          expect(offsetMinutes(at, zone)).toBe(DateTime.fromMillis(Math.floor(at / QUARTER) * QUARTER, { zone }).offset);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('given the days around DST changes, when every quarter hour is asked, then each is luxon’s', () => {
     for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Europe/London']) {
       for (const day of ['2026-03-08', '2026-11-01', '2026-04-05', '2026-10-04', '2026-03-29', '2026-10-25']) {
