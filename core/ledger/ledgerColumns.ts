@@ -163,23 +163,3 @@ export class Interner {
   }
 }
 
-/**
- * Per key (an interned id: a rep, a customer), the name last interned under it and that name's id.
- * A rep sells for one team and a customer mostly buys from one rep, so the fold finds most ids
- * with one comparison of strings that JSON.parse made identical, instead of a Map look-up; any
- * other name is interned as usual, so the id is always the interner's.
- */
-export class RecentIds {
-  private readonly names: (string | undefined)[] = [];
-  private readonly ids: number[] = [];
-
-  constructor(private readonly interner: Interner) {}
-
-  id(key: number, name: string): number {
-    if (this.names[key] === name) return this.ids[key];
-    const id = this.interner.id(name);
-    this.names[key] = name;
-    this.ids[key] = id;
-    return id;
-  }
-}

@@ -14,7 +14,7 @@
 import { offsetMinutes, parsePeriod, periodBounds, toMillis } from '../shared/period';
 import { largestRemainder } from '../shared/money';
 import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
-import { bytes, Column, fitsChunk, int32s, IntColumn, IntList, Interner, MASK, RecentIds, SHIFT, WIDE } from './ledgerColumns';
+import { bytes, Column, fitsChunk, int32s, IntColumn, IntList, Interner, MASK, SHIFT, WIDE } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
 
@@ -126,8 +126,6 @@ export class LedgerData {
   readonly firstCredits = { rep: [] as (FirstCredit[] | undefined)[], team: [] as (FirstCredit[] | undefined)[] };
   /** per interned rep and team, the business time of the last of its firstCredits: the fold compares a credit with it without reading the list */
   readonly firstCreditMs = { rep: [] as number[], team: [] as number[] };
-  /** the fold's shortcuts to ids: a rep's team by the rep, a credit's rep by its customer, a line's product by its name's shape */
-  readonly recent = { teamOfRep: new RecentIds(this.teamIds), repOfCustomer: new RecentIds(this.repIds), product: new RecentIds(this.productIds) };
   /** the chunks the fold appends rows to */
   readonly writer = new RowWriter();
   /** the fold's shortcut to the lists above: per interned rep and team, the list it was last posted to and its month */
@@ -330,8 +328,8 @@ const appendCredits = (d: LedgerData, kind: number, position: number, order: num
   for (const c of credits) {
     const i = d.rows++;
     if (i >= d.capacity) growRows(d, i);
-    const rep = d.recent.repOfCustomer.id(customer, c.repId);
-    const team = d.recent.teamOfRep.id(rep, c.teamId);
+    const rep = d.repIds.id(c.repId);
+    const team = d.teamIds.id(c.teamId);
     const w = writer.at(d, i);
     const o = i & MASK;
     w.position[o] = position;
@@ -368,9 +366,6 @@ const posted = (d: LedgerData, cache: PostingCache, id: number, prefix: string, 
   return l;
 };
 
-/** A key for RecentIds from a name's length and last character: the few products of a catalogue mostly differ in them. */
-const shapeOf = (name: string): number => (name.length * 31 + (name.charCodeAt(name.length - 1) | 0)) & 63;
-
 const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecordedData['lines']) => {
   if (order >= d.orderRow.capacity) for (const c of [d.orderRow, d.lineStart, d.lineCount]) c.reserve(order);
   d.orderRow.set(order, row);
@@ -382,7 +377,7 @@ const recordOrder = (d: LedgerData, order: number, row: number, lines: SaleRecor
       for (const c of [d.lineProduct, d.lineUnits, d.lineAmount]) c.reserve(j);
       d.lineCapacity = d.lineProduct.capacity;
     }
-    d.lineProduct.set(j, d.recent.product.id(shapeOf(l.product), l.product));
+    d.lineProduct.set(j, d.productIds.id(l.product));
     d.lineUnits.set(j, l.units);
     d.lineAmount.set(j, l.amount);
   }

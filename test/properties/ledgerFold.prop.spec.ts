@@ -1,7 +1,7 @@
-// The sales ledger's fold takes shortcuts (ids found through a rep's last team, a customer's last
-// rep and a product name's shape; rows stored through the chunks it last wrote; a rep's earliest
-// credit compared by its time alone). Whatever the log, every row must read back as the event
-// said: this checks the rows, orders and earliest credits against the events themselves.
+// The sales ledger's fold takes shortcuts (rows stored through the chunks it last wrote, a rep's
+// earliest credit compared by its time alone, order ids placed in the slot their look-up found).
+// Whatever the log, every row must read back as the event said: this checks the rows, orders and
+// earliest credits against the events themselves.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recorded } from '../../core/events';
