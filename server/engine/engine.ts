@@ -11,7 +11,7 @@ import { commandInFuture } from '../../core/shared/businessTime';
 import type { DecideContext, DecideTime, NewEvent, StreamKind } from '../../core/shared/decider';
 import type { StoredEvent, UnsealedEvent } from '../../core/shared/envelope';
 import { conflict, invalid, type FieldError, type Problem } from '../../core/shared/problem';
-import { assertCanonicalizable } from '../store/canonicalJson';
+import { canonicalizeAhead } from '../store/canonicalJson';
 import { canonicalJson } from '../store/hashChain';
 import { subjectKey, type AppendGroup, type AppendRequest, type AppendResult, type EventStore } from '../store/port';
 import type { Actor } from './actor';
@@ -394,9 +394,10 @@ export class CommandEngine {
       meta,
     }));
     // An event the hash chain cannot canonicalize (RFC 8785) would fail the whole durable group
-    // at seal time: refuse the one command here instead.
+    // at seal time: refuse the one command here instead. The text made to check it is the one the
+    // store then serialises (takeCanonical), not made twice.
     try {
-      for (const e of events) assertCanonicalizable(e.data);
+      for (const e of events) canonicalizeAhead(e.data as object);
     } catch (e) {
       return E.left(invalid(`${spec.type} carries text that cannot be canonicalized (RFC 8785): ${(e as Error).message}`, [{ path: 'data', message: 'text must be well-formed Unicode' }]));
     }

@@ -93,6 +93,30 @@ const write = (value: unknown, depth: number): string | undefined => {
 export const canonicalize = (value: unknown): string | undefined => write(value, 0);
 
 /**
+ * Texts made ahead, by the object they are of: the engine checks a decided event's data by making
+ * its canonical text (it throws where canonicalize would), and the store's serialising then takes
+ * that text instead of walking the same object again. Taken once: an entry lives only from the
+ * decision to the append, and an object never handed over is dropped with it (weak keys).
+ */
+const madeAhead = new WeakMap<object, string>();
+
+/** The canonical text of an object, made now and kept for `takeCanonical`; throws as canonicalize does. */
+export const canonicalizeAhead = (value: object): string | undefined => {
+  const text = write(value, 0);
+  if (text !== undefined) madeAhead.set(value, text);
+  return text;
+};
+
+/** The text canonicalizeAhead made of this value, if any, no longer kept; else the value's text made now. */
+export const takeCanonical = (value: unknown): string | undefined => {
+  if (typeof value !== 'object' || value === null) return write(value, 0);
+  const text = madeAhead.get(value);
+  if (text === undefined) return write(value, 0);
+  madeAhead.delete(value);
+  return text;
+};
+
+/**
  * Throws when `canonicalize` would (for the first bad member met, in insertion order rather than
  * the canonical one), without building the text: the engine
  * asks this of each decided event, so one that cannot be hashed is refused alone rather than

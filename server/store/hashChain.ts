@@ -1,13 +1,20 @@
 // The hash chain of SPEC §2: hash = SHA-256 hex of prevHash + the RFC 8785 canonical JSON of
 // the event without `hash`. Any JCS library and SHA-256 can recompute it.
 import { GENESIS_HASH, type StoredEvent, type UnsealedEvent } from '../../core/shared/envelope';
-import { canonicalize } from './canonicalJson';
+import { canonicalize, takeCanonical } from './canonicalJson';
 import { chainBody, chainHash, type WireEvent } from './chainText.mjs';
 
 export { GENESIS_HASH };
 
 export const canonicalJson = (value: unknown): string => {
   const s = canonicalize(value);
+  if (s === undefined) throw new TypeError('value cannot be canonicalized');
+  return s;
+};
+
+/** An event's data as canonical text: the text the engine made when it checked the event, else made now. */
+const canonicalTaken = (value: unknown): string => {
+  const s = takeCanonical(value);
   if (s === undefined) throw new TypeError('value cannot be canonicalized');
   return s;
 };
@@ -36,7 +43,7 @@ export const wireEvent = (e: UnsealedEvent): WireEvent => ({
   type: e.type,
   occurredAt: e.occurredAt,
   recordedAt: e.recordedAt,
-  data: canonicalJson(e.data),
+  data: canonicalTaken(e.data),
   meta: canonicalJson(e.meta),
   typeJson: canonicalJson(e.type),
   occurredAtJson: canonicalJson(e.occurredAt),

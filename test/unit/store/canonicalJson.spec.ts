@@ -2,8 +2,8 @@
 // member is checked every run rather than whenever the property test happens to draw it: what is
 // refused (with the canonicalize package's words), what is left out, and cycles however reached.
 import { describe, expect, it } from 'vitest';
-import { assertCanonicalizable, canonicalize } from '../../../server/store/canonicalJson';
-import { canonicalJson } from '../../../server/store/hashChain';
+import { assertCanonicalizable, canonicalize, canonicalizeAhead, takeCanonical } from '../../../server/store/canonicalJson';
+import { canonicalJson, wireEvent } from '../../../server/store/hashChain';
 
 const cyclic = {
   object: () => {
@@ -96,5 +96,29 @@ describe('canonical JSON and its check agree on how deep a value may nest', () =
   it.each([1002, 1003])('%i levels: refused as a cycle by both', (n) => {
     expect(written(n)).toBe('Circular reference detected');
     expect(checked(n)).toBe('Circular reference detected');
+  });
+});
+
+describe('a text made ahead (the engine checks a decided event, the store serialises it)', () => {
+  const event = (data: Record<string, unknown>) => ({ type: 'T', data, occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:00.000Z', meta: { actor: 'a', commandId: 'c', correlationId: 'k' } });
+
+  it('is the text canonicalize makes, and the store takes it once', () => {
+    const data: Record<string, unknown> = { b: [1, 'x'], a: 'é' };
+    expect(canonicalizeAhead(data)).toBe(canonicalize(data));
+    expect(wireEvent(event(data)).data).toBe('{"a":"é","b":[1,"x"]}');
+    // taken: a value changed after it is written as it is now, not as it was made
+    data.c = true;
+    expect(takeCanonical(data)).toBe('{"a":"é","b":[1,"x"],"c":true}');
+  });
+
+  it('refuses what canonicalize refuses, in its words, and keeps nothing then', () => {
+    const bad = { a: 'ok', b: '\ud800' };
+    expect(() => canonicalizeAhead(bad)).toThrow('Lone surrogate is not allowed');
+    expect(() => wireEvent(event(bad))).toThrow('Lone surrogate is not allowed');
+  });
+
+  it('leaves values never made ahead to be made when taken', () => {
+    expect(takeCanonical({ z: 1, y: null })).toBe('{"y":null,"z":1}');
+    expect(takeCanonical('s')).toBe('"s"');
   });
 });
