@@ -128,6 +128,8 @@ interface Ahead {
   readonly keys: ReadonlySet<string>;
   /** true once it is durable with every command appended as decided; false if refused, or a command met a conflict or a duplicate */
   readonly clean: Promise<boolean>;
+  /** resolves once its answers are made and the read models hold its events (settle): a command's facts are read from them */
+  readonly settled: Promise<void>;
 }
 
 export class CommandEngine {
@@ -225,6 +227,8 @@ export class CommandEngine {
     const aheadAsDecided = async (): Promise<boolean> => {
       if (!ahead) return true;
       const asDecided = await ahead.clean;
+      // a command decided next may read facts from the read models: they must hold the batch ahead
+      if (asDecided) await ahead.settled;
       ahead = undefined;
       if (!asDecided) group?.abandon();
       return asDecided;
@@ -246,27 +250,32 @@ export class CommandEngine {
       const appending = written ? written.commit() : this.deps.store.appendMany(batch.map((p) => p.decided.request));
       // the next batch may be decided against this one's effects while its COMMIT is in flight
       const keys = new Set(batch.flatMap((p) => (p.decided.request.idempotency ? [p.decided.request.idempotency.key] : [])));
-      const committing: Ahead = { overlay: mine, keys, clean: appending.then((rs) => rs.every((r) => r.kind === 'ok'), () => false) };
+      let settled!: () => void;
+      const committing: Ahead = { overlay: mine, keys, clean: appending.then((rs) => rs.every((r) => r.kind === 'ok'), () => false), settled: new Promise((r) => (settled = r)) };
       mine = new Map();
       this.ahead = committing;
       // the next batch may be decided now
       if (final) handedOver();
-      let appended: AppendResult[];
       try {
-        appended = await appending;
+        let appended: AppendResult[];
+        try {
+          appended = await appending;
+        } finally {
+          if (this.ahead === committing) this.ahead = undefined;
+        }
+        let last = 0;
+        for (let k = 0; k < batch.length; k++) {
+          const { index, decided, digest } = batch[k];
+          const outcome = this.outcome(appended[k], decided, digest);
+          const result = outcome === 'retry' ? await this.handleFrom(inputs[index], actor, itemOptionsOf(options, index), 1) : outcome;
+          results[index] = result;
+          if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
+        }
+        await this.deps.settle?.(last);
+        return true;
       } finally {
-        if (this.ahead === committing) this.ahead = undefined;
+        settled();
       }
-      let last = 0;
-      for (let k = 0; k < batch.length; k++) {
-        const { index, decided, digest } = batch[k];
-        const outcome = this.outcome(appended[k], decided, digest);
-        const result = outcome === 'retry' ? await this.handleFrom(inputs[index], actor, itemOptionsOf(options, index), 1) : outcome;
-        results[index] = result;
-        if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
-      }
-      await this.deps.settle?.(last);
-      return true;
     };
 
     try {

@@ -113,4 +113,37 @@ describe('a batch decided while the one before it commits', () => {
     expect((await verifyLog(store)).ok).toBe(true);
     await store.close();
   });
+
+  it('reads a command\'s facts only once the read models hold the batch ahead', async () => {
+    const store = new SqliteStore(join(dir, `p-${++n}.db`), { writer: 'thread' });
+    // read models that catch up a turn after they are asked to: what a facts query would see
+    let folded = 0;
+    const seenByFacts: number[] = [];
+    const engine = new CommandEngine({
+      store,
+      clock: () => new Date('2026-11-27T02:00:00Z'),
+      settle: async (position) => {
+        await turn();
+        folded = Math.max(folded, position);
+      },
+      facts: { query: () => (seenByFacts.push(folded), { repId: 'R-1', teamId: 'T-1' }) as never },
+    });
+    await engine.handleBatch(
+      [
+        { type: 'CreateTeam', data: { teamId: 'T-1', name: 'East' } },
+        { type: 'AddRep', data: { repId: 'R-1', name: 'A', teamId: 'T-1', joinedAt: '2025-01-01' } },
+        { type: 'RegisterCustomer', data: { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1' } },
+      ],
+      SYSTEM_ACTOR,
+    );
+    const a = engine.handleBatch(batchA, SYSTEM_ACTOR);
+    const feedback: CommandInput = { type: 'RecordFeedback', data: { feedbackId: 'F-1', customerId: 'C-1', kind: 'satisfaction', score: 9, text: 'good', occurredAt: '2026-07-06T10:00:00+08:00' } };
+    const b = engine.handleBatch([feedback], SYSTEM_ACTOR);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.every(E.isRight)).toBe(true);
+    expect(outcomes(rb)).toEqual(['FeedbackRecorded']);
+    // the batch ahead wrote positions 4 … 33: the facts were read with all of it folded
+    expect(seenByFacts).toEqual([3 + batchA.length]);
+    await store.close();
+  });
 });
