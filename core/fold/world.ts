@@ -65,8 +65,7 @@ export class World {
     if (reason === undefined) {
       const takers = this.takers.get(e.type);
       if (takers !== undefined) for (const t of takers) this.states[t.slot] = t.projection.apply(this.states[t.slot], e);
-    }
-    else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });
+    } else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });
     else this.leftOutMore += 1;
     this.head = e.position;
     this.lastRecordedAt = e.recordedAt;

@@ -6,18 +6,16 @@ import { chainBody, chainHash, type WireEvent } from './chainText.mjs';
 
 export { GENESIS_HASH };
 
-export const canonicalJson = (value: unknown): string => {
-  const s = canonicalize(value);
+/** A canonical text that must exist: an event's parts always have one. */
+const defined = (s: string | undefined): string => {
   if (s === undefined) throw new TypeError('value cannot be canonicalized');
   return s;
 };
 
+export const canonicalJson = (value: unknown): string => defined(canonicalize(value));
+
 /** An event's data as canonical text: the text the engine made when it checked the event, else made now. */
-const canonicalTaken = (value: unknown): string => {
-  const s = takeCanonical(value);
-  if (s === undefined) throw new TypeError('value cannot be canonicalized');
-  return s;
-};
+const canonicalTaken = (value: unknown): string => defined(takeCanonical(value));
 
 /** The hash of an event as verification computes it: from the whole event's canonical JSON, not the writer's concatenation. */
 export const hashOf = (event: Omit<StoredEvent, 'hash'>): string => chainHash(event.prevHash, canonicalJson(withoutHash(event)));
