@@ -2,15 +2,14 @@
 // call app.request(...). One onError and one notFound produce every problem+json.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { StoreUnavailableError } from '../store/port';
 import { AnswerCache, answerCache } from './answerCache';
 import { bearerOf, unauthorized, verifyToken } from './auth';
 import { compressAnswers } from './compression';
 import type { AppDeps, AppEnv } from './env';
+import { fastCommand, type FastAnswer } from './fastCommand';
 import { fastRead } from './fastRead';
 import { leftOutWarnings } from './leftOutWarnings';
-import { HttpProblem, problemBody, sendProblem } from './problem';
+import { HttpProblem, problemBody, problemOfError, sendProblem } from './problem';
 import { openApiDocument } from './openapi';
 import { apiRoutes } from './routes';
 import { widgetDocRoutes } from './routes/widgetDocs';
@@ -32,7 +31,7 @@ export type { AppDeps } from './env';
 
 export const createApp = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
-  // shared by the chain and the fast path in front of it (fastRead.ts), which answers a kept read without the chain
+  // shared by the chain and the fast paths in front of it (fastRead.ts, fastCommand.ts), which answer a kept read or a command without the chain
   const answers = new AnswerCache(deps.config.answerCacheBytes);
   const buckets = callerBuckets(deps);
 
@@ -116,16 +115,13 @@ export const createApp = (deps: AppDeps) => {
   app.notFound((c) => sendProblem(c, problemBody(404, 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
 
   app.onError((err, c) => {
-    if (err instanceof HttpProblem) return sendProblem(c, err.body, err.headers);
-    if (err instanceof StoreUnavailableError)
-      return sendProblem(c, problemBody(503, 'Store unavailable', 'the event store cannot take writes right now; nothing was recorded'), { 'retry-after': '5' });
-    if (err instanceof HTTPException) {
-      const status = err.status;
-      return sendProblem(c, problemBody(status, err.message || 'Error', err.message || `HTTP ${status}`));
-    }
-    deps.log.error({ reqId: c.var.requestId, err }, 'unexpected error');
-    return sendProblem(c, problemBody(500, 'Internal error', 'something unexpected went wrong; the request may be retried'));
+    const { body, headers } = problemOfError(err, (e) => deps.log.error({ reqId: c.var.requestId, err: e }, 'unexpected error'));
+    return sendProblem(c, body, headers);
   });
 
-  return Object.assign(app, { readFast: fastRead(deps, answers, buckets) });
+  // the fast paths in front of the chain, for the Node server (fastReadsFirst): a kept read, a single command
+  const reads = fastRead(deps, answers, buckets);
+  const commands = fastCommand(deps, buckets);
+  const readFast: FastAnswer = (incoming, outgoing) => (incoming.method === 'GET' ? reads(incoming, outgoing) : commands(incoming, outgoing));
+  return Object.assign(app, { readFast });
 };

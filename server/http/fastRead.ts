@@ -26,6 +26,7 @@ import { routeRefusal } from './security/routeGuard';
 import { accessLineOf, loggedPath, requestIdOf, writeAccessLineOf, type AccessLine } from '../ops/accessLog';
 import type { Actor } from '../engine/actor';
 import { readerKey } from './security/readAccess';
+import { headerSlots, PLAIN_HOST } from './rawHeaders';
 
 /** Answers the request and says true, or leaves it untouched and says false. */
 export type FastRead = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
@@ -38,25 +39,10 @@ const PLAIN_QUERY = /^[!$%&-;=?-[\]_a-z~]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 const plainTarget = (path: string, query: string): boolean =>
   PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path) && PLAIN_QUERY.test(query) && !(query.includes('%') && query.includes("'"));
-// A Host the adapter takes as it is (else it parses and may refuse it)
-const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
-
-/** The request headers the chain reads for a cached GET, each in its slot of an array: no record keyed by name made per request. */
+/** The request headers the chain reads for a cached GET, each in its slot. */
 const HEADER_SLOTS = ['host', 'authorization', ANSWER_HEADER, 'accept-encoding', 'if-none-match', 'origin', 'x-request-id'] as const;
 const [HOST, AUTHORIZATION, ANSWER, ACCEPT_ENCODING, IF_NONE_MATCH, ORIGIN, REQUEST_ID] = HEADER_SLOTS.map((_, i) => i);
-const slotOf = new Map<string, number>(HEADER_SLOTS.map((name, i) => [name, i]));
-
-/** Their values by slot; undefined when one came twice (the chain joins them, Node keeps one). */
-const readHeaders = (raw: readonly string[]): (string | undefined)[] | undefined => {
-  const h: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  for (let i = 0; i < raw.length; i += 2) {
-    const at = slotOf.get(raw[i].toLowerCase());
-    if (at === undefined) continue;
-    if (h[at] !== undefined) return undefined;
-    h[at] = raw[i + 1];
-  }
-  return h;
-};
+const readHeaders = headerSlots(HEADER_SLOTS);
 
 /**
  * A record of headers as Node's writeHead takes them flat, with the request's id and, for a body,

@@ -9,7 +9,8 @@ const written = (tag: string): Lang | undefined => (/^zh\b/i.test(tag) ? 'zh-CN'
 
 const isLang = (v: string | undefined): v is Lang => (LANGS as readonly (string | undefined)[]).includes(v);
 
-const acceptedLang = (header: string | undefined): Lang => {
+/** The language of Accept-Language Tally writes, else English (a problem's, when no `lang` is asked). */
+export const acceptedLang = (header: string | undefined): Lang => {
   let best: { lang: Lang; q: number } | undefined;
   for (const part of (header ?? '').split(',')) {
     const [tag, ...params] = part.split(';').map((p) => p.trim());

@@ -1,7 +1,10 @@
 // Every error leaves as RFC 9457 application/problem+json, from one place.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldError, Problem, ProblemKind } from '../../core/shared/problem';
+import type { Lang } from '../../core/incentives/calculate/describe';
+import { StoreUnavailableError } from '../store/port';
 import { problemLangOf } from './lang';
 import { problemIn } from './problemWords';
 
@@ -45,14 +48,37 @@ export const BEARER_CHALLENGE = 'Bearer realm="tally"';
 /** The problem in the reader's language (`lang`, else Accept-Language): title, detail and field messages; the code stays. */
 export const sendProblem = (c: Context, body: ProblemBody, headers: Record<string, string> = {}) => {
   const lang = problemLangOf(c);
-  // the request's id rides along (`requestId`), so a report of a refusal finds its log line
+  return c.body(problemText(body, lang, c.var.requestId), body.status as ContentfulStatusCode, problemHeaders(body, lang, headers));
+};
+
+/** A problem's text in a language; the request's id rides along (`requestId`), so a report of a refusal finds its log line. */
+export const problemText = (body: ProblemBody, lang: Lang, requestId: string | undefined): string => {
   const shown = problemIn(body, lang);
-  return c.body(JSON.stringify(c.var.requestId === undefined ? shown : { ...shown, requestId: c.var.requestId }), body.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json',
-    'content-language': lang,
-    ...(body.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
-    ...headers,
-  });
+  return JSON.stringify(requestId === undefined ? shown : { ...shown, requestId });
+};
+
+/** The headers a problem is sent with, besides those every answer gets. */
+export const problemHeaders = (body: ProblemBody, lang: Lang, headers: Record<string, string>): Record<string, string> => ({
+  'content-type': 'application/problem+json',
+  'content-language': lang,
+  ...(body.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
+  ...headers,
+});
+
+/**
+ * What the app's onError answers for an error: its problem and headers. An error nobody expected
+ * is `unexpected`, which is told of it (to log it) first.
+ */
+export const problemOfError = (err: unknown, unexpected: (err: unknown) => void): { body: ProblemBody; headers?: Record<string, string> } => {
+  if (err instanceof HttpProblem) return { body: err.body, headers: err.headers };
+  if (err instanceof StoreUnavailableError)
+    return { body: problemBody(503, 'Store unavailable', 'the event store cannot take writes right now; nothing was recorded'), headers: { 'retry-after': '5' } };
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    return { body: problemBody(status, err.message || 'Error', err.message || `HTTP ${status}`) };
+  }
+  unexpected(err);
+  return { body: problemBody(500, 'Internal error', 'something unexpected went wrong; the request may be retried') };
 };
 
 /** Thrown by handlers and middleware; rendered by the app's one onError. */

@@ -6,62 +6,12 @@
 // the chain's; and whatever the chain would refuse (a rate limit spent, an expired or stream
 // token, a foreign rep, a bad parameter) goes to the chain.
 import { Agent, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fastReadsFirst } from '../../server/http/fastRead';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/ops/logger';
 import { seedCompany, testTally, type TestTally } from '../support/app';
+import { comparable, twoServers } from '../support/twoServers';
 
 const NOW = '2026-11-27T10:00:00+08:00';
-
-interface Raw {
-  readonly status: number;
-  /** header name (lower case) → value, in the order sent */
-  readonly headers: [string, string][];
-  readonly body: Buffer;
-}
-
-const servers: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
-
-/** The app behind a bare adapter and behind the fast path, and how often the fast path answered. */
-const twoServers = async (t: TestTally) => {
-  let fastAnswers = 0;
-  const counted = (req: Parameters<typeof t.app.readFast>[0], res: Parameters<typeof t.app.readFast>[1]) => {
-    const answered = t.app.readFast(req, res);
-    if (answered) fastAnswers++;
-    return answered;
-  };
-  const listen = async (fast: boolean) => {
-    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1', ...(fast ? { createServer: fastReadsFirst(() => counted) } : {}) });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    return (server.address() as AddressInfo).port;
-  };
-  const ports = { chain: await listen(false), fast: await listen(true) };
-  const ask = (which: 'chain' | 'fast', path: string, headers: Record<string, string>) =>
-    new Promise<Raw>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: ports[which], path, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const raw = res.rawHeaders;
-          const pairs: [string, string][] = [];
-          for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i].toLowerCase(), raw[i + 1]]);
-          resolve({ status: res.statusCode!, headers: pairs, body: Buffer.concat(chunks) });
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  return { ask, fastAnswers: () => fastAnswers, ports };
-};
-
-/** Headers as a sorted list without Date (the second it was sent). */
-const comparable = (r: Raw) => ({ status: r.status, headers: r.headers.filter(([n]) => n !== 'date').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body: r.body.toString('base64') });
 
 const seedBig = async (t: TestTally) => {
   const admin = await seedCompany(t);

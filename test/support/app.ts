@@ -41,9 +41,10 @@ export const testTally = async (options: { store?: EventStore; now?: string; env
   };
 };
 
-/** A small company: one team, two reps, one customer. */
-export const seedCompany = async (t: TestTally) => {
+/** A small company: one team, two reps, one customer. `keyed`: each command with its own Idempotency-Key, so two twins seeded alike hold the same events, hashes and all. */
+export const seedCompany = async (t: TestTally, keyed = false) => {
   const admin = await t.token('admin');
+  let n = 0;
   for (const [type, data] of [
     ['CreateTeam', { teamId: 'T-1', name: 'East', managerId: 'M-1' }],
     ['CreateTeam', { teamId: 'T-2', name: 'North', managerId: 'M-2' }],
@@ -52,7 +53,7 @@ export const seedCompany = async (t: TestTally) => {
     ['AddRep', { repId: 'R-3', name: 'Zhang Min', teamId: 'T-2', joinedAt: '2025-01-01' }],
     ['RegisterCustomer', { customerId: 'C-1', name: 'Acme', ownerRepId: 'R-1', region: 'East', birthday: '02-29' }],
   ] as const) {
-    const r = await t.post(type, data, admin);
+    const r = await t.post(type, data, admin, keyed ? { 'idempotency-key': `seed-${n++}` } : {});
     if (r.status !== 201) throw new Error(`seed ${type} failed: ${r.status} ${await r.text()}`);
   }
   return admin;

@@ -10,10 +10,16 @@ import { problemIn } from '../problemWords';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
+/** The media types a command may be sent as: JSON, or a JSON-based one (`application/merge-patch+json`). */
+export const isJsonType = (contentType: string): boolean => /^application\/(.+\+)?json\b/i.test(contentType);
+
 const readJson = async (c: Context): Promise<unknown> => {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw HttpProblem.of(415, 'Unsupported media type', 'send the command as application/json');
-  const text = await c.req.text();
+  if (!isJsonType(c.req.header('content-type') ?? '')) throw HttpProblem.of(415, 'Unsupported media type', 'send the command as application/json');
+  return parsedJson(await c.req.text());
+};
+
+/** A body's JSON, or the 400 that says it is none. */
+export const parsedJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -21,21 +27,28 @@ const readJson = async (c: Context): Promise<unknown> => {
   }
 };
 
-const optionsOf = (c: Context) => {
-  const key = c.req.header('idempotency-key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw HttpProblem.badParam('Idempotency-Key', 'expected 1 to 128 visible ASCII characters');
-  const correlationId = c.req.header('x-correlation-id');
+/** Whether an Idempotency-Key is one the engine takes: absent, or 1 to 128 visible ASCII characters. */
+export const goodIdempotencyKey = (key: string | undefined): boolean => key === undefined || IDEMPOTENCY_KEY.test(key);
+
+/** A command's options from its Idempotency-Key and X-Correlation-Id (a malformed correlation id is dropped, a key refused). */
+export const commandOptions = (key: string | undefined, correlationId: string | undefined) => {
+  if (!goodIdempotencyKey(key)) throw HttpProblem.badParam('Idempotency-Key', 'expected 1 to 128 visible ASCII characters');
   return { idempotencyKey: key, correlationId: correlationId && IDEMPOTENCY_KEY.test(correlationId) ? correlationId : undefined };
 };
 
-const isCommandShape = (u: unknown): u is { type: unknown; data: unknown } => typeof u === 'object' && u !== null && !Array.isArray(u);
+const optionsOf = (c: Context) => commandOptions(c.req.header('idempotency-key'), c.req.header('x-correlation-id'));
+
+export const isCommandShape = (u: unknown): u is { type: unknown; data: unknown } => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** The 400 for a single command's body that is no object. */
+export const notACommand = () => HttpProblem.badParam('(body)', 'expected an object { "type": …, "data": { … } }');
 
 export const commandRoutes = (deps: AppDeps) => {
   const app = new Hono<AppEnv>();
 
   app.post('/commands', async (c) => {
     const body = await readJson(c);
-    if (!isCommandShape(body)) throw HttpProblem.badParam('(body)', 'expected an object { "type": …, "data": { … } }');
+    if (!isCommandShape(body)) throw notACommand();
     const result = await deps.engine.handle(body, c.get('actor'), optionsOf(c));
     if (E.isLeft(result)) return sendProblem(c, fromProblem(result.left));
     await deps.projections.waitFor(result.right[result.right.length - 1]?.position ?? 0);

@@ -51,17 +51,23 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const refuse = (message: string) => HttpProblem.of(400, 'Invalid input', `the JSON body ${message}`, { errors: [{ path: '(body)', message }] });
 
+/** A JSON body's text: strict UTF-8, nested at most MAX_JSON_DEPTH, no half surrogate pair; else the 400 that says which. */
+export const jsonBodyText = (bytes: ArrayBuffer | Uint8Array): string => {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw refuse('is not valid UTF-8: it holds a byte sequence that is no character');
+  }
+  const scan = scanJson(text, MAX_JSON_DEPTH);
+  if (scan.depth > MAX_JSON_DEPTH) throw refuse(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (scan.loneSurrogate) throw refuse('holds a \\u escape that is half a surrogate pair, which is not text');
+  return text;
+};
+
 export const jsonBodyGuard = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === 'POST' && /json/i.test(c.req.header('content-type') ?? '')) {
-    let text: string;
-    try {
-      text = strictUtf8.decode(await c.req.arrayBuffer());
-    } catch {
-      throw refuse('is not valid UTF-8: it holds a byte sequence that is no character');
-    }
-    const scan = scanJson(text, MAX_JSON_DEPTH);
-    if (scan.depth > MAX_JSON_DEPTH) throw refuse(`nests deeper than ${MAX_JSON_DEPTH} levels`);
-    if (scan.loneSurrogate) throw refuse('holds a \\u escape that is half a surrogate pair, which is not text');
+    const text = jsonBodyText(await c.req.arrayBuffer());
     // the route's c.req.text() / json() take this text from Hono's body cache; holding only the
     // bytes, Hono would decode them again through a new web Response (about 6 % of a command's CPU)
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text); // Hono keeps its reads there as promises

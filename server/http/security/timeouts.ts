@@ -23,7 +23,17 @@ export const requestTimeouts = (config: Pick<Config, 'headersTimeoutSeconds' | '
 });
 
 /** Node reports a client that went away mid-body as an 'aborted' ECONNRESET on the request stream. */
-const isAbort = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 'ECONNRESET' || (e as Error)?.message === 'aborted';
+export const isAbort = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 'ECONNRESET' || (e as Error)?.message === 'aborted';
+
+/** What a body not in by the deadline is: abandoned when its client has gone (a read that never ends), else a 408 for it. */
+export const lateBody = (seconds: number, socket: { destroyed?: boolean } | undefined): Error =>
+  socket?.destroyed ? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) : HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' });
+
+/** A body its client abandoned half-way: one line in the log, and the 400 nobody will read. */
+export const abandonedBody = (method: string, path: string): HttpProblem => {
+  console.warn(`${method} ${path}: the client went away before its request body was complete`);
+  return HttpProblem.of(400, 'Invalid input', 'the request body ended before it was complete');
+};
 
 /**
  * Whether the request carries a body. From the Node adapter HTTP/1.1's framing says so (a
@@ -50,7 +60,7 @@ export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): Middle
   // deadline that is an abandoned body too, not a 408 sent to nobody.
   const socket = (c.env as { incoming?: { socket?: { destroyed?: boolean } } } | undefined)?.incoming?.socket;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(socket?.destroyed ? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) : HttpProblem.of(408, 'Request timeout', `the request body did not arrive within ${seconds} s`, {}, { connection: 'close' })), seconds * 1000);
+    timer = setTimeout(() => reject(lateBody(seconds, socket)), seconds * 1000);
   });
   const reading = c.req.arrayBuffer(); // the bytes: text would mend what is not UTF-8 before jsonBody.ts could refuse it
   reading.catch(() => undefined); // after a timeout nobody awaits it any more
@@ -58,8 +68,7 @@ export const bodyDeadline = (config: Pick<Config, 'bodyTimeoutSeconds'>): Middle
     await Promise.race([reading, late]);
   } catch (e) {
     if (!isAbort(e)) throw e;
-    console.warn(`${c.req.method} ${c.req.path}: the client went away before its request body was complete`);
-    throw HttpProblem.of(400, 'Invalid input', 'the request body ended before it was complete');
+    throw abandonedBody(c.req.method, c.req.path);
   } finally {
     clearTimeout(timer);
   }
