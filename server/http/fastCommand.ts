@@ -75,25 +75,31 @@ const ACCEPTED = wireHeaders({ 'content-type': 'application/json' }, '', 0);
 const ACCEPTED_ID_AT = ACCEPTED.indexOf('x-request-id') + 1;
 const ACCEPTED_LENGTH_AT = ACCEPTED.length - 1;
 
-/** The body, read within the deadline; a client gone half-way is an abandoned body, as the chain has it. */
+/**
+ * The body, read within the deadline; a client gone half-way is an abandoned body, as the chain has
+ * it. Its listeners are unnamed on purpose: a named function made per request is named again each
+ * time by the TypeScript loader (a property defined per closure, 0.3 % of the server's time).
+ */
 const bodyOf = (incoming: IncomingMessage, seconds: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const settle = (e: unknown, body?: Buffer) => {
+    // past the deadline the read is nobody's: its end or its abort says nothing more
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      // a client already gone is an abandoned body at the deadline too
+      const e = lateBody(seconds, incoming.socket);
+      reject(isAbort(e) ? abandonedBody('POST', PATH) : e);
+    }, seconds * 1000);
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('end', () => {
       clearTimeout(timer);
-      incoming.removeListener('data', onData);
-      incoming.removeListener('end', onEnd);
-      incoming.removeListener('error', onError);
-      if (body) resolve(body);
-      else reject(isAbort(e) ? abandonedBody('POST', PATH) : e);
-    };
-    const onData = (chunk: Buffer) => chunks.push(chunk);
-    const onEnd = () => settle(undefined, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-    const onError = (e: unknown) => settle(e);
-    const timer = setTimeout(() => settle(lateBody(seconds, incoming.socket)), seconds * 1000);
-    incoming.on('data', onData);
-    incoming.once('end', onEnd);
-    incoming.once('error', onError);
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    incoming.once('error', (e: unknown) => {
+      clearTimeout(timer);
+      if (!late) reject(isAbort(e) ? abandonedBody('POST', PATH) : e);
+    });
   });
 
 export const fastCommand = (deps: AppDeps, buckets: TokenBuckets | undefined): FastAnswer => {
