@@ -139,6 +139,8 @@ export class CommandEngine {
   /** resolves once the last batch begun has handed its group to the store, or ended */
   private deciding: Promise<void> = Promise.resolve();
   private readonly maxRetries: number;
+  /** the decision time made last, and the instant it is of (timeAt) */
+  private lastTime?: { readonly ms: number; readonly time: DecideTime };
 
   constructor(private readonly deps: EngineDeps) {
     this.maxRetries = deps.maxRetries ?? 8;
@@ -450,8 +452,9 @@ export class CommandEngine {
     const clock = this.deps.clock();
     if (recordedAt !== undefined && !(Date.parse(recordedAt) <= clock.getTime()))
       return E.left(invalid(`a command cannot be recorded at ${recordedAt}: not an instant, or later than now (${clock.toISOString()})`, [{ path: 'recordedAt', message: 'expected an instant no later than now' }]));
-    const now = recordedAt === undefined ? clock.toISOString() : new Date(recordedAt).toISOString();
-    const ctx: DecideContext = { state, facts, time: { ...(this.deps.time ?? DEFAULT_TIME), now } };
+    const time = this.timeAt(recordedAt === undefined ? clock.getTime() : Date.parse(recordedAt));
+    const now = time.now;
+    const ctx: DecideContext = { state, facts, time };
     // an admin may touch any data (authorizeScope): its scope is not worked out
     if (spec.scope && actor.role !== 'admin') {
       const scope = spec.scope(command, ctx);
@@ -462,6 +465,19 @@ export class CommandEngine {
       return E.left(authorizeScope(spec, actor, {})!);
     }
     return E.right({ spec, command, stream, own: loaded.get(stream)!, ctx, assumed, now });
+  }
+
+  /**
+   * The decision time at an instant: `now` its ISO text. Commands decided within the same
+   * millisecond (most of a batch) share one, rather than each making the text and the object again.
+   */
+  private timeAt(ms: number): DecideTime {
+    const last = this.lastTime;
+    if (last?.ms === ms) return last.time;
+    // an invalid instant throws here (toISOString), as it always did
+    const time = { ...(this.deps.time ?? DEFAULT_TIME), now: new Date(ms).toISOString() };
+    this.lastTime = { ms, time };
+    return time;
   }
 
   /** A stream pending in the batch or cached, without a turn of the event loop; undefined when it must be read. */
