@@ -209,6 +209,9 @@ export class CommandEngine {
       ...(keys ? { correlationId: o.correlationId, idempotencyKey: keys[i] } : defaultItemOptions(o, i)),
       ...(recordedAt ? { recordedAt: recordedAt[i] } : o.recordedAt ? { recordedAt: o.recordedAt } : {}),
     });
+    // without keys (of the batch or its items) or times per item, every item's options are the same: made once
+    const shared = keys || recordedAt || options.idempotencyKey ? undefined : itemOptionsOf(options, 0);
+    const optionsOf = (i: number) => shared ?? itemOptionsOf(options, i);
     const results: (CommandResult | undefined)[] = new Array(inputs.length);
     // the streams pending in the batch, and those the batch ahead wrote; `mine`: only the former
     const overlay = new Map<string, Folded>(ahead?.overlay);
@@ -269,7 +272,7 @@ export class CommandEngine {
         for (let k = 0; k < batch.length; k++) {
           const { index, decided, digest } = batch[k];
           const outcome = this.outcome(appended[k], decided, digest);
-          const result = outcome === 'retry' ? await this.handleFrom(inputs[index], actor, itemOptionsOf(options, index), 1) : outcome;
+          const result = outcome === 'retry' ? await this.handleFrom(inputs[index], actor, optionsOf(index), 1) : outcome;
           results[index] = result;
           if (E.isRight(result)) last = Math.max(last, ...result.right.map((e) => e.position));
         }
@@ -282,7 +285,7 @@ export class CommandEngine {
 
     try {
       for (let i = 0; i < inputs.length; i++) {
-        const itemOptions = itemOptionsOf(options, i);
+        const itemOptions = optionsOf(i);
         const digest = itemOptions.idempotencyKey ? digestOf(inputs[i]) : '';
         // a key the batch ahead is writing is found once that batch is durable, and answered as a replay
         if (itemOptions.idempotencyKey && ahead?.keys.has(subjectKey(actor.sub, itemOptions.idempotencyKey)) && !(await aheadAsDecided())) return undefined;
@@ -435,16 +438,18 @@ export class CommandEngine {
     const vetted = this.deps.vet ? await this.deps.vet(spec.type, command) : undefined;
     if (vetted) return E.left(vetted);
 
-    const stream = `${spec.kind.prefix}${spec.streamId(command)}`;
-    const loaded = new Map<string, Folded>();
+    const ownId = spec.streamId(command);
+    const stream = `${spec.kind.prefix}${ownId}`;
     const assumed = optimistic && !overlay.has(stream) && this.cache.get(stream) === undefined;
-    loaded.set(stream, assumed ? { state: spec.kind.initialState(), revision: -1 } : (this.known(stream, overlay) ?? (await this.load(stream, spec.kind, overlay))));
+    const own = assumed ? { state: spec.kind.initialState(), revision: -1 } : (this.known(stream, overlay) ?? (await this.load(stream, spec.kind, overlay)));
+    const loaded = new Consulted(spec.kind.prefix, ownId, stream, own);
     for (const [kind, id] of spec.reads?.(command) ?? []) {
+      if (loaded.get(kind.prefix, id)) continue;
       const name = `${kind.prefix}${id}`;
-      if (!loaded.has(name)) loaded.set(name, this.known(name, overlay) ?? (await this.load(name, kind, overlay)));
+      loaded.add(kind.prefix, id, name, this.known(name, overlay) ?? (await this.load(name, kind, overlay)));
     }
     const state = <S>(kind: StreamKind<S>, id: string): S => {
-      const hit = loaded.get(`${kind.prefix}${id}`);
+      const hit = loaded.get(kind.prefix, id);
       if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
       return hit.state as S;
     };
@@ -464,7 +469,7 @@ export class CommandEngine {
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
-    return E.right({ spec, command, stream, own: loaded.get(stream)!, ctx, assumed, now });
+    return E.right({ spec, command, stream, own, ctx, assumed, now });
   }
 
   /**
@@ -496,6 +501,37 @@ export class CommandEngine {
     const folded = { state, revision: events.length - 1 };
     this.cache.set(stream, folded);
     return folded;
+  }
+}
+
+/**
+ * The streams a command consulted (its own first, then what it reads), found by their kind's prefix
+ * and id: the few a command holds are scanned, rather than each name made again and hashed on
+ * every look (a decider asks for a state several times). A stream is its name: an entry found by
+ * another prefix and id that make the same name is the same stream.
+ */
+class Consulted {
+  private readonly list: { readonly prefix: string; readonly id: string; readonly name: string; readonly folded: Folded }[] = [];
+  /** by name, once there are more than a scan is worth */
+  private byName?: Map<string, Folded>;
+
+  constructor(prefix: string, id: string, name: string, folded: Folded) {
+    this.add(prefix, id, name, folded);
+  }
+
+  get(prefix: string, id: string): Folded | undefined {
+    if (this.byName) return this.byName.get(`${prefix}${id}`);
+    for (const c of this.list) if (c.id === id && c.prefix === prefix) return c.folded;
+    const name = `${prefix}${id}`;
+    for (const c of this.list) if (c.name === name) return c.folded;
+    return undefined;
+  }
+
+  /** `name`: `${prefix}${id}`, made by the caller, which needs it too; a stream not yet held */
+  add(prefix: string, id: string, name: string, folded: Folded): void {
+    this.list.push({ prefix, id, name, folded });
+    if (this.byName) this.byName.set(name, folded);
+    else if (this.list.length > 16) this.byName = new Map(this.list.map((c) => [c.name, c.folded]));
   }
 }
 
