@@ -15,7 +15,7 @@ const defined = (s: string | undefined): string => {
 export const canonicalJson = (value: unknown): string => defined(canonicalize(value));
 
 /** An event's data as canonical text: the text the engine made when it checked the event, else made now. */
-const canonicalTaken = (value: unknown): string => defined(takeCanonical(value));
+export const canonicalTaken = (value: unknown): string => defined(takeCanonical(value));
 
 /** The hash of an event as verification computes it: from the whole event's canonical JSON, not the writer's concatenation. */
 export const hashOf = (event: Omit<StoredEvent, 'hash'>): string => chainHash(event.prevHash, canonicalJson(withoutHash(event)));

@@ -10,6 +10,7 @@ import { canonicalJson, GENESIS_HASH, wireEvent } from './hashChain';
 import { checkSealed } from './sealed';
 import { prepareWriter, writeGroup, type WireRequest, type WireResult } from './sqliteGroup.mjs';
 import { migrate } from './sqliteSchema';
+import { packAppends } from './sqlitePack';
 import { WriterThread, type GroupWritten } from './sqliteWriterClient';
 import {
   StoreUnavailableError,
@@ -94,13 +95,15 @@ export interface SqliteOptions {
   readonly writer?: 'thread' | 'inline';
 }
 
-/** A queued call with its requests serialised for the writer. */
+/** A queued call with its requests serialised for the writer: as wire objects for this thread's connection, packed for the writer thread. */
 interface Serialised {
   readonly pending: Pending;
   readonly wire: WireRequest[];
+  readonly packed: string;
 }
 
-const toWire = (r: AppendRequest): WireRequest => ({
+/** A request serialised for the writer's connection (packAppends packs the same text for the writer thread). */
+export const toWire = (r: AppendRequest): WireRequest => ({
   stream: r.stream,
   streamJson: canonicalJson(r.stream),
   expected: r.expected,
@@ -213,15 +216,15 @@ export class SqliteStore implements EventStore {
     const batch: Serialised[] = [];
     for (const pending of this.queue) {
       try {
-        batch.push({ pending, wire: pending.requests.map(toWire) });
+        batch.push(this.thread ? { pending, wire: [], packed: packAppends(pending.requests) } : { pending, wire: pending.requests.map(toWire), packed: '' });
       } catch (e) {
         pending.reject(e);
       }
     }
     this.queue = [];
     if (batch.length === 0) return;
-    const requests = batch.length === 1 ? batch[0].wire : batch.flatMap((b) => b.wire);
     if (!this.thread) {
+      const requests = batch.length === 1 ? batch[0].wire : batch.flatMap((b) => b.wire);
       const t0 = performance.now();
       let results: WireResult[];
       try {
@@ -234,7 +237,7 @@ export class SqliteStore implements EventStore {
       return;
     }
     this.writing = true;
-    this.thread.write(requests).then(
+    this.thread.write(batch.length === 1 ? batch[0].packed : batch.map((b) => b.packed).join('')).then(
       (written) => this.settle(batch, written),
       (e) => this.refuse(batch, e),
     ).finally(() => {
@@ -272,16 +275,16 @@ export class SqliteStore implements EventStore {
       add: (more) => {
         if (ended) throw new Error('this append group is already committed or abandoned');
         if (refused !== undefined || more.length === 0) return;
-        let wire: WireRequest[];
+        let packed: string;
         try {
-          wire = more.map(toWire);
+          packed = packAppends(more);
         } catch (e) {
           // as an appendMany call whose events cannot be serialised: refused whole, nothing written
           refused = e;
           if (requests.length > 0) thread.abandon(gid);
           return;
         }
-        thread.part(gid, requests.length === 0, wire);
+        thread.part(gid, requests.length === 0, packed);
         for (const r of more) requests.push(r);
       },
       commit: () => {
@@ -291,7 +294,7 @@ export class SqliteStore implements EventStore {
           return refused !== undefined ? Promise.reject(refused) : Promise.resolve([]);
         }
         return new Promise((resolve, reject) => {
-          const batch = [{ pending: { requests, resolve, reject }, wire: [] }];
+          const batch = [{ pending: { requests, resolve, reject }, wire: [], packed: '' }];
           thread.commit(gid).then(
             (written) => this.settle(batch, written),
             (e) => this.refuse(batch, e),

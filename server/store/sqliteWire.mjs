@@ -8,11 +8,18 @@ const SEP = '\u0001';
 /** A quoted JSON string's value; a slice when it has no escapes (the usual case). */
 const unquote = (q) => (q.indexOf('\\') < 0 ? q.slice(1, -1) : JSON.parse(q));
 
+/** A request's fields before its events, packed: each event follows as `packedEvent`. */
+export const packedHead = (streamJson, expected, key, digest, count) =>
+  `${streamJson}${SEP}${JSON.stringify(expected)}${SEP}${key === undefined ? '' : JSON.stringify(key)}${SEP}${digest === undefined ? '' : JSON.stringify(digest)}${SEP}${count}${SEP}`;
+
+/** An event of a request, packed from its JSON texts. */
+export const packedEvent = (typeJson, occurredAtJson, recordedAtJson, data, meta) => `${typeJson}${SEP}${occurredAtJson}${SEP}${recordedAtJson}${SEP}${data}${SEP}${meta}${SEP}`;
+
 export const packRequests = (requests) => {
   let out = '';
   for (const r of requests) {
-    out += `${r.streamJson}${SEP}${JSON.stringify(r.expected)}${SEP}${r.key === undefined ? '' : JSON.stringify(r.key)}${SEP}${r.digest === undefined ? '' : JSON.stringify(r.digest)}${SEP}${r.events.length}${SEP}`;
-    for (const e of r.events) out += `${e.typeJson}${SEP}${e.occurredAtJson}${SEP}${e.recordedAtJson}${SEP}${e.data}${SEP}${e.meta}${SEP}`;
+    out += packedHead(r.streamJson, r.expected, r.key, r.digest, r.events.length);
+    for (const e of r.events) out += packedEvent(e.typeJson, e.occurredAtJson, e.recordedAtJson, e.data, e.meta);
   }
   return out;
 };

@@ -3,8 +3,7 @@
 // starts one), keeps the process alive only while a group is in flight, and if it dies every
 // group it held is refused (none acknowledged) and the next write starts a new one.
 import { Worker } from 'node:worker_threads';
-import type { WireRequest, WireResult } from './sqliteGroup.mjs';
-import { packRequests } from './sqliteWire.mjs';
+import type { WireResult } from './sqliteGroup.mjs';
 
 export interface GroupWritten {
   readonly results: WireResult[];
@@ -40,8 +39,9 @@ export class WriterThread {
     private readonly genesis: string,
   ) {}
 
-  write(requests: readonly WireRequest[]): Promise<GroupWritten> {
-    return this.ask({ packed: packRequests(requests) });
+  /** A whole group, its requests packed (packRequests, packAppends). */
+  write(packed: string): Promise<GroupWritten> {
+    return this.ask({ packed });
   }
 
   /**
@@ -50,8 +50,8 @@ export class WriterThread {
    * group (or refuses it whole: a part SQLite refused, or a thread that died and so never saw the
    * group's start).
    */
-  part(gid: number, first: boolean, requests: readonly WireRequest[]): void {
-    (this.worker ?? this.start()).postMessage({ type: 'part', gid, first, packed: packRequests(requests) });
+  part(gid: number, first: boolean, packed: string): void {
+    (this.worker ?? this.start()).postMessage({ type: 'part', gid, first, packed });
   }
 
   commit(gid: number): Promise<GroupWritten> {
