@@ -14,18 +14,22 @@ const str = (s: string): string => {
   return JSON.stringify(s);
 };
 
-/** Member names repeat from event to event: each is checked and quoted once. */
-const quotedKeys = new Map<string, string>();
-const key = (k: string): string => {
-  let q = quotedKeys.get(k);
+/**
+ * Member names repeat from event to event: each is checked and quoted once, kept as the text that
+ * opens its member (`"k":`, and `,"k":` after another), so a member costs two concatenations.
+ */
+const memberHeads = new Map<string, readonly [first: string, next: string]>();
+const memberHead = (k: string, first: boolean): string => {
+  let h = memberHeads.get(k);
   // Stryker disable next-line ConditionalExpression: quoting again what the cache holds gives the same text
-  if (q === undefined) {
-    q = str(k);
+  if (h === undefined) {
+    const q = str(k);
+    h = [`${q}:`, `,${q}:`];
     // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is emptied changes its cost, never a text
-    if (quotedKeys.size > 10_000) quotedKeys.clear();
-    quotedKeys.set(k, q);
+    if (memberHeads.size > 10_000) memberHeads.clear();
+    memberHeads.set(k, h);
   }
-  return q;
+  return first ? h[0] : h[1];
 };
 
 /**
@@ -69,11 +73,13 @@ const write = (value: unknown, depth: number): string | undefined => {
   if (depth > MAX_DEPTH) throw new Error('Circular reference detected');
   const o = value as Record<string, unknown> & { toJSON?: () => unknown };
   if (typeof o.toJSON === 'function') return write(o.toJSON(), depth + 1);
+  // one concatenation per piece: a template of several would make a string for each step of it
   if (Array.isArray(o)) {
     let out = '[';
     for (let i = 0; i < o.length; i++) {
       const v = o[i];
-      out += (i === 0 ? '' : ',') + (v === undefined || typeof v === 'symbol' ? 'null' : write(v, depth + 1));
+      if (i > 0) out += ',';
+      out += v === undefined || typeof v === 'symbol' ? 'null' : write(v, depth + 1);
     }
     return `${out}]`;
   }
@@ -83,7 +89,8 @@ const write = (value: unknown, depth: number): string | undefined => {
   for (const k of keys) {
     const v = o[k];
     if (v === undefined || typeof v === 'symbol') continue;
-    out += `${first ? '' : ','}${key(k)}:${write(v, depth + 1)}`;
+    out += memberHead(k, first);
+    out += write(v, depth + 1);
     first = false;
   }
   return `${out}}`;
