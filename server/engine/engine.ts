@@ -84,6 +84,15 @@ interface Decided {
 /** input, actor, options, the body's digest, streams pending in the batch, optimistic */
 type DecideArgs = [CommandInput, Actor, CommandOptions, string, ReadonlyMap<string, Folded>, boolean];
 
+/** spec, command, actor, overlay, recordedAt, its own stream, the streams consulted, whether its own was taken to be new */
+type ConsultedArgs = [CommandSpec, unknown, Actor, ReadonlyMap<string, Folded>, string | undefined, string, Consulted, boolean];
+
+/** A value, or a promise of it when it had to wait for something (a read, a vetting). */
+type Sometimes<T> = T | Promise<T>;
+
+/** `f` of a value at once, or once its promise resolves. */
+const then = <T, U>(value: Sometimes<T>, f: (t: T) => Sometimes<U>): Sometimes<U> => (value instanceof Promise ? value.then(f) : f(value));
+
 /** inputs, actor, options, keys, recordedAt, the batch ahead, and what to call once this batch's last group is handed over */
 type BatchArgs = [readonly CommandInput[], Actor, CommandOptions, readonly string[] | undefined, readonly string[] | undefined, Ahead | undefined, () => void];
 
@@ -298,7 +307,9 @@ export class CommandEngine {
         if (typeof inputs[i]?.type === 'string' && commandsByType.get(inputs[i].type as string)?.facts && !(await flush(false))) return undefined;
         // a history written in recorded order reads every stream rather than assume it new: a
         // command retried after losing that bet would be appended after later ones
-        const decided = await this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
+        const deciding = this.decideOne(inputs[i], actor, itemOptions, digest, overlay, itemOptions.recordedAt === undefined);
+        // an await costs a promise and a turn even when there is nothing to wait for
+        const decided = deciding instanceof Promise ? await deciding : deciding;
         if (E.isLeft(decided)) {
           results[i] = decided;
           continue;
@@ -377,15 +388,20 @@ export class CommandEngine {
    * exists after all, the append's `no-stream` expectation fails and the retry reads it; if the
    * command is refused, the refusal is confirmed against the stream as it is.
    */
-  private async decideOne(...args: DecideArgs): Promise<E.Either<Problem, Decided>> {
-    const decided = await this.decideAgainst(...args);
-    if (E.isRight(decided) || decided.left !== ASSUMED_NEW) return decided;
-    const [input, actor, options, digest, overlay] = args;
-    return this.decideAgainst(input, actor, options, digest, overlay, false);
+  private decideOne(...args: DecideArgs): Sometimes<E.Either<Problem, Decided>> {
+    const confirmed = (decided: E.Either<Problem, Decided>): Sometimes<E.Either<Problem, Decided>> => {
+      if (E.isRight(decided) || decided.left !== ASSUMED_NEW) return decided;
+      const [input, actor, options, digest, overlay] = args;
+      return this.decideAgainst(input, actor, options, digest, overlay, false);
+    };
+    return then(this.decideAgainst(...args), confirmed);
   }
 
-  private async decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Promise<E.Either<Problem, Decided>> {
-    const allowed = await this.allow(input, actor, overlay, optimistic, options.recordedAt);
+  private decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Sometimes<E.Either<Problem, Decided>> {
+    return then(this.allow(input, actor, overlay, optimistic, options.recordedAt), (allowed) => this.decideAllowed(allowed, actor, options, digest));
+  }
+
+  private decideAllowed(allowed: E.Either<Problem, Allowed>, actor: Actor, options: CommandOptions, digest: string): E.Either<Problem, Decided> {
     if (E.isLeft(allowed)) return allowed;
     const { spec, command, stream, own, ctx, assumed, now } = allowed.right;
     const future = commandInFuture(command, ctx.time);
@@ -424,8 +440,12 @@ export class CommandEngine {
     return E.right({ spec, request, folded: own });
   }
 
-  /** Decode the command, load what it reads, and check the caller's role and scope on it. */
-  private async allow(input: CommandInput, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean, recordedAt?: string): Promise<E.Either<Problem, Allowed>> {
+  /**
+   * Decode the command, load what it reads, and check the caller's role and scope on it. Answered
+   * at once when nothing is to be waited for (no vetting, every stream pending, cached or taken to
+   * be new): an await costs a promise and a turn even when there is nothing to wait for.
+   */
+  private allow(input: CommandInput, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean, recordedAt?: string): Sometimes<E.Either<Problem, Allowed>> {
     if (typeof input !== 'object' || input === null) return E.left(invalid('a command is an object { type, data }', [{ path: '(body)', message: 'expected an object { type, data }' }]));
     if (typeof input.type !== 'string') return E.left(invalid('the command type is missing', [{ path: 'type', message: 'required: expected a command type' }]));
     const spec = commandsByType.get(input.type);
@@ -435,19 +455,41 @@ export class CommandEngine {
     const decoded = decode(spec.codec, input.data, spec.type);
     if (E.isLeft(decoded)) return E.left(prefixErrors(decoded.left, 'data'));
     const command = decoded.right;
-    const vetted = this.deps.vet ? await this.deps.vet(spec.type, command) : undefined;
-    if (vetted) return E.left(vetted);
+    const vetted = this.deps.vet?.(spec.type, command);
+    const consulted = (): Sometimes<E.Either<Problem, Allowed>> => {
+      const ownId = spec.streamId(command);
+      const stream = `${spec.kind.prefix}${ownId}`;
+      const cached = this.known(stream, overlay);
+      const assumed = optimistic && cached === undefined;
+      const own: Sometimes<Folded> = assumed ? { state: spec.kind.initialState(), revision: -1 } : (cached ?? this.load(stream, spec.kind, overlay));
+      return then(then(own, (folded) => this.consult(new Consulted(spec.kind.prefix, ownId, stream, folded), spec.reads?.(command) ?? [], 0, overlay)), (loaded) =>
+        this.allowConsulted(spec, command, actor, overlay, recordedAt, stream, loaded, assumed),
+      );
+    };
+    return vetted ? vetted.then((problem) => (problem ? E.left(problem) : consulted())) : consulted();
+  }
 
-    const ownId = spec.streamId(command);
-    const stream = `${spec.kind.prefix}${ownId}`;
-    const assumed = optimistic && !overlay.has(stream) && this.cache.get(stream) === undefined;
-    const own = assumed ? { state: spec.kind.initialState(), revision: -1 } : (this.known(stream, overlay) ?? (await this.load(stream, spec.kind, overlay)));
-    const loaded = new Consulted(spec.kind.prefix, ownId, stream, own);
-    for (const [kind, id] of spec.reads?.(command) ?? []) {
+  /** The streams a command reads, from `from` on, added to `loaded` in order: each known one at once, the next one not known read first. */
+  private consult(loaded: Consulted, reads: readonly (readonly [StreamKind<unknown>, string])[], from: number, overlay: ReadonlyMap<string, Folded>): Sometimes<Consulted> {
+    for (let i = from; i < reads.length; i++) {
+      const [kind, id] = reads[i];
       if (loaded.get(kind.prefix, id)) continue;
       const name = `${kind.prefix}${id}`;
-      loaded.add(kind.prefix, id, name, this.known(name, overlay) ?? (await this.load(name, kind, overlay)));
+      const hit = this.known(name, overlay);
+      if (hit) {
+        loaded.add(kind.prefix, id, name, hit);
+        continue;
+      }
+      return this.load(name, kind, overlay).then((folded) => {
+        loaded.add(kind.prefix, id, name, folded);
+        return this.consult(loaded, reads, i + 1, overlay);
+      });
     }
+    return loaded;
+  }
+
+  /** allow, once the streams are consulted: the facts, the decision time, the caller's scope. */
+  private allowConsulted(...[spec, command, actor, overlay, recordedAt, stream, loaded, assumed]: ConsultedArgs): Sometimes<E.Either<Problem, Allowed>> {
     const state = <S>(kind: StreamKind<S>, id: string): S => {
       const hit = loaded.get(kind.prefix, id);
       if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
@@ -460,16 +502,19 @@ export class CommandEngine {
     const time = this.timeAt(recordedAt === undefined ? clock.getTime() : Date.parse(recordedAt));
     const now = time.now;
     const ctx: DecideContext = { state, facts, time };
+    const allowed = E.right({ spec, command, stream, own: loaded.own, ctx, assumed, now });
     // an admin may touch any data (authorizeScope): its scope is not worked out
     if (spec.scope && actor.role !== 'admin') {
       const scope = spec.scope(command, ctx);
-      const repTeam = needsRepTeam(actor, scope) ? teamOfRep((await this.load(`${repStream.prefix}${actor.sub}`, repStream as StreamKind<unknown>, overlay)).state as RepState) : undefined;
-      const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
-      if (scopeProblem) return E.left(assumed ? ASSUMED_NEW : scopeProblem);
+      const scoped = (repTeam: string | undefined): E.Either<Problem, Allowed> => {
+        const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
+        return scopeProblem ? E.left(assumed ? ASSUMED_NEW : scopeProblem) : allowed;
+      };
+      return needsRepTeam(actor, scope) ? this.load(`${repStream.prefix}${actor.sub}`, repStream as StreamKind<unknown>, overlay).then((rep) => scoped(teamOfRep(rep.state as RepState))) : scoped(undefined);
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
-    return E.right({ spec, command, stream, own, ctx, assumed, now });
+    return allowed;
   }
 
   /**
@@ -517,6 +562,11 @@ class Consulted {
 
   constructor(prefix: string, id: string, name: string, folded: Folded) {
     this.add(prefix, id, name, folded);
+  }
+
+  /** the command's own stream, the first consulted */
+  get own(): Folded {
+    return this.list[0].folded;
   }
 
   get(prefix: string, id: string): Folded | undefined {
