@@ -4,8 +4,9 @@
 // appraisals still unacknowledged — so an alert says what the page says. The scheduler in the
 // shell raises the ones not raised yet; each alert's id names the day or period it is about, so
 // the same condition on the same day is the same alert.
-import { careCalendar, careProjection } from '../care/readModels/care';
-import { careCustomers } from '../care/readModels/careCustomers';
+import { careCalendarSteps, careProjection } from '../care/readModels/care';
+import { careCustomersSteps } from '../care/readModels/careCustomers';
+import { runSteps, type Steps } from '../fold/steps';
 import type { World } from '../fold/world';
 import { goalsAtRisk, type GoalAtRisk, type GoalPolicy } from '../goals/readModels/goalProgress';
 import { alertsProjection, type AlertRow } from './readModels/alerts';
@@ -54,7 +55,14 @@ const repOwner = (repId: string | undefined | null, otherwise: string): string =
  * periods open now (this year, quarter, month, week and day); the rest are whatever is overdue or
  * pending at `now`, and the care tasks falling due today.
  */
-export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): RaiseAlert[] => {
+export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): RaiseAlert[] => runSteps(dueAlertSteps(world, nowMs, policy));
+
+/**
+ * dueAlerts in steps (fold/steps.ts): it yields between the goals of each open period and inside
+ * the care classification and calendar, so the scheduler can give the event loop a turn. Every
+ * step reads `world` as it is then: the caller keeps it at one position for the whole run.
+ */
+export function* dueAlertSteps(world: World, nowMs: number, policy: GoalPolicy): Steps<RaiseAlert[]> {
   const zone = world.settings.zone;
   const dir = world.get(directoryProjection);
   const name = names(dir);
@@ -63,13 +71,16 @@ export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): Rais
 
   // goals at risk or behind now: the alert is about the day the goal last turned (its period's
   // first day when it has been so from the start), so a goal that recovers and slips again alerts again
-  for (const kind of OPEN_PERIODS)
+  for (const kind of OPEN_PERIODS) {
+    yield;
     for (const g of goalsAtRisk(world, { period: periodOf(kind, nowMs, zone) }, { at: nowMs, policy })) {
       const day = goalAlertDay(g, zone);
       out.push(alert(goalAlertKind(g.pace), { type: 'goal', id: g.goalId }, day, g.owner, periodBounds(day, zone).start, zone, {
         title: g.title, ownerName: name.owner(g.owner), metric: g.metric, period: g.period, target: g.target, actual: g.actual, expectedToDate: g.expectedToDate,
       }));
     }
+  }
+  yield;
 
   const plans = world.get(plansProjection).plans;
   for (const m of overdueMilestones(world, {}, nowMs)) {
@@ -96,7 +107,10 @@ export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): Rais
     }));
   }
 
-  const tasks = careCalendar(world.get(careProjection), careCustomers(world, nowMs), today, today, nowMs).filter((t) => t.due === today);
+  yield;
+  const customers = yield* careCustomersSteps(world, nowMs);
+  const tasks = (yield* careCalendarSteps(world.get(careProjection), customers, today, today, nowMs)).filter((t) => t.due === today);
+  yield;
   for (const t of tasks)
     out.push(alert('care-due', { type: 'customer', id: `${t.customerId}/${t.contactName === null ? t.kind : 'contact-birthday'}` }, today, `rep:${t.ownerRepId}`, periodBounds(today, zone).start, zone, {
       task: t.kind, customerName: name.customer(t.customerId), ownerName: name.rep(t.ownerRepId), tier: t.tier, due: t.due, reason: t.reason, ...(t.contactName === null ? {} : { contactName: t.contactName }),
@@ -109,4 +123,4 @@ export const dueAlerts = (world: World, nowMs: number, policy: GoalPolicy): Rais
     }));
   }
   return out;
-};
+}

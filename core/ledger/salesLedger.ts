@@ -17,6 +17,7 @@ import type { SaleRecordedData, SaleRefundedData } from '../sales/events';
 import { bytes, Column, fitsChunk, int32s, IntColumn, IntList, Interner, MASK, SHIFT, WIDE } from './ledgerColumns';
 import { StringTable } from './stringTable';
 import { defineProjection } from '../fold/projection';
+import { runSteps, STEP_ROWS, type Steps } from '../fold/steps';
 
 export type Metric = 'revenue' | 'units' | 'orders' | 'newCustomers' | 'activeCustomers';
 export const METRICS: readonly Metric[] = ['revenue', 'units', 'orders', 'newCustomers', 'activeCustomers'];
@@ -1040,7 +1041,10 @@ export interface CustomerFigures {
  * [windowStartMs, atMs): one pass over the rows into arrays by interned customer, since it reads
  * every credit the ledger holds.
  */
-export const customerFiguresBefore = (s: SalesLedger, atMs: number, windowStartMs: number): CustomerFigures => {
+export const customerFiguresBefore = (s: SalesLedger, atMs: number, windowStartMs: number): CustomerFigures => runSteps(customerFiguresSteps(s, atMs, windowStartMs));
+
+/** customerFiguresBefore in steps of STEP_ROWS rows: the pass over the whole ledger is the long part of a classification. */
+export function* customerFiguresSteps(s: SalesLedger, atMs: number, windowStartMs: number): Steps<CustomerFigures> {
   const d = s.data;
   const n = d.customerIds.names.length;
   const f = {
@@ -1050,7 +1054,9 @@ export const customerFiguresBefore = (s: SalesLedger, atMs: number, windowStartM
   };
   const seen = new Uint8Array(n);
   let lastPosition = -1;
-  for (let i = 0, rows = rowsOf(s); i < rows; i++) {
+  const rows = rowsOf(s);
+  for (let i = 0; i < rows; i++) {
+    if (i > 0 && i % STEP_ROWS === 0) yield;
     const ms = msAt(d, i);
     if (ms >= atMs) continue;
     const c = d.customer.get(i);
@@ -1070,7 +1076,7 @@ export const customerFiguresBefore = (s: SalesLedger, atMs: number, windowStartM
     lastPosition = position;
   }
   return f;
-};
+}
 
 /** Each customer's net revenue by month (year × 12 + month index of local time), in the view. */
 export const customerMonthRevenue = (s: SalesLedger): Map<string, Map<number, number>> => {

@@ -5,6 +5,7 @@ import type { Tier } from '../commands';
 import type { Holiday } from '../events';
 import { localDate, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
+import { runSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
 
 export interface CarePolicy {
   readonly holidays: readonly Holiday[];
@@ -126,7 +127,10 @@ export interface CareCustomer {
  * closes it; a survey falls due `surveyEveryDays` after the last answered or logged survey (or
  * the first sale). A follow-up or survey already due before `from` is listed as overdue.
  */
-export const careCalendar = (m: CareModel, customers: Iterable<CareCustomer>, from: string, to: string, atMs: number): CareTask[] => {
+export const careCalendar = (m: CareModel, customers: Iterable<CareCustomer>, from: string, to: string, atMs: number): CareTask[] => runSteps(careCalendarSteps(m, customers, from, to, atMs));
+
+/** careCalendar in steps (fold/steps.ts): yields every STEP_ITEMS customers. */
+export function* careCalendarSteps(m: CareModel, customers: Iterable<CareCustomer>, from: string, to: string, atMs: number): Steps<CareTask[]> {
   const first = dayOfDate(from);
   const last = dayOfDate(to);
   const years: number[] = [];
@@ -140,7 +144,9 @@ export const careCalendar = (m: CareModel, customers: Iterable<CareCustomer>, fr
     return dates.filter(inRange).map((date) => ({ date, h }));
   });
   const out: CareTask[] = [];
+  let k = 0;
   for (const c of customers) {
+    if (++k % STEP_ITEMS === 0) yield;
     const base = { customerId: c.customerId, ownerRepId: c.ownerRepId, tier: c.tier, contactName: null };
     const birthdays = [
       ...(c.birthday ? [{ birthday: c.birthday, contactName: null, whose: '' }] : []),
@@ -180,5 +186,6 @@ export const careCalendar = (m: CareModel, customers: Iterable<CareCustomer>, fr
     }
   }
   const order: Record<CareTaskKind, number> = { 'follow-up': 0, survey: 1, birthday: 2, holiday: 3 };
+  yield;
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : order[a.kind] - order[b.kind] || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0)));
-};
+}

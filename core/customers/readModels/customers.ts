@@ -7,7 +7,8 @@ import type { ClassificationPolicySetData } from '../../classification/events';
 import { Dec } from '../../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
-import { customerFiguresBefore, customerMonthRevenue, type SalesLedger } from '../../ledger/salesLedger';
+import { customerFiguresSteps, customerMonthRevenue, type SalesLedger } from '../../ledger/salesLedger';
+import { runSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
 
 export type { Tier };
 
@@ -124,16 +125,20 @@ export interface SalesFigures {
 export const trailingStart = (atMs: number, months: number, zone: string): number => DateTime.fromMillis(atMs, { zone }).minus({ months }).toMillis();
 
 /** One pass over the ledger: each customer's figures as known for business time before `atMs`, in the order of their first credit. */
-export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs: number): Map<string, SalesFigures> => {
-  const f = customerFiguresBefore(ledger, atMs, windowStartMs);
+export const salesFiguresAt = (ledger: SalesLedger, atMs: number, windowStartMs: number): Map<string, SalesFigures> => runSteps(salesFiguresSteps(ledger, atMs, windowStartMs));
+
+/** salesFiguresAt in steps (fold/steps.ts). */
+export function* salesFiguresSteps(ledger: SalesLedger, atMs: number, windowStartMs: number): Steps<Map<string, SalesFigures>> {
+  const f = yield* customerFiguresSteps(ledger, atMs, windowStartMs);
   const out = new Map<string, SalesFigures>();
   for (const c of f.customers) {
+    if (out.size % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const figures: SalesFigures = { lifetimeRevenue: f.lifetimeRevenue[c], trailingRevenue: f.trailingRevenue[c], orders: f.orders[c], trailingOrders: f.trailingOrders[c] };
     if (f.orders[c] > 0) (figures.firstSaleMs = f.firstSaleMs[c]), (figures.lastSaleMs = f.lastSaleMs[c]);
     out.set(f.names[c], figures);
   }
   return out;
-};
+}
 
 // ---------- tiers ----------
 
@@ -185,35 +190,53 @@ export interface RevenueOf {
  * are ranked by trailing revenue (ties by id); high-value when in the top share (rounded up) and
  * at or above the minimum, whichever the policy gives, and with trailing revenue above zero.
  */
-export const classify = (customerIds: Iterable<string>, revenues: ReadonlyMap<string, RevenueOf>, policy: ClassificationPolicy, atMs: number): Classification => {
+export const classify = (customerIds: Iterable<string>, revenues: ReadonlyMap<string, RevenueOf>, policy: ClassificationPolicy, atMs: number): Classification =>
+  runSteps(classifySteps(customerIds, revenues, policy, atMs));
+
+/** classify in steps (fold/steps.ts): the sort is one piece, the rest yields every STEP_ITEMS customers. */
+export function* classifySteps(customerIds: Iterable<string>, revenues: ReadonlyMap<string, RevenueOf>, policy: ClassificationPolicy, atMs: number): Steps<Classification> {
   const ranked: { id: string; r: RevenueOf }[] = [];
   const tiers = new Map<string, TierResult>();
   const none: RevenueOf = { lifetimeRevenue: 0, trailingRevenue: 0 };
   const all = new Set(customerIds);
   for (const id of revenues.keys()) all.add(id);
+  yield;
+  let k = 0;
   for (const id of all) {
+    if (++k % STEP_ITEMS === 0) yield;
     const r = revenues.get(id) ?? none;
     if (r.lifetimeRevenue > 0) ranked.push({ id, r });
   }
+  yield;
   ranked.sort((a, b) => b.r.trailingRevenue - a.r.trailingRevenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = ranked.length;
   const slots = policy.highValueTopShare !== undefined ? new Dec(policy.highValueTopShare).times(n).ceil().toNumber() : n;
   const label = `trailing-${policy.trailingMonths}m revenue`;
-  ranked.forEach(({ id, r }, i) => {
+  yield;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % STEP_ITEMS === 0) yield;
+    const { id, r } = ranked[i];
     const rank = i + 1;
     const high = rank <= slots && r.trailingRevenue > 0 && (policy.highValueMinRevenue === undefined || r.trailingRevenue >= policy.highValueMinRevenue);
     tiers.set(id, { tier: high ? 'high-value' : 'regular', rank, of: n, ...r, reason: `rank ${rank} of ${n} by ${label} ${formatMinor(r.trailingRevenue)}` });
-  });
-  for (const id of all) if (!tiers.has(id)) tiers.set(id, { tier: 'potential', of: n, ...(revenues.get(id) ?? none), reason: 'no net revenue yet' });
+  }
+  k = 0;
+  for (const id of all) {
+    if (++k % STEP_ITEMS === 0) yield;
+    if (!tiers.has(id)) tiers.set(id, { tier: 'potential', of: n, ...(revenues.get(id) ?? none), reason: 'no net revenue yet' });
+  }
   return { at: atMs, policy, ranked: n, highValueSlots: slots, rule: ruleOf(policy, slots, n), tiers };
-};
+}
 
 /** Every customer's tier at a moment, with the policy then in force. */
-export const classifyAt = (m: CustomersModel, ledger: SalesLedger, atMs: number): Classification & { figures: Map<string, SalesFigures> } => {
+export const classifyAt = (m: CustomersModel, ledger: SalesLedger, atMs: number): Classification & { figures: Map<string, SalesFigures> } => runSteps(classifyAtSteps(m, ledger, atMs));
+
+/** classifyAt in steps (fold/steps.ts). */
+export function* classifyAtSteps(m: CustomersModel, ledger: SalesLedger, atMs: number): Steps<Classification & { figures: Map<string, SalesFigures> }> {
   const policy = policyAt(m, atMs);
-  const figures = salesFiguresAt(ledger, atMs, trailingStart(atMs, policy.trailingMonths, m.zone));
-  return { ...classify(m.customers.keys(), figures, policy, atMs), figures };
-};
+  const figures = yield* salesFiguresSteps(ledger, atMs, trailingStart(atMs, policy.trailingMonths, m.zone));
+  return { ...(yield* classifySteps(m.customers.keys(), figures, policy, atMs)), figures };
+}
 
 // ---------- tiers over time ----------
 
