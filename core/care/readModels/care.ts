@@ -5,7 +5,7 @@ import type { Tier } from '../commands';
 import type { Holiday } from '../events';
 import { localDate, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
-import { runSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
+import { runSteps, sortSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
 
 export interface CarePolicy {
   readonly holidays: readonly Holiday[];
@@ -186,6 +186,5 @@ export function* careCalendarSteps(m: CareModel, customers: Iterable<CareCustome
     }
   }
   const order: Record<CareTaskKind, number> = { 'follow-up': 0, survey: 1, birthday: 2, holiday: 3 };
-  yield;
-  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : order[a.kind] - order[b.kind] || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0)));
+  return yield* sortSteps(out, (a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : order[a.kind] - order[b.kind] || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0)));
 }

@@ -8,7 +8,7 @@ import { Dec } from '../../shared/money';
 import { periodBounds, periodOf, shiftPeriod, toMillis } from '../../shared/period';
 import { defineProjection, unchanged } from '../../fold/projection';
 import { customerFiguresSteps, customerMonthRevenue, type SalesLedger } from '../../ledger/salesLedger';
-import { runSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
+import { runSteps, sortSteps, STEP_ITEMS, type Steps } from '../../fold/steps';
 
 export type { Tier };
 
@@ -193,7 +193,7 @@ export interface RevenueOf {
 export const classify = (customerIds: Iterable<string>, revenues: ReadonlyMap<string, RevenueOf>, policy: ClassificationPolicy, atMs: number): Classification =>
   runSteps(classifySteps(customerIds, revenues, policy, atMs));
 
-/** classify in steps (fold/steps.ts): the sort is one piece, the rest yields every STEP_ITEMS customers. */
+/** classify in steps (fold/steps.ts): yields every STEP_ITEMS customers, the ranking's sort too. */
 export function* classifySteps(customerIds: Iterable<string>, revenues: ReadonlyMap<string, RevenueOf>, policy: ClassificationPolicy, atMs: number): Steps<Classification> {
   const ranked: { id: string; r: RevenueOf }[] = [];
   const tiers = new Map<string, TierResult>();
@@ -207,8 +207,7 @@ export function* classifySteps(customerIds: Iterable<string>, revenues: Readonly
     const r = revenues.get(id) ?? none;
     if (r.lifetimeRevenue > 0) ranked.push({ id, r });
   }
-  yield;
-  ranked.sort((a, b) => b.r.trailingRevenue - a.r.trailingRevenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield* sortSteps(ranked, (a, b) => b.r.trailingRevenue - a.r.trailingRevenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = ranked.length;
   const slots = policy.highValueTopShare !== undefined ? new Dec(policy.highValueTopShare).times(n).ceil().toNumber() : n;
   const label = `trailing-${policy.trailingMonths}m revenue`;
