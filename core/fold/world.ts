@@ -22,6 +22,8 @@ export class World {
    * look-ups per read model per event were a tenth of its cost beyond parsing.
    */
   private readonly states: unknown[];
+  /** per slot, the position of the last event its read model took: a long read checks its read models stood still */
+  private readonly takenAt: number[];
   private readonly slots = new Map<string, number>();
   private readonly takers: Map<string, Taker[]>;
   private head = 0;
@@ -41,6 +43,7 @@ export class World {
     projections.forEach((p, slot) => this.slots.set(p.name, slot));
     if (stateOf) this.pending = new Map(projections.map((p) => [p.name, () => stateOf(p)]));
     this.states = projections.map((p) => (stateOf ? undefined : p.init(settings)));
+    this.takenAt = projections.map(() => 0);
     this.takers = new Map([...takersByType(projections)].map(([type, ps]) => [type, ps.map((p) => ({ projection: p, slot: this.slots.get(p.name)! }))]));
   }
 
@@ -64,7 +67,11 @@ export class World {
     const reason = outOfRange(e);
     if (reason === undefined) {
       const takers = this.takers.get(e.type);
-      if (takers !== undefined) for (const t of takers) this.states[t.slot] = t.projection.apply(this.states[t.slot], e);
+      if (takers !== undefined)
+        for (const t of takers) {
+          this.states[t.slot] = t.projection.apply(this.states[t.slot], e);
+          this.takenAt[t.slot] = e.position;
+        }
     } else if (this.leftOutList.length < MAX_LEFT_OUT_LISTED) this.leftOutList.push({ position: e.position, type: e.type, reason });
     else this.leftOutMore += 1;
     this.head = e.position;
@@ -91,6 +98,11 @@ export class World {
     w.lastRecordedAt = at.recordedAt;
     w.leftOutList = at.leftOut.filter((l) => l.position <= at.position);
     return w;
+  }
+
+  /** The position of the last event folded into a read model (0 when none): whether it changed since a position. */
+  lastTakenBy(p: Projection<any>): number {
+    return this.takenAt[this.slots.get(p.name)!];
   }
 
   get<S>(p: Projection<S>): S {

@@ -8,14 +8,14 @@
 // would hold every request waiting once a minute.
 import * as E from 'fp-ts/Either';
 import { setImmediate as turn } from 'node:timers/promises';
-import { dueAlertSteps } from '../../core/alerts/due';
 import { alertRaised } from '../../core/alerts/readModels/alerts';
 import type { GoalPolicy } from '../../core/goals/readModels/goalProgress';
 import { SYSTEM_ACTOR, type Actor } from '../engine/actor';
 import type { CommandEngine } from '../engine/engine';
 import type { Logger } from '../ops/logger';
 import type { Projections } from '../projections/runner';
-import { runSliced, type SliceOptions } from './sliced';
+import { lookSliced } from './look';
+import type { SliceOptions } from './sliced';
 
 /** The actor alerts are recorded as (meta.actor): the scheduler, with an admin's rights. */
 export const ALERT_ACTOR: Actor = { ...SYSTEM_ACTOR, sub: 'alerts' };
@@ -76,14 +76,10 @@ export class AlertScheduler {
   private async raiseDue(): Promise<number> {
     const { engine, projections, clock, log, policy } = this.deps;
     const nowMs = clock().getTime();
-    let read = projections.world;
-    // a rebuild replaces the live World: a run begun on the old one is begun again
-    const position = () => (projections.world === read ? projections.position : NaN);
-    const start = () => dueAlertSteps((read = projections.world), nowMs, policy);
-    const look = await runSliced(start, position, { ...SLICE, ...this.deps.slice });
-    log.debug(look.report, 'alert scheduler: looked');
+    const look = await lookSliced(() => projections.world, nowMs, policy, { ...SLICE, ...this.deps.slice });
+    log.debug({ ...look.report, position: look.position }, 'alert scheduler: looked');
     const world = projections.world;
-    const due = look.value.filter((a) => !alertRaised(world, a.alertId));
+    const due = look.alerts.filter((a) => !alertRaised(world, a.alertId));
     let raised = 0;
     for (let i = 0; i < due.length && !this.stopped; i += CHUNK) {
       const chunk = due.slice(i, i + CHUNK);

@@ -40,6 +40,8 @@ export const runSliced = async <T>(start: () => Steps<T>, position: () => number
     let sliceStart = o.clock();
     for (;;) {
       const r = steps.next();
+      // a read model read for the first time after a turn may have moved on: the end is checked too
+      if (r.done && position() !== at) break;
       if (r.done) {
         longestMs = Math.max(longestMs, o.clock() - sliceStart);
         return { value: r.value, report: { slices: slices + 1, restarts: tries, longestMs, atOnce: false } };
