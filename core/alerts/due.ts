@@ -8,7 +8,7 @@ import { careCalendarSteps, careProjection } from '../care/readModels/care';
 import { careCustomersSteps } from '../care/readModels/careCustomers';
 import { runSteps, type Steps } from '../fold/steps';
 import type { World } from '../fold/world';
-import { goalsAtRisk, type GoalAtRisk, type GoalPolicy } from '../goals/readModels/goalProgress';
+import { goalsAtRiskSteps, type GoalAtRisk, type GoalPolicy } from '../goals/readModels/goalProgress';
 import { alertsProjection, type AlertRow } from './readModels/alerts';
 import { pipelineProjection } from '../pipeline/readModels/pipeline';
 import { dueMs, overdueMilestones, plansProjection } from '../plans/readModels/plans';
@@ -73,7 +73,7 @@ export function* dueAlertSteps(world: World, nowMs: number, policy: GoalPolicy):
   // first day when it has been so from the start), so a goal that recovers and slips again alerts again
   for (const kind of OPEN_PERIODS) {
     yield;
-    for (const g of goalsAtRisk(world, { period: periodOf(kind, nowMs, zone) }, { at: nowMs, policy })) {
+    for (const g of yield* goalsAtRiskSteps(world, { period: periodOf(kind, nowMs, zone) }, { at: nowMs, policy })) {
       const day = goalAlertDay(g, zone);
       out.push(alert(goalAlertKind(g.pace), { type: 'goal', id: g.goalId }, day, g.owner, periodBounds(day, zone).start, zone, {
         title: g.title, ownerName: name.owner(g.owner), metric: g.metric, period: g.period, target: g.target, actual: g.actual, expectedToDate: g.expectedToDate,

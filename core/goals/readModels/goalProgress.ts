@@ -16,6 +16,7 @@ import { memoized } from '../../fold/memo';
 import { cumulative, dailyIncrements, localDayStart, rangeValue, valueBy } from '../../ledger/metricDays';
 import { dayId, dayRange, isMetric, localDay, metricValue, METRICS, salesLedgerProjection, splitOwner } from '../../ledger/salesLedger';
 import type { World } from '../../fold/world';
+import type { Steps } from '../../fold/steps';
 
 export type Pace = 'ahead' | 'on-track' | 'at-risk' | 'behind';
 export const PACES: readonly Pace[] = ['ahead', 'on-track', 'at-risk', 'behind'];
@@ -416,3 +417,22 @@ export const goalsAtRisk = (world: World, f: GoalFilter, o: ProgressOptions): Go
       expectedToDate: p.expectedToDate, pace: p.pace as 'at-risk' | 'behind', since: turnedOn(p),
     }))
     .sort((a, b) => (a.pace === b.pace ? 0 : a.pace === 'behind' ? -1 : 1) || a.goalId.localeCompare(b.goalId));
+
+/**
+ * goalsAtRisk in steps (fold/steps.ts): each goal's memoised parts — its base (actual, history,
+ * breakdown), then its daily curves — are made a step each before the answer, which then reads
+ * them from the memo. A year's goal over a big ledger is a few scans of its rows; a long read (the
+ * alert scheduler's look) yields between them. The answer is goalsAtRisk's.
+ */
+export function* goalsAtRiskSteps(world: World, f: GoalFilter, o: ProgressOptions): Steps<GoalAtRisk[]> {
+  const atMs = toMillis(o.at);
+  for (const g of goalsWhere(world, f)) {
+    const base = baseOf(world, g);
+    yield;
+    if (base.measurable && atMs > base.start) {
+      curvesOf(world, base);
+      yield;
+    }
+  }
+  return goalsAtRisk(world, f, o);
+}
