@@ -146,13 +146,19 @@ interface Base {
   readonly warnings: readonly string[];
 }
 
+/** The periods before a goal's whose best it shows. */
+const lookbackOf = (g: GoalRecord): string[] => Array.from({ length: LOOKBACK[parsePeriod(g.period)!.kind] }, (_, i) => shiftPeriod(g.period, -(i + 1)));
+
+/** A goal's metric over a whole period, memoised per position: each is a scan of the period's rows, and a long read makes them one step each. */
+const metricOver = (world: World, g: GoalRecord, period: string): number =>
+  memoized(world, 'goal-metric', `${g.owner}|${g.metric}|${period}`, () => metricValue(world.get(salesLedgerProjection), g.owner, g.metric as (typeof METRICS)[number], period));
+
 const historyOf = (world: World, g: GoalRecord, fromDay: number, days: number): GoalHistory => {
   const ledger = world.get(salesLedgerProjection);
-  const kind = parsePeriod(g.period)!.kind;
-  const lookback = Array.from({ length: LOOKBACK[kind] }, (_, i) => shiftPeriod(g.period, -(i + 1)));
+  const lookback = lookbackOf(g);
   let best: GoalHistory['best'] = null;
   for (const p of lookback) {
-    const v = metricValue(ledger, g.owner, g.metric as (typeof METRICS)[number], p);
+    const v = metricOver(world, g, p);
     if (v > 0 && (best === null || v > best.value)) best = { period: p, value: v };
   }
   // The run-rate is of the 90 days before the period, or before the goal was set when that is
@@ -169,7 +175,7 @@ const baseOf = (world: World, g: GoalRecord): Base =>
     const b = periodBounds(g.period, zone);
     const range = dayRange(g.period, zone);
     const measurable = isMetric(g.metric);
-    const actual = measurable ? metricValue(world.get(salesLedgerProjection), g.owner, g.metric as (typeof METRICS)[number], g.period) : 0;
+    const actual = measurable ? metricOver(world, g, g.period) : 0;
     const days = range.to - range.from;
     const history: GoalHistory = measurable ? historyOf(world, g, range.from, days) : { best: null, runRate: null, lookback: [] };
     const sets = childSets(goalsOf(world), g);
@@ -419,14 +425,19 @@ export const goalsAtRisk = (world: World, f: GoalFilter, o: ProgressOptions): Go
     .sort((a, b) => (a.pace === b.pace ? 0 : a.pace === 'behind' ? -1 : 1) || a.goalId.localeCompare(b.goalId));
 
 /**
- * goalsAtRisk in steps (fold/steps.ts): each goal's memoised parts — its base (actual, history,
- * breakdown), then its daily curves — are made a step each before the answer, which then reads
+ * goalsAtRisk in steps (fold/steps.ts): each goal's memoised parts — its actual and each earlier
+ * period's, its base (run-rate, breakdown), then its daily curves — are made a step each before the answer, which then reads
  * them from the memo. A year's goal over a big ledger is a few scans of its rows; a long read (the
  * alert scheduler's look) yields between them. The answer is goalsAtRisk's.
  */
 export function* goalsAtRiskSteps(world: World, f: GoalFilter, o: ProgressOptions): Steps<GoalAtRisk[]> {
   const atMs = toMillis(o.at);
   for (const g of goalsWhere(world, f)) {
+    if (isMetric(g.metric))
+      for (const period of [g.period, ...lookbackOf(g)]) {
+        metricOver(world, g, period);
+        yield;
+      }
     const base = baseOf(world, g);
     yield;
     if (base.measurable && atMs > base.start) {
