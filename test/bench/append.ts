@@ -153,6 +153,7 @@ class BareFloor {
   private readonly page;
   private readonly statements;
   private prev = '0'.repeat(64);
+  private lastRecorded = '';
 
   constructor(sourcePath: string, path: string) {
     this.source = new Database(sourcePath, { readonly: true });
@@ -171,6 +172,11 @@ class BareFloor {
   /** Insert events after..after+count; returns the milliseconds the loop took. */
   insert(after: number, count: number): number {
     const events = (this.page.all(after, count) as RawRow[]).map(rawToEvent);
+    // as-of answers find a position by recordedAt (positionAt): it must only grow along the log
+    for (const e of events) {
+      if (e.recordedAt < this.lastRecorded) throw new Error(`the data set's position ${e.position} was recorded at ${e.recordedAt}, before the event ahead of it (${this.lastRecorded})`);
+      this.lastRecorded = e.recordedAt;
+    }
     const { insert, begin, commit } = this.statements;
     const t0 = performance.now();
     for (let i = 0; i < events.length; i += BATCH) {
