@@ -5,6 +5,7 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
 import { GENESIS_HASH, seal } from './hashChain';
 import type { AppendRequest, Head, Idempotency } from './port';
+import { recordedNoEarlier } from './recordedOrder.mjs';
 
 /** What the log carries beside each event: its place in its command, and the command's key. */
 export interface CommandMark {
@@ -23,6 +24,8 @@ export const SINGLE: CommandMark = { index: 0, count: 1 };
 export class LogIndex {
   private position = 0;
   private hash = GENESIS_HASH;
+  /** the head event's recordedAt: the next one sealed is recorded no earlier (recordedOrder.mjs) */
+  private recordedAt: string | undefined;
   /** stream → position of its only event, or positions of its events in revision order */
   private readonly streams = new Map<string, number | number[]>();
   /** idempotency key → position of its command's first event */
@@ -30,6 +33,10 @@ export class LogIndex {
 
   get head(): Head {
     return { position: this.position, hash: this.hash };
+  }
+
+  get headRecordedAt(): string | undefined {
+    return this.recordedAt;
   }
 
   lastRevision(stream: string): number {
@@ -56,6 +63,7 @@ export class LogIndex {
     if (e.position !== this.position + 1) return false;
     this.position = e.position;
     this.hash = e.hash;
+    this.recordedAt = e.recordedAt;
     const p = this.streams.get(e.stream);
     if (p === undefined) this.streams.set(e.stream, e.position);
     else if (typeof p === 'number') this.streams.set(e.stream, [p, e.position]);
@@ -80,6 +88,7 @@ export const plan = (index: LogIndex, requests: readonly AppendRequest[]): Plann
   const revisions = new Map<string, number>();
   const keys = new Map<string, number>();
   let { position, hash } = index.head;
+  let recordedAt = index.headRecordedAt;
   return requests.map((r): Planned => {
     if (r.idempotency) {
       const first = keys.get(r.idempotency.key) ?? index.firstOf(r.idempotency.key);
@@ -88,8 +97,10 @@ export const plan = (index: LogIndex, requests: readonly AppendRequest[]): Plann
     const actual = revisions.get(r.stream) ?? index.lastRevision(r.stream);
     if (!checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
     const events = r.events.map((e, i) => {
-      const s = seal(e, r.stream, actual + 1 + i, ++position, hash);
+      const at = recordedNoEarlier(e.recordedAt, recordedAt);
+      const s = seal(at === e.recordedAt ? e : { ...e, recordedAt: at }, r.stream, actual + 1 + i, ++position, hash);
       hash = s.hash;
+      recordedAt = at;
       return s;
     });
     revisions.set(r.stream, actual + events.length);

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { GENESIS_HASH, seal } from './hashChain';
 import type { AppendRequest, AppendResult, BatchListener, EventStore, Head, IdempotencyRecord, ReadAllOptions, SealedAppend } from './port';
 import { checkExpected } from './expected';
+import { recordedNoEarlier } from './recordedOrder.mjs';
 import { checkSealed } from './sealed';
 
 export class MemoryStore implements EventStore {
@@ -31,8 +32,9 @@ export class MemoryStore implements EventStore {
       }
       const sealed: StoredEvent[] = [];
       for (const e of r.events) {
-        const prev = this.log.length === 0 ? GENESIS_HASH : this.log[this.log.length - 1].hash;
-        const s = seal(e, r.stream, stream.length, this.log.length + 1, prev);
+        const last = this.log.at(-1);
+        const recordedAt = recordedNoEarlier(e.recordedAt, last?.recordedAt);
+        const s = seal(recordedAt === e.recordedAt ? e : { ...e, recordedAt }, r.stream, stream.length, this.log.length + 1, last ? last.hash : GENESIS_HASH);
         this.log.push(s);
         stream.push(s);
         sealed.push(s);

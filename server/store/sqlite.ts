@@ -343,7 +343,7 @@ export class SqliteStore implements EventStore {
             type: e.type,
             data: e.data,
             occurredAt: e.occurredAt,
-            recordedAt: e.recordedAt,
+            recordedAt: w.recordedAt?.[i] ?? e.recordedAt,
             meta: e.meta,
             prevHash: i === 0 ? w.prevHash : w.hashes[i - 1],
             hash: w.hashes[i],

@@ -15,7 +15,15 @@ export interface WireRequest {
 
 /** ok: the events took positions `position`… and revisions `revision`…, chained from `prevHash`. */
 export type WireResult =
-  | { readonly kind: 'ok'; readonly position: number; readonly revision: number; readonly prevHash: string; readonly hashes: readonly string[] }
+  | {
+      readonly kind: 'ok';
+      readonly position: number;
+      readonly revision: number;
+      readonly prevHash: string;
+      readonly hashes: readonly string[];
+      /** each event's recordedAt as sealed, present only when one was moved later (recordedOrder.mjs) */
+      readonly recordedAt?: readonly string[];
+    }
   | { readonly kind: 'conflict'; readonly actual: number }
   | { readonly kind: 'duplicate'; readonly digest: string; readonly positions: readonly number[] };
 
@@ -32,7 +40,7 @@ export interface Writer {
 export declare const prepareWriter: (db: Database.Database, genesis: string) => Writer;
 /** A transaction open on a writer: the head so far and each request's result in order. */
 export interface OpenGroup {
-  readonly head: { position: number; hash: string };
+  readonly head: { position: number; hash: string; recordedAt: string | undefined };
   readonly results: WireResult[];
 }
 

@@ -5,13 +5,14 @@
 // so sealing here is concatenation and SHA-256; what came out is read back by positions and hashes.
 import { chainBody, chainHash } from './chainText.mjs';
 import { checkExpected } from './expectedRevision.mjs';
+import { recordedNoEarlier } from './recordedOrder.mjs';
 
 /** The statements a writing connection needs, prepared once; `genesis`: the prevHash of position 1. */
 export const prepareWriter = (db, genesis) => ({
   genesis,
   insert: db.prepare('INSERT INTO events (position, stream, revision, type, data, occurred_at, recorded_at, meta, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)'),
   lastRevision: db.prepare('SELECT MAX(revision) AS r FROM events WHERE stream = ?').pluck(),
-  head: db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+  head: db.prepare('SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
   key: db.prepare('SELECT digest, positions FROM idempotency WHERE key = ?'),
   insertKey: db.prepare('INSERT INTO idempotency (key, digest, positions) VALUES (?,?,?)'),
   begin: db.prepare('BEGIN IMMEDIATE'),
@@ -34,8 +35,17 @@ const applyOne = (w, r, head) => {
   const position = head.position + 1;
   const prevHash = head.hash;
   const hashes = [];
+  // set only when an event is recorded later than it was decided (recordedOrder.mjs): its recordedAt per event
+  let moved;
   for (let i = 0; i < r.events.length; i++) {
-    const e = r.events[i];
+    let e = r.events[i];
+    const recordedAt = recordedNoEarlier(e.recordedAt, head.recordedAt);
+    if (recordedAt !== e.recordedAt) {
+      e = { ...e, recordedAt, recordedAtJson: JSON.stringify(recordedAt) };
+      moved ??= r.events.map((x) => x.recordedAt);
+      moved[i] = recordedAt;
+    }
+    head.recordedAt = recordedAt;
     const p = position + i;
     const revision = actual + 1 + i;
     const prev = i === 0 ? prevHash : hashes[i - 1];
@@ -51,7 +61,7 @@ const applyOne = (w, r, head) => {
   if (r.key !== undefined) w.insertKey.run(r.key, r.digest, JSON.stringify(hashes.map((_, i) => position + i)));
   head.position += hashes.length;
   if (hashes.length > 0) head.hash = hashes[hashes.length - 1];
-  return { kind: 'ok', position, revision: actual + 1, prevHash, hashes };
+  return moved ? { kind: 'ok', position, revision: actual + 1, prevHash, hashes, recordedAt: moved } : { kind: 'ok', position, revision: actual + 1, prevHash, hashes };
 };
 
 /**
@@ -62,7 +72,7 @@ export const beginGroup = (w) => {
   w.begin.run();
   try {
     const row = w.head.get();
-    return { head: row ? { position: row.position, hash: row.hash } : { position: 0, hash: w.genesis }, results: [] };
+    return { head: row ? { position: row.position, hash: row.hash, recordedAt: row.recorded_at } : { position: 0, hash: w.genesis, recordedAt: undefined }, results: [] };
   } catch (e) {
     rollbackGroup(w);
     throw e;

@@ -71,6 +71,27 @@ export const storeContract = (name: string, factory: StoreFactory) => {
         expect(all[0].meta.actor).toBe('tester');
       }));
 
+    it('records no event earlier than the one before it, in one call or the next, and chains what it recorded', () =>
+      withStore(async (s) => {
+        const at = (recordedAt: string, count = 1) => ({ stream: `tally-t-${++n}`, expected: 'no-stream' as const, events: Array.from({ length: count }, () => ({ ...ev(), recordedAt })) });
+        await one(s, at('2026-07-01T02:00:05.000Z'));
+        // decided before the event ahead of it was appended: recorded at that event's instant
+        const [late, later] = await s.appendMany([at('2026-07-01T02:00:01.000Z', 2), at('2026-07-01T02:00:09.000Z')]);
+        const behind = await one(s, at('2026-07-01T02:00:08.999Z'));
+        // an instant in another form than toISOString's is compared as an instant
+        const offset = await one(s, at('2026-07-01T10:00:09.000+08:00'));
+        const all = await s.readAll();
+        expect(all.map((e) => e.recordedAt)).toEqual([
+          '2026-07-01T02:00:05.000Z', '2026-07-01T02:00:05.000Z', '2026-07-01T02:00:05.000Z', '2026-07-01T02:00:09.000Z', '2026-07-01T02:00:09.000Z', '2026-07-01T10:00:09.000+08:00',
+        ]);
+        // the answers carry what was sealed
+        expect([late, later, behind, offset].flatMap((r) => (r.kind === 'ok' ? r.events : []))).toEqual(all.slice(1));
+        for (let i = 0; i < all.length; i++) {
+          if (i > 0) expect(all[i].prevHash).toBe(all[i - 1].hash);
+          expect(hashOf(all[i])).toBe(all[i].hash);
+        }
+      }));
+
     it('refuses a wrong expected revision and reports the actual one', () =>
       withStore(async (s) => {
         await one(s, req('tally-a-1', 'no-stream', 2));
