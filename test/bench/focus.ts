@@ -90,7 +90,9 @@ try {
     if (shared) return shared;
     const name = oneServer ? 'all' : row;
     const db = join(work, `${name}.db`);
+    // the write-ahead log too: what the data set's last transactions wrote may be only there
     copyFileSync(data, db);
+    if (existsSync(`${data}-wal`)) copyFileSync(`${data}-wal`, `${db}-wal`);
     const env: Record<string, string> = { TALLY_STORE: `sqlite:${db}`, TALLY_JWT_SECRET: SECRET, ...(profile ? { BENCH_CPU_PROFILE: `${profile}-${name.replace(/\W+/g, '_')}.cpuprofile` } : {}) };
     const server = await startChild('./serverWorker.ts', env, 600_000, nodeFlags);
     children.push(server);
