@@ -389,12 +389,14 @@ export class CommandEngine {
    * command is refused, the refusal is confirmed against the stream as it is.
    */
   private decideOne(...args: DecideArgs): Sometimes<E.Either<Problem, Decided>> {
-    const confirmed = (decided: E.Either<Problem, Decided>): Sometimes<E.Either<Problem, Decided>> => {
-      if (E.isRight(decided) || decided.left !== ASSUMED_NEW) return decided;
-      const [input, actor, options, digest, overlay] = args;
-      return this.decideAgainst(input, actor, options, digest, overlay, false);
-    };
-    return then(this.decideAgainst(...args), confirmed);
+    // (no named closures on a command's path: tsx keeps names, and naming each made one costs a defineProperty)
+    return then(this.decideAgainst(...args), (decided) => this.confirmed(decided, args));
+  }
+
+  /** A refusal of a command whose stream was taken to be new is confirmed against the stream as it is. */
+  private confirmed(decided: E.Either<Problem, Decided>, [input, actor, options, digest, overlay]: DecideArgs): Sometimes<E.Either<Problem, Decided>> {
+    if (E.isRight(decided) || decided.left !== ASSUMED_NEW) return decided;
+    return this.decideAgainst(input, actor, options, digest, overlay, false);
   }
 
   private decideAgainst(...[input, actor, options, digest, overlay, optimistic]: DecideArgs): Sometimes<E.Either<Problem, Decided>> {
@@ -456,17 +458,21 @@ export class CommandEngine {
     if (E.isLeft(decoded)) return E.left(prefixErrors(decoded.left, 'data'));
     const command = decoded.right;
     const vetted = this.deps.vet?.(spec.type, command);
-    const consulted = (): Sometimes<E.Either<Problem, Allowed>> => {
-      const ownId = spec.streamId(command);
-      const stream = `${spec.kind.prefix}${ownId}`;
-      const cached = this.known(stream, overlay);
-      const assumed = optimistic && cached === undefined;
-      const own: Sometimes<Folded> = assumed ? { state: spec.kind.initialState(), revision: -1 } : (cached ?? this.load(stream, spec.kind, overlay));
-      return then(then(own, (folded) => this.consult(new Consulted(spec.kind.prefix, ownId, stream, folded), spec.reads?.(command) ?? [], 0, overlay)), (loaded) =>
-        this.allowConsulted(spec, command, actor, overlay, recordedAt, stream, loaded, assumed),
-      );
-    };
-    return vetted ? vetted.then((problem) => (problem ? E.left(problem) : consulted())) : consulted();
+    return vetted
+      ? vetted.then((problem) => (problem ? E.left(problem) : this.allowDecoded(spec, command, actor, overlay, optimistic, recordedAt)))
+      : this.allowDecoded(spec, command, actor, overlay, optimistic, recordedAt);
+  }
+
+  /** allow, once the command is decoded and vetted: its own stream and those it reads, then allowConsulted. */
+  private allowDecoded(spec: CommandSpec, command: unknown, actor: Actor, overlay: ReadonlyMap<string, Folded>, optimistic: boolean, recordedAt: string | undefined): Sometimes<E.Either<Problem, Allowed>> {
+    const ownId = spec.streamId(command);
+    const stream = `${spec.kind.prefix}${ownId}`;
+    const cached = this.known(stream, overlay);
+    const assumed = optimistic && cached === undefined;
+    const own: Sometimes<Folded> = assumed ? { state: spec.kind.initialState(), revision: -1 } : (cached ?? this.load(stream, spec.kind, overlay));
+    return then(then(own, (folded) => this.consult(new Consulted(spec.kind.prefix, ownId, stream, folded), spec.reads?.(command) ?? [], 0, overlay)), (loaded) =>
+      this.allowConsulted(spec, command, actor, overlay, recordedAt, stream, loaded, assumed),
+    );
   }
 
   /** The streams a command reads, from `from` on, added to `loaded` in order: each known one at once, the next one not known read first. */
@@ -490,11 +496,7 @@ export class CommandEngine {
 
   /** allow, once the streams are consulted: the facts, the decision time, the caller's scope. */
   private allowConsulted(...[spec, command, actor, overlay, recordedAt, stream, loaded, assumed]: ConsultedArgs): Sometimes<E.Either<Problem, Allowed>> {
-    const state = <S>(kind: StreamKind<S>, id: string): S => {
-      const hit = loaded.get(kind.prefix, id);
-      if (!hit) throw new Error(`${spec.type} consulted ${kind.prefix}${id} without declaring it in reads`);
-      return hit.state as S;
-    };
+    const state = stateOf(loaded, spec.type);
     const facts = spec.facts ? spec.facts(command, this.deps.facts ?? NO_FACTS, { state }) : {};
     const clock = this.deps.clock();
     if (recordedAt !== undefined && !(Date.parse(recordedAt) <= clock.getTime()))
@@ -506,11 +508,9 @@ export class CommandEngine {
     // an admin may touch any data (authorizeScope): its scope is not worked out
     if (spec.scope && actor.role !== 'admin') {
       const scope = spec.scope(command, ctx);
-      const scoped = (repTeam: string | undefined): E.Either<Problem, Allowed> => {
-        const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
-        return scopeProblem ? E.left(assumed ? ASSUMED_NEW : scopeProblem) : allowed;
-      };
-      return needsRepTeam(actor, scope) ? this.load(`${repStream.prefix}${actor.sub}`, repStream as StreamKind<unknown>, overlay).then((rep) => scoped(teamOfRep(rep.state as RepState))) : scoped(undefined);
+      return needsRepTeam(actor, scope)
+        ? this.load(`${repStream.prefix}${actor.sub}`, repStream as StreamKind<unknown>, overlay).then((rep) => scoped(spec, actor, scope, teamOfRep(rep.state as RepState), assumed, allowed))
+        : scoped(spec, actor, scope, undefined, assumed, allowed);
     } else if (actor.role !== 'admin' && actor.role !== 'manager') {
       return E.left(authorizeScope(spec, actor, {})!);
     }
@@ -555,6 +555,21 @@ export class CommandEngine {
  * every look (a decider asks for a state several times). A stream is its name: an entry found by
  * another prefix and id that make the same name is the same stream.
  */
+/** `allowed`, unless the caller's scope does not cover the command's (a command taken to be on a new stream is confirmed first). */
+const scoped = (spec: CommandSpec, actor: Actor, scope: ReturnType<NonNullable<CommandSpec['scope']>>, repTeam: string | undefined, assumed: boolean, allowed: E.Either<Problem, Allowed>): E.Either<Problem, Allowed> => {
+  const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
+  return scopeProblem ? E.left(assumed ? ASSUMED_NEW : scopeProblem) : allowed;
+};
+
+/** What a decider reads of the streams its command consulted; made without a name of its own (see decideOne). */
+const stateOf =
+  (loaded: Consulted, type: string) =>
+  <S>(kind: StreamKind<S>, id: string): S => {
+    const hit = loaded.get(kind.prefix, id);
+    if (!hit) throw new Error(`${type} consulted ${kind.prefix}${id} without declaring it in reads`);
+    return hit.state as S;
+  };
+
 class Consulted {
   private readonly list: { readonly prefix: string; readonly id: string; readonly name: string; readonly folded: Folded }[] = [];
   /** by name, once there are more than a scan is worth */
