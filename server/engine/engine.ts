@@ -167,11 +167,13 @@ export class CommandEngine {
 
   private async handleFrom(input: CommandInput, actor: Actor, options: CommandOptions, firstAttempt: number): Promise<CommandResult> {
     const digest = options.idempotencyKey ? digestOf(input) : '';
-    const replay = await this.replay(input, actor, options, digest);
+    // an await costs a promise and a turn even when there is nothing to wait for: none without a key
+    const replay = options.idempotencyKey ? await this.replay(input, actor, options, digest) : undefined;
     if (replay) return replay;
     for (let attempt = firstAttempt; ; attempt++) {
       // a retry lost a race: it reads its stream rather than assume anything of it
-      const decided = await this.decideOne(input, actor, options, digest, new Map(), attempt === 0);
+      const deciding = this.decideOne(input, actor, options, digest, NO_OVERLAY, attempt === 0);
+      const decided = deciding instanceof Promise ? await deciding : deciding;
       if (E.isLeft(decided)) return decided;
       const [result] = await this.deps.store.appendMany([decided.right.request]);
       const outcome = this.outcome(result, decided.right, digest);
@@ -560,6 +562,9 @@ const scoped = (spec: CommandSpec, actor: Actor, scope: ReturnType<NonNullable<C
   const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
   return scopeProblem ? E.left(assumed ? ASSUMED_NEW : scopeProblem) : allowed;
 };
+
+/** A single command decides against no batch: the overlay it reads is empty (and only ever read). */
+const NO_OVERLAY: ReadonlyMap<string, Folded> = new Map();
 
 /** What a decider reads of the streams its command consulted; made without a name of its own (see decideOne). */
 const stateOf =
