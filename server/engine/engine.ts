@@ -551,12 +551,6 @@ export class CommandEngine {
   }
 }
 
-/**
- * The streams a command consulted (its own first, then what it reads), found by their kind's prefix
- * and id: the few a command holds are scanned, rather than each name made again and hashed on
- * every look (a decider asks for a state several times). A stream is its name: an entry found by
- * another prefix and id that make the same name is the same stream.
- */
 /** `allowed`, unless the caller's scope does not cover the command's (a command taken to be on a new stream is confirmed first). */
 const scoped = (spec: CommandSpec, actor: Actor, scope: ReturnType<NonNullable<CommandSpec['scope']>>, repTeam: string | undefined, assumed: boolean, allowed: E.Either<Problem, Allowed>): E.Either<Problem, Allowed> => {
   const scopeProblem = authorizeScope(spec, actor, scope, repTeam);
@@ -575,6 +569,12 @@ const stateOf =
     return hit.state as S;
   };
 
+/**
+ * The streams a command consulted (its own first, then what it reads), found by their kind's prefix
+ * and id: the few a command holds are scanned, rather than each name made again and hashed on
+ * every look (a decider asks for a state several times). A stream is its name: an entry found by
+ * another prefix and id that make the same name is the same stream.
+ */
 class Consulted {
   private readonly list: { readonly prefix: string; readonly id: string; readonly name: string; readonly folded: Folded }[] = [];
   /** by name, once there are more than a scan is worth */

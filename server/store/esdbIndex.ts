@@ -5,7 +5,7 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { checkExpected } from './expected';
 import { GENESIS_HASH, seal } from './hashChain';
 import type { AppendRequest, Head, Idempotency } from './port';
-import { recordedNoEarlier } from './recordedOrder.mjs';
+import { asRecordedAfter } from './recordedOrder.mjs';
 
 /** What the log carries beside each event: its place in its command, and the command's key. */
 export interface CommandMark {
@@ -97,10 +97,9 @@ export const plan = (index: LogIndex, requests: readonly AppendRequest[]): Plann
     const actual = revisions.get(r.stream) ?? index.lastRevision(r.stream);
     if (!checkExpected(r.expected, actual)) return { kind: 'conflict', actual };
     const events = r.events.map((e, i) => {
-      const at = recordedNoEarlier(e.recordedAt, recordedAt);
-      const s = seal(at === e.recordedAt ? e : { ...e, recordedAt: at }, r.stream, actual + 1 + i, ++position, hash);
+      const s = seal(asRecordedAfter(e, recordedAt), r.stream, actual + 1 + i, ++position, hash);
       hash = s.hash;
-      recordedAt = at;
+      recordedAt = s.recordedAt;
       return s;
     });
     revisions.set(r.stream, actual + events.length);

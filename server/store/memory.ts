@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../core/shared/envelope';
 import { GENESIS_HASH, seal } from './hashChain';
 import type { AppendRequest, AppendResult, BatchListener, EventStore, Head, IdempotencyRecord, ReadAllOptions, SealedAppend } from './port';
 import { checkExpected } from './expected';
-import { recordedNoEarlier } from './recordedOrder.mjs';
+import { asRecordedAfter } from './recordedOrder.mjs';
 import { checkSealed } from './sealed';
 
 export class MemoryStore implements EventStore {
@@ -33,8 +33,7 @@ export class MemoryStore implements EventStore {
       const sealed: StoredEvent[] = [];
       for (const e of r.events) {
         const last = this.log.at(-1);
-        const recordedAt = recordedNoEarlier(e.recordedAt, last?.recordedAt);
-        const s = seal(recordedAt === e.recordedAt ? e : { ...e, recordedAt }, r.stream, stream.length, this.log.length + 1, last ? last.hash : GENESIS_HASH);
+        const s = seal(asRecordedAfter(e, last?.recordedAt), r.stream, stream.length, this.log.length + 1, last ? last.hash : GENESIS_HASH);
         this.log.push(s);
         stream.push(s);
         sealed.push(s);

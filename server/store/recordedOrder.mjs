@@ -14,3 +14,9 @@ const earlier = (a, b) => (ISO_UTC.test(a) && ISO_UTC.test(b) ? a < b : Date.par
 
 /** The recordedAt to seal an event with, given the recordedAt of the event before it (undefined for the first). */
 export const recordedNoEarlier = (recordedAt, before) => (before === undefined || recordedAt === before || !earlier(recordedAt, before) ? recordedAt : before);
+
+/** An unsealed event as a store seals it after an event recorded at `before`: itself, or a copy recorded at `before`. */
+export const asRecordedAfter = (e, before) => {
+  const recordedAt = recordedNoEarlier(e.recordedAt, before);
+  return recordedAt === e.recordedAt ? e : { ...e, recordedAt };
+};
