@@ -3,13 +3,17 @@
 // other load moves far less than a rate), beside the bare node:http floor's, plus the append
 // ratio. Not the bench: no table, no targets.
 //   node --import tsx test/bench/focus.ts [--events 100000] [--dir DIR] [--rows append,command,leaderboard,goal]
-//        [--requests 20000] [--profile PREFIX] [--keep]    (a row may also be a path to GET, e.g. /livez)
-//        [--db FILE] [--node-flags "--trace-gc ..."] [--one-server]
+//        [--requests 20000 | --seconds 8] [--profile PREFIX] [--keep]    (a row may also be a path to GET, e.g. /livez)
+//        [--db FILE] [--node-flags "--trace-gc ..."] [--one-server] [--metrics]
 // DIR keeps the data set between runs (written on first use, through the engine in batches of
 // 100: that is the append row); each run's server works on a copy of it. With --profile, the
 // server writes PREFIX-<row>.cpuprofile. --db FILE measures an existing data set (e.g. the bench's
 // kept 1,000,000 events) instead; --node-flags are given to the server's node (e.g. --trace-gc);
-// --one-server runs the rows in turn against one server, as the bench does.
+// --one-server runs the rows in turn against one server, as the bench does. With --requests the
+// rate is coarse (autocannon notices the last answer on its once-a-second tick, so up to a second of
+// nothing is timed); --seconds runs each measurement for that long, as the bench does, and its rate holds.
+// --metrics prints autocannon's latency percentiles, and the server's own histograms for the command
+// route, its appends and its durable transactions over the measured stretch (where a tail comes from).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +30,9 @@ const events = Number(at('--events') ?? 100_000);
 const dir = at('--dir') ?? mkdtempSync(join(tmpdir(), 'tally-focus-'));
 const rows = (at('--rows') ?? 'append,command,leaderboard,goal').split(',');
 const requests = Number(at('--requests') ?? 20_000);
+const seconds = at('--seconds') === undefined ? undefined : Number(at('--seconds'));
+// the command row's latency histograms, from the server's /metrics and from autocannon
+const showMetrics = argv.includes('--metrics');
 const profile = at('--profile');
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const say = (s: string) => process.stderr.write(`${s}\n`); // stdout carries the server's access log
@@ -63,22 +70,36 @@ const gcBetween = (before: Gc | undefined, after: Gc | undefined, answers: numbe
     ? `; per 10,000 answers ${perTenThousand(after.scavenges - before.scavenges, answers)} scavenges (${perTenThousand(after.scavengeMs - before.scavengeMs, answers)} ms) and ${perTenThousand(after.markCompacts - before.markCompacts, answers)} mark-compacts (${perTenThousand(after.markCompactMs - before.markCompactMs, answers)} ms)`
     : '';
 
-/** `n` requests at 50 connections; CPU µs per 2xx answer of the child, its rate and p99. */
+/** `n` requests (or `seconds` of them) at 50 connections; CPU µs per 2xx answer of the child, its rate and p99. */
 const timed = async (child: Child, path: string, method: 'GET' | 'POST', headers: Record<string, string>, n: number, body?: () => string) => {
   const before = await cpuOf(child);
   const t0 = performance.now();
-  const r = await autocannonFor(child.url + path, method, headers, n, body);
-  const seconds = (performance.now() - t0) / 1000;
+  const r = await autocannonFor(child.url + path, method, headers, seconds === undefined ? { amount: n } : { duration: seconds }, body);
+  const elapsed = seconds ?? (performance.now() - t0) / 1000;
   const after = await cpuOf(child);
+  if (showMetrics) say(`latency ms ${JSON.stringify(r.latency)}`);
   const per = (us: number) => (us / Math.max(1, r.ok)).toFixed(0);
-  return `${per(after.us - before.us)} µs CPU/answer (${per(after.system - before.system)} in the kernel), ${(r.ok / seconds).toFixed(0)}/s, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
+  return `${per(after.us - before.us)} µs CPU/answer (${per(after.system - before.system)} in the kernel), ${(r.ok / elapsed).toFixed(0)}/s, p50 ${r.p50} p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
 };
 
-const autocannonFor = async (url: string, method: 'GET' | 'POST', headers: Record<string, string>, amount: number, body?: () => string) => {
+const autocannonFor = async (url: string, method: 'GET' | 'POST', headers: Record<string, string>, size: { amount: number } | { duration: number }, body?: () => string) => {
   const { default: autocannon } = await import('autocannon');
-  const result = await autocannon({ url, connections: 50, amount, timeout: 10, requests: [{ method, headers, ...(body ? { setupRequest: (req) => ({ ...req, body: body() }) } : {}) }] });
-  return { ok: result['2xx'], p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+  const result = await autocannon({ url, connections: 50, ...size, timeout: 10, requests: [{ method, headers, ...(body ? { setupRequest: (req) => ({ ...req, body: body() }) } : {}) }] });
+  return { ok: result['2xx'], p50: result.latency.p50, p99: result.latency.p99, latency: result.latency, failed: result.non2xx + result.errors + result.timeouts };
 };
+
+/** The command route's, the appends' and the transactions' latency histograms from the server's /metrics. */
+const metricsOf = async (url: string) => {
+  const text = await (await fetch(`${url}/metrics`, { headers })).text();
+  const m = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const x = /^(tally_http_request_duration_seconds_bucket\{[^}]*route="\/api\/commands"[^}]*status="201"[^}]*\}|tally_(commit|append)_duration_seconds_(bucket\{[^}]*\}|count|sum)) (\S+)$/.exec(line);
+    if (x) m.set(x[1], Number(x[4]));
+  }
+  return m;
+};
+const metricsDelta = (a: Map<string, number>, b: Map<string, number>) =>
+  [...b].map(([k, v]) => `${k.replace(/method="POST",|route="\/api\/commands",|status="201",?/g, '')} ${v - (a.get(k) ?? 0)}`).join('\n');
 
 const token = await mintToken(SECRET, { sub: 'admin', role: 'admin', ttlSeconds: 3600 });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -110,12 +131,14 @@ try {
     const spec = row === 'command' ? { path: '/api/commands', method: 'POST' as const, body: saleBodies(events, `F${Date.now()}`) } : { path: read, method: 'GET' as const };
     const sample = await fetch(server.url + spec.path, { method: spec.method, headers, body: spec.body?.() });
     await floor.ask({ type: 'reply', status: sample.status, body: await sample.text() }, 'replying');
-    await autocannonFor(server.url + spec.path, spec.method, headers, Math.min(2000, requests), spec.body); // warm-up
-    await autocannonFor(floor.url + spec.path, spec.method, headers, Math.min(2000, requests), spec.body);
+    await autocannonFor(server.url + spec.path, spec.method, headers, { amount: Math.min(2000, requests) }, spec.body); // warm-up
+    await autocannonFor(floor.url + spec.path, spec.method, headers, { amount: Math.min(2000, requests) }, spec.body);
     type Stats = { store?: { transactions: number; requests: number } };
     const before = await server.ask<Stats>({ type: 'memory' }, 'memory');
+    const m0 = showMetrics ? await metricsOf(server.url) : undefined;
     const measured = await timed(server, spec.path, spec.method, headers, requests, spec.body);
     const after = await server.ask<Stats>({ type: 'memory' }, 'memory');
+    if (m0) say(metricsDelta(m0, await metricsOf(server.url)));
     const grouped = row === 'command' && before.store && after.store ? `; ${((after.store.requests - before.store.requests) / Math.max(1, after.store.transactions - before.store.transactions)).toFixed(1)} commands per durable transaction` : '';
     say(`${row}: server ${measured}${grouped}`);
     say(`${row}: floor  ${await timed(floor, spec.path, spec.method, headers, requests, spec.body)}`);
