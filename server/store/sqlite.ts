@@ -117,11 +117,8 @@ export class SqliteStore implements EventStore {
   private readonly listeners = new Set<BatchListener>();
   private queue: Pending[] = [];
   private flushScheduled = false;
-  /**
-   * groups posted to the writer thread and not yet answered: each flush posts at once, and the
-   * groups that wait while the thread commits share its next transaction
-   */
-  private inFlight = 0;
+  /** a group is with the writer thread: what queues meanwhile goes as the next group */
+  private writing = false;
   /** a group handed over in parts is open, taking parts: no second one opens beside it */
   private accepting = false;
   /**
@@ -211,12 +208,11 @@ export class SqliteStore implements EventStore {
    * serialised first, outside the write lock: a call whose events cannot be (a lone surrogate) is
    * refused alone, and the lock is held for the inserts only. Anything SQLite refuses inside the
    * transaction refuses the whole group: none of it is written, none acknowledged. With a writer
-   * thread the group is posted at once, even while an earlier one commits: the thread puts every
-   * group waiting for it into its next transaction, which refuses or acknowledges them all.
+   * thread one group is in flight at a time, and what queues while it commits is the next group.
    */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.groups > 0) return;
+    if (this.writing || this.groups > 0) return;
     const batch: Serialised[] = [];
     for (const pending of this.queue) {
       try {
@@ -237,14 +233,17 @@ export class SqliteStore implements EventStore {
         this.refuse(batch, e);
         return;
       }
-      this.settle(batch, { results, seconds: (performance.now() - t0) / 1000, opens: true });
+      this.settle(batch, { results, seconds: (performance.now() - t0) / 1000 });
       return;
     }
-    this.inFlight++;
+    this.writing = true;
     this.thread.write(batch.length === 1 ? batch[0].packed : batch.map((b) => b.packed).join('')).then(
       (written) => this.settle(batch, written),
       (e) => this.refuse(batch, e),
-    ).finally(() => this.inFlight--);
+    ).finally(() => {
+      this.writing = false;
+      if (this.queue.length > 0) this.flush();
+    });
   }
 
   /**
@@ -316,11 +315,9 @@ export class SqliteStore implements EventStore {
   }
 
   /** Acknowledge each call with its own results, then tell subscribers what the group appended. */
-  private settle(batch: readonly Serialised[], { results, seconds, opens }: GroupWritten): void {
-    if (opens) {
-      this.stats.transactions++;
-      this.onCommit?.(seconds);
-    }
+  private settle(batch: readonly Serialised[], { results, seconds }: GroupWritten): void {
+    this.stats.transactions++;
+    this.onCommit?.(seconds);
     const appended: StoredEvent[] = [];
     let at = 0;
     for (const { pending } of batch) {
@@ -431,7 +428,7 @@ export class SqliteStore implements EventStore {
 
   /** Resolves once nothing is queued and no group is in flight. */
   private async drained(): Promise<void> {
-    while (this.queue.length > 0 || this.flushScheduled || this.inFlight > 0 || this.groups > 0) await new Promise((r) => setImmediate(r));
+    while (this.queue.length > 0 || this.flushScheduled || this.writing || this.groups > 0) await new Promise((r) => setImmediate(r));
   }
 
   subscribe(listener: BatchListener): () => void {

@@ -1,18 +1,13 @@
-// The main thread's side of the SQLite writer thread: posts each group as it is made and resolves
-// it with the thread's answer (the thread commits the groups that wait for it together, and answers
-// them in one message). The thread is started on the first write (a store only read never starts
-// one), keeps the process alive only while a group is in flight, and if it dies every group it
-// held is refused (none acknowledged) and the next write starts a new one. A checkpointer thread
-// started with it copies the log back into the database file (sqliteCheckpointThread.mjs).
+// The main thread's side of the SQLite writer thread: posts one group at a time and resolves it
+// with the thread's answer. The thread is started on the first write (a store only read never
+// starts one), keeps the process alive only while a group is in flight, and if it dies every
+// group it held is refused (none acknowledged) and the next write starts a new one.
 import { Worker } from 'node:worker_threads';
 import type { WireResult } from './sqliteGroup.mjs';
 
 export interface GroupWritten {
   readonly results: WireResult[];
-  /** how long the durable transaction holding this group took */
   readonly seconds: number;
-  /** the first group its transaction answers (a transaction is counted once) */
-  readonly opens: boolean;
 }
 
 /** What the writer thread said went wrong, with SQLite's code (SQLITE_FULL …) when it had one. */
@@ -31,27 +26,11 @@ interface Waiting {
   readonly reject: (e: unknown) => void;
 }
 
-/**
- * One transaction's answer to the groups it held (`ids`, in order): `results`, every group's
- * WireResult[] as one JSON text (it crosses as one string), `counts[i]` of them the i-th group's.
- */
-/** how often the checkpointer copies the log back */
-const CHECKPOINT_MS = 100;
-
-/** Ask a thread to close its connection, and wait until it has ended. */
-const closeThread = async (worker: Worker): Promise<void> => {
-  const ended = new Promise((resolve) => worker.once('exit', resolve));
-  // held alive until it has closed: a process with nothing else to do would end first, mid-close
-  worker.ref();
-  worker.postMessage({ type: 'close' });
-  await ended;
-};
-
-type Answer = { ids: number[]; counts: number[]; results: string; seconds: number } | { ids: number[]; error: { message: string; code?: string } };
+/** `results`: the WireResult[] as JSON, which crosses as one string */
+type Answer = { id: number; results: string; seconds: number } | { id: number; error: { message: string; code?: string } };
 
 export class WriterThread {
   private worker?: Worker;
-  private checkpointer?: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
 
@@ -96,41 +75,26 @@ export class WriterThread {
 
   /** After every group it was given is answered: close its connection and let it end. */
   async close(): Promise<void> {
-    const checkpointer = this.checkpointer;
-    this.checkpointer = undefined;
-    if (checkpointer) await closeThread(checkpointer);
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
-    await closeThread(worker);
-  }
-
-  /** Started with the first writer thread; without it (it failed) the writer's own checkpoints still copy everything, only in its COMMITs. */
-  private startCheckpointer(): Worker {
-    const checkpointer = new Worker(new URL('./sqliteCheckpointThread.mjs', import.meta.url), { workerData: { path: this.path, everyMs: CHECKPOINT_MS } });
-    checkpointer.unref();
-    checkpointer.on('error', () => {
-      if (this.checkpointer === checkpointer) this.checkpointer = undefined;
-    });
-    return checkpointer;
+    const ended = new Promise((resolve) => worker.once('exit', resolve));
+    // held alive until it has closed: a process with nothing else to do would end first, mid-close
+    worker.ref();
+    worker.postMessage({ type: 'close' });
+    await ended;
   }
 
   private start(): Worker {
     const worker = new Worker(new URL('./sqliteWriterThread.mjs', import.meta.url), { workerData: { path: this.path, genesis: this.genesis } });
-    this.checkpointer ??= this.startCheckpointer();
     worker.unref();
     worker.on('message', (a: Answer) => {
-      const results = 'error' in a ? [] : (JSON.parse(a.results) as WireResult[]);
-      for (let i = 0, at = 0; i < a.ids.length; i++) {
-        const from = at;
-        if (!('error' in a)) at += a.counts[i];
-        const w = this.waiting.get(a.ids[i]);
-        if (!w) continue;
-        this.waiting.delete(a.ids[i]);
-        if ('error' in a) w.reject(new WriterError(a.error.message, a.error.code));
-        else w.resolve({ results: a.ids.length === 1 ? results : results.slice(from, at), seconds: a.seconds, opens: i === 0 });
-      }
+      const w = this.waiting.get(a.id);
+      if (!w) return;
+      this.waiting.delete(a.id);
       if (this.waiting.size === 0) worker.unref();
+      if ('error' in a) w.reject(new WriterError(a.error.message, a.error.code));
+      else w.resolve({ results: JSON.parse(a.results) as WireResult[], seconds: a.seconds });
     });
     const lost = (e: unknown) => {
       if (this.worker === worker) this.worker = undefined;
