@@ -74,18 +74,12 @@ const gcBetween = (before: Gc | undefined, after: Gc | undefined, answers: numbe
 const timed = async (child: Child, path: string, method: 'GET' | 'POST', headers: Record<string, string>, n: number, body?: () => string) => {
   const before = await cpuOf(child);
   const t0 = performance.now();
-  const r = await autocannonFor(child.url + path, method, headers, seconds === undefined ? { amount: n } : { duration: seconds }, body);
-  const elapsed = seconds ?? (performance.now() - t0) / 1000;
+  const r = await load({ url: child.url + path, method, headers, body, ...(seconds === undefined ? { amount: n } : { seconds }) });
+  const rate = seconds === undefined ? r.ok / ((performance.now() - t0) / 1000) : r.perSecond;
   const after = await cpuOf(child);
   if (showMetrics) say(`latency ms ${JSON.stringify(r.latency)}`);
   const per = (us: number) => (us / Math.max(1, r.ok)).toFixed(0);
-  return `${per(after.us - before.us)} µs CPU/answer (${per(after.system - before.system)} in the kernel), ${(r.ok / elapsed).toFixed(0)}/s, p50 ${r.p50} p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
-};
-
-const autocannonFor = async (url: string, method: 'GET' | 'POST', headers: Record<string, string>, size: { amount: number } | { duration: number }, body?: () => string) => {
-  const { default: autocannon } = await import('autocannon');
-  const result = await autocannon({ url, connections: 50, ...size, timeout: 10, requests: [{ method, headers, ...(body ? { setupRequest: (req) => ({ ...req, body: body() }) } : {}) }] });
-  return { ok: result['2xx'], p50: result.latency.p50, p99: result.latency.p99, latency: result.latency, failed: result.non2xx + result.errors + result.timeouts };
+  return `${per(after.us - before.us)} µs CPU/answer (${per(after.system - before.system)} in the kernel), ${rate.toFixed(0)}/s, p50 ${r.p50} p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}${gcBetween(before.gc, after.gc, r.ok)}`;
 };
 
 /** The command route's, the appends' and the transactions' latency histograms from the server's /metrics. */
@@ -131,11 +125,12 @@ try {
     const spec = row === 'command' ? { path: '/api/commands', method: 'POST' as const, body: saleBodies(events, `F${Date.now()}`) } : { path: read, method: 'GET' as const };
     const sample = await fetch(server.url + spec.path, { method: spec.method, headers, body: spec.body?.() });
     await floor.ask({ type: 'reply', status: sample.status, body: await sample.text() }, 'replying');
-    await autocannonFor(server.url + spec.path, spec.method, headers, { amount: Math.min(2000, requests) }, spec.body); // warm-up
-    await autocannonFor(floor.url + spec.path, spec.method, headers, { amount: Math.min(2000, requests) }, spec.body);
+    const warmUp = { method: spec.method, headers, body: spec.body, amount: Math.min(2000, requests) };
+    await load({ url: server.url + spec.path, ...warmUp });
+    await load({ url: floor.url + spec.path, ...warmUp });
     type Stats = { store?: { transactions: number; requests: number } };
     const before = await server.ask<Stats>({ type: 'memory' }, 'memory');
-    const m0 = showMetrics ? await metricsOf(server.url) : undefined;
+    const m0 = showMetrics && row === 'command' ? await metricsOf(server.url) : undefined;
     const measured = await timed(server, spec.path, spec.method, headers, requests, spec.body);
     const after = await server.ask<Stats>({ type: 'memory' }, 'memory');
     if (m0) say(metricsDelta(m0, await metricsOf(server.url)));
