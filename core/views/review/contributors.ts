@@ -121,32 +121,40 @@ interface Candidate {
  * The keys that moved a metric most, in the direction that matters: when the KPI is behind its
  * goal the biggest falls first, when ahead the biggest rises; without a goal the biggest moves.
  * A key's own deviation from its own goal ranks it first when it has one. Every key is weighed
- * from the tables' arrays; a record is made only for one that makes the first `limit`.
+ * from the tables' arrays; a record is made only for one that makes the first `limit`, and a key
+ * is named only when it may (a company has thousands of customers and the review shows five):
+ * without goals a key whose score is below the last kept one's costs a few comparisons of numbers.
  */
 export const topMovers = (
   m: Movement,
   metric: SalesMetric,
   direction: -1 | 0 | 1,
   limit: number,
-  goalOf: (key: string) => { target: number; expectedToDate: number } | undefined = () => undefined,
+  goalOf?: (key: string) => { target: number; expectedToDate: number } | undefined,
   nameOf: (key: string) => string | undefined = () => undefined,
 ): Contributor[] => {
   const now = m.now[metric];
   const before = m.before[metric];
   const ranksBefore = (a: Candidate, b: Candidate) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  // the first `limit` in rank order, kept as they come: a company has thousands of customers and the review shows five
+  // the first `limit` in rank order, kept as they come
   const top: Candidate[] = [];
+  if (limit <= 0) return [];
   for (let k = 0, n = Math.max(m.now.size, m.before.size); k < n; k++) {
     const inNow = k < m.now.size && m.now.seen[k] === 1;
-    if (!inNow && !(k < m.before.size && m.before.seen[k] === 1)) continue;
-    const key = inNow ? m.now.name(k) : m.before.name(k);
+    const inBefore = k < m.before.size && m.before.seen[k] === 1;
+    if (!inNow && !inBefore) continue;
     const value = inNow ? now[k] : 0;
-    const previous = k < m.before.size && m.before.seen[k] === 1 ? before[k] : 0;
-    const goal = goalOf(key);
+    const previous = inBefore ? before[k] : 0;
+    let key: string | undefined;
+    let goal: Candidate['goal'];
+    if (goalOf) goal = goalOf((key = inNow ? m.now.name(k) : m.before.name(k)));
     if (value === previous && value === 0 && !goal) continue;
     const weight = goal ? value - goal.expectedToDate : value - previous;
-    const c = { key, value, previous, goal, score: direction === 0 ? Math.abs(weight) : direction * weight };
-    if (top.length === limit && (limit <= 0 || ranksBefore(c, top[limit - 1]) >= 0)) continue;
+    const score = direction === 0 ? Math.abs(weight) : direction * weight;
+    // below the last kept score: out whatever its name
+    if (top.length === limit && score < top[limit - 1].score) continue;
+    const c = { key: key ?? (inNow ? m.now.name(k) : m.before.name(k)), value, previous, goal, score };
+    if (top.length === limit && ranksBefore(c, top[limit - 1]) >= 0) continue;
     let i = top.length;
     while (i > 0 && ranksBefore(c, top[i - 1]) < 0) i--;
     top.splice(i, 0, c);
