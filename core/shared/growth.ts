@@ -20,6 +20,24 @@ export const hasGrowthBase = (base: number): boolean => base > 0;
 /** The exact ratio for ranking; null without a base above zero. */
 export const growthRatio = (value: number, base: number): Decimal | null => (hasGrowthBase(base) ? new Dec(value).dividedBy(base).minus(1) : null);
 
+/**
+ * Of keys with a value and a base, the first whose growth is above 0 and above every other's (the
+ * exact ratio ranks; a tie keeps the earlier key). The exact ratio is made only for a key whose
+ * float ratio is not below the best one's by more than floats can err: a few of a list, not each.
+ */
+export const mostGrown = <K>(keys: Iterable<{ readonly key: K; readonly value: number; readonly base: number }>): { key: K; growth: Decimal } | undefined => {
+  let best: { key: K; growth: Decimal; approx: number } | undefined;
+  for (const { key, value, base } of keys) {
+    // growth above 0 is a rise from a base above 0
+    if (!hasGrowthBase(base) || value <= base) continue;
+    const approx = value / base;
+    if (best && approx < best.approx * (1 - 1e-9)) continue;
+    const growth = growthRatio(value, base)!;
+    if (!best || growth.gt(best.growth)) best = { key, growth, approx };
+  }
+  return best && { key: best.key, growth: best.growth };
+};
+
 /** Growth of `value` over `base`, shown; `of` names the base span in the note ("2026-11"). */
 export const growthOver = (value: number, base: number, of = 'the base period'): Growth => {
   const r = growthRatio(value, base);

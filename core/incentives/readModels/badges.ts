@@ -1,8 +1,7 @@
 // Badges: those awarded by hand (BadgeAwarded events) and automatic ones, which are derived here
 // from the log rather than appended — first sale, 100 % of a goal, most improved of the month —
 // each citing the events it follows from, so replaying the log always gives the same badges.
-import type Decimal from 'decimal.js';
-import { growthRatio } from '../../shared/growth';
+import { mostGrown } from '../../shared/growth';
 import { shiftPeriod, periodBounds, periodOf } from '../../shared/period';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { repGoals } from '../../goals/readModels/goalLink';
@@ -89,15 +88,11 @@ const mostImproved = (world: World, firstMs: number, at: number, from: number): 
     // earned at the month's last moment: a month that ended before `from` is not asked for, and not ranked
     if (periodBounds(month, zone).end - 1 < from) continue;
     const prev = shiftPeriod(month, -1);
-    let best: { repId: string; growth: Decimal } | undefined;
-    for (const repId of reps) {
-      const growth = growthRatio(revenueOf(repId, month), revenueOf(repId, prev));
-      if (growth && growth.gt(0) && (!best || growth.gt(best.growth))) best = { repId, growth };
-    }
+    const best = mostGrown(reps.map((repId) => ({ key: repId, value: revenueOf(repId, month), base: revenueOf(repId, prev) })));
     if (!best) continue;
-    const cited = [...entriesIn(ledger, `rep:${best.repId}`, prev), ...entriesIn(ledger, `rep:${best.repId}`, month)].map((e) => e.position);
+    const cited = [...entriesIn(ledger, `rep:${best.key}`, prev), ...entriesIn(ledger, `rep:${best.key}`, month)].map((e) => e.position);
     out.push({
-      badgeId: `auto:most-improved:${month}`, repId: best.repId, title: 'Most improved of the month',
+      badgeId: `auto:most-improved:${month}`, repId: best.key, title: 'Most improved of the month',
       reason: `revenue in ${month} grew ${best.growth.times(100).toFixed(1)} % over ${prev}, the most of any rep`,
       occurredAt: iso(periodBounds(month, zone).end - 1), kind: 'automatic', citations: [...new Set(cited)].sort((a, b) => a - b),
     });
