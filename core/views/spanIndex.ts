@@ -192,22 +192,6 @@ const spanSums = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: strin
   return sums;
 };
 
-/** A span's sums at the view's cut: those kept at the last boundary below it, and the span's rows from that boundary to the cut. */
-interface AtCut {
-  readonly sums: SpanSums;
-  /** per grouping, the sums kept at that boundary */
-  readonly base: readonly Sums[];
-  /** the span's rows past that boundary, read from the view */
-  readonly rows: SpanRows;
-}
-
-const atCut = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: string, start: number, end: number, discounts: boolean, every: number): AtCut => {
-  const sums = spanSums(ctx, bys, owner, start, end, every, discounts);
-  // a cut is between two sales, so a boundary's sale is wholly in or wholly out of it
-  const b = Math.min(Math.floor(visibleRows(ctx.ledger) / every), sums.at.length - 1);
-  return { sums, base: sums.at[b], rows: rowsBetween(ctx.ledger, owner, start, end, sums.bounds[b]) };
-};
-
 /**
  * The rows of a scope with business time in [start, end) grouped by each of `bys`, as the view of
  * the ledger in `ctx` shows them: revenue, units and orders by key, and when asked the discounts
@@ -216,22 +200,27 @@ const atCut = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: string, 
  * between kept sums (tests make it small).
  */
 export const groupAsOf = (ctx: AnalyticsContext, bys: readonly IndexedBy[], scope: AnalyticsScope, start: number, end: number, o: IndexedOptions = {}, every = CHUNK): KeyTable[] => {
-  const { sums, base, rows } = atCut(ctx, bys, ownerOfScope(scope), start, end, o.discounts === true, every);
-  // the span's rows past the boundary, then the sums below it added
-  const tables = groupGathered(ctx, bys, rows, { discounts: o.discounts });
+  const owner = ownerOfScope(scope);
+  const sums = spanSums(ctx, bys, owner, start, end, every, o.discounts === true);
+  const cut = visibleRows(ctx.ledger);
+  // a cut is between two sales, so a boundary's sale is wholly in or wholly out of it
+  const b = Math.min(Math.floor(cut / every), sums.at.length - 1);
+  // the span's rows past the boundary, read from the view, then the sums below it added
+  const tables = groupGathered(ctx, bys, rowsBetween(ctx.ledger, owner, start, end, sums.bounds[b]), { discounts: o.discounts });
   const none = noneKey(ctx.ledger.data);
   return tables.map((t, g) => {
+    const base = sums.at[b][g];
     const r = sums.registries[g];
     if (!r) {
-      addInto(t, base[g], sameIds(base[g].none, bys[g] === 'product' ? none : -1));
+      addInto(t, base, sameIds(base.none, bys[g] === 'product' ? none : -1));
       return t;
     }
     // the names the sums know at the boundary, then those first met past it
     const seen: Registry = { ids: new Map(), names: [] };
-    for (let k = 0; k < base[g].revenue.length; k++) idOf(seen, r.names[k]);
+    for (let k = 0; k < base.revenue.length; k++) idOf(seen, r.names[k]);
     const partKeys = Array.from({ length: t.size }, (_, k) => (t.seen[k] === 1 ? idOf(seen, t.name(k)) : -1));
     const named = new KeyTable(seen.names.length, (k) => seen.names[k]);
-    addInto(named, base[g], (k) => k);
+    addInto(named, base, (k) => k);
     addInto(named, t, (k) => partKeys[k]);
     if (o.newCustomers) countNewCustomers(ctx, bys[g], scope, start, end, named, seen);
     return named;
@@ -258,69 +247,18 @@ const countNewCustomers = (ctx: AnalyticsContext, by: IndexedBy, scope: Analytic
   }
 };
 
-/** A whole period's groupings, kept with the sums they were made from (see groupPeriodAsOf). */
-interface SettledPeriod {
-  readonly bases: readonly (readonly Sums[])[];
-  readonly none: number;
-  readonly tables: KeyTable[];
-}
-
-const settledCaches = new WeakMap<LedgerData, Map<string, SettledPeriod>>();
-/** whole periods kept per ledger: a review reads two quarters and their months */
-const MAX_SETTLED = 16;
-
 /**
- * A whole period's groupings as the view shows them: each month's kept sums at the cut (a sale
- * lies in one month, so the sums of a month serve every period that holds it and a quarter costs
- * no pass of its own), and the months' rows past their boundaries grouped in one pass.
- *
- * When no month has rows past its boundary, the groupings are a function of the kept sums alone,
- * the same for every cut between the same boundaries (for an ended period asked as of any later
- * moment, every cut once its rows are all in): made once and given to every such ask. The tables
- * are then shared: callers read them and never write to them.
+ * A whole period's groupings as the view shows them: a month's from its own sums, a quarter's or a
+ * year's as the sum of its months' (a sale lies in one month), so the sums of a month serve every
+ * period that holds it and a quarter costs no pass of its own.
  */
 export const groupPeriodAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId[], scope: AnalyticsScope, period: string, every = CHUNK): KeyTable[] => {
   const zone = ctx.ledger.zone;
-  const owner = ownerOfScope(scope);
   const months = parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]);
-  const cuts = months.map((m) => {
+  const [first, ...rest] = months.map((m) => {
     const b = periodBounds(m, zone);
-    return atCut(ctx, bys, owner, b.start, b.end, false, every);
+    return groupAsOf(ctx, bys, scope, b.start, b.end, {}, every);
   });
-  const none = noneKey(ctx.ledger.data);
-  const settled = cuts.every((c) => c.rows.length === 0);
-  const d = ctx.ledger.data;
-  let cache = settledCaches.get(d);
-  const key = `${owner} ${period} ${every} ${bys.join()}`;
-  const hit = settled ? cache?.get(key) : undefined;
-  if (hit && hit.none === none && hit.bases.every((base, i) => base === cuts[i].base)) {
-    // the most recently asked last
-    cache!.delete(key);
-    cache!.set(key, hit);
-    return hit.tables;
-  }
-  const past = cuts.length === 1 ? cuts[0].rows : joined(cuts.map((c) => c.rows));
-  const tables = groupGathered(ctx, bys, past);
-  for (const c of cuts) tables.forEach((t, g) => addInto(t, c.base[g], sameIds(c.base[g].none, bys[g] === 'product' ? none : -1)));
-  if (settled) {
-    if (!cache) settledCaches.set(d, (cache = new Map()));
-    cache.delete(key);
-    cache.set(key, { bases: cuts.map((c) => c.base), none, tables });
-    if (cache.size > MAX_SETTLED) cache.delete(cache.keys().next().value!);
-  }
-  return tables;
-};
-
-/** Spans of rows one after another: every row's part is its own, so one grouping of them is the sum of theirs. */
-const joined = (spans: readonly SpanRows[]): SpanRows => {
-  const length = spans.reduce((n, s) => n + s.length, 0);
-  const rows = new Int32Array(length);
-  const first = new Uint8Array(length);
-  let n = 0;
-  for (const s of spans) {
-    rows.set(s.rows.subarray(0, s.length), n);
-    first.set(s.first.subarray(0, s.length), n);
-    n += s.length;
-  }
-  return { rows, first, length };
+  for (const tables of rest) tables.forEach((t, g) => addInto(first[g], t, (k) => k));
+  return first;
 };
