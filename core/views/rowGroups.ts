@@ -338,10 +338,13 @@ export class KeyTable {
   }
 }
 
-/** Whether a sale is its customer's first as the view knows it, by position: looked up once per customer. */
+/** Whether a sale is its customer's first as the view knows it, by position: looked up once per customer (the memo made on the first ask: most groupings never ask). */
 const firstSales = (s: SalesLedger) => {
-  const memo = new Float64Array(s.data.customerIds.names.length).fill(-2);
-  return (customer: number, position: number): boolean => (memo[customer] === -2 ? (memo[customer] = firstSalePosition(s, customer)) : memo[customer]) === position;
+  let memo: Float64Array | undefined;
+  return (customer: number, position: number): boolean => {
+    memo ??= new Float64Array(s.data.customerIds.names.length).fill(-2);
+    return (memo[customer] === -2 ? (memo[customer] = firstSalePosition(s, customer)) : memo[customer]) === position;
+  };
 };
 
 /**
