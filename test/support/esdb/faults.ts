@@ -52,10 +52,17 @@ export class Faults {
   readonly injected: Record<FaultKind, number> = { unavailable: 0, 'unavailable-after-commit': 0, 'swallow-answers': 0, 'not-leader': 0, 'drop-subscriptions': 0 };
   /** Where a NotLeader answer sends the client; the server fills it in once bound. */
   leader = { host: '127.0.0.1', port: 0 };
-  private seed: number;
+  /**
+   * One stream of draws per kind: how many subscription events a run sends depends on timing, and
+   * with one stream for all they shifted which append met which fault (a run could meet no
+   * NotLeader at all); apart, the n-th append to roll a kind meets the same draw in every run. Every
+   * stream starts at the seed, so a kind alone draws what the one stream drew before.
+   */
+  private readonly seeds: Record<FaultKind, number>;
 
   constructor(private readonly options: FaultOptions = {}) {
-    this.seed = (options.seed ?? 1) >>> 0;
+    const seed = (options.seed ?? 1) >>> 0;
+    this.seeds = { unavailable: seed, 'unavailable-after-commit': seed, 'swallow-answers': seed, 'not-leader': seed, 'drop-subscriptions': seed };
   }
 
   get slowAppendMs(): number {
@@ -88,8 +95,8 @@ export class Faults {
     const rate = this.options[RATE_OPTIONS[kind]] ?? 0;
     if (rate <= 0) return false;
     // A 32-bit LCG: small, seeded, and the same sequence on every platform.
-    this.seed = (Math.imul(this.seed, 1103515245) + 12345) >>> 0;
-    if (this.seed / 2 ** 32 >= rate) return false;
+    const next = (this.seeds[kind] = (Math.imul(this.seeds[kind], 1103515245) + 12345) >>> 0);
+    if (next / 2 ** 32 >= rate) return false;
     this.injected[kind]++;
     return true;
   }
