@@ -18,7 +18,7 @@
 // boundary, and the sums are made again once that part grows past a few chunks.
 import { SHIFT } from '../ledger/ledgerColumns';
 import { parsePeriod, periodBounds, subPeriods } from '../shared/period';
-import { firstSaleOfCustomer, rowOfPosition, rowsBetween, visibleRows, type LedgerData, type SpanRows } from '../ledger/salesLedger';
+import { firstSaleOfCustomer, rowOfPosition, RowReader, rowsBetween, visibleRows, type LedgerData, type SpanRows } from '../ledger/salesLedger';
 import { termsOf } from '../sales/readModels/saleTerms';
 import type { AnalyticsContext, AnalyticsScope } from './analytics';
 import { groupGathered, KeyTable, ownerOfScope } from './rowGroups';
@@ -192,6 +192,14 @@ const spanSums = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: strin
   return sums;
 };
 
+/** A span's sums kept at the last boundary below the view's cut, and the span's rows from that boundary to the cut. */
+const atCut = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: string, start: number, end: number, discounts: boolean, every: number) => {
+  const sums = spanSums(ctx, bys, owner, start, end, every, discounts);
+  // a cut is between two sales, so a boundary's sale is wholly in or wholly out of it
+  const b = Math.min(Math.floor(visibleRows(ctx.ledger) / every), sums.at.length - 1);
+  return { sums, base: sums.at[b], rows: rowsBetween(ctx.ledger, owner, start, end, sums.bounds[b]) };
+};
+
 /**
  * The rows of a scope with business time in [start, end) grouped by each of `bys`, as the view of
  * the ledger in `ctx` shows them: revenue, units and orders by key, and when asked the discounts
@@ -200,16 +208,12 @@ const spanSums = (ctx: AnalyticsContext, bys: readonly IndexedBy[], owner: strin
  * between kept sums (tests make it small).
  */
 export const groupAsOf = (ctx: AnalyticsContext, bys: readonly IndexedBy[], scope: AnalyticsScope, start: number, end: number, o: IndexedOptions = {}, every = CHUNK): KeyTable[] => {
-  const owner = ownerOfScope(scope);
-  const sums = spanSums(ctx, bys, owner, start, end, every, o.discounts === true);
-  const cut = visibleRows(ctx.ledger);
-  // a cut is between two sales, so a boundary's sale is wholly in or wholly out of it
-  const b = Math.min(Math.floor(cut / every), sums.at.length - 1);
+  const { sums, base: bases, rows } = atCut(ctx, bys, ownerOfScope(scope), start, end, o.discounts === true, every);
   // the span's rows past the boundary, read from the view, then the sums below it added
-  const tables = groupGathered(ctx, bys, rowsBetween(ctx.ledger, owner, start, end, sums.bounds[b]), { discounts: o.discounts });
+  const tables = groupGathered(ctx, bys, rows, { discounts: o.discounts });
   const none = noneKey(ctx.ledger.data);
   return tables.map((t, g) => {
-    const base = sums.at[b][g];
+    const base = bases[g];
     const r = sums.registries[g];
     if (!r) {
       addInto(t, base, sameIds(base.none, bys[g] === 'product' ? none : -1));
@@ -261,4 +265,55 @@ export const groupPeriodAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId[
   });
   for (const tables of rest) tables.forEach((t, g) => addInto(first[g], t, (k) => k));
   return first;
+};
+
+/** What a whole period's customer grouping totals: its revenue and units, its orders (one per sale) and the customers with an order. */
+export interface PeriodTotals {
+  readonly revenue: number;
+  readonly units: number;
+  readonly orders: number;
+  readonly activeCustomers: number;
+}
+
+/**
+ * What groupPeriodAsOf's customer table (by `bys`, which hold 'customer') totals, read from the same
+ * kept sums and the months' rows past their boundaries without making that table: a number per
+ * customer instead of a grouping's nine (a retrospective's month asks only these).
+ */
+export const periodTotalsAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId[], scope: AnalyticsScope, period: string, every = CHUNK): PeriodTotals => {
+  const g = bys.indexOf('customer');
+  if (g < 0) throw new Error('periodTotalsAsOf reads the customer sums: `bys` must hold customer');
+  const d = ctx.ledger.data;
+  const zone = ctx.ledger.zone;
+  const owner = ownerOfScope(scope);
+  const months = parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]);
+  // a customer's orders over the period: one with an order in any month is active in it
+  const ordersOf = new Float64Array(d.customerIds.names.length);
+  let revenue = 0;
+  let units = 0;
+  let orders = 0;
+  const r = new RowReader(d);
+  for (const m of months) {
+    const b = periodBounds(m, zone);
+    const { base, rows } = atCut(ctx, bys, owner, b.start, b.end, false, every);
+    const sums = base[g];
+    for (let k = 0, n = sums.revenue.length; k < n; k++) {
+      if (sums.seen[k] === 0) continue;
+      revenue += sums.revenue[k];
+      units += sums.units[k];
+      orders += sums.orders[k];
+      ordersOf[k] += sums.orders[k];
+    }
+    // as the grouping counts a row: an order at its sale's first row in the scope
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows.rows[j];
+      const at = r.at(row);
+      revenue += r.amountOf(row);
+      units += r.unitsOf(row);
+      if (r.isSale() && rows.first[j] === 1) orders++, ordersOf[r.customer[at]]++;
+    }
+  }
+  let activeCustomers = 0;
+  for (let k = 0; k < ordersOf.length; k++) if (ordersOf[k] > 0) activeCustomers++;
+  return { revenue, units, orders, activeCustomers };
 };

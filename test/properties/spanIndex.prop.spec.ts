@@ -2,12 +2,12 @@
 // over the ledger's entries as of the cut (test/support/analyticsFold.ts): for random sales (split
 // credits, several lines, refunds, sales recorded out of business order), sums kept every few rows,
 // first asked when only part of the log was folded and asked again as it grew, at any position;
-// and a period's as the sum of its months'.
+// and a period's as the sum of its months', and its customer grouping's totals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../core/catalog';
 import { World } from '../../core/fold/world';
-import { groupAsOf, groupPeriodAsOf, type ByLedgerId } from '../../core/views/spanIndex';
+import { groupAsOf, groupPeriodAsOf, periodTotalsAsOf, type ByLedgerId } from '../../core/views/spanIndex';
 import type { KeyTable } from '../../core/views/rowGroups';
 import { directoryProjection } from '../../core/teams/readModels/directory';
 import { saleTermsProjection } from '../../core/sales/readModels/saleTerms';
@@ -69,6 +69,14 @@ describe('a span grouped from its running sums', () => {
             // a period as the sum of its months' sums
             const b = periodBounds(period, ZONE);
             same(groupPeriodAsOf(ctx, BYS, scope, period, every), b.start, b.end, period);
+            // and its customer grouping's totals, read without making the grouping
+            const byCustomer = [...foldGroups(ctx, 'customer', scope, b.start, b.end, b.end).values()];
+            expect(periodTotalsAsOf(ctx, BYS, scope, period, every), `totals of ${period} ${JSON.stringify(scope)} at ${position}, every ${every}`).toEqual({
+              revenue: byCustomer.reduce((n, r) => n + r.revenue, 0),
+              units: byCustomer.reduce((n, r) => n + r.units, 0),
+              orders: byCustomer.reduce((n, r) => n + r.orders, 0),
+              activeCustomers: byCustomer.filter((r) => r.orders > 0).length,
+            });
           });
         },
       ),

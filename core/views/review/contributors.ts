@@ -7,7 +7,7 @@ import type { AnalyticsContext, AnalyticsScope } from '../analytics';
 import { directoryProjection } from '../../teams/readModels/directory';
 import { salesLedgerProjection, type SpanRows } from '../../ledger/salesLedger';
 import { gatherRows, groupGathered, type KeyTable } from '../rowGroups';
-import { groupPeriodAsOf, type ByLedgerId } from '../spanIndex';
+import { groupPeriodAsOf, periodTotalsAsOf, type ByLedgerId, type PeriodTotals } from '../spanIndex';
 import { periodBounds } from '../../shared/period';
 import { periodComparison, type Comparison } from '../../shared/growth';
 import { shared, type ReviewContext } from './context';
@@ -68,21 +68,12 @@ export const wholePeriod = (ctx: ReviewContext, period: string, atMs: number): b
 /**
  * The revenue, units, orders and active customers of the review's scope over a period that ended
  * by `atMs`, as valuesBy counts them, from the period's customer sums: their totals, orders one per
- * sale, and the customers with a sale. Undefined while the period runs (valuesBy reads its rows).
+ * sale, and the customers with a sale (the same sums the movers are grouped from, without making
+ * their tables: a retrospective's months ask only these). Undefined while the period runs
+ * (valuesBy reads its rows).
  */
-export const endedPeriodTotals = (ctx: ReviewContext, period: string, atMs: number): { revenue: number; units: number; orders: number; activeCustomers: number } | undefined => {
-  if (!wholePeriod(ctx, period, atMs)) return undefined;
-  const t = byKeys(ctx, period, atMs).customers;
-  const out = { revenue: 0, units: 0, orders: 0, activeCustomers: 0 };
-  for (let k = 0; k < t.size; k++) {
-    if (t.seen[k] === 0) continue;
-    out.revenue += t.revenue[k];
-    out.units += t.units[k];
-    out.orders += t.orders[k];
-    if (t.orders[k] > 0) out.activeCustomers++;
-  }
-  return out;
-};
+export const endedPeriodTotals = (ctx: ReviewContext, period: string, atMs: number): PeriodTotals | undefined =>
+  wholePeriod(ctx, period, atMs) ? periodTotalsAsOf(analyticsContext(ctx), MOVERS, scopeOf(ctx), period) : undefined;
 
 /** The rows of the review's scope in a period to `atMs` (the span its growth compares), gathered once per review: the KPIs and the channels group the same. */
 export const periodRows = (ctx: ReviewContext, period: string, atMs: number): SpanRows =>
