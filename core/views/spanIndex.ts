@@ -251,6 +251,9 @@ const countNewCustomers = (ctx: AnalyticsContext, by: IndexedBy, scope: Analytic
   }
 };
 
+/** The months a period's sums are kept by: a month itself, or those of a longer period. */
+const monthsOf = (period: string): string[] => (parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]));
+
 /**
  * A whole period's groupings as the view shows them: a month's from its own sums, a quarter's or a
  * year's as the sum of its months' (a sale lies in one month), so the sums of a month serve every
@@ -258,7 +261,7 @@ const countNewCustomers = (ctx: AnalyticsContext, by: IndexedBy, scope: Analytic
  */
 export const groupPeriodAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId[], scope: AnalyticsScope, period: string, every = CHUNK): KeyTable[] => {
   const zone = ctx.ledger.zone;
-  const months = parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]);
+  const months = monthsOf(period);
   const [first, ...rest] = months.map((m) => {
     const b = periodBounds(m, zone);
     return groupAsOf(ctx, bys, scope, b.start, b.end, {}, every);
@@ -277,8 +280,8 @@ export interface PeriodTotals {
 
 /**
  * What groupPeriodAsOf's customer table (by `bys`, which hold 'customer') totals, read from the same
- * kept sums and the months' rows past their boundaries without making that table: a number per
- * customer instead of a grouping's nine (a retrospective's month asks only these).
+ * kept sums and the months' rows past their boundaries without making that table: a flag per
+ * customer instead of a grouping's nine arrays (a retrospective's month asks only these).
  */
 export const periodTotalsAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId[], scope: AnalyticsScope, period: string, every = CHUNK): PeriodTotals => {
   const g = bys.indexOf('customer');
@@ -286,9 +289,9 @@ export const periodTotalsAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId
   const d = ctx.ledger.data;
   const zone = ctx.ledger.zone;
   const owner = ownerOfScope(scope);
-  const months = parsePeriod(period)?.kind === 'month' ? [period] : (subPeriods(period, 'month') ?? [period]);
-  // a customer's orders over the period: one with an order in any month is active in it
-  const ordersOf = new Float64Array(d.customerIds.names.length);
+  const months = monthsOf(period);
+  // the customers with an order in any month: active in the period
+  const active = new Uint8Array(d.customerIds.names.length);
   let revenue = 0;
   let units = 0;
   let orders = 0;
@@ -302,7 +305,7 @@ export const periodTotalsAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId
       revenue += sums.revenue[k];
       units += sums.units[k];
       orders += sums.orders[k];
-      ordersOf[k] += sums.orders[k];
+      if (sums.orders[k] > 0) active[k] = 1;
     }
     // as the grouping counts a row: an order at its sale's first row in the scope
     for (let j = 0; j < rows.length; j++) {
@@ -310,10 +313,10 @@ export const periodTotalsAsOf = (ctx: AnalyticsContext, bys: readonly ByLedgerId
       const at = r.at(row);
       revenue += r.amountOf(row);
       units += r.unitsOf(row);
-      if (r.isSale() && rows.first[j] === 1) orders++, ordersOf[r.customer[at]]++;
+      if (r.isSale() && rows.first[j] === 1) orders++, (active[r.customer[at]] = 1);
     }
   }
   let activeCustomers = 0;
-  for (let k = 0; k < ordersOf.length; k++) if (ordersOf[k] > 0) activeCustomers++;
+  for (let k = 0; k < active.length; k++) activeCustomers += active[k];
   return { revenue, units, orders, activeCustomers };
 };

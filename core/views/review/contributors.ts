@@ -127,6 +127,7 @@ export const topMovers = (
   const now = m.now[metric];
   const before = m.before[metric];
   const ranksBefore = (a: Candidate, b: Candidate) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const keyAt = (k: number, inNow: boolean) => (inNow ? m.now.name(k) : m.before.name(k));
   // the first `limit` in rank order, kept as they come
   const top: Candidate[] = [];
   if (limit <= 0) return [];
@@ -138,13 +139,13 @@ export const topMovers = (
     const previous = inBefore ? before[k] : 0;
     let key: string | undefined;
     let goal: Candidate['goal'];
-    if (goalOf) goal = goalOf((key = inNow ? m.now.name(k) : m.before.name(k)));
+    if (goalOf) goal = goalOf((key = keyAt(k, inNow)));
     if (value === previous && value === 0 && !goal) continue;
     const weight = goal ? value - goal.expectedToDate : value - previous;
     const score = direction === 0 ? Math.abs(weight) : direction * weight;
     // below the last kept score: out whatever its name
     if (top.length === limit && score < top[limit - 1].score) continue;
-    const c = { key: key ?? (inNow ? m.now.name(k) : m.before.name(k)), value, previous, goal, score };
+    const c = { key: key ?? keyAt(k, inNow), value, previous, goal, score };
     if (top.length === limit && ranksBefore(c, top[limit - 1]) >= 0) continue;
     let i = top.length;
     while (i > 0 && ranksBefore(c, top[i - 1]) < 0) i--;
